@@ -1,0 +1,606 @@
+import type { RecurrenceUnit } from "./schedule.js";
+import type { Token } from "./tokens.js";
+
+/**
+ * The scanner: walks the tokens of a cell and recognises the pieces a deadline is
+ * made of (dates, months, quarters, years, ranges, repetition, "Thường xuyên",
+ * references to other documents). What it does not recognise stays as plain
+ * tokens, for the reader of labels and scopes (read-cell.ts).
+ */
+
+/** A calendar span as written: the year is null when the text names none. */
+export type Span =
+  | { unit: "day"; day: number; month: number; year: number | null }
+  | { unit: "month"; month: number; year: number | null }
+  | { unit: "quarter"; quarter: number; year: number | null }
+  | { unit: "half"; half: number; year: number | null }
+  | { unit: "year"; year: number | null };
+
+/** One milestone-to-be: a span, or a range between two spans ("Tháng 11-12/2025"). */
+export interface SpanItem {
+  from: Span;
+  to: Span | null;
+  /** "Từ tháng 11 đến tháng 2/2026": one year written for both ends, so the start may lie in the year before. */
+  sharedYear: boolean;
+}
+
+export type Piece =
+  | { type: "token"; token: Token }
+  | {
+      type: "dates";
+      items: SpanItem[];
+      /** "Trước tháng 6", "hết năm": only the end counts, no window. */
+      endOnly: boolean;
+      /** "Đầu quý", "giữa tháng": a part of the span the normalizer does not pin down. */
+      vague: boolean;
+      /** A number out of range (Quý V, tháng 13): the text cannot be trusted. */
+      invalid: boolean;
+      start: number;
+      end: number;
+      /** Inside parentheses ("báo cáo năm (trước ngày 07/11)"). */
+      parenthesized: boolean;
+    }
+  | { type: "day-of-period"; day: number; start: number; end: number }
+  | { type: "weekday"; weekday: number; start: number; end: number }
+  | { type: "recurrence"; units: RecurrenceUnit[]; start: number; end: number }
+  | { type: "vague-recurrence"; start: number; end: number }
+  | { type: "ongoing"; start: number; end: number }
+  | { type: "ad-hoc"; start: number; end: number }
+  | { type: "reference"; start: number; end: number };
+
+const ROMAN: Record<string, number> = {
+  i: 1,
+  ii: 2,
+  iii: 3,
+  iv: 4,
+  v: 5,
+  vi: 6,
+  vii: 7,
+  viii: 8,
+  ix: 9,
+  x: 10,
+  xi: 11,
+  xii: 12,
+};
+
+const UNIT_WORDS: Record<string, RecurrenceUnit> = {
+  tuan: "week",
+  thang: "month",
+  quy: "quarter",
+  nam: "year",
+};
+
+const MONTHS_TO_UNIT: Record<number, RecurrenceUnit> = { 1: "month", 3: "quarter", 6: "half-year", 12: "year" };
+
+const WEEKDAY_WORDS: Record<string, number> = { hai: 1, ba: 2, tu: 3, nam: 4, sau: 5, bay: 6 };
+
+/** Words after "quy" that make it "quy định", "quy chế"…, not a quarter. */
+const NOT_QUARTER_AFTER = new Set(["dinh", "che", "trinh", "mo", "hoach", "uoc", "tac", "doi", "tu", "hoach", "nap"]);
+
+/** Words after which "năm 2025" is the deadline itself, not part of a document's name. */
+const YEAR_INTRODUCERS = new Set(["trong", "vao", "ca", "thanh", "hien", "den", "het", "tu", "xong", "la", "nam", "cuoi", "khai"]);
+
+/** Words that open a reference to another document or event: the date is not in the cell. */
+const REFERENCE_OPENERS: ReadonlyArray<ReadonlyArray<string>> = [
+  ["can", "cu"],
+  ["sau", "khi"],
+  ["ngay", "sau", "khi"],
+  ["tuy", "theo"],
+  ["tuy", "thuoc"],
+  ["phu", "thuoc"],
+  ["khi", "co"],
+  ["khi", "duoc"],
+  ["sau"],
+];
+
+const AD_HOC: ReadonlyArray<ReadonlyArray<string>> = [
+  ["dot", "xuat"],
+  ["khi", "co", "yeu", "cau"],
+  ["theo", "yeu", "cau"],
+  ["khi", "can", "thiet"],
+  ["khi", "co", "chi", "dao"],
+];
+
+const ONGOING: ReadonlyArray<ReadonlyArray<string>> = [
+  ["thuong", "xuyen"],
+  ["lien", "tuc"],
+  ["hang", "ngay"],
+  ["moi", "ngay"],
+  ["suot", "nam"],
+];
+
+interface Parsed<T> {
+  next: number;
+  value: T;
+}
+
+class Scanner {
+  readonly pieces: Piece[] = [];
+  private parenDepth = 0;
+
+  constructor(private readonly tokens: Token[]) {}
+
+  private word(i: number): string | undefined {
+    const token = this.tokens[i];
+    return token?.kind === "word" ? token.fold : undefined;
+  }
+
+  private isWord(i: number, ...words: string[]): boolean {
+    const w = this.word(i);
+    return w !== undefined && words.includes(w);
+  }
+
+  private isPunct(i: number, ...marks: string[]): boolean {
+    const token = this.tokens[i];
+    return token?.kind === "punct" && marks.includes(token.fold);
+  }
+
+  private number(i: number): Token | undefined {
+    const token = this.tokens[i];
+    return token?.kind === "number" ? token : undefined;
+  }
+
+  private matchesWords(i: number, words: ReadonlyArray<string>): boolean {
+    for (let k = 0; k < words.length; k++) if (this.word(i + k) !== words[k]) return false;
+    return true;
+  }
+
+  private startOf(i: number): number {
+    return this.tokens[i]?.start ?? 0;
+  }
+
+  private endOf(i: number): number {
+    return this.tokens[i]?.end ?? 0;
+  }
+
+  scan(): Piece[] {
+    let i = 0;
+    while (i < this.tokens.length) {
+      const next = this.scanAt(i);
+      if (next > i) {
+        i = next;
+        continue;
+      }
+      const token = this.tokens[i] as Token;
+      if (token.kind === "punct" && token.fold === "(") this.parenDepth++;
+      if (token.kind === "punct" && token.fold === ")" && this.parenDepth > 0) this.parenDepth--;
+      this.pieces.push({ type: "token", token });
+      i++;
+    }
+    return this.pieces;
+  }
+
+  /** Tries every recogniser at token i; returns the index after what it took, or i. */
+  private scanAt(i: number): number {
+    const token = this.tokens[i] as Token;
+    if (token.kind === "punct") return i;
+    for (const words of ONGOING) {
+      if (this.matchesWords(i, words)) return this.push({ type: "ongoing" }, i, i + words.length);
+    }
+    for (const words of AD_HOC) {
+      if (this.matchesWords(i, words)) {
+        // "Theo yêu cầu của cấp trên": the whole clause is the condition.
+        return this.push({ type: "ad-hoc" }, i, this.clauseEnd(i + words.length));
+      }
+    }
+    const recurrence = this.recurrence(i);
+    if (recurrence) return recurrence;
+    const weekday = this.weekday(i);
+    if (weekday) return this.push({ type: "weekday", weekday: weekday.value }, i, weekday.next);
+    if (this.isWord(i, "theo")) return this.push({ type: "reference" }, i, this.clauseEnd(i + 1));
+    for (const words of REFERENCE_OPENERS) {
+      // "sau" is "after"; "sáu" (six) folds the same way.
+      if (words.length === 1 && (this.tokens[i]?.raw.toLowerCase() !== "sau" || this.isWord(i + 1, "thang"))) continue;
+      if (this.matchesWords(i, words)) return this.push({ type: "reference" }, i, this.clauseEnd(i + words.length));
+    }
+    const dates = this.dates(i);
+    if (dates) return dates;
+    if (this.isWord(i, "ngay")) {
+      const day = this.number(i + 1);
+      if (day && day.digits <= 2 && !this.isPunct(i + 2, "/", ".", "-") && !this.isWord(i + 2, "thang")) {
+        return this.push({ type: "day-of-period", day: day.value }, i, i + 2);
+      }
+    }
+    if (this.matchesWords(i, ["dinh", "ky"])) return this.push({ type: "vague-recurrence" }, i, i + 2);
+    return i;
+  }
+
+  private push(piece: DistributiveOmit<Piece, "start" | "end" | "token">, from: number, next: number): number {
+    this.pieces.push({ ...piece, start: this.startOf(from), end: this.endOf(next - 1) } as Piece);
+    return next;
+  }
+
+  /** End of a clause: the next separator that is not part of a date. */
+  private clauseEnd(i: number): number {
+    let k = i;
+    for (; k < this.tokens.length; k++) {
+      const token = this.tokens[k] as Token;
+      if (token.kind !== "punct") continue;
+      if ([",", ";", "(", ")", ":", "+"].includes(token.fold)) break;
+      if ((token.fold === "." || token.fold === "-") && !(this.number(k - 1) && this.number(k + 1))) break;
+    }
+    return k;
+  }
+
+  // ---- repetition ------------------------------------------------------------
+
+  private unitAt(i: number): Parsed<RecurrenceUnit> | null {
+    const w = this.word(i);
+    if (w !== undefined && UNIT_WORDS[w] && !(w === "quy" && NOT_QUARTER_AFTER.has(this.word(i + 1) ?? ""))) {
+      return { next: i + 1, value: UNIT_WORDS[w] as RecurrenceUnit };
+    }
+    if (this.matchesWords(i, ["nua", "nam"])) return { next: i + 2, value: "half-year" };
+    const n = this.number(i);
+    if (n && this.isWord(i + 1, "thang") && MONTHS_TO_UNIT[n.value]) {
+      return { next: i + 2, value: MONTHS_TO_UNIT[n.value] as RecurrenceUnit };
+    }
+    return null;
+  }
+
+  private recurrence(i: number): number | null {
+    let k = i;
+    if (this.matchesWords(k, ["dinh", "ky"])) k += 2;
+    const opener = this.isWord(k, "hang", "moi", "theo");
+    const after = opener ? k + 1 : k;
+    const first = k > i || opener ? this.unitAt(after) : null;
+    if (first) {
+      // "theo năm 2025" names a year, not a rhythm.
+      if (this.isWord(k, "theo") && this.number(first.next)) return null;
+      const units = [first.value];
+      let next = first.next;
+      // "Định kỳ hàng quý, 6 tháng, năm": several rhythms for one report.
+      for (;;) {
+        if (!(this.isPunct(next, ",") || this.isWord(next, "va", "hoac"))) break;
+        let m = next + 1;
+        if (this.isWord(m, "hang")) m++;
+        const more = this.unitAt(m);
+        if (!more || this.number(more.next)) break;
+        units.push(more.value);
+        next = more.next;
+      }
+      if (this.isPunct(next, "/") && this.isWord(next + 1, "lan")) next += 2;
+      else if (this.matchesWords(next, ["mot", "lan"])) next += 2;
+      return this.push({ type: "recurrence", units }, i, next);
+    }
+    // "6 tháng/lần", "3 tháng một lần".
+    const n = this.number(i);
+    if (n && this.isWord(i + 1, "thang") && MONTHS_TO_UNIT[n.value]) {
+      if (this.isPunct(i + 2, "/") && this.isWord(i + 3, "lan")) {
+        return this.push({ type: "recurrence", units: [MONTHS_TO_UNIT[n.value] as RecurrenceUnit] }, i, i + 4);
+      }
+      if (this.matchesWords(i + 2, ["mot", "lan"])) {
+        return this.push({ type: "recurrence", units: [MONTHS_TO_UNIT[n.value] as RecurrenceUnit] }, i, i + 4);
+      }
+    }
+    return null;
+  }
+
+  private weekday(i: number): Parsed<number> | null {
+    if (this.matchesWords(i, ["chu", "nhat"])) return { next: i + 2, value: 7 };
+    if (!this.isWord(i, "thu")) return null;
+    const n = this.number(i + 1);
+    if (n && n.value >= 2 && n.value <= 7 && n.digits === 1) return { next: i + 2, value: n.value - 1 };
+    const w = this.word(i + 1);
+    if (w !== undefined && WEEKDAY_WORDS[w] !== undefined && !this.number(i + 2)) {
+      return { next: i + 2, value: WEEKDAY_WORDS[w] as number };
+    }
+    return null;
+  }
+
+  // ---- dates -------------------------------------------------------------------
+
+  /** A year after a span: "/2025", "/25", "năm 2025", "-2025". */
+  private yearAfter(i: number): Parsed<number | "invalid"> | null {
+    if (this.isPunct(i, "/", "-", ".") || this.isWord(i, "nam")) {
+      const n = this.number(i + 1);
+      if (n && !this.isPunct(i + 2, "/")) {
+        if (this.isPunct(i, "-", ".") && n.digits !== 4) return null;
+        return { next: i + 2, value: yearOf(n) };
+      }
+    }
+    return null;
+  }
+
+  private quarterNumber(i: number): Parsed<number> | null {
+    const n = this.number(i);
+    if (n && n.digits <= 2) return { next: i + 1, value: n.value };
+    const w = this.word(i);
+    if (w !== undefined && ROMAN[w] !== undefined) return { next: i + 1, value: ROMAN[w] as number };
+    return null;
+  }
+
+  private isQuarterWord(i: number): boolean {
+    const token = this.tokens[i];
+    if (!token || token.kind !== "word") return false;
+    if (token.fold === "q") return this.number(i + 1) !== undefined;
+    if (token.fold !== "quy") return false;
+    const lower = token.raw.toLowerCase();
+    const accented = lower.normalize("NFC") !== "quy";
+    if (NOT_QUARTER_AFTER.has(this.word(i + 1) ?? "")) return false;
+    return accented || this.quarterNumber(i + 1) !== null;
+  }
+
+  /**
+   * Lists and ranges of one unit: "Quý II, III/2025", "Quý II và quý IV/2025",
+   * "Tháng 11-12/2025", "tháng 3, 6 và 9". A year applies to the items before it.
+   */
+  private unitList(
+    i: number,
+    isUnitWord: (k: number) => boolean,
+    numberAt: (k: number) => Parsed<number> | null,
+    make: (n: number, year: number | null) => Span,
+  ): Parsed<{ items: SpanItem[]; invalid: boolean }> | null {
+    let k = i;
+    if (isUnitWord(k)) k++;
+    else {
+      // "QIII" is written as one word.
+      const glued = this.word(k)?.match(/^q(i{1,3}|iv)$/);
+      if (!glued) return null;
+      return this.continueList(k + 1, ROMAN[glued[1] as string] as number, isUnitWord, numberAt, make);
+    }
+    if (this.isPunct(k, ".", ":")) k++;
+    const first = numberAt(k);
+    if (!first) return null;
+    return this.continueList(first.next, first.value, isUnitWord, numberAt, make);
+  }
+
+  private continueList(
+    k: number,
+    firstValue: number,
+    isUnitWord: (k: number) => boolean,
+    numberAt: (k: number) => Parsed<number> | null,
+    make: (n: number, year: number | null) => Span,
+  ): Parsed<{ items: SpanItem[]; invalid: boolean }> {
+    interface RawItem {
+      from: number;
+      to: number | null;
+      fromYear: number | null;
+      toYear: number | null;
+      sharedYear: boolean;
+    }
+    const firstItem: RawItem = { from: firstValue, to: null, fromYear: null, toYear: null, sharedYear: false };
+    const raw: RawItem[] = [firstItem];
+    // Slots still waiting for a year: a year written later applies to all of them.
+    let pending: Array<{ item: RawItem; slot: "from" | "to" }> = [{ item: firstItem, slot: "from" }];
+    let invalid = false;
+    let next = k;
+    for (;;) {
+      const year = this.yearAfter(next);
+      if (year) {
+        if (year.value === "invalid") invalid = true;
+        else {
+          for (const { item, slot } of pending) {
+            if (slot === "from") item.fromYear = year.value;
+            else item.toYear = year.value;
+          }
+          for (const { item, slot } of pending) if (slot === "to" && pending.some((p) => p.item === item && p.slot === "from")) item.sharedYear = true;
+        }
+        pending = [];
+        next = year.next;
+      }
+      const isRange = this.isPunct(next, "-") || this.isWord(next, "den", "toi");
+      const isList = this.isPunct(next, ",", "&") || this.isWord(next, "va");
+      if (!isRange && !isList) break;
+      let m = next + 1;
+      if (isUnitWord(m)) m++;
+      const n = numberAt(m);
+      if (!n) break;
+      const last = raw[raw.length - 1] as RawItem;
+      if (isRange && last.to === null) {
+        last.to = n.value;
+        pending.push({ item: last, slot: "to" });
+      } else if (isList) {
+        const item: RawItem = { from: n.value, to: null, fromYear: null, toYear: null, sharedYear: false };
+        raw.push(item);
+        pending.push({ item, slot: "from" });
+      } else break;
+      next = n.next;
+    }
+    const items = raw.map((r) => ({
+      from: make(r.from, r.fromYear),
+      to: r.to === null ? null : make(r.to, r.toYear),
+      sharedYear: r.sharedYear,
+    }));
+    return { next, value: { items, invalid } };
+  }
+
+  private pushDates(
+    items: SpanItem[],
+    invalid: boolean,
+    from: number,
+    next: number,
+    modifiers: { endOnly: boolean; vague: boolean },
+  ): number {
+    return this.push(
+      { type: "dates", items, invalid, endOnly: modifiers.endOnly, vague: modifiers.vague, parenthesized: this.parenDepth > 0 },
+      from,
+      next,
+    );
+  }
+
+  /** Words just before a span that change what it means. */
+  private modifiersBefore(i: number): { endOnly: boolean; vague: boolean } {
+    let k = i - 1;
+    if (this.isWord(k, "ngay")) k--;
+    if (this.isWord(k, "la")) k--;
+    const w = this.word(k);
+    const endOnly = w === "truoc" || w === "het" || w === "cuoi" || w === "den" || w === "toi" || this.matchesWords(k - 1, ["cham", "nhat"]) || this.matchesWords(k - 1, ["muon", "nhat"]);
+    const vague = w === "dau" || w === "giua";
+    return { endOnly, vague };
+  }
+
+  private dates(i: number): number | null {
+    const single = this.singleDates(i);
+    if (!single) return null;
+    // "Từ tháng 3 đến tháng 5/2025", "01/3 - 15/3/2025", "Quý I - Quý II".
+    let next = single.next;
+    let items = single.value.items;
+    let invalid = single.value.invalid;
+    const separatorIsRange = this.isWord(next, "den", "toi") || this.isPunct(next, "-");
+    if (items.length === 1 && (items[0] as SpanItem).to === null && separatorIsRange) {
+      let m = next + 1;
+      if (this.isWord(m, "het")) m++;
+      if (this.isWord(m, "ngay")) m++;
+      const second = this.singleDates(m);
+      if (second && second.value.items.length === 1 && (second.value.items[0] as SpanItem).to === null) {
+        items = [{ from: (items[0] as SpanItem).from, to: (second.value.items[0] as SpanItem).from, sharedYear: false }];
+        invalid = invalid || second.value.invalid;
+        next = second.next;
+      }
+    }
+    const modifiers = this.modifiersBefore(i);
+    const isRange = (items[0] as SpanItem).to !== null;
+    return this.pushDates(items, invalid, i, next, {
+      endOnly: !isRange && modifiers.endOnly,
+      vague: modifiers.vague,
+    });
+  }
+
+  private singleDates(i: number): Parsed<{ items: SpanItem[]; invalid: boolean }> | null {
+    const quarters = this.unitList(
+      i,
+      (k) => this.isQuarterWord(k),
+      (k) => this.quarterNumber(k),
+      (quarter, year) => ({ unit: "quarter", quarter, year }),
+    );
+    if (quarters) return withRangeCheck(quarters);
+    const months = this.unitList(
+      i,
+      (k) => this.isWord(k, "thang"),
+      (k) => {
+        const n = this.number(k);
+        return n && n.digits <= 2 ? { next: k + 1, value: n.value } : null;
+      },
+      (month, year) => ({ unit: "month", month, year }),
+    );
+    if (months) return withRangeCheck(months);
+    return this.halfYear(i) ?? this.dayDate(i) ?? this.wholeYear(i);
+  }
+
+  /** "6 tháng đầu năm 2025", "6 tháng cuối năm", "nửa đầu năm". */
+  private halfYear(i: number): Parsed<{ items: SpanItem[]; invalid: boolean }> | null {
+    let k: number;
+    const n = this.number(i);
+    if (n && n.value === 6 && this.isWord(i + 1, "thang")) k = i + 2;
+    else if (this.matchesWords(i, ["sau", "thang"])) k = i + 2;
+    else if (this.isWord(i, "nua")) k = i + 1;
+    else return null;
+    const side = this.word(k);
+    if ((side !== "dau" && side !== "cuoi") || !this.isWord(k + 1, "nam")) return null;
+    const half = side === "dau" ? 1 : 2;
+    const year = this.number(k + 2);
+    const yearValue = year ? yearOf(year) : null;
+    const next = year ? k + 3 : k + 2;
+    return {
+      next,
+      value: {
+        items: [{ from: { unit: "half", half, year: yearValue === "invalid" ? null : yearValue }, to: null, sharedYear: false }],
+        invalid: yearValue === "invalid",
+      },
+    };
+  }
+
+  /** "28/01/2025", "15.3.2025", "07/6", "ngày 15 tháng 3 năm 2025", "3/2025" (a month). */
+  private dayDate(i: number): Parsed<{ items: SpanItem[]; invalid: boolean }> | null {
+    let k = i;
+    if (this.isWord(k, "ngay")) k++;
+    const first = this.number(k);
+    if (!first || first.digits > 2) return null;
+    // d thang m [nam y]
+    if (this.isWord(k + 1, "thang")) {
+      const month = this.number(k + 2);
+      if (!month || month.digits > 2) return null;
+      if (k === i && !this.isWord(k + 3, "nam")) return null;
+      const year = this.yearAfter(k + 3);
+      const span: Span = { unit: "day", day: first.value, month: month.value, year: year && year.value !== "invalid" ? year.value : null };
+      return { next: year ? year.next : k + 3, value: { items: [{ from: span, to: null, sharedYear: false }], invalid: year?.value === "invalid" } };
+    }
+    if (!this.isPunct(k + 1, "/", ".", "-")) return null;
+    const separator = (this.tokens[k + 1] as Token).fold;
+    const second = this.number(k + 2);
+    if (!second) return null;
+    if (second.digits === 4 && separator !== ".") {
+      // "1/2025": a month of a year.
+      const year = yearOf(second);
+      return {
+        next: k + 3,
+        value: {
+          items: [{ from: { unit: "month", month: first.value, year: year === "invalid" ? null : year }, to: null, sharedYear: false }],
+          invalid: year === "invalid",
+        },
+      };
+    }
+    if (second.digits > 2) return null;
+    // A dash between two small numbers without a third is a range ("11-12"), not a date.
+    if (separator === "-" && !this.isPunct(k + 3, "-")) return null;
+    if (separator === "." && !this.isPunct(k + 3, ".") && k === i) return null;
+    let next = k + 3;
+    let year: number | null = null;
+    let invalid = false;
+    if (this.isPunct(k + 3, separator) && this.number(k + 4)) {
+      const y = yearOf(this.number(k + 4) as Token);
+      if (y === "invalid") invalid = true;
+      else year = y;
+      next = k + 5;
+    }
+    return { next, value: { items: [{ from: { unit: "day", day: first.value, month: second.value, year }, to: null, sharedYear: false }], invalid } };
+  }
+
+  /** "Năm 2025", "Cả năm", "Trong năm 2025", "hết năm", "năm 2025-2026". */
+  private wholeYear(i: number): Parsed<{ items: SpanItem[]; invalid: boolean }> | null {
+    let k = i;
+    let yearRequired = true;
+    if (this.matchesWords(k, ["giai", "doan"]) && this.number(k + 2)?.digits === 4) {
+      k += 1;
+    } else if (this.matchesWords(k, ["ca", "nam"]) || this.matchesWords(k, ["trong", "nam"])) {
+      k += 1;
+      yearRequired = false;
+    } else if (this.isWord(k, "nam")) {
+      const before = this.word(k - 1);
+      const prev = this.tokens[k - 1];
+      const startsClause = prev === undefined || prev.kind === "punct";
+      if (!startsClause && !(before !== undefined && YEAR_INTRODUCERS.has(before))) return null;
+      yearRequired = !(before === "het" || before === "cuoi");
+    } else return null;
+    const n = this.number(k + 1);
+    if (!n || n.digits === 1 || n.digits === 3 || this.isPunct(k + 2, "/")) {
+      if (yearRequired) return null;
+      return { next: k + 1, value: { items: [{ from: { unit: "year", year: null }, to: null, sharedYear: false }], invalid: false } };
+    }
+    const year = yearOf(n);
+    let next = k + 2;
+    let to: Span | null = null;
+    let invalid = year === "invalid";
+    if (this.isPunct(next, "-") && this.number(next + 1)?.digits === 4) {
+      const last = yearOf(this.number(next + 1) as Token);
+      if (last === "invalid") invalid = true;
+      else to = { unit: "year", year: last };
+      next += 2;
+    }
+    return { next, value: { items: [{ from: { unit: "year", year: year === "invalid" ? null : year }, to, sharedYear: false }], invalid } };
+  }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+function yearOf(token: Token): number | "invalid" {
+  if (token.digits === 4 && token.value >= 1900 && token.value <= 2199) return token.value;
+  if (token.digits === 2) return 2000 + token.value;
+  return "invalid";
+}
+
+/** Marks numbers out of range: quarter 5, month 13. Days are checked once the year is known. */
+function withRangeCheck(
+  parsed: Parsed<{ items: SpanItem[]; invalid: boolean }>,
+): Parsed<{ items: SpanItem[]; invalid: boolean }> {
+  const outOfRange = (span: Span): boolean =>
+    (span.unit === "quarter" && (span.quarter < 1 || span.quarter > 4)) ||
+    (span.unit === "month" && (span.month < 1 || span.month > 12));
+  const invalid = parsed.value.invalid || parsed.value.items.some((item) => outOfRange(item.from) || (item.to !== null && outOfRange(item.to)));
+  return { next: parsed.next, value: { items: parsed.value.items, invalid } };
+}
+
+/** Recognises the pieces of a tokenized cell, in order. */
+export function scanPieces(tokens: Token[]): Piece[] {
+  return new Scanner(tokens).scan();
+}

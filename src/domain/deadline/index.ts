@@ -1,0 +1,2 @@
+export { InvalidDeadlineContextError, normalizeDeadline } from "./normalize.js";
+export type { DeadlineContext, Milestone, Period, Recurrence, RecurrenceUnit, Schedule, ScheduleKind } from "./schedule.js";

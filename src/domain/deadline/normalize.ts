@@ -1,0 +1,561 @@
+import {
+  addDays,
+  daysInMonth,
+  type IsoDate,
+  isoWeekday,
+  isRealDate,
+  monthWindow,
+  parseIsoDate,
+  toIsoDate,
+} from "../calendar/iso-date.js";
+import { cleanCellText } from "./cell-text.js";
+import { type Piece, type Span, type SpanItem, scanPieces } from "./expressions.js";
+import type { DeadlineContext, Milestone, Period, Recurrence, RecurrenceUnit, Schedule } from "./schedule.js";
+import type { Token } from "./tokens.js";
+import { tokenize } from "./tokens.js";
+
+/** A context the caller built wrongly (a period that is not two ISO dates in order). */
+export class InvalidDeadlineContextError extends Error {
+  override readonly name = "InvalidDeadlineContextError";
+  constructor(
+    message: string,
+    readonly field: "planYear" | "period",
+  ) {
+    super(message);
+  }
+}
+
+type DatesPiece = Extract<Piece, { type: "dates" }>;
+
+/** Marks that split a cell into clauses. */
+const CLAUSE_SEPARATORS = new Set([";", ".", "-", "+", "•", "*", "–"]);
+const BULLETS = new Set(["-", "+", "•", "*"]);
+
+/** Words around a date that say nothing beyond the date ("Hoàn thành trong", "chậm nhất là"). */
+const FILLER_WORDS = new Set([
+  "hoan",
+  "thanh",
+  "thuc",
+  "hien",
+  "xong",
+  "du",
+  "kien",
+  "truoc",
+  "trong",
+  "vao",
+  "ngay",
+  "tu",
+  "den",
+  "toi",
+  "la",
+  "cham",
+  "muon",
+  "nhat",
+  "han",
+  "thoi",
+  "gian",
+  "het",
+  "cuoi",
+  "dau",
+  "giua",
+  "va",
+  "hoac",
+  "con",
+  "khoang",
+  "trien",
+  "khai",
+]);
+
+/** Words that lead a clause into the units it concerns ("đối với cấp xã"). */
+const SCOPE_OPENERS: ReadonlyArray<ReadonlyArray<string>> = [["doi", "voi"], ["ap", "dung", "cho"], ["ap", "dung", "doi", "voi"]];
+
+/** Clause heads that name an activity ("Báo cáo năm: …") rather than who does it. */
+const ACTIVITY_HEADS: ReadonlyArray<ReadonlyArray<string>> = [
+  ["bao", "cao"],
+  ["ke", "hoach"],
+  ["to", "chuc"],
+  ["xay", "dung"],
+  ["ban", "hanh"],
+  ["trien", "khai"],
+  ["tong", "ket"],
+  ["so", "ket"],
+  ["hoan", "thanh"],
+  ["thuc", "hien"],
+  ["gui"],
+  ["nop"],
+  ["trinh"],
+  ["kiem", "tra"],
+  ["ra", "soat"],
+  ["danh", "gia"],
+  ["tuyen", "truyen"],
+  ["cap", "nhat"],
+  ["dang", "ky"],
+  ["phe", "duyet"],
+  ["hoi", "nghi"],
+  ["tap", "huan"],
+];
+
+const UNIT_ORDER: RecurrenceUnit[] = ["week", "month", "quarter", "half-year", "year"];
+
+interface Clause {
+  pieces: Piece[];
+  /** Tokens before a "…:" that opens the clause, when there is one. */
+  head: Token[] | null;
+  startsWithBullet: boolean;
+}
+
+interface Candidate {
+  piece: DatesPiece;
+  label: string | null;
+  appliesTo: string | null;
+  clauseIndex: number;
+}
+
+function isWordIn(token: Token, words: ReadonlyArray<ReadonlyArray<string>>, tokens: Token[], at: number): number {
+  for (const phrase of words) {
+    let ok = true;
+    for (let k = 0; k < phrase.length; k++) {
+      const t = tokens[at + k];
+      if (!t || t.fold !== phrase[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return phrase.length;
+  }
+  return token.kind === "word" ? 0 : 0;
+}
+
+function textOf(cleaned: string, tokens: Token[]): string | null {
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (!first || !last) return null;
+  const text = cleaned.slice(first.start, last.end).trim();
+  return text.length > 0 ? text : null;
+}
+
+function trimPunctuation(tokens: Token[]): Token[] {
+  let from = 0;
+  let to = tokens.length;
+  while (from < to && tokens[from]?.kind === "punct") from++;
+  while (to > from && tokens[to - 1]?.kind === "punct") to--;
+  return tokens.slice(from, to);
+}
+
+function onlyFiller(tokens: Token[]): boolean {
+  return tokens.every((t) => t.kind === "punct" || FILLER_WORDS.has(t.fold));
+}
+
+/** Splits the pieces into clauses and drops parenthesised notes that hold no date. */
+function splitClauses(pieces: Piece[]): Clause[] {
+  const clauses: Clause[] = [];
+  let current: Piece[] = [];
+  let startsWithBullet = true;
+  const flush = (nextStartsWithBullet: boolean): void => {
+    if (current.length > 0) clauses.push(makeClause(current, startsWithBullet));
+    current = [];
+    startsWithBullet = nextStartsWithBullet;
+  };
+  for (const piece of pieces) {
+    if (piece.type === "token" && piece.token.kind === "punct" && CLAUSE_SEPARATORS.has(piece.token.fold)) {
+      flush(BULLETS.has(piece.token.fold));
+      continue;
+    }
+    current.push(piece);
+  }
+  flush(false);
+  return clauses;
+}
+
+function isScheduleWord(piece: Piece): boolean {
+  return piece.type === "dates" || piece.type === "day-of-period" || piece.type === "weekday" || piece.type === "recurrence";
+}
+
+function dropNotes(pieces: Piece[]): Piece[] {
+  const kept: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i] as Piece;
+    if (piece.type === "token" && piece.token.fold === "(") {
+      let close = i + 1;
+      let holdsSchedule = false;
+      while (close < pieces.length) {
+        const inner = pieces[close] as Piece;
+        if (inner.type === "token" && inner.token.fold === ")") break;
+        if (isScheduleWord(inner)) holdsSchedule = true;
+        close++;
+      }
+      if (!holdsSchedule) {
+        i = close;
+        continue;
+      }
+    }
+    if (piece.type === "token" && (piece.token.fold === "(" || piece.token.fold === ")")) continue;
+    kept.push(piece);
+  }
+  return kept;
+}
+
+function makeClause(rawPieces: Piece[], startsWithBullet: boolean): Clause {
+  const pieces = dropNotes(rawPieces);
+  const colon = pieces.findIndex((p) => p.type === "token" && p.token.fold === ":");
+  const firstSchedule = pieces.findIndex((p) => p.type !== "token");
+  if (colon > 0 && (firstSchedule === -1 || colon < firstSchedule)) {
+    const head = pieces.slice(0, colon).map((p) => (p as Extract<Piece, { type: "token" }>).token);
+    return { pieces: pieces.slice(colon + 1), head, startsWithBullet };
+  }
+  return { pieces, head: null, startsWithBullet };
+}
+
+interface HeadMeaning {
+  label: string | null;
+  appliesTo: string | null;
+}
+
+function readHead(cleaned: string, head: Token[]): HeadMeaning {
+  const tokens = trimPunctuation(head);
+  const first = tokens[0];
+  if (!first) return { label: null, appliesTo: null };
+  const scope = isWordIn(first, SCOPE_OPENERS, tokens, 0);
+  if (scope > 0) return { label: null, appliesTo: textOf(cleaned, trimPunctuation(tokens.slice(scope))) };
+  if (isWordIn(first, ACTIVITY_HEADS, tokens, 0) > 0) return { label: textOf(cleaned, tokens), appliesTo: null };
+  return { label: null, appliesTo: textOf(cleaned, tokens) };
+}
+
+/** Removes connectors before and prepositions after a label ("và báo cáo kết quả vào" -> "báo cáo kết quả"). */
+function trimLabel(tokens: Token[]): Token[] {
+  let from = 0;
+  let to = tokens.length;
+  const lead = new Set(["va", "hoac", "con", "cung"]);
+  while (from < to && ((tokens[from] as Token).kind === "punct" || lead.has((tokens[from] as Token).fold))) from++;
+  while (to > from && ((tokens[to - 1] as Token).kind === "punct" || FILLER_WORDS.has((tokens[to - 1] as Token).fold))) to--;
+  return tokens.slice(from, to);
+}
+
+interface ClauseReading {
+  candidates: Candidate[];
+  /** Words after the last date that the normalizer could not place. */
+  unexplained: boolean;
+}
+
+function readClause(cleaned: string, clause: Clause, clauseIndex: number): ClauseReading {
+  const candidates: Candidate[] = [];
+  let pending: Token[] = [];
+  let last: Candidate | null = null;
+  let unexplained = false;
+
+  const settleTrailing = (tokens: Token[], isEnd: boolean): Token[] => {
+    // Words after a date: either its scope ("đối với …") or the label of the next date.
+    const trimmed = trimPunctuation(tokens);
+    const first = trimmed[0];
+    if (last && first) {
+      const scope = isWordIn(first, SCOPE_OPENERS, trimmed, 0);
+      if (scope > 0) {
+        last.appliesTo = textOf(cleaned, trimPunctuation(trimmed.slice(scope)));
+        return [];
+      }
+    }
+    if (isEnd && last && !onlyFiller(trimmed)) unexplained = true;
+    return tokens;
+  };
+
+  for (const piece of clause.pieces) {
+    if (piece.type === "token") {
+      pending.push(piece.token);
+      continue;
+    }
+    if (piece.type !== "dates") continue;
+    const before = settleTrailing(pending, false);
+    pending = [];
+    const labelTokens = trimLabel(before);
+    let label: string | null = null;
+    let appliesTo: string | null = null;
+    const firstLabel = labelTokens[0];
+    if (firstLabel && !onlyFiller(labelTokens)) {
+      const scope = piece.parenthesized ? 0 : isWordIn(firstLabel, SCOPE_OPENERS, labelTokens, 0);
+      if (scope > 0) appliesTo = textOf(cleaned, trimPunctuation(labelTokens.slice(scope)));
+      else label = textOf(cleaned, labelTokens);
+    }
+    last = { piece, label, appliesTo, clauseIndex };
+    candidates.push(last);
+  }
+  settleTrailing(pending, true);
+  return { candidates, unexplained };
+}
+
+// ---- years and calendar spans -----------------------------------------------------
+
+function spanWindow(span: Span, year: number): { start: IsoDate; due: IsoDate } | null {
+  switch (span.unit) {
+    case "day":
+      if (!isRealDate(year, span.month, span.day)) return null;
+      return { start: toIsoDate(year, span.month, span.day), due: toIsoDate(year, span.month, span.day) };
+    case "month":
+      return monthWindow(year, span.month);
+    case "quarter": {
+      const firstMonth = (span.quarter - 1) * 3 + 1;
+      return { start: toIsoDate(year, firstMonth, 1), due: monthWindow(year, firstMonth + 2).due };
+    }
+    case "half":
+      return span.half === 1
+        ? { start: toIsoDate(year, 1, 1), due: toIsoDate(year, 6, 30) }
+        : { start: toIsoDate(year, 7, 1), due: toIsoDate(year, 12, 31) };
+    case "year":
+      return { start: toIsoDate(year, 1, 1), due: toIsoDate(year, 12, 31) };
+  }
+}
+
+/** The year for a span that names none: the one that puts it inside the plan's period. */
+function yearInPeriod(span: Span, period: Period, planYear: number): number {
+  const first = Number(period.start.slice(0, 4));
+  const last = Number(period.end.slice(0, 4));
+  for (let year = first; year <= last; year++) {
+    const window = spanWindow(span, year);
+    if (window && window.due >= period.start && window.due <= period.end) return year;
+  }
+  return planYear;
+}
+
+interface ResolvedItem {
+  start: IsoDate | null;
+  due: IsoDate;
+}
+
+/** Dates of one item once its years are known; null for a day that does not exist. */
+function resolveItem(item: SpanItem, defaultYear: (span: Span) => number, endOnly: boolean): ResolvedItem | null {
+  const to = item.to;
+  if (to === null) {
+    const window = spanWindow(item.from, item.from.year ?? defaultYear(item.from));
+    if (!window) return null;
+    const isDay = item.from.unit === "day";
+    return { start: isDay || endOnly ? null : window.start, due: window.due };
+  }
+  const toYear = to.year ?? (item.from.year !== null ? item.from.year : defaultYear(to));
+  let fromYear = item.from.year ?? toYear;
+  const toWindow = spanWindow(to, toYear);
+  let fromWindow = spanWindow(item.from, fromYear);
+  if (!toWindow || !fromWindow) return null;
+  // "Từ tháng 11 đến tháng 2/2026" starts in the year before.
+  if ((item.from.year === null || item.sharedYear) && fromWindow.start > toWindow.due) {
+    fromYear -= 1;
+    fromWindow = spanWindow(item.from, fromYear);
+    if (!fromWindow) return null;
+  }
+  if (fromWindow.start > toWindow.due) return null;
+  return { start: fromWindow.start, due: toWindow.due };
+}
+
+function explicitYear(piece: DatesPiece): number | null {
+  for (const item of piece.items) {
+    if (item.to?.year != null) return item.to.year;
+    if (item.from.year !== null) return item.from.year;
+  }
+  return null;
+}
+
+// ---- recurrence ---------------------------------------------------------------------
+
+function firstDayOfUnit(year: number, month: number, unit: RecurrenceUnit): { year: number; month: number } {
+  if (unit === "quarter") return { year, month: Math.floor((month - 1) / 3) * 3 + 1 };
+  if (unit === "half-year") return { year, month: month <= 6 ? 1 : 7 };
+  if (unit === "year") return { year, month: 1 };
+  return { year, month };
+}
+
+const MONTHS_IN: Record<Exclude<RecurrenceUnit, "week">, number> = { month: 1, quarter: 3, "half-year": 6, year: 12 };
+
+/** One milestone per occurrence whose due day lies inside the period. */
+function occurrences(recurrence: Recurrence, period: Period): Milestone[] {
+  const milestones: Milestone[] = [];
+  const inPeriod = (due: IsoDate): boolean => due >= period.start && due <= period.end;
+  if (recurrence.every === "week") {
+    let monday = addDays(period.start, 1 - isoWeekday(period.start));
+    while (monday <= period.end) {
+      const due = addDays(monday, (recurrence.day ?? 7) - 1);
+      if (inPeriod(due)) milestones.push({ start: recurrence.day === null ? monday : null, due, label: null, appliesTo: null });
+      monday = addDays(monday, 7);
+    }
+    return milestones;
+  }
+  const span = MONTHS_IN[recurrence.every];
+  const start = parseIsoDate(period.start) as { year: number; month: number };
+  let cursor = firstDayOfUnit(start.year, start.month, recurrence.every);
+  for (;;) {
+    const lastMonth = cursor.month + span - 1;
+    const windowStart = toIsoDate(cursor.year, cursor.month, 1);
+    if (windowStart > period.end) break;
+    const windowEnd = toIsoDate(cursor.year, lastMonth, daysInMonth(cursor.year, lastMonth));
+    if (recurrence.day !== null && recurrence.every === "month") {
+      const due = toIsoDate(cursor.year, cursor.month, Math.min(recurrence.day, daysInMonth(cursor.year, cursor.month)));
+      if (inPeriod(due)) milestones.push({ start: null, due, label: null, appliesTo: null });
+    } else if (inPeriod(windowEnd)) {
+      milestones.push({ start: windowStart, due: windowEnd, label: null, appliesTo: null });
+    }
+    const nextMonth = cursor.month + span;
+    cursor = nextMonth > 12 ? { year: cursor.year + 1, month: nextMonth - 12 } : { year: cursor.year, month: nextMonth };
+  }
+  return milestones;
+}
+
+/** A year-less date said to repeat every year ("trước ngày 20/12 hàng năm"), in each year of the period. */
+function yearlyOccurrences(spans: Span[], period: Period): Milestone[] | null {
+  const milestones: Milestone[] = [];
+  const first = Number(period.start.slice(0, 4));
+  const last = Number(period.end.slice(0, 4));
+  for (let year = first; year <= last; year++) {
+    for (const span of spans) {
+      const window = spanWindow(span, year);
+      if (!window) {
+        if (span.unit === "day" && span.month === 2 && span.day === 29) continue;
+        return null;
+      }
+      if (window.due >= period.start && window.due <= period.end) {
+        milestones.push({ start: span.unit === "day" ? null : window.start, due: window.due, label: null, appliesTo: null });
+      }
+    }
+  }
+  return milestones;
+}
+
+// ---- assembly -------------------------------------------------------------------------
+
+function mergeByDue(milestones: Milestone[]): Milestone[] {
+  const sorted = [...milestones].sort((a, b) => (a.due === b.due ? (a.start ?? "").localeCompare(b.start ?? "") : a.due < b.due ? -1 : 1));
+  const merged: Milestone[] = [];
+  const join = (a: string | null, b: string | null): string | null => (a && b && a !== b ? `${a}; ${b}` : (a ?? b));
+  for (const milestone of sorted) {
+    const previous = merged[merged.length - 1];
+    if (previous && previous.due === milestone.due) {
+      // A window and a day on its last day are one milestone: the window wins.
+      previous.start = previous.start ?? milestone.start;
+      if (previous.start !== null && milestone.start !== null && milestone.start < previous.start) previous.start = milestone.start;
+      previous.label = join(previous.label, milestone.label);
+      previous.appliesTo = join(previous.appliesTo, milestone.appliesTo);
+    } else {
+      merged.push({ ...milestone });
+    }
+  }
+  return merged;
+}
+
+function checkedPeriod(context: DeadlineContext): Period {
+  if (!Number.isInteger(context.planYear) || context.planYear < 1900 || context.planYear > 2199) {
+    throw new InvalidDeadlineContextError(`planYear must be a year between 1900 and 2199, got ${context.planYear}`, "planYear");
+  }
+  if (!context.period) return { start: toIsoDate(context.planYear, 1, 1), end: toIsoDate(context.planYear, 12, 31) };
+  const { start, end } = context.period;
+  if (!parseIsoDate(start) || !parseIsoDate(end) || start > end) {
+    throw new InvalidDeadlineContextError(`period must be two ISO dates in order, got ${start}..${end}`, "period");
+  }
+  return context.period;
+}
+
+function unscheduled(text: string): Schedule {
+  return { text, kind: "unscheduled", milestones: [], recurrence: null, needsReview: true };
+}
+
+/**
+ * Reads one deadline cell ("Trước 28/01/2025", "Quý II, III/2025", "Hàng tháng")
+ * into a Schedule, as shared/spec/deadlines.md defines it. Never throws on any
+ * cell text; throws InvalidDeadlineContextError for a malformed context.
+ */
+export function normalizeDeadline(text: string, context: DeadlineContext): Schedule {
+  const period = checkedPeriod(context);
+  const cleaned = cleanCellText(text);
+  if (cleaned.length === 0) return unscheduled(text);
+
+  const pieces = scanPieces(tokenize(cleaned));
+  const clauses = splitClauses(pieces);
+
+  let unexplained = false;
+  let invalid = false;
+  let vague = false;
+  const candidates: Candidate[] = [];
+  clauses.forEach((clause, index) => {
+    const reading = readClause(cleaned, clause, index);
+    unexplained ||= reading.unexplained;
+    candidates.push(...reading.candidates);
+  });
+
+  // A clause head ("- Cấp xã: trước …") speaks for the one date under it; over several it is only a title.
+  clauses.forEach((clause, index) => {
+    if (!clause.head) return;
+    let end = index + 1;
+    while (end < clauses.length && !(clauses[end] as Clause).startsWithBullet && !(clauses[end] as Clause).head) end++;
+    const covered = candidates.filter((c) => c.clauseIndex >= index && c.clauseIndex < end);
+    const count = covered.reduce((sum, c) => sum + c.piece.items.length, 0);
+    const only = covered[0];
+    if (count !== 1 || !only) return;
+    const meaning = readHead(cleaned, clause.head);
+    if (only.appliesTo === null) only.appliesTo = meaning.appliesTo;
+    if (only.label === null) only.label = meaning.label;
+  });
+
+  const all = clauses.flatMap((c) => c.pieces);
+  const recurrences = all.filter((p): p is Extract<Piece, { type: "recurrence" }> => p.type === "recurrence");
+  const dayOfPeriod = all.find((p): p is Extract<Piece, { type: "day-of-period" }> => p.type === "day-of-period");
+  const weekday = all.find((p): p is Extract<Piece, { type: "weekday" }> => p.type === "weekday");
+  const ongoing = all.some((p) => p.type === "ongoing");
+  // A dateless clause that points at another document leaves part of the schedule unknown.
+  const dependsOnOtherDocument = clauses.some(
+    (c) => c.pieces.some((p) => p.type === "reference") && !c.pieces.some((p) => p.type === "dates"),
+  );
+
+  // Years: a year written in the same clause, else the one inside the plan's period.
+  const milestones: Milestone[] = [];
+  const anchoredSpans: Span[] = [];
+  for (const candidate of candidates) {
+    const piece = candidate.piece;
+    if (piece.invalid) invalid = true;
+    if (piece.vague) vague = true;
+    const next = all[all.indexOf(piece) + 1];
+    const yearless = explicitYear(piece) === null;
+    if (yearless && next?.type === "recurrence" && next.units.includes("year")) {
+      anchoredSpans.push(...piece.items.flatMap((item) => (item.to === null ? [item.from] : [])));
+    }
+    const clauseYears = candidates.filter((c) => c.clauseIndex === candidate.clauseIndex).map((c) => explicitYear(c.piece));
+    const own = candidates.filter((c) => c.clauseIndex === candidate.clauseIndex).indexOf(candidate);
+    const inherited = clauseYears.slice(own + 1).find((y) => y !== null) ?? clauseYears.slice(0, own).reverse().find((y) => y !== null) ?? null;
+    const defaultYear = (span: Span): number => inherited ?? yearInPeriod(span, period, context.planYear);
+    for (const item of piece.items) {
+      const resolved = resolveItem(item, defaultYear, piece.endOnly);
+      if (!resolved) {
+        invalid = true;
+        continue;
+      }
+      milestones.push({ ...resolved, label: candidate.label, appliesTo: candidate.appliesTo });
+    }
+  }
+  if (invalid) return unscheduled(text);
+
+  const unit = recurrences.flatMap((r) => r.units).sort((a, b) => UNIT_ORDER.indexOf(a) - UNIT_ORDER.indexOf(b))[0];
+  const onlyAnchored = anchoredSpans.length > 0 && anchoredSpans.length === milestones.length;
+
+  if (milestones.length > 0 && !(unit === "year" && onlyAnchored)) {
+    const needsReview =
+      unexplained || vague || dependsOnOtherDocument || (dayOfPeriod !== undefined && !unit) || (weekday !== undefined && !unit);
+    return { text, kind: "dated", milestones: mergeByDue(milestones), recurrence: null, needsReview };
+  }
+
+  if (unit) {
+    if (unit === "year" && onlyAnchored) {
+      const yearly = yearlyOccurrences(anchoredSpans, period);
+      if (!yearly) return unscheduled(text);
+      return { text, kind: "recurring", milestones: mergeByDue(yearly), recurrence: { every: "year", day: null }, needsReview: dependsOnOtherDocument };
+    }
+    let day: number | null = null;
+    if (unit === "month" && dayOfPeriod && dayOfPeriod.day >= 1 && dayOfPeriod.day <= 31) day = dayOfPeriod.day;
+    if (unit === "week" && weekday) day = weekday.weekday;
+    const recurrence: Recurrence = { every: unit, day };
+    const strayDay = (dayOfPeriod !== undefined && day === null) || (weekday !== undefined && day === null);
+    return {
+      text,
+      kind: "recurring",
+      milestones: occurrences(recurrence, period),
+      recurrence,
+      needsReview: strayDay || dependsOnOtherDocument,
+    };
+  }
+
+  if (ongoing) return { text, kind: "ongoing", milestones: [], recurrence: null, needsReview: false };
+  return unscheduled(text);
+}

@@ -1,0 +1,25 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { normalizeDeadline } from "../../../src/domain/deadline/index.js";
+
+const fixturePath = new URL("../../../../shared/fixtures/deadlines.seed.jsonl", import.meta.url);
+const fixtures = readFileSync(fixturePath, "utf8")
+  .split("\n")
+  .filter((line) => line.trim().length > 0)
+  .map((line) => JSON.parse(line));
+
+const comparable = (s: { kind: string; milestones: Array<{ start: string | null; due: string; label: string | null; appliesTo: string | null }>; recurrence: unknown; needsReview: boolean }) => ({
+  kind: s.kind,
+  milestones: s.milestones.map((m) => ({ start: m.start, due: m.due, hasLabel: m.label !== null, hasAppliesTo: m.appliesTo !== null })),
+  recurrence: s.recurrence,
+  needsReview: s.needsReview,
+});
+
+describe("normalizeDeadline on every seed phrase", () => {
+  it("has the whole fixture file", () => expect(fixtures.length).toBe(59));
+  for (const fixture of fixtures) {
+    it(`reads ${fixture.source}: ${JSON.stringify(fixture.text).slice(0, 80)}`, () => {
+      expect(comparable(normalizeDeadline(fixture.text, fixture.context))).toEqual(comparable(fixture.expected));
+    });
+  }
+});
