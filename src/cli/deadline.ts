@@ -1,0 +1,34 @@
+import { normalizeDeadline } from "../domain/deadline/index.js";
+import type { DeadlineContext } from "../domain/deadline/index.js";
+
+/** Reads "--year 2025 [--period 2025-07-01..2025-12-31]" into a context; throws a message for the user. */
+export function parseDeadlineContext(args: string[]): { context: DeadlineContext; rest: string[] } {
+  let planYear: number | undefined;
+  let period: DeadlineContext["period"];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === "--year") planYear = Number(args[++i]);
+    else if (arg === "--period") {
+      const [start, end] = String(args[++i]).split("..");
+      if (!start || !end) throw new Error("--period takes START..END, e.g. 2025-07-01..2025-12-31");
+      period = { start, end };
+    } else rest.push(arg);
+  }
+  if (planYear === undefined || !Number.isInteger(planYear)) throw new Error("--year is required, e.g. --year 2025");
+  return { context: period ? { planYear, period } : { planYear }, rest };
+}
+
+/** `deadline --year Y "<text>"`: one Schedule as JSON. */
+export function runDeadline(args: string[], out: (line: string) => void): void {
+  const { context, rest } = parseDeadlineContext(args);
+  out(JSON.stringify(normalizeDeadline(rest.join(" "), context)));
+}
+
+/** `deadlines --year Y`: one cell per input line (a literal \n is a line break in the cell), JSON Lines out. */
+export function runDeadlines(args: string[], input: string, out: (line: string) => void): void {
+  const { context } = parseDeadlineContext(args);
+  const lines = input.split(/\r?\n/);
+  if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  for (const line of lines) out(JSON.stringify(normalizeDeadline(line.replaceAll("\\n", "\n"), context)));
+}
