@@ -111,19 +111,12 @@ interface Candidate {
   clauseIndex: number;
 }
 
-function isWordIn(token: Token, words: ReadonlyArray<ReadonlyArray<string>>, tokens: Token[], at: number): number {
-  for (const phrase of words) {
-    let ok = true;
-    for (let k = 0; k < phrase.length; k++) {
-      const t = tokens[at + k];
-      if (!t || t.fold !== phrase[k]) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return phrase.length;
+/** Length of the first phrase that starts at token `at`, or 0 when none does. */
+function phraseLengthAt(tokens: Token[], at: number, phrases: ReadonlyArray<ReadonlyArray<string>>): number {
+  for (const phrase of phrases) {
+    if (phrase.every((word, k) => tokens[at + k]?.fold === word)) return phrase.length;
   }
-  return token.kind === "word" ? 0 : 0;
+  return 0;
 }
 
 function textOf(cleaned: string, tokens: Token[]): string | null {
@@ -215,9 +208,9 @@ function readHead(cleaned: string, head: Token[]): HeadMeaning {
   const tokens = trimPunctuation(head);
   const first = tokens[0];
   if (!first) return { label: null, appliesTo: null };
-  const scope = isWordIn(first, SCOPE_OPENERS, tokens, 0);
+  const scope = phraseLengthAt(tokens, 0, SCOPE_OPENERS);
   if (scope > 0) return { label: null, appliesTo: textOf(cleaned, trimPunctuation(tokens.slice(scope))) };
-  if (isWordIn(first, ACTIVITY_HEADS, tokens, 0) > 0) return { label: textOf(cleaned, tokens), appliesTo: null };
+  if (phraseLengthAt(tokens, 0, ACTIVITY_HEADS) > 0) return { label: textOf(cleaned, tokens), appliesTo: null };
   return { label: null, appliesTo: textOf(cleaned, tokens) };
 }
 
@@ -248,7 +241,7 @@ function readClause(cleaned: string, clause: Clause, clauseIndex: number): Claus
     const trimmed = trimPunctuation(tokens);
     const first = trimmed[0];
     if (last && first) {
-      const scope = isWordIn(first, SCOPE_OPENERS, trimmed, 0);
+      const scope = phraseLengthAt(trimmed, 0, SCOPE_OPENERS);
       if (scope > 0) {
         last.appliesTo = textOf(cleaned, trimPunctuation(trimmed.slice(scope)));
         return [];
@@ -271,7 +264,7 @@ function readClause(cleaned: string, clause: Clause, clauseIndex: number): Claus
     let appliesTo: string | null = null;
     const firstLabel = labelTokens[0];
     if (firstLabel && !onlyFiller(labelTokens)) {
-      const scope = piece.parenthesized ? 0 : isWordIn(firstLabel, SCOPE_OPENERS, labelTokens, 0);
+      const scope = piece.parenthesized ? 0 : phraseLengthAt(labelTokens, 0, SCOPE_OPENERS);
       if (scope > 0) appliesTo = textOf(cleaned, trimPunctuation(labelTokens.slice(scope)));
       else label = textOf(cleaned, labelTokens);
     }
