@@ -1,5 +1,6 @@
 import { normalizeDeadline } from "../domain/deadline/index.js";
 import type { DeadlineContext } from "../domain/deadline/index.js";
+import { UsageError } from "./usage-error.js";
 
 /** Reads "--year 2025 [--period 2025-07-01..2025-12-31]" into a context; throws a message for the user. */
 export function parseDeadlineContext(args: string[]): { context: DeadlineContext; rest: string[] } {
@@ -11,11 +12,11 @@ export function parseDeadlineContext(args: string[]): { context: DeadlineContext
     if (arg === "--year") planYear = Number(args[++i]);
     else if (arg === "--period") {
       const [start, end] = String(args[++i]).split("..");
-      if (!start || !end) throw new Error("--period takes START..END, e.g. 2025-07-01..2025-12-31");
+      if (!start || !end) throw new UsageError("--period takes START..END, e.g. 2025-07-01..2025-12-31");
       period = { start, end };
     } else rest.push(arg);
   }
-  if (planYear === undefined || !Number.isInteger(planYear)) throw new Error("--year is required, e.g. --year 2025");
+  if (planYear === undefined || !Number.isInteger(planYear)) throw new UsageError("--year is required, e.g. --year 2025");
   return { context: period ? { planYear, period } : { planYear }, rest };
 }
 

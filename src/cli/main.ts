@@ -1,19 +1,42 @@
+/** The `nhacviec` command: parses the command name and hands over to one file per subcommand. */
 import { readFileSync } from "node:fs";
+import { ConfigError, loadConfig } from "../config.js";
+import { createLogger } from "../logger.js";
 import { runDeadline, runDeadlines } from "./deadline.js";
+import { runMigrate } from "./migrate.js";
+import { UsageError } from "./usage-error.js";
 
-const [command, ...args] = process.argv.slice(2);
+const usage = `usage: nhacviec <command>
+  deadline --year 2025 [--period 2025-07-01..2025-12-31] "<text>"   one Schedule as JSON
+  deadlines --year 2025 [--period A..B] < cells                      one Schedule per line (JSON Lines)
+  migrate                                                            apply migrations to DATABASE_URL
+`;
+
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
 
-try {
-  if (command === "deadline") runDeadline(args, out);
-  else if (command === "deadlines") runDeadlines(args, readFileSync(0, "utf8"), out);
-  else {
-    process.stderr.write("usage: nhacviec deadline --year 2025 [--period A..B] \"<text>\" | deadlines --year 2025 < cells\n");
-    process.exitCode = 2;
+async function run(command: string | undefined, args: string[]): Promise<void> {
+  switch (command) {
+    case "deadline":
+      return runDeadline(args, out);
+    case "deadlines":
+      return runDeadlines(args, readFileSync(0, "utf8"), out);
+    case "migrate": {
+      const config = loadConfig(process.env);
+      return runMigrate(config, createLogger(config.logLevel));
+    }
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : "no command given");
   }
+}
+
+const [command, ...args] = process.argv.slice(2);
+try {
+  await run(command, args);
 } catch (error) {
-  process.stderr.write(`nhacviec: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`nhacviec: ${message}\n`);
+  if (error instanceof UsageError) process.stderr.write(usage);
+  process.exitCode = error instanceof UsageError || error instanceof ConfigError ? 2 : 1;
 }

@@ -1,0 +1,7 @@
+# The nhacviec image: the sources run through tsx, so the image is the repository plus its dependencies.
+FROM node:20-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY . .
+ENTRYPOINT ["node", "bin/nhacviec.js"]

@@ -1,0 +1,445 @@
+/**
+ * The nhacviec database. One organization is one UBND; every row carries its
+ * organization_id, and every reference between rows goes through a composite
+ * foreign key (organization_id, id), so a row can never point into another
+ * organization's data even if application code forgets a filter.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import type { Schedule } from "../src/domain/deadline/index.js";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+const organizationId = () => uuid("organization_id").notNull();
+
+export const roleEnum = pgEnum("role", ["member", "unit_head", "coordinator", "chairman"]);
+export const taskUnitRelationEnum = pgEnum("task_unit_relation", ["lead", "support"]);
+export const milestoneStateEnum = pgEnum("milestone_state", [
+  "open",
+  "in_progress",
+  "submitted",
+  "done",
+  "overdue",
+  "cancelled",
+]);
+export const reminderKindEnum = pgEnum("reminder_kind", [
+  "start",
+  "reminder",
+  "due",
+  "overdue",
+  "escalation",
+  "checkin",
+  "digest",
+  "needs-date",
+]);
+export const reminderStateEnum = pgEnum("reminder_state", ["planned", "sending", "sent", "skipped", "cancelled"]);
+export const deliveryStateEnum = pgEnum("delivery_state", ["pending", "sent", "failed"]);
+
+export const organizations = pgTable("organizations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  /** Short stable name used by the CLI (`--org gio-son`). */
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  timeZone: text("time_zone").notNull().default("Asia/Ho_Chi_Minh"),
+  locale: text("locale").notNull().default("vi"),
+  /** Overrides of the default reminder policy; null means the defaults. */
+  reminderPolicy: jsonb("reminder_policy").$type<Record<string, unknown>>(),
+  /** Local days off on top of the national calendar (ISO dates). */
+  extraDaysOff: jsonb("extra_days_off").$type<string[]>().notNull().default([]),
+  extraWorkingDays: jsonb("extra_working_days").$type<string[]>().notNull().default([]),
+  createdAt: createdAt(),
+});
+
+/** A unit of the UBND ("bộ phận"): the lead ("chủ trì") or a cooperating unit of tasks. */
+export const units = pgTable(
+  "units",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    name: text("name").notNull(),
+    /** The name folded (case, accents, dashes, spacing) for matching. */
+    nameKey: text("name_key").notNull(),
+    createdAt: createdAt(),
+    /** Set when the unit was merged into another; kept so history still resolves. */
+    mergedIntoId: uuid("merged_into_id"),
+  },
+  (t) => [
+    foreignKey({ columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete("cascade"),
+    unique("units_org_id_unique").on(t.organizationId, t.id),
+    uniqueIndex("units_org_name_key_unique").on(t.organizationId, t.nameKey),
+    foreignKey({ columns: [t.organizationId, t.mergedIntoId], foreignColumns: [t.organizationId, t.id] }),
+  ],
+);
+
+/** Other spellings of a unit ("VP-TK", "Văn phòng thống kê"). */
+export const unitAliases = pgTable(
+  "unit_aliases",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    unitId: uuid("unit_id").notNull(),
+    alias: text("alias").notNull(),
+    aliasKey: text("alias_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.organizationId, t.unitId], foreignColumns: [units.organizationId, units.id] }).onDelete(
+      "cascade",
+    ),
+    uniqueIndex("unit_aliases_org_alias_key_unique").on(t.organizationId, t.aliasKey),
+  ],
+);
+
+export const people = pgTable(
+  "people",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    fullName: text("full_name").notNull(),
+    telegramUserId: bigint("telegram_user_id", { mode: "number" }),
+    telegramChatId: bigint("telegram_chat_id", { mode: "number" }),
+    locale: text("locale").notNull().default("vi"),
+    /** Set when Telegram refuses delivery (403: the person blocked the bot). */
+    unreachableSince: timestamp("unreachable_since", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete("cascade"),
+    unique("people_org_id_unique").on(t.organizationId, t.id),
+    uniqueIndex("people_org_telegram_user_unique").on(t.organizationId, t.telegramUserId),
+  ],
+);
+
+/** A person's role, for one unit (member, unit_head) or the whole organization (coordinator, chairman). */
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    personId: uuid("person_id").notNull(),
+    role: roleEnum("role").notNull(),
+    unitId: uuid("unit_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.organizationId, t.personId], foreignColumns: [people.organizationId, people.id] }).onDelete(
+      "cascade",
+    ),
+    foreignKey({ columns: [t.organizationId, t.unitId], foreignColumns: [units.organizationId, units.id] }),
+    unique("memberships_unique").on(t.personId, t.role, t.unitId).nullsNotDistinct(),
+    check("memberships_unit_roles_have_unit", sql`${t.role} not in ('member', 'unit_head') or ${t.unitId} is not null`),
+  ],
+);
+
+/** A one-time invite code: `/start <code>` binds a Telegram account to a role and unit. */
+export const invites = pgTable(
+  "invites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    code: text("code").notNull().unique(),
+    role: roleEnum("role").notNull(),
+    unitId: uuid("unit_id"),
+    fullName: text("full_name"),
+    createdByPersonId: uuid("created_by_person_id"),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    usedByPersonId: uuid("used_by_person_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.organizationId, t.unitId], foreignColumns: [units.organizationId, units.id] }),
+    foreignKey({
+      columns: [t.organizationId, t.createdByPersonId],
+      foreignColumns: [people.organizationId, people.id],
+    }),
+    foreignKey({ columns: [t.organizationId, t.usedByPersonId], foreignColumns: [people.organizationId, people.id] }),
+  ],
+);
+
+/** An imported plan ("Kế hoạch CCHC"). */
+export const plans = pgTable(
+  "plans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    title: text("title").notNull(),
+    issuer: text("issuer"),
+    year: integer("year").notNull(),
+    periodStart: date("period_start", { mode: "string" }).notNull(),
+    periodEnd: date("period_end", { mode: "string" }).notNull(),
+    /** Identifies the plan across re-imports of edited versions of the same document. */
+    planKey: text("plan_key").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete("cascade"),
+    unique("plans_org_id_unique").on(t.organizationId, t.id),
+    uniqueIndex("plans_org_plan_key_unique").on(t.organizationId, t.planKey),
+    check("plans_period_ordered", sql`${t.periodStart} <= ${t.periodEnd}`),
+  ],
+);
+
+/** Each import of a file into a plan, with what it changed; the first one creates the plan. */
+export const planImports = pgTable(
+  "plan_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    planId: uuid("plan_id").notNull(),
+    fileName: text("file_name").notNull(),
+    fileSha256: text("file_sha256").notNull(),
+    importedByPersonId: uuid("imported_by_person_id"),
+    summary: jsonb("summary").$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.organizationId, t.planId], foreignColumns: [plans.organizationId, plans.id] }).onDelete(
+      "cascade",
+    ),
+    foreignKey({
+      columns: [t.organizationId, t.importedByPersonId],
+      foreignColumns: [people.organizationId, people.id],
+    }),
+  ],
+);
+
+/** One numbered row of the plan's appendix (section + STT), or one of its activities. */
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    planId: uuid("plan_id").notNull(),
+    /** Stable across re-imports: section, STT and activity ("II|3|"). */
+    taskKey: text("task_key").notNull(),
+    section: text("section"),
+    sectionTitle: text("section_title"),
+    stt: text("stt"),
+    title: text("title").notNull(),
+    product: text("product"),
+    /** The deadline cells as written, in order. */
+    deadlineTexts: jsonb("deadline_texts").$type<string[]>().notNull(),
+    schedule: jsonb("schedule").$type<Schedule>().notNull(),
+    position: integer("position").notNull(),
+    /** Where the row came from (line or row number), for messages that point back to the document. */
+    source: jsonb("source").$type<{ line?: number; row?: number }>().notNull(),
+    /** Set when a re-import no longer contains the task; the row and its history stay. */
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.organizationId, t.planId], foreignColumns: [plans.organizationId, plans.id] }).onDelete(
+      "cascade",
+    ),
+    unique("tasks_org_id_unique").on(t.organizationId, t.id),
+    uniqueIndex("tasks_plan_task_key_unique").on(t.planId, t.taskKey),
+  ],
+);
+
+/** Lead ("chủ trì") and cooperating ("phối hợp") units of a task. */
+export const taskUnits = pgTable(
+  "task_units",
+  {
+    organizationId: organizationId(),
+    taskId: uuid("task_id").notNull(),
+    unitId: uuid("unit_id").notNull(),
+    relation: taskUnitRelationEnum("relation").notNull(),
+    /** The name as the plan wrote it. */
+    nameInPlan: text("name_in_plan").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.taskId, t.unitId, t.relation] }),
+    foreignKey({ columns: [t.organizationId, t.taskId], foreignColumns: [tasks.organizationId, tasks.id] }).onDelete(
+      "cascade",
+    ),
+    foreignKey({ columns: [t.organizationId, t.unitId], foreignColumns: [units.organizationId, units.id] }),
+    index("task_units_unit_idx").on(t.unitId),
+  ],
+);
+
+/** One trackable deadline of a task, with its own state; version bumps whenever its dates move. */
+export const milestones = pgTable(
+  "milestones",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    taskId: uuid("task_id").notNull(),
+    /** Stable within the task across re-imports (the milestone's label and order). */
+    milestoneKey: text("milestone_key").notNull(),
+    label: text("label"),
+    appliesTo: text("applies_to"),
+    start: date("start", { mode: "string" }),
+    /** Null while the deadline needs a date from the coordinator. */
+    due: date("due", { mode: "string" }),
+    state: milestoneStateEnum("state").notNull().default("open"),
+    version: integer("version").notNull().default(1),
+    progressPercent: integer("progress_percent"),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.organizationId, t.taskId], foreignColumns: [tasks.organizationId, tasks.id] }).onDelete(
+      "cascade",
+    ),
+    unique("milestones_org_id_unique").on(t.organizationId, t.id),
+    uniqueIndex("milestones_task_key_unique").on(t.taskId, t.milestoneKey),
+    index("milestones_org_state_due_idx").on(t.organizationId, t.state, t.due),
+    check("milestones_window_ordered", sql`${t.start} is null or ${t.due} is null or ${t.start} <= ${t.due}`),
+    check("milestones_progress_range", sql`${t.progressPercent} is null or ${t.progressPercent} between 0 and 100`),
+  ],
+);
+
+/**
+ * What happened to a milestone, who did it and from which message. Append-only:
+ * a trigger in the migrations refuses UPDATE and DELETE.
+ */
+export const milestoneEvents = pgTable(
+  "milestone_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    organizationId: organizationId(),
+    milestoneId: uuid("milestone_id").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorPersonId: uuid("actor_person_id"),
+    /** imported, deadline-moved, completed, approved, returned, progress, extension-requested… */
+    action: text("action").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    /** The Telegram chat and message the action came from, when it came from the chat. */
+    telegramChatId: bigint("telegram_chat_id", { mode: "number" }),
+    telegramMessageId: bigint("telegram_message_id", { mode: "number" }),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.organizationId, t.milestoneId],
+      foreignColumns: [milestones.organizationId, milestones.id],
+    }),
+    foreignKey({ columns: [t.organizationId, t.actorPersonId], foreignColumns: [people.organizationId, people.id] }),
+    index("milestone_events_milestone_idx").on(t.milestoneId, t.at),
+  ],
+);
+
+/** Evidence ("tài liệu kiểm chứng") kept by the product itself, not only as a Telegram file id. */
+export const evidenceFiles = pgTable(
+  "evidence_files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    milestoneId: uuid("milestone_id").notNull(),
+    uploadedByPersonId: uuid("uploaded_by_person_id"),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type"),
+    sizeBytes: bigint("size_bytes", { mode: "number" }).notNull(),
+    sha256: text("sha256").notNull(),
+    storagePath: text("storage_path").notNull(),
+    telegramFileId: text("telegram_file_id"),
+    telegramFileUniqueId: text("telegram_file_unique_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.organizationId, t.milestoneId],
+      foreignColumns: [milestones.organizationId, milestones.id],
+    }),
+    foreignKey({
+      columns: [t.organizationId, t.uploadedByPersonId],
+      foreignColumns: [people.organizationId, people.id],
+    }),
+    index("evidence_files_milestone_idx").on(t.milestoneId),
+  ],
+);
+
+/**
+ * One planned send: what (kind), about which milestone, to whom (a role, and a
+ * unit where the role is per unit) and when. Recipients are resolved when it
+ * fires; a send is void when the milestone's version has moved on.
+ */
+export const reminders = pgTable(
+  "reminders",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    /** Null for organization-wide sends (digest, needs-date list). */
+    milestoneId: uuid("milestone_id"),
+    milestoneVersion: integer("milestone_version"),
+    kind: reminderKindEnum("kind").notNull(),
+    audienceRole: roleEnum("audience_role").notNull(),
+    audienceUnitId: uuid("audience_unit_id"),
+    fireAt: timestamp("fire_at", { withTimezone: true }).notNull(),
+    state: reminderStateEnum("state").notNull().default("planned"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.organizationId, t.milestoneId],
+      foreignColumns: [milestones.organizationId, milestones.id],
+    }),
+    foreignKey({ columns: [t.organizationId, t.audienceUnitId], foreignColumns: [units.organizationId, units.id] }),
+    unique("reminders_org_id_unique").on(t.organizationId, t.id),
+    index("reminders_state_fire_at_idx").on(t.state, t.fireAt),
+    index("reminders_milestone_idx").on(t.milestoneId),
+  ],
+);
+
+/** Each delivery of a reminder to one person, so a retry never repeats what a person already got. */
+export const reminderDeliveries = pgTable(
+  "reminder_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    reminderId: uuid("reminder_id").notNull(),
+    personId: uuid("person_id").notNull(),
+    state: deliveryStateEnum("state").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    telegramMessageId: bigint("telegram_message_id", { mode: "number" }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.organizationId, t.reminderId],
+      foreignColumns: [reminders.organizationId, reminders.id],
+    }).onDelete("cascade"),
+    foreignKey({ columns: [t.organizationId, t.personId], foreignColumns: [people.organizationId, people.id] }),
+    uniqueIndex("reminder_deliveries_unique").on(t.reminderId, t.personId),
+  ],
+);
+
+/** grammY session and conversation state, kept in Postgres so a restart forgets nothing. */
+export const botSessions = pgTable(
+  "bot_sessions",
+  {
+    key: text("key").primaryKey(),
+    organizationId: organizationId(),
+    personId: uuid("person_id"),
+    value: jsonb("value").notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.organizationId, t.personId], foreignColumns: [people.organizationId, people.id] }),
+  ],
+);

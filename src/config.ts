@@ -1,0 +1,49 @@
+/** Configuration from the environment, read and checked once at start. */
+import { z } from "zod";
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .pipe(z.url().optional())
+  .optional();
+
+const configSchema = z.object({
+  DATABASE_URL: optionalUrl,
+  REDIS_URL: optionalUrl,
+  TELEGRAM_BOT_TOKEN: z.string().trim().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  EVIDENCE_DIR: z.string().trim().min(1).default("./data/evidence"),
+});
+
+export interface Config {
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  telegramBotToken: string | undefined;
+  logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
+  evidenceDir: string;
+}
+
+/** Raised when the environment does not describe a runnable configuration; names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration: ${problems.join("; ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment (process.env in production, a plain object in tests). */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const values = parsed.data;
+  return {
+    databaseUrl: values.DATABASE_URL,
+    redisUrl: values.REDIS_URL,
+    telegramBotToken: values.TELEGRAM_BOT_TOKEN === "" ? undefined : values.TELEGRAM_BOT_TOKEN,
+    logLevel: values.LOG_LEVEL,
+    evidenceDir: values.EVIDENCE_DIR,
+  };
+}
