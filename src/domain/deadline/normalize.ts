@@ -135,6 +135,15 @@ function trimPunctuation(tokens: Token[]): Token[] {
   return tokens.slice(from, to);
 }
 
+/** One Vietnamese syllable, folded: onset, vowels, coda. Anything else in a cell is not a word we can vouch for. */
+const VIETNAMESE_SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
+
+/** True for a syllable or an upper-case abbreviation ("UBND", "KH"); false for gibberish like "vgl". */
+function isReadableWord(token: Token): boolean {
+  if (VIETNAMESE_SYLLABLE.test(token.fold)) return true;
+  return token.raw.length >= 2 && token.raw.length <= 12 && token.raw === token.raw.toUpperCase();
+}
+
 function onlyFiller(tokens: Token[]): boolean {
   return tokens.every((t) => t.kind === "punct" || FILLER_WORDS.has(t.fold));
 }
@@ -272,7 +281,9 @@ function readClause(cleaned: string, clause: Clause, clauseIndex: number): Claus
     candidates.push(last);
   }
   settleTrailing(pending, true);
-  return { candidates, unexplained };
+  // Words that are no Vietnamese at all (a stray "vgl") are never silently taken for a label or a note.
+  const gibberish = clause.pieces.some((p) => p.type === "token" && p.token.kind === "word" && !isReadableWord(p.token));
+  return { candidates, unexplained: unexplained || gibberish };
 }
 
 // ---- years and calendar spans -----------------------------------------------------
@@ -283,8 +294,10 @@ function spanWindow(span: Span, year: number): { start: IsoDate; due: IsoDate } 
       if (!isRealDate(year, span.month, span.day)) return null;
       return { start: toIsoDate(year, span.month, span.day), due: toIsoDate(year, span.month, span.day) };
     case "month":
+      if (!Number.isInteger(span.month) || span.month < 1 || span.month > 12) return null;
       return monthWindow(year, span.month);
     case "quarter": {
+      if (!Number.isInteger(span.quarter) || span.quarter < 1 || span.quarter > 4) return null;
       const firstMonth = (span.quarter - 1) * 3 + 1;
       return { start: toIsoDate(year, firstMonth, 1), due: monthWindow(year, firstMonth + 2).due };
     }

@@ -1,12 +1,8 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { normalizeDeadline } from "../../../src/domain/deadline/index.js";
+import { readDeadlineFixtures } from "../../support/fixtures.js";
 
-const fixturePath = new URL("../../../../shared/fixtures/deadlines.seed.jsonl", import.meta.url);
-const fixtures = readFileSync(fixturePath, "utf8")
-  .split("\n")
-  .filter((line) => line.trim().length > 0)
-  .map((line) => JSON.parse(line));
+const fixtures = readDeadlineFixtures();
 
 const comparable = (s: { kind: string; milestones: Array<{ start: string | null; due: string; label: string | null; appliesTo: string | null }>; recurrence: unknown; needsReview: boolean }) => ({
   kind: s.kind,

@@ -1,0 +1,19 @@
+/** The shared fixtures (../shared/fixtures), read the same way by tests and benchmarks. */
+import { readFileSync } from "node:fs";
+import type { DeadlineContext, Schedule } from "../../src/domain/deadline/index.js";
+
+export const sharedFixturesDir = new URL("../../../shared/fixtures/", import.meta.url);
+
+export interface DeadlineFixture {
+  source: string;
+  text: string;
+  context: DeadlineContext;
+  expected: Omit<Schedule, "text">;
+}
+
+export function readDeadlineFixtures(): DeadlineFixture[] {
+  return readFileSync(new URL("deadlines.seed.jsonl", sharedFixturesDir), "utf8")
+    .split("\n")
+    .filter((line) => line.trim().length > 0)
+    .map((line) => JSON.parse(line) as DeadlineFixture);
+}
