@@ -139,9 +139,10 @@ export const memberships = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({ columns: [t.organizationId, t.personId], foreignColumns: [people.organizationId, people.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      columns: [t.organizationId, t.personId],
+      foreignColumns: [people.organizationId, people.id],
+    }).onDelete("cascade"),
     foreignKey({ columns: [t.organizationId, t.unitId], foreignColumns: [units.organizationId, units.id] }),
     unique("memberships_unique").on(t.personId, t.role, t.unitId).nullsNotDistinct(),
     check("memberships_unit_roles_have_unit", sql`${t.role} not in ('member', 'unit_head') or ${t.unitId} is not null`),

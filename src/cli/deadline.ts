@@ -16,7 +16,8 @@ export function parseDeadlineContext(args: string[]): { context: DeadlineContext
       period = { start, end };
     } else rest.push(arg);
   }
-  if (planYear === undefined || !Number.isInteger(planYear)) throw new UsageError("--year is required, e.g. --year 2025");
+  if (planYear === undefined || !Number.isInteger(planYear))
+    throw new UsageError("--year is required, e.g. --year 2025");
   return { context: period ? { planYear, period } : { planYear }, rest };
 }
 

@@ -69,7 +69,8 @@ describe("database migrations", () => {
       sql`insert into tasks (organization_id, plan_id, task_key, title, deadline_texts, schedule, position, source)
         values (${b!.id}, ${plan!.id}, 'I|1|', 'x', '[]', '{}', 1, '{}')`,
     ).rejects.toThrow(/foreign key/);
-    const [task] = await sql`insert into tasks (organization_id, plan_id, task_key, title, deadline_texts, schedule, position, source)
+    const [task] =
+      await sql`insert into tasks (organization_id, plan_id, task_key, title, deadline_texts, schedule, position, source)
       values (${a!.id}, ${plan!.id}, 'I|1|', 'x', '[]', '{}', 1, '{}') returning id`;
     const [milestone] = await sql`insert into milestones (organization_id, task_id, milestone_key, due)
       values (${a!.id}, ${task!.id}, '0', '2025-03-31') returning id, state, version`;
@@ -92,7 +93,7 @@ describe("database migrations", () => {
   });
 
   it("`nhacviec migrate` without DATABASE_URL exits non-zero and says what is missing", async () => {
-    const env = { ...process.env, LOG_LEVEL: "silent" };
+    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent" };
     delete env.DATABASE_URL;
     const failure = await run("npx", ["tsx", "src/cli/main.ts", "migrate"], { env }).catch((error: unknown) => error);
     expect(failure).toMatchObject({ code: 2, stdout: "" });

@@ -15,7 +15,8 @@ const MS_PER_DAY = 86_400_000;
 
 /** Number of days in a month (month 1-12) of the proleptic Gregorian calendar. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** True when the day exists: 31/02 or 29/02/2025 do not. */
@@ -35,7 +36,8 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 
 /** Formats a day that the caller knows exists. */
 export function toIsoDate(year: number, month: number, day: number): IsoDate {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const yyyy = year >= 1000 ? String(year) : String(year).padStart(4, "0");
+  return `${yyyy}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
 }
 
 /** Parses "YYYY-MM-DD"; null when the text is not a real day. */

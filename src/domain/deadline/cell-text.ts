@@ -26,17 +26,19 @@ function decodeEntity(entity: string, name: string): string {
   return HTML_ENTITIES[name.toLowerCase()] ?? entity;
 }
 
+const ODD_DASHES = /[\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D]/g;
+const ODD_SPACES = /[\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]/g;
+const SPACES_TO_COLLAPSE = /\s\s|[^\S ]/;
+
 /** NFC, no HTML, one space between words, ASCII dashes. Keeps every visible word. */
 export function cleanCellText(raw: string): string {
-  return raw
-    .normalize("NFC")
-    .replace(/<br\s*\/?>/gi, " ")
-    .replace(/<\/?[a-zA-Z][^<>]*>/g, " ")
-    .replace(/&(#[xX]?[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g, decodeEntity)
-    .replace(/[\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D]/g, "-")
-    .replace(/[\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  // Each pass runs only when the cell needs it: most cells need none, and imports read thousands.
+  let text = raw.normalize("NFC");
+  if (text.includes("<")) text = text.replace(/<br\s*\/?>/gi, " ").replace(/<\/?[a-zA-Z][^<>]*>/g, " ");
+  if (text.includes("&")) text = text.replace(/&(#[xX]?[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g, decodeEntity);
+  text = text.replace(ODD_DASHES, "-").replace(ODD_SPACES, " ");
+  if (SPACES_TO_COLLAPSE.test(text)) text = text.replace(/\s+/g, " ");
+  return text.trim();
 }
 
 const foldCache = new Map<string, string>();
@@ -60,19 +62,16 @@ function foldChar(ch: string): string {
  * "hàng" and "hằng" fold alike, as do words typed without accents.
  */
 export function foldVietnamese(text: string): string {
+  const lower = text.toLowerCase();
+  // toLowerCase keeps the length of every Vietnamese letter; when something (İ) grows, fold char by char.
+  if (lower.length !== text.length) return slowFold(text);
+  return lower.replace(NON_ASCII, foldChar);
+}
+
+const NON_ASCII = /[\u0080-\uffff]/g;
+
+function slowFold(text: string): string {
   let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) {
-      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i];
-    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      // Surrogate pairs stay as they are: no Vietnamese letter lives there.
-      out += text[i];
-      out += text[i + 1];
-      i++;
-    } else {
-      out += foldChar(text[i] as string);
-    }
-  }
+  for (const ch of text) out += ch.length === 1 ? foldChar(ch) : ch;
   return out;
 }

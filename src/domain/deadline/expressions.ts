@@ -78,7 +78,21 @@ const WEEKDAY_WORDS: Record<string, number> = { hai: 1, ba: 2, tu: 3, nam: 4, sa
 const NOT_QUARTER_AFTER = new Set(["dinh", "che", "trinh", "mo", "hoach", "uoc", "tac", "doi", "tu", "hoach", "nap"]);
 
 /** Words after which "năm 2025" is the deadline itself, not part of a document's name. */
-const YEAR_INTRODUCERS = new Set(["trong", "vao", "ca", "thanh", "hien", "den", "het", "tu", "xong", "la", "nam", "cuoi", "khai"]);
+const YEAR_INTRODUCERS = new Set([
+  "trong",
+  "vao",
+  "ca",
+  "thanh",
+  "hien",
+  "den",
+  "het",
+  "tu",
+  "xong",
+  "la",
+  "nam",
+  "cuoi",
+  "khai",
+]);
 
 /** Words that open a reference to another document or event: the date is not in the cell. */
 const REFERENCE_OPENERS: ReadonlyArray<ReadonlyArray<string>> = [
@@ -108,6 +122,25 @@ const ONGOING: ReadonlyArray<ReadonlyArray<string>> = [
   ["moi", "ngay"],
   ["suot", "nam"],
 ];
+
+/** Phrases grouped by their first word, so a token is checked only against phrases that can start with it. */
+function indexByFirstWord(
+  phrases: ReadonlyArray<ReadonlyArray<string>>,
+): ReadonlyMap<string, ReadonlyArray<ReadonlyArray<string>>> {
+  const index = new Map<string, Array<ReadonlyArray<string>>>();
+  for (const phrase of phrases) {
+    const first = phrase[0] as string;
+    const list = index.get(first) ?? [];
+    list.push(phrase);
+    index.set(first, list);
+  }
+  return index;
+}
+
+const ONGOING_BY_FIRST = indexByFirstWord(ONGOING);
+const AD_HOC_BY_FIRST = indexByFirstWord(AD_HOC);
+const REFERENCE_BY_FIRST = indexByFirstWord(REFERENCE_OPENERS);
+const NO_PHRASES: ReadonlyArray<ReadonlyArray<string>> = [];
 
 interface Parsed<T> {
   next: number;
@@ -174,10 +207,10 @@ class Scanner {
   private scanAt(i: number): number {
     const token = this.tokens[i] as Token;
     if (token.kind === "punct") return i;
-    for (const words of ONGOING) {
+    for (const words of ONGOING_BY_FIRST.get(token.fold) ?? NO_PHRASES) {
       if (this.matchesWords(i, words)) return this.push({ type: "ongoing" }, i, i + words.length);
     }
-    for (const words of AD_HOC) {
+    for (const words of AD_HOC_BY_FIRST.get(token.fold) ?? NO_PHRASES) {
       if (this.matchesWords(i, words)) {
         // "Theo yêu cầu của cấp trên": the whole clause is the condition.
         return this.push({ type: "ad-hoc" }, i, this.clauseEnd(i + words.length));
@@ -188,7 +221,7 @@ class Scanner {
     const weekday = this.weekday(i);
     if (weekday) return this.push({ type: "weekday", weekday: weekday.value }, i, weekday.next);
     if (this.isWord(i, "theo")) return this.push({ type: "reference" }, i, this.clauseEnd(i + 1));
-    for (const words of REFERENCE_OPENERS) {
+    for (const words of REFERENCE_BY_FIRST.get(token.fold) ?? NO_PHRASES) {
       // "sau" is "after"; "sáu" (six) folds the same way.
       if (words.length === 1 && (this.tokens[i]?.raw.toLowerCase() !== "sau" || this.isWord(i + 1, "thang"))) continue;
       if (this.matchesWords(i, words)) return this.push({ type: "reference" }, i, this.clauseEnd(i + words.length));
@@ -206,7 +239,11 @@ class Scanner {
   }
 
   private push(piece: DistributiveOmit<Piece, "start" | "end" | "token">, from: number, next: number): number {
-    this.pieces.push({ ...piece, start: this.startOf(from), end: this.endOf(next - 1) } as Piece);
+    // Filled in place rather than spread into a copy: this runs for every piece of every cell.
+    const located = piece as Exclude<Piece, { type: "token" }>;
+    located.start = this.startOf(from);
+    located.end = this.endOf(next - 1);
+    this.pieces.push(located);
     return next;
   }
 
@@ -227,7 +264,7 @@ class Scanner {
   private unitAt(i: number): Parsed<RecurrenceUnit> | null {
     const w = this.word(i);
     if (w !== undefined && UNIT_WORDS[w] && !(w === "quy" && NOT_QUARTER_AFTER.has(this.word(i + 1) ?? ""))) {
-      return { next: i + 1, value: UNIT_WORDS[w] as RecurrenceUnit };
+      return { next: i + 1, value: UNIT_WORDS[w] };
     }
     if (this.matchesWords(i, ["nua", "nam"])) return { next: i + 2, value: "half-year" };
     const n = this.number(i);
@@ -282,7 +319,7 @@ class Scanner {
     if (n && n.value >= 2 && n.value <= 7 && n.digits === 1) return { next: i + 2, value: n.value - 1 };
     const w = this.word(i + 1);
     if (w !== undefined && WEEKDAY_WORDS[w] !== undefined && !this.number(i + 2)) {
-      return { next: i + 2, value: WEEKDAY_WORDS[w] as number };
+      return { next: i + 2, value: WEEKDAY_WORDS[w] };
     }
     return null;
   }
@@ -305,7 +342,7 @@ class Scanner {
     const n = this.number(i);
     if (n && n.digits <= 2) return { next: i + 1, value: n.value };
     const w = this.word(i);
-    if (w !== undefined && ROMAN[w] !== undefined) return { next: i + 1, value: ROMAN[w] as number };
+    if (w !== undefined && ROMAN[w] !== undefined) return { next: i + 1, value: ROMAN[w] };
     return null;
   }
 
@@ -373,7 +410,8 @@ class Scanner {
             if (slot === "from") item.fromYear = year.value;
             else item.toYear = year.value;
           }
-          for (const { item, slot } of pending) if (slot === "to" && pending.some((p) => p.item === item && p.slot === "from")) item.sharedYear = true;
+          for (const { item, slot } of pending)
+            if (slot === "to" && pending.some((p) => p.item === item && p.slot === "from")) item.sharedYear = true;
         }
         pending = [];
         next = year.next;
@@ -412,7 +450,14 @@ class Scanner {
     modifiers: { endOnly: boolean; vague: boolean },
   ): number {
     return this.push(
-      { type: "dates", items, invalid, endOnly: modifiers.endOnly, vague: modifiers.vague, parenthesized: this.parenDepth > 0 },
+      {
+        type: "dates",
+        items,
+        invalid,
+        endOnly: modifiers.endOnly,
+        vague: modifiers.vague,
+        parenthesized: this.parenDepth > 0,
+      },
       from,
       next,
     );
@@ -424,7 +469,14 @@ class Scanner {
     if (this.isWord(k, "ngay")) k--;
     if (this.isWord(k, "la")) k--;
     const w = this.word(k);
-    const endOnly = w === "truoc" || w === "het" || w === "cuoi" || w === "den" || w === "toi" || this.matchesWords(k - 1, ["cham", "nhat"]) || this.matchesWords(k - 1, ["muon", "nhat"]);
+    const endOnly =
+      w === "truoc" ||
+      w === "het" ||
+      w === "cuoi" ||
+      w === "den" ||
+      w === "toi" ||
+      this.matchesWords(k - 1, ["cham", "nhat"]) ||
+      this.matchesWords(k - 1, ["muon", "nhat"]);
     const vague = w === "dau" || w === "giua";
     return { endOnly, vague };
   }
@@ -443,7 +495,9 @@ class Scanner {
       if (this.isWord(m, "ngay")) m++;
       const second = this.singleDates(m);
       if (second && second.value.items.length === 1 && (second.value.items[0] as SpanItem).to === null) {
-        items = [{ from: (items[0] as SpanItem).from, to: (second.value.items[0] as SpanItem).from, sharedYear: false }];
+        items = [
+          { from: (items[0] as SpanItem).from, to: (second.value.items[0] as SpanItem).from, sharedYear: false },
+        ];
         invalid = invalid || second.value.invalid;
         next = second.next;
       }
@@ -494,7 +548,13 @@ class Scanner {
     return {
       next,
       value: {
-        items: [{ from: { unit: "half", half, year: yearValue === "invalid" ? null : yearValue }, to: null, sharedYear: false }],
+        items: [
+          {
+            from: { unit: "half", half, year: yearValue === "invalid" ? null : yearValue },
+            to: null,
+            sharedYear: false,
+          },
+        ],
         invalid: yearValue === "invalid",
       },
     };
@@ -512,8 +572,16 @@ class Scanner {
       if (!month || month.digits > 2) return null;
       if (k === i && !this.isWord(k + 3, "nam")) return null;
       const year = this.yearAfter(k + 3);
-      const span: Span = { unit: "day", day: first.value, month: month.value, year: year && year.value !== "invalid" ? year.value : null };
-      return { next: year ? year.next : k + 3, value: { items: [{ from: span, to: null, sharedYear: false }], invalid: year?.value === "invalid" } };
+      const span: Span = {
+        unit: "day",
+        day: first.value,
+        month: month.value,
+        year: year && year.value !== "invalid" ? year.value : null,
+      };
+      return {
+        next: year ? year.next : k + 3,
+        value: { items: [{ from: span, to: null, sharedYear: false }], invalid: year?.value === "invalid" },
+      };
     }
     if (!this.isPunct(k + 1, "/", ".", "-")) return null;
     const separator = (this.tokens[k + 1] as Token).fold;
@@ -525,7 +593,13 @@ class Scanner {
       return {
         next: k + 3,
         value: {
-          items: [{ from: { unit: "month", month: first.value, year: year === "invalid" ? null : year }, to: null, sharedYear: false }],
+          items: [
+            {
+              from: { unit: "month", month: first.value, year: year === "invalid" ? null : year },
+              to: null,
+              sharedYear: false,
+            },
+          ],
           invalid: year === "invalid",
         },
       };
@@ -543,7 +617,13 @@ class Scanner {
       else year = y;
       next = k + 5;
     }
-    return { next, value: { items: [{ from: { unit: "day", day: first.value, month: second.value, year }, to: null, sharedYear: false }], invalid } };
+    return {
+      next,
+      value: {
+        items: [{ from: { unit: "day", day: first.value, month: second.value, year }, to: null, sharedYear: false }],
+        invalid,
+      },
+    };
   }
 
   /** "Năm 2025", "Cả năm", "Trong năm 2025", "hết năm", "năm 2025-2026". */
@@ -565,7 +645,10 @@ class Scanner {
     const n = this.number(k + 1);
     if (!n || n.digits === 1 || n.digits === 3 || this.isPunct(k + 2, "/")) {
       if (yearRequired) return null;
-      return { next: k + 1, value: { items: [{ from: { unit: "year", year: null }, to: null, sharedYear: false }], invalid: false } };
+      return {
+        next: k + 1,
+        value: { items: [{ from: { unit: "year", year: null }, to: null, sharedYear: false }], invalid: false },
+      };
     }
     const year = yearOf(n);
     let next = k + 2;
@@ -577,7 +660,13 @@ class Scanner {
       else to = { unit: "year", year: last };
       next += 2;
     }
-    return { next, value: { items: [{ from: { unit: "year", year: year === "invalid" ? null : year }, to, sharedYear: false }], invalid } };
+    return {
+      next,
+      value: {
+        items: [{ from: { unit: "year", year: year === "invalid" ? null : year }, to, sharedYear: false }],
+        invalid,
+      },
+    };
   }
 }
 
@@ -596,7 +685,9 @@ function withRangeCheck(
   const outOfRange = (span: Span): boolean =>
     (span.unit === "quarter" && (span.quarter < 1 || span.quarter > 4)) ||
     (span.unit === "month" && (span.month < 1 || span.month > 12));
-  const invalid = parsed.value.invalid || parsed.value.items.some((item) => outOfRange(item.from) || (item.to !== null && outOfRange(item.to)));
+  const invalid =
+    parsed.value.invalid ||
+    parsed.value.items.some((item) => outOfRange(item.from) || (item.to !== null && outOfRange(item.to)));
   return { next: parsed.next, value: { items: parsed.value.items, invalid } };
 }
 

@@ -1,2 +1,10 @@
 export { InvalidDeadlineContextError, normalizeDeadline } from "./normalize.js";
-export type { DeadlineContext, Milestone, Period, Recurrence, RecurrenceUnit, Schedule, ScheduleKind } from "./schedule.js";
+export type {
+  DeadlineContext,
+  Milestone,
+  Period,
+  Recurrence,
+  RecurrenceUnit,
+  Schedule,
+  ScheduleKind,
+} from "./schedule.js";

@@ -67,7 +67,11 @@ const FILLER_WORDS = new Set([
 ]);
 
 /** Words that lead a clause into the units it concerns ("đối với cấp xã"). */
-const SCOPE_OPENERS: ReadonlyArray<ReadonlyArray<string>> = [["doi", "voi"], ["ap", "dung", "cho"], ["ap", "dung", "doi", "voi"]];
+const SCOPE_OPENERS: ReadonlyArray<ReadonlyArray<string>> = [
+  ["doi", "voi"],
+  ["ap", "dung", "cho"],
+  ["ap", "dung", "doi", "voi"],
+];
 
 /** Clause heads that name an activity ("Báo cáo năm: …") rather than who does it. */
 const ACTIVITY_HEADS: ReadonlyArray<ReadonlyArray<string>> = [
@@ -170,7 +174,9 @@ function splitClauses(pieces: Piece[]): Clause[] {
 }
 
 function isScheduleWord(piece: Piece): boolean {
-  return piece.type === "dates" || piece.type === "day-of-period" || piece.type === "weekday" || piece.type === "recurrence";
+  return (
+    piece.type === "dates" || piece.type === "day-of-period" || piece.type === "weekday" || piece.type === "recurrence"
+  );
 }
 
 function dropNotes(pieces: Piece[]): Piece[] {
@@ -229,7 +235,8 @@ function trimLabel(tokens: Token[]): Token[] {
   let to = tokens.length;
   const lead = new Set(["va", "hoac", "con", "cung"]);
   while (from < to && ((tokens[from] as Token).kind === "punct" || lead.has((tokens[from] as Token).fold))) from++;
-  while (to > from && ((tokens[to - 1] as Token).kind === "punct" || FILLER_WORDS.has((tokens[to - 1] as Token).fold))) to--;
+  while (to > from && ((tokens[to - 1] as Token).kind === "punct" || FILLER_WORDS.has((tokens[to - 1] as Token).fold)))
+    to--;
   return tokens.slice(from, to);
 }
 
@@ -282,7 +289,9 @@ function readClause(cleaned: string, clause: Clause, clauseIndex: number): Claus
   }
   settleTrailing(pending, true);
   // Words that are no Vietnamese at all (a stray "vgl") are never silently taken for a label or a note.
-  const gibberish = clause.pieces.some((p) => p.type === "token" && p.token.kind === "word" && !isReadableWord(p.token));
+  const gibberish = clause.pieces.some(
+    (p) => p.type === "token" && p.token.kind === "word" && !isReadableWord(p.token),
+  );
   return { candidates, unexplained: unexplained || gibberish };
 }
 
@@ -377,7 +386,8 @@ function occurrences(recurrence: Recurrence, period: Period): Milestone[] {
     let monday = addDays(period.start, 1 - isoWeekday(period.start));
     while (monday <= period.end) {
       const due = addDays(monday, (recurrence.day ?? 7) - 1);
-      if (inPeriod(due)) milestones.push({ start: recurrence.day === null ? monday : null, due, label: null, appliesTo: null });
+      if (inPeriod(due))
+        milestones.push({ start: recurrence.day === null ? monday : null, due, label: null, appliesTo: null });
       monday = addDays(monday, 7);
     }
     return milestones;
@@ -391,13 +401,18 @@ function occurrences(recurrence: Recurrence, period: Period): Milestone[] {
     if (windowStart > period.end) break;
     const windowEnd = toIsoDate(cursor.year, lastMonth, daysInMonth(cursor.year, lastMonth));
     if (recurrence.day !== null && recurrence.every === "month") {
-      const due = toIsoDate(cursor.year, cursor.month, Math.min(recurrence.day, daysInMonth(cursor.year, cursor.month)));
+      const due = toIsoDate(
+        cursor.year,
+        cursor.month,
+        Math.min(recurrence.day, daysInMonth(cursor.year, cursor.month)),
+      );
       if (inPeriod(due)) milestones.push({ start: null, due, label: null, appliesTo: null });
     } else if (inPeriod(windowEnd)) {
       milestones.push({ start: windowStart, due: windowEnd, label: null, appliesTo: null });
     }
     const nextMonth = cursor.month + span;
-    cursor = nextMonth > 12 ? { year: cursor.year + 1, month: nextMonth - 12 } : { year: cursor.year, month: nextMonth };
+    cursor =
+      nextMonth > 12 ? { year: cursor.year + 1, month: nextMonth - 12 } : { year: cursor.year, month: nextMonth };
   }
   return milestones;
 }
@@ -415,7 +430,12 @@ function yearlyOccurrences(spans: Span[], period: Period): Milestone[] | null {
         return null;
       }
       if (window.due >= period.start && window.due <= period.end) {
-        milestones.push({ start: span.unit === "day" ? null : window.start, due: window.due, label: null, appliesTo: null });
+        milestones.push({
+          start: span.unit === "day" ? null : window.start,
+          due: window.due,
+          label: null,
+          appliesTo: null,
+        });
       }
     }
   }
@@ -425,7 +445,9 @@ function yearlyOccurrences(spans: Span[], period: Period): Milestone[] | null {
 // ---- assembly -------------------------------------------------------------------------
 
 function mergeByDue(milestones: Milestone[]): Milestone[] {
-  const sorted = [...milestones].sort((a, b) => (a.due === b.due ? (a.start ?? "").localeCompare(b.start ?? "") : a.due < b.due ? -1 : 1));
+  const sorted = [...milestones].sort((a, b) =>
+    a.due === b.due ? (a.start ?? "").localeCompare(b.start ?? "") : a.due < b.due ? -1 : 1,
+  );
   const merged: Milestone[] = [];
   const join = (a: string | null, b: string | null): string | null => (a && b && a !== b ? `${a}; ${b}` : (a ?? b));
   for (const milestone of sorted) {
@@ -433,7 +455,8 @@ function mergeByDue(milestones: Milestone[]): Milestone[] {
     if (previous && previous.due === milestone.due) {
       // A window and a day on its last day are one milestone: the window wins.
       previous.start = previous.start ?? milestone.start;
-      if (previous.start !== null && milestone.start !== null && milestone.start < previous.start) previous.start = milestone.start;
+      if (previous.start !== null && milestone.start !== null && milestone.start < previous.start)
+        previous.start = milestone.start;
       previous.label = join(previous.label, milestone.label);
       previous.appliesTo = join(previous.appliesTo, milestone.appliesTo);
     } else {
@@ -445,7 +468,10 @@ function mergeByDue(milestones: Milestone[]): Milestone[] {
 
 function checkedPeriod(context: DeadlineContext): Period {
   if (!Number.isInteger(context.planYear) || context.planYear < 1900 || context.planYear > 2199) {
-    throw new InvalidDeadlineContextError(`planYear must be a year between 1900 and 2199, got ${context.planYear}`, "planYear");
+    throw new InvalidDeadlineContextError(
+      `planYear must be a year between 1900 and 2199, got ${context.planYear}`,
+      "planYear",
+    );
   }
   if (!context.period) return { start: toIsoDate(context.planYear, 1, 1), end: toIsoDate(context.planYear, 12, 31) };
   const { start, end } = context.period;
@@ -496,7 +522,8 @@ export function normalizeDeadline(text: string, context: DeadlineContext): Sched
     if (only.label === null) only.label = meaning.label;
   });
 
-  const all = clauses.flatMap((c) => c.pieces);
+  const all: Piece[] = [];
+  for (const clause of clauses) for (const piece of clause.pieces) all.push(piece);
   const recurrences = all.filter((p): p is Extract<Piece, { type: "recurrence" }> => p.type === "recurrence");
   const dayOfPeriod = all.find((p): p is Extract<Piece, { type: "day-of-period" }> => p.type === "day-of-period");
   const weekday = all.find((p): p is Extract<Piece, { type: "weekday" }> => p.type === "weekday");
@@ -518,9 +545,17 @@ export function normalizeDeadline(text: string, context: DeadlineContext): Sched
     if (yearless && next?.type === "recurrence" && next.units.includes("year")) {
       anchoredSpans.push(...piece.items.flatMap((item) => (item.to === null ? [item.from] : [])));
     }
-    const clauseYears = candidates.filter((c) => c.clauseIndex === candidate.clauseIndex).map((c) => explicitYear(c.piece));
+    const clauseYears = candidates
+      .filter((c) => c.clauseIndex === candidate.clauseIndex)
+      .map((c) => explicitYear(c.piece));
     const own = candidates.filter((c) => c.clauseIndex === candidate.clauseIndex).indexOf(candidate);
-    const inherited = clauseYears.slice(own + 1).find((y) => y !== null) ?? clauseYears.slice(0, own).reverse().find((y) => y !== null) ?? null;
+    const inherited =
+      clauseYears.slice(own + 1).find((y) => y !== null) ??
+      clauseYears
+        .slice(0, own)
+        .reverse()
+        .find((y) => y !== null) ??
+      null;
     const defaultYear = (span: Span): number => inherited ?? yearInPeriod(span, period, context.planYear);
     for (const item of piece.items) {
       const resolved = resolveItem(item, defaultYear, piece.endOnly);
@@ -528,7 +563,12 @@ export function normalizeDeadline(text: string, context: DeadlineContext): Sched
         invalid = true;
         continue;
       }
-      milestones.push({ ...resolved, label: candidate.label, appliesTo: candidate.appliesTo });
+      milestones.push({
+        start: resolved.start,
+        due: resolved.due,
+        label: candidate.label,
+        appliesTo: candidate.appliesTo,
+      });
     }
   }
   if (invalid) return unscheduled(text);
@@ -538,7 +578,11 @@ export function normalizeDeadline(text: string, context: DeadlineContext): Sched
 
   if (milestones.length > 0 && !(unit === "year" && onlyAnchored)) {
     const needsReview =
-      unexplained || vague || dependsOnOtherDocument || (dayOfPeriod !== undefined && !unit) || (weekday !== undefined && !unit);
+      unexplained ||
+      vague ||
+      dependsOnOtherDocument ||
+      (dayOfPeriod !== undefined && !unit) ||
+      (weekday !== undefined && !unit);
     return { text, kind: "dated", milestones: mergeByDue(milestones), recurrence: null, needsReview };
   }
 
@@ -546,7 +590,13 @@ export function normalizeDeadline(text: string, context: DeadlineContext): Sched
     if (unit === "year" && onlyAnchored) {
       const yearly = yearlyOccurrences(anchoredSpans, period);
       if (!yearly) return unscheduled(text);
-      return { text, kind: "recurring", milestones: mergeByDue(yearly), recurrence: { every: "year", day: null }, needsReview: dependsOnOtherDocument };
+      return {
+        text,
+        kind: "recurring",
+        milestones: mergeByDue(yearly),
+        recurrence: { every: "year", day: null },
+        needsReview: dependsOnOtherDocument,
+      };
     }
     let day: number | null = null;
     if (unit === "month" && dayOfPeriod && dayOfPeriod.day >= 1 && dayOfPeriod.day <= 31) day = dayOfPeriod.day;

@@ -5,7 +5,8 @@ const calendar = createWorkingCalendar();
 
 describe("working days in Vietnam", () => {
   it("closes offices for Tết 2025 and 2026", () => {
-    for (const day of ["2025-01-27", "2025-01-31", "2026-02-16", "2026-02-20"]) expect(isWorkingDay(calendar, day)).toBe(false);
+    for (const day of ["2025-01-27", "2025-01-31", "2026-02-16", "2026-02-20"])
+      expect(isWorkingDay(calendar, day)).toBe(false);
     expect(addWorkingDays(calendar, "2025-01-24", 1)).toBe("2025-02-03");
     expect(addWorkingDays(calendar, "2026-02-23", -1)).toBe("2026-02-13");
   });

@@ -24,8 +24,20 @@ describe("normalizeDeadline on phrasings the seeds do not contain", () => {
     ["Từ tháng 6 đến tháng 8 năm 2025", [["2025-06-01", "2025-08-31"]]],
     ["Quý 2/2025", [["2025-04-01", "2025-06-30"]]],
     ["Qúy IV năm 2025", [["2025-10-01", "2025-12-31"]]],
-    ["Quý I, II năm 2025", [["2025-01-01", "2025-03-31"], ["2025-04-01", "2025-06-30"]]],
-    ["Quý I và Quý III/2025", [["2025-01-01", "2025-03-31"], ["2025-07-01", "2025-09-30"]]],
+    [
+      "Quý I, II năm 2025",
+      [
+        ["2025-01-01", "2025-03-31"],
+        ["2025-04-01", "2025-06-30"],
+      ],
+    ],
+    [
+      "Quý I và Quý III/2025",
+      [
+        ["2025-01-01", "2025-03-31"],
+        ["2025-07-01", "2025-09-30"],
+      ],
+    ],
     ["6 tháng đầu năm", [["2025-01-01", "2025-06-30"]]],
     ["Trong năm 2025", [["2025-01-01", "2025-12-31"]]],
     ["Cả năm", [["2025-01-01", "2025-12-31"]]],
@@ -90,25 +102,28 @@ describe("normalizeDeadline on phrasings the seeds do not contain", () => {
     expect(normalizeDeadline(text, plan2025)).toMatchObject({ kind: "unscheduled", milestones: [], needsReview: true });
   });
 
-  it.each(["31/02/2025", "29/02/2025", "32/1/2025", "Trước ngày 31/4/2025", "Tháng 13/2025", "Quý V/2025", "0/2025", "82/2025"])(
-    "never shifts the impossible date %j into a real one",
-    (text) => {
-      const schedule = normalizeDeadline(text, plan2025);
-      expect(schedule.kind).toBe("unscheduled");
-      expect(schedule.milestones).toEqual([]);
-      expect(schedule.needsReview).toBe(true);
-    },
-  );
+  it.each([
+    "31/02/2025",
+    "29/02/2025",
+    "32/1/2025",
+    "Trước ngày 31/4/2025",
+    "Tháng 13/2025",
+    "Quý V/2025",
+    "0/2025",
+    "82/2025",
+  ])("never shifts the impossible date %j into a real one", (text) => {
+    const schedule = normalizeDeadline(text, plan2025);
+    expect(schedule.kind).toBe("unscheduled");
+    expect(schedule.milestones).toEqual([]);
+    expect(schedule.needsReview).toBe(true);
+  });
 
   it("keeps a year written in the text even before the plan period", () => {
     expect(windowsOf("Trước ngày 30/11/2024", secondHalf2025)).toEqual([[null, "2024-11-30"]]);
   });
 
   it("splits a cell by level, each milestone with who it applies to", () => {
-    const schedule = normalizeDeadline(
-      "- Cấp huyện: trước ngày 15/01/2025\n- Cấp xã: trước ngày 20/01/2025",
-      plan2025,
-    );
+    const schedule = normalizeDeadline("- Cấp huyện: trước ngày 15/01/2025\n- Cấp xã: trước ngày 20/01/2025", plan2025);
     expect(schedule.milestones).toEqual([
       { start: null, due: "2025-01-15", label: null, appliesTo: "Cấp huyện" },
       { start: null, due: "2025-01-20", label: null, appliesTo: "Cấp xã" },
@@ -116,7 +131,10 @@ describe("normalizeDeadline on phrasings the seeds do not contain", () => {
   });
 
   it("labels the milestones of a cell that names what each date is for", () => {
-    const schedule = normalizeDeadline("Xây dựng kế hoạch trong quý I; báo cáo kết quả trước ngày 15/12/2025", plan2025);
+    const schedule = normalizeDeadline(
+      "Xây dựng kế hoạch trong quý I; báo cáo kết quả trước ngày 15/12/2025",
+      plan2025,
+    );
     expect(schedule.milestones.map((m) => [m.due, m.label !== null])).toEqual([
       ["2025-03-31", true],
       ["2025-12-15", true],
@@ -140,7 +158,9 @@ describe("normalizeDeadline on phrasings the seeds do not contain", () => {
   });
 
   it("refuses a context whose period is not a real, ordered range", () => {
-    expect(() => normalizeDeadline("Quý I", { planYear: 2025, period: { start: "2025-12-31", end: "2025-01-01" } })).toThrow();
+    expect(() =>
+      normalizeDeadline("Quý I", { planYear: 2025, period: { start: "2025-12-31", end: "2025-01-01" } }),
+    ).toThrow();
     expect(() => normalizeDeadline("Quý I", { planYear: 2025.5 })).toThrow();
   });
 });

@@ -38,13 +38,54 @@ const context = fc.record({ planYear: fc.integer({ min: 2000, max: 2100 }) });
 
 /** Pieces that steer random text towards what the normalizer looks for. */
 const vocabulary = fc.constantFrom(
-  "Trước", "ngày", "tháng", "năm", "Quý", "Qúy", "I", "II", "III", "IV", "V", "hàng", "hằng", "Thường xuyên",
-  "Theo", "kế hoạch", "đến", "từ", "và", ",", ";", ":", "-", "/", ".", "\n", "<br>", "&nbsp;", "6 tháng đầu năm",
-  "Cấp xã:", "đối với", "hoặc", "đột xuất", "Định kỳ", "0", "00", "31", "29", "02", "12", "13", "2024", "2025", "99",
+  "Trước",
+  "ngày",
+  "tháng",
+  "năm",
+  "Quý",
+  "Qúy",
+  "I",
+  "II",
+  "III",
+  "IV",
+  "V",
+  "hàng",
+  "hằng",
+  "Thường xuyên",
+  "Theo",
+  "kế hoạch",
+  "đến",
+  "từ",
+  "và",
+  ",",
+  ";",
+  ":",
+  "-",
+  "/",
+  ".",
+  "\n",
+  "<br>",
+  "&nbsp;",
+  "6 tháng đầu năm",
+  "Cấp xã:",
+  "đối với",
+  "hoặc",
+  "đột xuất",
+  "Định kỳ",
+  "0",
+  "00",
+  "31",
+  "29",
+  "02",
+  "12",
+  "13",
+  "2024",
+  "2025",
+  "99",
 );
-const sentence = fc.array(fc.oneof(vocabulary, fc.integer({ min: 0, max: 3000 }).map(String)), { maxLength: 14 }).map(
-  (parts) => parts.join(" "),
-);
+const sentence = fc
+  .array(fc.oneof(vocabulary, fc.integer({ min: 0, max: 3000 }).map(String)), { maxLength: 14 })
+  .map((parts) => parts.join(" "));
 
 type Mutation = (text: string, at: number, extra: string) => string;
 const mutations: Mutation[] = [

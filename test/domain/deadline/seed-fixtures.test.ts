@@ -4,9 +4,19 @@ import { readDeadlineFixtures } from "../../support/fixtures.js";
 
 const fixtures = readDeadlineFixtures();
 
-const comparable = (s: { kind: string; milestones: Array<{ start: string | null; due: string; label: string | null; appliesTo: string | null }>; recurrence: unknown; needsReview: boolean }) => ({
+const comparable = (s: {
+  kind: string;
+  milestones: Array<{ start: string | null; due: string; label: string | null; appliesTo: string | null }>;
+  recurrence: unknown;
+  needsReview: boolean;
+}) => ({
   kind: s.kind,
-  milestones: s.milestones.map((m) => ({ start: m.start, due: m.due, hasLabel: m.label !== null, hasAppliesTo: m.appliesTo !== null })),
+  milestones: s.milestones.map((m) => ({
+    start: m.start,
+    due: m.due,
+    hasLabel: m.label !== null,
+    hasAppliesTo: m.appliesTo !== null,
+  })),
   recurrence: s.recurrence,
   needsReview: s.needsReview,
 });

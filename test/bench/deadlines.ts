@@ -1,0 +1,69 @@
+/**
+ * Benchmark: normalizes 100,000 deadline cells (the seed phrases, repeated and
+ * mutated) and prints one JSON object with the throughput. `npm run bench:deadlines`.
+ */
+import { performance } from "node:perf_hooks";
+import { normalizeDeadline } from "../../src/domain/deadline/index.js";
+import { readDeadlineFixtures } from "../support/fixtures.js";
+
+const CELLS = Number(process.env.BENCH_CELLS ?? 100_000);
+
+/** A small deterministic generator, so every run measures the same cells. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const random = createRandom(2025);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+
+const mutations: ReadonlyArray<(text: string) => string> = [
+  (text) => text,
+  (text) => text.normalize("NFD"),
+  (text) => `<p>${text}</p>`,
+  (text) => text.toUpperCase(),
+  (text) => text.replace(/ /g, "  "),
+  (text) => text.replace(/2025/g, "2026"),
+  (text) => text.replace(/\d+/, (n) => String(Number(n) + 1)),
+  (text) => `${text}.`,
+  (text) => text.replace(/hàng/gi, "hằng"),
+  (text) => text.replace(/ /, "\n"),
+];
+
+const seeds = readDeadlineFixtures();
+const cells = Array.from({ length: CELLS }, () => {
+  const seed = pick(seeds);
+  return { text: pick(mutations)(pick(mutations)(seed.text)), context: seed.context };
+});
+
+// Warm the JIT on a slice so the figure is the steady state a long import sees.
+for (const cell of cells.slice(0, 5_000)) normalizeDeadline(cell.text, cell.context);
+
+let milestones = 0;
+let needsReview = 0;
+const started = performance.now();
+for (const cell of cells) {
+  const schedule = normalizeDeadline(cell.text, cell.context);
+  milestones += schedule.milestones.length;
+  if (schedule.needsReview) needsReview++;
+}
+const seconds = (performance.now() - started) / 1000;
+
+process.stdout.write(
+  `${JSON.stringify({
+    benchmark: "deadlines",
+    cells: cells.length,
+    distinctCells: new Set(cells.map((cell) => cell.text)).size,
+    seconds: Number(seconds.toFixed(3)),
+    cellsPerSecond: Math.round(cells.length / seconds),
+    milestones,
+    needsReview,
+    node: process.version,
+  })}\n`,
+);
