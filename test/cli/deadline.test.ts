@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import { readDeadlineFixtures } from "../support/fixtures.js";
 import { parseDeadlineContext, runDeadlines } from "../../src/cli/deadline.js";
 
 describe("deadlines command", () => {
@@ -12,5 +14,35 @@ describe("deadlines command", () => {
   it("refuses a missing year and a malformed period", () => {
     expect(() => parseDeadlineContext([])).toThrow(/--year/);
     expect(() => parseDeadlineContext(["--year", "2025", "--period", "2025-07-01"])).toThrow(/--period/);
+  });
+});
+
+describe("`nhacviec deadlines` as a process", () => {
+  it("reproduces every seed fixture from stdin to stdout, in order", async () => {
+    const fixtures = readDeadlineFixtures();
+    const input = fixtures.map((f) => f.text.replaceAll("\n", "\\n")).join("\n") + "\n";
+    const child = spawn("npx", ["tsx", "src/cli/main.ts", "deadlines", "--year", "2025"], { stdio: "pipe" });
+    child.stdin.end(input);
+    let stdout = "";
+    for await (const chunk of child.stdout) stdout += String(chunk);
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    const schedules = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(schedules).toHaveLength(fixtures.length);
+    schedules.forEach((schedule, i) => {
+      const expected = fixtures[i]!.expected;
+      expect({
+        text: schedule.text,
+        kind: schedule.kind,
+        due: schedule.milestones.map((m: { due: string }) => m.due),
+      }).toEqual({
+        text: fixtures[i]!.text,
+        kind: expected.kind,
+        due: expected.milestones.map((m) => m.due),
+      });
+    });
   });
 });

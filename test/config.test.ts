@@ -1,0 +1,53 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+import { createLogger } from "../src/logger.js";
+
+describe("loadConfig", () => {
+  it("reads the environment with defaults for what is not set", () => {
+    expect(loadConfig({})).toEqual({
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      telegramBotToken: undefined,
+      logLevel: "info",
+      evidenceDir: "./data/evidence",
+    });
+    expect(loadConfig({ DATABASE_URL: "postgres://u@h:5432/db", REDIS_URL: "", LOG_LEVEL: "debug" })).toMatchObject({
+      databaseUrl: "postgres://u@h:5432/db",
+      redisUrl: undefined,
+      logLevel: "debug",
+    });
+  });
+
+  it("names every variable it refuses", () => {
+    const error = (() => {
+      try {
+        loadConfig({ DATABASE_URL: "not a url", LOG_LEVEL: "loud" });
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.join("\n")).toMatch(
+      /DATABASE_URL[\s\S]*LOG_LEVEL|LOG_LEVEL[\s\S]*DATABASE_URL/,
+    );
+  });
+});
+
+describe("createLogger", () => {
+  it("never writes the bot token or connection strings", () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = createLogger("info", sink);
+    logger.info({ config: { telegramBotToken: "123:SECRET", databaseUrl: "postgres://u:pw@h/db" } }, "started");
+    logger.info({ token: "123:SECRET" }, "calling telegram");
+    expect(lines).toHaveLength(2);
+    expect(lines.join("")).not.toMatch(/SECRET|pw@/);
+    expect(lines.join("")).toContain("[redacted]");
+  });
+});
