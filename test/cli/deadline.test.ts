@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Schedule } from "../../src/domain/deadline/index.js";
 import { spawn } from "node:child_process";
 import { readDeadlineFixtures } from "../support/fixtures.js";
 import { parseDeadlineContext, runDeadlines } from "../../src/cli/deadline.js";
@@ -30,14 +31,14 @@ describe("`nhacviec deadlines` as a process", () => {
     const schedules = stdout
       .trim()
       .split("\n")
-      .map((line) => JSON.parse(line));
+      .map((line) => JSON.parse(line) as Schedule);
     expect(schedules).toHaveLength(fixtures.length);
     schedules.forEach((schedule, i) => {
       const expected = fixtures[i]!.expected;
       expect({
         text: schedule.text,
         kind: schedule.kind,
-        due: schedule.milestones.map((m: { due: string }) => m.due),
+        due: schedule.milestones.map((m) => m.due),
       }).toEqual({
         text: fixtures[i]!.text,
         kind: expected.kind,
