@@ -1,3 +1,4 @@
+export { combineSchedules } from "./combine.js";
 export { InvalidDeadlineContextError, normalizeDeadline } from "./normalize.js";
 export type {
   DeadlineContext,

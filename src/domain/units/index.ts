@@ -1,0 +1,1 @@
+export { splitUnitCell, unitNameKey } from "./unit-names.js";

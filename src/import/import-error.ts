@@ -1,0 +1,24 @@
+/**
+ * A document that cannot become a plan. Names the file and, where there is one,
+ * the line or row; `message` is Vietnamese because coordinators read it in the
+ * chat, `detail` is for logs.
+ */
+export class ImportError extends Error {
+  override readonly name = "ImportError";
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly location: { line?: number; row?: number; column?: string } = {},
+    readonly detail?: string,
+  ) {
+    super(`${file}${ImportError.where(location)}: ${message}`);
+  }
+
+  private static where(location: { line?: number; row?: number; column?: string }): string {
+    const parts: string[] = [];
+    if (location.line !== undefined) parts.push(`dòng ${location.line}`);
+    if (location.row !== undefined) parts.push(`hàng ${location.row}`);
+    if (location.column !== undefined) parts.push(`cột "${location.column}"`);
+    return parts.length > 0 ? ` (${parts.join(", ")})` : "";
+  }
+}

@@ -1,0 +1,46 @@
+import type { Period, Schedule } from "../domain/deadline/index.js";
+
+/** A plan as read from a document, before it touches the database. */
+export interface PlanDraft {
+  plan: PlanMetadata;
+  sections: DraftSection[];
+  tasks: DraftTask[];
+  /** Problems that concern the whole document or rows outside any task. */
+  warnings: string[];
+}
+
+export interface PlanMetadata {
+  title: string;
+  issuer: string | null;
+  year: number;
+  period: Period;
+}
+
+export interface DraftSection {
+  /** "I", "II"…; null for rows before the first section. */
+  roman: string;
+  title: string;
+}
+
+/** One activity row of a task ("Hoạt động"/"Nhiệm vụ" and its product). */
+export interface DraftActivity {
+  text: string;
+  product: string;
+}
+
+/** One numbered row of the appendix, with its activity sub-rows. */
+export interface DraftTask {
+  section: string | null;
+  stt: string;
+  title: string;
+  activities: DraftActivity[];
+  /** Lead units ("chủ trì") as printed, in order. */
+  lead: string[];
+  /** Cooperating units ("phối hợp") as printed, in order. */
+  support: string[];
+  /** Distinct deadline cells of the task and its activities, in order. */
+  deadlineTexts: string[];
+  schedule: Schedule;
+  warnings: string[];
+  source: { line?: number; row?: number };
+}

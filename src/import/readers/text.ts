@@ -1,0 +1,57 @@
+import type { SourceDocument, SourceRow, SourceTable } from "../source-document.js";
+import { looksLikePdfTableText, readPdfTextTable } from "./pdf-text.js";
+
+/**
+ * Plain text as copied out of a plan: table rows are tab-separated lines, other
+ * lines are paragraphs. Blank lines and stray one-cell lines (page breaks,
+ * footnotes) between rows of a table mark a page break instead of ending it.
+ */
+export function readTextDocument(fileName: string, text: string): SourceDocument {
+  const lines = text.normalize("NFC").replace(/\r\n?/g, "\n").split("\n");
+  const paragraphs: string[] = [];
+  const tables: SourceTable[] = [];
+  let current: SourceRow[] | null = null;
+  let width = 0;
+  let pendingBreak = false;
+  // Lines between rows are kept aside: they are a break when the table goes on, paragraphs when it ends.
+  let between: string[] = [];
+
+  const closeTable = (): void => {
+    if (current) tables.push({ rows: current });
+    current = null;
+    paragraphs.push(...between.filter((line) => line.trim().length > 0));
+    between = [];
+  };
+
+  lines.forEach((line, index) => {
+    const cells = line.split("\t");
+    if (cells.length > 1) {
+      if (current && cells.length !== width) closeTable();
+      if (!current) {
+        current = [];
+        width = cells.length;
+        pendingBreak = false;
+        paragraphs.push(...between.filter((l) => l.trim().length > 0));
+        between = [];
+      }
+      current.push({ cells, line: index + 1, afterPageBreak: pendingBreak });
+      pendingBreak = false;
+      between = [];
+      return;
+    }
+    if (current) {
+      between.push(line);
+      pendingBreak = true;
+      // A long run of prose means the table is over.
+      if (between.filter((l) => l.trim().length > 0).length > 3) closeTable();
+    } else if (line.trim().length > 0) {
+      paragraphs.push(line.trim());
+    }
+  });
+  closeTable();
+  if (tables.length === 0 && looksLikePdfTableText(lines)) {
+    // Text out of a PDF: no tabs survive, so the table is rebuilt from its lines.
+    return { fileName, paragraphs, tables: [readPdfTextTable(lines)] };
+  }
+  return { fileName, paragraphs, tables };
+}

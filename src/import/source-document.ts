@@ -1,0 +1,25 @@
+/**
+ * What every reader produces from a document: its running text (for the plan's
+ * title, issuer and year) and its tables as rows of raw cells. Cells keep their
+ * inline HTML (<b>, <p>, <ul>) because bold marks section rows; the interpreter
+ * cleans them.
+ */
+export interface SourceRow {
+  cells: string[];
+  /** 1-based line of a text document, or row of a spreadsheet or docx table. */
+  line?: number;
+  row?: number;
+  /** A page break (blank lines, a repeated header, a new page) comes right before this row. */
+  afterPageBreak: boolean;
+}
+
+export interface SourceTable {
+  rows: SourceRow[];
+}
+
+export interface SourceDocument {
+  fileName: string;
+  /** Paragraphs outside tables, in order, for the plan's metadata. */
+  paragraphs: string[];
+  tables: SourceTable[];
+}
