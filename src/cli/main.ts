@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { ConfigError, loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import { runDeadline, runDeadlines } from "./deadline.js";
+import { ImportError } from "../import/import-error.js";
+import { runImport } from "./import.js";
 import { runMigrate } from "./migrate.js";
 import { UsageError } from "./usage-error.js";
 
@@ -10,6 +12,7 @@ const usage = `usage: nhacviec <command>
   deadline --year 2025 [--period 2025-07-01..2025-12-31] "<text>"   one Schedule as JSON
   deadlines --year 2025 [--period A..B] < cells                      one Schedule per line (JSON Lines)
   migrate                                                            apply migrations to DATABASE_URL
+  import <file> --org <slug> [--year Y] [--dry-run] [--json]         read a plan (.txt .csv .docx .xlsx .pdf) and store it
 `;
 
 const out = (line: string): void => {
@@ -22,6 +25,10 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
       return runDeadline(args, out);
     case "deadlines":
       return runDeadlines(args, readFileSync(0, "utf8"), out);
+    case "import": {
+      const config = loadConfig(process.env);
+      return runImport(args, config, createLogger(config.logLevel), out);
+    }
     case "migrate": {
       const config = loadConfig(process.env);
       return runMigrate(config, createLogger(config.logLevel));
@@ -31,6 +38,12 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
   }
 }
 
+// A reader that stops early (`| head`) is not an error of ours.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const [command, ...args] = process.argv.slice(2);
 try {
   await run(command, args);
@@ -39,4 +52,5 @@ try {
   process.stderr.write(`nhacviec: ${message}\n`);
   if (error instanceof UsageError) process.stderr.write(usage);
   process.exitCode = error instanceof UsageError || error instanceof ConfigError ? 2 : 1;
+  if (error instanceof ImportError && error.detail) process.stderr.write(`  (${error.detail})\n`);
 }

@@ -11,6 +11,12 @@ export interface SourceRow {
   row?: number;
   /** A page break (blank lines, a repeated header, a new page) comes right before this row. */
   afterPageBreak: boolean;
+  /**
+   * Cells whose text was copied from a cell merged over this row (Word rowspan,
+   * Excel merged ranges). A numbered task keeps such a deadline or unit; an
+   * activity row of the same task ignores it, as it adds nothing new.
+   */
+  inherited?: boolean[];
 }
 
 export interface SourceTable {

@@ -40,15 +40,18 @@ function locationOf(source: { line?: number; row?: number }): string {
   return "không rõ vị trí";
 }
 
-function cellOf(row: SourceRow, columns: ColumnMap, role: ColumnRole): string {
+function cellOf(row: SourceRow, columns: ColumnMap, role: ColumnRole, withInherited: boolean): string {
   const index = columns.index[role];
-  return index === undefined ? "" : plainCell(row.cells[index]);
+  if (index === undefined) return "";
+  if (!withInherited && row.inherited?.[index]) return "";
+  return plainCell(row.cells[index]);
 }
 
-function toRoleRow(row: SourceRow, columns: ColumnMap): RoleRow {
+function toRoleRow(row: SourceRow, columns: ColumnMap, withInherited: boolean): RoleRow {
   const text: Partial<Record<ColumnRole, string>> = {};
   for (const role of CONTENT_ROLES) {
-    const value = cellOf(row, columns, role);
+    // A title merged down over activity rows belongs to the task once, not to each row.
+    const value = cellOf(row, columns, role, withInherited && role !== "title");
     if (value.length > 0) text[role] = value;
   }
   return { text, source: sourceOf(row) };
@@ -106,7 +109,7 @@ export function interpretTable(rows: SourceRow[], columns: ColumnMap, context: D
   };
 
   const numberedRows = rows
-    .map((row, i) => ({ i, stt: taskNumberOf(plainCell(row.cells[sttIndex])) }))
+    .map((row, i) => ({ i, stt: row.inherited?.[sttIndex] ? null : taskNumberOf(plainCell(row.cells[sttIndex])) }))
     .filter((entry): entry is { i: number; stt: string } => entry.stt !== null);
   const nextNumberAfter = (index: number): string | null => numberedRows.find((entry) => entry.i > index)?.stt ?? null;
 
@@ -118,8 +121,9 @@ export function interpretTable(rows: SourceRow[], columns: ColumnMap, context: D
     const afterBreak = original.afterPageBreak || brokenSinceLastRow;
     brokenSinceLastRow = false;
     const row = realign(original, columns, context);
-    const first = plainCell(row.cells[sttIndex]);
-    const roleRow = toRoleRow(row, columns);
+    // A TT cell merged over a task's activity rows numbers the task once.
+    const first = row.inherited?.[sttIndex] ? "" : plainCell(row.cells[sttIndex]);
+    const roleRow = toRoleRow(row, columns, taskNumberOf(first) !== null);
     const filledRoles = Object.keys(roleRow.text) as ColumnRole[];
     if (first.length === 0 && filledRoles.length === 0) return;
 

@@ -1,0 +1,105 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { eq } from "drizzle-orm";
+import { createDatabaseClient } from "../../db/client.js";
+import { migrateDatabase } from "../../db/migrate.js";
+import { organizations } from "../../db/schema.js";
+import type { Config } from "../config.js";
+import { ImportError } from "../import/import-error.js";
+import { interpretDocument } from "../import/interpret/interpret-document.js";
+import { readDocument } from "../import/read-document.js";
+import type { Logger } from "../logger.js";
+import { importPlan } from "../services/import-plan.js";
+import { formatImportSummary } from "../services/import-summary-text.js";
+import { UsageError } from "./usage-error.js";
+
+interface ImportArgs {
+  file: string;
+  org: string | undefined;
+  year: number | undefined;
+  dryRun: boolean;
+  json: boolean;
+}
+
+function parseImportArgs(args: string[]): ImportArgs {
+  const parsed: ImportArgs = { file: "", org: undefined, year: undefined, dryRun: false, json: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === "--org") parsed.org = args[++i];
+    else if (arg === "--year") {
+      parsed.year = Number(args[++i]);
+      if (!Number.isInteger(parsed.year) || parsed.year < 2000 || parsed.year > 2100) {
+        throw new UsageError("--year takes a year such as 2025");
+      }
+    } else if (arg === "--dry-run") parsed.dryRun = true;
+    else if (arg === "--json") parsed.json = true;
+    else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
+    else if (parsed.file === "") parsed.file = arg;
+    else throw new UsageError(`one file at a time; got "${parsed.file}" and "${arg}"`);
+  }
+  if (parsed.file === "") throw new UsageError("import needs a file: import <file> --org <slug>");
+  if (!parsed.dryRun && !parsed.org) throw new UsageError("import needs --org <slug> (or --dry-run)");
+  if (parsed.org !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(parsed.org)) {
+    throw new UsageError("--org is a short name of lower-case letters, digits and dashes, e.g. gio-son");
+  }
+  return parsed;
+}
+
+/** `import <file> --org <slug> [--year] [--dry-run] [--json]`. */
+export async function runImport(
+  args: string[],
+  config: Config,
+  logger: Logger,
+  out: (line: string) => void,
+): Promise<void> {
+  const options = parseImportArgs(args);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(options.file);
+  } catch (error) {
+    throw new ImportError("không mở được tệp", basename(options.file), {}, String(error));
+  }
+  const fileName = basename(options.file);
+  const document = await readDocument(fileName, bytes);
+  const draft = interpretDocument(document, options.year ? { year: options.year } : {});
+  if (options.dryRun) {
+    if (options.json) out(JSON.stringify(draft, null, 2));
+    else {
+      const needsDate = draft.tasks.filter((t) => t.schedule.needsReview).length;
+      out(
+        `Kế hoạch "${draft.plan.title}" (${draft.plan.issuer ?? "chưa rõ cơ quan ban hành"}, năm ${draft.plan.year})`,
+      );
+      out(`- ${draft.sections.length} mục, ${draft.tasks.length} nhiệm vụ, ${needsDate} cần xem lại thời hạn`);
+      for (const warning of draft.warnings) out(`- ${warning}`);
+      out("(chạy thử: chưa ghi gì vào cơ sở dữ liệu)");
+    }
+    return;
+  }
+  if (!config.databaseUrl) throw new UsageError("import needs DATABASE_URL (or --dry-run)");
+  const client = createDatabaseClient(config.databaseUrl, logger, { max: 2 });
+  try {
+    await migrateDatabase(client.sql, logger);
+    const summary = await importPlan(client.db, draft, {
+      organizationSlug: options.org as string,
+      fileName,
+      fileSha256: createHash("sha256").update(bytes).digest("hex"),
+    });
+    logger.info({ planId: summary.planId, tasks: summary.tasks }, "plan imported");
+    if (options.json) out(JSON.stringify(summary, null, 2));
+    else {
+      const [organization] = await client.db
+        .select({ name: organizations.name, slug: organizations.slug })
+        .from(organizations)
+        .where(eq(organizations.id, summary.organizationId));
+      out(
+        formatImportSummary(summary, {
+          title: draft.plan.title,
+          organizationName: `${organization?.name ?? options.org} (${options.org})`,
+        }),
+      );
+    }
+  } finally {
+    await client.close();
+  }
+}

@@ -1,0 +1,45 @@
+import { extname } from "node:path";
+import { ImportError } from "./import-error.js";
+import { readCsvDocument } from "./readers/csv.js";
+import { readDocxDocument } from "./readers/docx.js";
+import { readPdfDocument } from "./readers/pdf.js";
+import { readTextDocument } from "./readers/text.js";
+import { readXlsxDocument } from "./readers/xlsx.js";
+import type { SourceDocument } from "./source-document.js";
+
+export const SUPPORTED_EXTENSIONS = [".txt", ".text", ".md", ".csv", ".docx", ".xlsx", ".pdf"] as const;
+
+const isZip = (bytes: Buffer): boolean => bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
+const isPdf = (bytes: Buffer): boolean => bytes.subarray(0, 5).toString("latin1") === "%PDF-";
+
+function decodeText(fileName: string, bytes: Buffer): string {
+  if (bytes.includes(0)) throw new ImportError("tệp không phải văn bản (có byte nhị phân)", fileName);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ImportError("tệp văn bản không đúng mã UTF-8; hãy lưu lại với mã UTF-8", fileName);
+  }
+}
+
+/**
+ * Reads any supported plan document into tables and paragraphs. The format comes
+ * from the file's content first (a .docx renamed .txt still reads), its name second.
+ */
+export async function readDocument(fileName: string, bytes: Buffer): Promise<SourceDocument> {
+  if (bytes.length === 0 || bytes.toString("utf8").trim().length === 0) {
+    throw new ImportError("tệp rỗng", fileName);
+  }
+  const extension = extname(fileName).toLowerCase();
+  if (isZip(bytes)) {
+    if (extension === ".xlsx" || bytes.includes("xl/workbook")) return readXlsxDocument(fileName, bytes);
+    if (extension === ".docx" || bytes.includes("word/document")) return readDocxDocument(fileName, bytes);
+    throw new ImportError("tệp nén không phải .docx hay .xlsx", fileName);
+  }
+  if (isPdf(bytes)) return readPdfDocument(fileName, bytes);
+  if (extension === ".docx" || extension === ".xlsx" || extension === ".pdf") {
+    throw new ImportError(`tệp không đúng định dạng ${extension} (nội dung không phải ${extension})`, fileName);
+  }
+  const text = decodeText(fileName, bytes);
+  if (extension === ".csv") return readCsvDocument(fileName, text);
+  return readTextDocument(fileName, text);
+}

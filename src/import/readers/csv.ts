@@ -1,0 +1,77 @@
+import type { SourceDocument, SourceRow } from "../source-document.js";
+
+/** The delimiter that splits the first lines most evenly: ',' ';' or tab (Excel in Vietnamese locales writes ';'). */
+function detectDelimiter(text: string): string {
+  const sample = text.split(/\r?\n/).slice(0, 10).join("\n");
+  const counts = [",", ";", "\t"].map((d) => ({ d, n: sample.split(d).length }));
+  return counts.sort((a, b) => b.n - a.n)[0]?.d ?? ",";
+}
+
+/** Parses RFC 4180 CSV: quoted fields may hold delimiters, doubled quotes and line breaks. */
+export function parseCsv(text: string, delimiter = detectDelimiter(text)): Array<{ cells: string[]; line: number }> {
+  const rows: Array<{ cells: string[]; line: number }> = [];
+  let field = "";
+  let cells: string[] = [];
+  let quoted = false;
+  let line = 1;
+  let rowLine = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === "\n") line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && field.length === 0) quoted = true;
+    else if (ch === delimiter) {
+      cells.push(field);
+      field = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      cells.push(field);
+      rows.push({ cells, line: rowLine });
+      cells = [];
+      field = "";
+      line++;
+      rowLine = line;
+    } else field += ch;
+  }
+  if (field.length > 0 || cells.length > 0) {
+    cells.push(field);
+    rows.push({ cells, line: rowLine });
+  }
+  return rows;
+}
+
+/** A plan table saved as CSV: rows with one filled cell before the table are the document's text. */
+export function readCsvDocument(fileName: string, text: string): SourceDocument {
+  const parsed = parseCsv(text.replace(/^\uFEFF/, "").normalize("NFC"));
+  const paragraphs: string[] = [];
+  const rows: SourceRow[] = [];
+  let pendingBreak = false;
+  for (const { cells, line } of parsed) {
+    const filled = cells.filter((c) => c.trim().length > 0);
+    if (filled.length === 0) {
+      pendingBreak = rows.length > 0;
+      continue;
+    }
+    if (rows.length === 0 && filled.length === 1) {
+      paragraphs.push(
+        ...(filled[0] as string)
+          .split("\n")
+          .map((p) => p.trim())
+          .filter((p) => p.length > 0),
+      );
+      continue;
+    }
+    rows.push({ cells, line, afterPageBreak: pendingBreak });
+    pendingBreak = false;
+  }
+  return { fileName, paragraphs, tables: rows.length > 0 ? [{ rows }] : [] };
+}
