@@ -6,6 +6,7 @@ import { runDeadline, runDeadlines } from "./deadline.js";
 import { ImportError } from "../import/import-error.js";
 import { runImport } from "./import.js";
 import { runMigrate } from "./migrate.js";
+import { runUnits } from "./units.js";
 import { UsageError } from "./usage-error.js";
 
 const usage = `usage: nhacviec <command>
@@ -13,6 +14,9 @@ const usage = `usage: nhacviec <command>
   deadlines --year 2025 [--period A..B] < cells                      one Schedule per line (JSON Lines)
   migrate                                                            apply migrations to DATABASE_URL
   import <file> --org <slug> [--year Y] [--dry-run] [--json]         read a plan (.txt .csv .docx .xlsx .pdf) and store it
+  units --org <slug> [--json]                                        units with their aliases and task counts
+  units merge --org <slug> "<from>" "<into>"                         join two units (the first becomes an alias)
+  units alias --org <slug> "<unit>" "<alias>"                        add another spelling of a unit ("VP-TK")
 `;
 
 const out = (line: string): void => {
@@ -28,6 +32,10 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
     case "import": {
       const config = loadConfig(process.env);
       return runImport(args, config, createLogger(config.logLevel), out);
+    }
+    case "units": {
+      const config = loadConfig(process.env);
+      return runUnits(args, config, createLogger(config.logLevel), out);
     }
     case "migrate": {
       const config = loadConfig(process.env);

@@ -1,0 +1,55 @@
+import { createDatabaseClient } from "../../db/client.js";
+import { migrateDatabase } from "../../db/migrate.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import { addUnitAlias, listUnits, mergeUnits } from "../services/units.js";
+import { UsageError } from "./usage-error.js";
+
+/** `units --org S [--json]`, `units merge --org S <from> <into>`, `units alias --org S <unit> <alias>`. */
+export async function runUnits(
+  args: string[],
+  config: Config,
+  logger: Logger,
+  out: (line: string) => void,
+): Promise<void> {
+  let org: string | undefined;
+  let json = false;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === "--org") org = args[++i];
+    else if (arg === "--json") json = true;
+    else rest.push(arg);
+  }
+  if (!org) throw new UsageError("units needs --org <slug>");
+  const [action, ...names] = rest;
+  if (action !== undefined && action !== "merge" && action !== "alias")
+    throw new UsageError(`unknown units action "${action}"`);
+  if (action && names.length !== 2)
+    throw new UsageError(`units ${action} takes two names, e.g. units ${action} --org gio-son "A" "B"`);
+  if (!config.databaseUrl) throw new UsageError("units needs DATABASE_URL");
+  const client = createDatabaseClient(config.databaseUrl, logger, { max: 2 });
+  try {
+    await migrateDatabase(client.sql, logger);
+    if (action === "merge") {
+      await mergeUnits(client.db, org, names[0] as string, names[1] as string);
+      out(`Đã gộp "${names[0]}" vào "${names[1]}"`);
+      return;
+    }
+    if (action === "alias") {
+      await addUnitAlias(client.db, org, names[0] as string, names[1] as string);
+      out(`Đã thêm tên gọi "${names[1]}" cho "${names[0]}"`);
+      return;
+    }
+    const listing = await listUnits(client.db, org);
+    if (json) out(JSON.stringify(listing, null, 2));
+    else {
+      for (const unit of listing) {
+        const aliases = unit.aliases.length > 0 ? ` (tên khác: ${unit.aliases.join(", ")})` : "";
+        out(`${unit.name}${aliases}: chủ trì ${unit.leadTasks}, phối hợp ${unit.supportTasks} nhiệm vụ`);
+      }
+    }
+  } finally {
+    await client.close();
+  }
+}
