@@ -111,7 +111,12 @@ export function interpretTable(rows: SourceRow[], columns: ColumnMap, context: D
   const numberedRows = rows
     .map((row, i) => ({ i, stt: row.inherited?.[sttIndex] ? null : taskNumberOf(plainCell(row.cells[sttIndex])) }))
     .filter((entry): entry is { i: number; stt: string } => entry.stt !== null);
-  const nextNumberAfter = (index: number): string | null => numberedRows.find((entry) => entry.i > index)?.stt ?? null;
+  // Numbered rows are in order, so the next one after a row is found by walking a cursor forward.
+  let cursor = 0;
+  const nextNumberAfter = (index: number): string | null => {
+    while (cursor < numberedRows.length && (numberedRows[cursor] as { i: number }).i <= index) cursor++;
+    return numberedRows[cursor]?.stt ?? null;
+  };
 
   rows.forEach((original, rowIndex) => {
     if (isHeaderRepeat(original.cells, columns)) {
