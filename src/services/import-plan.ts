@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import {
   milestoneEvents,
@@ -189,6 +189,22 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
 
     const previousTasks = await tx.select().from(tasks).where(eq(tasks.planId, planId));
     const previousByKey = new Map(previousTasks.map((t) => [t.taskKey, t]));
+    // Everything the plan had, loaded once: a 10,000-task plan must not cost a query per task per table.
+    const previousUnitRows = await tx
+      .select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, relation: taskUnits.relation })
+      .from(taskUnits)
+      .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
+      .where(eq(tasks.planId, planId));
+    const previousUnits = groupBy(previousUnitRows, (row) => row.taskId);
+    const previousMilestoneRows = await tx
+      .select({ milestone: milestones })
+      .from(milestones)
+      .innerJoin(tasks, eq(tasks.id, milestones.taskId))
+      .where(eq(tasks.planId, planId));
+    const previousMilestones = groupBy(
+      previousMilestoneRows.map((row) => row.milestone),
+      (m) => m.taskId,
+    );
     const seenKeys = new Set<string>();
     const occurrences = new Map<string, number>();
     const summary: ImportSummary = {
@@ -207,6 +223,11 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
       deadlineMoved: [],
       changed: [],
     };
+    const sectionTitles = new Map(draft.sections.map((s) => [s.roman, s.title]));
+    const pendingInserts: Array<{ values: typeof tasks.$inferInsert & { taskKey: string }; draftTask: DraftTask }> = [];
+    const unitRowsToInsert: Array<typeof taskUnits.$inferInsert> = [];
+    const tasksWithReplacedUnits: string[] = [];
+    const milestonesToCreate: Array<{ taskId: string; planned: PlannedMilestone }> = [];
 
     for (const [position, draftTask] of draft.tasks.entries()) {
       const pairKey = `${draftTask.section ?? ""}|${draftTask.stt}`;
@@ -217,13 +238,15 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
       seenKeys.add(taskKey);
       if (draftTask.schedule.needsReview || draftTask.schedule.kind === "unscheduled") summary.needsDate++;
       if (draftTask.lead.length === 0) summary.unassigned++;
+      const planned = plannedMilestones(draftTask.schedule);
+      summary.milestones += planned.length;
 
       const values = {
         organizationId,
         planId,
         taskKey,
         section: draftTask.section,
-        sectionTitle: draft.sections.find((s) => s.roman === draftTask.section)?.title ?? null,
+        sectionTitle: (draftTask.section && sectionTitles.get(draftTask.section)) || null,
         stt: draftTask.stt,
         title: draftTask.title,
         product:
@@ -239,31 +262,82 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
         updatedAt: new Date(),
       };
       const previous = previousByKey.get(taskKey);
-      let taskId: string;
-      if (previous) {
-        taskId = previous.id;
-        await tx.update(tasks).set(values).where(eq(tasks.id, taskId));
-        if (JSON.stringify(previous.deadlineTexts) !== JSON.stringify(draftTask.deadlineTexts)) {
-          summary.deadlineMoved.push({ task: label, from: previous.deadlineTexts, to: draftTask.deadlineTexts });
-        } else if (previous.title !== values.title || previous.product !== values.product || previous.removedAt) {
-          summary.changed.push(label);
-        }
-      } else {
-        const [created] = await tx.insert(tasks).values(values).returning({ id: tasks.id });
-        taskId = (created as { id: string }).id;
+      if (!previous) {
+        pendingInserts.push({ values, draftTask });
         // On a first import every task is new; "added" reports edits to a plan that existed.
         if (existingPlan) summary.added.push(label);
+        continue;
       }
-      const unitsChanged = await replaceTaskUnits(tx, organizationId, taskId, draftTask, unitIdByName);
-      if (
-        previous &&
-        unitsChanged &&
-        !summary.changed.includes(label) &&
-        !summary.deadlineMoved.some((m) => m.task === label)
-      ) {
-        summary.changed.push(label);
+      const taskId = previous.id;
+      const differs =
+        previous.title !== values.title ||
+        previous.product !== values.product ||
+        previous.removedAt !== null ||
+        previous.position !== position ||
+        previous.sectionTitle !== values.sectionTitle ||
+        stableJson(previous.deadlineTexts) !== stableJson(values.deadlineTexts) ||
+        stableJson(previous.schedule) !== stableJson(values.schedule) ||
+        stableJson(previous.source) !== stableJson(values.source);
+      if (differs) await tx.update(tasks).set(values).where(eq(tasks.id, taskId));
+      const deadlineMoved = JSON.stringify(previous.deadlineTexts) !== JSON.stringify(draftTask.deadlineTexts);
+      if (deadlineMoved) {
+        summary.deadlineMoved.push({ task: label, from: previous.deadlineTexts, to: draftTask.deadlineTexts });
       }
-      summary.milestones += await syncMilestones(tx, organizationId, taskId, plannedMilestones(draftTask.schedule));
+      const wantedUnits = unitRowsOf(organizationId, taskId, draftTask, unitIdByName);
+      const unitsChanged = unitSignature(previousUnits.get(taskId) ?? []) !== unitSignature(wantedUnits);
+      if (unitsChanged) {
+        tasksWithReplacedUnits.push(taskId);
+        unitRowsToInsert.push(...wantedUnits);
+      }
+      const contentChanged =
+        unitsChanged || previous.title !== values.title || previous.product !== values.product || previous.removedAt;
+      if (!deadlineMoved && contentChanged) summary.changed.push(label);
+      await syncMilestones(
+        tx,
+        organizationId,
+        taskId,
+        planned,
+        previousMilestones.get(taskId) ?? [],
+        milestonesToCreate,
+      );
+    }
+
+    for (const batch of chunks(pendingInserts, 500)) {
+      const created = await tx
+        .insert(tasks)
+        .values(batch.map((entry) => entry.values))
+        .returning({ id: tasks.id, taskKey: tasks.taskKey });
+      const idByKey = new Map(created.map((row) => [row.taskKey, row.id]));
+      for (const { values, draftTask } of batch) {
+        const taskId = idByKey.get(values.taskKey) as string;
+        unitRowsToInsert.push(...unitRowsOf(organizationId, taskId, draftTask, unitIdByName));
+        for (const planned of plannedMilestones(draftTask.schedule)) milestonesToCreate.push({ taskId, planned });
+      }
+    }
+    for (const batch of chunks(tasksWithReplacedUnits, 1000)) {
+      await tx.delete(taskUnits).where(inArray(taskUnits.taskId, batch));
+    }
+    for (const batch of chunks(unitRowsToInsert, 1000)) await tx.insert(taskUnits).values(batch);
+    for (const batch of chunks(milestonesToCreate, 500)) {
+      const created = await tx
+        .insert(milestones)
+        .values(
+          batch.map(({ taskId, planned }) => ({
+            organizationId,
+            taskId,
+            milestoneKey: planned.key,
+            ...fieldsOf(planned),
+          })),
+        )
+        .returning({ id: milestones.id, start: milestones.start, due: milestones.due });
+      await tx.insert(milestoneEvents).values(
+        created.map((row) => ({
+          organizationId,
+          milestoneId: row.id,
+          action: "imported",
+          details: { start: row.start, due: row.due },
+        })),
+      );
     }
 
     for (const previous of previousTasks) {
@@ -285,41 +359,59 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
   });
 }
 
-/** Rewrites a task's lead and support units; returns whether they differ from before. */
-async function replaceTaskUnits(
-  tx: Transaction,
+/** The task_units rows a draft task asks for, one per unit and relation. */
+function unitRowsOf(
   organizationId: string,
   taskId: string,
   draftTask: DraftTask,
   unitIdByName: Map<string, string>,
-): Promise<boolean> {
-  const before = await tx
-    .select({ unitId: taskUnits.unitId, relation: taskUnits.relation })
-    .from(taskUnits)
-    .where(eq(taskUnits.taskId, taskId));
-  const rows = new Map<string, { unitId: string; relation: "lead" | "support"; nameInPlan: string }>();
+): Array<typeof taskUnits.$inferInsert> {
+  const rows = new Map<string, typeof taskUnits.$inferInsert>();
   for (const [relation, names] of [
     ["lead", draftTask.lead],
     ["support", draftTask.support],
   ] as const) {
     for (const name of names) {
       const unitId = unitIdByName.get(name);
-      if (unitId && !rows.has(`${unitId}|${relation}`))
-        rows.set(`${unitId}|${relation}`, { unitId, relation, nameInPlan: name });
+      if (unitId && !rows.has(`${unitId}|${relation}`)) {
+        rows.set(`${unitId}|${relation}`, { organizationId, taskId, unitId, relation, nameInPlan: name });
+      }
     }
   }
-  const signature = (list: Array<{ unitId: string; relation: string }>) =>
-    list
-      .map((r) => `${r.unitId}|${r.relation}`)
-      .sort()
-      .join(",");
-  const changed = signature(before) !== signature([...rows.values()]);
-  if (!changed) return false;
-  await tx.delete(taskUnits).where(eq(taskUnits.taskId, taskId));
-  if (rows.size > 0) {
-    await tx.insert(taskUnits).values([...rows.values()].map((row) => ({ organizationId, taskId, ...row })));
+  return [...rows.values()];
+}
+
+function unitSignature(rows: Array<{ unitId: string; relation: string }>): string {
+  return rows
+    .map((r) => `${r.unitId}|${r.relation}`)
+    .sort()
+    .join(",");
+}
+
+/** JSON with object keys sorted: jsonb hands objects back with its own key order. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : inner,
+  );
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
-  return true;
+  return groups;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /**
@@ -332,22 +424,14 @@ async function syncMilestones(
   organizationId: string,
   taskId: string,
   planned: PlannedMilestone[],
-): Promise<number> {
-  const existing = await tx.select().from(milestones).where(eq(milestones.taskId, taskId));
+  existing: Array<typeof milestones.$inferSelect>,
+  toCreate: Array<{ taskId: string; planned: PlannedMilestone }>,
+): Promise<void> {
   const byKey = new Map(existing.map((m) => [m.milestoneKey, m]));
   for (const want of planned) {
     const have = byKey.get(want.key);
     if (!have) {
-      const [created] = await tx
-        .insert(milestones)
-        .values({ organizationId, taskId, milestoneKey: want.key, ...fieldsOf(want) })
-        .returning({ id: milestones.id });
-      await tx.insert(milestoneEvents).values({
-        organizationId,
-        milestoneId: (created as { id: string }).id,
-        action: "imported",
-        details: { start: want.start, due: want.due },
-      });
+      toCreate.push({ taskId, planned: want });
       continue;
     }
     const moved = have.start !== want.start || have.due !== want.due;
@@ -393,7 +477,6 @@ async function syncMilestones(
       details: { by: "import", reason: "removed-from-deadline" },
     });
   }
-  return planned.length;
 }
 
 function fieldsOf(milestone: PlannedMilestone) {
