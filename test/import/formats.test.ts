@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { splitUnitCell } from "../../src/domain/units/index.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";
-import { samplePlan, toCsv, toDocx, toTabText, toXlsx } from "../support/plan-files.js";
+import { samplePlan, toCsv, toDocx, toPdf, toTabText, toXlsx } from "../support/plan-files.js";
 
 const expected = samplePlan.sections.flatMap((section) =>
   section.tasks.map((task) => ({
@@ -39,6 +39,8 @@ describe("one plan in every format", () => {
     ["plan.csv", () => Promise.resolve(Buffer.from(toCsv(samplePlan)))],
     ["plan.docx", () => toDocx(samplePlan)],
     ["plan.xlsx", () => toXlsx(samplePlan)],
+    ["plan.pdf", () => toPdf(samplePlan)],
+    ["plan-page-per-row.pdf", () => toPdf(samplePlan, 1)],
   ])("imports %s to the same tasks, merged cells included", async (fileName, build) => {
     const imported = await importAs(fileName, await build());
     expect(imported.tasks).toEqual(expected);

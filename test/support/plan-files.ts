@@ -315,3 +315,71 @@ export async function toXlsx(plan: SamplePlan): Promise<Buffer> {
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** A font with Vietnamese letters: the system's DejaVu Sans (Debian's fonts-dejavu-core). */
+export const VIETNAMESE_FONT_PATH = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+
+/**
+ * A PDF of the plan laid out as a table on landscape A4 pages, cells wrapped to
+ * their column and the header repeated on each page, as Word prints a plan.
+ * `rowsPerPage` forces page breaks between rows.
+ */
+export async function toPdf(plan: SamplePlan, rowsPerPage = 6): Promise<Buffer> {
+  const { PDFDocument } = await import("pdf-lib");
+  const fontkit = (await import("@pdf-lib/fontkit")).default;
+  const { readFile } = await import("node:fs/promises");
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  const font = await pdf.embedFont(await readFile(VIETNAMESE_FONT_PATH), { subset: true });
+  const size = 8;
+  const lineHeight = 10;
+  const columnX = [30, 60, 210, 330, 440, 560, 680];
+  const columnWidth = [26, 145, 115, 105, 115, 115, 130];
+  const wrap = (text: string, width: number): string[] => {
+    const lines: string[] = [];
+    let current = "";
+    for (const word of text.split(" ")) {
+      const attempt = current ? `${current} ${word}` : word;
+      if (font.widthOfTextAtSize(attempt, size) > width && current) {
+        lines.push(current);
+        current = word;
+      } else current = attempt;
+    }
+    if (current) lines.push(current);
+    return lines;
+  };
+  let page = pdf.addPage([842, 595]);
+  let y = 560;
+  let rowsOnPage = 0;
+  const drawRow = (cells: string[]): void => {
+    const wrapped = cells.map((text, i) => wrap(text, columnWidth[i] as number));
+    wrapped.forEach((lines, i) =>
+      lines.forEach((line, k) => page.drawText(line, { x: columnX[i] as number, y: y - k * lineHeight, size, font })),
+    );
+    y -= Math.max(1, ...wrapped.map((lines) => lines.length)) * lineHeight + 8;
+  };
+  const newPage = (): void => {
+    page = pdf.addPage([842, 595]);
+    y = 560;
+    rowsOnPage = 0;
+    drawRow(HEADER);
+  };
+  page.drawText("KẾ HOẠCH", { x: 380, y, size: 12, font });
+  y -= 16;
+  page.drawText(plan.heading, { x: 300, y, size: 11, font });
+  y -= 30;
+  drawRow(HEADER);
+  for (const section of plan.sections) {
+    drawRow([section.roman, section.title, "", "", "", "", ""]);
+    for (const task of section.tasks) {
+      task.rows.forEach((row, i) => {
+        if (rowsOnPage >= rowsPerPage) newPage();
+        const cells = cellsOf(task, row, i === 0);
+        if (i > 0 && row.deadline === task.rows[i - 1]?.deadline) cells[6] = "";
+        drawRow(cells);
+        rowsOnPage++;
+      });
+    }
+  }
+  return Buffer.from(await pdf.save());
+}

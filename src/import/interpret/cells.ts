@@ -4,6 +4,7 @@ const ENTITIES: Record<string, string> = { nbsp: " ", amp: "&", lt: "<", gt: ">"
 export function plainCell(raw: string | undefined): string {
   if (!raw) return "";
   return raw
+    .normalize("NFC")
     .replace(/<sup>[^<]*<\/sup>/gi, " ")
     .replace(/<[^<>]*>/g, " ")
     .replace(/\*\*/g, "")
