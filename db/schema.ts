@@ -238,6 +238,8 @@ export const tasks = pgTable(
     stt: text("stt"),
     title: text("title").notNull(),
     product: text("product"),
+    /** Lead units proposed from the plan's text when its table has no lead column; confirmed by a coordinator. */
+    proposedLead: jsonb("proposed_lead").$type<string[]>().notNull().default([]),
     /** The deadline cells as written, in order. */
     deadlineTexts: jsonb("deadline_texts").$type<string[]>().notNull(),
     schedule: jsonb("schedule").$type<Schedule>().notNull(),

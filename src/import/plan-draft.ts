@@ -38,6 +38,11 @@ export interface DraftTask {
   lead: string[];
   /** Cooperating units ("phối hợp") as printed, in order. */
   support: string[];
+  /**
+   * For a table without a lead column: units the plan's own text names as lead
+   * for this kind of task ("Tổ chức thực hiện"), for the coordinator to confirm.
+   */
+  proposedLead: string[];
   /** Distinct deadline cells of the task and its activities, in order. */
   deadlineTexts: string[];
   schedule: Schedule;

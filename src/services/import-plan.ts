@@ -43,6 +43,8 @@ export interface ImportSummary {
   newUnits: string[];
   /** Tasks that have no lead unit. */
   unassigned: number;
+  /** Of those, tasks with a lead proposed from the plan's text, waiting for confirmation. */
+  proposedLeads: number;
   rowsWithWarnings: number;
   added: string[];
   removed: string[];
@@ -217,6 +219,7 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
       needsDate: 0,
       newUnits,
       unassigned: 0,
+      proposedLeads: draft.tasks.filter((t) => t.lead.length === 0 && t.proposedLead.length > 0).length,
       rowsWithWarnings: draft.tasks.filter((t) => t.warnings.length > 0).length,
       added: [],
       removed: [],
@@ -255,6 +258,7 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
             .filter((p) => p.length > 0)
             .join("\n") || null,
         deadlineTexts: draftTask.deadlineTexts,
+        proposedLead: draftTask.proposedLead,
         schedule: draftTask.schedule,
         position,
         source: draftTask.source,
@@ -277,7 +281,8 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
         previous.sectionTitle !== values.sectionTitle ||
         stableJson(previous.deadlineTexts) !== stableJson(values.deadlineTexts) ||
         stableJson(previous.schedule) !== stableJson(values.schedule) ||
-        stableJson(previous.source) !== stableJson(values.source);
+        stableJson(previous.source) !== stableJson(values.source) ||
+        stableJson(previous.proposedLead) !== stableJson(values.proposedLead);
       if (differs) await tx.update(tasks).set(values).where(eq(tasks.id, taskId));
       const deadlineMoved = JSON.stringify(previous.deadlineTexts) !== JSON.stringify(draftTask.deadlineTexts);
       if (deadlineMoved) {

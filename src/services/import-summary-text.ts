@@ -17,7 +17,11 @@ export function formatImportSummary(summary: ImportSummary, plan: { title: strin
       `- ${summary.newUnits.length} tên đơn vị chưa có trong danh sách, đã tạo mới: ${list(summary.newUnits)}`,
     );
   }
-  if (summary.unassigned > 0) lines.push(`- ${summary.unassigned} nhiệm vụ chưa có đơn vị chủ trì`);
+  if (summary.unassigned > 0) {
+    const proposed =
+      summary.proposedLeads > 0 ? ` (${summary.proposedLeads} có đề xuất từ kế hoạch, cần xác nhận)` : "";
+    lines.push(`- ${summary.unassigned} nhiệm vụ chưa có đơn vị chủ trì${proposed}`);
+  }
   if (summary.rowsWithWarnings > 0) lines.push(`- ${summary.rowsWithWarnings} nhiệm vụ có cảnh báo`);
   if (!summary.planCreated) {
     const changes =

@@ -3,6 +3,7 @@ import type { PlanDraft } from "../plan-draft.js";
 import type { SourceDocument, SourceRow } from "../source-document.js";
 import { type ColumnMap, readHeader, roleOfHeader } from "./columns.js";
 import { interpretTable } from "./interpret-table.js";
+import { proposeLeads } from "./lead-proposals.js";
 import { readPlanMetadata } from "./plan-metadata.js";
 
 export interface InterpretOptions {
@@ -71,6 +72,21 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   const warnings = [...table.warnings];
   if (appendix.columns.index.lead === undefined) {
     warnings.push("Bảng không có cột cơ quan chủ trì: các nhiệm vụ chưa được giao, cần điều phối viên phân công");
+    const proposals = proposeLeads(
+      document.paragraphs,
+      table.tasks.map((task) => task.title),
+    );
+    table.tasks.forEach((task, i) => {
+      const proposed = proposals[i] ?? [];
+      task.proposedLead = proposed.map((p) => p.unit);
+      if (proposed.length > 0) {
+        task.warnings.push(
+          `Đề xuất chủ trì theo phần Tổ chức thực hiện: ${task.proposedLead.join(", ")} (cần xác nhận)`,
+        );
+      } else {
+        task.warnings.push("Chưa có đơn vị chủ trì");
+      }
+    });
   }
   return {
     plan: { title: metadata.title, issuer: metadata.issuer, year: metadata.year, period: metadata.period },

@@ -247,6 +247,7 @@ function toDraftTask(task: TaskInProgress, context: DeadlineContext): DraftTask 
     })),
     lead,
     support,
+    proposedLead: [],
     deadlineTexts,
     schedule,
     warnings,

@@ -1,0 +1,1 @@
+ALTER TABLE "tasks" ADD COLUMN "proposed_lead" jsonb DEFAULT '[]'::jsonb NOT NULL;
