@@ -1,0 +1,9 @@
+export {
+  type Audience,
+  type MilestoneState,
+  type PlannableMilestone,
+  type PlannedSend,
+  planReminders,
+  type SendKind,
+} from "./plan-reminders.js";
+export { DEFAULT_REMINDER_POLICY, type ReminderPolicy, reminderPolicySchema, resolveReminderPolicy } from "./policy.js";

@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+/**
+ * When and to whom reminders go: the product's defaults, which an organization
+ * may override field by field (organizations.reminder_policy).
+ */
+export const reminderPolicySchema = z.object({
+  /** Local time of every send, "HH:MM". */
+  sendTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  timeZone: z.string().min(1),
+  /** A notice on the first working day of a window ("Quý III" opens on 01/07). */
+  startNotice: z.boolean(),
+  /** Working days before due that get a reminder. */
+  workingDaysBefore: z.array(z.number().int().min(1).max(60)),
+  /** A send on the due day itself (the previous working day when due is not one). */
+  onDueDay: z.boolean(),
+  /** Working days after due of the first notice to the lead unit, the coordinators and the chairman. */
+  overdueToUnitAfter: z.number().int().min(1).max(60),
+  overdueToCoordinatorsAfter: z.number().int().min(1).max(60),
+  overdueToChairmanAfter: z.number().int().min(1).max(60),
+  /** Days between repeated overdue notices once the chairman has been told. */
+  repeatOverdueEveryDays: z.number().int().min(1).max(90),
+  /** How many repeated overdue notices are planned ahead; the worker plans more as they fire. */
+  repeatOverdueTimes: z.number().int().min(0).max(52),
+  /** Day of month of the progress check-in of ongoing ("Thường xuyên") tasks. */
+  checkinDayOfMonth: z.number().int().min(1).max(28),
+});
+
+export type ReminderPolicy = z.infer<typeof reminderPolicySchema>;
+
+export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
+  sendTime: "08:00",
+  timeZone: "Asia/Ho_Chi_Minh",
+  startNotice: true,
+  workingDaysBefore: [14, 7, 3, 1],
+  onDueDay: true,
+  overdueToUnitAfter: 1,
+  overdueToCoordinatorsAfter: 3,
+  overdueToChairmanAfter: 7,
+  repeatOverdueEveryDays: 7,
+  repeatOverdueTimes: 8,
+  checkinDayOfMonth: 25,
+};
+
+/** An organization's policy: its overrides on top of the defaults; throws a ZodError naming a bad field. */
+export function resolveReminderPolicy(overrides: unknown): ReminderPolicy {
+  if (overrides === null || overrides === undefined) return DEFAULT_REMINDER_POLICY;
+  return reminderPolicySchema.parse({ ...DEFAULT_REMINDER_POLICY, ...(overrides as object) });
+}
