@@ -45,5 +45,5 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
 /** An organization's policy: its overrides on top of the defaults; throws a ZodError naming a bad field. */
 export function resolveReminderPolicy(overrides: unknown): ReminderPolicy {
   if (overrides === null || overrides === undefined) return DEFAULT_REMINDER_POLICY;
-  return reminderPolicySchema.parse({ ...DEFAULT_REMINDER_POLICY, ...(overrides) });
+  return reminderPolicySchema.parse({ ...DEFAULT_REMINDER_POLICY, ...overrides });
 }
