@@ -6,6 +6,7 @@ import { runDeadline, runDeadlines } from "./deadline.js";
 import { ImportError } from "../import/import-error.js";
 import { runImport } from "./import.js";
 import { runMigrate } from "./migrate.js";
+import { runPreview } from "./preview.js";
 import { runUnits } from "./units.js";
 import { UsageError } from "./usage-error.js";
 
@@ -13,6 +14,7 @@ const usage = `usage: nhacviec <command>
   deadline --year 2025 [--period 2025-07-01..2025-12-31] "<text>"   one Schedule as JSON
   deadlines --year 2025 [--period A..B] < cells                      one Schedule per line (JSON Lines)
   migrate                                                            apply migrations to DATABASE_URL
+  preview <plan-id|file> [--now ISO] [--json]                        every reminder a plan will send, without sending
   import <file> --org <slug> [--year Y] [--dry-run] [--json]         read a plan (.txt .csv .docx .xlsx .pdf) and store it
   units --org <slug> [--json]                                        units with their aliases and task counts
   units merge --org <slug> "<from>" "<into>"                         join two units (the first becomes an alias)
@@ -36,6 +38,10 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
     case "units": {
       const config = loadConfig(process.env);
       return runUnits(args, config, createLogger(config.logLevel), out);
+    }
+    case "preview": {
+      const config = loadConfig(process.env);
+      return runPreview(args, config, createLogger(config.logLevel), out);
     }
     case "migrate": {
       const config = loadConfig(process.env);

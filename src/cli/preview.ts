@@ -1,0 +1,157 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { and, eq, isNull } from "drizzle-orm";
+import { createDatabaseClient } from "../../db/client.js";
+import { migrateDatabase } from "../../db/migrate.js";
+import { milestones, organizations, plans, taskUnits, tasks, units } from "../../db/schema.js";
+import type { Config } from "../config.js";
+import { createWorkingCalendar } from "../domain/calendar/index.js";
+import { resolveReminderPolicy } from "../domain/reminders/index.js";
+import { interpretDocument } from "../import/interpret/interpret-document.js";
+import { readDocument } from "../import/read-document.js";
+import type { Logger } from "../logger.js";
+import {
+  milestonesOfSchedule,
+  type PreviewKind,
+  type PreviewSend,
+  type PreviewTask,
+  previewSends,
+} from "../services/preview-sends.js";
+import { UsageError } from "./usage-error.js";
+
+const KIND_LABELS: Record<PreviewKind, string> = {
+  start: "mở đầu thời hạn",
+  reminder: "nhắc việc",
+  due: "đến hạn hôm nay",
+  overdue: "quá hạn (báo bộ phận)",
+  escalation: "quá hạn (báo cấp trên)",
+  checkin: "hỏi tiến độ hằng tháng",
+  digest: "tổng hợp tuần cho Chủ tịch",
+  "needs-date": "danh sách việc chưa có ngày",
+};
+
+const ROLE_LABELS = { member: "bộ phận", coordinator: "điều phối viên", chairman: "Chủ tịch" } as const;
+
+function parseNow(text: string | undefined): Date {
+  if (text === undefined) return new Date();
+  // An offset is required: "08:00" means Hanoi time only when the text says so.
+  if (!/([+-]\d{2}:\d{2}|Z)$/.test(text))
+    throw new UsageError("--now takes an ISO datetime with offset, e.g. 2025-01-02T00:00:00+07:00");
+  const now = new Date(text);
+  if (Number.isNaN(now.getTime())) throw new UsageError(`--now: not a datetime: ${text}`);
+  return now;
+}
+
+async function fromFile(path: string): Promise<{ tasks: PreviewTask[]; period: { start: string; end: string } }> {
+  const draft = interpretDocument(await readDocument(basename(path), await readFile(path)));
+  return {
+    period: draft.plan.period,
+    tasks: draft.tasks.map((task) => ({
+      section: task.section,
+      stt: task.stt,
+      leadUnits: task.lead,
+      milestones: milestonesOfSchedule(task.schedule),
+    })),
+  };
+}
+
+async function fromDatabase(
+  planId: string,
+  config: Config,
+  logger: Logger,
+): Promise<{
+  tasks: PreviewTask[];
+  period: { start: string; end: string };
+  policy: unknown;
+  daysOff: string[];
+  workingDays: string[];
+}> {
+  if (!config.databaseUrl) throw new UsageError("preview of a stored plan needs DATABASE_URL (or give a file)");
+  if (!/^[0-9a-f-]{36}$/i.test(planId)) throw new UsageError(`"${planId}" is neither a file nor a plan id`);
+  const client = createDatabaseClient(config.databaseUrl, logger, { max: 2 });
+  try {
+    await migrateDatabase(client.sql, logger);
+    const [plan] = await client.db
+      .select({ plan: plans, organization: organizations })
+      .from(plans)
+      .innerJoin(organizations, eq(organizations.id, plans.organizationId))
+      .where(eq(plans.id, planId));
+    if (!plan) throw new UsageError(`no plan ${planId}`);
+    const taskRows = await client.db
+      .select()
+      .from(tasks)
+      .where(and(eq(tasks.planId, planId), isNull(tasks.removedAt)))
+      .orderBy(tasks.position);
+    const leadRows = await client.db
+      .select({ taskId: taskUnits.taskId, name: units.name })
+      .from(taskUnits)
+      .innerJoin(units, eq(units.id, taskUnits.unitId))
+      .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
+      .where(and(eq(tasks.planId, planId), eq(taskUnits.relation, "lead")));
+    const milestoneRows = await client.db
+      .select({ milestone: milestones })
+      .from(milestones)
+      .innerJoin(tasks, eq(tasks.id, milestones.taskId))
+      .where(eq(tasks.planId, planId));
+    return {
+      period: { start: plan.plan.periodStart, end: plan.plan.periodEnd },
+      policy: plan.organization.reminderPolicy,
+      daysOff: plan.organization.extraDaysOff,
+      workingDays: plan.organization.extraWorkingDays,
+      tasks: taskRows.map((task) => ({
+        section: task.section,
+        stt: task.stt ?? "",
+        leadUnits: leadRows.filter((row) => row.taskId === task.id).map((row) => row.name),
+        milestones: milestoneRows
+          .map((row) => row.milestone)
+          .filter((m) => m.taskId === task.id)
+          .map((m) => ({
+            kind: m.due !== null ? "dated" : task.schedule.kind === "ongoing" ? "ongoing" : "needs-date",
+            start: m.start,
+            due: m.due,
+            state: m.state,
+          })),
+      })),
+    };
+  } finally {
+    await client.close();
+  }
+}
+
+function describe(send: PreviewSend): string {
+  const when = send.at.slice(0, 16).replace("T", " ");
+  const to = send.to.unit ?? ROLE_LABELS[send.to.role];
+  const task = send.section !== null || send.stt !== null ? ` ${send.section ?? ""}.${send.stt ?? ""}` : "";
+  const due = send.due ? ` (hạn ${send.due.split("-").reverse().join("/")})` : "";
+  return `${when}  ${KIND_LABELS[send.kind]} → ${to}${task}${due}`;
+}
+
+/** `preview <plan-id|file> [--now ISO] [--json]`: every send a plan will produce, without sending. */
+export async function runPreview(
+  args: string[],
+  config: Config,
+  logger: Logger,
+  out: (line: string) => void,
+): Promise<void> {
+  let target: string | undefined;
+  let nowText: string | undefined;
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === "--now") nowText = args[++i];
+    else if (arg === "--json") json = true;
+    else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
+    else target = arg;
+  }
+  if (!target) throw new UsageError("preview needs a plan id or a file");
+  const now = parseNow(nowText);
+  const source = existsSync(target)
+    ? { ...(await fromFile(target)), policy: null, daysOff: [], workingDays: [] }
+    : await fromDatabase(target, config, logger);
+  const policy = resolveReminderPolicy(source.policy);
+  const calendar = createWorkingCalendar({ extraDaysOff: source.daysOff, extraWorkingDays: source.workingDays });
+  const sends = previewSends(source.tasks, source.period, policy, calendar, now);
+  if (json) out(JSON.stringify(sends));
+  else for (const send of sends) out(describe(send));
+}
