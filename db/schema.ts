@@ -50,7 +50,8 @@ export const reminderKindEnum = pgEnum("reminder_kind", [
   "needs-date",
 ]);
 export const reminderStateEnum = pgEnum("reminder_state", ["planned", "sending", "sent", "skipped", "cancelled"]);
-export const deliveryStateEnum = pgEnum("delivery_state", ["pending", "sent", "failed"]);
+/** pending → sending (claimed by one worker) → sent; failed when Telegram refuses for good (a blocked bot). */
+export const deliveryStateEnum = pgEnum("delivery_state", ["pending", "sending", "sent", "failed"]);
 
 export const organizations = pgTable("organizations", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -401,6 +402,10 @@ export const reminders = pgTable(
     }),
     foreignKey({ columns: [t.organizationId, t.audienceUnitId], foreignColumns: [units.organizationId, units.id] }),
     unique("reminders_org_id_unique").on(t.organizationId, t.id),
+    // Planning the same milestone version twice adds nothing.
+    unique("reminders_plan_unique")
+      .on(t.milestoneId, t.milestoneVersion, t.kind, t.audienceRole, t.audienceUnitId, t.fireAt)
+      .nullsNotDistinct(),
     index("reminders_state_fire_at_idx").on(t.state, t.fireAt),
     index("reminders_milestone_idx").on(t.milestoneId),
   ],
@@ -417,6 +422,8 @@ export const reminderDeliveries = pgTable(
     state: deliveryStateEnum("state").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** When a worker claimed it; a claim left by a crashed worker is released by the reconciler. */
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
     telegramMessageId: bigint("telegram_message_id", { mode: "number" }),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     createdAt: createdAt(),

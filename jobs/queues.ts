@@ -4,18 +4,19 @@
  * and never contain ':' (BullMQ uses it in its Redis keys).
  */
 export const QUEUE_NAMES = {
-  /** Wakes the dispatcher when a planned reminder row is due. */
+  /** Wakes the dispatcher when planned reminder rows of an organization are due. */
   reminders: "nhacviec-reminders",
-  /** Repeating jobs: weekly digest, needs-a-date list, reconciler. */
+  /** Repeating jobs: the reconciler, weekly digest, needs-a-date list. */
   schedules: "nhacviec-schedules",
 } as const;
 
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
-/** A reminder row to fire; the worker re-reads the row, so the payload carries only its keys. */
-export interface FireReminderJob {
+/** Send what an organization has due: the rows of one minute, and any earlier ones left unsent. */
+export interface DispatchJob {
   organizationId: string;
-  reminderId: string;
+  /** The slot the job was created for (ISO); the dispatcher sends everything due by its own clock. */
+  fireAt: string;
 }
 
 export type ScheduledJob =
@@ -23,7 +24,12 @@ export type ScheduledJob =
   | { kind: "needs-date-list"; organizationId: string }
   | { kind: "reconcile" };
 
-/** The job id of a reminder row: stable, so enqueueing the same row twice is one job. */
-export function reminderJobId(reminderId: string): string {
-  return `reminder-${reminderId}`;
+/** One job per organization and minute: the same slot enqueued twice is one job. */
+export function slotJobId(organizationId: string, fireAt: Date): string {
+  return `slot-${organizationId}-${Math.floor(fireAt.getTime() / 60_000)}`;
+}
+
+/** A catch-up job for what is past due, one per organization and minute of the reconciler's run. */
+export function catchUpJobId(organizationId: string, now: Date): string {
+  return `catchup-${organizationId}-${Math.floor(now.getTime() / 60_000)}`;
 }

@@ -1,0 +1,238 @@
+import { inArray, sql } from "drizzle-orm";
+import type { Database } from "../db/client.js";
+import { people, reminderDeliveries } from "../db/schema.js";
+import type { Logger } from "../src/logger.js";
+import { NotifierError, type Notifier } from "../src/services/notifier.js";
+import { composeReminderMessage, type ReminderLine } from "../src/services/reminders/compose-message.js";
+import type { SendRateLimiter } from "./send-rate-limiter.js";
+
+export interface DispatchDeps {
+  db: Database;
+  notifier: Notifier;
+  limiter: SendRateLimiter;
+  logger: Logger;
+  /** The clock: real time in production, a fast one in the demo. */
+  now: () => Date;
+}
+
+export interface DispatchResult {
+  rows: number;
+  skipped: number;
+  messages: number;
+  deliveries: number;
+  unreachable: number;
+  /** Deliveries left pending after transient failures; the job is retried for them. */
+  retryLater: number;
+}
+
+/** Thrown after a slot is processed as far as it could be, so BullMQ retries the rest with backoff. */
+export class DeliveriesPendingError extends Error {
+  override readonly name = "DeliveriesPendingError";
+}
+
+type ClaimedDelivery = {
+  id: string;
+  person_id: string;
+  chat_id: string;
+  reminder_id: string;
+  milestone_id: string;
+  kind: ReminderLine["kind"];
+  section: string | null;
+  stt: string | null;
+  title: string;
+  due: string | null;
+  unit_name: string | null;
+  audience_role: string;
+};
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends everything of an organization that is due by now: the rows of this
+ * slot and any earlier ones left unsent. Each row is checked against its
+ * milestone (a moved date or a finished task sends nothing), recipients are
+ * resolved now, every delivery to each person is recorded, and each person
+ * gets one message for all that is due to them. Safe to run twice or in
+ * several workers at once: deliveries are claimed atomically.
+ */
+export async function dispatchDue(deps: DispatchDeps, organizationId: string): Promise<DispatchResult> {
+  const { db, logger } = deps;
+  const now = deps.now();
+  const result: DispatchResult = { rows: 0, skipped: 0, messages: 0, deliveries: 0, unreachable: 0, retryLater: 0 };
+
+  // Rows whose milestone moved on or is finished are skipped, never sent.
+  const skipped = await db.execute<{ id: string }>(sql`
+    update reminders r set state = 'skipped'
+    from milestones m
+    where r.milestone_id = m.id and r.organization_id = ${organizationId} and r.state = 'planned'
+      and r.fire_at <= ${now} and (r.milestone_version <> m.version or m.state not in ('open', 'in_progress', 'overdue'))
+    returning r.id`);
+  result.skipped = skipped.length;
+
+  // Recipients are resolved at fire time: people bound after the import are reached too.
+  const due = await db.execute<{ id: string }>(sql`
+    with due as (
+      update reminders set state = 'sending'
+      where organization_id = ${organizationId} and state = 'planned' and fire_at <= ${now}
+      returning id, audience_role, audience_unit_id
+    ), recipients as (
+      select distinct due.id as reminder_id, p.id as person_id
+      from due
+      join memberships ms on ms.organization_id = ${organizationId}
+        and (
+          (due.audience_role = 'member' and ms.unit_id = due.audience_unit_id and ms.role in ('member', 'unit_head'))
+          or (due.audience_role in ('coordinator', 'chairman', 'unit_head') and ms.role = due.audience_role
+              and (due.audience_unit_id is null or ms.unit_id = due.audience_unit_id))
+        )
+      join people p on p.id = ms.person_id and p.telegram_chat_id is not null and p.unreachable_since is null
+    ), inserted as (
+      insert into reminder_deliveries (organization_id, reminder_id, person_id)
+      select ${organizationId}, reminder_id, person_id from recipients
+      on conflict do nothing
+      returning id
+    )
+    select id from due`);
+  result.rows = due.length;
+
+  // Claim every pending delivery of the organization that is due, whoever created it.
+  const claimed = await db.execute<ClaimedDelivery>(sql`
+    with claimed as (
+      update reminder_deliveries d set state = 'sending', claimed_at = now(), attempts = attempts + 1
+      from reminders r
+      where d.reminder_id = r.id and d.organization_id = ${organizationId} and d.state = 'pending' and r.fire_at <= ${now}
+      returning d.id, d.person_id, d.reminder_id
+    )
+    select c.id, c.person_id, p.telegram_chat_id::text as chat_id, c.reminder_id, r.milestone_id, r.kind, r.audience_role,
+           t.section, t.stt, t.title, m.due::text as due, u.name as unit_name
+    from claimed c
+    join people p on p.id = c.person_id
+    join reminders r on r.id = c.reminder_id
+    left join milestones m on m.id = r.milestone_id
+    left join tasks t on t.id = m.task_id
+    left join units u on u.id = r.audience_unit_id`);
+
+  const byPerson = new Map<string, ClaimedDelivery[]>();
+  for (const delivery of claimed) {
+    byPerson.set(delivery.person_id, [...(byPerson.get(delivery.person_id) ?? []), delivery]);
+  }
+  for (const [personId, deliveries] of byPerson) {
+    const first = deliveries[0] as ClaimedDelivery;
+    const lines = dedupeLines(deliveries, now);
+    const message = composeReminderMessage(lines);
+    const ids = deliveries.map((d) => d.id);
+    const outcome = await sendWithRetries(deps, Number(first.chat_id), message);
+    if (outcome.kind === "sent") {
+      await db
+        .update(reminderDeliveries)
+        .set({ state: "sent", sentAt: new Date(), telegramMessageId: outcome.messageId })
+        .where(inArray(reminderDeliveries.id, ids));
+      result.messages++;
+      result.deliveries += ids.length;
+    } else if (outcome.kind === "unreachable") {
+      await db
+        .update(people)
+        .set({ unreachableSince: new Date() })
+        .where(inArray(people.id, [personId]));
+      await db
+        .update(reminderDeliveries)
+        .set({ state: "failed", lastError: "unreachable (403)" })
+        .where(inArray(reminderDeliveries.id, ids));
+      result.unreachable++;
+      logger.warn({ personId }, "person unreachable: the bot is blocked");
+      await tellCoordinators(deps, organizationId, personId);
+    } else if (outcome.kind === "rejected") {
+      await db
+        .update(reminderDeliveries)
+        .set({ state: "failed", lastError: outcome.error })
+        .where(inArray(reminderDeliveries.id, ids));
+      logger.error({ personId, error: outcome.error }, "Telegram rejected a reminder");
+    } else {
+      // Released for the job's next attempt; nothing is lost.
+      await db
+        .update(reminderDeliveries)
+        .set({ state: "pending", claimedAt: null, lastError: outcome.error })
+        .where(inArray(reminderDeliveries.id, ids));
+      result.retryLater += ids.length;
+    }
+  }
+
+  await db.execute(sql`
+    update reminders r set state = 'sent', sent_at = now()
+    where r.organization_id = ${organizationId} and r.state = 'sending'
+      and not exists (select 1 from reminder_deliveries d where d.reminder_id = r.id and d.state in ('pending', 'sending'))`);
+  if (result.retryLater > 0) throw new DeliveriesPendingError(`${result.retryLater} deliveries to retry`);
+  return result;
+}
+
+function dedupeLines(deliveries: ClaimedDelivery[], now: Date): ReminderLine[] {
+  // One line per milestone: two rows about the same task in one slot (unit and coordinator) read as one.
+  const lines = new Map<string, ReminderLine>();
+  for (const d of deliveries) {
+    if (lines.has(d.milestone_id)) continue;
+    const daysOverdue = d.due ? Math.floor((now.getTime() - Date.parse(`${d.due}T00:00:00+07:00`)) / 86_400_000) : null;
+    lines.set(d.milestone_id, {
+      milestoneId: d.milestone_id,
+      kind: d.kind,
+      section: d.section,
+      stt: d.stt,
+      title: d.title,
+      due: d.due,
+      unit: d.audience_role === "member" ? null : d.unit_name,
+      daysOverdue:
+        daysOverdue !== null && daysOverdue > 0 && (d.kind === "overdue" || d.kind === "escalation")
+          ? daysOverdue
+          : null,
+    });
+  }
+  return [...lines.values()];
+}
+
+type SendOutcome =
+  | { kind: "sent"; messageId: number }
+  | { kind: "unreachable" }
+  | { kind: "rejected"; error: string }
+  | { kind: "transient"; error: string };
+
+/** Sends one message, waiting out 429s without losing its place and retrying 5xx a few times. */
+async function sendWithRetries(
+  deps: DispatchDeps,
+  chatId: number,
+  message: { text: string; buttons: Array<Array<{ text: string; callbackData: string }>> },
+): Promise<SendOutcome> {
+  let transientFailures = 0;
+  for (;;) {
+    await deps.limiter.waitForTurn(chatId);
+    try {
+      const sent = await deps.notifier.send({ chatId, text: message.text, buttons: message.buttons });
+      return { kind: "sent", messageId: sent.messageId };
+    } catch (error) {
+      if (!(error instanceof NotifierError)) throw error;
+      const failure = error.failure;
+      if (failure.kind === "rate-limited") {
+        await deps.limiter.pauseAll(failure.retryAfterSeconds * 1000);
+        continue;
+      }
+      if (failure.kind === "unreachable") return { kind: "unreachable" };
+      if (failure.kind === "rejected") return { kind: "rejected", error: error.message };
+      transientFailures++;
+      if (transientFailures >= 4) return { kind: "transient", error: error.message };
+      await sleep(Math.min(200 * 2 ** transientFailures, 3000));
+    }
+  }
+}
+
+async function tellCoordinators(deps: DispatchDeps, organizationId: string, personId: string): Promise<void> {
+  const rows = await deps.db.execute<{ chat_id: string; full_name: string }>(sql`
+    select p.telegram_chat_id::text as chat_id, blocked.full_name
+    from memberships ms
+    join people p on p.id = ms.person_id
+    join people blocked on blocked.id = ${personId}
+    where ms.organization_id = ${organizationId} and ms.role = 'coordinator'
+      and p.telegram_chat_id is not null and p.unreachable_since is null`);
+  for (const row of rows) {
+    const text = `⚠️ Không gửi được nhắc việc cho ${row.full_name}: người này đã chặn bot hoặc xóa cuộc trò chuyện. Hãy liên hệ trực tiếp.`;
+    const outcome = await sendWithRetries(deps, Number(row.chat_id), { text, buttons: [] });
+    if (outcome.kind !== "sent")
+      deps.logger.warn({ outcome }, "could not tell a coordinator about an unreachable person");
+  }
+}

@@ -1,0 +1,66 @@
+import type { Redis } from "ioredis";
+
+/**
+ * Telegram allows about 30 messages a second per bot and one a second per chat.
+ * Every worker process asks Redis for its turn, so the limits hold for all of
+ * them together; a 429 pauses everyone for Telegram's retry_after.
+ */
+export interface SendRateLimiter {
+  /** Resolves when this chat may get its next message. */
+  waitForTurn(chatId: number): Promise<void>;
+  /** Stops every sender for `ms` (Telegram answered 429). */
+  pauseAll(ms: number): Promise<void>;
+}
+
+// Returns 0 when the caller may send now (and records the send), else the milliseconds to wait.
+const TAKE_TURN = `
+local pause = redis.call('PTTL', KEYS[1])
+if pause > 0 then return pause end
+local chat = redis.call('PTTL', KEYS[3])
+if chat > 0 then return chat end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], 0, now - tonumber(ARGV[3]))
+if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[1]) then
+  local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+  return math.max(1, tonumber(oldest[2]) + tonumber(ARGV[3]) - now)
+end
+redis.call('ZADD', KEYS[2], now, ARGV[4])
+redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[3]) * 2)
+redis.call('SET', KEYS[3], 1, 'PX', tonumber(ARGV[2]))
+return 0
+`;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createSendRateLimiter(
+  redis: Redis,
+  options: { prefix: string; perSecond: number; perChatIntervalMs: number },
+): SendRateLimiter {
+  let sequence = 0;
+  const pauseKey = `${options.prefix}:telegram:pause`;
+  const windowKey = `${options.prefix}:telegram:window`;
+  return {
+    async waitForTurn(chatId) {
+      for (;;) {
+        const member = `${process.pid}-${Date.now()}-${sequence++}`;
+        const wait = (await redis.eval(
+          TAKE_TURN,
+          3,
+          pauseKey,
+          windowKey,
+          `${options.prefix}:telegram:chat:${chatId}`,
+          options.perSecond,
+          options.perChatIntervalMs,
+          1000,
+          member,
+        )) as number;
+        if (wait <= 0) return;
+        await sleep(Math.min(wait, 5000));
+      }
+    },
+    async pauseAll(ms) {
+      await redis.set(pauseKey, "1", "PX", Math.max(1, Math.round(ms)));
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { Api, GrammyError, HttpError } from "grammy";
+import { type Notifier, NotifierError, type OutgoingMessage } from "../services/notifier.js";
+
+/**
+ * Sends through the Bot API only (no polling here: the bot process polls).
+ * `apiRoot` points at another Bot API server: a local one, or a fake in tests.
+ */
+export function createTelegramNotifier(
+  token: string,
+  options: { apiRoot?: string; timeoutSeconds?: number } = {},
+): Notifier {
+  const api = new Api(token, { apiRoot: options.apiRoot, timeoutSeconds: options.timeoutSeconds ?? 30 });
+  return {
+    async send(message: OutgoingMessage) {
+      try {
+        const sent = await api.sendMessage(message.chatId, message.text, {
+          link_preview_options: { is_disabled: true },
+          reply_markup:
+            message.buttons.length > 0
+              ? {
+                  inline_keyboard: message.buttons.map((row) =>
+                    row.map((b) => ({ text: b.text, callback_data: b.callbackData })),
+                  ),
+                }
+              : undefined,
+        });
+        return { messageId: sent.message_id };
+      } catch (error) {
+        throw toNotifierError(error);
+      }
+    },
+  };
+}
+
+function toNotifierError(error: unknown): NotifierError {
+  if (error instanceof GrammyError) {
+    if (error.error_code === 429) {
+      return new NotifierError(
+        { kind: "rate-limited", retryAfterSeconds: error.parameters.retry_after ?? 1 },
+        error.description,
+      );
+    }
+    if (error.error_code === 403) return new NotifierError({ kind: "unreachable" }, error.description);
+    if (error.error_code >= 500) return new NotifierError({ kind: "transient" }, error.description);
+    return new NotifierError({ kind: "rejected" }, error.description);
+  }
+  if (error instanceof HttpError) return new NotifierError({ kind: "transient" }, error.message);
+  return new NotifierError({ kind: "transient" }, error instanceof Error ? error.message : String(error));
+}

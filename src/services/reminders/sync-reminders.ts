@@ -1,0 +1,113 @@
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import type { Database } from "../../../db/client.js";
+import { milestones, organizations, plans, reminders, taskUnits, tasks } from "../../../db/schema.js";
+import { createWorkingCalendar } from "../../domain/calendar/index.js";
+import { type PlannableMilestone, planReminders, resolveReminderPolicy } from "../../domain/reminders/index.js";
+
+/** A row to wake the dispatcher for: one per organization and minute. */
+export interface SendSlot {
+  organizationId: string;
+  fireAt: Date;
+}
+
+/**
+ * Makes the reminder rows of an organization match its milestones as they are
+ * now: every send planReminders gives for the current version of each active
+ * milestone exists once (inserting twice adds nothing), and planned rows of an
+ * old version, or of a milestone now done or cancelled, are cancelled. Returns
+ * the slots of the rows it created, for the queue.
+ */
+export async function syncReminders(db: Database, organizationId: string, now: Date): Promise<SendSlot[]> {
+  const [organization] = await db.select().from(organizations).where(eq(organizations.id, organizationId));
+  if (!organization) return [];
+  const policy = resolveReminderPolicy(organization.reminderPolicy);
+  const calendar = createWorkingCalendar({
+    extraDaysOff: organization.extraDaysOff,
+    extraWorkingDays: organization.extraWorkingDays,
+  });
+  const rows = await db
+    .select({
+      milestone: milestones,
+      schedule: tasks.schedule,
+      periodStart: plans.periodStart,
+      periodEnd: plans.periodEnd,
+      taskId: tasks.id,
+    })
+    .from(milestones)
+    .innerJoin(tasks, eq(tasks.id, milestones.taskId))
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .where(and(eq(milestones.organizationId, organizationId), isNull(tasks.removedAt)));
+  const leads = await db
+    .select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId })
+    .from(taskUnits)
+    .where(and(eq(taskUnits.organizationId, organizationId), eq(taskUnits.relation, "lead")));
+  const leadUnitsOf = new Map<string, string[]>();
+  for (const lead of leads) leadUnitsOf.set(lead.taskId, [...(leadUnitsOf.get(lead.taskId) ?? []), lead.unitId]);
+
+  const wanted: Array<typeof reminders.$inferInsert> = [];
+  for (const row of rows) {
+    const m = row.milestone;
+    const plannable: PlannableMilestone = {
+      kind: m.due !== null ? "dated" : row.schedule.kind === "ongoing" ? "ongoing" : "needs-date",
+      start: m.start,
+      due: m.due,
+      state: m.state,
+      period: { start: row.periodStart, end: row.periodEnd },
+    };
+    const units = leadUnitsOf.get(row.taskId) ?? [];
+    for (const send of planReminders(plannable, policy, calendar, now)) {
+      for (const audience of send.audience) {
+        const base = {
+          organizationId,
+          milestoneId: m.id,
+          milestoneVersion: m.version,
+          kind: send.kind,
+          fireAt: new Date(send.at),
+        };
+        if (audience === "coordinators" || (audience === "unit" && units.length === 0)) {
+          // A task nobody leads yet is chased through the coordinators, who must assign it.
+          wanted.push({ ...base, audienceRole: "coordinator", audienceUnitId: null });
+        } else if (audience === "chairman") wanted.push({ ...base, audienceRole: "chairman", audienceUnitId: null });
+        else for (const unitId of units) wanted.push({ ...base, audienceRole: "member", audienceUnitId: unitId });
+      }
+    }
+  }
+  const slots = new Map<string, SendSlot>();
+  for (let i = 0; i < wanted.length; i += 1000) {
+    const created = await db
+      .insert(reminders)
+      .values(wanted.slice(i, i + 1000))
+      .onConflictDoNothing()
+      .returning({ fireAt: reminders.fireAt });
+    for (const row of created) slots.set(String(row.fireAt.getTime()), { organizationId, fireAt: row.fireAt });
+  }
+  // Rows planned for a version that moved on, or for milestones no longer chased, will never fire.
+  await db.execute(sql`
+    update ${reminders} r set state = 'cancelled'
+    from ${milestones} m
+    where r.milestone_id = m.id and r.organization_id = ${organizationId} and r.state = 'planned'
+      and (r.milestone_version <> m.version or m.state in ('done', 'cancelled', 'submitted'))`);
+  return [...slots.values()];
+}
+
+/** Organizations that have at least one milestone, for the reconciler. */
+export async function organizationsWithMilestones(db: Database): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ organizationId: milestones.organizationId })
+    .from(milestones)
+    .where(ne(milestones.state, "cancelled"));
+  return rows.map((row) => row.organizationId);
+}
+
+/** Slots of rows still to send: the future ones, and the ones whose time passed without a send. */
+export async function pendingSlots(db: Database, organizationIds?: string[]): Promise<SendSlot[]> {
+  const rows = await db
+    .selectDistinct({ organizationId: reminders.organizationId, fireAt: reminders.fireAt })
+    .from(reminders)
+    .where(
+      organizationIds
+        ? and(inArray(reminders.state, ["planned", "sending"]), inArray(reminders.organizationId, organizationIds))
+        : inArray(reminders.state, ["planned", "sending"]),
+    );
+  return rows;
+}
