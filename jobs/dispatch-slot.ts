@@ -94,28 +94,19 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
     select id from due`);
   result.rows = due.length;
 
-  // Claim every pending delivery of the organization that is due, whoever created it.
-  const claimed = await db.execute<ClaimedDelivery>(sql`
-    with claimed as (
-      update reminder_deliveries d set state = 'sending', claimed_at = now(), attempts = attempts + 1
-      from reminders r
-      where d.reminder_id = r.id and d.organization_id = ${organizationId} and d.state = 'pending' and r.fire_at <= ${now}
-      returning d.id, d.person_id, d.reminder_id
-    )
-    select c.id, c.person_id, p.telegram_chat_id::text as chat_id, c.reminder_id, r.milestone_id, r.kind, r.audience_role,
-           t.section, t.stt, t.title, m.due::text as due, u.name as unit_name
-    from claimed c
-    join people p on p.id = c.person_id
-    join reminders r on r.id = c.reminder_id
-    left join milestones m on m.id = r.milestone_id
-    left join tasks t on t.id = m.task_id
-    left join units u on u.id = r.audience_unit_id`);
+  // Every pending delivery of the organization that is due, whoever created it, grouped by person.
+  const pending = await db.execute<{ id: string; person_id: string }>(sql`
+    select d.id, d.person_id from reminder_deliveries d join reminders r on r.id = d.reminder_id
+    where d.organization_id = ${organizationId} and d.state = 'pending' and r.fire_at <= ${now}
+    order by d.person_id`);
+  const pendingByPerson = new Map<string, string[]>();
+  for (const row of pending)
+    pendingByPerson.set(row.person_id, [...(pendingByPerson.get(row.person_id) ?? []), row.id]);
 
-  const byPerson = new Map<string, ClaimedDelivery[]>();
-  for (const delivery of claimed) {
-    byPerson.set(delivery.person_id, [...(byPerson.get(delivery.person_id) ?? []), delivery]);
-  }
-  for (const [personId, deliveries] of byPerson) {
+  for (const [personId, pendingIds] of pendingByPerson) {
+    // Claimed just before the send, so a claim lives for one message: another worker skips what this one took.
+    const deliveries = await claim(db, pendingIds);
+    if (deliveries.length === 0) continue;
     const first = deliveries[0] as ClaimedDelivery;
     const lines = dedupeLines(deliveries, now);
     const message = composeReminderMessage(lines);
@@ -162,6 +153,26 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
       and not exists (select 1 from reminder_deliveries d where d.reminder_id = r.id and d.state in ('pending', 'sending'))`);
   if (result.retryLater > 0) throw new DeliveriesPendingError(`${result.retryLater} deliveries to retry`);
   return result;
+}
+
+async function claim(db: Database, ids: string[]): Promise<ClaimedDelivery[]> {
+  return db.execute<ClaimedDelivery>(sql`
+    with claimed as (
+      update reminder_deliveries set state = 'sending', claimed_at = now(), attempts = attempts + 1
+      where id in ${sql`(${sql.join(
+        ids.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`} and state = 'pending'
+      returning id, person_id, reminder_id
+    )
+    select c.id, c.person_id, p.telegram_chat_id::text as chat_id, c.reminder_id, r.milestone_id, r.kind, r.audience_role,
+           t.section, t.stt, t.title, m.due::text as due, u.name as unit_name
+    from claimed c
+    join people p on p.id = c.person_id
+    join reminders r on r.id = c.reminder_id
+    left join milestones m on m.id = r.milestone_id
+    left join tasks t on t.id = m.task_id
+    left join units u on u.id = r.audience_unit_id`);
 }
 
 function dedupeLines(deliveries: ClaimedDelivery[], now: Date): ReminderLine[] {

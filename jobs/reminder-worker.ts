@@ -24,6 +24,8 @@ export interface ReminderEngineDeps {
   /** BullMQ key prefix; tests give each run its own. */
   prefix: string;
   concurrency?: number;
+  /** Claims older than this are released by the reconciler (their worker died). */
+  staleClaimSeconds?: number;
 }
 
 const JOB_OPTIONS = {
@@ -67,7 +69,7 @@ export async function reconcile(
   }
   await deps.db.execute(sql`
     update reminder_deliveries set state = 'pending', claimed_at = null
-    where state = 'sending' and claimed_at < now() - interval '2 minutes'`);
+    where state = 'sending' and claimed_at < now() - make_interval(secs => ${deps.staleClaimSeconds ?? 120})`);
   const slots = await pendingSlots(deps.db);
   await enqueueSlots(
     queue,

@@ -14,6 +14,15 @@ const configSchema = z.object({
   TELEGRAM_BOT_TOKEN: z.string().trim().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   EVIDENCE_DIR: z.string().trim().min(1).default("./data/evidence"),
+  TELEGRAM_API_ROOT: optionalUrl,
+  QUEUE_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]+$/)
+    .default("nhacviec"),
+  TELEGRAM_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(25),
+  TELEGRAM_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  STALE_CLAIM_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
 });
 
 export interface Config {
@@ -22,6 +31,13 @@ export interface Config {
   telegramBotToken: string | undefined;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
   evidenceDir: string;
+  telegramApiRoot: string | undefined;
+  queuePrefix: string;
+  /** Stays under Telegram's ~30 messages/s per bot, across all worker processes. */
+  telegramMessagesPerSecond: number;
+  telegramChatIntervalMs: number;
+  /** A delivery claimed longer ago than this belongs to a crashed worker and is sent again. */
+  staleClaimSeconds: number;
 }
 
 /** Raised when the environment does not describe a runnable configuration; names every bad variable. */
@@ -45,5 +61,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     telegramBotToken: values.TELEGRAM_BOT_TOKEN === "" ? undefined : values.TELEGRAM_BOT_TOKEN,
     logLevel: values.LOG_LEVEL,
     evidenceDir: values.EVIDENCE_DIR,
+    telegramApiRoot: values.TELEGRAM_API_ROOT,
+    queuePrefix: values.QUEUE_PREFIX,
+    telegramMessagesPerSecond: values.TELEGRAM_MESSAGES_PER_SECOND,
+    telegramChatIntervalMs: values.TELEGRAM_CHAT_INTERVAL_MS,
+    staleClaimSeconds: values.STALE_CLAIM_SECONDS,
   };
 }

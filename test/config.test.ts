@@ -11,6 +11,11 @@ describe("loadConfig", () => {
       telegramBotToken: undefined,
       logLevel: "info",
       evidenceDir: "./data/evidence",
+      telegramApiRoot: undefined,
+      queuePrefix: "nhacviec",
+      telegramMessagesPerSecond: 25,
+      telegramChatIntervalMs: 1000,
+      staleClaimSeconds: 120,
     });
     expect(loadConfig({ DATABASE_URL: "postgres://u@h:5432/db", REDIS_URL: "", LOG_LEVEL: "debug" })).toMatchObject({
       databaseUrl: "postgres://u@h:5432/db",

@@ -8,6 +8,7 @@ import { runImport } from "./import.js";
 import { runMigrate } from "./migrate.js";
 import { runPreview } from "./preview.js";
 import { runUnits } from "./units.js";
+import { runWorker } from "./worker.js";
 import { UsageError } from "./usage-error.js";
 
 const usage = `usage: nhacviec <command>
@@ -15,6 +16,7 @@ const usage = `usage: nhacviec <command>
   deadlines --year 2025 [--period A..B] < cells                      one Schedule per line (JSON Lines)
   migrate                                                            apply migrations to DATABASE_URL
   preview <plan-id|file> [--now ISO] [--json]                        every reminder a plan will send, without sending
+  worker                                                             send reminders (DATABASE_URL, REDIS_URL, TELEGRAM_BOT_TOKEN)
   import <file> --org <slug> [--year Y] [--dry-run] [--json]         read a plan (.txt .csv .docx .xlsx .pdf) and store it
   units --org <slug> [--json]                                        units with their aliases and task counts
   units merge --org <slug> "<from>" "<into>"                         join two units (the first becomes an alias)
@@ -42,6 +44,10 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
     case "preview": {
       const config = loadConfig(process.env);
       return runPreview(args, config, createLogger(config.logLevel), out);
+    }
+    case "worker": {
+      const config = loadConfig(process.env);
+      return runWorker(config, createLogger(config.logLevel));
     }
     case "migrate": {
       const config = loadConfig(process.env);

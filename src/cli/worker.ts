@@ -1,0 +1,51 @@
+import { Redis } from "ioredis";
+import { createDatabaseClient } from "../../db/client.js";
+import { migrateDatabase } from "../../db/migrate.js";
+import { reconcile, startReminderEngine } from "../../jobs/reminder-worker.js";
+import { createSendRateLimiter } from "../../jobs/send-rate-limiter.js";
+import { createTelegramNotifier } from "../bot/telegram-notifier.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import { UsageError } from "./usage-error.js";
+
+/** `worker`: runs the reminder workers until SIGTERM or SIGINT, then drains and exits. */
+export async function runWorker(config: Config, logger: Logger): Promise<void> {
+  if (!config.databaseUrl) throw new UsageError("worker needs DATABASE_URL");
+  if (!config.redisUrl) throw new UsageError("worker needs REDIS_URL");
+  if (!config.telegramBotToken) throw new UsageError("worker needs TELEGRAM_BOT_TOKEN");
+  const client = createDatabaseClient(config.databaseUrl, logger);
+  await migrateDatabase(client.sql, logger);
+  // BullMQ workers need maxRetriesPerRequest null: they block on Redis and must not give up.
+  const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const limiter = createSendRateLimiter(connection, {
+    prefix: config.queuePrefix,
+    perSecond: config.telegramMessagesPerSecond,
+    perChatIntervalMs: config.telegramChatIntervalMs,
+  });
+  const deps = {
+    db: client.db,
+    connection,
+    notifier: createTelegramNotifier(config.telegramBotToken, { apiRoot: config.telegramApiRoot }),
+    limiter,
+    logger,
+    now: () => new Date(),
+    prefix: config.queuePrefix,
+    staleClaimSeconds: config.staleClaimSeconds,
+  };
+  const engine = await startReminderEngine(deps);
+  // Whatever Redis lost or a crashed worker left is rebuilt from the database before anything else.
+  await reconcile(deps, engine.queue);
+  logger.info("reminder worker started");
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, "stopping: finishing running jobs");
+      resolve();
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+  });
+  await engine.close();
+  await connection.quit();
+  await client.close();
+  logger.info("reminder worker stopped");
+}
