@@ -13,6 +13,8 @@ export interface DispatchDeps {
   logger: Logger;
   /** The clock: real time in production, a fast one in the demo. */
   now: () => Date;
+  /** Messages in flight at once within one dispatch (default 8). */
+  parallelSends?: number;
 }
 
 export interface DispatchResult {
@@ -65,7 +67,7 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
     update reminders r set state = 'skipped'
     from milestones m
     where r.milestone_id = m.id and r.organization_id = ${organizationId} and r.state = 'planned'
-      and r.fire_at <= ${now} and (r.milestone_version <> m.version or m.state not in ('open', 'in_progress', 'overdue'))
+      and r.fire_at <= ${now.toISOString()}::timestamptz and (r.milestone_version <> m.version or m.state not in ('open', 'in_progress', 'overdue'))
     returning r.id`);
   result.skipped = skipped.length;
 
@@ -73,7 +75,7 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
   const due = await db.execute<{ id: string }>(sql`
     with due as (
       update reminders set state = 'sending'
-      where organization_id = ${organizationId} and state = 'planned' and fire_at <= ${now}
+      where organization_id = ${organizationId} and state = 'planned' and fire_at <= ${now.toISOString()}::timestamptz
       returning id, audience_role, audience_unit_id
     ), recipients as (
       select distinct due.id as reminder_id, p.id as person_id
@@ -97,16 +99,21 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
   // Every pending delivery of the organization that is due, whoever created it, grouped by person.
   const pending = await db.execute<{ id: string; person_id: string }>(sql`
     select d.id, d.person_id from reminder_deliveries d join reminders r on r.id = d.reminder_id
-    where d.organization_id = ${organizationId} and d.state = 'pending' and r.fire_at <= ${now}
+    where d.organization_id = ${organizationId} and d.state = 'pending' and r.fire_at <= ${now.toISOString()}::timestamptz
     order by d.person_id`);
   const pendingByPerson = new Map<string, string[]>();
   for (const row of pending)
     pendingByPerson.set(row.person_id, [...(pendingByPerson.get(row.person_id) ?? []), row.id]);
 
-  for (const [personId, pendingIds] of pendingByPerson) {
+  // Several people at a time: the shared limiter, not this loop, sets the pace, and a slow or failing chat holds up no one else.
+  const waiting = [...pendingByPerson.entries()];
+  const sendToNext = async (): Promise<void> => {
+    for (let next = waiting.shift(); next !== undefined; next = waiting.shift()) await sendToPerson(next[0], next[1]);
+  };
+  const sendToPerson = async (personId: string, pendingIds: string[]): Promise<void> => {
     // Claimed just before the send, so a claim lives for one message: another worker skips what this one took.
     const deliveries = await claim(db, pendingIds);
-    if (deliveries.length === 0) continue;
+    if (deliveries.length === 0) return;
     const first = deliveries[0] as ClaimedDelivery;
     const lines = dedupeLines(deliveries, now);
     const message = composeReminderMessage(lines);
@@ -145,7 +152,8 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
         .where(inArray(reminderDeliveries.id, ids));
       result.retryLater += ids.length;
     }
-  }
+  };
+  await Promise.all(Array.from({ length: deps.parallelSends ?? 8 }, () => sendToNext()));
 
   await db.execute(sql`
     update reminders r set state = 'sent', sent_at = now()

@@ -24,9 +24,9 @@ export type ScheduledJob =
   | { kind: "needs-date-list"; organizationId: string }
   | { kind: "reconcile" };
 
-/** One job per organization and minute: the same slot enqueued twice is one job. */
+/** One job per organization and send time: the same slot enqueued twice is one job. */
 export function slotJobId(organizationId: string, fireAt: Date): string {
-  return `slot-${organizationId}-${Math.floor(fireAt.getTime() / 60_000)}`;
+  return `slot-${organizationId}-${fireAt.getTime()}`;
 }
 
 /** A catch-up job for what is past due, one per organization and minute of the reconciler's run. */

@@ -1,0 +1,172 @@
+import { randomBytes } from "node:crypto";
+import { type Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseClient } from "../../db/client.js";
+import { enqueueSlots, reconcile, startReminderEngine, type ReminderEngine } from "../../jobs/reminder-worker.js";
+import { startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
+import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
+import { countByChat, createReminderWorld, engineDeps, planSend, waitFor } from "../support/reminder-world.js";
+
+const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+let database: TestDatabase & { client: DatabaseClient };
+beforeAll(async () => {
+  database = await createMigratedDatabase();
+});
+afterAll(async () => {
+  await database.drop();
+});
+
+const newPrefix = () => `nhacviec-test-${randomBytes(4).toString("hex")}`;
+const secondsFromNow = (s: number) => new Date(Date.now() + s * 1000);
+
+async function stopAll(engines: ReminderEngine[], deps: Array<{ connection: Redis }>) {
+  await Promise.all(engines.map((e) => e.close()));
+  await Promise.all(deps.map((d) => d.connection.quit()));
+}
+
+describe("the reminder engine on real Postgres and Redis", () => {
+  it("three workers at once send every delivery exactly once, one message per person", async () => {
+    const emulator = await startBotApiEmulator({ ratePerSecond: 5000 });
+    const world = await createReminderWorld(database.client, 400, 10_000);
+    for (const minutesAgo of [3, 2, 1]) await planSend(database.client, world, secondsFromNow(-60 * minutesAgo));
+    const prefix = newPrefix();
+    const deps = [0, 1, 2].map(() => engineDeps(database.client, redisUrl, prefix, emulator.apiRoot));
+    const engines = await Promise.all(deps.map((d) => startReminderEngine(d)));
+    try {
+      // Three slot jobs for three past minutes: each worker may take one and dispatch the same organization.
+      await enqueueSlots(
+        engines[0]!.queue,
+        [3, 2, 1].map((m) => ({ organizationId: world.organizationId, fireAt: secondsFromNow(-60 * m) })),
+        new Date(),
+      );
+      await waitFor(() => emulator.messages.length >= 400, 30_000, "400 messages");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const counts = countByChat(emulator.messages);
+      expect(counts.size).toBe(400);
+      expect([...counts.values()].every((n) => n === 1)).toBe(true);
+      const [row] = await database.client.sql`select count(*)::int as sent from reminder_deliveries
+        where organization_id = ${world.organizationId} and state = 'sent'`;
+      expect(row?.sent).toBe(1200);
+      // Three rows about one milestone read as one line.
+      expect(emulator.messages[0]?.text).toMatch(/^🔔 Nhắc việc: 1 việc/);
+      expect(emulator.messages[0]?.buttons[0]?.[0]?.callback_data).toBe(`done:${world.milestoneId}`);
+    } finally {
+      await stopAll(engines, deps);
+      await emulator.close();
+    }
+  });
+
+  it("sends nothing for reminders of a date that moved, and fires the new ones", async () => {
+    const emulator = await startBotApiEmulator({ ratePerSecond: 5000 });
+    const world = await createReminderWorld(database.client, 50, 20_000);
+    const prefix = newPrefix();
+    const deps = engineDeps(database.client, redisUrl, prefix, emulator.apiRoot);
+    const engine = await startReminderEngine(deps);
+    try {
+      const oldSlot = secondsFromNow(1);
+      await planSend(database.client, world, oldSlot);
+      await enqueueSlots(engine.queue, [{ organizationId: world.organizationId, fireAt: oldSlot }], new Date());
+      // The coordinator moves the date before the reminder fires: the version goes up, new rows are planned.
+      await database.client
+        .sql`update milestones set due = '2025-12-31', version = version + 1 where id = ${world.milestoneId}`;
+      const newSlot = secondsFromNow(3);
+      await planSend(database.client, world, newSlot, "due");
+      await enqueueSlots(engine.queue, [{ organizationId: world.organizationId, fireAt: newSlot }], new Date());
+      await waitFor(() => emulator.messages.length >= 50, 15_000, "50 messages");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect([...countByChat(emulator.messages).values()].every((n) => n === 1)).toBe(true);
+      expect(
+        emulator.messages.every((m) => m.text.includes("hạn 31/12/2025") && m.text.includes("Đến hạn hôm nay")),
+      ).toBe(true);
+      const states = await database.client.sql`select milestone_version as v, state from reminders
+        where organization_id = ${world.organizationId} order by milestone_version`;
+      expect(states.map((s) => [s.v, s.state])).toEqual([
+        [1, "skipped"],
+        [2, "sent"],
+      ]);
+    } finally {
+      await stopAll([engine], [deps]);
+      await emulator.close();
+    }
+  });
+
+  it("restores every pending send from the database after Redis is flushed", async () => {
+    const emulator = await startBotApiEmulator({ ratePerSecond: 5000 });
+    const world = await createReminderWorld(database.client, 60, 30_000);
+    // Its own Redis database, so the flush touches no other test.
+    const isolatedRedis = `${redisUrl.replace(/\/\d+$/, "")}/7`;
+    const prefix = newPrefix();
+    const deps = engineDeps(database.client, isolatedRedis, prefix, emulator.apiRoot);
+    const engine = await startReminderEngine(deps);
+    try {
+      const slot = secondsFromNow(3);
+      await planSend(database.client, world, slot);
+      await enqueueSlots(engine.queue, [{ organizationId: world.organizationId, fireAt: slot }], new Date());
+      expect(await engine.queue.getDelayedCount()).toBe(1);
+      await deps.connection.flushdb();
+      expect(await engine.queue.getDelayedCount()).toBe(0);
+      await reconcile(deps, engine.queue);
+      expect(await engine.queue.getDelayedCount()).toBeGreaterThanOrEqual(1);
+      // The reconciler serves every organization in the database; this test counts its own chats.
+      const ours = () => emulator.messages.filter((m) => world.chatIds.includes(m.chatId));
+      await waitFor(() => ours().length >= 60, 15_000, "60 messages");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect([...countByChat(ours()).values()].every((n) => n === 1)).toBe(true);
+      expect(countByChat(ours()).size).toBe(60);
+    } finally {
+      await stopAll([engine], [deps]);
+      await emulator.close();
+    }
+  });
+
+  it("loses nothing when Telegram answers 429 and 5xx at random", async () => {
+    const emulator = await startBotApiEmulator({ ratePerSecond: 40, serverErrorRate: 0.2, seed: 7 });
+    const world = await createReminderWorld(database.client, 150, 40_000);
+    await planSend(database.client, world, secondsFromNow(-1));
+    const prefix = newPrefix();
+    // The limiter allows more than the server accepts, so 429s do happen.
+    const deps = engineDeps(database.client, redisUrl, prefix, emulator.apiRoot, 200);
+    const engine = await startReminderEngine(deps);
+    try {
+      await enqueueSlots(engine.queue, [{ organizationId: world.organizationId, fireAt: new Date() }], new Date());
+      await waitFor(() => emulator.messages.length >= 150, 45_000, "150 messages");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(emulator.stats.serverErrors).toBeGreaterThan(0);
+      expect(emulator.stats.tooManyRequests).toBeGreaterThan(0);
+      const counts = countByChat(emulator.messages);
+      expect(counts.size).toBe(150);
+      expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    } finally {
+      await stopAll([engine], [deps]);
+      await emulator.close();
+    }
+  });
+
+  it("marks a person who blocked the bot unreachable and tells the coordinator", async () => {
+    const world = await createReminderWorld(database.client, 3, 50_000);
+    const emulator = await startBotApiEmulator({ ratePerSecond: 5000, blockedChats: [50_001] });
+    const { sql } = database.client;
+    const [coordinator] = await sql`insert into people (organization_id, full_name, telegram_user_id, telegram_chat_id)
+      values (${world.organizationId}, 'Điều phối viên', 59999, 59999) returning id`;
+    await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${coordinator!.id}, 'coordinator')`;
+    await planSend(database.client, world, secondsFromNow(-1));
+    const deps = engineDeps(database.client, redisUrl, newPrefix(), emulator.apiRoot);
+    const engine = await startReminderEngine(deps);
+    try {
+      await enqueueSlots(engine.queue, [{ organizationId: world.organizationId, fireAt: new Date() }], new Date());
+      await waitFor(() => emulator.messages.some((m) => m.chatId === 59_999), 15_000, "the coordinator's notice");
+      expect(
+        emulator.messages
+          .filter((m) => m.chatId !== 59_999)
+          .map((m) => m.chatId)
+          .sort(),
+      ).toEqual([50_000, 50_002]);
+      expect(emulator.messages.find((m) => m.chatId === 59_999)?.text).toContain("Công chức 2");
+      const [blocked] = await sql`select unreachable_since from people where telegram_chat_id = 50001`;
+      expect(blocked?.unreachable_since).not.toBeNull();
+    } finally {
+      await stopAll([engine], [deps]);
+      await emulator.close();
+    }
+  });
+});
