@@ -29,7 +29,11 @@ export function slotJobId(organizationId: string, fireAt: Date): string {
   return `slot-${organizationId}-${fireAt.getTime()}`;
 }
 
-/** A catch-up job for what is past due, one per organization and minute of the reconciler's run. */
+/**
+ * A catch-up job for what is past due, one per organization and reconciler run.
+ * Never reused: a job left active by a killed worker would swallow a new one
+ * with the same id until BullMQ noticed it stalled.
+ */
 export function catchUpJobId(organizationId: string, now: Date): string {
-  return `catchup-${organizationId}-${Math.floor(now.getTime() / 60_000)}`;
+  return `catchup-${organizationId}-${now.getTime()}-${process.pid}`;
 }

@@ -22,6 +22,13 @@ export interface BotApiEmulatorOptions {
   /** Seed of the emulator's randomness, so a failing run can be replayed. */
   seed?: number;
   port?: number;
+  /**
+   * After this many accepted messages, stop answering sendMessage (requests
+   * hang, nothing is delivered) and call onHold: a test kills the sender then,
+   * mid-batch, and calls resume() before starting a new one.
+   */
+  holdAfter?: number;
+  onHold?: () => void;
 }
 
 export interface BotApiEmulator {
@@ -29,6 +36,8 @@ export interface BotApiEmulator {
   apiRoot: string;
   messages: EmulatedMessage[];
   stats: { accepted: number; tooManyRequests: number; serverErrors: number; forbidden: number };
+  /** Answers requests again after a hold. */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -76,6 +85,8 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
   const recent: number[] = [];
   const lastByChat = new Map<number, number>();
   let nextMessageId = 1;
+  let holding = false;
+  let heldOnce = false;
 
   const server = createServer((request, response) => {
     void (async () => {
@@ -90,6 +101,13 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
         });
       }
       if (method !== "sendMessage") return reply(response, 200, { ok: true, result: true });
+      if (holding) return;
+      if (options.holdAfter !== undefined && stats.accepted >= options.holdAfter && !heldOnce) {
+        holding = true;
+        heldOnce = true;
+        options.onHold?.();
+        return;
+      }
       if ((options.serverErrorRate ?? 0) > 0 && random() < (options.serverErrorRate ?? 0)) {
         stats.serverErrors++;
         return reply(response, random() < 0.5 ? 500 : 502, {
@@ -151,6 +169,9 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
     apiRoot: `http://127.0.0.1:${port}`,
     messages,
     stats,
+    resume: () => {
+      holding = false;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
