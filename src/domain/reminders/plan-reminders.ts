@@ -39,10 +39,21 @@ export interface PlannedSend {
 // A submitted milestone waits for the coordinator's approval: the unit has done its part and is not chased.
 const ACTIVE: ReadonlySet<MilestoneState> = new Set(["open", "in_progress", "overdue"]);
 
+// Zone arithmetic is the costly part of planning and a plan has a few hundred distinct days: remember them.
+const instants = new Map<string, string>();
+
 function instant(date: IsoDate, policy: ReminderPolicy): string {
-  const [hour, minute] = policy.sendTime.split(":").map(Number);
-  const at = DateTime.fromISO(date, { zone: policy.timeZone }).set({ hour, minute, second: 0, millisecond: 0 });
-  return at.toISO({ suppressMilliseconds: true }) as string;
+  const key = `${policy.timeZone}|${policy.sendTime}|${date}`;
+  let at = instants.get(key);
+  if (at === undefined) {
+    const [hour, minute] = policy.sendTime.split(":").map(Number);
+    at = DateTime.fromISO(date, { zone: policy.timeZone })
+      .set({ hour, minute, second: 0, millisecond: 0 })
+      .toISO({ suppressMilliseconds: true }) as string;
+    if (instants.size > 100_000) instants.clear();
+    instants.set(key, at);
+  }
+  return at;
 }
 
 /** The working day itself, or the first working day after it (a window opening on a Sunday opens on Monday). */
@@ -50,7 +61,12 @@ function sameOrNextWorkingDay(calendar: WorkingCalendar, date: IsoDate): IsoDate
   return isWorkingDay(calendar, date) ? date : addWorkingDays(calendar, date, 1);
 }
 
-function datedSends(milestone: PlannableMilestone, policy: ReminderPolicy, calendar: WorkingCalendar): PlannedSend[] {
+function datedSends(
+  milestone: PlannableMilestone,
+  policy: ReminderPolicy,
+  calendar: WorkingCalendar,
+  today: IsoDate,
+): PlannedSend[] {
   const due = milestone.due as IsoDate;
   const sends: PlannedSend[] = [];
   const add = (kind: SendKind, date: IsoDate, audience: Audience[], workingDays: number | null): void => {
@@ -72,9 +88,11 @@ function datedSends(milestone: PlannableMilestone, policy: ReminderPolicy, calen
   add("escalation", overdueDay(policy.overdueToCoordinatorsAfter), ["coordinators"], policy.overdueToCoordinatorsAfter);
   const chairmanDay = overdueDay(policy.overdueToChairmanAfter);
   add("escalation", chairmanDay, ["chairman"], policy.overdueToChairmanAfter);
-  for (let k = 1; k <= policy.repeatOverdueTimes; k++) {
-    const day = addWorkingDays(calendar, addDays(chairmanDay, k * policy.repeatOverdueEveryDays), 0);
-    add("escalation", day, ["unit", "coordinators", "chairman"], null);
+  const horizon = addDays(today > chairmanDay ? today : chairmanDay, policy.repeatPlanAheadDays);
+  for (let k = 1; k <= 520; k++) {
+    const nominal = addDays(chairmanDay, k * policy.repeatOverdueEveryDays);
+    if (nominal > horizon) break;
+    add("escalation", addWorkingDays(calendar, nominal, 0), ["unit", "coordinators", "chairman"], null);
   }
   return sends;
 }
@@ -113,8 +131,10 @@ export function planReminders(
   if (!ACTIVE.has(milestone.state)) return [];
   let sends: PlannedSend[];
   if (milestone.kind === "ongoing") sends = checkins(milestone, policy, calendar);
-  else if (milestone.kind === "dated" && milestone.due) sends = datedSends(milestone, policy, calendar);
-  else return [];
+  else if (milestone.kind === "dated" && milestone.due) {
+    const today = DateTime.fromJSDate(now, { zone: policy.timeZone }).toISODate() as IsoDate;
+    sends = datedSends(milestone, policy, calendar, today);
+  } else return [];
   const from = now.getTime();
   return sends.filter((send) => Date.parse(send.at) >= from).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }

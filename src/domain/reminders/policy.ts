@@ -20,8 +20,12 @@ export const reminderPolicySchema = z.object({
   overdueToChairmanAfter: z.number().int().min(1).max(60),
   /** Days between repeated overdue notices once the chairman has been told. */
   repeatOverdueEveryDays: z.number().int().min(1).max(90),
-  /** How many repeated overdue notices are planned ahead; the worker plans more as they fire. */
-  repeatOverdueTimes: z.number().int().min(0).max(52),
+  /**
+   * Repeated overdue notices go on until the milestone is done or moved; only
+   * those within this many days of now are planned, and the reconciler plans
+   * the next ones as time passes.
+   */
+  repeatPlanAheadDays: z.number().int().min(7).max(366),
   /** Day of month of the progress check-in of ongoing ("Thường xuyên") tasks. */
   checkinDayOfMonth: z.number().int().min(1).max(28),
 });
@@ -38,7 +42,7 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   overdueToCoordinatorsAfter: 3,
   overdueToChairmanAfter: 7,
   repeatOverdueEveryDays: 7,
-  repeatOverdueTimes: 8,
+  repeatPlanAheadDays: 28,
   checkinDayOfMonth: 25,
 };
 

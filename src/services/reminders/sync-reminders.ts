@@ -15,7 +15,7 @@ export interface SendSlot {
  * now: every send planReminders gives for the current version of each active
  * milestone exists once (inserting twice adds nothing), and planned rows of an
  * old version, or of a milestone now done or cancelled, are cancelled. Returns
- * the slots of the rows it created, for the queue.
+ * the slots of the rows it wants, for the queue.
  */
 export async function syncReminders(db: Database, organizationId: string, now: Date): Promise<SendSlot[]> {
   const [organization] = await db.select().from(organizations).where(eq(organizations.id, organizationId));
@@ -73,14 +73,14 @@ export async function syncReminders(db: Database, organizationId: string, now: D
     }
   }
   const slots = new Map<string, SendSlot>();
-  for (let i = 0; i < wanted.length; i += 1000) {
-    const created = await db
+  // Rows already planned conflict and are skipped; their slot is queued again, which the job id makes harmless.
+  for (let i = 0; i < wanted.length; i += 5000) {
+    await db
       .insert(reminders)
-      .values(wanted.slice(i, i + 1000))
-      .onConflictDoNothing()
-      .returning({ fireAt: reminders.fireAt });
-    for (const row of created) slots.set(String(row.fireAt.getTime()), { organizationId, fireAt: row.fireAt });
+      .values(wanted.slice(i, i + 5000))
+      .onConflictDoNothing();
   }
+  for (const row of wanted) slots.set(String(row.fireAt.getTime()), { organizationId, fireAt: row.fireAt });
   // Rows planned for a version that moved on, or for milestones no longer chased, will never fire.
   await db.execute(sql`
     update ${reminders} r set state = 'cancelled'

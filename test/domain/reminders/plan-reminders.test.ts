@@ -11,7 +11,7 @@ import {
 const calendar = createWorkingCalendar();
 const year2025 = { start: "2025-01-01", end: "2025-12-31" };
 const beginning = new Date("2025-01-01T00:00:00+07:00");
-const policy = { ...DEFAULT_REMINDER_POLICY, repeatOverdueTimes: 2 };
+const policy = { ...DEFAULT_REMINDER_POLICY, repeatPlanAheadDays: 14 };
 
 const dated = (start: string | null, due: string, state: PlannableMilestone["state"] = "open"): PlannableMilestone => ({
   kind: "dated",
@@ -40,6 +40,15 @@ describe("planReminders", () => {
     ]);
     expect(sends[1]?.at).toBe("2025-09-10T08:00:00+07:00");
     expect(sends[1]?.workingDays).toBe(14);
+  });
+
+  it("keeps sending weekly overdue notices as long as the milestone stays open", () => {
+    const later = new Date("2025-12-01T09:00:00+07:00");
+    const sends = planReminders(dated("2025-07-01", "2025-09-30"), policy, calendar, later);
+    expect(brief(sends)).toEqual([
+      ["escalation", "2025-12-04", "unit+coordinators+chairman"],
+      ["escalation", "2025-12-11", "unit+coordinators+chairman"],
+    ]);
   });
 
   it("counts over the 2/9 holidays: 14 working days before 15/9 skip 1/9 and 2/9", () => {

@@ -1,0 +1,63 @@
+/**
+ * Benchmark: pushes 20,000 sends through a local Bot API emulator that caps
+ * the bot's rate (BENCH_RATE_CAP messages/s, default 1,000) and one message a
+ * second per chat, answering 429 beyond that. Reports delivered/s as a
+ * fraction of the cap, and lost and duplicate counts. `npm run bench:deliver`.
+ */
+import { randomBytes } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { enqueueSlots, startReminderEngine } from "../../jobs/reminder-worker.js";
+import { startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
+import { createMigratedDatabase } from "../support/database.js";
+import { countByChat, createReminderWorld, engineDeps, planSend, waitFor } from "../support/reminder-world.js";
+
+const SENDS = Number(process.env.BENCH_SENDS ?? 20_000);
+const CAP = Number(process.env.BENCH_RATE_CAP ?? 1000);
+const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+const database = await createMigratedDatabase();
+const emulator = await startBotApiEmulator({ ratePerSecond: CAP, perChatIntervalMs: 1000 });
+const world = await createReminderWorld(database.client, SENDS, 1_000_000);
+await planSend(database.client, world, new Date(Date.now() - 1000));
+// The limiter aims a little under the cap: Redis's clock and the server's are not the same clock.
+const deps = {
+  ...engineDeps(
+    database.client,
+    redisUrl,
+    `nhacviec-bench-${randomBytes(4).toString("hex")}`,
+    emulator.apiRoot,
+    Math.floor(CAP * 0.97),
+  ),
+  parallelSends: 32,
+};
+const engine = await startReminderEngine(deps);
+try {
+  const started = performance.now();
+  await enqueueSlots(engine.queue, [{ organizationId: world.organizationId, fireAt: new Date() }], new Date());
+  await waitFor(() => emulator.messages.length >= SENDS, 600_000, `${SENDS} messages`);
+  const seconds = (performance.now() - started) / 1000;
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const counts = countByChat(emulator.messages);
+  const delivered = counts.size;
+  const duplicates = [...counts.values()].reduce((sum, n) => sum + (n - 1), 0);
+  const perSecond = emulator.messages.length / seconds;
+  process.stdout.write(
+    `${JSON.stringify({
+      benchmark: "deliver",
+      sends: SENDS,
+      rateCap: CAP,
+      seconds: Number(seconds.toFixed(2)),
+      deliveredPerSecond: Math.round(perSecond),
+      fractionOfCap: Number((perSecond / CAP).toFixed(3)),
+      lost: SENDS - delivered,
+      duplicates,
+      tooManyRequests: emulator.stats.tooManyRequests,
+      node: process.version,
+    })}\n`,
+  );
+} finally {
+  await engine.close();
+  await deps.connection.quit();
+  await emulator.close();
+  await database.drop();
+}
