@@ -12,6 +12,7 @@ import { readDocument } from "../import/read-document.js";
 import type { Logger } from "../logger.js";
 import { importPlan } from "../services/import-plan.js";
 import { formatImportSummary } from "../services/import-summary-text.js";
+import { syncReminders } from "../services/reminders/sync-reminders.js";
 import { UsageError } from "./usage-error.js";
 
 interface ImportArgs {
@@ -85,7 +86,9 @@ export async function runImport(
       fileName,
       fileSha256: createHash("sha256").update(bytes).digest("hex"),
     });
-    logger.info({ planId: summary.planId, tasks: summary.tasks }, "plan imported");
+    // The reminder rows are planned now; the worker's reconciler queues them (at start and every 5 minutes).
+    const slots = await syncReminders(client.db, summary.organizationId, new Date());
+    logger.info({ planId: summary.planId, tasks: summary.tasks, sendTimes: slots.length }, "plan imported");
     if (options.json) out(JSON.stringify(summary, null, 2));
     else {
       const [organization] = await client.db

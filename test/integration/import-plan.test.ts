@@ -151,6 +151,14 @@ describe("importing a plan into the database", () => {
     expect(stdout).toContain("Đã nhập kế hoạch");
     expect(stdout).toContain("35 nhiệm vụ");
     expect(stdout).toContain("35 nhiệm vụ chưa có đơn vị chủ trì");
+    // Reminders are planned at import: the 2025 plan is past, so what remains are weekly overdue notices,
+    // which go to the coordinators because no task of seed 004 has a lead unit.
+    const planned = await database.client.sql`select distinct r.kind, r.audience_role from reminders r
+      join organizations o on o.id = r.organization_id where o.slug = 'tay-xuan' order by 1, 2`;
+    expect(planned.map((r) => `${r.kind}/${r.audience_role}`)).toEqual([
+      "escalation/chairman",
+      "escalation/coordinator",
+    ]);
     const dir = mkdtempSync(join(tmpdir(), "nhacviec-"));
     writeFileSync(join(dir, "hong.docx"), "not a word file");
     const before = await counts();
