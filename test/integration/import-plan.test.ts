@@ -155,7 +155,7 @@ describe("importing a plan into the database", () => {
     // which go to the coordinators because no task of seed 004 has a lead unit.
     const planned = await database.client.sql`select distinct r.kind, r.audience_role from reminders r
       join organizations o on o.id = r.organization_id where o.slug = 'tay-xuan' order by 1, 2`;
-    expect(planned.map((r) => `${r.kind}/${r.audience_role}`)).toEqual([
+    expect(planned.map((r) => `${r.kind}/${r.audience_role}`).sort()).toEqual([
       "escalation/chairman",
       "escalation/coordinator",
     ]);
