@@ -213,7 +213,7 @@ type SendOutcome =
   | { kind: "transient"; error: string };
 
 /** Sends one message, waiting out 429s without losing its place and retrying 5xx a few times. */
-async function sendWithRetries(
+export async function sendWithRetries(
   deps: DispatchDeps,
   chatId: number,
   message: { text: string; buttons: Array<Array<{ text: string; callbackData: string }>> },

@@ -13,6 +13,7 @@ import {
 import { DeliveriesPendingError, dispatchDue } from "./dispatch-slot.js";
 import { catchUpJobId, type DispatchJob, QUEUE_NAMES, type ScheduledJob, slotJobId } from "./queues.js";
 import type { SendRateLimiter } from "./send-rate-limiter.js";
+import { sendNeedsDateList, sendWeeklyDigest } from "./weekly-sends.js";
 
 export interface ReminderEngineDeps {
   db: Database;
@@ -91,6 +92,19 @@ export async function reconcile(
   );
 }
 
+/** Every organization with a plan gets its Monday 08:00 sends, in Hanoi time whatever the server's zone. */
+export async function scheduleWeeklySends(db: Database, schedules: Queue<ScheduledJob>): Promise<void> {
+  for (const organizationId of await organizationsWithMilestones(db)) {
+    for (const kind of ["weekly-digest", "needs-date-list"] as const) {
+      await schedules.upsertJobScheduler(
+        `${kind}-${organizationId}`,
+        { pattern: "0 8 * * 1", tz: "Asia/Ho_Chi_Minh" },
+        { name: kind, data: { kind, organizationId } },
+      );
+    }
+  }
+}
+
 export interface ReminderEngine {
   queue: Queue<DispatchJob>;
   worker: Worker<DispatchJob>;
@@ -127,7 +141,12 @@ export async function startReminderEngine(deps: ReminderEngineDeps): Promise<Rem
   const scheduler = new Worker<ScheduledJob>(
     QUEUE_NAMES.schedules,
     async (job) => {
-      if (job.data.kind === "reconcile") await reconcile(deps, queue);
+      const data = job.data;
+      if (data.kind === "reconcile") {
+        await reconcile(deps, queue);
+        await scheduleWeeklySends(deps.db, schedules);
+      } else if (data.kind === "weekly-digest") await sendWeeklyDigest(deps, data.organizationId);
+      else await sendNeedsDateList(deps, data.organizationId);
     },
     { connection: deps.connection, prefix: deps.prefix, concurrency: 1 },
   );

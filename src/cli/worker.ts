@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { createDatabaseClient } from "../../db/client.js";
 import { migrateDatabase } from "../../db/migrate.js";
-import { reconcile, startReminderEngine } from "../../jobs/reminder-worker.js";
+import { reconcile, scheduleWeeklySends, startReminderEngine } from "../../jobs/reminder-worker.js";
 import { createSendRateLimiter } from "../../jobs/send-rate-limiter.js";
 import { createTelegramNotifier } from "../bot/telegram-notifier.js";
 import type { Config } from "../config.js";
@@ -35,6 +35,7 @@ export async function runWorker(config: Config, logger: Logger): Promise<void> {
   const engine = await startReminderEngine(deps);
   // Whatever Redis lost or a crashed worker left is rebuilt from the database before anything else.
   await reconcile(deps, engine.queue);
+  await scheduleWeeklySends(client.db, engine.schedules);
   logger.info("reminder worker started");
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

@@ -142,6 +142,43 @@ describe("the reminder engine on real Postgres and Redis", () => {
     }
   });
 
+  it("runs the chairman's digest and the coordinators' needs-a-date list as scheduled jobs", async () => {
+    const world = await createReminderWorld(database.client, 1, 60_000);
+    const emulator = await startBotApiEmulator({ ratePerSecond: 5000 });
+    const { sql } = database.client;
+    for (const [name, chat, role] of [
+      ["Chủ tịch", 69_001, "chairman"],
+      ["Điều phối viên", 69_002, "coordinator"],
+    ] as const) {
+      const [person] = await sql`insert into people (organization_id, full_name, telegram_user_id, telegram_chat_id)
+        values (${world.organizationId}, ${name}, ${chat}, ${chat}) returning id`;
+      await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${person!.id}, ${role})`;
+    }
+    // A second task still waiting for a date.
+    const [task] =
+      await sql`insert into tasks (organization_id, plan_id, task_key, section, stt, title, deadline_texts, schedule, position, source)
+      select organization_id, plan_id, 'I|2|0', 'I', '2', 'Việc theo kế hoạch cấp trên', '["Theo Kế hoạch"]', '{"kind":"unscheduled"}', 1, '{}'
+      from tasks where organization_id = ${world.organizationId} returning id`;
+    await sql`insert into milestones (organization_id, task_id, milestone_key) values (${world.organizationId}, ${task!.id}, 'm0')`;
+    const deps = engineDeps(database.client, redisUrl, newPrefix(), emulator.apiRoot);
+    const engine = await startReminderEngine(deps);
+    try {
+      await engine.schedules.add("digest", { kind: "weekly-digest", organizationId: world.organizationId });
+      await engine.schedules.add("needs-date", { kind: "needs-date-list", organizationId: world.organizationId });
+      await waitFor(() => emulator.messages.length >= 2, 15_000, "two weekly messages");
+      const digest = emulator.messages.find((m) => m.chatId === 69_001)?.text ?? "";
+      expect(digest).toContain("📊 Tổng hợp tuần");
+      // The world's milestone was due 30/09/2025 and is still open: overdue, under its lead unit.
+      expect(digest).toContain("Quá hạn: 1");
+      expect(digest).toContain("⏰ Văn phòng – Thống kê (1 việc quá hạn)");
+      const list = emulator.messages.find((m) => m.chatId === 69_002)?.text ?? "";
+      expect(list).toContain('I.2 Việc theo kế hoạch cấp trên ("Theo Kế hoạch")');
+    } finally {
+      await stopAll([engine], [deps]);
+      await emulator.close();
+    }
+  });
+
   it("marks a person who blocked the bot unreachable and tells the coordinator", async () => {
     const world = await createReminderWorld(database.client, 3, 50_000);
     const emulator = await startBotApiEmulator({ ratePerSecond: 5000, blockedChats: [50_001] });

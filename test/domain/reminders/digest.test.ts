@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { buildDigest, type DigestMilestone, formatDigest } from "../../../src/domain/reminders/index.js";
+
+const m = (over: Partial<DigestMilestone>): DigestMilestone => ({
+  section: "I",
+  stt: "1",
+  title: "Việc",
+  unit: "Văn phòng",
+  due: "2025-09-30",
+  state: "open",
+  completedOn: null,
+  ...over,
+});
+
+describe("buildDigest", () => {
+  const today = "2025-10-06"; // a Monday
+  it("counts milestones by state for the week of today", () => {
+    const digest = buildDigest(
+      [
+        m({ due: "2025-12-31" }),
+        m({ due: "2025-10-10" }),
+        m({ due: "2025-10-06" }),
+        m({ due: "2025-09-30" }),
+        m({ state: "done", due: "2025-09-30", completedOn: "2025-09-29" }),
+        m({ state: "done", due: "2025-09-30", completedOn: "2025-10-02" }),
+        m({ due: null }),
+        m({ state: "cancelled" }),
+      ],
+      today,
+    );
+    expect(digest.weekOf).toBe("2025-10-06");
+    expect(digest.counts).toEqual({ onTrack: 1, dueThisWeek: 2, overdue: 1, doneOnTime: 1, doneLate: 1, noDate: 1 });
+  });
+
+  it("groups overdue work by unit, the most overdue first, unassigned tasks under their own heading", () => {
+    const digest = buildDigest(
+      [
+        m({ stt: "1", unit: "Tư pháp", due: "2025-10-01" }),
+        m({ stt: "2", unit: "Văn phòng", due: "2025-09-01" }),
+        m({ stt: "3", unit: "Văn phòng", due: "2025-09-20" }),
+        m({ stt: "4", unit: null, due: "2025-10-03" }),
+      ],
+      today,
+    );
+    expect(digest.overdueByUnit.map((g) => [g.unit, g.items.map((i) => [i.task, i.daysOverdue])])).toEqual([
+      [
+        "Văn phòng",
+        [
+          ["I.2", 35],
+          ["I.3", 16],
+        ],
+      ],
+      ["Chưa giao đơn vị", [["I.4", 3]]],
+      ["Tư pháp", [["I.1", 5]]],
+    ]);
+    const text = formatDigest(digest);
+    expect(text).toContain("Quá hạn: 4");
+    expect(text).toContain("⏰ Văn phòng (2 việc quá hạn)");
+    expect(text).toContain("I.2 Việc: hạn 01/09/2025, quá 35 ngày");
+  });
+});
