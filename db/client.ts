@@ -4,7 +4,8 @@ import postgres from "postgres";
 import type { Logger } from "../src/logger.js";
 import * as schema from "./schema.js";
 
-export type Database = PostgresJsDatabase<typeof schema>;
+/** The drizzle handle, with the postgres-js client under it for the few bulk statements drizzle cannot write. */
+export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 
 export interface DatabaseClient {
   db: Database;

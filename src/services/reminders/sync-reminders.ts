@@ -74,11 +74,21 @@ export async function syncReminders(db: Database, organizationId: string, now: D
   }
   const slots = new Map<string, SendSlot>();
   // Rows already planned conflict and are skipped; their slot is queued again, which the job id makes harmless.
-  for (let i = 0; i < wanted.length; i += 5000) {
-    await db
-      .insert(reminders)
-      .values(wanted.slice(i, i + 5000))
-      .onConflictDoNothing();
+  // One statement per 20,000 rows through unnest: a parameter per column, not per value.
+  for (let i = 0; i < wanted.length; i += 20_000) {
+    const batch = wanted.slice(i, i + 20_000);
+    await db.$client`
+      insert into reminders (organization_id, milestone_id, milestone_version, kind, audience_role, audience_unit_id, fire_at)
+      select * from unnest(
+        ${db.$client.array(batch.map((r) => r.organizationId))}::uuid[],
+        ${db.$client.array(batch.map((r) => r.milestoneId as string))}::uuid[],
+        ${db.$client.array(batch.map((r) => r.milestoneVersion as number))}::int[],
+        ${db.$client.array(batch.map((r) => r.kind))}::reminder_kind[],
+        ${db.$client.array(batch.map((r) => r.audienceRole))}::role[],
+        ${db.$client.array(batch.map((r) => r.audienceUnitId ?? null))}::uuid[],
+        ${db.$client.array(batch.map((r) => r.fireAt.toISOString()))}::timestamptz[]
+      )
+      on conflict do nothing`;
   }
   for (const row of wanted) slots.set(String(row.fireAt.getTime()), { organizationId, fireAt: row.fireAt });
   // Rows planned for a version that moved on, or for milestones no longer chased, will never fire.
