@@ -1,13 +1,54 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { milestones, organizations, plans, reminders, taskUnits, tasks } from "../../../db/schema.js";
-import { createWorkingCalendar } from "../../domain/calendar/index.js";
-import { type PlannableMilestone, planReminders, resolveReminderPolicy } from "../../domain/reminders/index.js";
+import { createWorkingCalendar, type WorkingCalendar } from "../../domain/calendar/index.js";
+import {
+  type PlannableMilestone,
+  planReminders,
+  type ReminderPolicy,
+  resolveReminderPolicy,
+} from "../../domain/reminders/index.js";
 
 /** A row to wake the dispatcher for: one per organization and minute. */
 export interface SendSlot {
   organizationId: string;
   fireAt: Date;
+}
+
+/** The reminder rows the current version of one milestone needs, one per audience (and lead unit). */
+export function reminderRowsFor(
+  milestone: Pick<typeof milestones.$inferSelect, "id" | "organizationId" | "start" | "due" | "state" | "version"> & {
+    scheduleKind: string;
+    period: { start: string; end: string };
+  },
+  leadUnitIds: string[],
+  planning: { policy: ReminderPolicy; calendar: WorkingCalendar; now: Date },
+): Array<typeof reminders.$inferInsert> {
+  const plannable: PlannableMilestone = {
+    kind: milestone.due !== null ? "dated" : milestone.scheduleKind === "ongoing" ? "ongoing" : "needs-date",
+    start: milestone.start,
+    due: milestone.due,
+    state: milestone.state,
+    period: milestone.period,
+  };
+  const rows: Array<typeof reminders.$inferInsert> = [];
+  for (const send of planReminders(plannable, planning.policy, planning.calendar, planning.now)) {
+    for (const audience of send.audience) {
+      const base = {
+        organizationId: milestone.organizationId,
+        milestoneId: milestone.id,
+        milestoneVersion: milestone.version,
+        kind: send.kind,
+        fireAt: new Date(send.at),
+      };
+      if (audience === "coordinators" || (audience === "unit" && leadUnitIds.length === 0)) {
+        // A task nobody leads yet is chased through the coordinators, who must assign it.
+        rows.push({ ...base, audienceRole: "coordinator", audienceUnitId: null });
+      } else if (audience === "chairman") rows.push({ ...base, audienceRole: "chairman", audienceUnitId: null });
+      else for (const unitId of leadUnitIds) rows.push({ ...base, audienceRole: "member", audienceUnitId: unitId });
+    }
+  }
+  return rows;
 }
 
 /**
@@ -46,31 +87,13 @@ export async function syncReminders(db: Database, organizationId: string, now: D
 
   const wanted: Array<typeof reminders.$inferInsert> = [];
   for (const row of rows) {
-    const m = row.milestone;
-    const plannable: PlannableMilestone = {
-      kind: m.due !== null ? "dated" : row.schedule.kind === "ongoing" ? "ongoing" : "needs-date",
-      start: m.start,
-      due: m.due,
-      state: m.state,
-      period: { start: row.periodStart, end: row.periodEnd },
-    };
-    const units = leadUnitsOf.get(row.taskId) ?? [];
-    for (const send of planReminders(plannable, policy, calendar, now)) {
-      for (const audience of send.audience) {
-        const base = {
-          organizationId,
-          milestoneId: m.id,
-          milestoneVersion: m.version,
-          kind: send.kind,
-          fireAt: new Date(send.at),
-        };
-        if (audience === "coordinators" || (audience === "unit" && units.length === 0)) {
-          // A task nobody leads yet is chased through the coordinators, who must assign it.
-          wanted.push({ ...base, audienceRole: "coordinator", audienceUnitId: null });
-        } else if (audience === "chairman") wanted.push({ ...base, audienceRole: "chairman", audienceUnitId: null });
-        else for (const unitId of units) wanted.push({ ...base, audienceRole: "member", audienceUnitId: unitId });
-      }
-    }
+    wanted.push(
+      ...reminderRowsFor(
+        { ...row.milestone, scheduleKind: row.schedule.kind, period: { start: row.periodStart, end: row.periodEnd } },
+        leadUnitsOf.get(row.taskId) ?? [],
+        { policy, calendar, now },
+      ),
+    );
   }
   const slots = new Map<string, SendSlot>();
   // Rows already planned conflict and are skipped; their slot is queued again, which the job id makes harmless.

@@ -1,0 +1,111 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { milestoneEvents, milestones, organizations, plans, reminders, taskUnits, tasks } from "../../db/schema.js";
+import { createWorkingCalendar, parseIsoDate } from "../domain/calendar/index.js";
+import { resolveReminderPolicy } from "../domain/reminders/index.js";
+import { reminderRowsFor, type SendSlot } from "./reminders/sync-reminders.js";
+
+/** A date change the service refuses; `message` is Vietnamese for the chat. */
+export class MilestoneMoveError extends Error {
+  override readonly name = "MilestoneMoveError";
+}
+
+export interface MilestoneMove {
+  organizationId: string;
+  milestoneId: string;
+  start: string | null;
+  due: string;
+  actorPersonId?: string | null;
+  reason?: string;
+  /** Where the change came from: "chat", "import", "cli". */
+  source?: string;
+  now: Date;
+}
+
+/**
+ * Moves a milestone's dates in one transaction: the version goes up (so every
+ * reminder already queued for the old dates sends nothing), planned rows of the
+ * old version are cancelled, the new version's rows are planned, and the move
+ * is logged with who, why and from which message. Returns the new send slots
+ * for the queue; a worker's reconciler queues them anyway within 5 minutes.
+ */
+export async function moveMilestone(
+  db: Database,
+  move: MilestoneMove,
+): Promise<{ version: number; slots: SendSlot[] }> {
+  if (!parseIsoDate(move.due) || (move.start !== null && !parseIsoDate(move.start))) {
+    throw new MilestoneMoveError("ngày không hợp lệ");
+  }
+  if (move.start !== null && move.start > move.due) throw new MilestoneMoveError("ngày bắt đầu sau hạn hoàn thành");
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({
+        milestone: milestones,
+        schedule: tasks.schedule,
+        plan: plans,
+        organization: organizations,
+        taskId: tasks.id,
+      })
+      .from(milestones)
+      .innerJoin(tasks, eq(tasks.id, milestones.taskId))
+      .innerJoin(plans, eq(plans.id, tasks.planId))
+      .innerJoin(organizations, eq(organizations.id, milestones.organizationId))
+      .where(and(eq(milestones.id, move.milestoneId), eq(milestones.organizationId, move.organizationId)))
+      .for("update", { of: milestones });
+    if (!row) throw new MilestoneMoveError("không tìm thấy việc này");
+    const before = row.milestone;
+    if (before.state === "done" || before.state === "cancelled") {
+      throw new MilestoneMoveError("việc đã hoàn thành hoặc đã hủy, không đổi hạn được");
+    }
+    const version = before.version + 1;
+    const state = before.state === "overdue" ? "open" : before.state;
+    await tx
+      .update(milestones)
+      .set({ start: move.start, due: move.due, version, state, updatedAt: new Date() })
+      .where(eq(milestones.id, before.id));
+    await tx.insert(milestoneEvents).values({
+      organizationId: move.organizationId,
+      milestoneId: before.id,
+      actorPersonId: move.actorPersonId ?? null,
+      action: "deadline-moved",
+      details: {
+        from: { start: before.start, due: before.due },
+        to: { start: move.start, due: move.due },
+        reason: move.reason ?? null,
+        source: move.source ?? null,
+      },
+    });
+    await tx
+      .update(reminders)
+      .set({ state: "cancelled" })
+      .where(and(eq(reminders.milestoneId, before.id), eq(reminders.state, "planned")));
+    const leads = await tx
+      .select({ unitId: taskUnits.unitId })
+      .from(taskUnits)
+      .where(and(eq(taskUnits.taskId, row.taskId), eq(taskUnits.relation, "lead")));
+    const rows = reminderRowsFor(
+      {
+        ...before,
+        start: move.start,
+        due: move.due,
+        version,
+        state,
+        scheduleKind: "dated",
+        period: { start: row.plan.periodStart, end: row.plan.periodEnd },
+      },
+      leads.map((lead) => lead.unitId),
+      {
+        policy: resolveReminderPolicy(row.organization.reminderPolicy),
+        calendar: createWorkingCalendar({
+          extraDaysOff: row.organization.extraDaysOff,
+          extraWorkingDays: row.organization.extraWorkingDays,
+        }),
+        now: move.now,
+      },
+    );
+    if (rows.length > 0) await tx.insert(reminders).values(rows).onConflictDoNothing();
+    const slots = new Map<number, SendSlot>();
+    for (const r of rows) slots.set(r.fireAt.getTime(), { organizationId: move.organizationId, fireAt: r.fireAt });
+    return { version, slots: [...slots.values()] };
+  });
+}
