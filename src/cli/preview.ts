@@ -6,7 +6,7 @@ import { createDatabaseClient } from "../../db/client.js";
 import { migrateDatabase } from "../../db/migrate.js";
 import { milestones, organizations, plans, taskUnits, tasks, units } from "../../db/schema.js";
 import type { Config } from "../config.js";
-import { createWorkingCalendar } from "../domain/calendar/index.js";
+import { createWorkingCalendar, formatVietnameseDate } from "../domain/calendar/index.js";
 import { resolveReminderPolicy } from "../domain/reminders/index.js";
 import { interpretDocument } from "../import/interpret/interpret-document.js";
 import { readDocument } from "../import/read-document.js";
@@ -123,7 +123,7 @@ function describe(send: PreviewSend): string {
   const when = send.at.slice(0, 16).replace("T", " ");
   const to = send.to.unit ?? ROLE_LABELS[send.to.role];
   const task = send.section !== null || send.stt !== null ? ` ${send.section ?? ""}.${send.stt ?? ""}` : "";
-  const due = send.due ? ` (hạn ${send.due.split("-").reverse().join("/")})` : "";
+  const due = send.due ? ` (hạn ${formatVietnameseDate(send.due)})` : "";
   return `${when}  ${KIND_LABELS[send.kind]} → ${to}${task}${due}`;
 }
 

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createSeededRandom } from "./seeded-random.js";
 
 /** A message the emulator accepted, as a chat would show it. */
 export interface EmulatedMessage {
@@ -41,17 +42,6 @@ export interface BotApiEmulator {
   close(): Promise<void>;
 }
 
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function bodyOf(request: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
@@ -76,7 +66,7 @@ function reply(response: ServerResponse, status: number, body: unknown): void {
  * tests and benchmarks count deliveries and duplicates at the far end.
  */
 export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): Promise<BotApiEmulator> {
-  const random = createRandom(options.seed ?? 1);
+  const random = createSeededRandom(options.seed ?? 1);
   const ratePerSecond = options.ratePerSecond ?? 30;
   const perChatIntervalMs = options.perChatIntervalMs ?? 1000;
   const blocked = new Set(options.blockedChats ?? []);

@@ -8,6 +8,7 @@ import {
   type PlannableMilestone,
   planReminders,
   type ReminderPolicy,
+  sendInstant,
 } from "../domain/reminders/index.js";
 
 /** A task as the preview needs it, from a document or from the database. */
@@ -88,12 +89,7 @@ export function previewSends(
       }
     }
   }
-  const at = (date: IsoDate): string => {
-    const [hour, minute] = policy.sendTime.split(":").map(Number);
-    return DateTime.fromISO(date, { zone: policy.timeZone })
-      .set({ hour, minute, second: 0, millisecond: 0 })
-      .toISO({ suppressMilliseconds: true }) as string;
-  };
+  const at = (date: IsoDate): string => sendInstant(date, policy);
   const today = DateTime.fromJSDate(now, { zone: policy.timeZone }).toISODate() as IsoDate;
   const from = today > period.start ? today : period.start;
   const waiting = tasks.some((t) => t.milestones.some((m) => m.kind === "needs-date" && m.state !== "cancelled"));

@@ -3,24 +3,14 @@
  * mutated) and prints one JSON object with the throughput. `npm run bench:deadlines`.
  */
 import { performance } from "node:perf_hooks";
+import { createSeededRandom } from "../../src/dev/seeded-random.js";
 import { normalizeDeadline } from "../../src/domain/deadline/index.js";
 import { readDeadlineFixtures } from "../support/fixtures.js";
 
 const CELLS = Number(process.env.BENCH_CELLS ?? 100_000);
 
-/** A small deterministic generator, so every run measures the same cells. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = createRandom(2025);
+// The same cells on every run.
+const random = createSeededRandom(2025);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 
 const mutations: ReadonlyArray<(text: string) => string> = [

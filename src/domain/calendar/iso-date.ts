@@ -79,3 +79,8 @@ export function isoWeekday(date: IsoDate): number {
 export function monthWindow(year: number, month: number): { start: IsoDate; due: IsoDate } {
   return { start: toIsoDate(year, month, 1), due: toIsoDate(year, month, daysInMonth(year, month)) };
 }
+
+/** "2025-09-30" as Vietnamese readers write it: "30/09/2025". */
+export function formatVietnameseDate(date: IsoDate): string {
+  return date.split("-").reverse().join("/");
+}

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type IsoDate, isoWeekday } from "../calendar/iso-date.js";
+import { addDays, daysBetween, formatVietnameseDate, type IsoDate, isoWeekday } from "../calendar/iso-date.js";
 import type { MilestoneState } from "./plan-reminders.js";
 
 /** One milestone as the chairman's digest counts it. */
@@ -67,13 +67,11 @@ export function buildDigest(milestones: DigestMilestone[], today: IsoDate): Dige
   return { weekOf: weekStart, counts, overdueByUnit };
 }
 
-const vietnameseDate = (iso: string): string => iso.split("-").reverse().join("/");
-
 /** The digest as the chairman reads it in Telegram. */
 export function formatDigest(digest: Digest, maxItems = 30): string {
   const c = digest.counts;
   const lines = [
-    `📊 Tổng hợp tuần ${vietnameseDate(digest.weekOf)}`,
+    `📊 Tổng hợp tuần ${formatVietnameseDate(digest.weekOf)}`,
     `• Đúng tiến độ: ${c.onTrack}`,
     `• Đến hạn trong tuần: ${c.dueThisWeek}`,
     `• Quá hạn: ${c.overdue}`,
@@ -87,7 +85,7 @@ export function formatDigest(digest: Digest, maxItems = 30): string {
     lines.push("", `⏰ ${group.unit} (${group.items.length} việc quá hạn)`);
     for (const item of group.items) {
       if (shown++ >= maxItems) break;
-      lines.push(`  - ${item.task} ${item.title}: hạn ${vietnameseDate(item.due)}, quá ${item.daysOverdue} ngày`);
+      lines.push(`  - ${item.task} ${item.title}: hạn ${formatVietnameseDate(item.due)}, quá ${item.daysOverdue} ngày`);
     }
   }
   if (c.overdue > shown) lines.push("", `… và ${c.overdue - shown} việc quá hạn khác (/quahan)`);

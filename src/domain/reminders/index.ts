@@ -4,6 +4,7 @@ export {
   type PlannableMilestone,
   type PlannedSend,
   planReminders,
+  sendInstant,
   type SendKind,
 } from "./plan-reminders.js";
 export { DEFAULT_REMINDER_POLICY, type ReminderPolicy, reminderPolicySchema, resolveReminderPolicy } from "./policy.js";

@@ -42,7 +42,8 @@ const ACTIVE: ReadonlySet<MilestoneState> = new Set(["open", "in_progress", "ove
 // Zone arithmetic is the costly part of planning and a plan has a few hundred distinct days: remember them.
 const instants = new Map<string, string>();
 
-function instant(date: IsoDate, policy: ReminderPolicy): string {
+/** The moment of a send on a local day: the policy's send time in its zone, as ISO with the offset. */
+export function sendInstant(date: IsoDate, policy: ReminderPolicy): string {
   const key = `${policy.timeZone}|${policy.sendTime}|${date}`;
   let at = instants.get(key);
   if (at === undefined) {
@@ -70,7 +71,7 @@ function datedSends(
   const due = milestone.due as IsoDate;
   const sends: PlannedSend[] = [];
   const add = (kind: SendKind, date: IsoDate, audience: Audience[], workingDays: number | null): void => {
-    sends.push({ kind, audience, date, at: instant(date, policy), workingDays });
+    sends.push({ kind, audience, date, at: sendInstant(date, policy), workingDays });
   };
   // A due day on a weekend or holiday is reminded on the working day before it.
   const dueDay = addWorkingDays(calendar, due, 0);
@@ -105,7 +106,7 @@ function checkins(milestone: PlannableMilestone, policy: ReminderPolicy, calenda
     const nominal = toIsoDate(year, month, Math.min(policy.checkinDayOfMonth, daysInMonth(year, month)));
     const day = addWorkingDays(calendar, nominal, 0);
     if (day >= milestone.period.start && day <= milestone.period.end) {
-      sends.push({ kind: "checkin", audience: ["unit"], date: day, at: instant(day, policy), workingDays: null });
+      sends.push({ kind: "checkin", audience: ["unit"], date: day, at: sendInstant(day, policy), workingDays: null });
     }
     month++;
     if (month > 12) {

@@ -1,3 +1,4 @@
+import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import type { InlineButton } from "../notifier.js";
 
 /** One reminder about one milestone, as it appears in a person's message. */
@@ -24,8 +25,6 @@ const HEADINGS: Record<ReminderLine["kind"], string> = {
   "needs-date": "Chưa có thời hạn",
 };
 
-const vietnameseDate = (iso: string): string => iso.split("-").reverse().join("/");
-
 /**
  * Everything due to one person in one send slot, as one message: a line per
  * task and a row of buttons per task (callback data carry the milestone id
@@ -36,7 +35,7 @@ export function composeReminderMessage(lines: ReminderLine[]): { text: string; b
   const parts: string[] = [`🔔 Nhắc việc: ${sorted.length} việc`];
   sorted.forEach((line, i) => {
     const number = line.section ? `${line.section}.${line.stt ?? ""}` : (line.stt ?? "");
-    const due = line.due ? ` — hạn ${vietnameseDate(line.due)}` : "";
+    const due = line.due ? ` — hạn ${formatVietnameseDate(line.due)}` : "";
     const late = line.daysOverdue ? ` (quá ${line.daysOverdue} ngày)` : "";
     const unit = line.unit ? ` [${line.unit}]` : "";
     parts.push(`${i + 1}. ${HEADINGS[line.kind]}: ${number} ${line.title}${unit}${due}${late}`);

@@ -3,6 +3,7 @@ import {
   addDays,
   daysBetween,
   daysInMonth,
+  formatVietnameseDate,
   isoWeekday,
   isRealDate,
   monthWindow,
@@ -47,6 +48,10 @@ describe("ISO calendar dates", () => {
   it("numbers weekdays from Monday = 1 to Sunday = 7", () => {
     expect(isoWeekday("2025-09-01")).toBe(1);
     expect(isoWeekday("2025-09-07")).toBe(7);
+  });
+
+  it("writes a day the way Vietnamese documents do", () => {
+    expect(formatVietnameseDate("2025-09-05")).toBe("05/09/2025");
   });
 
   it("gives a month's first and last day", () => {
