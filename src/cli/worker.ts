@@ -2,19 +2,51 @@ import { Redis } from "ioredis";
 import { createDatabaseClient } from "../../db/client.js";
 import { migrateDatabase } from "../../db/migrate.js";
 import { reconcile, scheduleWeeklySends, startReminderEngine } from "../../jobs/reminder-worker.js";
+import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
+import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { createSendRateLimiter } from "../../jobs/send-rate-limiter.js";
 import { createTelegramNotifier } from "../bot/telegram-notifier.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { UsageError } from "./usage-error.js";
 
+function untilStopped(logger: Logger): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, "stopping: finishing running jobs");
+      resolve();
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+  });
+}
+
 /** `worker`: runs the reminder workers until SIGTERM or SIGINT, then drains and exits. */
 export async function runWorker(config: Config, logger: Logger): Promise<void> {
   if (!config.databaseUrl) throw new UsageError("worker needs DATABASE_URL");
-  if (!config.redisUrl) throw new UsageError("worker needs REDIS_URL");
   if (!config.telegramBotToken) throw new UsageError("worker needs TELEGRAM_BOT_TOKEN");
   const client = createDatabaseClient(config.databaseUrl, logger);
   await migrateDatabase(client.sql, logger);
+  const notifier = createTelegramNotifier(config.telegramBotToken, { apiRoot: config.telegramApiRoot });
+  if (!config.redisUrl) {
+    // One process, no Redis: the same dispatcher from an in-process timer.
+    const embedded = startEmbeddedDispatcher({
+      db: client.db,
+      notifier,
+      limiter: createMemoryRateLimiter({
+        perSecond: config.telegramMessagesPerSecond,
+        perChatIntervalMs: config.telegramChatIntervalMs,
+      }),
+      logger,
+      now: () => new Date(),
+      staleClaimSeconds: config.staleClaimSeconds,
+    });
+    logger.info("reminder worker started without Redis (embedded mode)");
+    await untilStopped(logger);
+    await embedded.close();
+    await client.close();
+    return;
+  }
   // BullMQ workers need maxRetriesPerRequest null: they block on Redis and must not give up.
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   const limiter = createSendRateLimiter(connection, {
@@ -25,7 +57,7 @@ export async function runWorker(config: Config, logger: Logger): Promise<void> {
   const deps = {
     db: client.db,
     connection,
-    notifier: createTelegramNotifier(config.telegramBotToken, { apiRoot: config.telegramApiRoot }),
+    notifier,
     limiter,
     logger,
     now: () => new Date(),
@@ -37,14 +69,7 @@ export async function runWorker(config: Config, logger: Logger): Promise<void> {
   await reconcile(deps, engine.queue);
   await scheduleWeeklySends(client.db, engine.schedules);
   logger.info("reminder worker started");
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      logger.info({ signal }, "stopping: finishing running jobs");
-      resolve();
-    };
-    process.once("SIGTERM", () => stop("SIGTERM"));
-    process.once("SIGINT", () => stop("SIGINT"));
-  });
+  await untilStopped(logger);
   await engine.close();
   await connection.quit();
   await client.close();

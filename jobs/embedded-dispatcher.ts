@@ -1,0 +1,82 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../db/client.js";
+import type { Logger } from "../src/logger.js";
+import type { Notifier } from "../src/services/notifier.js";
+import { organizationsWithMilestones, syncReminders } from "../src/services/reminders/sync-reminders.js";
+import { DeliveriesPendingError, dispatchDue } from "./dispatch-slot.js";
+import type { SendRateLimiter } from "./send-rate-limiter.js";
+
+export interface EmbeddedDispatcherDeps {
+  db: Database;
+  notifier: Notifier;
+  limiter: SendRateLimiter;
+  logger: Logger;
+  now: () => Date;
+  /** How often the timer looks for due rows (default 20 s). */
+  intervalMs?: number;
+  staleClaimSeconds?: number;
+}
+
+export interface EmbeddedDispatcher {
+  /** One pass: plan, release stale claims, send what is due. */
+  tick(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The dispatcher without Redis: an in-process timer over the same rows. For a
+ * single process (one commune's office PC); with several processes use Redis.
+ */
+export function startEmbeddedDispatcher(deps: EmbeddedDispatcherDeps): EmbeddedDispatcher {
+  let lastPlanning = 0;
+  let stopped = false;
+  let running: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+
+  const tick = async (): Promise<void> => {
+    const now = deps.now();
+    // Planning every 5 minutes is what the reconciler does in the Redis mode.
+    if (now.getTime() - lastPlanning >= 5 * 60_000) {
+      for (const organizationId of await organizationsWithMilestones(deps.db))
+        await syncReminders(deps.db, organizationId, now);
+      lastPlanning = now.getTime();
+    }
+    await deps.db.execute(sql`
+      update reminder_deliveries set state = 'pending', claimed_at = null
+      where state = 'sending' and claimed_at < now() - make_interval(secs => ${deps.staleClaimSeconds ?? 120})`);
+    const due = await deps.db.execute<{ organization_id: string }>(sql`
+      select distinct organization_id from reminders
+      where state in ('planned', 'sending') and fire_at <= ${now.toISOString()}::timestamptz
+      union select distinct organization_id from reminder_deliveries where state = 'pending'`);
+    for (const { organization_id: organizationId } of due) {
+      try {
+        const result = await dispatchDue(deps, organizationId);
+        deps.logger.info({ organizationId, ...result }, "reminders dispatched");
+      } catch (error) {
+        // Transient failures stay pending for the next tick; anything else is logged and retried too.
+        if (!(error instanceof DeliveriesPendingError))
+          deps.logger.error({ err: error, organizationId }, "dispatch failed");
+      }
+    }
+  };
+
+  const schedule = (): void => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = tick()
+        .catch((error: unknown) => deps.logger.error({ err: error }, "embedded dispatcher pass failed"))
+        .finally(schedule);
+    }, deps.intervalMs ?? 20_000);
+  };
+  running = tick().catch((error: unknown) => deps.logger.error({ err: error }, "embedded dispatcher pass failed"));
+  void running.finally(schedule);
+
+  return {
+    tick,
+    async close() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
