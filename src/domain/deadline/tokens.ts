@@ -37,6 +37,15 @@ export function tokenize(cleaned: string): Token[] {
   const folded = foldVietnamese(cleaned);
   const tokens: Token[] = [];
   const length = folded.length;
+  const textToken = (kind: "word" | "punct", start: number, end: number): Token => ({
+    kind,
+    raw: cleaned.slice(start, end),
+    fold: folded.slice(start, end),
+    start,
+    end,
+    value: Number.NaN,
+    digits: 0,
+  });
   let i = 0;
   while (i < length) {
     const code = folded.charCodeAt(i);
@@ -59,27 +68,11 @@ export function tokenize(cleaned: string): Token[] {
       });
     } else if (isLetter(code)) {
       while (i < length && isLetter(folded.charCodeAt(i))) i++;
-      tokens.push({
-        kind: "word",
-        raw: cleaned.slice(start, i),
-        fold: folded.slice(start, i),
-        start,
-        end: i,
-        value: Number.NaN,
-        digits: 0,
-      });
+      tokens.push(textToken("word", start, i));
     } else {
       // One punctuation mark, or one symbol: a surrogate pair stays whole.
       i += code >= 0xd800 && code <= 0xdbff && i + 1 < length ? 2 : 1;
-      tokens.push({
-        kind: "punct",
-        raw: cleaned.slice(start, i),
-        fold: folded.slice(start, i),
-        start,
-        end: i,
-        value: Number.NaN,
-        digits: 0,
-      });
+      tokens.push(textToken("punct", start, i));
     }
   }
   return tokens;
