@@ -1,5 +1,8 @@
 /** Applies the committed drizzle-kit migrations, one process at a time. */
 import { fileURLToPath } from "node:url";
+import type { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import type postgres from "postgres";
@@ -28,4 +31,11 @@ export async function migrateDatabase(sql: postgres.Sql, logger: Logger): Promis
   } finally {
     lockHolder.release();
   }
+}
+
+/** The same migrations on PGlite; it has a single connection, so no lock is needed. */
+export async function migrateEmbeddedDatabase(pglite: PGlite, logger: Logger): Promise<void> {
+  const started = Date.now();
+  await migratePglite(drizzlePglite(pglite), { migrationsFolder });
+  logger.info({ ms: Date.now() - started }, "embedded database migrations applied");
 }

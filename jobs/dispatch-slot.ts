@@ -1,5 +1,5 @@
 import { inArray, sql } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import { queryRows, type Database } from "../db/client.js";
 import { people, reminderDeliveries } from "../db/schema.js";
 import type { Logger } from "../src/logger.js";
 import { NotifierError, type Notifier } from "../src/services/notifier.js";
@@ -63,16 +63,21 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
   const result: DispatchResult = { rows: 0, skipped: 0, messages: 0, deliveries: 0, unreachable: 0, retryLater: 0 };
 
   // Rows whose milestone moved on or is finished are skipped, never sent.
-  const skipped = await db.execute<{ id: string }>(sql`
+  const skipped = await queryRows<{ id: string }>(
+    db,
+    sql`
     update reminders r set state = 'skipped'
     from milestones m
     where r.milestone_id = m.id and r.organization_id = ${organizationId} and r.state = 'planned'
       and r.fire_at <= ${now.toISOString()}::timestamptz and (r.milestone_version <> m.version or m.state not in ('open', 'in_progress', 'overdue'))
-    returning r.id`);
+    returning r.id`,
+  );
   result.skipped = skipped.length;
 
   // Recipients are resolved at fire time: people bound after the import are reached too.
-  const due = await db.execute<{ id: string }>(sql`
+  const due = await queryRows<{ id: string }>(
+    db,
+    sql`
     with due as (
       update reminders set state = 'sending'
       where organization_id = ${organizationId} and state = 'planned' and fire_at <= ${now.toISOString()}::timestamptz
@@ -93,14 +98,18 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
       on conflict do nothing
       returning id
     )
-    select id from due`);
+    select id from due`,
+  );
   result.rows = due.length;
 
   // Every pending delivery of the organization that is due, whoever created it, grouped by person.
-  const pending = await db.execute<{ id: string; person_id: string }>(sql`
+  const pending = await queryRows<{ id: string; person_id: string }>(
+    db,
+    sql`
     select d.id, d.person_id from reminder_deliveries d join reminders r on r.id = d.reminder_id
     where d.organization_id = ${organizationId} and d.state = 'pending' and r.fire_at <= ${now.toISOString()}::timestamptz
-    order by d.person_id`);
+    order by d.person_id`,
+  );
   const pendingByPerson = new Map<string, string[]>();
   for (const row of pending)
     pendingByPerson.set(row.person_id, [...(pendingByPerson.get(row.person_id) ?? []), row.id]);
@@ -164,7 +173,9 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
 }
 
 async function claim(db: Database, ids: string[]): Promise<ClaimedDelivery[]> {
-  return db.execute<ClaimedDelivery>(sql`
+  return queryRows<ClaimedDelivery>(
+    db,
+    sql`
     with claimed as (
       update reminder_deliveries set state = 'sending', claimed_at = now(), attempts = attempts + 1
       where id in ${sql`(${sql.join(
@@ -180,7 +191,8 @@ async function claim(db: Database, ids: string[]): Promise<ClaimedDelivery[]> {
     join reminders r on r.id = c.reminder_id
     left join milestones m on m.id = r.milestone_id
     left join tasks t on t.id = m.task_id
-    left join units u on u.id = r.audience_unit_id`);
+    left join units u on u.id = r.audience_unit_id`,
+  );
 }
 
 function dedupeLines(deliveries: ClaimedDelivery[], now: Date): ReminderLine[] {
@@ -241,13 +253,16 @@ export async function sendWithRetries(
 }
 
 async function tellCoordinators(deps: DispatchDeps, organizationId: string, personId: string): Promise<void> {
-  const rows = await deps.db.execute<{ chat_id: string; full_name: string }>(sql`
+  const rows = await queryRows<{ chat_id: string; full_name: string }>(
+    deps.db,
+    sql`
     select p.telegram_chat_id::text as chat_id, blocked.full_name
     from memberships ms
     join people p on p.id = ms.person_id
     join people blocked on blocked.id = ${personId}
     where ms.organization_id = ${organizationId} and ms.role = 'coordinator'
-      and p.telegram_chat_id is not null and p.unreachable_since is null`);
+      and p.telegram_chat_id is not null and p.unreachable_since is null`,
+  );
   for (const row of rows) {
     const text = `⚠️ Không gửi được nhắc việc cho ${row.full_name}: người này đã chặn bot hoặc xóa cuộc trò chuyện. Hãy liên hệ trực tiếp.`;
     const outcome = await sendWithRetries(deps, Number(row.chat_id), { text, buttons: [] });

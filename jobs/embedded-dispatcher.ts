@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import { queryRows, type Database } from "../db/client.js";
 import type { Logger } from "../src/logger.js";
 import type { Notifier } from "../src/services/notifier.js";
 import { organizationsWithMilestones, syncReminders } from "../src/services/reminders/sync-reminders.js";
@@ -44,10 +44,13 @@ export function startEmbeddedDispatcher(deps: EmbeddedDispatcherDeps): EmbeddedD
     await deps.db.execute(sql`
       update reminder_deliveries set state = 'pending', claimed_at = null
       where state = 'sending' and claimed_at < now() - make_interval(secs => ${deps.staleClaimSeconds ?? 120})`);
-    const due = await deps.db.execute<{ organization_id: string }>(sql`
+    const due = await queryRows<{ organization_id: string }>(
+      deps.db,
+      sql`
       select distinct organization_id from reminders
       where state in ('planned', 'sending') and fire_at <= ${now.toISOString()}::timestamptz
-      union select distinct organization_id from reminder_deliveries where state = 'pending'`);
+      union select distinct organization_id from reminder_deliveries where state = 'pending'`,
+    );
     for (const { organization_id: organizationId } of due) {
       try {
         const result = await dispatchDue(deps, organizationId);

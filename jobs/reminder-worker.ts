@@ -1,7 +1,7 @@
 import { Queue, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { sql } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import { queryRows, type Database } from "../db/client.js";
 import type { Logger } from "../src/logger.js";
 import type { Notifier } from "../src/services/notifier.js";
 import {
@@ -80,8 +80,11 @@ export async function reconcile(
   const pastDue = new Set(
     slots.filter((slot) => slot.fireAt.getTime() <= now.getTime()).map((slot) => slot.organizationId),
   );
-  const stuck = await deps.db.execute<{ organization_id: string }>(sql`
-    select distinct organization_id from reminder_deliveries where state = 'pending'`);
+  const stuck = await queryRows<{ organization_id: string }>(
+    deps.db,
+    sql`
+    select distinct organization_id from reminder_deliveries where state = 'pending'`,
+  );
   for (const row of stuck) pastDue.add(row.organization_id);
   await queue.addBulk(
     [...pastDue].map((organizationId) => ({

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { buildDigest, type DigestMilestone, formatDigest } from "../src/domain/reminders/index.js";
+import { queryRows } from "../db/client.js";
 import { type DispatchDeps, sendWithRetries } from "./dispatch-slot.js";
 
 async function chatsOf(
@@ -8,10 +9,13 @@ async function chatsOf(
   organizationId: string,
   role: "chairman" | "coordinator",
 ): Promise<number[]> {
-  const rows = await deps.db.execute<{ chat_id: string }>(sql`
+  const rows = await queryRows<{ chat_id: string }>(
+    deps.db,
+    sql`
     select distinct p.telegram_chat_id::text as chat_id from memberships ms join people p on p.id = ms.person_id
     where ms.organization_id = ${organizationId} and ms.role = ${role}
-      and p.telegram_chat_id is not null and p.unreachable_since is null`);
+      and p.telegram_chat_id is not null and p.unreachable_since is null`,
+  );
   return rows.map((row) => Number(row.chat_id));
 }
 
@@ -31,7 +35,7 @@ export async function sendWeeklyDigest(
   organizationId: string,
   timeZone = "Asia/Ho_Chi_Minh",
 ): Promise<number> {
-  const rows = await deps.db.execute<{
+  const rows = await queryRows<{
     section: string | null;
     stt: string | null;
     title: string;
@@ -39,13 +43,16 @@ export async function sendWeeklyDigest(
     due: string | null;
     state: DigestMilestone["state"];
     completed_on: string | null;
-  }>(sql`
+  }>(
+    deps.db,
+    sql`
     select t.section, t.stt, t.title, m.due::text as due, m.state,
            (m.completed_at at time zone ${timeZone})::date::text as completed_on,
            (select u.name from task_units tu join units u on u.id = tu.unit_id
              where tu.task_id = t.id and tu.relation = 'lead' order by u.name limit 1) as unit
     from milestones m join tasks t on t.id = m.task_id
-    where m.organization_id = ${organizationId} and t.removed_at is null`);
+    where m.organization_id = ${organizationId} and t.removed_at is null`,
+  );
   const today = DateTime.fromJSDate(deps.now(), { zone: timeZone }).toISODate() as string;
   const digest = buildDigest(
     rows.map((r) => ({ ...r, completedOn: r.completed_on })),
@@ -56,17 +63,20 @@ export async function sendWeeklyDigest(
 
 /** Monday 08:00: the coordinators' list of tasks still waiting for a date. */
 export async function sendNeedsDateList(deps: DispatchDeps, organizationId: string): Promise<number> {
-  const rows = await deps.db.execute<{
+  const rows = await queryRows<{
     section: string | null;
     stt: string | null;
     title: string;
     texts: string[];
-  }>(sql`
+  }>(
+    deps.db,
+    sql`
     select distinct t.section, t.stt, t.title, t.deadline_texts as texts, t.position
     from milestones m join tasks t on t.id = m.task_id
     where m.organization_id = ${organizationId} and t.removed_at is null and m.due is null
       and m.state not in ('done', 'cancelled') and (t.schedule->>'kind') <> 'ongoing'
-    order by t.position`);
+    order by t.position`,
+  );
   if (rows.length === 0) return 0;
   const lines = [`📅 ${rows.length} việc chưa có thời hạn, cần đặt ngày:`];
   for (const row of rows.slice(0, 40)) {

@@ -10,6 +10,7 @@ const optionalUrl = z
 
 const configSchema = z.object({
   DATABASE_URL: optionalUrl,
+  EMBEDDED_DATABASE_DIR: z.string().trim().min(1).default("./data/db"),
   REDIS_URL: optionalUrl,
   TELEGRAM_BOT_TOKEN: z.string().trim().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -27,6 +28,8 @@ const configSchema = z.object({
 
 export interface Config {
   databaseUrl: string | undefined;
+  /** Where PGlite keeps the data when there is no DATABASE_URL ("memory" keeps nothing). */
+  embeddedDatabaseDir: string;
   redisUrl: string | undefined;
   telegramBotToken: string | undefined;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
@@ -57,6 +60,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const values = parsed.data;
   return {
     databaseUrl: values.DATABASE_URL,
+    embeddedDatabaseDir: values.EMBEDDED_DATABASE_DIR,
     redisUrl: values.REDIS_URL,
     telegramBotToken: values.TELEGRAM_BOT_TOKEN === "" ? undefined : values.TELEGRAM_BOT_TOKEN,
     logLevel: values.LOG_LEVEL,

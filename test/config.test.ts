@@ -7,6 +7,7 @@ describe("loadConfig", () => {
   it("reads the environment with defaults for what is not set", () => {
     expect(loadConfig({})).toEqual({
       databaseUrl: undefined,
+      embeddedDatabaseDir: "./data/db",
       redisUrl: undefined,
       telegramBotToken: undefined,
       logLevel: "info",

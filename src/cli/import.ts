@@ -2,8 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { eq } from "drizzle-orm";
-import { createDatabaseClient } from "../../db/client.js";
-import { migrateDatabase } from "../../db/migrate.js";
+import { openMigratedDatabase } from "../../db/client.js";
 import { organizations } from "../../db/schema.js";
 import type { Config } from "../config.js";
 import { ImportError } from "../import/import-error.js";
@@ -77,10 +76,8 @@ export async function runImport(
     }
     return;
   }
-  if (!config.databaseUrl) throw new UsageError("import needs DATABASE_URL (or --dry-run)");
-  const client = createDatabaseClient(config.databaseUrl, logger, { max: 2 });
+  const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
-    await migrateDatabase(client.sql, logger);
     const summary = await importPlan(client.db, draft, {
       organizationSlug: options.org as string,
       fileName,

@@ -14,9 +14,9 @@ import { UsageError } from "./usage-error.js";
 const usage = `usage: nhacviec <command>
   deadline --year 2025 [--period 2025-07-01..2025-12-31] "<text>"   one Schedule as JSON
   deadlines --year 2025 [--period A..B] < cells                      one Schedule per line (JSON Lines)
-  migrate                                                            apply migrations to DATABASE_URL
+  migrate                                                            apply migrations (DATABASE_URL, or the embedded database)
   preview <plan-id|file> [--now ISO] [--json]                        every reminder a plan will send, without sending
-  worker                                                             send reminders (DATABASE_URL, REDIS_URL, TELEGRAM_BOT_TOKEN)
+  worker                                                             send reminders (TELEGRAM_BOT_TOKEN; DATABASE_URL, REDIS_URL optional)
   import <file> --org <slug> [--year Y] [--dry-run] [--json]         read a plan (.txt .csv .docx .xlsx .pdf) and store it
   units --org <slug> [--json]                                        units with their aliases and task counts
   units merge --org <slug> "<from>" "<into>"                         join two units (the first becomes an alias)

@@ -2,8 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { and, eq, isNull } from "drizzle-orm";
-import { createDatabaseClient } from "../../db/client.js";
-import { migrateDatabase } from "../../db/migrate.js";
+import { openMigratedDatabase } from "../../db/client.js";
 import { milestones, organizations, plans, taskUnits, tasks, units } from "../../db/schema.js";
 import type { Config } from "../config.js";
 import { createWorkingCalendar, formatVietnameseDate } from "../domain/calendar/index.js";
@@ -67,11 +66,9 @@ async function fromDatabase(
   daysOff: string[];
   workingDays: string[];
 }> {
-  if (!config.databaseUrl) throw new UsageError("preview of a stored plan needs DATABASE_URL (or give a file)");
   if (!/^[0-9a-f-]{36}$/i.test(planId)) throw new UsageError(`"${planId}" is neither a file nor a plan id`);
-  const client = createDatabaseClient(config.databaseUrl, logger, { max: 2 });
+  const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
-    await migrateDatabase(client.sql, logger);
     const [plan] = await client.db
       .select({ plan: plans, organization: organizations })
       .from(plans)

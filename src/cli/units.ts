@@ -1,5 +1,4 @@
-import { createDatabaseClient } from "../../db/client.js";
-import { migrateDatabase } from "../../db/migrate.js";
+import { openMigratedDatabase } from "../../db/client.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { addUnitAlias, listUnits, mergeUnits } from "../services/units.js";
@@ -27,10 +26,8 @@ export async function runUnits(
     throw new UsageError(`unknown units action "${action}"`);
   if (action && names.length !== 2)
     throw new UsageError(`units ${action} takes two names, e.g. units ${action} --org gio-son "A" "B"`);
-  if (!config.databaseUrl) throw new UsageError("units needs DATABASE_URL");
-  const client = createDatabaseClient(config.databaseUrl, logger, { max: 2 });
+  const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
-    await migrateDatabase(client.sql, logger);
     if (action === "merge") {
       await mergeUnits(client.db, org, names[0] as string, names[1] as string);
       out(`Đã gộp "${names[0]}" vào "${names[1]}"`);

@@ -1,6 +1,5 @@
 import { Redis } from "ioredis";
-import { createDatabaseClient } from "../../db/client.js";
-import { migrateDatabase } from "../../db/migrate.js";
+import { openMigratedDatabase } from "../../db/client.js";
 import { reconcile, scheduleWeeklySends, startReminderEngine } from "../../jobs/reminder-worker.js";
 import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
@@ -23,10 +22,8 @@ function untilStopped(logger: Logger): Promise<void> {
 
 /** `worker`: runs the reminder workers until SIGTERM or SIGINT, then drains and exits. */
 export async function runWorker(config: Config, logger: Logger): Promise<void> {
-  if (!config.databaseUrl) throw new UsageError("worker needs DATABASE_URL");
   if (!config.telegramBotToken) throw new UsageError("worker needs TELEGRAM_BOT_TOKEN");
-  const client = createDatabaseClient(config.databaseUrl, logger);
-  await migrateDatabase(client.sql, logger);
+  const client = await openMigratedDatabase(config, logger);
   const notifier = createTelegramNotifier(config.telegramBotToken, { apiRoot: config.telegramApiRoot });
   if (!config.redisUrl) {
     // One process, no Redis: the same dispatcher from an in-process timer.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseClient } from "../../db/client.js";
+import type { PostgresDatabaseClient } from "../../db/client.js";
 import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { createTelegramNotifier } from "../../src/bot/telegram-notifier.js";
@@ -7,7 +7,7 @@ import { startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import { createMigratedDatabase, silentLogger, type TestDatabase } from "../support/database.js";
 import { countByChat, createReminderWorld, planSend, waitFor } from "../support/reminder-world.js";
 
-let database: TestDatabase & { client: DatabaseClient };
+let database: TestDatabase & { client: PostgresDatabaseClient };
 beforeAll(async () => {
   database = await createMigratedDatabase();
 });

@@ -11,10 +11,10 @@ import { readDocument } from "../../src/import/read-document.js";
 import { importPlan } from "../../src/services/import-plan.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { readSeed, seedPath } from "../support/seeds.js";
-import type { DatabaseClient } from "../../db/client.js";
+import type { PostgresDatabaseClient } from "../../db/client.js";
 
 const run = promisify(execFile);
-let database: TestDatabase & { client: DatabaseClient };
+let database: TestDatabase & { client: PostgresDatabaseClient };
 beforeAll(async () => {
   database = await createMigratedDatabase();
 });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseClient } from "../../db/client.js";
+import type { PostgresDatabaseClient } from "../../db/client.js";
 import { MilestoneMoveError, moveMilestone } from "../../src/services/move-milestone.js";
 import { syncReminders } from "../../src/services/reminders/sync-reminders.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { createReminderWorld } from "../support/reminder-world.js";
 
-let database: TestDatabase & { client: DatabaseClient };
+let database: TestDatabase & { client: PostgresDatabaseClient };
 beforeAll(async () => {
   database = await createMigratedDatabase();
 });

@@ -1,14 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { type Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseClient } from "../../db/client.js";
+import type { PostgresDatabaseClient } from "../../db/client.js";
 import { enqueueSlots, reconcile, startReminderEngine, type ReminderEngine } from "../../jobs/reminder-worker.js";
 import { startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { countByChat, createReminderWorld, engineDeps, planSend, waitFor } from "../support/reminder-world.js";
 
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-let database: TestDatabase & { client: DatabaseClient };
+let database: TestDatabase & { client: PostgresDatabaseClient };
 beforeAll(async () => {
   database = await createMigratedDatabase();
 });

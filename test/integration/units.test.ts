@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseClient } from "../../db/client.js";
+import type { PostgresDatabaseClient } from "../../db/client.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";
 import { importPlan } from "../../src/services/import-plan.js";
@@ -7,7 +7,7 @@ import { addUnitAlias, listUnits, mergeUnits, UnitError } from "../../src/servic
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { samplePlan, toTabText } from "../support/plan-files.js";
 
-let database: TestDatabase & { client: DatabaseClient };
+let database: TestDatabase & { client: PostgresDatabaseClient };
 beforeAll(async () => {
   database = await createMigratedDatabase();
 });

@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseClient } from "../../db/client.js";
+import type { PostgresDatabaseClient } from "../../db/client.js";
 import { startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { countByChat, createReminderWorld, planSend, waitFor } from "../support/reminder-world.js";
 
-let database: TestDatabase & { client: DatabaseClient };
+let database: TestDatabase & { client: PostgresDatabaseClient };
 beforeAll(async () => {
   database = await createMigratedDatabase();
 });

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { pino } from "pino";
-import { createDatabaseClient, type DatabaseClient } from "../../db/client.js";
+import { createDatabaseClient, type PostgresDatabaseClient } from "../../db/client.js";
 import { migrateDatabase } from "../../db/migrate.js";
 
 /** The server tests create their databases on; CI's Postgres trusts the `postgres` role on loopback. */
@@ -14,7 +14,7 @@ export interface TestDatabase {
   name: string;
   url: string;
   /** Opens a pool on the database; closed by drop(). */
-  connect(options?: { max?: number }): DatabaseClient;
+  connect(options?: { max?: number }): PostgresDatabaseClient;
   drop(): Promise<void>;
 }
 
@@ -24,7 +24,7 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
   await admin.unsafe(`create database "${name}"`);
   const url = new URL(adminDatabaseUrl);
   url.pathname = `/${name}`;
-  const clients: DatabaseClient[] = [];
+  const clients: PostgresDatabaseClient[] = [];
   return {
     name,
     url: url.toString(),
@@ -42,7 +42,7 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
 }
 
 /** A fresh database with every migration applied. */
-export async function createMigratedDatabase(): Promise<TestDatabase & { client: DatabaseClient }> {
+export async function createMigratedDatabase(): Promise<TestDatabase & { client: PostgresDatabaseClient }> {
   const database = await createEmptyDatabase();
   const client = database.connect();
   await migrateDatabase(client.sql, silentLogger);

@@ -1,7 +1,7 @@
 /** An organization with one unit of many people and one milestone, for reminder-engine tests. */
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
-import type { DatabaseClient } from "../../db/client.js";
+import type { PostgresDatabaseClient } from "../../db/client.js";
 import { createSendRateLimiter } from "../../jobs/send-rate-limiter.js";
 import { createTelegramNotifier } from "../../src/bot/telegram-notifier.js";
 import { silentLogger } from "./database.js";
@@ -14,7 +14,7 @@ export interface ReminderWorld {
 }
 
 export async function createReminderWorld(
-  client: DatabaseClient,
+  client: PostgresDatabaseClient,
   people: number,
   firstChatId: number,
 ): Promise<ReminderWorld> {
@@ -58,7 +58,7 @@ export async function createReminderWorld(
 
 /** A planned send to the unit at `fireAt`, for the milestone's current version. */
 export async function planSend(
-  client: DatabaseClient,
+  client: PostgresDatabaseClient,
   world: ReminderWorld,
   fireAt: Date,
   kind = "reminder",
@@ -69,7 +69,7 @@ export async function planSend(
 
 /** What an engine needs besides the database: Redis, the limiter and a notifier aimed at the emulator. */
 export function engineDeps(
-  client: DatabaseClient,
+  client: PostgresDatabaseClient,
   redisUrl: string,
   prefix: string,
   apiRoot: string,

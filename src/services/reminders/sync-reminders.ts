@@ -97,21 +97,25 @@ export async function syncReminders(db: Database, organizationId: string, now: D
   }
   const slots = new Map<string, SendSlot>();
   // Rows already planned conflict and are skipped; their slot is queued again, which the job id makes harmless.
-  // One statement per 20,000 rows through unnest: a parameter per column, not per value.
+  // One statement per 20,000 rows, the rows passed as a single JSON parameter: Postgres caps a
+  // statement at 65,535 parameters, and JSON reads the same under postgres-js and PGlite.
   for (let i = 0; i < wanted.length; i += 20_000) {
-    const batch = wanted.slice(i, i + 20_000);
-    await db.$client`
+    const batch = wanted.slice(i, i + 20_000).map((r) => ({
+      organization_id: r.organizationId,
+      milestone_id: r.milestoneId,
+      milestone_version: r.milestoneVersion,
+      kind: r.kind,
+      audience_role: r.audienceRole,
+      audience_unit_id: r.audienceUnitId ?? null,
+      fire_at: r.fireAt.toISOString(),
+    }));
+    await db.execute(sql`
       insert into reminders (organization_id, milestone_id, milestone_version, kind, audience_role, audience_unit_id, fire_at)
-      select * from unnest(
-        ${db.$client.array(batch.map((r) => r.organizationId))}::uuid[],
-        ${db.$client.array(batch.map((r) => r.milestoneId as string))}::uuid[],
-        ${db.$client.array(batch.map((r) => r.milestoneVersion as number))}::int[],
-        ${db.$client.array(batch.map((r) => r.kind))}::reminder_kind[],
-        ${db.$client.array(batch.map((r) => r.audienceRole))}::role[],
-        ${db.$client.array(batch.map((r) => r.audienceUnitId ?? null))}::uuid[],
-        ${db.$client.array(batch.map((r) => r.fireAt.toISOString()))}::timestamptz[]
-      )
-      on conflict do nothing`;
+      select organization_id, milestone_id, milestone_version, kind, audience_role, audience_unit_id, fire_at
+      from json_to_recordset(${JSON.stringify(batch)}::json) as planned(
+        organization_id uuid, milestone_id uuid, milestone_version int, kind reminder_kind,
+        audience_role role, audience_unit_id uuid, fire_at timestamptz)
+      on conflict do nothing`);
   }
   for (const row of wanted) slots.set(String(row.fireAt.getTime()), { organizationId, fireAt: row.fireAt });
   // Rows planned for a version that moved on, or for milestones no longer chased, will never fire.
