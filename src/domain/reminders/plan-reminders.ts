@@ -13,7 +13,9 @@ export type SendKind = "start" | "reminder" | "due" | "overdue" | "escalation" |
  */
 export type Audience = "unit" | "coordinators" | "chairman";
 
-export type MilestoneState = "open" | "in_progress" | "submitted" | "done" | "overdue" | "cancelled";
+import type { MilestoneState } from "../milestones/progress-colour.js";
+
+export type { MilestoneState };
 
 /** What the planner needs to know about one milestone. */
 export interface PlannableMilestone {

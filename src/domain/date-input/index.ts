@@ -1,0 +1,1 @@
+export { type DateGrain, type DateInputResult, parseDateInput } from "./parse-date-input.js";

@@ -1,0 +1,20 @@
+export {
+  daysOverdue,
+  effectiveState,
+  type MilestoneProgress,
+  type MilestoneState,
+  type ProgressColour,
+  progressColour,
+} from "./progress-colour.js";
+export {
+  type Actor,
+  canActOnMilestone,
+  canApproveCompletion,
+  canDecideExtension,
+  canInvite,
+  type MilestoneOwnership,
+  type Role,
+  seesWholeOrganization,
+  unitsOf,
+} from "./permissions.js";
+export { productIsDocument } from "./product-kind.js";

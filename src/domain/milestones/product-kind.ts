@@ -1,0 +1,36 @@
+/**
+ * Whether a task's product ("Kết quả/Sản phẩm") is a document, so that a
+ * completion should come with the document as evidence: a plan, a report, a
+ * decision… These are the words the seeds use for written products.
+ */
+const DOCUMENT_WORDS = [
+  "ke hoach",
+  "bao cao",
+  "quyet dinh",
+  "van ban",
+  "cong van",
+  "to trinh",
+  "thong bao",
+  "quy che",
+  "quy dinh",
+  "bien ban",
+  "de an",
+  "chuong trinh",
+  "huong dan",
+  "danh muc",
+  "danh sach",
+  "nghi quyet",
+  "chi thi",
+  "tai lieu",
+  "ho so",
+];
+
+export function productIsDocument(product: string | null): boolean {
+  if (!product) return false;
+  const folded = product
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase();
+  return DOCUMENT_WORDS.some((word) => new RegExp(`(^|[^a-z])${word}([^a-z]|$)`).test(folded));
+}
