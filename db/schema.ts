@@ -344,6 +344,55 @@ export const milestoneEvents = pgTable(
   ],
 );
 
+export const approvalKindEnum = pgEnum("approval_kind", ["completion", "extension"]);
+export const approvalStateEnum = pgEnum("approval_state", ["pending", "approved", "rejected", "withdrawn"]);
+
+/**
+ * What waits for a decision: a completion for the coordinators, an extension
+ * for the coordinators or the chairman. The milestone's event log records the
+ * same steps; this row is what /canduyet lists and what the buttons point at.
+ */
+export const approvalRequests = pgTable(
+  "approval_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    milestoneId: uuid("milestone_id").notNull(),
+    kind: approvalKindEnum("kind").notNull(),
+    state: approvalStateEnum("state").notNull().default("pending"),
+    requestedByPersonId: uuid("requested_by_person_id").notNull(),
+    /** The milestone version the request was made against: a request on a moved milestone is stale. */
+    milestoneVersion: integer("milestone_version").notNull(),
+    /** For extensions: the new due day asked for, and why. */
+    requestedDue: date("requested_due", { mode: "string" }),
+    reason: text("reason"),
+    decidedByPersonId: uuid("decided_by_person_id"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    decisionComment: text("decision_comment"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.organizationId, t.milestoneId],
+      foreignColumns: [milestones.organizationId, milestones.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.organizationId, t.requestedByPersonId],
+      foreignColumns: [people.organizationId, people.id],
+    }),
+    foreignKey({
+      columns: [t.organizationId, t.decidedByPersonId],
+      foreignColumns: [people.organizationId, people.id],
+    }),
+    check("approval_requests_extension_has_due", sql`${t.kind} <> 'extension' or ${t.requestedDue} is not null`),
+    // At most one open request of each kind per milestone: a second press of the button finds the first.
+    uniqueIndex("approval_requests_one_pending")
+      .on(t.milestoneId, t.kind)
+      .where(sql`${t.state} = 'pending'`),
+    index("approval_requests_org_state_idx").on(t.organizationId, t.state),
+  ],
+);
+
 /** Evidence ("tài liệu kiểm chứng") kept by the product itself, not only as a Telegram file id. */
 export const evidenceFiles = pgTable(
   "evidence_files",

@@ -3,6 +3,7 @@ import { queryRows, type Database } from "../db/client.js";
 import { people, reminderDeliveries } from "../db/schema.js";
 import type { Logger } from "../src/logger.js";
 import { NotifierError, type Notifier } from "../src/services/notifier.js";
+import { translatorFor } from "../src/bot/i18n.js";
 import { composeReminderMessage, type ReminderLine } from "../src/services/reminders/compose-message.js";
 import type { SendRateLimiter } from "./send-rate-limiter.js";
 
@@ -36,6 +37,7 @@ type ClaimedDelivery = {
   id: string;
   person_id: string;
   chat_id: string;
+  locale: string;
   reminder_id: string;
   milestone_id: string;
   kind: ReminderLine["kind"];
@@ -125,7 +127,7 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
     if (deliveries.length === 0) return;
     const first = deliveries[0] as ClaimedDelivery;
     const lines = dedupeLines(deliveries, now);
-    const message = composeReminderMessage(lines);
+    const message = composeReminderMessage(lines, translatorFor(first.locale));
     const ids = deliveries.map((d) => d.id);
     const outcome = await sendWithRetries(deps, Number(first.chat_id), message);
     if (outcome.kind === "sent") {
@@ -184,7 +186,7 @@ async function claim(db: Database, ids: string[]): Promise<ClaimedDelivery[]> {
       )})`} and state = 'pending'
       returning id, person_id, reminder_id
     )
-    select c.id, c.person_id, p.telegram_chat_id::text as chat_id, c.reminder_id, r.milestone_id, r.kind, r.audience_role,
+    select c.id, c.person_id, p.telegram_chat_id::text as chat_id, p.locale, c.reminder_id, r.milestone_id, r.kind, r.audience_role,
            t.section, t.stt, t.title, m.due::text as due, u.name as unit_name
     from claimed c
     join people p on p.id = c.person_id
@@ -253,10 +255,10 @@ export async function sendWithRetries(
 }
 
 async function tellCoordinators(deps: DispatchDeps, organizationId: string, personId: string): Promise<void> {
-  const rows = await queryRows<{ chat_id: string; full_name: string }>(
+  const rows = await queryRows<{ chat_id: string; full_name: string; locale: string }>(
     deps.db,
     sql`
-    select p.telegram_chat_id::text as chat_id, blocked.full_name
+    select p.telegram_chat_id::text as chat_id, blocked.full_name, p.locale
     from memberships ms
     join people p on p.id = ms.person_id
     join people blocked on blocked.id = ${personId}
@@ -264,7 +266,7 @@ async function tellCoordinators(deps: DispatchDeps, organizationId: string, pers
       and p.telegram_chat_id is not null and p.unreachable_since is null`,
   );
   for (const row of rows) {
-    const text = `⚠️ Không gửi được nhắc việc cho ${row.full_name}: người này đã chặn bot hoặc xóa cuộc trò chuyện. Hãy liên hệ trực tiếp.`;
+    const text = translatorFor(row.locale).t("unreachable-person", { name: row.full_name });
     const outcome = await sendWithRetries(deps, Number(row.chat_id), { text, buttons: [] });
     if (outcome.kind !== "sent")
       deps.logger.warn({ outcome }, "could not tell a coordinator about an unreachable person");

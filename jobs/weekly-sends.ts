@@ -1,30 +1,43 @@
 import { sql } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { buildDigest, type DigestMilestone, formatDigest } from "../src/domain/reminders/index.js";
 import { queryRows } from "../db/client.js";
+import { type Translator, translatorFor } from "../src/bot/i18n.js";
+import { taskNumber } from "../src/services/reminders/compose-message.js";
+import { formatDigest, loadDigest } from "../src/services/reminders/digest-message.js";
 import { type DispatchDeps, sendWithRetries } from "./dispatch-slot.js";
 
-async function chatsOf(
+interface Recipient {
+  chatId: number;
+  locale: string;
+}
+
+async function recipientsWithRole(
   deps: DispatchDeps,
   organizationId: string,
   role: "chairman" | "coordinator",
-): Promise<number[]> {
-  const rows = await queryRows<{ chat_id: string }>(
+): Promise<Recipient[]> {
+  const rows = await queryRows<{ chat_id: string; locale: string }>(
     deps.db,
     sql`
-    select distinct p.telegram_chat_id::text as chat_id from memberships ms join people p on p.id = ms.person_id
+    select distinct p.telegram_chat_id::text as chat_id, p.locale from memberships ms join people p on p.id = ms.person_id
     where ms.organization_id = ${organizationId} and ms.role = ${role}
       and p.telegram_chat_id is not null and p.unreachable_since is null`,
   );
-  return rows.map((row) => Number(row.chat_id));
+  return rows.map((row) => ({ chatId: Number(row.chat_id), locale: row.locale }));
 }
 
-async function sendToAll(deps: DispatchDeps, chats: number[], text: string): Promise<number> {
+/** Sends each recipient the text in their language. */
+async function sendToAll(
+  deps: DispatchDeps,
+  recipients: Recipient[],
+  textFor: (translator: Translator) => string,
+): Promise<number> {
   let sent = 0;
-  for (const chatId of chats) {
-    const outcome = await sendWithRetries(deps, chatId, { text, buttons: [] });
+  for (const recipient of recipients) {
+    const text = textFor(translatorFor(recipient.locale));
+    const outcome = await sendWithRetries(deps, recipient.chatId, { text, buttons: [] });
     if (outcome.kind === "sent") sent++;
-    else deps.logger.warn({ chatId, outcome }, "weekly message not delivered");
+    else deps.logger.warn({ chatId: recipient.chatId, outcome }, "weekly message not delivered");
   }
   return sent;
 }
@@ -35,30 +48,11 @@ export async function sendWeeklyDigest(
   organizationId: string,
   timeZone = "Asia/Ho_Chi_Minh",
 ): Promise<number> {
-  const rows = await queryRows<{
-    section: string | null;
-    stt: string | null;
-    title: string;
-    unit: string | null;
-    due: string | null;
-    state: DigestMilestone["state"];
-    completed_on: string | null;
-  }>(
-    deps.db,
-    sql`
-    select t.section, t.stt, t.title, m.due::text as due, m.state,
-           (m.completed_at at time zone ${timeZone})::date::text as completed_on,
-           (select u.name from task_units tu join units u on u.id = tu.unit_id
-             where tu.task_id = t.id and tu.relation = 'lead' order by u.name limit 1) as unit
-    from milestones m join tasks t on t.id = m.task_id
-    where m.organization_id = ${organizationId} and t.removed_at is null`,
-  );
   const today = DateTime.fromJSDate(deps.now(), { zone: timeZone }).toISODate() as string;
-  const digest = buildDigest(
-    rows.map((r) => ({ ...r, completedOn: r.completed_on })),
-    today,
+  const digest = await loadDigest(deps.db, organizationId, today, timeZone);
+  return sendToAll(deps, await recipientsWithRole(deps, organizationId, "chairman"), (translator) =>
+    formatDigest(digest, translator),
   );
-  return sendToAll(deps, await chatsOf(deps, organizationId, "chairman"), formatDigest(digest));
 }
 
 /** Monday 08:00: the coordinators' list of tasks still waiting for a date. */
@@ -78,11 +72,13 @@ export async function sendNeedsDateList(deps: DispatchDeps, organizationId: stri
     order by t.position`,
   );
   if (rows.length === 0) return 0;
-  const lines = [`📅 ${rows.length} việc chưa có thời hạn, cần đặt ngày:`];
-  for (const row of rows.slice(0, 40)) {
-    const written = row.texts.length > 0 ? ` ("${row.texts.join("; ")}")` : "";
-    lines.push(`- ${row.section ?? ""}.${row.stt ?? ""} ${row.title}${written}`);
-  }
-  if (rows.length > 40) lines.push(`… và ${rows.length - 40} việc khác`);
-  return sendToAll(deps, await chatsOf(deps, organizationId, "coordinator"), lines.join("\n"));
+  return sendToAll(deps, await recipientsWithRole(deps, organizationId, "coordinator"), ({ t }) => {
+    const lines = [t("needs-date-title", { count: rows.length })];
+    for (const row of rows.slice(0, 40)) {
+      const written = row.texts.length > 0 ? ` ("${row.texts.join("; ")}")` : "";
+      lines.push(t("needs-date-line", { number: taskNumber(row.section, row.stt), title: row.title, written }));
+    }
+    if (rows.length > 40) lines.push(t("needs-date-more", { count: rows.length - 40 }));
+    return lines.join("\n");
+  });
 }

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, formatVietnameseDate, type IsoDate, isoWeekday } from "../calendar/iso-date.js";
+import { addDays, daysBetween, type IsoDate, isoWeekday } from "../calendar/iso-date.js";
 import type { MilestoneState } from "./plan-reminders.js";
 
 /** One milestone as the chairman's digest counts it. */
@@ -25,7 +25,8 @@ export interface Digest {
   };
   /** Overdue milestones by lead unit, most overdue first; units with the most overdue first. */
   overdueByUnit: Array<{
-    unit: string;
+    /** Null for tasks no unit leads yet. */
+    unit: string | null;
     items: Array<{ task: string; title: string; due: IsoDate; daysOverdue: number }>;
   }>;
 }
@@ -38,7 +39,7 @@ export function buildDigest(milestones: DigestMilestone[], today: IsoDate): Dige
   const weekStart = addDays(today, 1 - isoWeekday(today));
   const weekEnd = addDays(weekStart, 6);
   const counts = { onTrack: 0, dueThisWeek: 0, overdue: 0, doneOnTime: 0, doneLate: 0, noDate: 0 };
-  const overdue = new Map<string, Digest["overdueByUnit"][number]["items"]>();
+  const overdue = new Map<string | null, Digest["overdueByUnit"][number]["items"]>();
   for (const m of milestones) {
     if (m.state === "cancelled") continue;
     if (m.state === "done") {
@@ -52,7 +53,7 @@ export function buildDigest(milestones: DigestMilestone[], today: IsoDate): Dige
     }
     if (m.due < today) {
       counts.overdue++;
-      const unit = m.unit ?? "Chưa giao đơn vị";
+      const unit = m.unit;
       const task = m.section ? `${m.section}.${m.stt ?? ""}` : (m.stt ?? "");
       overdue.set(unit, [
         ...(overdue.get(unit) ?? []),
@@ -63,31 +64,6 @@ export function buildDigest(milestones: DigestMilestone[], today: IsoDate): Dige
   }
   const overdueByUnit = [...overdue.entries()]
     .map(([unit, items]) => ({ unit, items: items.sort((a, b) => b.daysOverdue - a.daysOverdue) }))
-    .sort((a, b) => b.items.length - a.items.length || a.unit.localeCompare(b.unit));
+    .sort((a, b) => b.items.length - a.items.length || (a.unit ?? "").localeCompare(b.unit ?? ""));
   return { weekOf: weekStart, counts, overdueByUnit };
-}
-
-/** The digest as the chairman reads it in Telegram. */
-export function formatDigest(digest: Digest, maxItems = 30): string {
-  const c = digest.counts;
-  const lines = [
-    `📊 Tổng hợp tuần ${formatVietnameseDate(digest.weekOf)}`,
-    `• Đúng tiến độ: ${c.onTrack}`,
-    `• Đến hạn trong tuần: ${c.dueThisWeek}`,
-    `• Quá hạn: ${c.overdue}`,
-    `• Hoàn thành đúng hạn: ${c.doneOnTime}`,
-    `• Hoàn thành trễ hạn: ${c.doneLate}`,
-  ];
-  if (c.noDate > 0) lines.push(`• Chưa có thời hạn: ${c.noDate}`);
-  let shown = 0;
-  for (const group of digest.overdueByUnit) {
-    if (shown >= maxItems) break;
-    lines.push("", `⏰ ${group.unit} (${group.items.length} việc quá hạn)`);
-    for (const item of group.items) {
-      if (shown++ >= maxItems) break;
-      lines.push(`  - ${item.task} ${item.title}: hạn ${formatVietnameseDate(item.due)}, quá ${item.daysOverdue} ngày`);
-    }
-  }
-  if (c.overdue > shown) lines.push("", `… và ${c.overdue - shown} việc quá hạn khác (/quahan)`);
-  return lines.join("\n");
 }

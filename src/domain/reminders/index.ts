@@ -8,4 +8,4 @@ export {
   type SendKind,
 } from "./plan-reminders.js";
 export { DEFAULT_REMINDER_POLICY, type ReminderPolicy, reminderPolicySchema, resolveReminderPolicy } from "./policy.js";
-export { buildDigest, type Digest, type DigestMilestone, formatDigest } from "./digest.js";
+export { buildDigest, type Digest, type DigestMilestone } from "./digest.js";

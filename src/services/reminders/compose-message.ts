@@ -1,4 +1,5 @@
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
+import type { Translator } from "../../bot/i18n.js";
 import type { InlineButton } from "../notifier.js";
 
 /** One reminder about one milestone, as it appears in a person's message. */
@@ -14,35 +15,38 @@ export interface ReminderLine {
   daysOverdue: number | null;
 }
 
-const HEADINGS: Record<ReminderLine["kind"], string> = {
-  start: "Bắt đầu thực hiện",
-  reminder: "Sắp đến hạn",
-  due: "Đến hạn hôm nay",
-  overdue: "Đã quá hạn",
-  escalation: "Quá hạn, cần chỉ đạo",
-  checkin: "Báo cáo tiến độ tháng",
-  digest: "Tổng hợp",
-  "needs-date": "Chưa có thời hạn",
-};
+/** "II.3": how the plan numbers a task. */
+export function taskNumber(section: string | null, stt: string | null): string {
+  return section ? `${section}.${stt ?? ""}` : (stt ?? "");
+}
 
 /**
  * Everything due to one person in one send slot, as one message: a line per
  * task and a row of buttons per task (callback data carry the milestone id
  * only; the bot checks rights against the database).
  */
-export function composeReminderMessage(lines: ReminderLine[]): { text: string; buttons: InlineButton[][] } {
+export function composeReminderMessage(
+  lines: ReminderLine[],
+  { t }: Translator,
+): { text: string; buttons: InlineButton[][] } {
   const sorted = [...lines].sort((a, b) => (a.due ?? "9999").localeCompare(b.due ?? "9999"));
-  const parts: string[] = [`🔔 Nhắc việc: ${sorted.length} việc`];
+  const parts: string[] = [t("reminder-title", { count: sorted.length })];
   sorted.forEach((line, i) => {
-    const number = line.section ? `${line.section}.${line.stt ?? ""}` : (line.stt ?? "");
-    const due = line.due ? ` — hạn ${formatVietnameseDate(line.due)}` : "";
-    const late = line.daysOverdue ? ` (quá ${line.daysOverdue} ngày)` : "";
-    const unit = line.unit ? ` [${line.unit}]` : "";
-    parts.push(`${i + 1}. ${HEADINGS[line.kind]}: ${number} ${line.title}${unit}${due}${late}`);
+    parts.push(
+      t("reminder-line", {
+        index: i + 1,
+        kind: line.kind,
+        number: taskNumber(line.section, line.stt),
+        title: line.title,
+        unit: line.unit ? t("reminder-unit", { unit: line.unit }) : "",
+        due: line.due ? t("reminder-due", { date: formatVietnameseDate(line.due) }) : "",
+        late: line.daysOverdue ? t("reminder-late", { days: line.daysOverdue }) : "",
+      }),
+    );
   });
   const buttons = sorted.map((line, i) => [
-    { text: `${i + 1}. Đã hoàn thành`, callbackData: `done:${line.milestoneId}` },
-    { text: "Gửi minh chứng", callbackData: `evidence:${line.milestoneId}` },
+    { text: t("btn-done", { index: i + 1 }), callbackData: `done:${line.milestoneId}` },
+    { text: t("btn-evidence"), callbackData: `evidence:${line.milestoneId}` },
   ]);
   return { text: parts.join("\n"), buttons };
 }

@@ -1,0 +1,207 @@
+# nhacviec: every word the users read, in Vietnamese (the default).
+# Keys are the same in en.ftl; a test fails when one file lacks a key of the other.
+
+## Roles and states
+
+role-name = { $role ->
+    [member] công chức
+    [unit_head] phụ trách bộ phận
+    [coordinator] Văn phòng – Thống kê (điều phối)
+    [chairman] Chủ tịch UBND
+   *[other] { $role }
+}
+state-label = { $state ->
+    [open] Chưa thực hiện
+    [in_progress] Đang thực hiện
+    [submitted] Chờ duyệt hoàn thành
+    [done] Đã hoàn thành
+    [overdue] Quá hạn { $days } ngày
+    [cancelled] Đã hủy
+   *[other] { $state }
+}
+approval-state = { $state ->
+    [approved] đã được duyệt
+    [rejected] đã bị từ chối hoặc trả lại
+    [withdrawn] đã được rút lại
+   *[other] đang chờ
+}
+due-none = chưa có hạn
+no-unit = chưa giao đơn vị
+
+## Commands (setMyCommands)
+
+cmd-start = Bắt đầu, kết nối tài khoản
+cmd-viec = Việc của tôi
+cmd-quahan = Việc quá hạn
+cmd-canduyet = Việc chờ tôi duyệt
+cmd-tonghop = Báo cáo tổng hợp
+cmd-moi = Mời người tham gia
+cmd-ngonngu = Đổi ngôn ngữ
+cmd-help = Hướng dẫn
+
+## Onboarding
+
+not-registered = Xin chào! Đây là trợ lý nhắc việc cải cách hành chính của UBND. Tài khoản Telegram của bạn chưa được kết nối: hãy nhờ Văn phòng – Thống kê gửi đường link mời rồi bấm vào link đó.
+welcome = Chào { $name }! Bạn đã được kết nối với { $organization } với vai trò { $role }{ $unit }.
+    Bot sẽ nhắc bạn trước mỗi hạn công việc. Gõ /viec để xem việc của bạn, /help để xem hướng dẫn.
+welcome-back = Chào { $name }! Gõ /viec để xem việc của bạn, /help để xem hướng dẫn.
+unit-suffix = , bộ phận { $unit }
+invite-unknown = Mã mời không đúng. Hãy kiểm tra lại đường link hoặc xin Văn phòng – Thống kê một link mới.
+invite-used = Mã mời này đã được dùng. Mỗi link chỉ dùng được một lần: hãy xin Văn phòng – Thống kê một link mới.
+invite-expired = Mã mời này đã hết hạn (link có hiệu lực 7 ngày). Hãy xin Văn phòng – Thống kê một link mới.
+invite-already-bound = Tài khoản của bạn đã được kết nối với { $organization }.
+invite-joined = 👋 { $name } đã tham gia với vai trò { $role }{ $unit }.
+
+## Help
+
+help-everyone = Hướng dẫn sử dụng:
+    /viec – việc của bạn, sắp theo hạn
+    /quahan – việc đã quá hạn
+    /ngonngu – đổi ngôn ngữ
+    Ở mỗi việc có các nút: Đã hoàn thành, Gửi minh chứng, Báo cáo tiến độ, Xin gia hạn.
+help-coordinator = Dành cho Văn phòng – Thống kê:
+    /canduyet – hoàn thành và gia hạn chờ duyệt
+    /tonghop – báo cáo tổng hợp
+    /moi – tạo link mời người tham gia
+help-chairman = Dành cho lãnh đạo:
+    /canduyet – đề nghị gia hạn chờ quyết định
+    /tonghop – báo cáo tổng hợp
+
+## Lists
+
+tasks-title = 📋 Việc đang mở: { $count } (trang { $page }/{ $pages })
+tasks-empty = 🎉 Không có việc nào đang mở.
+overdue-title = ⏰ Việc quá hạn: { $count } (trang { $page }/{ $pages })
+overdue-empty = 👍 Không có việc nào quá hạn.
+task-line = { $colour } { $index }. { $number } { $title }
+    Hạn: { $due } · { $state }{ $unit }
+task-unit = · { $unit }
+btn-done = ✅ { $index }. Đã hoàn thành
+btn-evidence = 📎 Gửi minh chứng
+btn-progress = 📈 Báo cáo tiến độ
+btn-extend = ⏳ Xin gia hạn
+btn-prev = ◀ Trang trước
+btn-next = Trang sau ▶
+btn-cancel = Hủy
+btn-skip = Bỏ qua
+
+## Acting on a milestone
+
+not-allowed = ⛔ Bạn không có quyền với việc này: chỉ bộ phận chủ trì, Văn phòng – Thống kê và lãnh đạo UBND mới thao tác được.
+button-stale = Nút này không còn hiệu lực. Gõ /viec để xem danh sách mới.
+milestone-closed = Việc “{ $title }” { $state ->
+    [done] đã hoàn thành
+    [cancelled] đã bị hủy
+   *[other] không còn mở
+}, không cần thao tác thêm.
+input-cancelled = Đã hủy.
+unknown-text = Gõ /viec để xem việc của bạn hoặc /help để xem hướng dẫn.
+error-generic = Có lỗi xảy ra, bạn hãy thử lại sau ít phút.
+
+done-needs-evidence = Sản phẩm của việc “{ $title }” là văn bản ({ $product }). Hãy gửi tệp minh chứng (tài liệu hoặc ảnh, tối đa 20 MB) ngay tại đây; bot sẽ gửi đề nghị duyệt sau khi nhận tệp.
+completion-submitted = ✅ Đã ghi nhận hoàn thành “{ $title }” và gửi Văn phòng – Thống kê duyệt.
+completion-done = ✅ “{ $title }” đã hoàn thành.
+completion-already-submitted = “{ $title }” đang chờ duyệt hoàn thành.
+
+evidence-ask = Hãy gửi tệp minh chứng cho việc “{ $title }” (tài liệu hoặc ảnh, tối đa 20 MB).
+evidence-too-large = Tệp “{ $file }” lớn hơn 20 MB nên Telegram không cho bot tải về. Hãy nén lại hoặc gửi bản nhẹ hơn.
+evidence-saved = 📎 Đã lưu minh chứng “{ $file }” cho việc “{ $title }”.
+evidence-unexpected = Bạn muốn gửi tệp này làm minh chứng cho việc nào? Hãy bấm “Gửi minh chứng” ở việc đó (gõ /viec để xem).
+evidence-failed = Không tải được tệp từ Telegram. Bạn hãy gửi lại.
+
+progress-ask = Việc “{ $title }” đã làm được bao nhiêu?
+progress-saved = 📈 Đã ghi tiến độ { $percent }% cho “{ $title }”. Bạn có thể gõ thêm ghi chú, hoặc bấm Bỏ qua.
+progress-note-saved = 📝 Đã ghi chú cho “{ $title }”.
+
+extension-ask-date = Bạn xin gia hạn “{ $title }” (hạn hiện tại { $due }) đến ngày nào? Ví dụ: 15/3, thứ 6 tuần sau, cuối tháng.
+extension-bad-date = Chưa hiểu “{ $text }” là ngày nào. Hãy gõ lại, ví dụ: 15/3, ngày 15 tháng 3, 2 tuần nữa.
+extension-impossible-date = “{ $text }” không phải là một ngày có thật. Hãy gõ lại.
+extension-not-later = Ngày mới ({ $date }) phải sau hạn hiện tại ({ $due }). Hãy gõ lại.
+extension-ask-reason = Gia hạn đến { $date }. Lý do xin gia hạn là gì?
+extension-submitted = ⏳ Đã gửi đề nghị gia hạn “{ $title }” đến { $date }. Bot sẽ báo khi có quyết định.
+extension-already-pending = “{ $title }” đã có một đề nghị gia hạn đang chờ quyết định.
+
+## Approvals
+
+approval-completion-request = 📝 { $person } ({ $unit }) báo hoàn thành:
+    { $number } { $title }
+    Hạn: { $due } · Báo ngày: { $submitted } · Minh chứng: { $evidence } tệp
+approval-extension-request = ⏳ { $person } ({ $unit }) xin gia hạn:
+    { $number } { $title }
+    Hạn hiện tại: { $due } → đề nghị: { $date }
+    Lý do: { $reason }
+btn-approve = ✔️ Duyệt
+btn-return = ↩️ Trả lại
+btn-grant = ✔️ Đồng ý
+btn-deny = ✖️ Không đồng ý
+approval-decided = { $decision ->
+    [approved] ✔️ Đã duyệt
+    [returned] ↩️ Đã trả lại
+    [granted] ✔️ Đã đồng ý gia hạn
+   *[denied] ✖️ Không đồng ý gia hạn
+} ({ $person }).
+approval-already-decided = Đề nghị này { $state }.
+approval-stale = Hạn của việc này đã thay đổi sau khi có đề nghị; đề nghị không còn hiệu lực.
+return-ask-comment = Lý do trả lại “{ $title }” là gì? Người báo hoàn thành sẽ nhận được lời nhắn này.
+notify-completion-approved = ✅ Việc “{ $title }” đã được duyệt hoàn thành.
+notify-completion-returned = ↩️ Việc “{ $title }” bị trả lại: { $comment }
+notify-extension-granted = ⏳ Đề nghị gia hạn “{ $title }” đến { $date } đã được đồng ý. Nhắc việc sẽ theo hạn mới.
+notify-extension-denied = Đề nghị gia hạn “{ $title }” không được đồng ý. Hạn vẫn là { $due }.
+pending-title = 🗂 Chờ bạn duyệt: { $count }
+pending-empty = Không có gì chờ bạn duyệt.
+
+## Digest
+
+digest-not-allowed = Chỉ Văn phòng – Thống kê và lãnh đạo UBND xem được báo cáo tổng hợp.
+digest-title = 📊 Tổng hợp tuần { $week }
+digest-counts = 🔵 Đúng tiến độ: { $onTrack }
+    🔵 Đến hạn trong tuần: { $dueThisWeek }
+    🔴 Quá hạn: { $overdue }
+    🟢 Hoàn thành đúng hạn: { $doneOnTime }
+    🟠 Hoàn thành trễ hạn: { $doneLate }
+digest-no-date = ⚪ Chưa có thời hạn: { $count }
+digest-unit = ⏰ { $unit } ({ $count } việc quá hạn)
+digest-item = { "  " }- { $number } { $title }: hạn { $due }, quá { $days } ngày
+digest-more = … và { $count } việc quá hạn khác (/quahan)
+
+## Reminders (sent by the worker)
+
+reminder-title = 🔔 Nhắc việc: { $count } việc
+reminder-line = { $index }. { $kind ->
+    [start] Bắt đầu thực hiện
+    [reminder] Sắp đến hạn
+    [due] Đến hạn hôm nay
+    [overdue] Đã quá hạn
+    [escalation] Quá hạn, cần chỉ đạo
+    [checkin] Báo cáo tiến độ tháng
+   *[other] Việc cần làm
+}: { $number } { $title }{ $unit }{ $due }{ $late }
+reminder-unit = { " " }[{ $unit }]
+reminder-due = { " " }– hạn { $date }
+reminder-late = { " " }(quá { $days } ngày)
+needs-date-title = 📅 { $count } việc chưa có thời hạn, cần đặt ngày:
+needs-date-line = - { $number } { $title }{ $written }
+needs-date-more = … và { $count } việc khác
+unreachable-person = ⚠️ Không gửi được nhắc việc cho { $name }: người này đã chặn bot hoặc xóa cuộc trò chuyện. Hãy liên hệ trực tiếp.
+
+## Language
+
+language-ask = Chọn ngôn ngữ / Choose a language:
+language-set = Đã chuyển sang tiếng Việt.
+
+## Invites from the chat
+
+invite-not-allowed = Chỉ Văn phòng – Thống kê tạo được link mời.
+invite-choose-role = Mời người tham gia với vai trò nào?
+invite-choose-unit = Người này thuộc bộ phận nào?
+invite-no-units = Chưa có bộ phận nào: hãy nhập kế hoạch trước.
+invite-created = 🔗 Link mời { $role }{ $unit }, dùng một lần, hết hạn ngày { $expires }:
+    { $link }
+
+## Typed dates (parse-dates)
+
+date-error = { $reason ->
+    [empty] dòng trống
+    [impossible-date] không có ngày này
+   *[unknown] không hiểu ngày này
+}

@@ -1,0 +1,68 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Database } from "../../../db/client.js";
+import type { Translator } from "../../bot/i18n.js";
+import { formatVietnameseDate, type IsoDate } from "../../domain/calendar/index.js";
+import { buildDigest, type Digest, type DigestMilestone } from "../../domain/reminders/index.js";
+
+/** Every live milestone of the organization as the digest counts it. */
+export async function loadDigestMilestones(
+  db: Database,
+  organizationId: string,
+  timeZone: string,
+): Promise<DigestMilestone[]> {
+  const rows = await queryRows<{
+    section: string | null;
+    stt: string | null;
+    title: string;
+    unit: string | null;
+    due: string | null;
+    state: DigestMilestone["state"];
+    completed_on: string | null;
+  }>(
+    db,
+    sql`
+    select t.section, t.stt, t.title, m.due::text as due, m.state,
+           (m.completed_at at time zone ${timeZone})::date::text as completed_on,
+           (select u.name from task_units tu join units u on u.id = tu.unit_id
+             where tu.task_id = t.id and tu.relation = 'lead' order by u.name limit 1) as unit
+    from milestones m join tasks t on t.id = m.task_id
+    where m.organization_id = ${organizationId} and t.removed_at is null`,
+  );
+  return rows.map(({ completed_on: completedOn, ...row }) => ({ ...row, completedOn }));
+}
+
+/** The organization's digest on its local day `today`. */
+export async function loadDigest(
+  db: Database,
+  organizationId: string,
+  today: IsoDate,
+  timeZone: string,
+): Promise<Digest> {
+  return buildDigest(await loadDigestMilestones(db, organizationId, timeZone), today);
+}
+
+/** The digest as the chairman reads it in Telegram. */
+export function formatDigest(digest: Digest, { t }: Translator, maxItems = 30): string {
+  const c = digest.counts;
+  const lines = [t("digest-title", { week: formatVietnameseDate(digest.weekOf) }), t("digest-counts", { ...c })];
+  if (c.noDate > 0) lines.push(t("digest-no-date", { count: c.noDate }));
+  let shown = 0;
+  for (const group of digest.overdueByUnit) {
+    if (shown >= maxItems) break;
+    lines.push("", t("digest-unit", { unit: group.unit ?? t("no-unit"), count: group.items.length }));
+    for (const item of group.items) {
+      if (shown >= maxItems) break;
+      shown++;
+      lines.push(
+        t("digest-item", {
+          number: item.task,
+          title: item.title,
+          due: formatVietnameseDate(item.due),
+          days: item.daysOverdue,
+        }),
+      );
+    }
+  }
+  if (c.overdue > shown) lines.push("", t("digest-more", { count: c.overdue - shown }));
+  return lines.join("\n");
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { translatorFor } from "../../../src/bot/i18n.js";
+import { buildDigest, type DigestMilestone } from "../../../src/domain/reminders/index.js";
+import { composeReminderMessage, type ReminderLine } from "../../../src/services/reminders/compose-message.js";
+import { formatDigest } from "../../../src/services/reminders/digest-message.js";
+
+const line = (over: Partial<ReminderLine>): ReminderLine => ({
+  milestoneId: "m1",
+  kind: "reminder",
+  section: "II",
+  stt: "3",
+  title: "Xây dựng Kế hoạch",
+  due: "2025-09-30",
+  unit: null,
+  daysOverdue: null,
+  ...over,
+});
+
+describe("composeReminderMessage", () => {
+  it("lists every task due to a person, soonest first, with a button row per task", () => {
+    const message = composeReminderMessage(
+      [
+        line({ milestoneId: "late", kind: "escalation", due: "2025-12-31", unit: "Tư pháp", daysOverdue: 4 }),
+        line({ milestoneId: "soon", kind: "due", stt: "1", due: "2025-09-10" }),
+      ],
+      translatorFor("vi"),
+    );
+    expect(message.text.split("\n")).toEqual([
+      "🔔 Nhắc việc: 2 việc",
+      "1. Đến hạn hôm nay: II.1 Xây dựng Kế hoạch – hạn 10/09/2025",
+      "2. Quá hạn, cần chỉ đạo: II.3 Xây dựng Kế hoạch [Tư pháp] – hạn 31/12/2025 (quá 4 ngày)",
+    ]);
+    expect(message.buttons.map((row) => row.map((b) => b.callbackData))).toEqual([
+      ["done:soon", "evidence:soon"],
+      ["done:late", "evidence:late"],
+    ]);
+  });
+
+  it("speaks the person's language", () => {
+    const message = composeReminderMessage([line({ kind: "start" })], translatorFor("en"));
+    expect(message.text).toContain("Starts now: II.3 Xây dựng Kế hoạch – due 30/09/2025");
+    expect(message.buttons[0]![0]!.text).toBe("✅ 1. Done");
+  });
+});
+
+describe("formatDigest", () => {
+  const m = (over: Partial<DigestMilestone>): DigestMilestone => ({
+    section: "I",
+    stt: "1",
+    title: "Việc",
+    unit: "Tư pháp",
+    due: "2025-10-01",
+    state: "open",
+    completedOn: null,
+    ...over,
+  });
+  it("shows the counts and the overdue work by unit, naming tasks with no lead unit", () => {
+    const digest = buildDigest(
+      [m({ stt: "1", due: "2025-10-01" }), m({ stt: "2", unit: null, due: "2025-10-03" }), m({ stt: "5" })],
+      "2025-10-06",
+    );
+    const text = formatDigest(digest, translatorFor("vi"));
+    expect(text).toContain("🔴 Quá hạn: 3");
+    expect(text).toContain("⏰ Tư pháp (2 việc quá hạn)");
+    expect(text).toContain("⏰ chưa giao đơn vị (1 việc quá hạn)");
+    expect(text).toContain("  - I.1 Việc: hạn 01/10/2025, quá 5 ngày");
+  });
+  it("cuts a long overdue list and says how many more there are", () => {
+    const many = Array.from({ length: 12 }, (_, i) => m({ stt: String(i + 1) }));
+    const text = formatDigest(buildDigest(many, "2025-10-06"), translatorFor("vi"), 5);
+    expect(text.match(/ {2}- I\./g)).toHaveLength(5);
+    expect(text).toContain("… và 7 việc quá hạn khác (/quahan)");
+  });
+});
