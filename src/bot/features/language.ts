@@ -1,0 +1,22 @@
+import { Composer } from "grammy";
+import { setLocale } from "../../services/people/viewer.js";
+import type { BoundContext, BotContext } from "../context.js";
+import { translatorFor } from "../i18n.js";
+import { languageKeyboard } from "../keyboards/keyboards.js";
+import { onAction } from "./actions.js";
+
+export function languageFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command("ngonngu", async (ctx) => {
+    await ctx.reply(ctx.t("language-ask"), { reply_markup: languageKeyboard() });
+  });
+  onAction(composer, "lang", async (ctx, action) => {
+    const { viewer } = ctx as BoundContext;
+    await setLocale(ctx.deps.db, viewer.personId, action.locale);
+    const { t } = translatorFor(action.locale);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    await ctx.reply(t("language-set"));
+  });
+  return composer;
+}

@@ -1,0 +1,321 @@
+import { readFile } from "node:fs/promises";
+import { isAbsolute } from "node:path";
+import { Composer } from "grammy";
+import { formatVietnameseDate } from "../../domain/calendar/index.js";
+import { parseDateInput } from "../../domain/date-input/index.js";
+import {
+  addProgressNote,
+  attachEvidence,
+  markDone,
+  reportProgress,
+  requestExtension,
+} from "../../services/milestones/milestone-actions.js";
+import { authorizeMilestone, type MilestoneView } from "../../services/milestones/milestone-view.js";
+import { peopleWithRoles } from "../../services/people/viewer.js";
+import type { BoundContext, BotContext } from "../context.js";
+import {
+  cancelKeyboard,
+  completionApprovalKeyboard,
+  extensionApprovalKeyboard,
+  progressKeyboard,
+  skipKeyboard,
+} from "../keyboards/keyboards.js";
+import { notifyPeople } from "../notify.js";
+import { dueText, numberOf, titleOf } from "../views.js";
+import { onAction, sourceOf } from "./actions.js";
+
+/** Telegram lets bots download files up to 20 MB. */
+export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+
+/** Answers a refusal from a service in the person's language; true when there was one. */
+async function refused(
+  ctx: BotContext,
+  result: { kind: string; milestone?: MilestoneView },
+  answer: (text: string) => Promise<unknown>,
+): Promise<boolean> {
+  if (result.kind === "not-allowed") {
+    await answer(ctx.t("not-allowed"));
+    return true;
+  }
+  if (result.kind === "not-found") {
+    await answer(ctx.t("button-stale"));
+    return true;
+  }
+  if (result.kind === "closed" && result.milestone) {
+    await answer(ctx.t("milestone-closed", { title: titleOf(result.milestone), state: result.milestone.state }));
+    return true;
+  }
+  return false;
+}
+
+const unitOf = (ctx: BoundContext, milestone: MilestoneView) =>
+  milestone.leadUnitNames.join(", ") ||
+  ctx.viewer.roles.find((r) => r.unitName)?.unitName ||
+  ctx.viewer.organizationName;
+
+/** "Đã hoàn thành", from a button or after the evidence arrived. */
+async function completeMilestone(ctx: BoundContext, milestoneId: string, reply: (text: string) => Promise<unknown>) {
+  const { db, now } = ctx.deps;
+  const result = await markDone(db, ctx.viewer, milestoneId, { now: now(), source: sourceOf(ctx) });
+  if (await refused(ctx, result, reply)) return;
+  if (result.kind === "already-submitted") {
+    await reply(ctx.t("completion-already-submitted", { title: titleOf(result.milestone) }));
+    return;
+  }
+  if (result.kind === "needs-evidence") {
+    ctx.session.pending = { kind: "evidence", milestoneId, thenComplete: true };
+    await ctx.reply(
+      ctx.t("done-needs-evidence", { title: titleOf(result.milestone), product: result.milestone.product ?? "" }),
+      { reply_markup: cancelKeyboard(ctx.t) },
+    );
+    return;
+  }
+  if (result.kind === "done") {
+    await reply(ctx.t("completion-done", { title: titleOf(result.milestone) }));
+    return;
+  }
+  if (result.kind !== "submitted") return;
+  await reply(ctx.t("completion-submitted", { title: titleOf(result.milestone) }));
+  const { milestone, requestId } = result;
+  const coordinators = (await peopleWithRoles(db, ctx.viewer.organizationId, ["coordinator"])).filter(
+    (p) => p.personId !== ctx.viewer.personId,
+  );
+  await notifyPeople(ctx.api, ctx.log, coordinators, ({ t }) => ({
+    text: t("approval-completion-request", {
+      person: ctx.viewer.fullName,
+      unit: unitOf(ctx, milestone),
+      number: numberOf(milestone),
+      title: titleOf(milestone),
+      due: dueText(t, milestone.due),
+      submitted: formatVietnameseDate(ctx.today),
+      evidence: milestone.evidenceCount,
+    }),
+    keyboard: completionApprovalKeyboard(t, requestId),
+  }));
+}
+
+/** Downloads a file the person sent: over HTTP from the Bot API, or from disk with a local Bot API server. */
+async function downloadTelegramFile(ctx: BotContext, fileId: string): Promise<Buffer> {
+  const file = await ctx.api.getFile(fileId);
+  if (!file.file_path) throw new Error("Telegram gave no file_path");
+  if (isAbsolute(file.file_path)) return readFile(file.file_path);
+  const response = await fetch(`${ctx.deps.apiRoot}/file/bot${ctx.deps.token}/${file.file_path}`);
+  if (!response.ok) throw new Error(`file download answered ${response.status}`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+export function milestoneWorkFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const answer = (ctx: BotContext) => (text: string) => ctx.answerCallbackQuery({ text, show_alert: true });
+
+  onAction(composer, "done", async (ctx, action) => {
+    // Refusals come back as an alert on the button, like every other button.
+    const authorized = await authorizeMilestone(ctx.deps.db, (ctx as BoundContext).viewer, action.milestoneId);
+    if (!authorized.ok) return void (await refused(ctx, { kind: authorized.reason }, answer(ctx)));
+    if (await refused(ctx, stateRefusal(authorized.milestone), answer(ctx))) return;
+    await completeMilestone(ctx as BoundContext, action.milestoneId, async (text) => {
+      await ctx.answerCallbackQuery();
+      await ctx.reply(text);
+    });
+  });
+
+  onAction(composer, "evidence", async (ctx, action) => {
+    const authorized = await authorizeMilestone(ctx.deps.db, (ctx as BoundContext).viewer, action.milestoneId);
+    if (!authorized.ok) return void (await refused(ctx, { kind: authorized.reason }, answer(ctx)));
+    if (await refused(ctx, stateRefusal(authorized.milestone), answer(ctx))) return;
+    ctx.session.pending = { kind: "evidence", milestoneId: action.milestoneId, thenComplete: false };
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t("evidence-ask", { title: titleOf(authorized.milestone) }), {
+      reply_markup: cancelKeyboard(ctx.t),
+    });
+  });
+
+  onAction(composer, "progress", async (ctx, action) => {
+    const authorized = await authorizeMilestone(ctx.deps.db, (ctx as BoundContext).viewer, action.milestoneId);
+    if (!authorized.ok) return void (await refused(ctx, { kind: authorized.reason }, answer(ctx)));
+    if (await refused(ctx, stateRefusal(authorized.milestone), answer(ctx))) return;
+    await ctx.answerCallbackQuery();
+    await ctx.reply(ctx.t("progress-ask", { title: titleOf(authorized.milestone) }), {
+      reply_markup: progressKeyboard(ctx.t, action.milestoneId),
+    });
+  });
+
+  onAction(composer, "pct", async (ctx, action) => {
+    const { db, now } = ctx.deps;
+    const result = await reportProgress(db, (ctx as BoundContext).viewer, action.milestoneId, action.percent, {
+      now: now(),
+      source: sourceOf(ctx),
+    });
+    if (await refused(ctx, result, answer(ctx))) return;
+    if (result.kind !== "saved") return;
+    ctx.session.pending = { kind: "progress-note", milestoneId: action.milestoneId };
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup();
+    await ctx.reply(ctx.t("progress-saved", { percent: action.percent, title: titleOf(result.milestone) }), {
+      reply_markup: skipKeyboard(ctx.t),
+    });
+  });
+
+  onAction(composer, "extend", async (ctx, action) => {
+    const authorized = await authorizeMilestone(ctx.deps.db, (ctx as BoundContext).viewer, action.milestoneId);
+    if (!authorized.ok) return void (await refused(ctx, { kind: authorized.reason }, answer(ctx)));
+    if (await refused(ctx, stateRefusal(authorized.milestone), answer(ctx))) return;
+    ctx.session.pending = { kind: "extension-date", milestoneId: action.milestoneId };
+    await ctx.answerCallbackQuery();
+    await ctx.reply(
+      ctx.t("extension-ask-date", {
+        title: titleOf(authorized.milestone),
+        due: dueText(ctx.t, authorized.milestone.due),
+      }),
+      { reply_markup: cancelKeyboard(ctx.t) },
+    );
+  });
+
+  onAction(composer, ["skip", "cancel"], async (ctx, action) => {
+    const wasPending = ctx.session.pending !== null;
+    ctx.session.pending = null;
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    if (action.verb === "cancel" && wasPending) await ctx.reply(ctx.t("input-cancelled"));
+  });
+
+  composer.on(["message:document", "message:photo"], async (ctx) => {
+    const bound = ctx as BoundContext;
+    const pending = ctx.session.pending;
+    if (pending?.kind !== "evidence") {
+      await ctx.reply(ctx.t("evidence-unexpected"));
+      return;
+    }
+    const document = ctx.message.document;
+    const photo = ctx.message.photo?.at(-1);
+    const fileId = document?.file_id ?? photo?.file_id ?? "";
+    const size = document?.file_size ?? photo?.file_size ?? 0;
+    const fileName = document?.file_name ?? `anh-${ctx.today}-${ctx.message.message_id}.jpg`;
+    if (size > MAX_EVIDENCE_BYTES) {
+      await ctx.reply(ctx.t("evidence-too-large", { file: fileName }));
+      return;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await downloadTelegramFile(ctx, fileId);
+    } catch (error) {
+      ctx.log.warn({ err: error }, "evidence download failed");
+      await ctx.reply(ctx.t("evidence-failed"));
+      return;
+    }
+    const result = await attachEvidence(
+      ctx.deps.db,
+      bound.viewer,
+      pending.milestoneId,
+      {
+        fileName,
+        mimeType: document?.mime_type ?? (photo ? "image/jpeg" : null),
+        bytes,
+        telegramFileId: fileId,
+        telegramFileUniqueId: document?.file_unique_id ?? photo?.file_unique_id ?? null,
+      },
+      { now: ctx.deps.now(), source: sourceOf(ctx), evidenceDir: ctx.deps.evidenceDir },
+    );
+    ctx.session.pending = null;
+    const reply = (text: string) => ctx.reply(text);
+    if (await refused(ctx, result, reply)) return;
+    if (result.kind !== "saved") return;
+    await ctx.reply(ctx.t("evidence-saved", { file: result.fileName, title: titleOf(result.milestone) }));
+    if (pending.thenComplete) await completeMilestone(bound, pending.milestoneId, reply);
+  });
+
+  return composer;
+}
+
+function stateRefusal(milestone: MilestoneView): { kind: string; milestone?: MilestoneView } {
+  return milestone.state === "done" || milestone.state === "cancelled" ? { kind: "closed", milestone } : { kind: "ok" };
+}
+
+/** Typed replies the milestone work waits for: a progress note, a new date, a reason. True when handled. */
+export async function handleMilestoneText(ctx: BoundContext, text: string): Promise<boolean> {
+  const pending = ctx.session.pending;
+  const { db, now } = ctx.deps;
+  if (pending?.kind === "progress-note") {
+    const result = await addProgressNote(db, ctx.viewer, pending.milestoneId, text, {
+      now: now(),
+      source: sourceOf(ctx),
+    });
+    ctx.session.pending = null;
+    if (await refused(ctx, result, (m) => ctx.reply(m))) return true;
+    if (result.kind === "saved") await ctx.reply(ctx.t("progress-note-saved", { title: titleOf(result.milestone) }));
+    return true;
+  }
+  if (pending?.kind === "extension-date") {
+    const parsed = parseDateInput(text, ctx.today);
+    if (!parsed.ok) {
+      const key = parsed.reason === "impossible-date" ? "extension-impossible-date" : "extension-bad-date";
+      await ctx.reply(ctx.t(key, { text }), { reply_markup: cancelKeyboard(ctx.t) });
+      return true;
+    }
+    const authorized = await authorizeMilestone(db, ctx.viewer, pending.milestoneId);
+    if (!authorized.ok) {
+      ctx.session.pending = null;
+      await refused(ctx, { kind: authorized.reason }, (m) => ctx.reply(m));
+      return true;
+    }
+    const due = authorized.milestone.due;
+    if (due !== null && parsed.date <= due) {
+      await ctx.reply(
+        ctx.t("extension-not-later", { date: formatVietnameseDate(parsed.date), due: formatVietnameseDate(due) }),
+        { reply_markup: cancelKeyboard(ctx.t) },
+      );
+      return true;
+    }
+    ctx.session.pending = { kind: "extension-reason", milestoneId: pending.milestoneId, newDue: parsed.date };
+    await ctx.reply(ctx.t("extension-ask-reason", { date: formatVietnameseDate(parsed.date) }), {
+      reply_markup: cancelKeyboard(ctx.t),
+    });
+    return true;
+  }
+  if (pending?.kind === "extension-reason") {
+    ctx.session.pending = null;
+    const result = await requestExtension(
+      db,
+      ctx.viewer,
+      pending.milestoneId,
+      { newDue: pending.newDue, reason: text },
+      { now: now(), source: sourceOf(ctx) },
+    );
+    if (await refused(ctx, result, (m) => ctx.reply(m))) return true;
+    if (result.kind === "already-pending") {
+      await ctx.reply(ctx.t("extension-already-pending", { title: titleOf(result.milestone) }));
+      return true;
+    }
+    if (result.kind === "not-later") {
+      await ctx.reply(
+        ctx.t("extension-not-later", {
+          date: formatVietnameseDate(pending.newDue),
+          due: dueText(ctx.t, result.milestone.due),
+        }),
+      );
+      return true;
+    }
+    if (result.kind !== "requested") return true;
+    const { milestone, requestId } = result;
+    await ctx.reply(
+      ctx.t("extension-submitted", { title: titleOf(milestone), date: formatVietnameseDate(pending.newDue) }),
+    );
+    const deciders = (await peopleWithRoles(db, ctx.viewer.organizationId, ["coordinator", "chairman"])).filter(
+      (p) => p.personId !== ctx.viewer.personId,
+    );
+    await notifyPeople(ctx.api, ctx.log, deciders, ({ t }) => ({
+      text: t("approval-extension-request", {
+        person: ctx.viewer.fullName,
+        unit: unitOf(ctx, milestone),
+        number: numberOf(milestone),
+        title: titleOf(milestone),
+        due: dueText(t, milestone.due),
+        date: formatVietnameseDate(pending.newDue),
+        reason: text,
+      }),
+      keyboard: extensionApprovalKeyboard(t, requestId),
+    }));
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,74 @@
+import { Composer } from "grammy";
+import { redeemInvite } from "../../services/people/invites.js";
+import { findViewer, findViewerById } from "../../services/people/viewer.js";
+import type { BotContext } from "../context.js";
+import { translatorFor } from "../i18n.js";
+import { notifyPeople } from "../notify.js";
+
+/** `/start <code>` binds a Telegram account; anyone not bound gets a short explanation and nothing else. */
+export function onboardingFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const privateChats = composer.chatType("private");
+
+  privateChats.command("start", async (ctx) => {
+    const code = ctx.match.trim();
+    if (code === "") {
+      await ctx.reply(ctx.viewer ? ctx.t("welcome-back", { name: ctx.viewer.fullName }) : ctx.t("not-registered"));
+      return;
+    }
+    const { db, now } = ctx.deps;
+    const result = await redeemInvite(db, {
+      code,
+      telegramUserId: ctx.from.id,
+      chatId: ctx.chat.id,
+      fullName: [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" "),
+      locale: ctx.from.language_code?.startsWith("en") ? "en" : "vi",
+      now: now(),
+    });
+    if (!result.ok) {
+      const key = {
+        unknown: "invite-unknown",
+        used: "invite-used",
+        expired: "invite-expired",
+        "already-bound": "invite-already-bound",
+      }[result.reason];
+      await ctx.reply(ctx.t(key, { organization: result.organizationName ?? "" }));
+      return;
+    }
+    const viewer = await findViewer(db, ctx.from.id);
+    const { t } = translatorFor(viewer?.locale);
+    const unit = result.unitName ? t("unit-suffix", { unit: result.unitName }) : "";
+    await ctx.reply(
+      t("welcome", {
+        name: viewer?.fullName ?? ctx.from.first_name,
+        organization: result.organizationName,
+        role: t("role-name", { role: result.role }),
+        unit,
+      }),
+    );
+    ctx.log.info({ personId: result.personId, role: result.role }, "invite redeemed");
+    if (result.createdByPersonId) {
+      const inviter = await findViewerById(db, result.createdByPersonId);
+      if (inviter?.chatId) {
+        await notifyPeople(ctx.api, ctx.log, [{ chatId: inviter.chatId, locale: inviter.locale }], ({ t: tr }) => ({
+          text: tr("invite-joined", {
+            name: viewer?.fullName ?? "",
+            role: tr("role-name", { role: result.role }),
+            unit: result.unitName ? tr("unit-suffix", { unit: result.unitName }) : "",
+          }),
+        }));
+      }
+    }
+  });
+
+  // The gate: past this point every handler has a bound viewer.
+  composer.use(async (ctx, next) => {
+    if (ctx.viewer) return next();
+    if (ctx.callbackQuery) {
+      await ctx.answerCallbackQuery({ text: ctx.t("not-registered"), show_alert: true });
+      return;
+    }
+    if (ctx.chat?.type === "private" && ctx.message) await ctx.reply(ctx.t("not-registered"));
+  });
+  return composer;
+}

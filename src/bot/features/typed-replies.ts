@@ -1,0 +1,20 @@
+import { Composer } from "grammy";
+import type { BoundContext, BotContext } from "../context.js";
+import { handleApprovalText } from "./approvals.js";
+import { handleMilestoneText } from "./milestone-work.js";
+
+/**
+ * Text that is not a command answers what the bot last asked (a date, a
+ * reason, a note, a comment); with nothing asked, a pointer to /viec.
+ */
+export function typedRepliesFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.on("message:text", async (ctx) => {
+    const text = ctx.message.text.trim();
+    const bound = ctx as BoundContext;
+    if (await handleMilestoneText(bound, text)) return;
+    if (await handleApprovalText(bound, text)) return;
+    await ctx.reply(ctx.t("unknown-text"));
+  });
+  return composer;
+}

@@ -1,0 +1,45 @@
+import { formatVietnameseDate } from "../domain/calendar/index.js";
+import { daysOverdue, effectiveState, type ProgressColour, progressColour } from "../domain/milestones/index.js";
+import type { MilestoneView } from "../services/milestones/milestone-view.js";
+import { taskNumber } from "../services/reminders/compose-message.js";
+import type { Translator } from "./i18n.js";
+
+const COLOUR_MARK: Record<ProgressColour, string> = {
+  green: "🟢",
+  blue: "🔵",
+  orange: "🟠",
+  red: "🔴",
+  grey: "⚪",
+};
+
+export const numberOf = (milestone: Pick<MilestoneView, "section" | "stt">) =>
+  taskNumber(milestone.section, milestone.stt);
+
+/** "II.3 Xây dựng Kế hoạch (Quý III)": the task, and which milestone when a task has several. */
+export function titleOf(milestone: Pick<MilestoneView, "title" | "label">): string {
+  return milestone.label ? `${milestone.title} (${milestone.label})` : milestone.title;
+}
+
+export const dueText = (t: Translator["t"], due: string | null) => (due ? formatVietnameseDate(due) : t("due-none"));
+
+/** One milestone in a list: its colour, number, title, due day, state and (for wide views) its unit. */
+export function milestoneLine(
+  t: Translator["t"],
+  milestone: MilestoneView,
+  index: number,
+  today: string,
+  showUnit: boolean,
+): string {
+  return t("task-line", {
+    colour: COLOUR_MARK[progressColour(milestone, today)],
+    index,
+    number: numberOf(milestone),
+    title: titleOf(milestone),
+    due: dueText(t, milestone.due),
+    state: t("state-label", { state: effectiveState(milestone, today), days: daysOverdue(milestone, today) }),
+    unit:
+      showUnit && milestone.leadUnitNames.length > 0
+        ? ` ${t("task-unit", { unit: milestone.leadUnitNames.join(", ") })}`
+        : "",
+  });
+}

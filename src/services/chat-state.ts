@@ -1,0 +1,54 @@
+/**
+ * What the bot waits for from a person between two messages (a file, a date,
+ * a reason), kept in Postgres so a restart or a second bot process loses nothing.
+ */
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "../../db/client.js";
+import { botSessions } from "../../db/schema.js";
+
+const pendingInputSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("evidence"), milestoneId: z.uuid(), thenComplete: z.boolean() }),
+  z.object({ kind: z.literal("progress-note"), milestoneId: z.uuid() }),
+  z.object({ kind: z.literal("extension-date"), milestoneId: z.uuid() }),
+  z.object({
+    kind: z.literal("extension-reason"),
+    milestoneId: z.uuid(),
+    newDue: z.iso.date(),
+  }),
+  z.object({
+    kind: z.literal("return-comment"),
+    requestId: z.uuid(),
+    /** The approval message to update once the comment is in. */
+    chatId: z.number().optional(),
+    messageId: z.number().optional(),
+  }),
+]);
+export type PendingInput = z.infer<typeof pendingInputSchema>;
+
+const sessionSchema = z.object({ pending: pendingInputSchema.nullable().default(null) });
+export type ChatSession = z.infer<typeof sessionSchema>;
+
+const keyOf = (personId: string) => `person:${personId}`;
+
+/** The person's session; a stored value that no longer parses (an older shape) reads as empty. */
+export async function loadChatSession(db: Database, personId: string): Promise<ChatSession> {
+  const [row] = await db
+    .select({ value: botSessions.value })
+    .from(botSessions)
+    .where(eq(botSessions.key, keyOf(personId)));
+  const parsed = sessionSchema.safeParse(row?.value ?? {});
+  return parsed.success ? parsed.data : { pending: null };
+}
+
+export async function saveChatSession(
+  db: Database,
+  person: { personId: string; organizationId: string },
+  session: ChatSession,
+): Promise<void> {
+  const value = sessionSchema.parse(session);
+  await db
+    .insert(botSessions)
+    .values({ key: keyOf(person.personId), organizationId: person.organizationId, personId: person.personId, value })
+    .onConflictDoUpdate({ target: botSessions.key, set: { value, updatedAt: new Date() } });
+}

@@ -1,0 +1,148 @@
+import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import type { Database } from "../../../db/client.js";
+import { evidenceFiles, milestones, taskUnits, tasks, units } from "../../../db/schema.js";
+import type { IsoDate } from "../../domain/calendar/index.js";
+import {
+  canActOnMilestone,
+  effectiveState,
+  type MilestoneState,
+  seesWholeOrganization,
+  unitsOf,
+} from "../../domain/milestones/index.js";
+import type { Viewer } from "../people/viewer.js";
+
+/** A milestone with its task, as the chat shows it and as permissions need it. */
+export interface MilestoneView {
+  id: string;
+  organizationId: string;
+  taskId: string;
+  section: string | null;
+  stt: string | null;
+  title: string;
+  product: string | null;
+  label: string | null;
+  start: IsoDate | null;
+  due: IsoDate | null;
+  state: MilestoneState;
+  version: number;
+  progressPercent: number | null;
+  /** The local day it was reported done (submitted or done). */
+  completedOn: IsoDate | null;
+  leadUnitIds: string[];
+  leadUnitNames: string[];
+  evidenceCount: number;
+}
+
+async function viewsOf(
+  db: Database,
+  where: ReturnType<typeof and>,
+  timeZone: string,
+  limit?: number,
+): Promise<MilestoneView[]> {
+  const query = db
+    .select({
+      id: milestones.id,
+      organizationId: milestones.organizationId,
+      taskId: tasks.id,
+      section: tasks.section,
+      stt: tasks.stt,
+      title: tasks.title,
+      product: tasks.product,
+      label: milestones.label,
+      start: milestones.start,
+      due: milestones.due,
+      state: milestones.state,
+      version: milestones.version,
+      progressPercent: milestones.progressPercent,
+      completedOn: sql<string | null>`(${milestones.completedAt} at time zone ${timeZone})::date::text`,
+      position: tasks.position,
+    })
+    .from(milestones)
+    .innerJoin(tasks, eq(tasks.id, milestones.taskId))
+    .where(where)
+    .orderBy(sql`${milestones.due} asc nulls last`, asc(tasks.position), asc(milestones.milestoneKey));
+  const rows = limit === undefined ? await query : await query.limit(limit);
+  if (rows.length === 0) return [];
+  const taskIds = [...new Set(rows.map((row) => row.taskId))];
+  const leads = await db
+    .select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, name: units.name })
+    .from(taskUnits)
+    .innerJoin(units, eq(units.id, taskUnits.unitId))
+    .where(and(inArray(taskUnits.taskId, taskIds), eq(taskUnits.relation, "lead")));
+  const evidence = await db
+    .select({ milestoneId: evidenceFiles.milestoneId, count: sql<number>`count(*)::int` })
+    .from(evidenceFiles)
+    .where(
+      inArray(
+        evidenceFiles.milestoneId,
+        rows.map((row) => row.id),
+      ),
+    )
+    .groupBy(evidenceFiles.milestoneId);
+  const evidenceCount = new Map(evidence.map((e) => [e.milestoneId, e.count]));
+  return rows.map(({ position: _position, ...row }) => {
+    const lead = leads.filter((l) => l.taskId === row.taskId);
+    return {
+      ...row,
+      leadUnitIds: lead.map((l) => l.unitId),
+      leadUnitNames: lead.map((l) => l.name),
+      evidenceCount: evidenceCount.get(row.id) ?? 0,
+    };
+  });
+}
+
+/** One milestone by id, whatever the organization: callers check it against the viewer. */
+export async function loadMilestone(
+  db: Database,
+  milestoneId: string,
+  timeZone: string,
+): Promise<MilestoneView | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(milestoneId)) return null;
+  const [view] = await viewsOf(db, and(eq(milestones.id, milestoneId), sql`${tasks.removedAt} is null`), timeZone);
+  return view ?? null;
+}
+
+export type Authorized = { ok: true; milestone: MilestoneView } | { ok: false; reason: "not-found" | "not-allowed" };
+
+/**
+ * The milestone a button or a reply points at, if this viewer may act on it.
+ * A milestone of another organization reads as not allowed, never as found.
+ */
+export async function authorizeMilestone(db: Database, viewer: Viewer, milestoneId: string): Promise<Authorized> {
+  const milestone = await loadMilestone(db, milestoneId, viewer.timeZone);
+  if (!milestone) return { ok: false, reason: "not-found" };
+  if (!canActOnMilestone(viewer, milestone)) return { ok: false, reason: "not-allowed" };
+  return { ok: true, milestone };
+}
+
+/**
+ * Unfinished milestones the viewer follows, soonest due first: the whole
+ * organization for coordinators and the chairman, their units' for the others.
+ */
+export async function listOpenMilestones(
+  db: Database,
+  viewer: Viewer,
+  options: { today: IsoDate; overdueOnly?: boolean },
+): Promise<MilestoneView[]> {
+  const conditions = [
+    eq(milestones.organizationId, viewer.organizationId),
+    sql`${tasks.removedAt} is null`,
+    notInArray(milestones.state, ["done", "cancelled"]),
+  ];
+  if (!seesWholeOrganization(viewer)) {
+    const unitIds = unitsOf(viewer);
+    if (unitIds.length === 0) return [];
+    conditions.push(
+      sql`exists (select 1 from task_units tu where tu.task_id = ${tasks.id} and tu.relation = 'lead'
+        and tu.unit_id in ${sql`(${sql.join(
+          unitIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`})`,
+    );
+  }
+  if (options.overdueOnly) {
+    conditions.push(sql`${milestones.due} < ${options.today}::date`, notInArray(milestones.state, ["submitted"]));
+  }
+  const views = await viewsOf(db, and(...conditions), viewer.timeZone);
+  return options.overdueOnly ? views.filter((view) => effectiveState(view, options.today) === "overdue") : views;
+}

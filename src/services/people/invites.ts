@@ -1,0 +1,175 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "../../../db/client.js";
+import { invites, memberships, organizations, people, units } from "../../../db/schema.js";
+import type { Role } from "../../domain/milestones/index.js";
+import { unitNameKey } from "../../domain/units/index.js";
+
+export const INVITE_VALID_DAYS = 7;
+
+/** An invite the service refuses to create; the message names what is wrong. */
+export class InviteError extends Error {
+  override readonly name = "InviteError";
+}
+
+export interface CreatedInvite {
+  code: string;
+  expiresAt: Date;
+  role: Role;
+  unitName: string | null;
+  organizationName: string;
+}
+
+/** Telegram deep-link parameters allow [A-Za-z0-9_-] up to 64 characters; 16 random bytes are plenty. */
+function newCode(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+/**
+ * A one-time code valid 7 days that binds whoever opens it to `role` (and
+ * `unit` for members and unit heads) in the organization.
+ */
+export async function createInvite(
+  db: Database,
+  request: {
+    organizationId: string;
+    role: Role;
+    unitId?: string | null;
+    unitName?: string | null;
+    fullName?: string | null;
+    createdByPersonId?: string | null;
+    now: Date;
+  },
+): Promise<CreatedInvite> {
+  const [organization] = await db.select().from(organizations).where(eq(organizations.id, request.organizationId));
+  if (!organization) throw new InviteError("organization not found");
+  let unit: { id: string; name: string } | undefined;
+  if (request.unitId) {
+    [unit] = await db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .where(and(eq(units.id, request.unitId), eq(units.organizationId, request.organizationId)));
+    if (!unit) throw new InviteError("unit not found in this organization");
+  } else if (request.unitName) {
+    const key = unitNameKey(request.unitName);
+    [unit] = await db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .where(and(eq(units.organizationId, request.organizationId), eq(units.nameKey, key)));
+    if (!unit) {
+      const known = await db.select({ name: units.name }).from(units).where(eq(units.organizationId, organization.id));
+      throw new InviteError(
+        `no unit "${request.unitName}" in ${organization.slug}; units: ${known.map((u) => u.name).join(", ")}`,
+      );
+    }
+  }
+  if ((request.role === "member" || request.role === "unit_head") && !unit) {
+    throw new InviteError(`a ${request.role} belongs to a unit: give --unit`);
+  }
+  const expiresAt = new Date(request.now.getTime() + INVITE_VALID_DAYS * 86_400_000);
+  const code = newCode();
+  await db.insert(invites).values({
+    organizationId: organization.id,
+    code,
+    role: request.role,
+    unitId: unit?.id ?? null,
+    fullName: request.fullName ?? null,
+    createdByPersonId: request.createdByPersonId ?? null,
+    expiresAt,
+  });
+  return { code, expiresAt, role: request.role, unitName: unit?.name ?? null, organizationName: organization.name };
+}
+
+export async function organizationBySlug(db: Database, slug: string) {
+  const [organization] = await db.select().from(organizations).where(eq(organizations.slug, slug));
+  if (!organization) throw new InviteError(`no organization "${slug}"`);
+  return organization;
+}
+
+export type RedeemResult =
+  | {
+      ok: true;
+      personId: string;
+      organizationId: string;
+      organizationName: string;
+      role: Role;
+      unitName: string | null;
+      createdByPersonId: string | null;
+    }
+  | { ok: false; reason: "unknown" | "used" | "expired" | "already-bound"; organizationName?: string };
+
+/**
+ * Binds a Telegram account with a code, once. The code is taken with a
+ * conditional update, so two people opening the same link at once cannot both
+ * use it. An account already bound in the code's organization gets the new
+ * role added instead of a second person.
+ */
+export async function redeemInvite(
+  db: Database,
+  request: { code: string; telegramUserId: number; chatId: number; fullName: string; locale?: string; now: Date },
+): Promise<RedeemResult> {
+  return db.transaction(async (tx) => {
+    const [invite] = await tx.select().from(invites).where(eq(invites.code, request.code));
+    if (!invite) return { ok: false, reason: "unknown" };
+    const [organization] = await tx.select().from(organizations).where(eq(organizations.id, invite.organizationId));
+    const [elsewhere] = await tx
+      .select({ organizationId: people.organizationId })
+      .from(people)
+      .where(eq(people.telegramUserId, request.telegramUserId));
+    if (elsewhere && elsewhere.organizationId !== invite.organizationId) {
+      return { ok: false, reason: "already-bound", organizationName: organization?.name };
+    }
+    const [taken] = await tx
+      .update(invites)
+      .set({ usedAt: request.now })
+      .where(
+        and(
+          eq(invites.id, invite.id),
+          sql`${invites.usedAt} is null`,
+          sql`${invites.expiresAt} > ${request.now.toISOString()}::timestamptz`,
+        ),
+      )
+      .returning({ id: invites.id });
+    if (!taken) return { ok: false, reason: invite.usedAt ? "used" : "expired" };
+
+    let [person] = await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.organizationId, invite.organizationId), eq(people.telegramUserId, request.telegramUserId)));
+    if (person) {
+      await tx
+        .update(people)
+        .set({ telegramChatId: request.chatId, unreachableSince: null })
+        .where(eq(people.id, person.id));
+    } else {
+      [person] = await tx
+        .insert(people)
+        .values({
+          organizationId: invite.organizationId,
+          fullName: invite.fullName ?? request.fullName,
+          telegramUserId: request.telegramUserId,
+          telegramChatId: request.chatId,
+          locale: request.locale === "en" ? "en" : "vi",
+        })
+        .returning({ id: people.id });
+    }
+    const personId = (person as { id: string }).id;
+    await tx.update(invites).set({ usedByPersonId: personId }).where(eq(invites.id, invite.id));
+    await tx
+      .insert(memberships)
+      .values({ organizationId: invite.organizationId, personId, role: invite.role, unitId: invite.unitId })
+      .onConflictDoNothing();
+    const [unit] = invite.unitId
+      ? await tx.select({ name: units.name }).from(units).where(eq(units.id, invite.unitId))
+      : [];
+    return {
+      ok: true,
+      personId,
+      organizationId: invite.organizationId,
+      organizationName: organization?.name ?? "",
+      role: invite.role,
+      unitName: unit?.name ?? null,
+      createdByPersonId: invite.createdByPersonId,
+    };
+  });
+}

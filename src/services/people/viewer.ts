@@ -1,0 +1,94 @@
+import { and, eq, isNotNull } from "drizzle-orm";
+import type { Database } from "../../../db/client.js";
+import { memberships, organizations, people, units } from "../../../db/schema.js";
+import type { Actor, Role } from "../../domain/milestones/index.js";
+
+/** A person bound to a Telegram account, with what they may see and do. */
+export interface Viewer extends Actor {
+  personId: string;
+  fullName: string;
+  locale: string;
+  chatId: number | null;
+  organizationName: string;
+  organizationSlug: string;
+  timeZone: string;
+  roles: Array<{ role: Role; unitId: string | null; unitName: string | null }>;
+}
+
+/**
+ * The person behind a Telegram user, or null for a stranger. A Telegram
+ * account belongs to one organization; the oldest binding wins if an account
+ * was ever bound twice.
+ */
+export async function findViewer(db: Database, telegramUserId: number): Promise<Viewer | null> {
+  const [row] = await db
+    .select({ person: people, organization: organizations })
+    .from(people)
+    .innerJoin(organizations, eq(organizations.id, people.organizationId))
+    .where(and(eq(people.telegramUserId, telegramUserId), isNotNull(people.telegramChatId)))
+    .orderBy(people.createdAt)
+    .limit(1);
+  if (!row) return null;
+  return viewerOf(db, row.person, row.organization);
+}
+
+/** The same view of a person known by id (approvers, requesters). */
+export async function findViewerById(db: Database, personId: string): Promise<Viewer | null> {
+  const [row] = await db
+    .select({ person: people, organization: organizations })
+    .from(people)
+    .innerJoin(organizations, eq(organizations.id, people.organizationId))
+    .where(eq(people.id, personId));
+  return row ? viewerOf(db, row.person, row.organization) : null;
+}
+
+async function viewerOf(
+  db: Database,
+  person: typeof people.$inferSelect,
+  organization: typeof organizations.$inferSelect,
+): Promise<Viewer> {
+  const roles = await db
+    .select({ role: memberships.role, unitId: memberships.unitId, unitName: units.name })
+    .from(memberships)
+    .leftJoin(units, eq(units.id, memberships.unitId))
+    .where(eq(memberships.personId, person.id));
+  return {
+    personId: person.id,
+    organizationId: person.organizationId,
+    fullName: person.fullName,
+    locale: person.locale,
+    chatId: person.telegramChatId,
+    organizationName: organization.name,
+    organizationSlug: organization.slug,
+    timeZone: organization.timeZone,
+    roles,
+  };
+}
+
+export async function setLocale(db: Database, personId: string, locale: string): Promise<void> {
+  await db.update(people).set({ locale }).where(eq(people.id, personId));
+}
+
+/** People of an organization with a role (and a chat), for notifications: approvers, coordinators. */
+export async function peopleWithRoles(
+  db: Database,
+  organizationId: string,
+  roles: Role[],
+): Promise<Array<{ personId: string; chatId: number; locale: string }>> {
+  const rows = await db
+    .selectDistinct({
+      personId: people.id,
+      chatId: people.telegramChatId,
+      locale: people.locale,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(and(eq(memberships.organizationId, organizationId), isNotNull(people.telegramChatId)));
+  const seen = new Set<string>();
+  return rows
+    .filter(
+      (row) => roles.includes(row.role) && row.chatId !== null && !seen.has(row.personId) && seen.add(row.personId),
+    )
+    .map((row) => ({ personId: row.personId, chatId: row.chatId as number, locale: row.locale }));
+}

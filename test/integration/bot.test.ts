@@ -1,0 +1,380 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { and, asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { approvalRequests, evidenceFiles, milestoneEvents, milestones, reminders, tasks } from "../../db/schema.js";
+import { registerCommands } from "../../src/bot/create-bot.js";
+import { Api } from "grammy";
+import type { SimulatedUser } from "../../src/dev/bot-api-emulator.js";
+import { createInvite } from "../../src/services/people/invites.js";
+import { type BotWorld, startBotWorld, TU_PHAP, VAN_PHONG } from "../support/bot-world.js";
+
+let world: BotWorld;
+let chairman: SimulatedUser;
+let coordinator: SimulatedUser;
+let tuPhap: SimulatedUser;
+let vanPhong: SimulatedUser;
+let stranger: SimulatedUser;
+let otherCoordinator: SimulatedUser;
+
+beforeAll(async () => {
+  world = await startBotWorld();
+  chairman = await world.join(100, "chairman", undefined, { name: "Chủ tịch Lê Văn A" });
+  coordinator = await world.join(101, "coordinator", undefined, { name: "Nguyễn Thị VP" });
+  tuPhap = await world.join(102, "member", TU_PHAP, { name: "Trần Văn Tư" });
+  vanPhong = await world.join(104, "member", VAN_PHONG, { name: "Phạm Thị Thống" });
+  otherCoordinator = await world.join(106, "coordinator", undefined, { other: true, name: "Điều phối xã khác" });
+  stranger = world.emulator.user(105);
+}, 60_000);
+afterAll(async () => {
+  await world.stop();
+});
+
+/** The milestone of task `stt` in the test organization (or the other one). */
+async function milestoneOf(stt: string, other = false) {
+  const [row] = await world.database.client.db
+    .select({ milestone: milestones })
+    .from(milestones)
+    .innerJoin(tasks, eq(tasks.id, milestones.taskId))
+    .where(
+      and(eq(tasks.stt, stt), eq(milestones.organizationId, other ? world.otherOrganizationId : world.organizationId)),
+    );
+  return row!.milestone;
+}
+
+async function eventsOf(milestoneId: string) {
+  return world.database.client.db
+    .select()
+    .from(milestoneEvents)
+    .where(eq(milestoneEvents.milestoneId, milestoneId))
+    .orderBy(asc(milestoneEvents.id));
+}
+
+/** Sends and waits for the next reply. */
+async function ask(user: SimulatedUser, text: string, match?: (text: string) => boolean) {
+  const before = user.inbox().length;
+  user.send(text);
+  return user.waitForMessage((m) => (match ? match(m.text) : true), { after: before });
+}
+
+async function press(
+  user: SimulatedUser,
+  message: { messageId: number } & Parameters<SimulatedUser["press"]>[0],
+  label: string,
+  match?: (text: string) => boolean,
+) {
+  const before = user.inbox().length;
+  user.press(message, label);
+  return user.waitForMessage((m) => (match ? match(m.text) : true), { after: before });
+}
+
+/** The callback answer (toast or alert) for the last press, once it arrives. */
+async function lastAnswerAfter(count: number) {
+  const deadline = Date.now() + 5000;
+  while (world.emulator.callbackAnswers.length <= count) {
+    if (Date.now() > deadline) throw new Error("no callback answer");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return world.emulator.callbackAnswers.at(-1)!;
+}
+
+describe("onboarding", () => {
+  it("binds an account with its role and unit, and refuses used, unknown and expired codes", async () => {
+    expect(tuPhap.inbox()[0]!.text).toContain("với vai trò công chức, bộ phận Tư pháp – Hộ tịch");
+    const invite = await createInvite(world.database.client.db, {
+      organizationId: world.organizationId,
+      role: "member",
+      unitName: VAN_PHONG,
+      now: world.clock.now,
+    });
+    const first = world.emulator.user(110);
+    await ask(first, `/start ${invite.code}`, (t) => t.includes("đã được kết nối"));
+    const second = world.emulator.user(111);
+    expect((await ask(second, `/start ${invite.code}`)).text).toContain("đã được dùng");
+    expect((await ask(second, "/start khong-co-ma-nay")).text).toContain("Mã mời không đúng");
+    const old = await createInvite(world.database.client.db, {
+      organizationId: world.organizationId,
+      role: "member",
+      unitName: VAN_PHONG,
+      now: new Date(world.clock.now.getTime() - 8 * 86_400_000),
+    });
+    expect((await ask(second, `/start ${old.code}`)).text).toContain("đã hết hạn");
+    expect((await ask(second, "/viec")).text).toContain("chưa được kết nối");
+  });
+
+  it("answers a stranger's commands and buttons with an explanation only", async () => {
+    expect((await ask(stranger, "/viec")).text).toContain("chưa được kết nối");
+    expect((await ask(stranger, "/tonghop")).text).toContain("chưa được kết nối");
+    const milestone = await milestoneOf("2");
+    const answers = world.emulator.callbackAnswers.length;
+    stranger.pressRaw(
+      { chatId: 105, messageId: 1, text: "", buttons: [], at: Date.now(), edits: 0 },
+      `done:${milestone.id}`,
+    );
+    expect((await lastAnswerAfter(answers)).text).toContain("chưa được kết nối");
+    expect((await milestoneOf("2")).state).toBe("open");
+  });
+});
+
+describe("lists", () => {
+  it("/viec shows a member their unit's open milestones, soonest first, coloured, with buttons", async () => {
+    const reply = await ask(tuPhap, "/viec");
+    const lines = reply.text.split("\n");
+    expect(lines[0]).toBe("📋 Việc đang mở: 2 (trang 1/1)");
+    expect(reply.text.indexOf("I.2 Cập nhật trang thông tin")).toBeLessThan(
+      reply.text.indexOf("I.1 Xây dựng Kế hoạch"),
+    );
+    expect(reply.text).toContain("🔵 1. I.2 Cập nhật trang thông tin điện tử xã\nHạn: 10/03/2025 · Chưa thực hiện");
+    expect(reply.text).not.toContain("Tổng hợp kết quả");
+    expect(reply.buttons.flat().map((b) => b.text)).toEqual([
+      "✅ 1. Đã hoàn thành",
+      "📎 Gửi minh chứng",
+      "📈 Báo cáo tiến độ",
+      "⏳ Xin gia hạn",
+      "✅ 2. Đã hoàn thành",
+      "📎 Gửi minh chứng",
+      "📈 Báo cáo tiến độ",
+      "⏳ Xin gia hạn",
+    ]);
+  });
+
+  it("/viec pages the coordinator's whole-organization list; /quahan shows overdue work in red", async () => {
+    const reply = await ask(coordinator, "/viec");
+    expect(reply.text).toContain("📋 Việc đang mở: 4 (trang 1/1)");
+    expect(reply.text).toContain(
+      "🔴 1. I.3 Tổng hợp kết quả tháng 2\nHạn: 28/02/2025 · Quá hạn 5 ngày · Văn phòng – Thống kê",
+    );
+    const overdue = await ask(coordinator, "/quahan");
+    expect(overdue.text).toContain("⏰ Việc quá hạn: 1");
+    expect(overdue.text).toContain("I.3 Tổng hợp kết quả tháng 2");
+    expect((await ask(tuPhap, "/quahan")).text).toBe("👍 Không có việc nào quá hạn.");
+  });
+});
+
+describe("completion", () => {
+  it("submits a completion, the coordinator approves it, and the log says who did what from which message", async () => {
+    const list = await ask(tuPhap, "/viec");
+    const confirmation = await press(tuPhap, list, "✅ 1. Đã hoàn thành");
+    expect(confirmation.text).toContain("Đã ghi nhận hoàn thành “Cập nhật trang thông tin điện tử xã”");
+    const request = await coordinator.waitForMessage((m) => m.text.includes("báo hoàn thành"));
+    expect(request.text).toContain(
+      "Trần Văn Tư (Tư pháp – Hộ tịch) báo hoàn thành:\nI.2 Cập nhật trang thông tin điện tử xã",
+    );
+    expect((await milestoneOf("2")).state).toBe("submitted");
+    const before = tuPhap.inbox().length;
+    await press(coordinator, request, "Duyệt", (t) => t.includes("Đã duyệt"));
+    await tuPhap.waitForMessage((m) => m.text.includes("đã được duyệt hoàn thành"), { after: before });
+    const milestone = await milestoneOf("2");
+    expect(milestone.state).toBe("done");
+    const events = await eventsOf(milestone.id);
+    expect(events.map((e) => e.action).filter((a) => a.startsWith("completion"))).toEqual([
+      "completion-submitted",
+      "completion-approved",
+    ]);
+    expect(events.find((e) => e.action === "completion-approved")!.telegramChatId).toBe(101);
+    const submitted = events.find((e) => e.action === "completion-submitted")!;
+    expect(submitted).toMatchObject({ telegramChatId: 102, telegramMessageId: list.messageId });
+    // The approver's buttons are gone: a second press cannot decide twice.
+    expect(request.buttons.flat()).toEqual([]);
+  });
+
+  it("asks for the document when the product is written, stores it by hash, then sends it for approval; a return carries the comment", async () => {
+    const list = await ask(tuPhap, "/viec");
+    const asked = await press(tuPhap, list, "✅ 1. Đã hoàn thành", (t) => t.includes("Hãy gửi tệp minh chứng"));
+    expect(asked.text).toContain(
+      "Sản phẩm của việc “Xây dựng Kế hoạch tuyên truyền CCHC” là văn bản (Kế hoạch tuyên truyền)",
+    );
+    const bytes = Buffer.from("%PDF-1.4 kế hoạch tuyên truyền đã ký");
+    const before = tuPhap.inbox().length;
+    tuPhap.sendDocument("KH tuyên truyền.pdf", bytes, "application/pdf");
+    await tuPhap.waitForMessage((m) => m.text.includes("Đã lưu minh chứng “KH tuyên truyền.pdf”"), { after: before });
+    await tuPhap.waitForMessage((m) => m.text.includes("Đã ghi nhận hoàn thành"), { after: before });
+    const milestone = await milestoneOf("1");
+    const [file] = await world.database.client.db
+      .select()
+      .from(evidenceFiles)
+      .where(eq(evidenceFiles.milestoneId, milestone.id));
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    expect(file).toMatchObject({
+      fileName: "KH tuyên truyền.pdf",
+      sha256,
+      sizeBytes: bytes.length,
+      mimeType: "application/pdf",
+    });
+    expect(file!.telegramFileId).toMatch(/^file-/);
+    expect(file!.storagePath.startsWith(world.evidenceDir)).toBe(true);
+    expect(createHash("sha256").update(readFileSync(file!.storagePath)).digest("hex")).toBe(sha256);
+
+    const request = await coordinator.waitForMessage(
+      (m) => m.text.includes("I.1 Xây dựng Kế hoạch") && m.text.includes("Minh chứng: 1 tệp"),
+    );
+    await press(coordinator, request, "Trả lại", (t) => t.includes("Lý do trả lại"));
+    const returned = tuPhap.inbox().length;
+    await ask(coordinator, "Thiếu chữ ký của Chủ tịch", (t) => t.includes("Đã trả lại"));
+    const notice = await tuPhap.waitForMessage((m) => m.text.includes("bị trả lại"), { after: returned });
+    expect(notice.text).toBe("↩️ Việc “Xây dựng Kế hoạch tuyên truyền CCHC” bị trả lại: Thiếu chữ ký của Chủ tịch");
+    expect((await milestoneOf("1")).state).toBe("in_progress");
+    const events = await eventsOf(milestone.id);
+    expect(events.find((e) => e.action === "completion-returned")!.details).toEqual({
+      comment: "Thiếu chữ ký của Chủ tịch",
+    });
+    expect(events.find((e) => e.action === "evidence-attached")!.details).toMatchObject({ sha256 });
+  });
+
+  it("records progress with a percentage and a note", async () => {
+    const list = await ask(vanPhong, "/viec");
+    const asked = await press(vanPhong, list, "📈 Báo cáo tiến độ", (t) => t.includes("đã làm được bao nhiêu"));
+    await press(vanPhong, asked, "50%", (t) => t.includes("Đã ghi tiến độ 50%"));
+    await ask(vanPhong, "Đã xong dự thảo", (t) => t.includes("Đã ghi chú"));
+    const milestone = await milestoneOf("3");
+    expect(milestone).toMatchObject({ progressPercent: 50, state: "in_progress" });
+    const events = await eventsOf(milestone.id);
+    expect(events.filter((e) => e.action.startsWith("progress")).map((e) => [e.action, e.details])).toEqual([
+      ["progress", { percent: 50 }],
+      ["progress-note", { note: "Đã xong dự thảo" }],
+    ]);
+  });
+});
+
+describe("extension", () => {
+  it("reads the new date typed in Vietnamese, and a granted extension moves the milestone and its reminders", async () => {
+    const milestone = await milestoneOf("4");
+    const plannedBefore = await world.database.client.db
+      .select()
+      .from(reminders)
+      .where(and(eq(reminders.milestoneId, milestone.id), eq(reminders.state, "planned")));
+    expect(plannedBefore.length).toBeGreaterThan(0);
+    const list = await ask(vanPhong, "/viec");
+    const index = list.text.includes("I.4")
+      ? list.buttons.flat().findIndex((b) => b.callback_data === `extend:${milestone.id}`)
+      : -1;
+    expect(index).toBeGreaterThanOrEqual(0);
+    await press(vanPhong, list, `extend:${milestone.id}`, (t) => t.includes("đến ngày nào"));
+    expect((await ask(vanPhong, "khi nào rảnh")).text).toContain("Chưa hiểu “khi nào rảnh” là ngày nào");
+    expect((await ask(vanPhong, "thứ 6 tuần sau")).text).toContain(
+      "Ngày mới (14/03/2025) phải sau hạn hiện tại (20/03/2025)",
+    );
+    expect((await ask(vanPhong, "ngày 15 tháng 4")).text).toContain("Gia hạn đến 15/04/2025. Lý do");
+    await ask(vanPhong, "Chờ số liệu của huyện", (t) => t.includes("Đã gửi đề nghị gia hạn"));
+
+    const forChairman = await chairman.waitForMessage((m) => m.text.includes("xin gia hạn"));
+    expect(forChairman.text).toContain("Hạn hiện tại: 20/03/2025 → đề nghị: 15/04/2025\nLý do: Chờ số liệu của huyện");
+    const forCoordinator = await coordinator.waitForMessage((m) => m.text.includes("xin gia hạn"));
+    const before = vanPhong.inbox().length;
+    await press(chairman, forChairman, "Đồng ý", (t) => t.includes("Đã đồng ý gia hạn"));
+    await vanPhong.waitForMessage((m) => m.text.includes("đã được đồng ý"), { after: before });
+
+    const moved = await milestoneOf("4");
+    expect(moved).toMatchObject({ due: "2025-04-15", version: milestone.version + 1 });
+    const rows = await world.database.client.db.select().from(reminders).where(eq(reminders.milestoneId, milestone.id));
+    expect(rows.filter((r) => r.milestoneVersion === milestone.version && r.state === "planned")).toEqual([]);
+    const fresh = rows.filter((r) => r.milestoneVersion === moved.version && r.state === "planned");
+    // The on-day send of the new due day, 08:00 in Hanoi.
+    expect(fresh.map((r) => r.fireAt.toISOString())).toContain("2025-04-15T01:00:00.000Z");
+    const events = await eventsOf(milestone.id);
+    expect(events.map((e) => e.action).filter((a) => a.startsWith("extension") || a === "deadline-moved")).toEqual([
+      "extension-requested",
+      "deadline-moved",
+      "extension-approved",
+    ]);
+    // The coordinator's copy of the request is settled too: pressing it says so.
+    const answer = await press(coordinator, forCoordinator, "Không đồng ý", (t) => t.includes("Đề nghị này"));
+    expect(answer.text).toContain("đã được duyệt");
+    const [request] = await world.database.client.db
+      .select()
+      .from(approvalRequests)
+      .where(and(eq(approvalRequests.milestoneId, milestone.id), eq(approvalRequests.kind, "extension")));
+    expect(request).toMatchObject({ state: "approved", requestedDue: "2025-04-15" });
+  });
+});
+
+describe("refusals", () => {
+  it("refuses a member of another unit, a coordinator of another organization and a forged payload, changing nothing", async () => {
+    const tuPhapTask = await milestoneOf("1");
+    const fake = { chatId: 0, messageId: 1, text: "", buttons: [], at: Date.now(), edits: 0 };
+    let answers = world.emulator.callbackAnswers.length;
+    vanPhong.pressRaw({ ...fake, chatId: 104 }, `done:${tuPhapTask.id}`);
+    expect((await lastAnswerAfter(answers)).text).toContain("Bạn không có quyền");
+    answers = world.emulator.callbackAnswers.length;
+    otherCoordinator.pressRaw({ ...fake, chatId: 106 }, `extend:${tuPhapTask.id}`);
+    expect((await lastAnswerAfter(answers)).text).toContain("Bạn không có quyền");
+    answers = world.emulator.callbackAnswers.length;
+    tuPhap.pressRaw({ ...fake, chatId: 102 }, "done:' or 1=1 --");
+    expect((await lastAnswerAfter(answers)).text).toContain("không còn hiệu lực");
+    answers = world.emulator.callbackAnswers.length;
+    tuPhap.pressRaw({ ...fake, chatId: 102 }, `done:00000000-0000-0000-0000-000000000000`);
+    expect((await lastAnswerAfter(answers)).text).toContain("không còn hiệu lực");
+    // A member pressing an approval button they were never sent.
+    const [request] = await world.database.client.db.select().from(approvalRequests).limit(1);
+    const before = tuPhap.inbox().length;
+    tuPhap.pressRaw({ ...fake, chatId: 102 }, `approve:${request!.id}`);
+    await tuPhap.waitForMessage((m) => m.text.includes("Bạn không có quyền"), { after: before });
+    expect(await milestoneOf("1")).toMatchObject({ state: tuPhapTask.state, version: tuPhapTask.version });
+    const events = await eventsOf(tuPhapTask.id);
+    expect(events.filter((e) => e.actorPersonId !== null && e.telegramChatId === 104)).toEqual([]);
+  });
+
+  it("keeps each organization's lists to itself", async () => {
+    const reply = await ask(otherCoordinator, "/viec");
+    expect(reply.text).toContain("📋 Việc đang mở: 4");
+    const other = await milestoneOf("2", true);
+    expect(reply.buttons.flat().some((b) => b.callback_data === `done:${other.id}`)).toBe(true);
+    const ours = await milestoneOf("4");
+    expect(reply.buttons.flat().some((b) => b.callback_data?.endsWith(ours.id))).toBe(false);
+  });
+});
+
+describe("digest, language, invites and commands", () => {
+  it("/tonghop gives the chairman the digest and refuses members", async () => {
+    expect((await ask(tuPhap, "/tonghop")).text).toContain("Chỉ Văn phòng – Thống kê và lãnh đạo UBND");
+    const digest = await ask(chairman, "/tonghop");
+    expect(digest.text).toContain("📊 Tổng hợp tuần 03/03/2025");
+    expect(digest.text).toContain("🔴 Quá hạn: 1");
+    expect(digest.text).toContain("🟢 Hoàn thành đúng hạn: 1");
+  });
+
+  it("/ngonngu switches a person to English for lists and buttons", async () => {
+    const asked = await ask(vanPhong, "/ngonngu");
+    await press(vanPhong, asked, "English", (t) => t === "Switched to English.");
+    const list = await ask(vanPhong, "/viec");
+    expect(list.text).toContain("📋 Open tasks:");
+    expect(list.text).toContain("days overdue");
+    expect(list.buttons[0]![0]!.text).toBe("✅ 1. Done");
+  });
+
+  it("/moi lets a coordinator invite by buttons, and the inviter hears when the person joins", async () => {
+    const asked = await ask(coordinator, "/moi");
+    coordinator.press(asked, "công chức");
+    // The role question turns into the unit question in place.
+    const unitsMessage = await coordinator.waitForMessage(
+      (m) => m.messageId === asked.messageId && m.text.includes("bộ phận nào"),
+    );
+    const created = await press(coordinator, unitsMessage, TU_PHAP, (t) => t.includes("Link mời"));
+    const link = /https:\/\/t\.me\/nhacviec_bot\?start=([\w-]+)/.exec(created.text);
+    expect(link).not.toBeNull();
+    const before = coordinator.inbox().length;
+    const newcomer = world.emulator.user(120, { firstName: "Lý Thị Mới" });
+    await ask(newcomer, `/start ${link![1]}`, (t) => t.includes("bộ phận Tư pháp – Hộ tịch"));
+    await coordinator.waitForMessage((m) => m.text.includes("Lý Thị Mới đã tham gia"), { after: before });
+    expect((await ask(stranger, "/moi")).text).toContain("chưa được kết nối");
+    expect((await ask(tuPhap, "/moi")).text).toContain("Chỉ Văn phòng – Thống kê tạo được link mời");
+  });
+
+  it("registers the command menu in Vietnamese and English", async () => {
+    await registerCommands(new Api("123:TEST", { apiRoot: world.emulator.apiRoot }));
+    const vi = world.emulator.commands.get("vi")!;
+    const en = world.emulator.commands.get("en")!;
+    expect(vi.map((c) => c.command)).toEqual(["viec", "quahan", "canduyet", "tonghop", "moi", "ngonngu", "help"]);
+    expect(vi.find((c) => c.command === "viec")!.description).toBe("Việc của tôi");
+    expect(en.find((c) => c.command === "viec")!.description).toBe("My tasks");
+    expect(world.emulator.commands.get("")).toEqual(vi);
+  });
+
+  it("keeps running after an update fails", async () => {
+    // Editing a message Telegram does not know fails inside the handler.
+    const answers = world.emulator.callbackAnswers.length;
+    chairman.pressRaw({ chatId: 100, messageId: 999_999, text: "", buttons: [], at: Date.now(), edits: 0 }, "lang:vi");
+    await lastAnswerAfter(answers);
+    expect((await ask(chairman, "/help")).text).toContain("Hướng dẫn sử dụng");
+  });
+});
