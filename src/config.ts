@@ -16,6 +16,24 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   EVIDENCE_DIR: z.string().trim().min(1).default("./data/evidence"),
   TELEGRAM_API_ROOT: optionalUrl,
+  TELEGRAM_BOT_USERNAME: z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? undefined : value.replace(/^@/, "")))
+    .optional(),
+  WEBHOOK_URL: optionalUrl,
+  WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? undefined : value))
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,256}$/)
+        .optional(),
+    )
+    .optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   QUEUE_PREFIX: z
     .string()
     .trim()
@@ -35,6 +53,13 @@ export interface Config {
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
   evidenceDir: string;
   telegramApiRoot: string | undefined;
+  /** For invite links; asked from Telegram (getMe) when not set. */
+  telegramBotUsername: string | undefined;
+  /** Set: the bot takes updates by webhook on PORT; unset: long polling. */
+  webhookUrl: string | undefined;
+  /** Telegram sends it back in X-Telegram-Bot-Api-Secret-Token; derived from the token when not set. */
+  webhookSecret: string | undefined;
+  port: number;
   queuePrefix: string;
   /** Stays under Telegram's ~30 messages/s per bot, across all worker processes. */
   telegramMessagesPerSecond: number;
@@ -66,6 +91,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: values.LOG_LEVEL,
     evidenceDir: values.EVIDENCE_DIR,
     telegramApiRoot: values.TELEGRAM_API_ROOT,
+    telegramBotUsername: values.TELEGRAM_BOT_USERNAME,
+    webhookUrl: values.WEBHOOK_URL,
+    webhookSecret: values.WEBHOOK_SECRET,
+    port: values.PORT,
     queuePrefix: values.QUEUE_PREFIX,
     telegramMessagesPerSecond: values.TELEGRAM_MESSAGES_PER_SECOND,
     telegramChatIntervalMs: values.TELEGRAM_CHAT_INTERVAL_MS,

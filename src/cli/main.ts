@@ -8,6 +8,10 @@ import { runImport } from "./import.js";
 import { runMigrate } from "./migrate.js";
 import { runPreview } from "./preview.js";
 import { runUnits } from "./units.js";
+import { runInvite } from "./invite.js";
+import { runParseDates } from "./parse-dates.js";
+import { runStart } from "./start.js";
+import { runStatus } from "./status.js";
 import { runWorker } from "./worker.js";
 import { UsageError } from "./usage-error.js";
 
@@ -16,7 +20,11 @@ const usage = `usage: nhacviec <command>
   deadlines --year 2025 [--period A..B] < cells                      one Schedule per line (JSON Lines)
   migrate                                                            apply migrations (DATABASE_URL, or the embedded database)
   preview <plan-id|file> [--now ISO] [--json]                        every reminder a plan will send, without sending
+  start                                                              bot and reminder worker in one process (TELEGRAM_BOT_TOKEN)
   worker                                                             send reminders (TELEGRAM_BOT_TOKEN; DATABASE_URL, REDIS_URL optional)
+  invite --org <slug> --role <role> [--unit <unit>] [--name "<n>"] [--json]   a one-time link to join (7 days)
+  status --org <slug> [--json] [--today YYYY-MM-DD]                  every milestone with its state and event log
+  parse-dates --ref <ISO datetime> < lines                           typed dates ("15/3", "thứ 6 tuần sau") as JSON Lines
   import <file> --org <slug> [--year Y] [--dry-run] [--json]         read a plan (.txt .csv .docx .xlsx .pdf) and store it
   units --org <slug> [--json]                                        units with their aliases and task counts
   units merge --org <slug> "<from>" "<into>"                         join two units (the first becomes an alias)
@@ -44,6 +52,20 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
     case "preview": {
       const config = loadConfig(process.env);
       return runPreview(args, config, createLogger(config.logLevel), out);
+    }
+    case "parse-dates":
+      return runParseDates(args, () => readFileSync(0, "utf8"), out);
+    case "invite": {
+      const config = loadConfig(process.env);
+      return runInvite(args, config, createLogger(config.logLevel), out);
+    }
+    case "status": {
+      const config = loadConfig(process.env);
+      return runStatus(args, config, createLogger(config.logLevel), out);
+    }
+    case "start": {
+      const config = loadConfig(process.env);
+      return runStart(config, createLogger(config.logLevel));
     }
     case "worker": {
       const config = loadConfig(process.env);

@@ -66,6 +66,8 @@ export interface BotApiEmulator {
   apiRoot: string;
   messages: EmulatedMessage[];
   callbackAnswers: CallbackAnswer[];
+  /** The webhook the bot set (setWebhook), or null after deleteWebhook. */
+  webhook: { url: string; secretToken: string | undefined } | null;
   /** setMyCommands calls, by language code ("" for the default). */
   commands: Map<string, Array<{ command: string; description: string }>>;
   /** A user who talks to the bot through getUpdates. */
@@ -177,6 +179,17 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
           text: typeof body.text === "string" ? body.text : undefined,
           showAlert: body.show_alert === true || body.show_alert === "true",
         });
+        return reply(response, 200, { ok: true, result: true });
+      }
+      if (method === "setWebhook") {
+        emulator.webhook = {
+          url: String(body.url),
+          secretToken: typeof body.secret_token === "string" ? body.secret_token : undefined,
+        };
+        return reply(response, 200, { ok: true, result: true });
+      }
+      if (method === "deleteWebhook") {
+        emulator.webhook = null;
         return reply(response, 200, { ok: true, result: true });
       }
       if (method === "setMyCommands") {
@@ -392,6 +405,7 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
     messages,
     callbackAnswers,
     commands,
+    webhook: null,
     user,
     stats,
     resume: () => {

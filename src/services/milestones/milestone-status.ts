@@ -70,7 +70,7 @@ export async function milestoneStatuses(
     .from(milestoneEvents)
     .leftJoin(people, eq(people.id, milestoneEvents.actorPersonId))
     .where(eq(milestoneEvents.organizationId, organization.id))
-    .orderBy(asc(milestoneEvents.at), asc(milestoneEvents.id));
+    .orderBy(asc(milestoneEvents.id));
   return rows.map((row) => {
     const unitsOfTask = leads.filter((lead) => lead.taskId === row.taskId);
     const unitIds = new Set(unitsOfTask.map((u) => u.unitId));

@@ -1,0 +1,81 @@
+import { Api } from "grammy";
+import { openMigratedDatabase } from "../../db/client.js";
+import type { Role } from "../domain/milestones/index.js";
+import { inviteLink } from "../bot/features/invite.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import { createInvite, InviteError, organizationBySlug } from "../services/people/invites.js";
+import { TELEGRAM_API } from "../runtime/bot.js";
+import { UsageError } from "./usage-error.js";
+
+const ROLES: Role[] = ["member", "unit_head", "coordinator", "chairman"];
+
+function parseInviteArgs(args: string[]) {
+  const options: { org?: string; role?: string; unit?: string; name?: string; json: boolean } = { json: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--json") options.json = true;
+    else if (arg === "--org" || arg === "--role" || arg === "--unit" || arg === "--name") {
+      const value = args[++i];
+      if (value === undefined) throw new UsageError(`${arg} needs a value`);
+      options[arg.slice(2) as "org"] = value;
+    } else throw new UsageError(`unknown argument "${arg}"`);
+  }
+  if (!options.org) throw new UsageError("invite needs --org <slug>");
+  if (!options.role || !ROLES.includes(options.role as Role)) {
+    throw new UsageError(`invite needs --role, one of ${ROLES.join(", ")}`);
+  }
+  return { ...options, org: options.org, role: options.role as Role };
+}
+
+/** The bot's @username for the link: configured, or asked from Telegram with the token. */
+async function botUsername(config: Config): Promise<string> {
+  if (config.telegramBotUsername) return config.telegramBotUsername;
+  if (!config.telegramBotToken) {
+    throw new UsageError("the invite link needs the bot's name: set TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN");
+  }
+  const api = new Api(config.telegramBotToken, { apiRoot: config.telegramApiRoot ?? TELEGRAM_API });
+  const me = await api.getMe();
+  return me.username;
+}
+
+/** `invite --org <slug> --role <role> [--unit <unit>] [--name "<full name>"] [--json]`: a one-time link valid 7 days. */
+export async function runInvite(args: string[], config: Config, logger: Logger, out: (line: string) => void) {
+  const options = parseInviteArgs(args);
+  const username = await botUsername(config);
+  const client = await openMigratedDatabase(config, logger, { max: 2 });
+  try {
+    const organization = await organizationBySlug(client.db, options.org);
+    const invite = await createInvite(client.db, {
+      organizationId: organization.id,
+      role: options.role,
+      unitName: options.unit ?? null,
+      fullName: options.name ?? null,
+      now: new Date(),
+    });
+    const link = inviteLink(username, invite.code);
+    if (options.json) {
+      out(
+        JSON.stringify({
+          code: invite.code,
+          link,
+          expiresAt: invite.expiresAt.toISOString(),
+          organization: organization.slug,
+          role: invite.role,
+          unit: invite.unitName,
+          name: options.name ?? null,
+        }),
+      );
+    } else {
+      out(link);
+      out(
+        `(${invite.role}${invite.unitName ? `, ${invite.unitName}` : ""}; dùng một lần, hết hạn ${invite.expiresAt.toISOString()})`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof InviteError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    await client.close();
+  }
+}

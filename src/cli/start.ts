@@ -1,0 +1,37 @@
+import { openMigratedDatabase } from "../../db/client.js";
+import { createTelegramNotifier } from "../bot/telegram-notifier.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import { startBot } from "../runtime/bot.js";
+import { startReminders, untilStopped } from "../runtime/reminders.js";
+import { UsageError } from "./usage-error.js";
+
+/** `start`: the bot and the reminder worker in one process, until SIGTERM or SIGINT. */
+export async function runStart(config: Config, logger: Logger): Promise<void> {
+  const token = config.telegramBotToken;
+  if (!token) throw new UsageError("start needs TELEGRAM_BOT_TOKEN (from @BotFather)");
+  const client = await openMigratedDatabase(config, logger);
+  const now = () => new Date();
+  const notifier = createTelegramNotifier(token, { apiRoot: config.telegramApiRoot });
+  const reminders = await startReminders(config, { db: client.db, notifier, logger, now });
+  let bot;
+  try {
+    bot = await startBot(config, {
+      token,
+      db: client.db,
+      logger,
+      now,
+      scheduleSlots: (slots) => reminders.scheduleSlots(slots),
+    });
+  } catch (error) {
+    await reminders.close();
+    await client.close();
+    throw error;
+  }
+  await untilStopped(logger);
+  // The bot first, so no new work arrives while the worker drains.
+  await bot.close();
+  await reminders.close();
+  await client.close();
+  logger.info("stopped");
+}

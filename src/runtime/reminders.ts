@@ -1,0 +1,87 @@
+/** The reminder side of a process: BullMQ workers with Redis, or the in-process timer without. */
+import { Redis } from "ioredis";
+import type { Database } from "../../db/client.js";
+import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
+import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
+import { enqueueSlots, reconcile, scheduleWeeklySends, startReminderEngine } from "../../jobs/reminder-worker.js";
+import { createSendRateLimiter } from "../../jobs/send-rate-limiter.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import type { Notifier } from "../services/notifier.js";
+import type { SendSlot } from "../services/reminders/sync-reminders.js";
+
+export interface RunningReminders {
+  mode: "redis" | "embedded";
+  /** Queues replanned send times now (the embedded timer finds them by itself). */
+  scheduleSlots(slots: SendSlot[]): Promise<void>;
+  /** Lets running sends finish, then stops. */
+  close(): Promise<void>;
+}
+
+export async function startReminders(
+  config: Pick<
+    Config,
+    "redisUrl" | "queuePrefix" | "telegramMessagesPerSecond" | "telegramChatIntervalMs" | "staleClaimSeconds"
+  >,
+  deps: { db: Database; notifier: Notifier; logger: Logger; now: () => Date; embeddedIntervalMs?: number },
+): Promise<RunningReminders> {
+  const { db, notifier, logger, now } = deps;
+  if (!config.redisUrl) {
+    const embedded = startEmbeddedDispatcher({
+      db,
+      notifier,
+      limiter: createMemoryRateLimiter({
+        perSecond: config.telegramMessagesPerSecond,
+        perChatIntervalMs: config.telegramChatIntervalMs,
+      }),
+      logger,
+      now,
+      staleClaimSeconds: config.staleClaimSeconds,
+      ...(deps.embeddedIntervalMs ? { intervalMs: deps.embeddedIntervalMs } : {}),
+    });
+    logger.info("reminders run without Redis (embedded mode)");
+    return { mode: "embedded", scheduleSlots: async () => {}, close: () => embedded.close() };
+  }
+  // BullMQ workers need maxRetriesPerRequest null: they block on Redis and must not give up.
+  const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const limiter = createSendRateLimiter(connection, {
+    prefix: config.queuePrefix,
+    perSecond: config.telegramMessagesPerSecond,
+    perChatIntervalMs: config.telegramChatIntervalMs,
+  });
+  const engineDeps = {
+    db,
+    connection,
+    notifier,
+    limiter,
+    logger,
+    now,
+    prefix: config.queuePrefix,
+    staleClaimSeconds: config.staleClaimSeconds,
+  };
+  const engine = await startReminderEngine(engineDeps);
+  // Whatever Redis lost or a crashed worker left is rebuilt from the database before anything else.
+  await reconcile(engineDeps, engine.queue);
+  await scheduleWeeklySends(db, engine.schedules);
+  logger.info("reminder worker started");
+  return {
+    mode: "redis",
+    scheduleSlots: (slots) => enqueueSlots(engine.queue, slots, now()),
+    async close() {
+      await engine.close();
+      await connection.quit();
+    },
+  };
+}
+
+/** Resolves on the first SIGTERM or SIGINT. */
+export function untilStopped(logger: Logger): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      logger.info({ signal }, "stopping: finishing running work");
+      resolve();
+    };
+    process.once("SIGTERM", () => stop("SIGTERM"));
+    process.once("SIGINT", () => stop("SIGINT"));
+  });
+}
