@@ -4,6 +4,7 @@ import type { Logger } from "../src/logger.js";
 import type { Notifier } from "../src/services/notifier.js";
 import { organizationsWithMilestones, syncReminders } from "../src/services/reminders/sync-reminders.js";
 import { DeliveriesPendingError, dispatchDue } from "./dispatch-slot.js";
+import { sendWeeklyIfDue } from "./weekly-sends.js";
 import type { SendRateLimiter } from "./send-rate-limiter.js";
 
 export interface EmbeddedDispatcherDeps {
@@ -51,6 +52,11 @@ export function startEmbeddedDispatcher(deps: EmbeddedDispatcherDeps): EmbeddedD
       where state in ('planned', 'sending') and fire_at <= ${now.toISOString()}::timestamptz
       union select distinct organization_id from reminder_deliveries where state = 'pending'`,
     );
+    for (const organizationId of await organizationsWithMilestones(deps.db)) {
+      await sendWeeklyIfDue(deps, organizationId).catch((error: unknown) =>
+        deps.logger.error({ err: error, organizationId }, "weekly sends failed"),
+      );
+    }
     for (const { organization_id: organizationId } of due) {
       try {
         const result = await dispatchDue(deps, organizationId);

@@ -82,3 +82,33 @@ export async function sendNeedsDateList(deps: DispatchDeps, organizationId: stri
     return lines.join("\n");
   });
 }
+
+/**
+ * The embedded mode's Monday 08:00 (the Redis mode has BullMQ job schedulers):
+ * a sent row for the week's digest and needs-date list claims each send once,
+ * so a restart or a second pass that week never repeats them. A process that
+ * was off on Monday sends them when it starts later that week.
+ */
+export async function sendWeeklyIfDue(
+  deps: DispatchDeps,
+  organizationId: string,
+  timeZone = "Asia/Ho_Chi_Minh",
+): Promise<void> {
+  const local = DateTime.fromJSDate(deps.now(), { zone: timeZone });
+  const mondayAtEight = local.startOf("week").set({ hour: 8 });
+  if (local < mondayAtEight) return;
+  const sends = [
+    { kind: "digest", role: "chairman", send: () => sendWeeklyDigest(deps, organizationId, timeZone) },
+    { kind: "needs-date", role: "coordinator", send: () => sendNeedsDateList(deps, organizationId) },
+  ] as const;
+  for (const { kind, role, send } of sends) {
+    const claimed = await queryRows<{ id: string }>(
+      deps.db,
+      sql`
+      insert into reminders (organization_id, kind, audience_role, fire_at, state, sent_at)
+      values (${organizationId}, ${kind}, ${role}, ${mondayAtEight.toUTC().toISO()}::timestamptz, 'sent', now())
+      on conflict do nothing returning id`,
+    );
+    if (claimed.length > 0) await send();
+  }
+}

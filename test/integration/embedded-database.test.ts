@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmbeddedDatabaseClient, type EmbeddedDatabaseClient, queryRows } from "../../db/client.js";
-import { memberships, people, reminderDeliveries, taskUnits, units } from "../../db/schema.js";
+import { memberships, organizations, people, reminderDeliveries, taskUnits, units } from "../../db/schema.js";
 import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { createTelegramNotifier } from "../../src/bot/telegram-notifier.js";
@@ -119,6 +119,50 @@ describe("the embedded database (PGlite, no DATABASE_URL)", () => {
     expect(emulator.messages.length).toBe(due!.messages);
     expect(emulator.stats.serverErrors).toBeGreaterThan(0);
   }, 120_000);
+
+  it("sends the Monday digest to the chairman once a week, even across restarts", async () => {
+    const [organization] = await client.db.select().from(organizations).where(eq(organizations.slug, "gio-son"));
+    const [chairman] = await client.db
+      .insert(people)
+      .values({ organizationId: organization!.id, fullName: "Chủ tịch", telegramUserId: 9001, telegramChatId: 9001 })
+      .returning({ id: people.id });
+    await client.db
+      .insert(memberships)
+      .values({ organizationId: organization!.id, personId: chairman!.id, role: "chairman", unitId: null });
+    const emulator = await startBotApiEmulator({ ratePerSecond: 100, perChatIntervalMs: 0 });
+    let now = new Date("2025-01-20T07:59:00+07:00");
+    const start = () =>
+      startEmbeddedDispatcher({
+        db: client.db,
+        notifier: createTelegramNotifier("123:TEST", { apiRoot: emulator.apiRoot }),
+        limiter: createMemoryRateLimiter({ perSecond: 100, perChatIntervalMs: 0 }),
+        logger: silentLogger,
+        now: () => now,
+        intervalMs: 60_000,
+      });
+    try {
+      let dispatcher = start();
+      await dispatcher.tick();
+      expect(emulator.messages.filter((m) => m.chatId === 9001)).toEqual([]);
+      now = new Date("2025-01-20T08:00:00+07:00");
+      await dispatcher.tick();
+      await dispatcher.tick();
+      await dispatcher.close();
+      dispatcher = start();
+      now = new Date("2025-01-22T10:00:00+07:00");
+      await dispatcher.tick();
+      await dispatcher.close();
+      const digests = emulator.messages.filter((m) => m.chatId === 9001);
+      expect(digests.map((m) => m.text.split("\n")[0])).toEqual(["📊 Tổng hợp tuần 20/01/2025"]);
+      now = new Date("2025-01-27T08:05:00+07:00");
+      dispatcher = start();
+      await dispatcher.tick();
+      await dispatcher.close();
+      expect(emulator.messages.filter((m) => m.chatId === 9001)).toHaveLength(2);
+    } finally {
+      await emulator.close();
+    }
+  }, 60_000);
 });
 
 describe("the CLI without DATABASE_URL", () => {
