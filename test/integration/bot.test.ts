@@ -221,6 +221,36 @@ describe("completion", () => {
     expect(events.find((e) => e.action === "evidence-attached")!.details).toMatchObject({ sha256 });
   });
 
+  it("takes a photo as evidence, refuses files over 20 MB, and points a file sent out of the blue to the buttons", async () => {
+    const milestone = await milestoneOf("4");
+    const list = await ask(vanPhong, "/viec");
+    await press(vanPhong, list, `evidence:${milestone.id}`, (t) => t.includes("Hãy gửi tệp minh chứng"));
+    let before = vanPhong.inbox().length;
+    vanPhong.sendDocument("quet-ho-so.zip", Buffer.alloc(21 * 1024 * 1024), "application/zip");
+    expect((await vanPhong.waitForMessage(() => true, { after: before })).text).toContain("lớn hơn 20 MB");
+    before = vanPhong.inbox().length;
+    const photo = Buffer.from("JPEG danh sách thủ tục đã rà soát");
+    vanPhong.sendPhoto(photo);
+    expect((await vanPhong.waitForMessage(() => true, { after: before })).text).toMatch(
+      /^📎 Đã lưu minh chứng “anh-2025-03-05-\d+\.jpg”/,
+    );
+    const files = await world.database.client.db
+      .select()
+      .from(evidenceFiles)
+      .where(eq(evidenceFiles.milestoneId, milestone.id));
+    expect(files.map((f) => [f.mimeType, f.sha256])).toEqual([
+      ["image/jpeg", createHash("sha256").update(photo).digest("hex")],
+    ]);
+    before = vanPhong.inbox().length;
+    vanPhong.sendDocument("lac-de.pdf", Buffer.from("%PDF"), "application/pdf");
+    expect((await vanPhong.waitForMessage(() => true, { after: before })).text).toContain(
+      "Bạn muốn gửi tệp này làm minh chứng cho việc nào?",
+    );
+    expect(
+      await world.database.client.db.select().from(evidenceFiles).where(eq(evidenceFiles.milestoneId, milestone.id)),
+    ).toHaveLength(1);
+  });
+
   it("records progress with a percentage and a note", async () => {
     const list = await ask(vanPhong, "/viec");
     const asked = await press(vanPhong, list, "📈 Báo cáo tiến độ", (t) => t.includes("đã làm được bao nhiêu"));
