@@ -18,7 +18,8 @@ export type CallbackAction =
   | { verb: "invite-role"; role: Role }
   | { verb: "invite-unit"; role: Role; unitId: string }
   | { verb: "skip" }
-  | { verb: "cancel" };
+  | { verb: "cancel" }
+  | { verb: "import-confirm" };
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const ROLES = new Set<Role>(["member", "unit_head", "coordinator", "chairman"]);
@@ -48,6 +49,8 @@ export function encodeCallback(action: CallbackAction): string {
     case "skip":
     case "cancel":
       return action.verb;
+    case "import-confirm":
+      return "imp:ok";
   }
 }
 
@@ -68,5 +71,6 @@ export function decodeCallback(data: string): CallbackAction | null {
   m = new RegExp(`^invu:(\\w+):(${UUID})$`).exec(data);
   if (m && ROLES.has(m[1] as Role)) return { verb: "invite-unit", role: m[1] as Role, unitId: m[2] as string };
   if (data === "skip" || data === "cancel") return { verb: data };
+  if (data === "imp:ok") return { verb: "import-confirm" };
   return null;
 }

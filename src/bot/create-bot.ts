@@ -18,6 +18,7 @@ import { inviteFeature } from "./features/invite.js";
 import { languageFeature } from "./features/language.js";
 import { milestoneWorkFeature } from "./features/milestone-work.js";
 import { onboardingFeature } from "./features/onboarding.js";
+import { planImportFeature } from "./features/plan-import.js";
 import { taskListsFeature } from "./features/task-lists.js";
 import { typedRepliesFeature } from "./features/typed-replies.js";
 import { DEFAULT_LOCALE, LOCALES, translatorFor } from "./i18n.js";
@@ -74,6 +75,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   privateChats.use(approvalsFeature());
   privateChats.use(digestFeature());
   privateChats.use(inviteFeature());
+  privateChats.use(planImportFeature());
   privateChats.use(milestoneWorkFeature());
   privateChats.use(typedRepliesFeature());
   // A press nobody recognized: a forged or outdated payload.

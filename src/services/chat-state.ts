@@ -17,6 +17,13 @@ const pendingInputSchema = z.discriminatedUnion("kind", [
     newDue: z.iso.date(),
   }),
   z.object({
+    kind: z.literal("import-confirm"),
+    /** Telegram keeps the file: it is downloaded again on confirmation and must hash the same. */
+    fileId: z.string().min(1),
+    fileName: z.string().min(1),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
+  z.object({
     kind: z.literal("return-comment"),
     requestId: z.uuid(),
     /** The approval message to update once the comment is in. */

@@ -21,6 +21,7 @@ describe("callback data", () => {
     { verb: "invite-unit", role: "unit_head", unitId: ID },
     { verb: "skip" },
     { verb: "cancel" },
+    { verb: "import-confirm" },
   ];
 
   it("round-trips every action within Telegram's 64 bytes", () => {

@@ -95,7 +95,7 @@ async function completeMilestone(ctx: BoundContext, milestoneId: string, reply: 
 }
 
 /** Downloads a file the person sent: over HTTP from the Bot API, or from disk with a local Bot API server. */
-async function downloadTelegramFile(ctx: BotContext, fileId: string): Promise<Buffer> {
+export async function downloadTelegramFile(ctx: BotContext, fileId: string): Promise<Buffer> {
   const file = await ctx.api.getFile(fileId);
   if (!file.file_path) throw new Error("Telegram gave no file_path");
   if (isAbsolute(file.file_path)) return readFile(file.file_path);
@@ -172,11 +172,13 @@ export function milestoneWorkFeature(): Composer<BotContext> {
   });
 
   onAction(composer, ["skip", "cancel"], async (ctx, action) => {
-    const wasPending = ctx.session.pending !== null;
+    const wasPending = ctx.session.pending;
     ctx.session.pending = null;
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
-    if (action.verb === "cancel" && wasPending) await ctx.reply(ctx.t("input-cancelled"));
+    if (action.verb === "cancel" && wasPending) {
+      await ctx.reply(ctx.t(wasPending.kind === "import-confirm" ? "import-cancelled" : "input-cancelled"));
+    }
   });
 
   composer.on(["message:document", "message:photo"], async (ctx) => {

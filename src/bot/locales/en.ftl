@@ -204,3 +204,28 @@ date-error = { $reason ->
     [impossible-date] no such date
    *[unknown] not a date I can read
 }
+
+## Importing a plan from the chat
+
+import-reading = ⏳ Reading “{ $file }”…
+import-preview-new = 📄 New plan “{ $title }” ({ $year }):
+import-preview-update = 📄 Update of the plan “{ $title }” ({ $year }):
+import-counts = • { $tasks } tasks, { $milestones } deadlines
+    • { $needsDate } tasks need a date or a review of their deadline
+    • { $units } units mentioned
+import-new-units = • { $count } new unit names: { $names }
+import-unassigned = • { $count } tasks without a lead unit
+import-warnings = • { $count } tasks with warnings
+import-no-changes = • Nothing changed since the last import
+import-added = • Added { $count }: { $tasks }
+import-removed = • Removed { $count }: { $tasks }
+import-moved = • Deadline of { $task }: “{ $from }” → “{ $to }”
+import-changed = • Content changed { $count }: { $tasks }
+import-confirm-question = Nothing is saved yet. Press “Confirm” to apply it and schedule the reminders.
+btn-import-confirm = ✅ Confirm
+import-applied = ✅ Plan saved: { $tasks } tasks, { $milestones } deadlines; reminders are scheduled.
+import-cancelled = Cancelled; the plan is unchanged.
+import-failed = ❌ The file could not be read: { $error }
+import-file-changed = The file is not what was previewed; please send it again.
+import-unsupported = ❌ “{ $file }” is not a plan file the bot reads (.docx, .xlsx, .csv, .pdf, .txt).
+import-not-allowed = Only the office coordinator can import plans. If this is evidence, press “Send evidence” on its task (/viec).

@@ -205,3 +205,28 @@ date-error = { $reason ->
     [impossible-date] không có ngày này
    *[unknown] không hiểu ngày này
 }
+
+## Importing a plan from the chat
+
+import-reading = ⏳ Đang đọc “{ $file }”…
+import-preview-new = 📄 Kế hoạch mới “{ $title }” ({ $year }):
+import-preview-update = 📄 Cập nhật kế hoạch “{ $title }” ({ $year }):
+import-counts = • { $tasks } nhiệm vụ, { $milestones } mốc thời hạn
+    • { $needsDate } nhiệm vụ cần đặt hoặc xem lại thời hạn
+    • { $units } đơn vị được nhắc đến
+import-new-units = • { $count } tên đơn vị mới: { $names }
+import-unassigned = • { $count } nhiệm vụ chưa có đơn vị chủ trì
+import-warnings = • { $count } nhiệm vụ có cảnh báo
+import-no-changes = • Không có gì thay đổi so với lần nhập trước
+import-added = • Thêm { $count }: { $tasks }
+import-removed = • Bỏ { $count }: { $tasks }
+import-moved = • Đổi hạn { $task }: “{ $from }” → “{ $to }”
+import-changed = • Sửa nội dung { $count }: { $tasks }
+import-confirm-question = Chưa có gì được lưu. Bấm “Xác nhận” để áp dụng và lên lịch nhắc việc.
+btn-import-confirm = ✅ Xác nhận
+import-applied = ✅ Đã lưu kế hoạch: { $tasks } nhiệm vụ, { $milestones } mốc thời hạn; nhắc việc đã được lên lịch.
+import-cancelled = Đã hủy, kế hoạch không thay đổi.
+import-failed = ❌ Không đọc được tệp: { $error }
+import-file-changed = Tệp không còn như lúc xem trước; hãy gửi lại.
+import-unsupported = ❌ “{ $file }” không phải loại tệp kế hoạch bot đọc được (.docx, .xlsx, .csv, .pdf, .txt).
+import-not-allowed = Chỉ Văn phòng – Thống kê nhập được kế hoạch. Nếu đây là minh chứng, hãy bấm “Gửi minh chứng” ở việc tương ứng (/viec).
