@@ -244,6 +244,11 @@ describe("completion", () => {
     before = vanPhong.inbox().length;
     vanPhong.sendDocument("lac-de.pdf", Buffer.from("%PDF"), "application/pdf");
     expect((await vanPhong.waitForMessage(() => true, { after: before })).text).toContain(
+      "hãy bấm “Gửi minh chứng” ở việc tương ứng",
+    );
+    before = vanPhong.inbox().length;
+    vanPhong.sendDocument("anh-chup.jpg", Buffer.from("JPEG"), "image/jpeg");
+    expect((await vanPhong.waitForMessage(() => true, { after: before })).text).toContain(
       "Bạn muốn gửi tệp này làm minh chứng cho việc nào?",
     );
     expect(
