@@ -80,6 +80,8 @@ export const units = pgTable(
     createdAt: createdAt(),
     /** Set when the unit was merged into another; kept so history still resolves. */
     mergedIntoId: uuid("merged_into_id"),
+    /** Set when a coordinator confirmed the name is a unit of its own (not a spelling of another). */
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
   },
   (t) => [
     foreignKey({ columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete("cascade"),
@@ -247,6 +249,10 @@ export const tasks = pgTable(
     position: integer("position").notNull(),
     /** Where the row came from (line or row number), for messages that point back to the document. */
     source: jsonb("source").$type<{ line?: number; row?: number }>().notNull(),
+    /** What the importer could not read cleanly in this row, for the coordinator's review. */
+    warnings: jsonb("warnings").$type<string[]>().notNull().default([]),
+    /** Set when a coordinator has looked at the row's warnings. */
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     /** Set when a re-import no longer contains the task; the row and its history stay. */
     removedAt: timestamp("removed_at", { withTimezone: true }),
     createdAt: createdAt(),
@@ -271,6 +277,8 @@ export const taskUnits = pgTable(
     relation: taskUnitRelationEnum("relation").notNull(),
     /** The name as the plan wrote it. */
     nameInPlan: text("name_in_plan").notNull(),
+    /** "plan" rows follow re-imports; "coordinator" rows were chosen in the review and survive them. */
+    assignedBy: text("assigned_by").notNull().default("plan"),
   },
   (t) => [
     primaryKey({ columns: [t.taskId, t.unitId, t.relation] }),
@@ -296,6 +304,13 @@ export const milestones = pgTable(
     start: date("start", { mode: "string" }),
     /** Null while the deadline needs a date from the coordinator. */
     due: date("due", { mode: "string" }),
+    /**
+     * The dates as the plan itself gave them. start/due may differ after a
+     * coordinator set a date or an extension was granted; a re-import only
+     * moves the milestone when the plan's own dates changed.
+     */
+    planStart: date("plan_start", { mode: "string" }),
+    planDue: date("plan_due", { mode: "string" }),
     state: milestoneStateEnum("state").notNull().default("open"),
     version: integer("version").notNull().default(1),
     progressPercent: integer("progress_percent"),

@@ -19,7 +19,14 @@ export type CallbackAction =
   | { verb: "invite-unit"; role: Role; unitId: string }
   | { verb: "skip" }
   | { verb: "cancel" }
-  | { verb: "import-confirm" };
+  | { verb: "import-confirm" }
+  | { verb: "review-next"; index: number }
+  | { verb: "review-date"; milestoneId: string }
+  /** Units are named by the first 8 hex digits of their id: a task id and a whole unit id exceed 64 bytes. */
+  | { verb: "review-lead"; taskId: string; unitPrefix: string }
+  | { verb: "review-merge"; unitId: string; intoPrefix: string }
+  | { verb: "review-keep"; unitId: string }
+  | { verb: "review-seen"; taskId: string };
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const ROLES = new Set<Role>(["member", "unit_head", "coordinator", "chairman"]);
@@ -51,6 +58,18 @@ export function encodeCallback(action: CallbackAction): string {
       return action.verb;
     case "import-confirm":
       return "imp:ok";
+    case "review-next":
+      return `rv:${action.index}`;
+    case "review-date":
+      return `rd:${action.milestoneId}`;
+    case "review-lead":
+      return `rl:${action.taskId}:${action.unitPrefix}`;
+    case "review-merge":
+      return `rm:${action.unitId}:${action.intoPrefix}`;
+    case "review-keep":
+      return `rk:${action.unitId}`;
+    case "review-seen":
+      return `rw:${action.taskId}`;
   }
 }
 
@@ -72,5 +91,17 @@ export function decodeCallback(data: string): CallbackAction | null {
   if (m && ROLES.has(m[1] as Role)) return { verb: "invite-unit", role: m[1] as Role, unitId: m[2] as string };
   if (data === "skip" || data === "cancel") return { verb: data };
   if (data === "imp:ok") return { verb: "import-confirm" };
+  m = /^rv:(\d{1,4})$/.exec(data);
+  if (m) return { verb: "review-next", index: Number(m[1]) };
+  m = new RegExp(`^rd:(${UUID})$`).exec(data);
+  if (m) return { verb: "review-date", milestoneId: m[1] as string };
+  m = new RegExp(`^rl:(${UUID}):([0-9a-f]{8})$`).exec(data);
+  if (m) return { verb: "review-lead", taskId: m[1] as string, unitPrefix: m[2] as string };
+  m = new RegExp(`^rm:(${UUID}):([0-9a-f]{8})$`).exec(data);
+  if (m) return { verb: "review-merge", unitId: m[1] as string, intoPrefix: m[2] as string };
+  m = new RegExp(`^rk:(${UUID})$`).exec(data);
+  if (m) return { verb: "review-keep", unitId: m[1] as string };
+  m = new RegExp(`^rw:(${UUID})$`).exec(data);
+  if (m) return { verb: "review-seen", taskId: m[1] as string };
   return null;
 }

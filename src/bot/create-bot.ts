@@ -19,6 +19,7 @@ import { languageFeature } from "./features/language.js";
 import { milestoneWorkFeature } from "./features/milestone-work.js";
 import { onboardingFeature } from "./features/onboarding.js";
 import { planImportFeature } from "./features/plan-import.js";
+import { reviewFeature } from "./features/review.js";
 import { taskListsFeature } from "./features/task-lists.js";
 import { typedRepliesFeature } from "./features/typed-replies.js";
 import { DEFAULT_LOCALE, LOCALES, translatorFor } from "./i18n.js";
@@ -76,6 +77,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   privateChats.use(digestFeature());
   privateChats.use(inviteFeature());
   privateChats.use(planImportFeature());
+  privateChats.use(reviewFeature());
   privateChats.use(milestoneWorkFeature());
   privateChats.use(typedRepliesFeature());
   // A press nobody recognized: a forged or outdated payload.
@@ -96,6 +98,7 @@ export async function registerCommands(api: Api): Promise<void> {
       { command: "canduyet", description: t("cmd-canduyet") },
       { command: "tonghop", description: t("cmd-tonghop") },
       { command: "moi", description: t("cmd-moi") },
+      { command: "rasoat", description: t("cmd-rasoat") },
       { command: "ngonngu", description: t("cmd-ngonngu") },
       { command: "help", description: t("cmd-help") },
     ];

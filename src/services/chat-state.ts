@@ -16,6 +16,7 @@ const pendingInputSchema = z.discriminatedUnion("kind", [
     milestoneId: z.uuid(),
     newDue: z.iso.date(),
   }),
+  z.object({ kind: z.literal("review-date"), milestoneId: z.uuid() }),
   z.object({
     kind: z.literal("import-confirm"),
     /** Telegram keeps the file: it is downloaded again on confirmation and must hash the same. */

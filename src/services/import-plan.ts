@@ -196,7 +196,8 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
       .select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, relation: taskUnits.relation })
       .from(taskUnits)
       .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
-      .where(eq(tasks.planId, planId));
+      // A coordinator's own choices are not the plan's to undo.
+      .where(and(eq(tasks.planId, planId), eq(taskUnits.assignedBy, "plan")));
     const previousUnits = groupBy(previousUnitRows, (row) => row.taskId);
     const previousMilestoneRows = await tx
       .select({ milestone: milestones })
@@ -262,6 +263,7 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
         schedule: draftTask.schedule,
         position,
         source: draftTask.source,
+        warnings: draftTask.warnings,
         removedAt: null,
         updatedAt: new Date(),
       };
@@ -282,8 +284,16 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
         stableJson(previous.deadlineTexts) !== stableJson(values.deadlineTexts) ||
         stableJson(previous.schedule) !== stableJson(values.schedule) ||
         stableJson(previous.source) !== stableJson(values.source) ||
-        stableJson(previous.proposedLead) !== stableJson(values.proposedLead);
-      if (differs) await tx.update(tasks).set(values).where(eq(tasks.id, taskId));
+        stableJson(previous.proposedLead) !== stableJson(values.proposedLead) ||
+        stableJson(previous.warnings) !== stableJson(values.warnings);
+      // New warnings need a new look from the coordinator.
+      const warningsChanged = stableJson(previous.warnings) !== stableJson(values.warnings);
+      if (differs) {
+        await tx
+          .update(tasks)
+          .set(warningsChanged ? { ...values, reviewedAt: null } : values)
+          .where(eq(tasks.id, taskId));
+      }
       const deadlineMoved = JSON.stringify(previous.deadlineTexts) !== JSON.stringify(draftTask.deadlineTexts);
       if (deadlineMoved) {
         summary.deadlineMoved.push({ task: label, from: previous.deadlineTexts, to: draftTask.deadlineTexts });
@@ -320,9 +330,11 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
       }
     }
     for (const batch of chunks(tasksWithReplacedUnits, 1000)) {
-      await tx.delete(taskUnits).where(inArray(taskUnits.taskId, batch));
+      await tx.delete(taskUnits).where(and(inArray(taskUnits.taskId, batch), eq(taskUnits.assignedBy, "plan")));
     }
-    for (const batch of chunks(unitRowsToInsert, 1000)) await tx.insert(taskUnits).values(batch);
+    for (const batch of chunks(unitRowsToInsert, 1000)) {
+      await tx.insert(taskUnits).values(batch).onConflictDoNothing();
+    }
     for (const batch of chunks(milestonesToCreate, 500)) {
       const created = await tx
         .insert(milestones)
@@ -439,13 +451,17 @@ async function syncMilestones(
       toCreate.push({ taskId, planned: want });
       continue;
     }
-    const moved = have.start !== want.start || have.due !== want.due;
+    // Compared with what the plan said last time, not with the current dates: a date the
+    // coordinator set or an extension granted stays unless the plan's own deadline changed.
+    const moved = have.planStart !== want.start || have.planDue !== want.due;
     const reopened = have.state === "cancelled";
     if (!moved && !reopened && have.label === want.label && have.appliesTo === want.appliesTo) continue;
     await tx
       .update(milestones)
       .set({
-        ...fieldsOf(want),
+        label: want.label,
+        appliesTo: want.appliesTo,
+        ...(moved ? fieldsOf(want) : {}),
         version: moved ? have.version + 1 : have.version,
         state: reopened ? "open" : have.state,
         updatedAt: new Date(),
@@ -485,7 +501,14 @@ async function syncMilestones(
 }
 
 function fieldsOf(milestone: PlannedMilestone) {
-  return { start: milestone.start, due: milestone.due, label: milestone.label, appliesTo: milestone.appliesTo };
+  return {
+    start: milestone.start,
+    due: milestone.due,
+    planStart: milestone.start,
+    planDue: milestone.due,
+    label: milestone.label,
+    appliesTo: milestone.appliesTo,
+  };
 }
 
 async function cancelMilestones(

@@ -22,6 +22,12 @@ describe("callback data", () => {
     { verb: "skip" },
     { verb: "cancel" },
     { verb: "import-confirm" },
+    { verb: "review-next", index: 12 },
+    { verb: "review-date", milestoneId: ID },
+    { verb: "review-lead", taskId: ID, unitPrefix: "0b7c6a0e" },
+    { verb: "review-merge", unitId: ID, intoPrefix: "0b7c6a0e" },
+    { verb: "review-keep", unitId: ID },
+    { verb: "review-seen", taskId: ID },
   ];
 
   it("round-trips every action within Telegram's 64 bytes", () => {

@@ -399,7 +399,16 @@ describe("digest, language, invites and commands", () => {
     await registerCommands(new Api("123:TEST", { apiRoot: world.emulator.apiRoot }));
     const vi = world.emulator.commands.get("vi")!;
     const en = world.emulator.commands.get("en")!;
-    expect(vi.map((c) => c.command)).toEqual(["viec", "quahan", "canduyet", "tonghop", "moi", "ngonngu", "help"]);
+    expect(vi.map((c) => c.command)).toEqual([
+      "viec",
+      "quahan",
+      "canduyet",
+      "tonghop",
+      "moi",
+      "rasoat",
+      "ngonngu",
+      "help",
+    ]);
     expect(vi.find((c) => c.command === "viec")!.description).toBe("Việc của tôi");
     expect(en.find((c) => c.command === "viec")!.description).toBe("My tasks");
     expect(world.emulator.commands.get("")).toEqual(vi);

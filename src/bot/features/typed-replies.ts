@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import type { BoundContext, BotContext } from "../context.js";
 import { handleApprovalText } from "./approvals.js";
 import { handleMilestoneText } from "./milestone-work.js";
+import { handleReviewText } from "./review.js";
 
 /**
  * Text that is not a command answers what the bot last asked (a date, a
@@ -14,6 +15,7 @@ export function typedRepliesFeature(): Composer<BotContext> {
     const bound = ctx as BoundContext;
     if (await handleMilestoneText(bound, text)) return;
     if (await handleApprovalText(bound, text)) return;
+    if (await handleReviewText(bound, text)) return;
     await ctx.reply(ctx.t("unknown-text"));
   });
   return composer;

@@ -62,6 +62,7 @@ help-coordinator = For the office coordinator:
     /canduyet – completions and extensions waiting for approval
     /tonghop – summary report
     /moi – create an invite link
+    /rasoat – review the imported plan (dates, lead units, unit names)
 help-chairman = For the leadership:
     /canduyet – extension requests waiting for a decision
     /tonghop – summary report
@@ -229,3 +230,26 @@ import-failed = ❌ The file could not be read: { $error }
 import-file-changed = The file is not what was previewed; please send it again.
 import-unsupported = ❌ “{ $file }” is not a plan file the bot reads (.docx, .xlsx, .csv, .pdf, .txt).
 import-not-allowed = Only the office coordinator can import plans. If this is evidence, press “Send evidence” on its task (/viec).
+
+## Reviewing an import (/rasoat)
+
+cmd-rasoat = Review the imported plan
+review-title = 🧭 To decide: { $count } item(s) (item { $index }/{ $count })
+review-empty = ✅ Nothing left to decide.
+review-date = 📅 { $number } { $title } has no due date. The plan says: “{ $written }”.
+review-lead = 👥 { $number } { $title } has no lead unit.{ $proposed }
+review-proposed = { " " }The plan suggests: { $names }.
+review-unit = 🏷 “{ $name }” ({ $count } tasks) matches no unit. Is it another name of a unit, or a unit of its own?
+review-warnings = ⚠️ { $number } { $title }:
+    { $warnings }
+btn-review-set-date = 📅 Set a date
+btn-review-skip = Skip ▶
+btn-review-keep = A unit of its own
+btn-review-merge = = { $unit }
+btn-review-seen = 👍 Seen
+review-ask-date = Type the due date for { $number } (e.g. 15/3, cuối quý 2, 30/6/2025):
+review-date-set = ✅ { $number }: due { $date }; reminders are scheduled.
+review-lead-set = ✅ { $number }: lead unit is { $unit }.
+review-merged = ✅ “{ $from }” is another name of “{ $into }”; the next import will know it.
+review-kept = ✅ “{ $name }” is a unit of its own.
+review-seen = 👍 Noted.

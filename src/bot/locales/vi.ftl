@@ -63,6 +63,7 @@ help-coordinator = Dành cho Văn phòng – Thống kê:
     /canduyet – hoàn thành và gia hạn chờ duyệt
     /tonghop – báo cáo tổng hợp
     /moi – tạo link mời người tham gia
+    /rasoat – rà soát kế hoạch vừa nhập (ngày, đơn vị chủ trì, tên đơn vị)
 help-chairman = Dành cho lãnh đạo:
     /canduyet – đề nghị gia hạn chờ quyết định
     /tonghop – báo cáo tổng hợp
@@ -230,3 +231,26 @@ import-failed = ❌ Không đọc được tệp: { $error }
 import-file-changed = Tệp không còn như lúc xem trước; hãy gửi lại.
 import-unsupported = ❌ “{ $file }” không phải loại tệp kế hoạch bot đọc được (.docx, .xlsx, .csv, .pdf, .txt).
 import-not-allowed = Chỉ Văn phòng – Thống kê nhập được kế hoạch. Nếu đây là minh chứng, hãy bấm “Gửi minh chứng” ở việc tương ứng (/viec).
+
+## Reviewing an import (/rasoat)
+
+cmd-rasoat = Rà soát kế hoạch vừa nhập
+review-title = 🧭 Cần xử lý: { $count } mục (mục { $index }/{ $count })
+review-empty = ✅ Không còn gì cần xử lý.
+review-date = 📅 { $number } { $title } chưa có ngày hoàn thành. Kế hoạch ghi: “{ $written }”.
+review-lead = 👥 { $number } { $title } chưa có đơn vị chủ trì.{ $proposed }
+review-proposed = { " " }Kế hoạch gợi ý: { $names }.
+review-unit = 🏷 “{ $name }” ({ $count } nhiệm vụ) chưa khớp bộ phận nào. Đây là tên khác của một bộ phận, hay là một bộ phận riêng?
+review-warnings = ⚠️ { $number } { $title }:
+    { $warnings }
+btn-review-set-date = 📅 Đặt ngày
+btn-review-skip = Bỏ qua ▶
+btn-review-keep = Là bộ phận riêng
+btn-review-merge = = { $unit }
+btn-review-seen = 👍 Đã xem
+review-ask-date = Nhập ngày hoàn thành cho { $number } (ví dụ: 15/3, cuối quý 2, 30/6/2025):
+review-date-set = ✅ { $number }: hạn { $date }; nhắc việc đã được lên lịch.
+review-lead-set = ✅ { $number }: đơn vị chủ trì là { $unit }.
+review-merged = ✅ “{ $from }” là tên khác của “{ $into }”; lần nhập sau sẽ tự nhận ra.
+review-kept = ✅ “{ $name }” là một bộ phận riêng.
+review-seen = 👍 Đã ghi nhận.

@@ -1,0 +1,195 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { formatVietnameseDate } from "../../domain/calendar/index.js";
+import { parseDateInput } from "../../domain/date-input/index.js";
+import { canInvite } from "../../domain/milestones/index.js";
+import { unitNameKey } from "../../domain/units/index.js";
+import {
+  acknowledgeWarnings,
+  assignLead,
+  keepUnit,
+  listReviewItems,
+  mergeUnitInto,
+  ReviewError,
+  type ReviewItem,
+  setMilestoneDate,
+  unitChoices,
+} from "../../services/review.js";
+import { taskNumber } from "../../services/reminders/compose-message.js";
+import { syncReminders } from "../../services/reminders/sync-reminders.js";
+import { encodeCallback } from "../callback-data.js";
+import type { BoundContext, BotContext } from "../context.js";
+import { cancelKeyboard } from "../keyboards/keyboards.js";
+import { onAction } from "./actions.js";
+
+const MAX_CHOICES = 12;
+
+function itemNumber(item: ReviewItem): string {
+  return item.kind === "unit" ? item.name : taskNumber(item.section, item.stt);
+}
+
+/** One item of the review with the buttons that decide it. */
+async function renderItem(ctx: BoundContext, index: number): Promise<{ text: string; keyboard: InlineKeyboard }> {
+  const { t } = ctx;
+  const items = await listReviewItems(ctx.deps.db, ctx.viewer.organizationId);
+  const keyboard = new InlineKeyboard();
+  if (items.length === 0) return { text: t("review-empty"), keyboard };
+  const current = Math.min(Math.max(index, 0), items.length - 1);
+  const item = items[current] as ReviewItem;
+  const lines = [t("review-title", { count: items.length, index: current + 1 })];
+  if (item.kind === "date") {
+    const title = item.label ? `${item.title} (${item.label})` : item.title;
+    lines.push(t("review-date", { number: itemNumber(item), title, written: item.written.join("; ") }));
+    keyboard.text(t("btn-review-set-date"), encodeCallback({ verb: "review-date", milestoneId: item.milestoneId }));
+  } else if (item.kind === "lead") {
+    const proposed = item.proposed.length > 0 ? t("review-proposed", { names: item.proposed.join(", ") }) : "";
+    lines.push(t("review-lead", { number: itemNumber(item), title: item.title, proposed }));
+    const proposedKeys = new Set(item.proposed.map(unitNameKey));
+    const choices = (await unitChoices(ctx.deps.db, ctx.viewer.organizationId)).sort(
+      (a, b) => Number(proposedKeys.has(unitNameKey(b.name))) - Number(proposedKeys.has(unitNameKey(a.name))),
+    );
+    for (const unit of choices.slice(0, MAX_CHOICES)) {
+      keyboard
+        .text(unit.name, encodeCallback({ verb: "review-lead", taskId: item.taskId, unitPrefix: unit.id.slice(0, 8) }))
+        .row();
+    }
+  } else if (item.kind === "unit") {
+    lines.push(t("review-unit", { name: item.name, count: item.tasks }));
+    keyboard.text(t("btn-review-keep"), encodeCallback({ verb: "review-keep", unitId: item.unitId })).row();
+    const choices = (await unitChoices(ctx.deps.db, ctx.viewer.organizationId)).filter((u) => u.id !== item.unitId);
+    for (const unit of choices.slice(0, MAX_CHOICES)) {
+      keyboard
+        .text(
+          t("btn-review-merge", { unit: unit.name }),
+          encodeCallback({ verb: "review-merge", unitId: item.unitId, intoPrefix: unit.id.slice(0, 8) }),
+        )
+        .row();
+    }
+  } else {
+    lines.push(
+      t("review-warnings", { number: itemNumber(item), title: item.title, warnings: item.warnings.join("\n") }),
+    );
+    keyboard.text(t("btn-review-seen"), encodeCallback({ verb: "review-seen", taskId: item.taskId }));
+  }
+  if (items.length > 1) {
+    keyboard.text(t("btn-review-skip"), encodeCallback({ verb: "review-next", index: (current + 1) % items.length }));
+  }
+  return { text: lines.join("\n"), keyboard };
+}
+
+async function showItem(ctx: BoundContext, index: number): Promise<void> {
+  const { text, keyboard } = await renderItem(ctx, index);
+  await ctx.reply(text, { reply_markup: keyboard });
+}
+
+/** Finds the unit a button names by its id's first 8 hex digits, within the organization. */
+async function unitByPrefix(ctx: BoundContext, prefix: string): Promise<{ id: string; name: string } | null> {
+  const matches = (await unitChoices(ctx.deps.db, ctx.viewer.organizationId)).filter((u) => u.id.startsWith(prefix));
+  return matches.length === 1 ? (matches[0] as { id: string; name: string }) : null;
+}
+
+/** `/rasoat`: the coordinator goes through what the import could not decide, one item at a time. */
+export function reviewFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const guard = async (ctx: BotContext, run: (bound: BoundContext) => Promise<void>) => {
+    const bound = ctx as BoundContext;
+    if (!canInvite(bound.viewer)) {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("not-allowed"), show_alert: true });
+      else await ctx.reply(ctx.t("invite-not-allowed"));
+      return;
+    }
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+    try {
+      await run(bound);
+    } catch (error) {
+      if (!(error instanceof ReviewError)) throw error;
+      await ctx.reply(ctx.t(error.reason === "not-allowed" ? "not-allowed" : "button-stale"));
+    }
+  };
+  const done = async (ctx: BoundContext, text: string) => {
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.reply(text);
+    await showItem(ctx, 0);
+  };
+
+  composer.command("rasoat", (ctx) => guard(ctx, (bound) => showItem(bound, 0)));
+  onAction(composer, "review-next", (ctx, action) =>
+    guard(ctx, async (bound) => {
+      const { text, keyboard } = await renderItem(bound, action.index);
+      await ctx.editMessageText(text, { reply_markup: keyboard });
+    }),
+  );
+  onAction(composer, "review-date", (ctx, action) =>
+    guard(ctx, async (bound) => {
+      const item = (await listReviewItems(ctx.deps.db, bound.viewer.organizationId)).find(
+        (i) => i.kind === "date" && i.milestoneId === action.milestoneId,
+      );
+      if (!item) throw new ReviewError("not-found");
+      ctx.session.pending = { kind: "review-date", milestoneId: action.milestoneId };
+      await ctx.reply(ctx.t("review-ask-date", { number: itemNumber(item) }), { reply_markup: cancelKeyboard(ctx.t) });
+    }),
+  );
+  onAction(composer, "review-lead", (ctx, action) =>
+    guard(ctx, async (bound) => {
+      const unit = await unitByPrefix(bound, action.unitPrefix);
+      if (!unit) throw new ReviewError("not-found");
+      const items = await listReviewItems(ctx.deps.db, bound.viewer.organizationId);
+      const item = items.find((i) => i.kind === "lead" && i.taskId === action.taskId);
+      const name = await assignLead(ctx.deps.db, bound.viewer, action.taskId, unit.id, ctx.deps.now());
+      const slots = await syncReminders(ctx.deps.db, bound.viewer.organizationId, ctx.deps.now());
+      await ctx.deps.scheduleSlots?.(slots);
+      await done(bound, ctx.t("review-lead-set", { number: item ? itemNumber(item) : "", unit: name }));
+    }),
+  );
+  onAction(composer, "review-merge", (ctx, action) =>
+    guard(ctx, async (bound) => {
+      const into = await unitByPrefix(bound, action.intoPrefix);
+      if (!into) throw new ReviewError("not-found");
+      const merged = await mergeUnitInto(ctx.deps.db, bound.viewer, action.unitId, into.id);
+      const slots = await syncReminders(ctx.deps.db, bound.viewer.organizationId, ctx.deps.now());
+      await ctx.deps.scheduleSlots?.(slots);
+      await done(bound, ctx.t("review-merged", merged));
+    }),
+  );
+  onAction(composer, "review-keep", (ctx, action) =>
+    guard(ctx, async (bound) => {
+      const name = await keepUnit(ctx.deps.db, bound.viewer, action.unitId, ctx.deps.now());
+      await done(bound, ctx.t("review-kept", { name }));
+    }),
+  );
+  onAction(composer, "review-seen", (ctx, action) =>
+    guard(ctx, async (bound) => {
+      await acknowledgeWarnings(ctx.deps.db, bound.viewer, action.taskId, ctx.deps.now());
+      await done(bound, ctx.t("review-seen"));
+    }),
+  );
+  return composer;
+}
+
+/** The date typed after "Đặt ngày". True when handled. */
+export async function handleReviewText(ctx: BoundContext, text: string): Promise<boolean> {
+  const pending = ctx.session.pending;
+  if (pending?.kind !== "review-date") return false;
+  const parsed = parseDateInput(text, ctx.today);
+  if (!parsed.ok) {
+    const key = parsed.reason === "impossible-date" ? "extension-impossible-date" : "extension-bad-date";
+    await ctx.reply(ctx.t(key, { text }), { reply_markup: cancelKeyboard(ctx.t) });
+    return true;
+  }
+  const item = (await listReviewItems(ctx.deps.db, ctx.viewer.organizationId)).find(
+    (i) => i.kind === "date" && i.milestoneId === pending.milestoneId,
+  );
+  ctx.session.pending = null;
+  try {
+    const slots = await setMilestoneDate(ctx.deps.db, ctx.viewer, pending.milestoneId, parsed.date, ctx.deps.now());
+    await ctx.deps.scheduleSlots?.(slots);
+  } catch (error) {
+    if (!(error instanceof ReviewError)) throw error;
+    await ctx.reply(ctx.t("button-stale"));
+    return true;
+  }
+  await ctx.reply(
+    ctx.t("review-date-set", { number: item ? itemNumber(item) : "", date: formatVietnameseDate(parsed.date) }),
+  );
+  await showItem(ctx, 0);
+  return true;
+}

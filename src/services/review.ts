@@ -1,0 +1,255 @@
+/**
+ * What a coordinator decides after an import: dates for "Theo Kế hoạch"
+ * tasks, lead units for tasks without one, whether a new unit name is a unit
+ * of its own or another spelling, and rows the importer warned about.
+ */
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { queryRows, type Database } from "../../db/client.js";
+import { milestoneEvents, milestones, taskUnits, tasks, units } from "../../db/schema.js";
+import type { IsoDate } from "../domain/calendar/index.js";
+import { canInvite } from "../domain/milestones/index.js";
+import { moveMilestone } from "./move-milestone.js";
+import type { Viewer } from "./people/viewer.js";
+import type { SendSlot } from "./reminders/sync-reminders.js";
+import { mergeUnits } from "./units.js";
+
+export type ReviewItem =
+  | {
+      kind: "date";
+      milestoneId: string;
+      section: string | null;
+      stt: string | null;
+      title: string;
+      label: string | null;
+      written: string[];
+    }
+  | { kind: "lead"; taskId: string; section: string | null; stt: string | null; title: string; proposed: string[] }
+  | { kind: "unit"; unitId: string; name: string; tasks: number }
+  | { kind: "warnings"; taskId: string; section: string | null; stt: string | null; title: string; warnings: string[] };
+
+/** Everything waiting for a coordinator's decision, dates first, in plan order. */
+export async function listReviewItems(db: Database, organizationId: string): Promise<ReviewItem[]> {
+  const dates = await queryRows<{
+    milestone_id: string;
+    section: string | null;
+    stt: string | null;
+    title: string;
+    label: string | null;
+    written: string[];
+  }>(
+    db,
+    sql`select m.id as milestone_id, t.section, t.stt, t.title, m.label, t.deadline_texts as written
+        from milestones m join tasks t on t.id = m.task_id
+        where m.organization_id = ${organizationId} and t.removed_at is null and m.due is null
+          and m.state not in ('done', 'cancelled') and (t.schedule->>'kind') <> 'ongoing'
+        order by t.position, m.milestone_key`,
+  );
+  const leads = await queryRows<{
+    task_id: string;
+    section: string | null;
+    stt: string | null;
+    title: string;
+    proposed: string[];
+  }>(
+    db,
+    sql`select t.id as task_id, t.section, t.stt, t.title, t.proposed_lead as proposed
+        from tasks t
+        where t.organization_id = ${organizationId} and t.removed_at is null
+          and not exists (select 1 from task_units tu where tu.task_id = t.id and tu.relation = 'lead')
+        order by t.position`,
+  );
+  const newUnits = await queryRows<{ unit_id: string; name: string; tasks: number }>(
+    db,
+    sql`select u.id as unit_id, u.name, count(distinct tu.task_id)::int as tasks
+        from units u join task_units tu on tu.unit_id = u.id
+        join tasks t on t.id = tu.task_id and t.removed_at is null
+        where u.organization_id = ${organizationId} and u.merged_into_id is null and u.reviewed_at is null
+          and not exists (select 1 from memberships ms where ms.unit_id = u.id)
+        group by u.id, u.name order by u.name`,
+  );
+  const warned = await queryRows<{
+    task_id: string;
+    section: string | null;
+    stt: string | null;
+    title: string;
+    warnings: string[];
+  }>(
+    db,
+    sql`select t.id as task_id, t.section, t.stt, t.title, t.warnings
+        from tasks t
+        where t.organization_id = ${organizationId} and t.removed_at is null and t.reviewed_at is null
+          and jsonb_array_length(t.warnings) > 0
+        order by t.position`,
+  );
+  const datedTasks = new Set(dates.map((r) => `${r.section}|${r.stt}|${r.title}`));
+  return [
+    ...dates.map((r) => ({
+      kind: "date" as const,
+      milestoneId: r.milestone_id,
+      section: r.section,
+      stt: r.stt,
+      title: r.title,
+      label: r.label,
+      written: r.written,
+    })),
+    ...leads.map((r) => ({
+      kind: "lead" as const,
+      taskId: r.task_id,
+      section: r.section,
+      stt: r.stt,
+      title: r.title,
+      proposed: r.proposed,
+    })),
+    ...newUnits.map((r) => ({ kind: "unit" as const, unitId: r.unit_id, name: r.name, tasks: r.tasks })),
+    // Warnings that only repeat a missing date or lead are answered by those items.
+    ...warned
+      .filter((r) => !leads.some((l) => l.task_id === r.task_id) && !datedTasks.has(`${r.section}|${r.stt}|${r.title}`))
+      .map((r) => ({
+        kind: "warnings" as const,
+        taskId: r.task_id,
+        section: r.section,
+        stt: r.stt,
+        title: r.title,
+        warnings: r.warnings,
+      })),
+  ];
+}
+
+/** The organization's live units, those people belong to first: the choices for a lead or a merge. */
+export async function unitChoices(db: Database, organizationId: string): Promise<Array<{ id: string; name: string }>> {
+  return queryRows<{ id: string; name: string }>(
+    db,
+    sql`select u.id, u.name from units u
+        where u.organization_id = ${organizationId} and u.merged_into_id is null
+        order by (exists (select 1 from memberships ms where ms.unit_id = u.id)) desc,
+                 (u.reviewed_at is not null) desc, u.name`,
+  );
+}
+
+export class ReviewError extends Error {
+  override readonly name = "ReviewError";
+  constructor(readonly reason: "not-allowed" | "not-found" | "closed") {
+    super(reason);
+  }
+}
+
+function requireCoordinator(viewer: Viewer): void {
+  if (!canInvite(viewer)) throw new ReviewError("not-allowed");
+}
+
+/** Gives a dateless milestone its due day; its reminders are planned in the same transaction. */
+export async function setMilestoneDate(
+  db: Database,
+  viewer: Viewer,
+  milestoneId: string,
+  due: IsoDate,
+  now: Date,
+): Promise<SendSlot[]> {
+  requireCoordinator(viewer);
+  const [milestone] = await db
+    .select({ start: milestones.start, state: milestones.state, taskId: milestones.taskId })
+    .from(milestones)
+    .where(and(eq(milestones.id, milestoneId), eq(milestones.organizationId, viewer.organizationId)));
+  if (!milestone) throw new ReviewError("not-found");
+  if (milestone.state === "done" || milestone.state === "cancelled") throw new ReviewError("closed");
+  const { slots } = await moveMilestone(db, {
+    organizationId: viewer.organizationId,
+    milestoneId,
+    start: milestone.start !== null && milestone.start <= due ? milestone.start : null,
+    due,
+    actorPersonId: viewer.personId,
+    reason: "date set in review",
+    source: "review",
+    now,
+  });
+  // The row's warning was about its date: deciding the date answers it.
+  await db.update(tasks).set({ reviewedAt: now }).where(eq(tasks.id, milestone.taskId));
+  return slots;
+}
+
+/** Makes `unitId` the lead of a task; the choice survives re-imports. */
+export async function assignLead(
+  db: Database,
+  viewer: Viewer,
+  taskId: string,
+  unitId: string,
+  now: Date,
+): Promise<string> {
+  requireCoordinator(viewer);
+  const [task] = await db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(eq(tasks.id, taskId), eq(tasks.organizationId, viewer.organizationId), isNull(tasks.removedAt)));
+  const [unit] = await db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(eq(units.id, unitId), eq(units.organizationId, viewer.organizationId), isNull(units.mergedIntoId)));
+  if (!task || !unit) throw new ReviewError("not-found");
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(taskUnits)
+      .values({
+        organizationId: viewer.organizationId,
+        taskId,
+        unitId,
+        relation: "lead",
+        nameInPlan: unit.name,
+        assignedBy: "coordinator",
+      })
+      .onConflictDoNothing();
+    await tx.update(tasks).set({ reviewedAt: now }).where(eq(tasks.id, taskId));
+    const ofTask = await tx
+      .select({ id: milestones.id })
+      .from(milestones)
+      .where(eq(milestones.taskId, taskId))
+      .orderBy(asc(milestones.milestoneKey));
+    for (const milestone of ofTask) {
+      await tx.insert(milestoneEvents).values({
+        organizationId: viewer.organizationId,
+        milestoneId: milestone.id,
+        actorPersonId: viewer.personId,
+        at: now,
+        action: "lead-assigned",
+        details: { unit: unit.name },
+      });
+    }
+  });
+  return unit.name;
+}
+
+/** "Another spelling of": merges the unit and remembers the name as an alias for the next imports. */
+export async function mergeUnitInto(db: Database, viewer: Viewer, fromUnitId: string, intoUnitId: string) {
+  requireCoordinator(viewer);
+  const rows = await db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(eq(units.organizationId, viewer.organizationId), isNull(units.mergedIntoId)));
+  const from = rows.find((u) => u.id === fromUnitId);
+  const into = rows.find((u) => u.id === intoUnitId);
+  if (!from || !into || from.id === into.id) throw new ReviewError("not-found");
+  await mergeUnits(db, viewer.organizationSlug, from.name, into.name);
+  return { from: from.name, into: into.name };
+}
+
+/** "A unit of its own": the name stops being asked about. */
+export async function keepUnit(db: Database, viewer: Viewer, unitId: string, now: Date): Promise<string> {
+  requireCoordinator(viewer);
+  const [unit] = await db
+    .update(units)
+    .set({ reviewedAt: now })
+    .where(and(eq(units.id, unitId), eq(units.organizationId, viewer.organizationId)))
+    .returning({ name: units.name });
+  if (!unit) throw new ReviewError("not-found");
+  return unit.name;
+}
+
+/** The coordinator has read the importer's warnings about a row. */
+export async function acknowledgeWarnings(db: Database, viewer: Viewer, taskId: string, now: Date): Promise<void> {
+  requireCoordinator(viewer);
+  const updated = await db
+    .update(tasks)
+    .set({ reviewedAt: now })
+    .where(and(eq(tasks.id, taskId), eq(tasks.organizationId, viewer.organizationId)))
+    .returning({ id: tasks.id });
+  if (updated.length === 0) throw new ReviewError("not-found");
+}
