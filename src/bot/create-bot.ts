@@ -19,6 +19,7 @@ import { languageFeature } from "./features/language.js";
 import { milestoneWorkFeature } from "./features/milestone-work.js";
 import { onboardingFeature } from "./features/onboarding.js";
 import { planImportFeature } from "./features/plan-import.js";
+import { reportFeature } from "./features/report.js";
 import { reviewFeature } from "./features/review.js";
 import { taskListsFeature } from "./features/task-lists.js";
 import { typedRepliesFeature } from "./features/typed-replies.js";
@@ -75,6 +76,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   privateChats.use(taskListsFeature());
   privateChats.use(approvalsFeature());
   privateChats.use(digestFeature());
+  privateChats.use(reportFeature());
   privateChats.use(inviteFeature());
   privateChats.use(planImportFeature());
   privateChats.use(reviewFeature());
@@ -97,6 +99,7 @@ export async function registerCommands(api: Api): Promise<void> {
       { command: "quahan", description: t("cmd-quahan") },
       { command: "canduyet", description: t("cmd-canduyet") },
       { command: "tonghop", description: t("cmd-tonghop") },
+      { command: "baocao", description: t("cmd-baocao") },
       { command: "moi", description: t("cmd-moi") },
       { command: "rasoat", description: t("cmd-rasoat") },
       { command: "ngonngu", description: t("cmd-ngonngu") },

@@ -8,6 +8,7 @@ import { runImport } from "./import.js";
 import { runMigrate } from "./migrate.js";
 import { runPreview } from "./preview.js";
 import { runUnits } from "./units.js";
+import { runExport } from "./export.js";
 import { runInvite } from "./invite.js";
 import { runParseDates } from "./parse-dates.js";
 import { runStart } from "./start.js";
@@ -24,6 +25,7 @@ const usage = `usage: nhacviec <command>
   worker                                                             send reminders (TELEGRAM_BOT_TOKEN; DATABASE_URL, REDIS_URL optional)
   invite --org <slug> --role <role> [--unit <unit>] [--name "<n>"] [--json]   a one-time link to join (7 days)
   status --org <slug> [--json] [--today YYYY-MM-DD]                  every milestone with its state and event log
+  export --org <slug> --format xlsx|zip [--from D] [--to D] [--out F]  results report, or the evidence bundle
   parse-dates --ref <ISO datetime> < lines                           typed dates ("15/3", "thứ 6 tuần sau") as JSON Lines
   import <file> --org <slug> [--year Y] [--dry-run] [--json]         read a plan (.txt .csv .docx .xlsx .pdf) and store it
   units --org <slug> [--json]                                        units with their aliases and task counts
@@ -58,6 +60,10 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
     case "invite": {
       const config = loadConfig(process.env);
       return runInvite(args, config, createLogger(config.logLevel), out);
+    }
+    case "export": {
+      const config = loadConfig(process.env);
+      return runExport(args, config, createLogger(config.logLevel), out);
     }
     case "status": {
       const config = loadConfig(process.env);

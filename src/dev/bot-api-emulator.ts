@@ -11,6 +11,8 @@ export interface EmulatedMessage {
   at: number;
   /** How many times the bot edited it. */
   edits: number;
+  /** A file the bot sent (sendDocument, sendPhoto); `text` holds its caption. */
+  document?: { fileName: string; bytes: Buffer };
 }
 
 /** What the bot answered to a button press (the toast or alert a user sees). */
@@ -80,10 +82,38 @@ export interface BotApiEmulator {
   close(): Promise<void>;
 }
 
+/** Splits a multipart/form-data body (grammY sends files that way) into fields and files. */
+function parseMultipart(body: Buffer, boundary: string): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  const delimiter = Buffer.from(`--${boundary}`);
+  let start = body.indexOf(delimiter);
+  while (start !== -1) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next === -1) break;
+    const part = body.subarray(start + delimiter.length + 2, next - 2);
+    const split = part.indexOf("\r\n\r\n");
+    if (split !== -1) {
+      const headers = part.subarray(0, split).toString("utf8");
+      const content = part.subarray(split + 4);
+      // Quotes are optional: grammY writes filename=a.xlsx.
+      const name = /[;\s]name="?([^";\r\n]*)"?/i.exec(`;${headers}`)?.[1];
+      const fileName = /filename="?([^";\r\n]*)"?/i.exec(headers)?.[1];
+      if (name !== undefined) {
+        result[name] = fileName !== undefined ? { fileName, bytes: Buffer.from(content) } : content.toString("utf8");
+      }
+    }
+    start = next;
+  }
+  return result;
+}
+
 async function bodyOf(request: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString("utf8");
+  const raw = Buffer.concat(chunks);
+  const boundary = /multipart\/form-data;.*boundary=("?)([^";]+)\1/.exec(request.headers["content-type"] ?? "")?.[2];
+  if (boundary) return parseMultipart(raw, boundary);
+  const text = raw.toString("utf8");
   if (text.length === 0) return {};
   try {
     return JSON.parse(text) as Record<string, unknown>;
@@ -234,6 +264,31 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
             chat: { id: message.chatId, type: "private" },
             date: Math.floor(Date.now() / 1000),
             text: message.text,
+          },
+        });
+      }
+      if (method === "sendDocument" || method === "sendPhoto") {
+        const field = method === "sendDocument" ? body.document : body.photo;
+        const attached =
+          typeof field === "string" && field.startsWith("attach://") ? body[field.slice("attach://".length)] : field;
+        const file = attached as { fileName: string; bytes: Buffer } | undefined;
+        const message: EmulatedMessage = {
+          chatId: Number(body.chat_id),
+          messageId: nextMessageId++,
+          text: typeof body.caption === "string" ? body.caption : "",
+          buttons: keyboardOf(body.reply_markup),
+          at: Date.now(),
+          edits: 0,
+          ...(file?.bytes ? { document: file } : {}),
+        };
+        messages.push(message);
+        emulator.onMessage?.(message, "sent");
+        return reply(response, 200, {
+          ok: true,
+          result: {
+            message_id: message.messageId,
+            date: Math.floor(message.at / 1000),
+            chat: { id: message.chatId, type: "private" },
           },
         });
       }

@@ -4,6 +4,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approvalRequests, evidenceFiles, milestoneEvents, milestones, reminders, tasks } from "../../db/schema.js";
 import { registerCommands } from "../../src/bot/create-bot.js";
+import ExcelJS from "exceljs";
 import { Api } from "grammy";
 import type { SimulatedUser } from "../../src/dev/bot-api-emulator.js";
 import { createInvite } from "../../src/services/people/invites.js";
@@ -368,6 +369,21 @@ describe("digest, language, invites and commands", () => {
     expect(digest.text).toContain("🟢 Hoàn thành đúng hạn: 1");
   });
 
+  it("/baocao sends the coordinator the results workbook and refuses members", async () => {
+    expect((await ask(tuPhap, "/baocao")).text).toContain(
+      "Chỉ Văn phòng – Thống kê và lãnh đạo UBND xuất được báo cáo",
+    );
+    const report = await ask(coordinator, "/baocao", (t) => t.startsWith("📊 Báo cáo kết quả"));
+    expect(report.document?.fileName).toBe("bao-cao-cchc-thu-nghiem-2025-03-05.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(report.document!.bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      "Kết quả thực hiện",
+      "Tổng hợp theo mục",
+      "Tổng hợp theo đơn vị",
+    ]);
+  });
+
   it("/ngonngu switches a person to English for lists and buttons", async () => {
     const asked = await ask(vanPhong, "/ngonngu");
     await press(vanPhong, asked, "English", (t) => t === "Switched to English.");
@@ -404,6 +420,7 @@ describe("digest, language, invites and commands", () => {
       "quahan",
       "canduyet",
       "tonghop",
+      "baocao",
       "moi",
       "rasoat",
       "ngonngu",

@@ -61,6 +61,7 @@ help-everyone = How to use the bot:
 help-coordinator = For the office coordinator:
     /canduyet – completions and extensions waiting for approval
     /tonghop – summary report
+    /baocao – results report (Excel)
     /moi – create an invite link
     /rasoat – review the imported plan (dates, lead units, unit names)
 help-chairman = For the leadership:
@@ -253,3 +254,35 @@ review-lead-set = ✅ { $number }: lead unit is { $unit }.
 review-merged = ✅ “{ $from }” is another name of “{ $into }”; the next import will know it.
 review-kept = ✅ “{ $name }” is a unit of its own.
 review-seen = 👍 Noted.
+
+## Reports (/baocao, export)
+
+cmd-baocao = Results report (Excel)
+report-not-allowed = Only the office coordinator and the committee's leadership can export reports.
+report-caption = 📊 Reform results report – { $organization }, { $date }
+report-empty = There are no tasks to report yet.
+report-sheet-results = Results
+report-sheet-sections = By section
+report-sheet-units = By unit
+report-col-number = No.
+report-col-task = Task
+report-col-milestone = Milestone
+report-col-product = Product
+report-col-lead = Lead unit
+report-col-due = Due
+report-col-state = State
+report-col-rating = Rating
+report-col-completed = Completed on
+report-col-days-late = Days late
+report-col-assignee = Done by
+report-col-evidence = Evidence
+report-col-section = Section
+report-col-unit = Unit
+report-col-total = Total
+report-rating = { $colour ->
+    [green] Done on time
+    [blue] In progress, on time
+    [orange] Done late
+    [red] Overdue, not done
+   *[other] No deadline yet
+}

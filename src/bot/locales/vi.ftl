@@ -62,6 +62,7 @@ help-everyone = Hướng dẫn sử dụng:
 help-coordinator = Dành cho Văn phòng – Thống kê:
     /canduyet – hoàn thành và gia hạn chờ duyệt
     /tonghop – báo cáo tổng hợp
+    /baocao – báo cáo kết quả (Excel)
     /moi – tạo link mời người tham gia
     /rasoat – rà soát kế hoạch vừa nhập (ngày, đơn vị chủ trì, tên đơn vị)
 help-chairman = Dành cho lãnh đạo:
@@ -254,3 +255,35 @@ review-lead-set = ✅ { $number }: đơn vị chủ trì là { $unit }.
 review-merged = ✅ “{ $from }” là tên khác của “{ $into }”; lần nhập sau sẽ tự nhận ra.
 review-kept = ✅ “{ $name }” là một bộ phận riêng.
 review-seen = 👍 Đã ghi nhận.
+
+## Reports (/baocao, export)
+
+cmd-baocao = Báo cáo kết quả (Excel)
+report-not-allowed = Chỉ Văn phòng – Thống kê và lãnh đạo UBND xuất được báo cáo.
+report-caption = 📊 Báo cáo kết quả thực hiện công tác CCHC – { $organization }, ngày { $date }
+report-empty = Chưa có nhiệm vụ nào để báo cáo.
+report-sheet-results = Kết quả thực hiện
+report-sheet-sections = Tổng hợp theo mục
+report-sheet-units = Tổng hợp theo đơn vị
+report-col-number = TT
+report-col-task = Nhiệm vụ
+report-col-milestone = Mốc
+report-col-product = Kết quả/Sản phẩm
+report-col-lead = Đơn vị chủ trì
+report-col-due = Thời hạn
+report-col-state = Trạng thái
+report-col-rating = Đánh giá
+report-col-completed = Ngày hoàn thành
+report-col-days-late = Số ngày trễ
+report-col-assignee = Người thực hiện
+report-col-evidence = Tài liệu kiểm chứng
+report-col-section = Mục
+report-col-unit = Đơn vị
+report-col-total = Tổng số
+report-rating = { $colour ->
+    [green] Hoàn thành đúng hạn
+    [blue] Đang thực hiện, trong hạn
+    [orange] Hoàn thành trễ hạn
+    [red] Quá hạn, chưa hoàn thành
+   *[other] Chưa có thời hạn
+}

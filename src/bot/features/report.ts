@@ -1,0 +1,28 @@
+import { Composer, InputFile } from "grammy";
+import { formatVietnameseDate } from "../../domain/calendar/index.js";
+import { seesWholeOrganization } from "../../domain/milestones/index.js";
+import { loadReportRows } from "../../services/reports/report-rows.js";
+import { buildReportWorkbook } from "../../services/reports/report-workbook.js";
+import type { BoundContext, BotContext } from "../context.js";
+
+/** `/baocao`: the results report as an .xlsx, for coordinators and the chairman. */
+export function reportFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command("baocao", async (ctx) => {
+    const { viewer } = ctx as BoundContext;
+    if (!seesWholeOrganization(viewer)) {
+      await ctx.reply(ctx.t("report-not-allowed"));
+      return;
+    }
+    const { organizationName, rows } = await loadReportRows(ctx.deps.db, viewer.organizationSlug, { today: ctx.today });
+    if (rows.length === 0) {
+      await ctx.reply(ctx.t("report-empty"));
+      return;
+    }
+    const workbook = await buildReportWorkbook(rows, ctx.translator);
+    await ctx.replyWithDocument(new InputFile(workbook, `bao-cao-cchc-${viewer.organizationSlug}-${ctx.today}.xlsx`), {
+      caption: ctx.t("report-caption", { organization: organizationName, date: formatVietnameseDate(ctx.today) }),
+    });
+  });
+  return composer;
+}

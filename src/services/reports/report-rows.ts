@@ -1,0 +1,136 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "../../../db/client.js";
+import {
+  evidenceFiles,
+  milestoneEvents,
+  milestones,
+  organizations,
+  people,
+  plans,
+  taskUnits,
+  tasks,
+  units,
+} from "../../../db/schema.js";
+import { daysBetween, type IsoDate } from "../../domain/calendar/index.js";
+import {
+  effectiveState,
+  type MilestoneState,
+  type ProgressColour,
+  progressColour,
+} from "../../domain/milestones/index.js";
+
+/** One milestone as the quarterly and yearly CCHC reports list it. */
+export interface ReportRow {
+  milestoneId: string;
+  planTitle: string;
+  section: string | null;
+  sectionTitle: string | null;
+  stt: string | null;
+  title: string;
+  label: string | null;
+  product: string | null;
+  leadUnits: string[];
+  due: IsoDate | null;
+  state: MilestoneState;
+  colour: ProgressColour;
+  completedOn: IsoDate | null;
+  /** Days past due: when it was done late, or as of today when still open. */
+  daysLate: number;
+  /** Who reported the work done, else the lead unit's people. */
+  assignee: string | null;
+  evidence: Array<{ fileName: string; sha256: string; storagePath: string }>;
+}
+
+export class ReportError extends Error {
+  override readonly name = "ReportError";
+}
+
+/** Every milestone of the organization's live tasks, optionally those due within [from, to], in plan order. */
+export async function loadReportRows(
+  db: Database,
+  organizationSlug: string,
+  options: { today: IsoDate; from?: IsoDate; to?: IsoDate },
+): Promise<{ organizationName: string; rows: ReportRow[] }> {
+  const [organization] = await db.select().from(organizations).where(eq(organizations.slug, organizationSlug));
+  if (!organization) throw new ReportError(`no organization "${organizationSlug}"`);
+  const conditions = [eq(milestones.organizationId, organization.id), sql`${tasks.removedAt} is null`];
+  if (options.from) conditions.push(sql`${milestones.due} >= ${options.from}::date`);
+  if (options.to) conditions.push(sql`${milestones.due} <= ${options.to}::date`);
+  const rows = await db
+    .select({
+      milestoneId: milestones.id,
+      taskId: tasks.id,
+      planTitle: plans.title,
+      section: tasks.section,
+      sectionTitle: tasks.sectionTitle,
+      stt: tasks.stt,
+      title: tasks.title,
+      label: milestones.label,
+      product: tasks.product,
+      due: milestones.due,
+      state: milestones.state,
+      completedOn: sql<string | null>`(${milestones.completedAt} at time zone ${organization.timeZone})::date::text`,
+    })
+    .from(milestones)
+    .innerJoin(tasks, eq(tasks.id, milestones.taskId))
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .where(and(...conditions))
+    .orderBy(asc(plans.createdAt), asc(tasks.position), asc(milestones.milestoneKey));
+  if (rows.length === 0) return { organizationName: organization.name, rows: [] };
+  const taskIds = [...new Set(rows.map((r) => r.taskId))];
+  const milestoneIds = rows.map((r) => r.milestoneId);
+  const leads = await db
+    .select({ taskId: taskUnits.taskId, unitId: units.id, name: units.name })
+    .from(taskUnits)
+    .innerJoin(units, eq(units.id, taskUnits.unitId))
+    .where(and(inArray(taskUnits.taskId, taskIds), eq(taskUnits.relation, "lead")));
+  const files = await db
+    .select({
+      milestoneId: evidenceFiles.milestoneId,
+      fileName: evidenceFiles.fileName,
+      sha256: evidenceFiles.sha256,
+      storagePath: evidenceFiles.storagePath,
+    })
+    .from(evidenceFiles)
+    .where(inArray(evidenceFiles.milestoneId, milestoneIds))
+    .orderBy(asc(evidenceFiles.createdAt));
+  const completers = await db
+    .select({ milestoneId: milestoneEvents.milestoneId, name: people.fullName })
+    .from(milestoneEvents)
+    .innerJoin(people, eq(people.id, milestoneEvents.actorPersonId))
+    .where(
+      and(
+        inArray(milestoneEvents.milestoneId, milestoneIds),
+        inArray(milestoneEvents.action, ["completion-submitted", "completed"]),
+      ),
+    )
+    .orderBy(asc(milestoneEvents.id));
+  const completerOf = new Map(completers.map((c) => [c.milestoneId, c.name]));
+  return {
+    organizationName: organization.name,
+    rows: rows.map((row) => {
+      const progress = { state: row.state, due: row.due, completedOn: row.completedOn };
+      const state = effectiveState(progress, options.today);
+      const lateUntil = state === "done" || state === "submitted" ? row.completedOn : options.today;
+      const daysLate = row.due && lateUntil && lateUntil > row.due ? daysBetween(row.due, lateUntil) : 0;
+      return {
+        milestoneId: row.milestoneId,
+        planTitle: row.planTitle,
+        section: row.section,
+        sectionTitle: row.sectionTitle,
+        stt: row.stt,
+        title: row.title,
+        label: row.label,
+        product: row.product,
+        leadUnits: leads.filter((l) => l.taskId === row.taskId).map((l) => l.name),
+        due: row.due,
+        state,
+        colour: progressColour(progress, options.today),
+        completedOn: state === "done" || state === "submitted" ? row.completedOn : null,
+        daysLate,
+        assignee: completerOf.get(row.milestoneId) ?? null,
+        evidence: files.filter((f) => f.milestoneId === row.milestoneId),
+      };
+    }),
+  };
+}
