@@ -23,7 +23,7 @@ function fitColumns(sheet: ExcelJS.Worksheet, max = 60): void {
   sheet.columns.forEach((column) => {
     let width = 6;
     column.eachCell?.({ includeEmpty: false }, (cell) => {
-      const value = cell.value instanceof Date ? "00/00/0000" : String(cell.value ?? "");
+      const value = cell.value instanceof Date ? "00/00/0000" : cell.text;
       const longestLine = Math.max(...value.split("\n").map((line) => line.length));
       width = Math.max(width, Math.min(max, longestLine + 2));
     });
