@@ -2,7 +2,7 @@ import { inArray, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../db/client.js";
 import { people, reminderDeliveries } from "../db/schema.js";
 import type { Logger } from "../src/logger.js";
-import { NotifierError, type Notifier } from "../src/services/notifier.js";
+import { NotifierError, type Notifier, type OutgoingMessage } from "../src/services/notifier.js";
 import { translatorFor } from "../src/bot/i18n.js";
 import { composeReminderMessage, type ReminderLine } from "../src/services/reminders/compose-message.js";
 import type { SendRateLimiter } from "./send-rate-limiter.js";
@@ -230,13 +230,13 @@ type SendOutcome =
 export async function sendWithRetries(
   deps: DispatchDeps,
   chatId: number,
-  message: { text: string; buttons: Array<Array<{ text: string; callbackData: string }>> },
+  message: Omit<OutgoingMessage, "chatId">,
 ): Promise<SendOutcome> {
   let transientFailures = 0;
   for (;;) {
     await deps.limiter.waitForTurn(chatId);
     try {
-      const sent = await deps.notifier.send({ chatId, text: message.text, buttons: message.buttons });
+      const sent = await deps.notifier.send({ chatId, ...message });
       return { kind: "sent", messageId: sent.messageId };
     } catch (error) {
       if (!(error instanceof NotifierError)) throw error;

@@ -3,7 +3,10 @@ import { DateTime } from "luxon";
 import { queryRows } from "../db/client.js";
 import { type Translator, translatorFor } from "../src/bot/i18n.js";
 import { taskNumber } from "../src/services/reminders/compose-message.js";
-import { formatDigest, loadDigest } from "../src/services/reminders/digest-message.js";
+import { formatVietnameseDate } from "../src/domain/calendar/index.js";
+import { buildDigest, unitProgress } from "../src/domain/reminders/index.js";
+import { formatDigest, loadDigestMilestones } from "../src/services/reminders/digest-message.js";
+import { renderDigestChart } from "../src/services/reports/digest-chart.js";
 import { type DispatchDeps, sendWithRetries } from "./dispatch-slot.js";
 
 interface Recipient {
@@ -49,10 +52,24 @@ export async function sendWeeklyDigest(
   timeZone = "Asia/Ho_Chi_Minh",
 ): Promise<number> {
   const today = DateTime.fromJSDate(deps.now(), { zone: timeZone }).toISODate() as string;
-  const digest = await loadDigest(deps.db, organizationId, today, timeZone);
-  return sendToAll(deps, await recipientsWithRole(deps, organizationId, "chairman"), (translator) =>
-    formatDigest(digest, translator),
-  );
+  const milestones = await loadDigestMilestones(deps.db, organizationId, timeZone);
+  const digest = buildDigest(milestones, today);
+  const recipients = await recipientsWithRole(deps, organizationId, "chairman");
+  const sent = await sendToAll(deps, recipients, (translator) => formatDigest(digest, translator));
+  // The chart follows the text; a chart that cannot be drawn or sent never holds the digest back.
+  const progress = unitProgress(milestones, today);
+  for (const recipient of recipients) {
+    const translator = translatorFor(recipient.locale);
+    const chart = await renderDigestChart(progress, { translator, weekOf: formatVietnameseDate(digest.weekOf) });
+    if (!chart) break;
+    const outcome = await sendWithRetries(deps, recipient.chatId, {
+      text: translator.t("chart-title", { week: formatVietnameseDate(digest.weekOf) }),
+      buttons: [],
+      photo: { png: chart.png, fileName: `tien-do-${digest.weekOf}.png` },
+    });
+    if (outcome.kind !== "sent") deps.logger.warn({ chatId: recipient.chatId, outcome }, "digest chart not delivered");
+  }
+  return sent;
 }
 
 /** Monday 08:00: the coordinators' list of tasks still waiting for a date. */

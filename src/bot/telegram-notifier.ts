@@ -1,4 +1,4 @@
-import { Api, GrammyError, HttpError } from "grammy";
+import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import { type Notifier, NotifierError, type OutgoingMessage } from "../services/notifier.js";
 
 /**
@@ -13,6 +13,12 @@ export function createTelegramNotifier(
   return {
     async send(message: OutgoingMessage) {
       try {
+        if (message.photo) {
+          const sent = await api.sendPhoto(message.chatId, new InputFile(message.photo.png, message.photo.fileName), {
+            caption: message.text.slice(0, 1024),
+          });
+          return { messageId: sent.message_id };
+        }
         const sent = await api.sendMessage(message.chatId, message.text, {
           link_preview_options: { is_disabled: true },
           reply_markup:

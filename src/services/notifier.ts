@@ -12,6 +12,8 @@ export interface OutgoingMessage {
   text: string;
   /** Rows of inline buttons under the message. */
   buttons: InlineButton[][];
+  /** A picture (PNG) sent with `text` as its caption: the digest chart. */
+  photo?: { png: Buffer; fileName: string };
 }
 
 export interface Notifier {

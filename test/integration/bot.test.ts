@@ -367,6 +367,10 @@ describe("digest, language, invites and commands", () => {
     expect(digest.text).toContain("📊 Tổng hợp tuần 03/03/2025");
     expect(digest.text).toContain("🔴 Quá hạn: 1");
     expect(digest.text).toContain("🟢 Hoàn thành đúng hạn: 1");
+    const chart = await chairman.waitForMessage(
+      (m) => m.document !== undefined && m.text.startsWith("Tiến độ theo đơn vị"),
+    );
+    expect(chart.document!.bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
   });
 
   it("/baocao sends the coordinator the results workbook and refuses members", async () => {

@@ -165,7 +165,15 @@ describe("the reminder engine on real Postgres and Redis", () => {
     try {
       await engine.schedules.add("digest", { kind: "weekly-digest", organizationId: world.organizationId });
       await engine.schedules.add("needs-date", { kind: "needs-date-list", organizationId: world.organizationId });
-      await waitFor(() => emulator.messages.length >= 2, 15_000, "two weekly messages");
+      await waitFor(
+        () =>
+          emulator.messages.some((m) => m.chatId === 69_002) &&
+          emulator.messages.some((m) => m.chatId === 69_001 && m.document !== undefined),
+        15_000,
+        "the digest, its chart and the needs-a-date list",
+      );
+      const chart = emulator.messages.find((m) => m.chatId === 69_001 && m.document !== undefined)!;
+      expect(chart.document!.bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
       const digest = emulator.messages.find((m) => m.chatId === 69_001)?.text ?? "";
       expect(digest).toContain("📊 Tổng hợp tuần");
       // The world's milestone was due 30/09/2025 and is still open: overdue, under its lead unit.

@@ -286,3 +286,10 @@ report-rating = { $colour ->
     [red] Overdue, not done
    *[other] No deadline yet
 }
+
+## Digest chart
+
+chart-title = Progress by unit – week of { $week }
+chart-on-time = On time
+chart-late = Late
+chart-overdue = Overdue

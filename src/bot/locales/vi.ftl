@@ -287,3 +287,10 @@ report-rating = { $colour ->
     [red] Quá hạn, chưa hoàn thành
    *[other] Chưa có thời hạn
 }
+
+## Digest chart
+
+chart-title = Tiến độ theo đơn vị – tuần { $week }
+chart-on-time = Đúng hạn
+chart-late = Trễ hạn
+chart-overdue = Quá hạn

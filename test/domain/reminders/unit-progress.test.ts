@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { type DigestMilestone, unitProgress } from "../../../src/domain/reminders/index.js";
+
+const m = (over: Partial<DigestMilestone>): DigestMilestone => ({
+  section: "I",
+  stt: "1",
+  title: "Việc",
+  unit: "Tư pháp",
+  due: "2025-03-10",
+  state: "open",
+  completedOn: null,
+  ...over,
+});
+
+describe("unitProgress", () => {
+  it("counts done on time, done late and overdue per unit, most overdue first", () => {
+    const result = unitProgress(
+      [
+        m({ state: "done", completedOn: "2025-03-09" }),
+        m({ state: "done", completedOn: "2025-03-12" }),
+        m({ unit: "Văn phòng", due: "2025-03-01" }),
+        m({ unit: "Văn phòng", due: "2025-03-02", state: "in_progress" }),
+        m({ unit: null, due: "2025-03-03" }),
+        // Not counted: within its time, waiting for approval, cancelled, no date.
+        m({ due: "2025-03-20" }),
+        m({ state: "submitted", due: "2025-03-01" }),
+        m({ state: "cancelled", due: "2025-03-01" }),
+        m({ due: null }),
+      ],
+      "2025-03-15",
+    );
+    expect(result).toEqual([
+      { unit: "Văn phòng", onTime: 0, late: 0, overdue: 2 },
+      { unit: null, onTime: 0, late: 0, overdue: 1 },
+      { unit: "Tư pháp", onTime: 1, late: 1, overdue: 0 },
+    ]);
+  });
+  it("is empty when nothing is done or late", () => {
+    expect(unitProgress([m({ due: "2025-12-31" })], "2025-03-15")).toEqual([]);
+  });
+});
