@@ -121,6 +121,8 @@ export const people = pgTable(
     locale: text("locale").notNull().default("vi"),
     /** Set when Telegram refuses delivery (403: the person blocked the bot). */
     unreachableSince: timestamp("unreachable_since", { withTimezone: true }),
+    /** Set when a coordinator stopped the person's reminders (left the office); the Telegram binding is removed. */
+    deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [

@@ -26,7 +26,8 @@ export type CallbackAction =
   | { verb: "review-lead"; taskId: string; unitPrefix: string }
   | { verb: "review-merge"; unitId: string; intoPrefix: string }
   | { verb: "review-keep"; unitId: string }
-  | { verb: "review-seen"; taskId: string };
+  | { verb: "review-seen"; taskId: string }
+  | { verb: "person-deactivate"; personId: string; confirmed: boolean };
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const ROLES = new Set<Role>(["member", "unit_head", "coordinator", "chairman"]);
@@ -70,6 +71,8 @@ export function encodeCallback(action: CallbackAction): string {
       return `rk:${action.unitId}`;
     case "review-seen":
       return `rw:${action.taskId}`;
+    case "person-deactivate":
+      return `${action.confirmed ? "pdy" : "pd"}:${action.personId}`;
   }
 }
 
@@ -103,5 +106,7 @@ export function decodeCallback(data: string): CallbackAction | null {
   if (m) return { verb: "review-keep", unitId: m[1] as string };
   m = new RegExp(`^rw:(${UUID})$`).exec(data);
   if (m) return { verb: "review-seen", taskId: m[1] as string };
+  m = new RegExp(`^(pdy?):(${UUID})$`).exec(data);
+  if (m) return { verb: "person-deactivate", personId: m[2] as string, confirmed: m[1] === "pdy" };
   return null;
 }

@@ -18,6 +18,7 @@ import { inviteFeature } from "./features/invite.js";
 import { languageFeature } from "./features/language.js";
 import { milestoneWorkFeature } from "./features/milestone-work.js";
 import { onboardingFeature } from "./features/onboarding.js";
+import { peopleFeature } from "./features/people.js";
 import { planImportFeature } from "./features/plan-import.js";
 import { reportFeature } from "./features/report.js";
 import { reviewFeature } from "./features/review.js";
@@ -78,6 +79,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   privateChats.use(digestFeature());
   privateChats.use(reportFeature());
   privateChats.use(inviteFeature());
+  privateChats.use(peopleFeature());
   privateChats.use(planImportFeature());
   privateChats.use(reviewFeature());
   privateChats.use(milestoneWorkFeature());
@@ -101,6 +103,7 @@ export async function registerCommands(api: Api): Promise<void> {
       { command: "tonghop", description: t("cmd-tonghop") },
       { command: "baocao", description: t("cmd-baocao") },
       { command: "moi", description: t("cmd-moi") },
+      { command: "nguoi", description: t("cmd-nguoi") },
       { command: "rasoat", description: t("cmd-rasoat") },
       { command: "ngonngu", description: t("cmd-ngonngu") },
       { command: "help", description: t("cmd-help") },

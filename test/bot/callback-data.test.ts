@@ -28,6 +28,8 @@ describe("callback data", () => {
     { verb: "review-merge", unitId: ID, intoPrefix: "0b7c6a0e" },
     { verb: "review-keep", unitId: ID },
     { verb: "review-seen", taskId: ID },
+    { verb: "person-deactivate", personId: ID, confirmed: false },
+    { verb: "person-deactivate", personId: ID, confirmed: true },
   ];
 
   it("round-trips every action within Telegram's 64 bytes", () => {

@@ -426,6 +426,7 @@ describe("digest, language, invites and commands", () => {
       "tonghop",
       "baocao",
       "moi",
+      "nguoi",
       "rasoat",
       "ngonngu",
       "help",

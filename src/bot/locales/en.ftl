@@ -63,6 +63,7 @@ help-coordinator = For the office coordinator:
     /tonghop – summary report
     /baocao – results report (Excel)
     /moi – create an invite link
+    /nguoi – people by unit
     /rasoat – review the imported plan (dates, lead units, unit names)
 help-chairman = For the leadership:
     /canduyet – extension requests waiting for a decision
@@ -293,3 +294,27 @@ chart-title = Progress by unit – week of { $week }
 chart-on-time = On time
 chart-late = Late
 chart-overdue = Overdue
+
+## People (/nguoi)
+
+cmd-nguoi = People
+people-title = 👥 People – { $organization }
+people-unit = 🏢 { $unit }
+people-leaders = 🏛 Leadership and coordination
+people-person = { "  " }{ $state ->
+    [unreachable] ⚠️
+   *[joined] ✅
+} { $name } ({ $role }){ $state ->
+    [unreachable] { " " }– blocked the bot, gets no reminders
+   *[joined] {""}
+}
+people-invited = { "  " }✉️ { $name } ({ $role }) – invited, not joined yet, link expires { $expires }
+people-invited-unnamed = name not given
+people-empty-unit = { "  " }(nobody yet)
+btn-people-deactivate = ⛔ { $name }
+people-deactivate-ask = Stop reminders for { $name }? They lose their roles; the unit's work stays as it is. They can be invited again later.
+btn-people-deactivate-confirm = Stop reminders
+people-deactivated = Reminders stopped for { $name }.
+people-unit-empty = ⚠️ Nobody in { $unit } gets reminders any more. Invite someone:
+btn-people-invite-replacement = Invite someone to { $unit }
+people-not-self = You cannot deactivate your own account.

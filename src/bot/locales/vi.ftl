@@ -64,6 +64,7 @@ help-coordinator = Dành cho Văn phòng – Thống kê:
     /tonghop – báo cáo tổng hợp
     /baocao – báo cáo kết quả (Excel)
     /moi – tạo link mời người tham gia
+    /nguoi – người tham gia theo bộ phận
     /rasoat – rà soát kế hoạch vừa nhập (ngày, đơn vị chủ trì, tên đơn vị)
 help-chairman = Dành cho lãnh đạo:
     /canduyet – đề nghị gia hạn chờ quyết định
@@ -294,3 +295,27 @@ chart-title = Tiến độ theo đơn vị – tuần { $week }
 chart-on-time = Đúng hạn
 chart-late = Trễ hạn
 chart-overdue = Quá hạn
+
+## People (/nguoi)
+
+cmd-nguoi = Người tham gia
+people-title = 👥 Người tham gia – { $organization }
+people-unit = 🏢 { $unit }
+people-leaders = 🏛 Lãnh đạo và điều phối
+people-person = { "  " }{ $state ->
+    [unreachable] ⚠️
+   *[joined] ✅
+} { $name } ({ $role }){ $state ->
+    [unreachable] { " " }– đã chặn bot, không nhận được nhắc việc
+   *[joined] {""}
+}
+people-invited = { "  " }✉️ { $name } ({ $role }) – đã mời, chưa tham gia, link hết hạn { $expires }
+people-invited-unnamed = chưa rõ tên
+people-empty-unit = { "  " }(chưa có ai)
+btn-people-deactivate = ⛔ { $name }
+people-deactivate-ask = Ngừng nhắc việc cho { $name }? Người này sẽ không còn vai trò nào; việc của bộ phận vẫn giữ nguyên. Có thể mời lại sau.
+btn-people-deactivate-confirm = Ngừng nhắc việc
+people-deactivated = Đã ngừng nhắc việc cho { $name }.
+people-unit-empty = ⚠️ Bộ phận { $unit } không còn ai nhận nhắc việc. Hãy mời người thay:
+btn-people-invite-replacement = Mời người cho { $unit }
+people-not-self = Không thể tự ngừng tài khoản của mình.

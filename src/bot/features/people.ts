@@ -1,0 +1,93 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { formatVietnameseDate } from "../../domain/calendar/index.js";
+import { canInvite } from "../../domain/milestones/index.js";
+import { deactivatePerson, loadRoster, RosterError } from "../../services/people/roster.js";
+import { encodeCallback } from "../callback-data.js";
+import type { BoundContext, BotContext } from "../context.js";
+import { onAction } from "./actions.js";
+
+/** `/nguoi`: people by unit (joined, invited, unreachable), and stopping someone's reminders. */
+export function peopleFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+
+  composer.command("nguoi", async (ctx) => {
+    const { viewer, t } = ctx as BoundContext;
+    if (!canInvite(viewer)) {
+      await ctx.reply(t("invite-not-allowed"));
+      return;
+    }
+    const roster = await loadRoster(ctx.deps.db, viewer.organizationId, ctx.deps.now());
+    const lines = [t("people-title", { organization: viewer.organizationName })];
+    const keyboard = new InlineKeyboard();
+    for (const group of roster) {
+      lines.push("", group.unit ? t("people-unit", { unit: group.unit.name }) : t("people-leaders"));
+      for (const person of group.people) {
+        lines.push(
+          t("people-person", { name: person.name, role: t("role-name", { role: person.role }), state: person.state }),
+        );
+        if (person.personId !== viewer.personId) {
+          keyboard
+            .text(
+              t("btn-people-deactivate", { name: person.name }),
+              encodeCallback({ verb: "person-deactivate", personId: person.personId, confirmed: false }),
+            )
+            .row();
+        }
+      }
+      for (const invite of group.invited) {
+        lines.push(
+          t("people-invited", {
+            name: invite.name ?? t("people-invited-unnamed"),
+            role: t("role-name", { role: invite.role }),
+            expires: formatVietnameseDate(invite.expiresAt.toISOString().slice(0, 10)),
+          }),
+        );
+      }
+      if (group.people.length === 0 && group.invited.length === 0) lines.push(t("people-empty-unit"));
+    }
+    await ctx.reply(lines.join("\n"), { reply_markup: keyboard });
+  });
+
+  onAction(composer, "person-deactivate", async (ctx, action) => {
+    const { viewer, t } = ctx as BoundContext;
+    if (!canInvite(viewer)) {
+      await ctx.answerCallbackQuery({ text: t("not-allowed"), show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const roster = await loadRoster(ctx.deps.db, viewer.organizationId, ctx.deps.now());
+    const person = roster.flatMap((g) => g.people).find((p) => p.personId === action.personId);
+    if (!person) {
+      await ctx.reply(t("button-stale"));
+      return;
+    }
+    if (!action.confirmed) {
+      await ctx.reply(t("people-deactivate-ask", { name: person.name }), {
+        reply_markup: new InlineKeyboard()
+          .text(
+            t("btn-people-deactivate-confirm"),
+            encodeCallback({ verb: "person-deactivate", personId: action.personId, confirmed: true }),
+          )
+          .text(t("btn-cancel"), encodeCallback({ verb: "cancel" })),
+      });
+      return;
+    }
+    try {
+      const result = await deactivatePerson(ctx.deps.db, viewer, action.personId, ctx.deps.now());
+      await ctx.editMessageReplyMarkup().catch(() => undefined);
+      await ctx.reply(t("people-deactivated", { name: result.name }));
+      for (const unit of result.emptiedUnits) {
+        await ctx.reply(t("people-unit-empty", { unit: unit.name }), {
+          reply_markup: new InlineKeyboard().text(
+            t("btn-people-invite-replacement", { unit: unit.name }),
+            encodeCallback({ verb: "invite-unit", role: "member", unitId: unit.id }),
+          ),
+        });
+      }
+    } catch (error) {
+      if (!(error instanceof RosterError)) throw error;
+      await ctx.reply(t(error.reason === "self" ? "people-not-self" : "button-stale"));
+    }
+  });
+  return composer;
+}
