@@ -129,6 +129,8 @@ export const people = pgTable(
     foreignKey({ columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete("cascade"),
     unique("people_org_id_unique").on(t.organizationId, t.id),
     uniqueIndex("people_org_telegram_user_unique").on(t.organizationId, t.telegramUserId),
+    // Every update starts by finding its sender, in whatever organization.
+    index("people_telegram_user_idx").on(t.telegramUserId),
   ],
 );
 

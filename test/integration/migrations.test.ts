@@ -46,7 +46,7 @@ describe("database migrations", () => {
     await migrateDatabase(client.sql, silentLogger);
     expect(await tablesOf(database)).toEqual(expectedTables);
     const applied = await client.sql`select count(*)::int as n from drizzle.__drizzle_migrations`;
-    expect(applied[0]?.n).toBe(7);
+    expect(applied[0]?.n).toBe(8);
   });
 
   it("let processes that start together migrate without racing", async () => {
@@ -54,7 +54,7 @@ describe("database migrations", () => {
     const clients = [database.connect(), database.connect(), database.connect()];
     await Promise.all(clients.map((client) => migrateDatabase(client.sql, silentLogger)));
     const applied = await clients[0]!.sql`select count(*)::int as n from drizzle.__drizzle_migrations`;
-    expect(applied[0]?.n).toBe(7);
+    expect(applied[0]?.n).toBe(8);
   });
 
   it("keep every row inside its organization and the event log append-only", async () => {

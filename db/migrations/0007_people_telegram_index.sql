@@ -1,0 +1,1 @@
+CREATE INDEX "people_telegram_user_idx" ON "people" USING btree ("telegram_user_id");
