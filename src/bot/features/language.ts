@@ -8,7 +8,7 @@ import { onAction } from "./actions.js";
 export function languageFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   composer.command("ngonngu", async (ctx) => {
-    await ctx.reply(ctx.t("language-ask"), { reply_markup: languageKeyboard() });
+    await ctx.reply(ctx.t("language-ask"), { reply_markup: languageKeyboard(ctx.t) });
   });
   onAction(composer, "lang", async (ctx, action) => {
     const { viewer } = ctx as BoundContext;

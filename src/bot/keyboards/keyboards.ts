@@ -38,9 +38,8 @@ export function extensionApprovalKeyboard(t: T, requestId: string): InlineKeyboa
     .text(t("btn-deny"), encodeCallback({ verb: "deny", requestId }));
 }
 
-export function languageKeyboard(): InlineKeyboard {
-  // Each language named in itself: a reader who cannot read the other one still finds theirs.
+export function languageKeyboard(t: T): InlineKeyboard {
   return new InlineKeyboard()
-    .text("🇻🇳 Tiếng Việt", encodeCallback({ verb: "lang", locale: "vi" }))
-    .text("🇬🇧 English", encodeCallback({ verb: "lang", locale: "en" }));
+    .text(t("btn-language-vi"), encodeCallback({ verb: "lang", locale: "vi" }))
+    .text(t("btn-language-en"), encodeCallback({ verb: "lang", locale: "en" }));
 }

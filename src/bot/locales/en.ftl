@@ -189,6 +189,9 @@ unreachable-person = ⚠️ Reminders cannot reach { $name }: they blocked the b
 ## Language
 
 language-ask = Chọn ngôn ngữ / Choose a language:
+# Each language is named in itself, so a reader of either finds theirs.
+btn-language-vi = 🇻🇳 Tiếng Việt
+btn-language-en = 🇬🇧 English
 language-set = Switched to English.
 
 ## Invites from the chat

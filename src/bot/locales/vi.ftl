@@ -190,6 +190,9 @@ unreachable-person = ⚠️ Không gửi được nhắc việc cho { $name }: n
 ## Language
 
 language-ask = Chọn ngôn ngữ / Choose a language:
+# Each language is named in itself, so a reader of either finds theirs.
+btn-language-vi = 🇻🇳 Tiếng Việt
+btn-language-en = 🇬🇧 English
 language-set = Đã chuyển sang tiếng Việt.
 
 ## Invites from the chat
