@@ -22,3 +22,10 @@ export class ImportError extends Error {
     return parts.length > 0 ? ` (${parts.join(", ")})` : "";
   }
 }
+
+/** The plan's title gives no year: the caller may supply one (the CLI's --year, the chat's current year). */
+export class MissingPlanYearError extends ImportError {
+  constructor(file: string) {
+    super("không đọc được năm của kế hoạch từ tiêu đề; hãy chỉ định --year", file);
+  }
+}

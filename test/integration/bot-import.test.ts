@@ -152,6 +152,13 @@ describe("a coordinator imports a plan by sending the file", () => {
     expect(planned.length).toBeGreaterThan(0);
   }, 60_000);
 
+  it("reads a plan whose title gives no year as this year's", async () => {
+    const plan = { ...samplePlan, heading: "Kế hoạch rà soát thủ tục hành chính xã Thử Nghiệm" };
+    const preview = await sendFile(coordinator, "khong-nam.txt", Buffer.from(toTabText(plan)));
+    expect(preview.text).toMatch(/^📄 Kế hoạch mới “.*” \(2025\):/);
+    await pressAndWait(coordinator, preview, "Hủy");
+  }, 30_000);
+
   it("refuses a file from anyone but a coordinator, and answers a corrupt file clearly without changing anything", async () => {
     const before = await rowCounts();
     const refused = await sendFile(member, "ke-hoach.docx", await toDocx(samplePlan));

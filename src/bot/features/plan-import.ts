@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { DateTime } from "luxon";
 import { canInvite } from "../../domain/milestones/index.js";
 import { unitNameKey } from "../../domain/units/index.js";
-import { ImportError } from "../../import/import-error.js";
+import { ImportError, MissingPlanYearError } from "../../import/import-error.js";
 import { interpretDocument } from "../../import/interpret/interpret-document.js";
 import type { PlanDraft } from "../../import/plan-draft.js";
 import { readDocument } from "../../import/read-document.js";
@@ -67,7 +67,7 @@ async function draftOf(fileName: string, bytes: Buffer, today: string): Promise<
   try {
     return interpretDocument(document, {});
   } catch (error) {
-    if (error instanceof ImportError && /năm của kế hoạch/.test(error.message)) {
+    if (error instanceof MissingPlanYearError) {
       return interpretDocument(document, { year: DateTime.fromISO(today).year });
     }
     throw error;

@@ -1,4 +1,4 @@
-import { ImportError } from "../import-error.js";
+import { ImportError, MissingPlanYearError } from "../import-error.js";
 import type { PlanDraft } from "../plan-draft.js";
 import type { SourceDocument, SourceRow } from "../source-document.js";
 import { type ColumnMap, readHeader, roleOfHeader } from "./columns.js";
@@ -57,7 +57,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   if (!appendix) throw explainMissingHeader(document);
   const { metadata } = readPlanMetadata(document.paragraphs, options.year ? { year: options.year } : {});
   if (metadata.year === null || metadata.period === null) {
-    throw new ImportError("không đọc được năm của kế hoạch từ tiêu đề; hãy chỉ định --year", document.fileName);
+    throw new MissingPlanYearError(document.fileName);
   }
   const context = { planYear: metadata.year, period: metadata.period };
   const table = interpretTable(appendix.rows, appendix.columns, context);
