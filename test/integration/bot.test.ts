@@ -324,6 +324,43 @@ describe("extension", () => {
   });
 });
 
+describe("more decisions", () => {
+  it("a refused extension leaves the deadline and its reminders as they were, and the member hears it", async () => {
+    const milestone = await milestoneOf("3");
+    const list = await ask(vanPhong, "/viec");
+    await press(vanPhong, list, `extend:${milestone.id}`, (t) => t.includes("đến ngày nào"));
+    await ask(vanPhong, "cuối tháng", (t) => t.includes("Gia hạn đến 31/03/2025"));
+    await ask(vanPhong, "Thiếu số liệu", (t) => t.includes("Đã gửi đề nghị gia hạn"));
+    const request = await chairman.waitForMessage((m) => m.text.includes("I.3 Tổng hợp kết quả tháng 2"));
+    const before = vanPhong.inbox().length;
+    await press(chairman, request, "Không đồng ý", (t) => t.includes("Không đồng ý gia hạn"));
+    const notice = await vanPhong.waitForMessage((m) => m.text.includes("không được đồng ý"), { after: before });
+    expect(notice.text).toBe("Đề nghị gia hạn “Tổng hợp kết quả tháng 2” không được đồng ý. Hạn vẫn là 28/02/2025.");
+    expect(await milestoneOf("3")).toMatchObject({ due: "2025-02-28", version: milestone.version });
+    const events = await eventsOf(milestone.id);
+    expect(events.at(-1)).toMatchObject({ action: "extension-refused", telegramChatId: 100 });
+  });
+
+  it("a unit head's /quahan shows their unit's overdue work", async () => {
+    const head = await world.join(107, "unit_head", VAN_PHONG, { name: "Trưởng VP" });
+    const overdue = await ask(head, "/quahan");
+    expect(overdue.text).toContain("⏰ Việc quá hạn: 1");
+    expect(overdue.text).toContain("I.3 Tổng hợp kết quả tháng 2");
+  });
+
+  it("keeps a conversation across a bot restart: the pending question lives in Postgres", async () => {
+    const milestone = await milestoneOf("1");
+    const list = await ask(tuPhap, "/viec");
+    await press(tuPhap, list, `progress:${milestone.id}`, (t) => t.includes("đã làm được bao nhiêu"));
+    const asked = tuPhap.inbox().at(-1)!;
+    await press(tuPhap, asked, "75%", (t) => t.includes("Đã ghi tiến độ 75%"));
+    await world.restartBot();
+    await ask(tuPhap, "Chờ chữ ký", (t) => t.includes("Đã ghi chú"));
+    const events = await eventsOf(milestone.id);
+    expect(events.at(-1)).toMatchObject({ action: "progress-note", details: { note: "Chờ chữ ký" } });
+  });
+});
+
 describe("refusals", () => {
   it("refuses a member of another unit, a coordinator of another organization and a forged payload, changing nothing", async () => {
     const tuPhapTask = await milestoneOf("1");

@@ -77,6 +77,8 @@ export interface BotWorld {
   clock: { now: Date };
   organizationId: string;
   otherOrganizationId: string;
+  /** Stops the bot and starts a new one on the same database, as a redeploy would. */
+  restartBot(): Promise<void>;
   /** A user who joined with a fresh invite for `role` (and `unit`) in the organization (or the other one). */
   join(userId: number, role: Role, unit?: string, options?: { other?: boolean; name?: string }): Promise<SimulatedUser>;
   stop(): Promise<void>;
@@ -105,16 +107,20 @@ export async function startBotWorld(): Promise<BotWorld> {
   const emulator = await startBotApiEmulator({ ratePerSecond: 10_000, perChatIntervalMs: 0 });
   const evidenceDir = mkdtempSync(join(tmpdir(), "nhacviec-evidence-"));
   const clock = { now: new Date("2025-03-05T09:00:00+07:00") };
-  const bot = createBot({
-    db: database.client.db,
-    logger: silentLogger,
-    token: "123:TEST",
-    apiRoot: emulator.apiRoot,
-    evidenceDir,
-    now: () => clock.now,
-    botUsername: "nhacviec_bot",
-  });
-  const runner: RunnerHandle = run(bot, { runner: { fetch: { timeout: 1 } } });
+  const startRunner = (): RunnerHandle =>
+    run(
+      createBot({
+        db: database.client.db,
+        logger: silentLogger,
+        token: "123:TEST",
+        apiRoot: emulator.apiRoot,
+        evidenceDir,
+        now: () => clock.now,
+        botUsername: "nhacviec_bot",
+      }),
+      { runner: { fetch: { timeout: 1 } } },
+    );
+  let runner = startRunner();
   return {
     database,
     emulator,
@@ -122,6 +128,10 @@ export async function startBotWorld(): Promise<BotWorld> {
     clock,
     organizationId,
     otherOrganizationId,
+    async restartBot() {
+      await runner.stop();
+      runner = startRunner();
+    },
     async join(userId, role, unit, options = {}) {
       const invite = await createInvite(database.client.db, {
         organizationId: options.other ? otherOrganizationId : organizationId,
