@@ -60,4 +60,27 @@ describe("createLogger", () => {
     expect(lines.join("")).not.toMatch(/SECRET|pw@/);
     expect(lines.join("")).toContain("[redacted]");
   });
+
+  it("scrubs a bot token out of error messages, stacks and message text, child loggers included", () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const token = "7123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+    const child = createLogger("info", sink).child({ update_id: 42 });
+    child.warn(
+      { err: new Error(`GET https://api.telegram.org/file/bot${token}/documents/a.pdf failed`) },
+      "download failed",
+    );
+    child.error(`request to bot${token} failed`);
+    expect(lines).toHaveLength(2);
+    expect(lines.join("")).not.toContain("AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw");
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      update_id: 42,
+      err: { message: expect.stringContaining("[redacted]") },
+    });
+  });
 });
