@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
-import { evidenceFiles, milestones, taskUnits, tasks, units } from "../../../db/schema.js";
+import { milestones, tasks } from "../../../db/schema.js";
 import type { IsoDate } from "../../domain/calendar/index.js";
 import {
   canActOnMilestone,
@@ -33,13 +33,9 @@ export interface MilestoneView {
   evidenceCount: number;
 }
 
-async function viewsOf(
-  db: Database,
-  where: ReturnType<typeof and>,
-  timeZone: string,
-  limit?: number,
-): Promise<MilestoneView[]> {
-  const query = db
+async function viewsOf(db: Database, where: ReturnType<typeof and>, timeZone: string): Promise<MilestoneView[]> {
+  // One statement: the bot asks for this on most button presses.
+  const rows = await db
     .select({
       id: milestones.id,
       organizationId: milestones.organizationId,
@@ -55,38 +51,23 @@ async function viewsOf(
       version: milestones.version,
       progressPercent: milestones.progressPercent,
       completedOn: sql<string | null>`(${milestones.completedAt} at time zone ${timeZone})::date::text`,
-      position: tasks.position,
+      leads: sql<Array<{ id: string; name: string }>>`coalesce((
+        select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name)
+        from task_units tu join units u on u.id = tu.unit_id
+        where tu.task_id = ${tasks.id} and tu.relation = 'lead'), '[]'::json)`,
+      evidenceCount: sql<number>`(select count(*)::int from evidence_files e where e.milestone_id = ${milestones.id})`,
     })
     .from(milestones)
     .innerJoin(tasks, eq(tasks.id, milestones.taskId))
     .where(where)
     .orderBy(sql`${milestones.due} asc nulls last`, asc(tasks.position), asc(milestones.milestoneKey));
-  const rows = limit === undefined ? await query : await query.limit(limit);
-  if (rows.length === 0) return [];
-  const taskIds = [...new Set(rows.map((row) => row.taskId))];
-  const leads = await db
-    .select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, name: units.name })
-    .from(taskUnits)
-    .innerJoin(units, eq(units.id, taskUnits.unitId))
-    .where(and(inArray(taskUnits.taskId, taskIds), eq(taskUnits.relation, "lead")));
-  const evidence = await db
-    .select({ milestoneId: evidenceFiles.milestoneId, count: sql<number>`count(*)::int` })
-    .from(evidenceFiles)
-    .where(
-      inArray(
-        evidenceFiles.milestoneId,
-        rows.map((row) => row.id),
-      ),
-    )
-    .groupBy(evidenceFiles.milestoneId);
-  const evidenceCount = new Map(evidence.map((e) => [e.milestoneId, e.count]));
-  return rows.map(({ position: _position, ...row }) => {
-    const lead = leads.filter((l) => l.taskId === row.taskId);
+  return rows.map(({ leads, ...row }) => {
+    const parsed = (typeof leads === "string" ? JSON.parse(leads) : leads) as Array<{ id: string; name: string }>;
     return {
       ...row,
-      leadUnitIds: lead.map((l) => l.unitId),
-      leadUnitNames: lead.map((l) => l.name),
-      evidenceCount: evidenceCount.get(row.id) ?? 0,
+      evidenceCount: Number(row.evidenceCount),
+      leadUnitIds: parsed.map((l) => l.id),
+      leadUnitNames: parsed.map((l) => l.name),
     };
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { memberships, organizations, people, units } from "../../../db/schema.js";
 import type { Actor, Role } from "../../domain/milestones/index.js";
@@ -21,15 +21,24 @@ export interface Viewer extends Actor {
  * was ever bound twice.
  */
 export async function findViewer(db: Database, telegramUserId: number): Promise<Viewer | null> {
+  // One statement with the roles aggregated: every update starts here.
   const [row] = await db
-    .select({ person: people, organization: organizations })
+    .select({
+      person: people,
+      organization: organizations,
+      roles: sql<Array<{ role: Role; unitId: string | null; unitName: string | null }>>`coalesce((
+        select json_agg(json_build_object('role', ms.role, 'unitId', ms.unit_id, 'unitName', u.name))
+        from memberships ms left join units u on u.id = ms.unit_id
+        where ms.person_id = ${people.id}), '[]'::json)`,
+    })
     .from(people)
     .innerJoin(organizations, eq(organizations.id, people.organizationId))
     .where(and(eq(people.telegramUserId, telegramUserId), isNotNull(people.telegramChatId)))
     .orderBy(people.createdAt)
     .limit(1);
   if (!row) return null;
-  return viewerOf(db, row.person, row.organization);
+  const roles = (typeof row.roles === "string" ? JSON.parse(row.roles) : row.roles) as Viewer["roles"];
+  return viewerFrom(row.person, row.organization, roles);
 }
 
 /** The same view of a person known by id (approvers, requesters). */
@@ -52,6 +61,14 @@ async function viewerOf(
     .from(memberships)
     .leftJoin(units, eq(units.id, memberships.unitId))
     .where(eq(memberships.personId, person.id));
+  return viewerFrom(person, organization, roles);
+}
+
+function viewerFrom(
+  person: typeof people.$inferSelect,
+  organization: typeof organizations.$inferSelect,
+  roles: Viewer["roles"],
+): Viewer {
   return {
     personId: person.id,
     organizationId: person.organizationId,
