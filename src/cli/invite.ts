@@ -1,10 +1,9 @@
 import { Api } from "grammy";
 import { openMigratedDatabase } from "../../db/client.js";
 import type { Role } from "../domain/milestones/index.js";
-import { inviteLink } from "../bot/features/invite.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
-import { createInvite, InviteError, organizationBySlug } from "../services/people/invites.js";
+import { createInvite, InviteError, inviteLink, organizationBySlug } from "../services/people/invites.js";
 import { TELEGRAM_API } from "../runtime/bot.js";
 import { UsageError } from "./usage-error.js";
 

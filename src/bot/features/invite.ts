@@ -3,16 +3,12 @@ import { Composer, InlineKeyboard } from "grammy";
 import { units } from "../../../db/schema.js";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { canInvite, type Role } from "../../domain/milestones/index.js";
-import { createInvite } from "../../services/people/invites.js";
+import { createInvite, inviteLink } from "../../services/people/invites.js";
 import { encodeCallback } from "../callback-data.js";
 import type { BoundContext, BotContext } from "../context.js";
 import { onAction } from "./actions.js";
 
 const ROLES: Role[] = ["member", "unit_head", "coordinator", "chairman"];
-
-export function inviteLink(botUsername: string, code: string): string {
-  return `https://t.me/${botUsername}?start=${code}`;
-}
 
 /** `/moi`: a coordinator picks a role, then a unit, and gets a one-time link to forward. */
 export function inviteFeature(): Composer<BotContext> {

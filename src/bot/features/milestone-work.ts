@@ -1,5 +1,3 @@
-import { readFile } from "node:fs/promises";
-import { isAbsolute } from "node:path";
 import { Composer } from "grammy";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { parseDateInput } from "../../domain/date-input/index.js";
@@ -21,11 +19,9 @@ import {
   skipKeyboard,
 } from "../keyboards/keyboards.js";
 import { notifyPeople } from "../notify.js";
+import { downloadTelegramFile, MAX_DOWNLOAD_BYTES } from "../telegram-files.js";
 import { dueText, numberOf, titleOf } from "../views.js";
 import { onAction, sourceOf } from "./actions.js";
-
-/** Telegram lets bots download files up to 20 MB. */
-export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 
 /** Answers a refusal from a service in the person's language; true when there was one. */
 async function refused(
@@ -92,16 +88,6 @@ async function completeMilestone(ctx: BoundContext, milestoneId: string, reply: 
     }),
     keyboard: completionApprovalKeyboard(t, requestId),
   }));
-}
-
-/** Downloads a file the person sent: over HTTP from the Bot API, or from disk with a local Bot API server. */
-export async function downloadTelegramFile(ctx: BotContext, fileId: string): Promise<Buffer> {
-  const file = await ctx.api.getFile(fileId);
-  if (!file.file_path) throw new Error("Telegram gave no file_path");
-  if (isAbsolute(file.file_path)) return readFile(file.file_path);
-  const response = await fetch(`${ctx.deps.apiRoot}/file/bot${ctx.deps.token}/${file.file_path}`);
-  if (!response.ok) throw new Error(`file download answered ${response.status}`);
-  return Buffer.from(await response.arrayBuffer());
 }
 
 export function milestoneWorkFeature(): Composer<BotContext> {
@@ -193,7 +179,7 @@ export function milestoneWorkFeature(): Composer<BotContext> {
     const fileId = document?.file_id ?? photo?.file_id ?? "";
     const size = document?.file_size ?? photo?.file_size ?? 0;
     const fileName = document?.file_name ?? `anh-${ctx.today}-${ctx.message.message_id}.jpg`;
-    if (size > MAX_EVIDENCE_BYTES) {
+    if (size > MAX_DOWNLOAD_BYTES) {
       await ctx.reply(ctx.t("evidence-too-large", { file: fileName }));
       return;
     }

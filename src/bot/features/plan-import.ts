@@ -15,7 +15,7 @@ import { encodeCallback } from "../callback-data.js";
 import type { BoundContext, BotContext } from "../context.js";
 import type { Translator } from "../i18n.js";
 import { onAction } from "./actions.js";
-import { downloadTelegramFile, MAX_EVIDENCE_BYTES } from "./milestone-work.js";
+import { downloadTelegramFile, MAX_DOWNLOAD_BYTES } from "../telegram-files.js";
 
 const PLAN_EXTENSIONS = /\.(docx|xlsx|csv|pdf|txt)$/i;
 
@@ -99,7 +99,7 @@ export function planImportFeature(): Composer<BotContext> {
       await ctx.reply(ctx.t("import-unsupported", { file: fileName }));
       return;
     }
-    if ((document.file_size ?? 0) > MAX_EVIDENCE_BYTES) {
+    if ((document.file_size ?? 0) > MAX_DOWNLOAD_BYTES) {
       await ctx.reply(ctx.t("evidence-too-large", { file: fileName }));
       return;
     }

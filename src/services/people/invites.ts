@@ -20,6 +20,11 @@ export interface CreatedInvite {
   organizationName: string;
 }
 
+/** The deep link that opens the bot with the code: what people are sent. */
+export function inviteLink(botUsername: string, code: string): string {
+  return `https://t.me/${botUsername}?start=${code}`;
+}
+
 /** Telegram deep-link parameters allow [A-Za-z0-9_-] up to 64 characters; 16 random bytes are plenty. */
 function newCode(): string {
   return randomBytes(16).toString("base64url");
