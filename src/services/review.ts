@@ -7,7 +7,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
 import { milestoneEvents, milestones, taskUnits, tasks, units } from "../../db/schema.js";
 import type { IsoDate } from "../domain/calendar/index.js";
-import { canInvite } from "../domain/milestones/index.js";
+import { canCoordinate } from "../domain/milestones/index.js";
 import { moveMilestone } from "./move-milestone.js";
 import type { Viewer } from "./people/viewer.js";
 import type { SendSlot } from "./reminders/sync-reminders.js";
@@ -134,7 +134,7 @@ export class ReviewError extends Error {
 }
 
 function requireCoordinator(viewer: Viewer): void {
-  if (!canInvite(viewer)) throw new ReviewError("not-allowed");
+  if (!canCoordinate(viewer)) throw new ReviewError("not-allowed");
 }
 
 /** Gives a dateless milestone its due day; its reminders are planned in the same transaction. */

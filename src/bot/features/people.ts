@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
-import { canInvite } from "../../domain/milestones/index.js";
+import { canCoordinate } from "../../domain/milestones/index.js";
 import { deactivatePerson, loadRoster, RosterError } from "../../services/people/roster.js";
 import { encodeCallback } from "../callback-data.js";
 import type { BoundContext, BotContext } from "../context.js";
@@ -12,7 +12,7 @@ export function peopleFeature(): Composer<BotContext> {
 
   composer.command("nguoi", async (ctx) => {
     const { viewer, t } = ctx as BoundContext;
-    if (!canInvite(viewer)) {
+    if (!canCoordinate(viewer)) {
       await ctx.reply(t("invite-not-allowed"));
       return;
     }
@@ -50,7 +50,7 @@ export function peopleFeature(): Composer<BotContext> {
 
   onAction(composer, "person-deactivate", async (ctx, action) => {
     const { viewer, t } = ctx as BoundContext;
-    if (!canInvite(viewer)) {
+    if (!canCoordinate(viewer)) {
       await ctx.answerCallbackQuery({ text: t("not-allowed"), show_alert: true });
       return;
     }

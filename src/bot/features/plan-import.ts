@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Composer, InlineKeyboard } from "grammy";
 import { DateTime } from "luxon";
-import { canInvite } from "../../domain/milestones/index.js";
+import { canCoordinate } from "../../domain/milestones/index.js";
 import { unitNameKey } from "../../domain/units/index.js";
 import { ImportError, MissingPlanYearError } from "../../import/import-error.js";
 import { interpretDocument } from "../../import/interpret/interpret-document.js";
@@ -88,7 +88,7 @@ export function planImportFeature(): Composer<BotContext> {
     if (ctx.session.pending?.kind === "evidence") return next();
     const document = ctx.message.document;
     const fileName = document.file_name ?? "ke-hoach";
-    if (!canInvite(bound.viewer)) {
+    if (!canCoordinate(bound.viewer)) {
       if (PLAN_EXTENSIONS.test(fileName)) {
         await ctx.reply(ctx.t("import-not-allowed"));
         return;
@@ -140,7 +140,7 @@ export function planImportFeature(): Composer<BotContext> {
     const bound = ctx as BoundContext;
     const pending = ctx.session.pending;
     await ctx.answerCallbackQuery();
-    if (pending?.kind !== "import-confirm" || !canInvite(bound.viewer)) {
+    if (pending?.kind !== "import-confirm" || !canCoordinate(bound.viewer)) {
       await ctx.reply(ctx.t("button-stale"));
       return;
     }

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { parseDateInput } from "../../domain/date-input/index.js";
-import { canInvite } from "../../domain/milestones/index.js";
+import { canCoordinate } from "../../domain/milestones/index.js";
 import { unitNameKey } from "../../domain/units/index.js";
 import {
   acknowledgeWarnings,
@@ -92,7 +92,7 @@ export function reviewFeature(): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const guard = async (ctx: BotContext, run: (bound: BoundContext) => Promise<void>) => {
     const bound = ctx as BoundContext;
-    if (!canInvite(bound.viewer)) {
+    if (!canCoordinate(bound.viewer)) {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("not-allowed"), show_alert: true });
       else await ctx.reply(ctx.t("invite-not-allowed"));
       return;

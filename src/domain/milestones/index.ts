@@ -10,6 +10,7 @@ export {
   type Actor,
   canActOnMilestone,
   canApproveCompletion,
+  canCoordinate,
   canDecideExtension,
   canInvite,
   type MilestoneOwnership,

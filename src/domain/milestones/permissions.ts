@@ -39,9 +39,14 @@ export function seesWholeOrganization(actor: Actor): boolean {
   return hasRole(actor, "coordinator", "chairman");
 }
 
+/** The office's own work: importing and reviewing plans, managing people, inviting. */
+export function canCoordinate(actor: Actor): boolean {
+  return hasRole(actor, "coordinator");
+}
+
 /** Who may invite people from the chat. */
 export function canInvite(actor: Actor): boolean {
-  return hasRole(actor, "coordinator");
+  return canCoordinate(actor);
 }
 
 /** The units whose work the actor follows (member or head of). */

@@ -2,7 +2,7 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../../db/client.js";
 import { invites, memberships, people, units } from "../../../db/schema.js";
-import { canInvite, type Role } from "../../domain/milestones/index.js";
+import { canCoordinate, type Role } from "../../domain/milestones/index.js";
 import type { Viewer } from "./viewer.js";
 
 export type PersonState = "joined" | "unreachable";
@@ -92,7 +92,7 @@ export async function deactivatePerson(
   personId: string,
   now: Date,
 ): Promise<{ name: string; emptiedUnits: Array<{ id: string; name: string }> }> {
-  if (!canInvite(viewer)) throw new RosterError("not-allowed");
+  if (!canCoordinate(viewer)) throw new RosterError("not-allowed");
   if (personId === viewer.personId) throw new RosterError("self");
   return db.transaction(async (tx) => {
     const [person] = await tx

@@ -3,6 +3,7 @@ import {
   type Actor,
   canActOnMilestone,
   canApproveCompletion,
+  canCoordinate,
   canDecideExtension,
   canInvite,
   daysOverdue,
@@ -77,6 +78,8 @@ describe("permissions", () => {
     expect(seesWholeOrganization(chairman)).toBe(true);
     expect(seesWholeOrganization(head)).toBe(false);
     expect(canInvite(coordinator)).toBe(true);
+    expect(canCoordinate(coordinator)).toBe(true);
+    expect(canCoordinate(chairman)).toBe(false);
     expect(canInvite(chairman)).toBe(false);
     expect(unitsOf({ organizationId: org, roles: [...member.roles, ...head.roles, ...coordinator.roles] })).toEqual([
       "unit-1",
