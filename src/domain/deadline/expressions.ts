@@ -678,13 +678,19 @@ function yearOf(token: Token): number | "invalid" {
   return "invalid";
 }
 
+function outOfRange(span: Span): boolean {
+  return (
+    (span.unit === "quarter" && (span.quarter < 1 || span.quarter > 4)) ||
+    (span.unit === "month" && (span.month < 1 || span.month > 12))
+  );
+}
+
+// Helpers live at module level: named closures created per call cost a defineProperty each under tsx.
+
 /** Marks numbers out of range: quarter 5, month 13. Days are checked once the year is known. */
 function withRangeCheck(
   parsed: Parsed<{ items: SpanItem[]; invalid: boolean }>,
 ): Parsed<{ items: SpanItem[]; invalid: boolean }> {
-  const outOfRange = (span: Span): boolean =>
-    (span.unit === "quarter" && (span.quarter < 1 || span.quarter > 4)) ||
-    (span.unit === "month" && (span.month < 1 || span.month > 12));
   const invalid =
     parsed.value.invalid ||
     parsed.value.items.some((item) => outOfRange(item.from) || (item.to !== null && outOfRange(item.to)));

@@ -157,19 +157,16 @@ function splitClauses(pieces: Piece[]): Clause[] {
   const clauses: Clause[] = [];
   let current: Piece[] = [];
   let startsWithBullet = true;
-  const flush = (nextStartsWithBullet: boolean): void => {
-    if (current.length > 0) clauses.push(makeClause(current, startsWithBullet));
-    current = [];
-    startsWithBullet = nextStartsWithBullet;
-  };
   for (const piece of pieces) {
     if (piece.type === "token" && piece.token.kind === "punct" && CLAUSE_SEPARATORS.has(piece.token.fold)) {
-      flush(BULLETS.has(piece.token.fold));
+      if (current.length > 0) clauses.push(makeClause(current, startsWithBullet));
+      current = [];
+      startsWithBullet = BULLETS.has(piece.token.fold);
       continue;
     }
     current.push(piece);
   }
-  flush(false);
+  if (current.length > 0) clauses.push(makeClause(current, startsWithBullet));
   return clauses;
 }
 
@@ -246,26 +243,27 @@ interface ClauseReading {
   unexplained: boolean;
 }
 
+/**
+ * Words after a date: either its scope ("đối với …"), which is set on `last`
+ * and consumed, or the label of the next date, which is returned.
+ */
+function settleTrailing(cleaned: string, last: Candidate | null, tokens: Token[]): Token[] {
+  const trimmed = trimPunctuation(tokens);
+  if (last && trimmed.length > 0) {
+    const scope = phraseLengthAt(trimmed, 0, SCOPE_OPENERS);
+    if (scope > 0) {
+      last.appliesTo = textOf(cleaned, trimPunctuation(trimmed.slice(scope)));
+      return [];
+    }
+  }
+  return tokens;
+}
+
 function readClause(cleaned: string, clause: Clause, clauseIndex: number): ClauseReading {
   const candidates: Candidate[] = [];
   let pending: Token[] = [];
   let last: Candidate | null = null;
   let unexplained = false;
-
-  const settleTrailing = (tokens: Token[], isEnd: boolean): Token[] => {
-    // Words after a date: either its scope ("đối với …") or the label of the next date.
-    const trimmed = trimPunctuation(tokens);
-    const first = trimmed[0];
-    if (last && first) {
-      const scope = phraseLengthAt(trimmed, 0, SCOPE_OPENERS);
-      if (scope > 0) {
-        last.appliesTo = textOf(cleaned, trimPunctuation(trimmed.slice(scope)));
-        return [];
-      }
-    }
-    if (isEnd && last && !onlyFiller(trimmed)) unexplained = true;
-    return tokens;
-  };
 
   for (const piece of clause.pieces) {
     if (piece.type === "token") {
@@ -273,7 +271,7 @@ function readClause(cleaned: string, clause: Clause, clauseIndex: number): Claus
       continue;
     }
     if (piece.type !== "dates") continue;
-    const before = settleTrailing(pending, false);
+    const before = settleTrailing(cleaned, last, pending);
     pending = [];
     const labelTokens = trimLabel(before);
     let label: string | null = null;
@@ -287,7 +285,9 @@ function readClause(cleaned: string, clause: Clause, clauseIndex: number): Claus
     last = { piece, label, appliesTo, clauseIndex };
     candidates.push(last);
   }
-  settleTrailing(pending, true);
+  // Words left after the last date are unexplained, unless they are its scope or mere filler.
+  if (settleTrailing(cleaned, last, pending).length > 0 && last && !onlyFiller(trimPunctuation(pending)))
+    unexplained = true;
   // Words that are no Vietnamese at all (a stray "vgl") are never silently taken for a label or a note.
   const gibberish = clause.pieces.some(
     (p) => p.type === "token" && p.token.kind === "word" && !isReadableWord(p.token),
@@ -336,15 +336,26 @@ interface ResolvedItem {
 }
 
 /** Dates of one item once its years are known; null for a day that does not exist. */
-function resolveItem(item: SpanItem, defaultYear: (span: Span) => number, endOnly: boolean): ResolvedItem | null {
+/** The year a date without one belongs to: the clause's own, or the one in the plan's period. */
+interface YearDefault {
+  inherited: number | null;
+  period: Period;
+  planYear: number;
+}
+
+function defaultYear(span: Span, years: YearDefault): number {
+  return years.inherited ?? yearInPeriod(span, years.period, years.planYear);
+}
+
+function resolveItem(item: SpanItem, years: YearDefault, endOnly: boolean): ResolvedItem | null {
   const to = item.to;
   if (to === null) {
-    const window = spanWindow(item.from, item.from.year ?? defaultYear(item.from));
+    const window = spanWindow(item.from, item.from.year ?? defaultYear(item.from, years));
     if (!window) return null;
     const isDay = item.from.unit === "day";
     return { start: isDay || endOnly ? null : window.start, due: window.due };
   }
-  const toYear = to.year ?? (item.from.year !== null ? item.from.year : defaultYear(to));
+  const toYear = to.year ?? (item.from.year !== null ? item.from.year : defaultYear(to, years));
   let fromYear = item.from.year ?? toYear;
   const toWindow = spanWindow(to, toYear);
   let fromWindow = spanWindow(item.from, fromYear);
@@ -381,12 +392,11 @@ const MONTHS_IN: Record<Exclude<RecurrenceUnit, "week">, number> = { month: 1, q
 /** One milestone per occurrence whose due day lies inside the period. */
 function occurrences(recurrence: Recurrence, period: Period): Milestone[] {
   const milestones: Milestone[] = [];
-  const inPeriod = (due: IsoDate): boolean => due >= period.start && due <= period.end;
   if (recurrence.every === "week") {
     let monday = addDays(period.start, 1 - isoWeekday(period.start));
     while (monday <= period.end) {
       const due = addDays(monday, (recurrence.day ?? 7) - 1);
-      if (inPeriod(due))
+      if (due >= period.start && due <= period.end)
         milestones.push({ start: recurrence.day === null ? monday : null, due, label: null, appliesTo: null });
       monday = addDays(monday, 7);
     }
@@ -406,8 +416,8 @@ function occurrences(recurrence: Recurrence, period: Period): Milestone[] {
         cursor.month,
         Math.min(recurrence.day, daysInMonth(cursor.year, cursor.month)),
       );
-      if (inPeriod(due)) milestones.push({ start: null, due, label: null, appliesTo: null });
-    } else if (inPeriod(windowEnd)) {
+      if (due >= period.start && due <= period.end) milestones.push({ start: null, due, label: null, appliesTo: null });
+    } else if (windowEnd >= period.start && windowEnd <= period.end) {
       milestones.push({ start: windowStart, due: windowEnd, label: null, appliesTo: null });
     }
     const nextMonth = cursor.month + span;
@@ -444,12 +454,15 @@ function yearlyOccurrences(spans: Span[], period: Period): Milestone[] | null {
 
 // ---- assembly -------------------------------------------------------------------------
 
+function joinTexts(a: string | null, b: string | null): string | null {
+  return a && b && a !== b ? `${a}; ${b}` : (a ?? b);
+}
+
 function mergeByDue(milestones: Milestone[]): Milestone[] {
   const sorted = [...milestones].sort((a, b) =>
     a.due === b.due ? (a.start ?? "").localeCompare(b.start ?? "") : a.due < b.due ? -1 : 1,
   );
   const merged: Milestone[] = [];
-  const join = (a: string | null, b: string | null): string | null => (a && b && a !== b ? `${a}; ${b}` : (a ?? b));
   for (const milestone of sorted) {
     const previous = merged[merged.length - 1];
     if (previous && previous.due === milestone.due) {
@@ -457,8 +470,8 @@ function mergeByDue(milestones: Milestone[]): Milestone[] {
       previous.start = previous.start ?? milestone.start;
       if (previous.start !== null && milestone.start !== null && milestone.start < previous.start)
         previous.start = milestone.start;
-      previous.label = join(previous.label, milestone.label);
-      previous.appliesTo = join(previous.appliesTo, milestone.appliesTo);
+      previous.label = joinTexts(previous.label, milestone.label);
+      previous.appliesTo = joinTexts(previous.appliesTo, milestone.appliesTo);
     } else {
       merged.push({ ...milestone });
     }
@@ -556,9 +569,9 @@ export function normalizeDeadline(text: string, context: DeadlineContext): Sched
         .reverse()
         .find((y) => y !== null) ??
       null;
-    const defaultYear = (span: Span): number => inherited ?? yearInPeriod(span, period, context.planYear);
+    const years: YearDefault = { inherited, period, planYear: context.planYear };
     for (const item of piece.items) {
-      const resolved = resolveItem(item, defaultYear, piece.endOnly);
+      const resolved = resolveItem(item, years, piece.endOnly);
       if (!resolved) {
         invalid = true;
         continue;

@@ -32,12 +32,8 @@ const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 const isSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13);
 
 /** Splits a cleaned cell into numbers, words and single punctuation marks. */
-export function tokenize(cleaned: string): Token[] {
-  // A hand-written scan rather than a Unicode regex: the normalizer runs on every cell of every import.
-  const folded = foldVietnamese(cleaned);
-  const tokens: Token[] = [];
-  const length = folded.length;
-  const textToken = (kind: "word" | "punct", start: number, end: number): Token => ({
+function textToken(kind: "word" | "punct", cleaned: string, folded: string, start: number, end: number): Token {
+  return {
     kind,
     raw: cleaned.slice(start, end),
     fold: folded.slice(start, end),
@@ -45,7 +41,14 @@ export function tokenize(cleaned: string): Token[] {
     end,
     value: Number.NaN,
     digits: 0,
-  });
+  };
+}
+
+export function tokenize(cleaned: string): Token[] {
+  // A hand-written scan rather than a Unicode regex: the normalizer runs on every cell of every import.
+  const folded = foldVietnamese(cleaned);
+  const tokens: Token[] = [];
+  const length = folded.length;
   let i = 0;
   while (i < length) {
     const code = folded.charCodeAt(i);
@@ -68,11 +71,11 @@ export function tokenize(cleaned: string): Token[] {
       });
     } else if (isLetter(code)) {
       while (i < length && isLetter(folded.charCodeAt(i))) i++;
-      tokens.push(textToken("word", start, i));
+      tokens.push(textToken("word", cleaned, folded, start, i));
     } else {
       // One punctuation mark, or one symbol: a surrogate pair stays whole.
       i += code >= 0xd800 && code <= 0xdbff && i + 1 < length ? 2 : 1;
-      tokens.push(textToken("punct", start, i));
+      tokens.push(textToken("punct", cleaned, folded, start, i));
     }
   }
   return tokens;
