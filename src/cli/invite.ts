@@ -10,17 +10,22 @@ import { UsageError } from "./usage-error.js";
 const ROLES: Role[] = ["member", "unit_head", "coordinator", "chairman"];
 
 function parseInviteArgs(args: string[]) {
-  const options: { org?: string; role?: string; unit?: string; name?: string; json: boolean } = { json: false };
+  const options: { org?: string; role?: string; unit?: string; name?: string; "org-name"?: string; json: boolean } = {
+    json: false,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === "--json") options.json = true;
-    else if (arg === "--org" || arg === "--role" || arg === "--unit" || arg === "--name") {
+    else if (arg === "--org" || arg === "--role" || arg === "--unit" || arg === "--name" || arg === "--org-name") {
       const value = args[++i];
       if (value === undefined) throw new UsageError(`${arg} needs a value`);
       options[arg.slice(2) as "org"] = value;
     } else throw new UsageError(`unknown argument "${arg}"`);
   }
   if (!options.org) throw new UsageError("invite needs --org <slug>");
+  if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(options.org)) {
+    throw new UsageError("--org is a short name of lower-case letters, digits and dashes, e.g. gio-son");
+  }
   if (!options.role || !ROLES.includes(options.role as Role)) {
     throw new UsageError(`invite needs --role, one of ${ROLES.join(", ")}`);
   }
@@ -38,13 +43,16 @@ async function botUsername(config: Config): Promise<string> {
   return me.username;
 }
 
-/** `invite --org <slug> --role <role> [--unit <unit>] [--name "<full name>"] [--json]`: a one-time link valid 7 days. */
+/**
+ * `invite --org <slug> [--org-name "<name>"] --role <role> [--unit <unit>] [--name "<full name>"] [--json]`:
+ * a one-time link valid 7 days; `--org-name` creates the organization for its first coordinator.
+ */
 export async function runInvite(args: string[], config: Config, logger: Logger, out: (line: string) => void) {
   const options = parseInviteArgs(args);
   const username = await botUsername(config);
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
-    const organization = await organizationBySlug(client.db, options.org);
+    const organization = await organizationBySlug(client.db, options.org, options["org-name"]);
     const invite = await createInvite(client.db, {
       organizationId: organization.id,
       role: options.role,

@@ -23,7 +23,7 @@ const usage = `usage: nhacviec <command>
   preview <plan-id|file> [--now ISO] [--json]                        every reminder a plan will send, without sending
   start                                                              bot and reminder worker in one process (TELEGRAM_BOT_TOKEN)
   worker                                                             send reminders (TELEGRAM_BOT_TOKEN; DATABASE_URL, REDIS_URL optional)
-  invite --org <slug> --role <role> [--unit <unit>] [--name "<n>"] [--json]   a one-time link to join (7 days)
+  invite --org <slug> --role <role> [--unit <unit>] [--name "<n>"] [--org-name "<n>"] [--json]   a one-time link (7 days)
   status --org <slug> [--json] [--today YYYY-MM-DD]                  every milestone with its state and event log
   export --org <slug> --format xlsx|zip [--from D] [--to D] [--out F]  results report, or the evidence bundle
   parse-dates --ref <ISO datetime> < lines                           typed dates ("15/3", "thứ 6 tuần sau") as JSON Lines

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
-import { invites } from "../../db/schema.js";
+import { invites, organizations } from "../../db/schema.js";
 import { startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";
@@ -72,6 +72,36 @@ describe("nhacviec invite", () => {
     expect(stored).toMatchObject({ fullName: "Trần Văn Tư", usedAt: null });
     const days = (stored!.expiresAt.getTime() - stored!.createdAt.getTime()) / 86_400_000;
     expect(days).toBeCloseTo(7, 2);
+  });
+
+  it("creates the organization for its first coordinator with --org-name, and asks for it otherwise", async () => {
+    const missing = await run("npx", ["tsx", "src/cli/main.ts", "invite", "--org", "xa-moi", "--role", "coordinator"], {
+      env: cliEnv(),
+    }).catch((error: unknown) => error as { code: number; stderr: string });
+    expect(missing).toMatchObject({ code: 2 });
+    expect((missing as { stderr: string }).stderr).toContain("--org-name");
+    const { stdout } = await run(
+      "npx",
+      [
+        "tsx",
+        "src/cli/main.ts",
+        "invite",
+        "--org",
+        "xa-moi",
+        "--org-name",
+        "UBND xã Mới",
+        "--role",
+        "coordinator",
+        "--json",
+      ],
+      { env: cliEnv() },
+    );
+    expect(JSON.parse(stdout)).toMatchObject({ organization: "xa-moi", role: "coordinator", unit: null });
+    const [organization] = await database.client.db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.slug, "xa-moi"));
+    expect(organization!.name).toBe("UBND xã Mới");
   });
 
   it("names the units when the unit is unknown, and asks for a unit for members", async () => {

@@ -85,10 +85,20 @@ export async function createInvite(
   return { code, expiresAt, role: request.role, unitName: unit?.name ?? null, organizationName: organization.name };
 }
 
-export async function organizationBySlug(db: Database, slug: string) {
+/**
+ * The organization an invite is for. The first coordinator is invited before
+ * any plan exists, so a name creates the organization; a later import keeps it.
+ */
+export async function organizationBySlug(db: Database, slug: string, nameIfNew?: string) {
   const [organization] = await db.select().from(organizations).where(eq(organizations.slug, slug));
-  if (!organization) throw new InviteError(`no organization "${slug}"`);
-  return organization;
+  if (organization) return organization;
+  if (!nameIfNew) {
+    throw new InviteError(
+      `no organization "${slug}": import a plan first, or give --org-name "UBND xã …" to create it`,
+    );
+  }
+  const [created] = await db.insert(organizations).values({ slug, name: nameIfNew }).returning();
+  return created as typeof organizations.$inferSelect;
 }
 
 export type RedeemResult =
