@@ -3,7 +3,7 @@
  * (Postgres compiled to WebAssembly) in-process when no server is configured,
  * so one process can run nhacviec with nothing else installed.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -75,10 +75,61 @@ export function createDatabaseClient(
  * Only one process may hold a directory at a time: the embedded mode is for a
  * single `nhacviec start`, a demo or a trial, not for a bot and a worker side by side.
  */
+/** Two processes on one PGlite directory corrupt it; this is raised instead. */
+export class EmbeddedDatabaseBusyError extends Error {
+  override readonly name = "EmbeddedDatabaseBusyError";
+  constructor(
+    readonly directory: string,
+    readonly pid: number,
+  ) {
+    super(
+      `the embedded database in ${directory} is open in process ${pid} (nhacviec start?): ` +
+        "stop that process first, or set DATABASE_URL to share a Postgres server",
+    );
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Takes the directory for this process; a lock left by a process that died is taken over. */
+function lockDirectory(directory: string): () => void {
+  // Beside the directory, not in it: PGlite initializes an empty directory as its own.
+  const lockFile = `${directory.replace(/[/\\]+$/, "")}.lock`;
+  for (;;) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      return () => rmSync(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(readFileSync(lockFile, "utf8"));
+      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
+        throw new EmbeddedDatabaseBusyError(directory, holder);
+      }
+      rmSync(lockFile, { force: true });
+    }
+  }
+}
+
 export async function createEmbeddedDatabaseClient(directory: string, logger: Logger): Promise<EmbeddedDatabaseClient> {
-  if (directory !== "memory") mkdirSync(directory, { recursive: true });
+  let unlock = () => {};
+  if (directory !== "memory") {
+    mkdirSync(directory, { recursive: true });
+    unlock = lockDirectory(directory);
+  }
   const pglite = directory === "memory" ? new PGlite() : new PGlite(directory);
-  await pglite.waitReady;
+  try {
+    await pglite.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   logger.debug({ directory }, "embedded database opened");
   const db = drizzlePglite(pglite, { schema }) as unknown as Database;
   return {
@@ -86,7 +137,10 @@ export async function createEmbeddedDatabaseClient(directory: string, logger: Lo
     db,
     location: directory,
     migrate: () => migrateEmbeddedDatabase(pglite, logger),
-    close: () => pglite.close(),
+    close: async () => {
+      await pglite.close();
+      unlock();
+    },
   };
 }
 

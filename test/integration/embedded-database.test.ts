@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -163,6 +163,29 @@ describe("the embedded database (PGlite, no DATABASE_URL)", () => {
       await emulator.close();
     }
   }, 60_000);
+});
+
+describe("the embedded database's lock", () => {
+  it("refuses a second process on the same directory, and takes over a lock its dead holder left", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "nhacviec-lock-"));
+    const dataDir = join(directory, "db");
+    try {
+      const first = await createEmbeddedDatabaseClient(dataDir, silentLogger);
+      const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "silent", EMBEDDED_DATABASE_DIR: dataDir };
+      delete env.DATABASE_URL;
+      const refused = await run("npx", ["tsx", "src/cli/main.ts", "migrate"], { env }).catch(
+        (error: unknown) => error as { code: number; stderr: string },
+      );
+      expect(refused).toMatchObject({ code: 1 });
+      expect((refused as { stderr: string }).stderr).toContain(`is open in process ${process.pid}`);
+      await first.close();
+      // A lock whose process is gone (a crash) does not keep the data closed.
+      writeFileSync(`${dataDir}.lock`, "999999");
+      await run("npx", ["tsx", "src/cli/main.ts", "migrate"], { env });
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe("the CLI without DATABASE_URL", () => {
