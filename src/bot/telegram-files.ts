@@ -10,7 +10,10 @@ export async function downloadTelegramFile(ctx: BotContext, fileId: string): Pro
   const file = await ctx.api.getFile(fileId);
   if (!file.file_path) throw new Error("Telegram gave no file_path");
   if (isAbsolute(file.file_path)) return readFile(file.file_path);
-  const response = await fetch(`${ctx.deps.apiRoot}/file/bot${ctx.deps.token}/${file.file_path}`);
+  // 20 MB over a slow office line can take a while, but a stalled download must not hold the chat forever.
+  const response = await fetch(`${ctx.deps.apiRoot}/file/bot${ctx.deps.token}/${file.file_path}`, {
+    signal: AbortSignal.timeout(120_000),
+  });
   if (!response.ok) throw new Error(`file download answered ${response.status}`);
   return Buffer.from(await response.arrayBuffer());
 }
