@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readTextDocument } from "../../src/import/readers/text.js";
-import { sharedFixturesDir } from "../support/fixtures.js";
+import { fixturesDir } from "../support/fixtures.js";
 
 interface GoldenTask {
   section: string;
@@ -13,16 +13,16 @@ interface GoldenTask {
 }
 
 const collapse = (text: string): string => text.replace(/\s+/g, " ").trim();
-const seeds = readdirSync(new URL("seeds/", sharedFixturesDir)).filter((f) => f.endsWith(".txt"));
+const seeds = readdirSync(new URL("seeds/", fixturesDir)).filter((f) => f.endsWith(".txt"));
 
 /** Golden tasks that the import reproduces: same section and stt, same lead, support and deadline texts. */
 export function agreement(seed: string): { matched: number; total: number; misses: string[] } {
   const golden = JSON.parse(
-    readFileSync(new URL(`golden/${seed.replace(/\.txt$/, ".json")}`, sharedFixturesDir), "utf8"),
+    readFileSync(new URL(`golden/${seed.replace(/\.txt$/, ".json")}`, fixturesDir), "utf8"),
   ) as {
     tasks: GoldenTask[];
   };
-  const text = readFileSync(new URL(`seeds/${seed}`, sharedFixturesDir), "utf8");
+  const text = readFileSync(new URL(`seeds/${seed}`, fixturesDir), "utf8");
   const draft = interpretDocument(readTextDocument(seed, text), { year: 2025 });
   const misses: string[] = [];
   let matched = 0;

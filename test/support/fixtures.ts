@@ -1,8 +1,8 @@
-/** The shared fixtures (../shared/fixtures), read the same way by tests and benchmarks. */
+/** The test fixtures (test/fixtures: the five public seed plans, their golden tables and deadline phrases), read the same way by tests and benchmarks. */
 import { readFileSync } from "node:fs";
 import type { DeadlineContext, Schedule } from "../../src/domain/deadline/index.js";
 
-export const sharedFixturesDir = new URL("../../../shared/fixtures/", import.meta.url);
+export const fixturesDir = new URL("../fixtures/", import.meta.url);
 
 export interface DeadlineFixture {
   source: string;
@@ -12,7 +12,7 @@ export interface DeadlineFixture {
 }
 
 export function readDeadlineFixtures(): DeadlineFixture[] {
-  return readFileSync(new URL("deadlines.seed.jsonl", sharedFixturesDir), "utf8")
+  return readFileSync(new URL("deadlines.seed.jsonl", fixturesDir), "utf8")
     .split("\n")
     .filter((line) => line.trim().length > 0)
     .map((line) => JSON.parse(line) as DeadlineFixture);

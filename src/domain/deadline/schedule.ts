@@ -2,7 +2,7 @@ import type { IsoDate } from "../calendar/iso-date.js";
 
 /**
  * What a deadline cell ("Thời gian hoàn thành") means once read: the contract of
- * shared/spec/deadlines.md.
+ * docs/spec/deadlines.md.
  */
 export type ScheduleKind = "dated" | "recurring" | "ongoing" | "unscheduled";
 

@@ -90,7 +90,7 @@ function realign(row: SourceRow, columns: ColumnMap, context: DeadlineContext): 
 /**
  * Walks the rows under the header of the appendix table and groups them into
  * numbered tasks with their activity rows, following the rules of
- * shared/fixtures/golden/README.md: sections, group rows, sub-rows, cells
+ * test/fixtures/golden/README.md: sections, group rows, sub-rows, cells
  * continued across page breaks, repeated headers.
  */
 export function interpretTable(rows: SourceRow[], columns: ColumnMap, context: DeadlineContext): InterpretedTable {
