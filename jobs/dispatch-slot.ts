@@ -3,7 +3,7 @@ import { queryRows, type Database } from "../db/client.js";
 import { people, reminderDeliveries } from "../db/schema.js";
 import type { Logger } from "../src/logger.js";
 import { NotifierError, type Notifier, type OutgoingMessage } from "../src/services/notifier.js";
-import { translatorFor } from "../src/bot/i18n.js";
+import { translatorFor } from "../src/i18n/i18n.js";
 import { composeReminderMessage, type ReminderLine } from "../src/services/reminders/compose-message.js";
 import type { SendRateLimiter } from "./send-rate-limiter.js";
 

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { queryRows } from "../db/client.js";
-import { type Translator, translatorFor } from "../src/bot/i18n.js";
+import { type Translator, translatorFor } from "../src/i18n/i18n.js";
 import { taskNumber } from "../src/services/reminders/compose-message.js";
 import { formatVietnameseDate } from "../src/domain/calendar/index.js";
 import { buildDigest, unitProgress } from "../src/domain/reminders/index.js";

@@ -4,7 +4,7 @@ import type { Logger } from "../logger.js";
 import type { ChatSession } from "../services/chat-state.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
 import type { Viewer } from "../services/people/viewer.js";
-import type { Translator } from "./i18n.js";
+import type { Translator } from "../i18n/i18n.js";
 
 /** What every handler gets besides grammY's context, built once per update. */
 export interface BotDeps {

@@ -24,7 +24,7 @@ import { reportFeature } from "./features/report.js";
 import { reviewFeature } from "./features/review.js";
 import { taskListsFeature } from "./features/task-lists.js";
 import { typedRepliesFeature } from "./features/typed-replies.js";
-import { DEFAULT_LOCALE, LOCALES, translatorFor } from "./i18n.js";
+import { DEFAULT_LOCALE, LOCALES, translatorFor } from "../i18n/i18n.js";
 
 export type { BotDeps } from "./context.js";
 

@@ -1,6 +1,6 @@
 import type { Api, InlineKeyboard } from "grammy";
 import type { Logger } from "../logger.js";
-import { type Translator, translatorFor } from "./i18n.js";
+import { type Translator, translatorFor } from "../i18n/i18n.js";
 
 export interface Recipient {
   chatId: number;

@@ -2,7 +2,7 @@ import { formatVietnameseDate } from "../domain/calendar/index.js";
 import { daysOverdue, effectiveState, type ProgressColour, progressColour } from "../domain/milestones/index.js";
 import type { MilestoneView } from "../services/milestones/milestone-view.js";
 import { taskNumber } from "../services/reminders/compose-message.js";
-import type { Translator } from "./i18n.js";
+import type { Translator } from "../i18n/i18n.js";
 
 const COLOUR_MARK: Record<ProgressColour, string> = {
   green: "🟢",

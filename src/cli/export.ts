@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { DateTime } from "luxon";
 import { openMigratedDatabase } from "../../db/client.js";
-import { translatorFor } from "../bot/i18n.js";
+import { translatorFor } from "../i18n/i18n.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { loadReportRows, ReportError } from "../services/reports/report-rows.js";

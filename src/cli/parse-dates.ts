@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { translatorFor } from "../bot/i18n.js";
+import { translatorFor } from "../i18n/i18n.js";
 import { parseDateInput } from "../domain/date-input/index.js";
 import { UsageError } from "./usage-error.js";
 

@@ -9,7 +9,7 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import { evidenceFiles } from "../../db/schema.js";
-import { translatorFor } from "../../src/bot/i18n.js";
+import { translatorFor } from "../../src/i18n/i18n.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";
 import { importPlan } from "../../src/services/import-plan.js";

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { setLocale } from "../../services/people/viewer.js";
 import type { BoundContext, BotContext } from "../context.js";
-import { translatorFor } from "../i18n.js";
+import { translatorFor } from "../../i18n/i18n.js";
 import { languageKeyboard } from "../keyboards/keyboards.js";
 import { onAction } from "./actions.js";
 

@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { redeemInvite } from "../../services/people/invites.js";
 import { findViewer, findViewerById } from "../../services/people/viewer.js";
 import type { BotContext } from "../context.js";
-import { translatorFor } from "../i18n.js";
+import { translatorFor } from "../../i18n/i18n.js";
 import { notifyPeople } from "../notify.js";
 
 /** `/start <code>` binds a Telegram account; anyone not bound gets a short explanation and nothing else. */

@@ -13,7 +13,7 @@ import { previewImport } from "../../services/import-preview.js";
 import { syncReminders } from "../../services/reminders/sync-reminders.js";
 import { encodeCallback } from "../callback-data.js";
 import type { BoundContext, BotContext } from "../context.js";
-import type { Translator } from "../i18n.js";
+import type { Translator } from "../../i18n/i18n.js";
 import { onAction } from "./actions.js";
 import { downloadTelegramFile, MAX_DOWNLOAD_BYTES } from "../telegram-files.js";
 

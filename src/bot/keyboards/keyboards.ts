@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import type { Translator } from "../i18n.js";
+import type { Translator } from "../../i18n/i18n.js";
 import { encodeCallback } from "../callback-data.js";
 
 type T = Translator["t"];

@@ -1,5 +1,5 @@
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
-import type { Translator } from "../../bot/i18n.js";
+import type { Translator } from "../../i18n/i18n.js";
 import type { InlineButton } from "../notifier.js";
 
 /** One reminder about one milestone, as it appears in a person's message. */

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../../db/client.js";
-import type { Translator } from "../../bot/i18n.js";
+import type { Translator } from "../../i18n/i18n.js";
 import { formatVietnameseDate, type IsoDate } from "../../domain/calendar/index.js";
 import { buildDigest, type Digest, type DigestMilestone } from "../../domain/reminders/index.js";
 

@@ -6,7 +6,7 @@
 import { existsSync } from "node:fs";
 import { PassThrough } from "node:stream";
 import * as PImage from "pureimage";
-import type { Translator } from "../../bot/i18n.js";
+import type { Translator } from "../../i18n/i18n.js";
 import type { UnitProgress } from "../../domain/reminders/index.js";
 
 /** Fonts with Vietnamese glyphs, looked for in this order; CHART_FONT names another. */

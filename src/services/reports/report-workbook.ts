@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
-import type { Translator } from "../../bot/i18n.js";
+import type { Translator } from "../../i18n/i18n.js";
 import type { ProgressColour } from "../../domain/milestones/index.js";
 import { taskNumber } from "../reminders/compose-message.js";
 import type { ReportRow } from "./report-rows.js";

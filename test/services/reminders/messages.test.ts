@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { translatorFor } from "../../../src/bot/i18n.js";
+import { translatorFor } from "../../../src/i18n/i18n.js";
 import { buildDigest, type DigestMilestone } from "../../../src/domain/reminders/index.js";
 import { composeReminderMessage, type ReminderLine } from "../../../src/services/reminders/compose-message.js";
 import { formatDigest } from "../../../src/services/reminders/digest-message.js";

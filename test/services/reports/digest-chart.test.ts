@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import * as PImage from "pureimage";
 import { describe, expect, it } from "vitest";
-import { translatorFor } from "../../../src/bot/i18n.js";
+import { translatorFor } from "../../../src/i18n/i18n.js";
 import { renderDigestChart } from "../../../src/services/reports/digest-chart.js";
 
 describe("renderDigestChart", () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
-import { LOCALES, localeFileUrl, messageIdsOf, translatorFor } from "../../src/bot/i18n.js";
+import { LOCALES, localeFileUrl, messageIdsOf, translatorFor } from "../../src/i18n/i18n.js";
 
 function sourceFiles(directory: string): string[] {
   return readdirSync(directory).flatMap((name) => {
