@@ -1,16 +1,108 @@
 // Lint rules: typescript-eslint's type-aware set, because a floating promise in a
-// worker or bot handler loses a reminder silently.
+// worker or bot handler loses a reminder silently; and the layers of
+// docs/spec/style.md, so an arrow pointing the wrong way fails CI instead of
+// waiting for a reviewer.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+/** Libraries that do I/O or hold process state: none of them belongs in the pure domain. */
+const ioLibraries = [
+  "grammy",
+  "@grammyjs/*",
+  "bullmq",
+  "ioredis",
+  "drizzle-orm",
+  "drizzle-orm/*",
+  "postgres",
+  "@electric-sql/pglite",
+  "@electric-sql/pglite/*",
+  "pino",
+  "exceljs",
+  "mammoth",
+  "jszip",
+  "pdfjs-dist",
+  "pdfjs-dist/*",
+  "pureimage",
+  "node:*",
+  "fs",
+  "path",
+  "child_process",
+  "http",
+  "https",
+  "net",
+];
+
+/**
+ * One `no-restricted-imports` entry per layer: the patterns it may not import.
+ * @param {string[]} files
+ * @param {string[]} patterns
+ * @param {string} message
+ */
+function layer(files, patterns, message) {
+  return {
+    files,
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: patterns, message }] }] },
+  };
+}
+
+export const layerRules = [
+  layer(
+    ["src/domain/**/*.ts"],
+    [
+      ...ioLibraries,
+      "**/db/**",
+      "**/jobs/**",
+      "**/services/**",
+      "**/bot/**",
+      "**/web/**",
+      "**/cli/**",
+      "**/import/**",
+      "**/config.js",
+      "**/logger.js",
+    ],
+    "src/domain is pure: no I/O library, no clock, no env; the other layers call it, never the reverse.",
+  ),
+  layer(
+    ["src/services/**/*.ts"],
+    ["**/bot/**", "**/web/**", "**/cli/**", "**/jobs/**", "grammy", "@grammyjs/*"],
+    "Services are called by the bot, the web app, the CLI and the jobs; they import none of them.",
+  ),
+  layer(
+    ["src/import/**/*.ts"],
+    ["**/bot/**", "**/web/**", "**/cli/**", "**/jobs/**", "**/services/**", "**/db/**", "grammy", "bullmq"],
+    "The importer turns documents into a PlanDraft; storing and chatting are the services' and front ends' work.",
+  ),
+  layer(
+    ["jobs/**/*.ts"],
+    ["**/bot/**", "**/web/**", "**/cli/**", "grammy", "@grammyjs/*"],
+    "Jobs reach people through the services' notifier, not through a front end.",
+  ),
+  layer(
+    ["db/**/*.ts"],
+    [
+      "**/src/bot/**",
+      "**/src/web/**",
+      "**/src/cli/**",
+      "**/src/services/**",
+      "**/src/import/**",
+      "**/src/runtime/**",
+      "**/src/channels/**",
+      "**/src/dev/**",
+      "**/src/config.js",
+      "**/jobs/**",
+    ],
+    "db/ holds the schema, the client and migrations; it depends on the domain's types and the logger only.",
+  ),
+];
+
 export default tseslint.config(
-  { ignores: ["node_modules/", "db/migrations/", "coverage/"] },
+  { ignores: ["node_modules/", "db/migrations/", "coverage/", "dist/"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ["*.js", "bin/*.js"] },
+        projectService: { allowDefaultProject: ["*.js", "bin/*.js", "scripts/*.mjs"] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -21,6 +113,7 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
+  ...layerRules,
   {
     files: ["test/**/*.ts"],
     rules: {
@@ -32,7 +125,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["test/bench/**/*.ts", "bin/*.js"],
+    files: ["test/bench/**/*.ts", "bin/*.js", "scripts/*.mjs"],
     rules: { "no-console": "off" },
   },
 );
