@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's loader, so there is no separate build step to forget.
-import { register } from "tsx/esm/api";
+// Runs the built CLI (`npm run build` writes dist/). Development runs the sources through tsx instead: `npm run cli`.
+import { existsSync } from "node:fs";
 
-register();
-await import("../src/cli/main.ts");
+const entry = new URL("../dist/src/cli/main.js", import.meta.url);
+if (!existsSync(entry)) {
+  console.error("nhacviec: the built code is missing (dist/src/cli/main.js). Run `npm run build` first.");
+  process.exit(1);
+}
+await import(entry.href);
