@@ -126,6 +126,7 @@ export default tseslint.config(
   },
   {
     files: ["test/bench/**/*.ts", "bin/*.js", "scripts/*.mjs"],
+    languageOptions: { globals: { console: "readonly", process: "readonly", URL: "readonly" } },
     rules: { "no-console": "off" },
   },
 );

@@ -521,3 +521,17 @@ export const botSessions = pgTable(
     foreignKey({ columns: [t.organizationId, t.personId], foreignColumns: [people.organizationId, people.id] }),
   ],
 );
+
+/**
+ * Updates a chat platform delivered to us, by the platform's own id: a webhook
+ * redelivery (a slow answer, a restart) is recognised and not processed twice.
+ */
+export const processedUpdates = pgTable(
+  "processed_updates",
+  {
+    channel: text("channel").notNull(),
+    updateId: bigint("update_id", { mode: "number" }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.updateId] }), index("processed_updates_received").on(t.receivedAt)],
+);

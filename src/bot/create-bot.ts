@@ -34,8 +34,9 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   const config: BotConfig<BotContext> = { client: { apiRoot: deps.apiRoot } };
   if (options.botInfo) config.botInfo = options.botInfo;
   const bot = new Bot<BotContext>(deps.token, config);
-  // 429s wait out retry_after and 5xx retry, so a busy moment never loses a reply.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  // 429s wait out retry_after and 5xx retry, so a busy moment never loses a reply. Network
+  // errors are rethrown: the runtime retries them a bounded number of times, with logs.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true }));
 
   // Updates of one chat in order (the runner handles chats concurrently): a session is never read while written.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));

@@ -1,13 +1,17 @@
 /** The bot side of a process: long polling through @grammyjs/runner, or a webhook with a secret token. */
 import { createHash } from "node:crypto";
-import { createServer, type Server } from "node:http";
 import { run } from "@grammyjs/runner";
-import { webhookCallback } from "grammy";
+import { type Bot, HttpError } from "grammy";
+import type { Update } from "grammy/types";
 import type { Database } from "../../db/client.js";
 import { createBot, registerCommands } from "../bot/create-bot.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
+import { claimUpdate } from "../services/processed-updates.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
+import { createNetworkRetry } from "../bot/network-retry.js";
+import type { BotContext } from "../bot/context.js";
+import { startHttpServer, telegramUpdateId } from "./http-server.js";
 
 export const TELEGRAM_API = "https://api.telegram.org";
 
@@ -15,6 +19,32 @@ export interface RunningBot {
   mode: "polling" | "webhook";
   username: string;
   close(): Promise<void>;
+}
+
+/** Attempts per Bot API call once running: network trouble is waited out for a few minutes, with a log line per try. */
+const RUNNING_ATTEMPTS = 10;
+
+/** A chat platform could not be reached when the process started. */
+export class PlatformUnreachableError extends Error {
+  constructor(
+    readonly platform: string,
+    readonly apiRoot: string,
+    cause: unknown,
+  ) {
+    super(`cannot reach ${platform} at ${apiRoot}: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
+    this.name = "PlatformUnreachableError";
+  }
+}
+
+/** The bot, with each update id handed to its middleware at most once (a redelivered batch is skipped). */
+function onlyOnce(bot: Bot<BotContext>, claim: (updateId: number) => Promise<boolean>): Bot<BotContext> {
+  const handleUpdate = bot.handleUpdate.bind(bot);
+  bot.handleUpdate = async (update, webhookReplyEnvelope) => {
+    if (await claim(update.update_id)) await handleUpdate(update, webhookReplyEnvelope);
+  };
+  return bot;
 }
 
 /** A secret Telegram echoes on every webhook call; stable across restarts without being configured. */
@@ -33,6 +63,8 @@ export async function startBot(
     logger: Logger;
     now: () => Date;
     scheduleSlots?: (slots: SendSlot[]) => Promise<void>;
+    /** Tries of the first Bot API calls before `start` gives up (tests make it small). */
+    startAttempts?: number;
   },
 ): Promise<RunningBot> {
   const bot = createBot({
@@ -45,13 +77,25 @@ export async function startBot(
     ...(deps.scheduleSlots ? { scheduleSlots: deps.scheduleSlots } : {}),
     ...(config.telegramBotUsername ? { botUsername: config.telegramBotUsername } : {}),
   });
-  await bot.init();
-  await registerCommands(bot.api);
+  // Bounded at start, so an unreachable Telegram is reported instead of waited on forever.
+  const networkRetry = createNetworkRetry(deps.logger, { attempts: deps.startAttempts ?? 5 });
+  bot.api.config.use(networkRetry.transformer);
+  try {
+    // Not bot.init(): grammY retries getMe there without end.
+    bot.botInfo = await bot.api.getMe();
+    await registerCommands(bot.api);
+  } catch (error) {
+    if (error instanceof HttpError)
+      throw new PlatformUnreachableError("Telegram", config.telegramApiRoot ?? TELEGRAM_API, error);
+    throw error;
+  }
+  networkRetry.attempts = RUNNING_ATTEMPTS;
   const username = config.telegramBotUsername ?? bot.botInfo.username;
 
   if (!config.webhookUrl) {
     await bot.api.deleteWebhook();
-    const runner = run(bot);
+    // A restarted poller may be handed the last batch again: each update id is processed once.
+    const runner = run(onlyOnce(bot, (updateId) => claimUpdate(deps.db, "telegram", updateId, deps.now())));
     deps.logger.info({ username }, "bot started (long polling)");
     return {
       mode: "polling",
@@ -64,28 +108,25 @@ export async function startBot(
 
   const url = new URL(config.webhookUrl);
   const secretToken = config.webhookSecret ?? webhookSecretFor(deps.token);
-  const handle = webhookCallback(bot, "http", { secretToken });
-  const server: Server = createServer((request, response) => {
-    const path = new URL(request.url ?? "/", "http://localhost").pathname;
-    if (request.method === "GET" && path === "/healthz") {
-      response.writeHead(200).end("ok");
-      return;
-    }
-    if (request.method !== "POST" || path !== url.pathname) {
-      response.writeHead(404).end();
-      return;
-    }
-    handle(request, response).catch((error: unknown) => {
-      deps.logger.error({ err: error }, "webhook update failed");
-      if (!response.headersSent) response.writeHead(500).end();
-    });
+  const server = await startHttpServer({
+    port: config.port,
+    logger: deps.logger,
+    webhooks: [
+      {
+        path: url.pathname,
+        secretHeader: "x-telegram-bot-api-secret-token",
+        secretToken,
+        updateIdOf: telegramUpdateId,
+        claim: (updateId) => claimUpdate(deps.db, "telegram", updateId, deps.now()),
+        process: (update) => bot.handleUpdate(update as Update),
+      },
+    ],
   });
-  await new Promise<void>((resolve) => server.listen(config.port, resolve));
   await bot.api.setWebhook(url.toString(), { secret_token: secretToken });
   deps.logger.info({ username, port: config.port, path: url.pathname }, "bot started (webhook)");
   return {
     mode: "webhook",
     username,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => server.close(),
   };
 }
