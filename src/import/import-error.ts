@@ -6,12 +6,13 @@
 export class ImportError extends Error {
   override readonly name = "ImportError";
   constructor(
-    message: string,
+    /** The Vietnamese sentence alone, without the file and location that `message` adds. */
+    readonly reason: string,
     readonly file: string,
     readonly location: { line?: number; row?: number; column?: string } = {},
     readonly detail?: string,
   ) {
-    super(`${file}${ImportError.where(location)}: ${message}`);
+    super(`${file}${ImportError.where(location)}: ${reason}`);
   }
 
   private static where(location: { line?: number; row?: number; column?: string }): string {

@@ -1,0 +1,32 @@
+/**
+ * Entry of the separate process that reads one plan document (see read-plan-file.ts):
+ * receives one request over IPC, answers once and exits.
+ */
+import { ImportError, MissingPlanYearError } from "./import-error.js";
+import { type ReadPlanRequest, type ReadPlanResponse, readPlanInThisProcess } from "./read-plan-file.js";
+
+function toResponse(error: unknown): ReadPlanResponse {
+  if (error instanceof ImportError) {
+    return {
+      ok: false,
+      error: {
+        missingYear: error instanceof MissingPlanYearError,
+        reason: error.reason,
+        file: error.file,
+        location: error.location,
+        ...(error.detail !== undefined ? { detail: error.detail } : {}),
+      },
+    };
+  }
+  return {
+    ok: false,
+    error: { missingYear: false, reason: null, detail: error instanceof Error ? error.message : String(error) },
+  };
+}
+
+process.once("message", (request: ReadPlanRequest) => {
+  readPlanInThisProcess(request)
+    .then((draft): ReadPlanResponse => ({ ok: true, draft }), toResponse)
+    .then((response) => process.send?.(response, () => process.exit(0)))
+    .catch(() => process.exit(1));
+});

@@ -1,0 +1,124 @@
+/**
+ * Reads a plan document into a PlanDraft away from the caller's event loop: in a
+ * child process with a heap cap and a time limit. A deflate bomb, a million-row
+ * sheet or a pathological cell costs that process, never the bot, the web app
+ * or the scheduler; and each is refused with a Vietnamese reason.
+ */
+import { fork } from "node:child_process";
+import { assertDocumentWithinLimits, assertFileWithinLimits } from "./document-limits.js";
+import { ImportError, MissingPlanYearError } from "./import-error.js";
+import { interpretDocument } from "./interpret/interpret-document.js";
+import type { PlanDraft } from "./plan-draft.js";
+import { readDocument } from "./read-document.js";
+import { DEFAULT_READ_LIMITS, limitMessages, type ReadLimits } from "./read-limits.js";
+
+export interface ReadPlanOptions {
+  /** The plan's year when the caller knows better than the document (the CLI's --year). */
+  year?: number;
+  /** The year to use only when the document names none (the chat's current year). */
+  fallbackYear?: number;
+  limits?: Partial<ReadLimits>;
+}
+
+export interface ReadPlanRequest {
+  fileName: string;
+  bytes: Uint8Array;
+  year?: number;
+  fallbackYear?: number;
+  limits: ReadLimits;
+}
+
+export type ReadPlanResponse =
+  | { ok: true; draft: PlanDraft }
+  | {
+      ok: false;
+      error: {
+        /** The document names no year and the caller gave none: rethrown as MissingPlanYearError. */
+        missingYear: boolean;
+        reason: string | null;
+        file?: string;
+        location?: ImportError["location"];
+        detail?: string;
+      };
+    };
+
+/** Reading and interpreting with every limit checked, in whatever process calls it. */
+export async function readPlanInThisProcess(request: ReadPlanRequest): Promise<PlanDraft> {
+  const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
+  await assertFileWithinLimits(request.fileName, bytes, request.limits);
+  const document = await readDocument(request.fileName, bytes);
+  assertDocumentWithinLimits(document, request.limits);
+  try {
+    return interpretDocument(document, request.year !== undefined ? { year: request.year } : {});
+  } catch (error) {
+    if (error instanceof MissingPlanYearError && request.fallbackYear !== undefined) {
+      return interpretDocument(document, { year: request.fallbackYear });
+    }
+    throw error;
+  }
+}
+
+/** The child's entry: built JavaScript in production, TypeScript through tsx in development and tests. */
+function childEntry(): { url: URL; execArgv: string[] } {
+  const typescript = import.meta.url.endsWith(".ts");
+  return {
+    url: new URL(typescript ? "./read-plan-child.ts" : "./read-plan-child.js", import.meta.url),
+    execArgv: typescript ? ["--import", "tsx"] : [],
+  };
+}
+
+/** Reads `bytes` as the plan document `fileName` in a child process; throws ImportError with the reason. */
+export async function readPlanFile(fileName: string, bytes: Buffer, options: ReadPlanOptions = {}): Promise<PlanDraft> {
+  const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...options.limits };
+  if (bytes.length > limits.maxFileBytes) throw new ImportError(limitMessages.fileBytes(limits), fileName);
+  const entry = childEntry();
+  const child = fork(entry.url, [], {
+    execArgv: [...entry.execArgv, `--max-old-space-size=${limits.maxHeapMb}`],
+    serialization: "advanced",
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    if (stderr.length < 4096) stderr += chunk.toString();
+  });
+  const request: ReadPlanRequest = {
+    fileName,
+    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    ...(options.year !== undefined ? { year: options.year } : {}),
+    ...(options.fallbackYear !== undefined ? { fallbackYear: options.fallbackYear } : {}),
+    limits,
+  };
+  const response = await new Promise<ReadPlanResponse | "timeout" | "died">((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      resolve("timeout");
+    }, limits.timeoutMs);
+    child.once("message", (message: ReadPlanResponse) => {
+      clearTimeout(timer);
+      resolve(message);
+    });
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve("died");
+    });
+    child.send(request);
+  });
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  if (response === "timeout") throw new ImportError(limitMessages.timeout(limits), fileName);
+  if (response === "died") {
+    const outOfMemory = /heap out of memory|allocation failed/i.test(stderr);
+    throw new ImportError(
+      outOfMemory ? limitMessages.memory(limits) : "không đọc được tệp (trình đọc dừng bất thường)",
+      fileName,
+      {},
+      stderr.slice(0, 1000),
+    );
+  }
+  if (response.ok) return response.draft;
+  const { error } = response;
+  if (error.missingYear) throw new MissingPlanYearError(error.file ?? fileName);
+  if (error.reason === null) {
+    throw new ImportError("không đọc được tệp (lỗi không lường trước của trình đọc)", fileName, {}, error.detail);
+  }
+  throw new ImportError(error.reason, error.file ?? fileName, error.location ?? {}, error.detail);
+}
