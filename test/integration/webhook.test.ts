@@ -108,9 +108,9 @@ describe("nhacviec start with Telegram unreachable", () => {
     };
     delete env.DATABASE_URL;
     delete env.REDIS_URL;
+    const started = Date.now();
+    const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "start"], { env });
     try {
-      const started = Date.now();
-      const child = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "start"], { env });
       let stderr = "";
       child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
@@ -120,6 +120,7 @@ describe("nhacviec start with Telegram unreachable", () => {
       // Four waits of 1, 2, 4 and 8 s between five tries, plus the process's own start.
       expect(Date.now() - started).toBeLessThan(45_000);
     } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
       rmSync(directory, { recursive: true, force: true });
     }
   }, 60_000);
