@@ -1,11 +1,16 @@
 export * from "./iso-date.js";
 export { fromLunar, LUNAR_YEARS, type LunarDate, LunarDateError, leapMonthOf, tetOf, toLunar } from "./lunar.js";
+export { HOLIDAY_RULES, type HolidayRule, type NamedDay, rulesInForce, statutoryDaysOff } from "./holiday-rules.js";
 export { VIETNAM_PUBLIC_HOLIDAYS, type PublishedYear } from "./vietnam-holidays.js";
 export {
   addWorkingDays,
+  type CalendarAddition,
   type CalendarAdjustments,
+  type CalendarScope,
+  type CalendarYear,
   createWorkingCalendar,
   InvalidCalendarDateError,
+  isArrangementPublished,
   isWorkingDay,
   type WorkingCalendar,
 } from "./working-days.js";

@@ -6,6 +6,8 @@ import type { IsoDate } from "./iso-date.js";
  * entry, and an organization adds its own days through `createWorkingCalendar`.
  */
 export interface PublishedYear {
+  /** Who published it and where: the arrangement is the government's, not ours. */
+  source: string;
   /** Weekdays on which offices are closed. */
   daysOff: Array<{ date: IsoDate; name: string }>;
   /** Saturdays worked in exchange for a bridged weekday. */
@@ -17,6 +19,8 @@ const TET_2026 = "Tết Nguyên đán Bính Ngọ";
 
 export const VIETNAM_PUBLIC_HOLIDAYS: Readonly<Record<number, PublishedYear>> = {
   2025: {
+    source:
+      "Lịch nghỉ Tết Âm lịch, 30/4–1/5 và Quốc khánh 2025 của cán bộ, công chức, viên chức theo ý kiến của Thủ tướng Chính phủ (Bộ Lao động – Thương binh và Xã hội thông báo)",
     daysOff: [
       { date: "2025-01-01", name: "Tết Dương lịch" },
       // 25/01 (Sat) to 02/02 (Sun): the five weekdays are the five legal Tết days.
@@ -35,6 +39,8 @@ export const VIETNAM_PUBLIC_HOLIDAYS: Readonly<Record<number, PublishedYear>> = 
     workingWeekends: [{ date: "2025-04-26", name: "Làm bù cho thứ Sáu 02/5" }],
   },
   2026: {
+    source:
+      "Lịch nghỉ năm 2026 của cán bộ, công chức, viên chức theo ý kiến của Thủ tướng Chính phủ (Bộ Nội vụ thông báo; Tết Bính Ngọ nghỉ 14–22/02/2026)",
     daysOff: [
       { date: "2026-01-01", name: "Tết Dương lịch" },
       { date: "2026-01-02", name: "Nghỉ hoán đổi dịp Tết Dương lịch (làm bù thứ Bảy 10/01)" },

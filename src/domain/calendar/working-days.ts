@@ -1,17 +1,42 @@
+import { HOLIDAY_RULES, type HolidayRule, type NamedDay, rulesInForce, statutoryDaysOff } from "./holiday-rules.js";
 import { addDays, type IsoDate, isoWeekday, parseIsoDate } from "./iso-date.js";
 import { type PublishedYear, VIETNAM_PUBLIC_HOLIDAYS } from "./vietnam-holidays.js";
 
-/** Which days an organization works: weekdays, less public holidays and its own days off. */
-export interface WorkingCalendar {
-  readonly daysOff: ReadonlySet<IsoDate>;
-  readonly workingWeekends: ReadonlySet<IsoDate>;
+/** Where a day of the calendar comes from, strongest last: an organization overrides the deployment, which overrides the state. */
+export type CalendarScope = "national" | "deployment" | "organization";
+
+/** A day off or a working day added on top of the national calendar, for the whole deployment or for one organization. */
+export interface CalendarAddition {
+  date: IsoDate;
+  kind: "day-off" | "working-day";
+  name: string | null;
+  scope: Exclude<CalendarScope, "national">;
 }
 
 export interface CalendarAdjustments {
   /** The organization's own days off (a local festival, an office move). */
-  extraDaysOff?: IsoDate[];
+  extraDaysOff?: readonly IsoDate[];
   /** Weekend days it works. */
-  extraWorkingDays?: IsoDate[];
+  extraWorkingDays?: readonly IsoDate[];
+  /** Named additions, deployment-wide or the organization's; applied before extraDaysOff / extraWorkingDays. */
+  additions?: readonly CalendarAddition[];
+}
+
+/** One year of an organization's calendar: its closed weekdays and its worked weekend days, each with its name and origin. */
+export interface CalendarYear {
+  year: number;
+  /** "published": the government's arrangement for state offices; "rule": the statutory days computed from the law. */
+  basis: "published" | "rule";
+  /** The published arrangement's source, or the laws behind the rules. */
+  sources: string[];
+  daysOff: ReadonlyMap<IsoDate, { name: string; scope: CalendarScope }>;
+  workingDays: ReadonlyMap<IsoDate, { name: string; scope: CalendarScope }>;
+}
+
+/** Which days an organization works: weekdays, less public holidays and its own days off, for any year. */
+export interface WorkingCalendar {
+  /** The year's days, computed once and kept. */
+  year(year: number): CalendarYear;
 }
 
 export class InvalidCalendarDateError extends Error {
@@ -26,33 +51,106 @@ function checked(date: IsoDate): IsoDate {
   return date;
 }
 
-/** A calendar from the published years plus an organization's own adjustments. */
+/** True when the government has published its arrangement of the year's days off (else the calendar follows the law alone). */
+export function isArrangementPublished(
+  year: number,
+  published: Readonly<Record<number, PublishedYear>> = VIETNAM_PUBLIC_HOLIDAYS,
+): boolean {
+  return published[year] !== undefined;
+}
+
+// Rule-based years are pure functions of the year and cost a few lunar computations: share them between calendars.
+const ruleYears = new Map<number, NamedDay[]>();
+
+function nationalYear(
+  year: number,
+  published: Readonly<Record<number, PublishedYear>>,
+  rules: readonly HolidayRule[],
+): Pick<CalendarYear, "basis" | "sources"> & { daysOff: NamedDay[]; workingDays: NamedDay[] } {
+  const arrangement = published[year];
+  if (arrangement) {
+    return {
+      basis: "published",
+      sources: [arrangement.source],
+      daysOff: arrangement.daysOff.map((d) => ({ date: checked(d.date), name: d.name })),
+      workingDays: arrangement.workingWeekends.map((d) => ({ date: checked(d.date), name: d.name })),
+    };
+  }
+  let daysOff = rules === HOLIDAY_RULES ? ruleYears.get(year) : undefined;
+  if (daysOff === undefined) {
+    daysOff = statutoryDaysOff(year, rules);
+    if (rules === HOLIDAY_RULES) ruleYears.set(year, daysOff);
+  }
+  const sources = [...new Set(rulesInForce(year, rules).map((rule) => rule.source))];
+  return { basis: "rule", sources, daysOff, workingDays: [] };
+}
+
+/**
+ * A calendar from the published years, the statutory rules for every other
+ * year, and the deployment's and the organization's additions.
+ */
 export function createWorkingCalendar(
   adjustments: CalendarAdjustments = {},
   published: Readonly<Record<number, PublishedYear>> = VIETNAM_PUBLIC_HOLIDAYS,
+  rules: readonly HolidayRule[] = HOLIDAY_RULES,
 ): WorkingCalendar {
-  const daysOff = new Set<IsoDate>();
-  const workingWeekends = new Set<IsoDate>();
-  for (const year of Object.values(published)) {
-    for (const day of year.daysOff) daysOff.add(checked(day.date));
-    for (const day of year.workingWeekends) workingWeekends.add(checked(day.date));
-  }
-  for (const date of adjustments.extraDaysOff ?? []) {
-    daysOff.add(checked(date));
-    workingWeekends.delete(date);
-  }
-  for (const date of adjustments.extraWorkingDays ?? []) {
-    workingWeekends.add(checked(date));
-    daysOff.delete(date);
-  }
-  return { daysOff, workingWeekends };
+  const additions: CalendarAddition[] = [
+    ...[...(adjustments.additions ?? [])].sort(
+      (a, b) => (a.scope === b.scope ? 0 : a.scope === "deployment" ? -1 : 1), // the organization's word last
+    ),
+    ...(adjustments.extraDaysOff ?? []).map((date): CalendarAddition => ({
+      date,
+      kind: "day-off",
+      name: null,
+      scope: "organization",
+    })),
+    ...(adjustments.extraWorkingDays ?? []).map((date): CalendarAddition => ({
+      date,
+      kind: "working-day",
+      name: null,
+      scope: "organization",
+    })),
+  ];
+  for (const addition of additions) checked(addition.date);
+  const years = new Map<number, CalendarYear>();
+  return {
+    year(year: number): CalendarYear {
+      let result = years.get(year);
+      if (result) return result;
+      const national = nationalYear(year, published, rules);
+      const daysOff = new Map<IsoDate, { name: string; scope: CalendarScope }>();
+      const workingDays = new Map<IsoDate, { name: string; scope: CalendarScope }>();
+      for (const d of national.daysOff) daysOff.set(d.date, { name: d.name, scope: "national" });
+      for (const d of national.workingDays) workingDays.set(d.date, { name: d.name, scope: "national" });
+      const prefix = `${String(year).padStart(4, "0")}-`;
+      for (const addition of additions) {
+        if (!addition.date.startsWith(prefix)) continue;
+        const entry = {
+          name: addition.name ?? (addition.kind === "day-off" ? "Ngày nghỉ riêng" : "Ngày làm việc riêng"),
+          scope: addition.scope,
+        };
+        if (addition.kind === "day-off") {
+          daysOff.set(addition.date, entry);
+          workingDays.delete(addition.date);
+        } else {
+          workingDays.set(addition.date, entry);
+          daysOff.delete(addition.date);
+        }
+      }
+      result = { year, basis: national.basis, sources: national.sources, daysOff, workingDays };
+      years.set(year, result);
+      return result;
+    },
+  };
 }
 
 /** True when state offices work that day. */
 export function isWorkingDay(calendar: WorkingCalendar, date: IsoDate): boolean {
-  checked(date);
-  if (calendar.workingWeekends.has(date)) return true;
-  if (calendar.daysOff.has(date)) return false;
+  const parts = parseIsoDate(date);
+  if (!parts) throw new InvalidCalendarDateError(date);
+  const year = calendar.year(parts.year);
+  if (year.workingDays.has(date)) return true;
+  if (year.daysOff.has(date)) return false;
   return isoWeekday(date) <= 5;
 }
 
