@@ -535,3 +535,31 @@ export const processedUpdates = pgTable(
   },
   (t) => [primaryKey({ columns: [t.channel, t.updateId] }), index("processed_updates_received").on(t.receivedAt)],
 );
+
+export const calendarDayKindEnum = pgEnum("calendar_day_kind", ["day-off", "working-day"]);
+
+/**
+ * Days added to the national calendar for the whole deployment (a province's
+ * own day off, a make-up Saturday announced after the code shipped). An
+ * organization's own days are its extra_days_off / extra_working_days.
+ */
+export const calendarDays = pgTable("calendar_days", {
+  date: date("date", { mode: "string" }).primaryKey(),
+  kind: calendarDayKindEnum("kind").notNull(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+/** The one-time notice to an organization's coordinators that a year's arrangement is not published yet. */
+export const calendarNotices = pgTable(
+  "calendar_notices",
+  {
+    organizationId: organizationId(),
+    year: integer("year").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.year] }),
+    foreignKey({ columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete("cascade"),
+  ],
+);

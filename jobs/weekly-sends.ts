@@ -3,7 +3,8 @@ import { DateTime } from "luxon";
 import { queryRows } from "../db/client.js";
 import { type Translator, translatorFor } from "../src/i18n/i18n.js";
 import { taskNumber } from "../src/services/reminders/compose-message.js";
-import { formatVietnameseDate } from "../src/domain/calendar/index.js";
+import { formatVietnameseDate, statutoryTetBreak } from "../src/domain/calendar/index.js";
+import { claimCalendarNotice, yearsNeedingCalendarNotice } from "../src/services/calendar.js";
 import { buildDigest, unitProgress } from "../src/domain/reminders/index.js";
 import { formatDigest, loadDigestMilestones } from "../src/services/reminders/digest-message.js";
 import { renderDigestChart } from "../src/services/reports/digest-chart.js";
@@ -72,8 +73,46 @@ export async function sendWeeklyDigest(
   return sent;
 }
 
-/** Monday 08:00: the coordinators' list of tasks still waiting for a date. */
+/**
+ * Once per organization and year: when live milestones or plans reach into a
+ * year whose holiday arrangement is not published, the coordinators are told
+ * the reminders follow the law for that year. Claimed before sending, so
+ * never twice. Returns the number of messages delivered.
+ */
+export async function sendCalendarNotices(
+  deps: DispatchDeps,
+  organizationId: string,
+  timeZone = "Asia/Ho_Chi_Minh",
+): Promise<number> {
+  const today = DateTime.fromJSDate(deps.now(), { zone: timeZone }).toISODate() as string;
+  const [reach] = await queryRows<{ last: string | null }>(
+    deps.db,
+    sql`
+    select greatest(
+      (select max(m.due) from milestones m join tasks t on t.id = m.task_id
+        where m.organization_id = ${organizationId} and t.removed_at is null and m.state not in ('done', 'cancelled')),
+      (select max(p.period_end) from plans p where p.organization_id = ${organizationId})
+    )::text as last`,
+  );
+  if (!reach?.last || reach.last < today) return 0;
+  let sent = 0;
+  for (const year of await yearsNeedingCalendarNotice(deps.db, organizationId, { from: today, to: reach.last })) {
+    if (!(await claimCalendarNotice(deps.db, organizationId, year, deps.now()))) continue;
+    const tet = statutoryTetBreak(year);
+    sent += await sendToAll(deps, await recipientsWithRole(deps, organizationId, "coordinator"), ({ t }) =>
+      t("calendar-unpublished", {
+        year: String(year),
+        first: formatVietnameseDate(tet.first),
+        last: formatVietnameseDate(tet.last),
+      }),
+    );
+  }
+  return sent;
+}
+
+/** Monday 08:00: the coordinators' list of tasks still waiting for a date (and, once, the unpublished-year notice). */
 export async function sendNeedsDateList(deps: DispatchDeps, organizationId: string): Promise<number> {
+  const notices = await sendCalendarNotices(deps, organizationId);
   const rows = await queryRows<{
     section: string | null;
     stt: string | null;
@@ -88,8 +127,8 @@ export async function sendNeedsDateList(deps: DispatchDeps, organizationId: stri
       and m.state not in ('done', 'cancelled') and (t.schedule->>'kind') <> 'ongoing'
     order by t.position`,
   );
-  if (rows.length === 0) return 0;
-  return sendToAll(deps, await recipientsWithRole(deps, organizationId, "coordinator"), ({ t }) => {
+  if (rows.length === 0) return notices;
+  const listed = await sendToAll(deps, await recipientsWithRole(deps, organizationId, "coordinator"), ({ t }) => {
     const lines = [t("needs-date-title", { count: rows.length })];
     for (const row of rows.slice(0, 40)) {
       const written = row.texts.length > 0 ? ` ("${row.texts.join("; ")}")` : "";
@@ -98,6 +137,7 @@ export async function sendNeedsDateList(deps: DispatchDeps, organizationId: stri
     if (rows.length > 40) lines.push(t("needs-date-more", { count: rows.length - 40 }));
     return lines.join("\n");
   });
+  return notices + listed;
 }
 
 /**

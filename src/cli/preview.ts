@@ -5,7 +5,15 @@ import { and, eq, isNull } from "drizzle-orm";
 import { openMigratedDatabase } from "../../db/client.js";
 import { milestones, organizations, plans, taskUnits, tasks, units } from "../../db/schema.js";
 import type { Config } from "../config.js";
-import { createWorkingCalendar, formatVietnameseDate } from "../domain/calendar/index.js";
+import {
+  createWorkingCalendar,
+  formatVietnameseDate,
+  isArrangementPublished,
+  statutoryTetBreak,
+  type WorkingCalendar,
+} from "../domain/calendar/index.js";
+import { translatorFor } from "../i18n/i18n.js";
+import { loadWorkingCalendar } from "../services/calendar.js";
 import { resolveReminderPolicy } from "../domain/reminders/index.js";
 import { interpretDocument } from "../import/interpret/interpret-document.js";
 import { readDocument } from "../import/read-document.js";
@@ -63,8 +71,7 @@ async function fromDatabase(
   tasks: PreviewTask[];
   period: { start: string; end: string };
   policy: unknown;
-  daysOff: string[];
-  workingDays: string[];
+  calendar: WorkingCalendar;
 }> {
   if (!/^[0-9a-f-]{36}$/i.test(planId)) throw new UsageError(`"${planId}" is neither a file nor a plan id`);
   const client = await openMigratedDatabase(config, logger, { max: 2 });
@@ -94,8 +101,7 @@ async function fromDatabase(
     return {
       period: { start: plan.plan.periodStart, end: plan.plan.periodEnd },
       policy: plan.organization.reminderPolicy,
-      daysOff: plan.organization.extraDaysOff,
-      workingDays: plan.organization.extraWorkingDays,
+      calendar: await loadWorkingCalendar(client.db, plan.organization),
       tasks: taskRows.map((task) => ({
         section: task.section,
         stt: task.stt ?? "",
@@ -144,11 +150,28 @@ export async function runPreview(
   if (!target) throw new UsageError("preview needs a plan id or a file");
   const now = parseNow(nowText);
   const source = existsSync(target)
-    ? { ...(await fromFile(target)), policy: null, daysOff: [], workingDays: [] }
+    ? { ...(await fromFile(target)), policy: null, calendar: createWorkingCalendar() }
     : await fromDatabase(target, config, logger);
   const policy = resolveReminderPolicy(source.policy);
-  const calendar = createWorkingCalendar({ extraDaysOff: source.daysOff, extraWorkingDays: source.workingDays });
-  const sends = previewSends(source.tasks, source.period, policy, calendar, now);
-  if (json) out(JSON.stringify(sends));
-  else for (const send of sends) out(describe(send));
+  const sends = previewSends(source.tasks, source.period, policy, source.calendar, now);
+  if (json) {
+    out(JSON.stringify(sends));
+    return;
+  }
+  // The coordinators get this once in the chat; the preview says it up front, for every such year.
+  const years = [...new Set(sends.map((send) => Number(send.at.slice(0, 4))))].filter(
+    (y) => !isArrangementPublished(y),
+  );
+  const { t } = translatorFor("vi");
+  for (const year of years.sort()) {
+    const tet = statutoryTetBreak(year);
+    out(
+      t("calendar-unpublished", {
+        year: String(year),
+        first: formatVietnameseDate(tet.first),
+        last: formatVietnameseDate(tet.last),
+      }),
+    );
+  }
+  for (const send of sends) out(describe(send));
 }

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { milestoneEvents, milestones, organizations, plans, reminders, taskUnits, tasks } from "../../db/schema.js";
-import { createWorkingCalendar, parseIsoDate } from "../domain/calendar/index.js";
+import { parseIsoDate } from "../domain/calendar/index.js";
+import { loadWorkingCalendar } from "./calendar.js";
 import { resolveReminderPolicy } from "../domain/reminders/index.js";
 import { reminderRowsFor, type SendSlot } from "./reminders/sync-reminders.js";
 
@@ -96,10 +97,7 @@ export async function moveMilestone(
       leads.map((lead) => lead.unitId),
       {
         policy: resolveReminderPolicy(row.organization.reminderPolicy),
-        calendar: createWorkingCalendar({
-          extraDaysOff: row.organization.extraDaysOff,
-          extraWorkingDays: row.organization.extraWorkingDays,
-        }),
+        calendar: await loadWorkingCalendar(tx, row.organization),
         now: move.now,
       },
     );

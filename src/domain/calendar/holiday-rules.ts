@@ -117,3 +117,15 @@ export function statutoryDaysOff(year: number, rules: readonly HolidayRule[] = H
   }
   return [...result].map(([date, name]) => ({ date, name })).sort((a, b) => a.date.localeCompare(b.date));
 }
+
+/** The first and last day off of the Tết break that the law alone gives in `year` (weekends inside it included). */
+export function statutoryTetBreak(
+  year: number,
+  rules: readonly HolidayRule[] = HOLIDAY_RULES,
+): { first: IsoDate; last: IsoDate } {
+  const tet = statutoryDaysOff(year, rules)
+    .filter((d) => d.name.includes("Tết Nguyên đán"))
+    .map((d) => d.date);
+  const fallback = tetOf(year);
+  return { first: tet[0] ?? fallback, last: tet[tet.length - 1] ?? fallback };
+}

@@ -1,6 +1,13 @@
 export * from "./iso-date.js";
 export { fromLunar, LUNAR_YEARS, type LunarDate, LunarDateError, leapMonthOf, tetOf, toLunar } from "./lunar.js";
-export { HOLIDAY_RULES, type HolidayRule, type NamedDay, rulesInForce, statutoryDaysOff } from "./holiday-rules.js";
+export {
+  HOLIDAY_RULES,
+  type HolidayRule,
+  type NamedDay,
+  rulesInForce,
+  statutoryDaysOff,
+  statutoryTetBreak,
+} from "./holiday-rules.js";
 export { VIETNAM_PUBLIC_HOLIDAYS, type PublishedYear } from "./vietnam-holidays.js";
 export {
   addWorkingDays,

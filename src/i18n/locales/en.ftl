@@ -181,6 +181,7 @@ reminder-line = { $index }. { $kind ->
 reminder-unit = { " " }[{ $unit }]
 reminder-due = { " " }– due { $date }
 reminder-late = { " " }({ $days } days overdue)
+calendar-unpublished = 📅 The { $year } Tết holiday arrangement has not been published yet; reminders follow the law for now (Tết break { $first } to { $last }, public holidays per the Labour Code).
 needs-date-title = 📅 { $count } task(s) without a deadline need a date:
 needs-date-line = - { $number } { $title }{ $written }
 needs-date-more = … and { $count } more

@@ -182,6 +182,7 @@ reminder-line = { $index }. { $kind ->
 reminder-unit = { " " }[{ $unit }]
 reminder-due = { " " }– hạn { $date }
 reminder-late = { " " }(quá { $days } ngày)
+calendar-unpublished = 📅 Lịch nghỉ Tết { $year } chưa được công bố; nhắc việc đang tính theo luật (nghỉ Tết từ { $first } đến { $last }, các ngày lễ theo Bộ luật Lao động).
 needs-date-title = 📅 { $count } việc chưa có thời hạn, cần đặt ngày:
 needs-date-line = - { $number } { $title }{ $written }
 needs-date-more = … và { $count } việc khác

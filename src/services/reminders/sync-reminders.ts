@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { milestones, organizations, plans, reminders, taskUnits, tasks } from "../../../db/schema.js";
-import { createWorkingCalendar, type WorkingCalendar } from "../../domain/calendar/index.js";
+import type { WorkingCalendar } from "../../domain/calendar/index.js";
+import { loadWorkingCalendar } from "../calendar.js";
 import {
   type PlannableMilestone,
   planReminders,
@@ -62,10 +63,7 @@ export async function syncReminders(db: Database, organizationId: string, now: D
   const [organization] = await db.select().from(organizations).where(eq(organizations.id, organizationId));
   if (!organization) return [];
   const policy = resolveReminderPolicy(organization.reminderPolicy);
-  const calendar = createWorkingCalendar({
-    extraDaysOff: organization.extraDaysOff,
-    extraWorkingDays: organization.extraWorkingDays,
-  });
+  const calendar = await loadWorkingCalendar(db, organization);
   const rows = await db
     .select({
       milestone: milestones,

@@ -6,6 +6,7 @@ import {
   isoWeekday,
   rulesInForce,
   statutoryDaysOff,
+  statutoryTetBreak,
   tetOf,
 } from "../../../src/domain/calendar/index.js";
 
@@ -69,5 +70,12 @@ describe("statutory holidays by rule (Bộ luật Lao động 2019, Điều 112)
     const newer: HolidayRule = { name: "New", from: "2030-01-01", source: "y", days: (y) => [`${y}-03-06`] };
     expect(statutoryDaysOff(2029, [replaced, newer]).map((d) => d.name)).toEqual(["Old"]);
     expect(statutoryDaysOff(2031, [replaced, newer]).map((d) => d.name)).toEqual(["New"]);
+  });
+});
+
+describe("the statutory Tết break", () => {
+  it("spans 05/02–11/02/2027 and 16/02–20/02/2026", () => {
+    expect(statutoryTetBreak(2027)).toEqual({ first: "2027-02-05", last: "2027-02-11" });
+    expect(statutoryTetBreak(2026)).toEqual({ first: "2026-02-16", last: "2026-02-20" });
   });
 });
