@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { ConfigError, loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
+import { runCalendar } from "./calendar.js";
 import { runDeadline, runDeadlines } from "./deadline.js";
 import { ImportError } from "../import/import-error.js";
 import { runImport } from "./import.js";
@@ -31,6 +32,9 @@ const usage = `usage: nhacviec <command>
   units --org <slug> [--json]                                        units with their aliases and task counts
   units merge --org <slug> "<from>" "<into>"                         join two units (the first becomes an alias)
   units alias --org <slug> "<unit>" "<alias>"                        add another spelling of a unit ("VP-TK")
+  calendar show <year> [--org <slug>] [--json]                       days off and make-up days, published or by rule
+  calendar add-day-off <date> --name "<n>" [--org <slug>]            a day off for the deployment (or one organization)
+  calendar add-working-day <date> --name "<n>" [--org <slug>]        a working day (a make-up Saturday) likewise
 `;
 
 const out = (line: string): void => {
@@ -50,6 +54,10 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
     case "units": {
       const config = loadConfig(process.env);
       return runUnits(args, config, createLogger(config.logLevel), out);
+    }
+    case "calendar": {
+      const config = loadConfig(process.env);
+      return runCalendar(args, config, createLogger(config.logLevel), out);
     }
     case "preview": {
       const config = loadConfig(process.env);
