@@ -21,7 +21,7 @@ export interface HolidayRule {
   days(year: number): IsoDate[];
 }
 
-const LABOUR_CODE_2019 = "Bộ luật Lao động 2019 (Luật số 45/2019/QH14), Điều 112 khoản 1, hiệu lực 01/01/2021";
+const LABOUR_CODE_2019 = "Bộ luật Lao động 2019 (45/2019/QH14, hiệu lực 01/01/2021) Điều 112 khoản 1";
 
 /**
  * The statutory holidays. A change in the law is a new rule with its `from`

@@ -81,7 +81,10 @@ function nationalYear(
     daysOff = statutoryDaysOff(year, rules);
     if (rules === HOLIDAY_RULES) ruleYears.set(year, daysOff);
   }
-  const sources = [...new Set(rulesInForce(year, rules).map((rule) => rule.source))];
+  const sources = [
+    ...rulesInForce(year, rules).map((rule) => `${rule.name}: ${rule.source}`),
+    "Nghỉ bù: Bộ luật Lao động 2019 Điều 111 khoản 3 (ngày lễ trùng ngày nghỉ hằng tuần được nghỉ bù vào ngày làm việc kế tiếp)",
+  ];
   return { basis: "rule", sources, daysOff, workingDays: [] };
 }
 
