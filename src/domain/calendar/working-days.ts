@@ -147,14 +147,25 @@ export function createWorkingCalendar(
   };
 }
 
+// Planning asks the same few hundred days again and again: remember each calendar's answers.
+const answers = new WeakMap<WorkingCalendar, Map<IsoDate, boolean>>();
+
 /** True when state offices work that day. */
 export function isWorkingDay(calendar: WorkingCalendar, date: IsoDate): boolean {
+  let known = answers.get(calendar);
+  if (known === undefined) {
+    known = new Map();
+    answers.set(calendar, known);
+  }
+  const answer = known.get(date);
+  if (answer !== undefined) return answer;
   const parts = parseIsoDate(date);
   if (!parts) throw new InvalidCalendarDateError(date);
   const year = calendar.year(parts.year);
-  if (year.workingDays.has(date)) return true;
-  if (year.daysOff.has(date)) return false;
-  return isoWeekday(date) <= 5;
+  const working = year.workingDays.has(date) || (!year.daysOff.has(date) && isoWeekday(date) <= 5);
+  if (known.size > 100_000) known.clear();
+  known.set(date, working);
+  return working;
 }
 
 /**
