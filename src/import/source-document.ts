@@ -17,10 +17,16 @@ export interface SourceRow {
    * activity row of the same task ignores it, as it adds nothing new.
    */
   inherited?: boolean[];
+  /** Cells covered by the cell to their left (a merge across columns); a header's label spans them. */
+  covered?: boolean[];
+  /** The document marks this row as a header row (Word's "repeat as header row"). */
+  header?: boolean;
 }
 
 export interface SourceTable {
   rows: SourceRow[];
+  /** How many of the document's paragraphs come before this table (heading tables hold the issuer and date). */
+  paragraphsBefore?: number;
 }
 
 export interface SourceDocument {
