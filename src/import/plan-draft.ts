@@ -7,6 +7,35 @@ export interface PlanDraft {
   tasks: DraftTask[];
   /** Problems that concern the whole document or rows outside any task. */
   warnings: string[];
+  /** What became of every non-empty row of the document's tables (`import --explain`, the chat preview). */
+  explanation: ExplainedRow[];
+}
+
+/** What a source row became. */
+export type RowRole =
+  | "header"
+  | "header-repeat"
+  | "column-numbers"
+  | "section"
+  | "group"
+  | "task"
+  | "activity"
+  | "continuation"
+  | "subheading"
+  | "skipped";
+
+/** One source row and what the import made of it. */
+export interface ExplainedRow {
+  /** 1-based table of the document. */
+  table: number;
+  source: { line?: number; row?: number };
+  role: RowRole;
+  /** The section ("II") or task ("II.3") the row became or joined. */
+  target?: string;
+  /** Why a row was skipped, in Vietnamese. */
+  reason?: string;
+  /** The row's filled cells as printed, shortened. */
+  text: string;
 }
 
 export interface PlanMetadata {

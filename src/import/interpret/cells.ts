@@ -30,10 +30,33 @@ export function isRomanNumeral(text: string): boolean {
   return text.length > 0 && ROMAN.test(text);
 }
 
-/** "1", "12", "1.1", "2." (a trailing dot as printed). */
+/** "1", "12", "1.1", "2." or "3)" (the trailing mark as printed goes); any length, 1000 and on too. */
 export function taskNumberOf(text: string): string | null {
-  const match = /^(\d{1,3}(?:\.\d{1,3})*)\.?$/.exec(text);
+  const match = /^(\d{1,5}(?:\.\d{1,4})*)[.)]?$/.exec(text);
   return match ? (match[1] as string) : null;
+}
+
+/**
+ * The label and title of a section row: "II", "II. CẢI CÁCH THỂ CHẾ", "A.",
+ * "Phần I: …". In the TT column a bare numeral or letter is enough; in a
+ * text column (a title merged across the table) the label must be followed by
+ * a mark and a capital ("B. Nhiệm vụ…"), so a sentence is not taken for one.
+ */
+export function sectionMarkerOf(text: string, where: "number-column" | "text-column"): { label: string; title: string } | null {
+  if (text.length === 0) return null;
+  const part = /^phần\s+(thứ\s+\S+|[IVXL]+|\d{1,2}|[A-Z])\b\s*[.:)–-]?\s*(.*)$/iu.exec(text);
+  if (part) return { label: (part[1] as string).replace(/^(\S)/, (c) => c.toUpperCase()), title: (part[2] as string).trim() };
+  const numeral =
+    where === "number-column"
+      ? /^([IVXL]+|[A-Z])(?:\.|\)|\s*[:–-])?(?:\s+(.*))?$/u.exec(text)
+      : /^([IVXL]+|[A-Z])\s*(?:[.):]|\s[–-])\s*(\p{Lu}.*)$/u.exec(text);
+  if (!numeral) return null;
+  const label = numeral[1] as string;
+  if (label.length > 1 && !isRomanNumeral(label)) return null;
+  const title = (numeral[2] ?? "").trim();
+  // A text-column title is a heading: short of a sentence.
+  if (where === "text-column" && title.length > 200) return null;
+  return { label, title };
 }
 
 /** A cell that starts a new value rather than finishing the cell above it across a page break. */

@@ -1,8 +1,9 @@
 import { ImportError, MissingPlanYearError } from "../import-error.js";
-import type { PlanDraft } from "../plan-draft.js";
+import type { ExplainedRow, PlanDraft } from "../plan-draft.js";
 import type { SourceDocument, SourceRow } from "../source-document.js";
-import { type ColumnMap, readHeader, roleOfHeader } from "./columns.js";
-import { interpretTable } from "./interpret-table.js";
+import { plainCell, sectionMarkerOf, taskNumberOf } from "./cells.js";
+import { type ColumnMap, readHeaderAt, roleOfHeader } from "./columns.js";
+import { interpretTable, type TableSegment } from "./interpret-table.js";
 import { proposeLeads } from "./lead-proposals.js";
 import { readPlanMetadata } from "./plan-metadata.js";
 
@@ -11,22 +12,104 @@ export interface InterpretOptions {
   year?: number;
 }
 
-interface FoundTable {
-  columns: ColumnMap;
-  rows: SourceRow[];
+interface Appendix {
+  segments: TableSegment[];
+  /** Rows outside the task tables, explained as skipped (heading, signature, distribution tables). */
+  explanation: ExplainedRow[];
+  /** Tables that are not part of the appendix, for the plan's metadata. */
+  otherTables: number[];
 }
 
-/** The appendix: the table whose header has an STT and a deadline column; the largest when several do. */
-function findAppendix(document: SourceDocument): FoundTable | null {
-  let best: FoundTable | null = null;
-  for (const table of document.tables) {
-    const headerAt = table.rows.findIndex((row) => readHeader(row.cells) !== null);
-    if (headerAt < 0) continue;
-    const columns = readHeader((table.rows[headerAt] as SourceRow).cells) as ColumnMap;
-    const rows = table.rows.slice(headerAt + 1);
-    if (!best || rows.length > best.rows.length) best = { columns, rows };
+const sourceOf = (row: SourceRow): { line?: number; row?: number } =>
+  row.line !== undefined ? { line: row.line } : row.row !== undefined ? { row: row.row } : {};
+
+const textOf = (row: SourceRow): string =>
+  row.cells
+    .map(plainCell)
+    .filter((c) => c.length > 0)
+    .join(" | ")
+    .slice(0, 100);
+
+/** True when a headerless table reads as more rows of the appendix: its TT column holds task or section numbers. */
+function continuesAppendix(rows: SourceRow[], columns: ColumnMap): boolean {
+  const width = columns.headerCells.length;
+  const stt = columns.index.stt ?? 0;
+  const numbered = rows.filter((row) => {
+    const first = plainCell(row.cells[stt]);
+    return taskNumberOf(first) !== null || sectionMarkerOf(first, "number-column") !== null;
+  }).length;
+  return rows.every((row) => row.cells.length === width) && numbered > 0 && numbered * 3 >= rows.length;
+}
+
+/**
+ * The appendix: every table whose header has a TT and a deadline column, in
+ * order, and headerless tables right after one whose rows continue it (Word
+ * documents where the table was split). Other tables are left alone.
+ */
+function findAppendix(document: SourceDocument): Appendix | null {
+  const segments: TableSegment[] = [];
+  const explanation: ExplainedRow[] = [];
+  const otherTables: number[] = [];
+  document.tables.forEach((table, t) => {
+    const number = t + 1;
+    let headerAt = -1;
+    let columns: ColumnMap | null = null;
+    for (let i = 0; i < table.rows.length && i < 40 && !columns; i++) {
+      columns = readHeaderAt(table.rows, i);
+      if (columns) headerAt = i;
+    }
+    const skip = (rows: SourceRow[], reason: string): void => {
+      for (const row of rows) {
+        if (row.cells.every((c) => plainCell(c).length === 0)) continue;
+        explanation.push({ table: number, source: sourceOf(row), role: "skipped", reason, text: textOf(row) });
+      }
+    };
+    const previous = segments[segments.length - 1];
+    if (columns) {
+      skip(table.rows.slice(0, headerAt), "trước tiêu đề bảng nhiệm vụ");
+      for (const row of table.rows.slice(headerAt, headerAt + columns.height)) {
+        explanation.push({ table: number, source: sourceOf(row), role: "header", text: textOf(row) });
+      }
+      segments.push({ table: number, columns, rows: table.rows.slice(headerAt + columns.height) });
+    } else if (previous && previous.table === number - 1 && continuesAppendix(table.rows, previous.columns)) {
+      segments.push({ table: number, columns: previous.columns, rows: table.rows });
+    } else {
+      otherTables.push(t);
+      skip(table.rows, "bảng không phải bảng nhiệm vụ (không có cột TT và thời gian)");
+    }
+  });
+  return segments.length > 0 ? { segments, explanation, otherTables } : null;
+}
+
+/**
+ * The document's running text for the metadata, with the text of tables that
+ * are not the appendix in their place: the issuer, "Số: …/KH-UBND" and the
+ * place and date often sit in a borderless heading table.
+ */
+function metadataLines(document: SourceDocument, otherTables: number[]): string[] {
+  const inserts = new Map<number, string[]>();
+  for (const t of otherTables) {
+    const table = document.tables[t];
+    if (!table || table.paragraphsBefore === undefined) continue;
+    const lines: string[] = [];
+    // Column by column: the issuer's lines sit under each other in the left cell.
+    const width = Math.max(0, ...table.rows.map((r) => r.cells.length));
+    for (let c = 0; c < width; c++) {
+      for (const row of table.rows) {
+        if (row.covered?.[c] || row.inherited?.[c]) continue;
+        const cell = (row.cells[c] ?? "").replace(/<\/?b>/g, "");
+        for (const line of cell.split("\n")) if (plainCell(line).length > 0) lines.push(plainCell(line));
+      }
+    }
+    inserts.set(table.paragraphsBefore, [...(inserts.get(table.paragraphsBefore) ?? []), ...lines]);
   }
-  return best;
+  if (inserts.size === 0) return document.paragraphs;
+  const out: string[] = [];
+  document.paragraphs.forEach((p, i) => {
+    out.push(...(inserts.get(i) ?? []), p);
+  });
+  out.push(...(inserts.get(document.paragraphs.length) ?? []));
+  return out;
 }
 
 function explainMissingHeader(document: SourceDocument): ImportError {
@@ -55,14 +138,20 @@ function explainMissingHeader(document: SourceDocument): ImportError {
 export function interpretDocument(document: SourceDocument, options: InterpretOptions = {}): PlanDraft {
   const appendix = findAppendix(document);
   if (!appendix) throw explainMissingHeader(document);
-  const { metadata } = readPlanMetadata(document.paragraphs, options.year ? { year: options.year } : {});
+  const deadlineYears = appendix.segments.flatMap(({ rows, columns }) =>
+    rows.map((row) => plainCell(row.cells[columns.index.deadline ?? -1])),
+  );
+  const { metadata } = readPlanMetadata(metadataLines(document, appendix.otherTables), {
+    ...(options.year ? { year: options.year } : {}),
+    deadlines: deadlineYears,
+  });
   if (metadata.year === null || metadata.period === null) {
     throw new MissingPlanYearError(document.fileName);
   }
   const context = { planYear: metadata.year, period: metadata.period };
-  const table = interpretTable(appendix.rows, appendix.columns, context);
+  const table = interpretTable(appendix.segments, context);
   if (table.tasks.length === 0) {
-    const firstRow = appendix.rows[0];
+    const firstRow = appendix.segments[0]?.rows[0];
     throw new ImportError(
       "bảng phụ lục không có nhiệm vụ nào được đánh số",
       document.fileName,
@@ -70,7 +159,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     );
   }
   const warnings = [...table.warnings];
-  if (appendix.columns.index.lead === undefined) {
+  if (appendix.segments.every((segment) => segment.columns.index.lead === undefined)) {
     warnings.push("Bảng không có cột cơ quan chủ trì: các nhiệm vụ chưa được giao, cần điều phối viên phân công");
     const proposals = proposeLeads(
       document.paragraphs,
@@ -93,5 +182,9 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     sections: table.sections,
     tasks: table.tasks,
     warnings,
+    explanation: [...appendix.explanation, ...table.explanation].sort(
+      (a, b) =>
+        a.table - b.table || (a.source.row ?? a.source.line ?? 0) - (b.source.row ?? b.source.line ?? 0),
+    ),
   };
 }

@@ -1,9 +1,9 @@
 import { combineSchedules, normalizeDeadline, type DeadlineContext } from "../../domain/deadline/index.js";
 import { splitUnitCell } from "../../domain/units/index.js";
-import type { DraftSection, DraftTask } from "../plan-draft.js";
+import type { DraftSection, DraftTask, ExplainedRow, RowRole } from "../plan-draft.js";
 import type { SourceRow } from "../source-document.js";
-import { isBoldCell, isRomanNumeral, plainCell, startsFresh, taskNumberOf } from "./cells.js";
-import { type ColumnMap, type ColumnRole, isHeaderRepeat } from "./columns.js";
+import { isBoldCell, isRomanNumeral, plainCell, sectionMarkerOf, startsFresh, taskNumberOf } from "./cells.js";
+import { type ColumnMap, type ColumnRole, isColumnNumberRow, isHeaderRepeat } from "./columns.js";
 
 /** One table row reduced to the roles of its cells, cleaned. */
 interface RoleRow {
@@ -32,6 +32,15 @@ export interface InterpretedTable {
   sections: DraftSection[];
   tasks: DraftTask[];
   warnings: string[];
+  explanation: ExplainedRow[];
+}
+
+/** Rows of one source table under the header that maps its columns (the appendix may span several tables). */
+export interface TableSegment {
+  /** 1-based table of the document. */
+  table: number;
+  columns: ColumnMap;
+  rows: SourceRow[];
 }
 
 function locationOf(source: { line?: number; row?: number }): string {
@@ -87,127 +96,207 @@ function realign(row: SourceRow, columns: ColumnMap, context: DeadlineContext): 
   return { ...row, cells };
 }
 
+/** Section rows start with Roman numerals, letters or "Phần …" somewhere in the appendix. */
+function hasLetteredSections(segments: TableSegment[]): boolean {
+  return segments.some(({ rows, columns }) =>
+    rows.some((row) => {
+      const first = plainCell(row.cells[columns.index.stt ?? 0]);
+      return sectionMarkerOf(first, "number-column") !== null || sectionMarkerOf(soleText(row), "text-column") !== null;
+    }),
+  );
+}
+
+/** The text of a row that has a single filled cell (a title merged across the table), else "". */
+function soleText(row: SourceRow): string {
+  const filled = row.cells.map((c, i) => (row.covered?.[i] ? "" : plainCell(c))).filter((c) => c.length > 0);
+  const distinct = [...new Set(filled)];
+  return distinct.length === 1 ? (distinct[0] as string) : "";
+}
+
+/** Cells that end mid-name: the rest of the unit follows on the next page. */
+const ENDS_MID_NAME = /([–\-,&(/]|\b(và|của|các|phòng|ban|bộ phận|trung tâm|văn phòng|ủy ban|UBND|cơ quan|đơn vị))$/iu;
+
 /**
- * Walks the rows under the header of the appendix table and groups them into
+ * Walks the rows under the header of the appendix table(s) and groups them into
  * numbered tasks with their activity rows, following the rules of
  * test/fixtures/golden/README.md: sections, group rows, sub-rows, cells
- * continued across page breaks, repeated headers.
+ * continued across page breaks, repeated headers. Every non-empty row gets a
+ * line in the explanation.
  */
-export function interpretTable(rows: SourceRow[], columns: ColumnMap, context: DeadlineContext): InterpretedTable {
+export function interpretTable(segments: TableSegment[], context: DeadlineContext): InterpretedTable {
   const sections: DraftSection[] = [];
   const finished: TaskInProgress[] = [];
   const warnings: string[] = [];
+  const explanation: ExplainedRow[] = [];
   let section: string | null = null;
   let task: TaskInProgress | null = null;
   let group: Group | null = null;
-  let brokenSinceLastRow = false;
-  const sttIndex = columns.index.stt ?? 0;
+  const lettered = hasLetteredSections(segments);
 
   const finish = (): void => {
     if (task) finished.push(task);
     task = null;
   };
 
-  const numberedRows = rows
-    .map((row, i) => ({ i, stt: row.inherited?.[sttIndex] ? null : taskNumberOf(plainCell(row.cells[sttIndex])) }))
-    .filter((entry): entry is { i: number; stt: string } => entry.stt !== null);
-  // Numbered rows are in order, so the next one after a row is found by walking a cursor forward.
-  let cursor = 0;
-  const nextNumberAfter = (index: number): string | null => {
-    while (cursor < numberedRows.length && (numberedRows[cursor] as { i: number }).i <= index) cursor++;
-    return numberedRows[cursor]?.stt ?? null;
-  };
-
-  rows.forEach((original, rowIndex) => {
-    if (isHeaderRepeat(original.cells, columns)) {
-      brokenSinceLastRow = true;
-      return;
-    }
-    const afterBreak = original.afterPageBreak || brokenSinceLastRow;
-    brokenSinceLastRow = false;
-    const row = realign(original, columns, context);
-    // A TT cell merged over a task's activity rows numbers the task once.
-    const first = row.inherited?.[sttIndex] ? "" : plainCell(row.cells[sttIndex]);
-    const roleRow = toRoleRow(row, columns, taskNumberOf(first) !== null);
-    const filledRoles = Object.keys(roleRow.text) as ColumnRole[];
-    if (first.length === 0 && filledRoles.length === 0) return;
-
-    // Section rows: "I" + title, or "II CẢI CÁCH THỂ CHẾ" in one cell.
-    const sectionMatch = /^([IVXL]+)\.?(?:\s+(.*))?$/.exec(first);
-    if (sectionMatch && isRomanNumeral(sectionMatch[1] as string)) {
-      const onlyTitle = filledRoles.every((role) => role === "title");
-      if (onlyTitle) {
-        finish();
-        group = null;
-        section = sectionMatch[1] as string;
-        sections.push({ roman: section, title: sectionMatch[2]?.trim() || roleRow.text.title || "" });
-        return;
-      }
-    }
-
-    const stt = taskNumberOf(first);
-    if (stt !== null) {
-      const onlyLabel = filledRoles.every((role) => role === "title" || role === "deadline");
-      const next = nextNumberAfter(rowIndex);
-      const hasChildren = next !== null && next.startsWith(`${stt}.`);
-      if (onlyLabel && (hasChildren || isBoldCell(row.cells[sttIndex]))) {
-        // A group row (PAPI's "1 Tham gia người dân…") or a bold sub-section heading: not a task.
-        finish();
-        group = hasChildren ? { stt, deadline: roleRow.text.deadline ?? null } : null;
-        return;
-      }
-      finish();
-      if (group && !stt.startsWith(`${group.stt}.`)) group = null;
-      const groupDeadline: string | null = group ? group.deadline : null;
-      task = {
-        section,
-        stt,
-        rows: [roleRow],
-        inheritedDeadline: groupDeadline,
-        source: roleRow.source,
-        warnings: [],
-      };
-      return;
-    }
-
-    if (first.length > 0 && !task) {
-      warnings.push(`${locationOf(roleRow.source)}: bỏ qua hàng không thuộc nhiệm vụ nào: "${first.slice(0, 60)}"`);
-      return;
-    }
-    const current = task;
-    if (!current) {
-      warnings.push(`${locationOf(roleRow.source)}: bỏ qua hàng trước nhiệm vụ đầu tiên`);
-      return;
-    }
-    // A bold heading alone in the title column is a sub-section inside a section, not an activity.
-    if (filledRoles.length === 1 && filledRoles[0] === "title" && isBoldCell(row.cells[columns.index.title ?? 0])) {
-      return;
-    }
-    const previous = current.rows[current.rows.length - 1] as RoleRow;
-    if (afterBreak) {
-      const lead = roleRow.text.lead;
-      const ownsAnActivity = lead !== undefined && startsFresh(lead);
-      if (!ownsAnActivity) {
-        appendContinuation(previous, roleRow, CONTENT_ROLES);
-        return;
-      }
-      // Both: cells that finish the row above go to it, the rest is a new activity.
-      const continued = CONTENT_ROLES.filter((role) => {
-        const value = roleRow.text[role];
-        return value !== undefined && (role === "title" || !startsFresh(value));
+  for (const segment of segments) {
+    const { columns, rows } = segment;
+    let brokenSinceLastRow = false;
+    const sttIndex = columns.index.stt ?? 0;
+    const explain = (row: SourceRow, role: RowRole, target?: string | null, reason?: string): void => {
+      explanation.push({
+        table: segment.table,
+        source: sourceOf(row),
+        role,
+        ...(target ? { target } : {}),
+        ...(reason ? { reason } : {}),
+        text: row.cells
+          .map(plainCell)
+          .filter((c) => c.length > 0)
+          .join(" | ")
+          .slice(0, 100),
       });
-      appendContinuation(previous, roleRow, continued);
-      for (const role of continued) delete roleRow.text[role];
-    }
-    if (roleRow.text.title !== undefined) {
-      appendContinuation(current.rows[0] as RoleRow, roleRow, ["title"]);
-      delete roleRow.text.title;
-    }
-    current.rows.push(roleRow);
-  });
-  finish();
+    };
+    const taskTarget = (): string | null => (task ? `${task.section ? `${task.section}.` : ""}${task.stt}` : null);
 
-  return { sections, tasks: finished.map((t) => toDraftTask(t, context)), warnings };
+    const numberedRows = rows
+      .map((row, i) => ({ i, stt: row.inherited?.[sttIndex] ? null : taskNumberOf(plainCell(row.cells[sttIndex])) }))
+      .filter((entry): entry is { i: number; stt: string } => entry.stt !== null);
+    // Numbered rows are in order, so the next one after a row is found by walking a cursor forward.
+    let cursor = 0;
+    const nextNumberAfter = (index: number): string | null => {
+      while (cursor < numberedRows.length && (numberedRows[cursor] as { i: number }).i <= index) cursor++;
+      return numberedRows[cursor]?.stt ?? null;
+    };
+    const openSection = (row: SourceRow, label: string, title: string): void => {
+      finish();
+      group = null;
+      section = label;
+      sections.push({ roman: label, title });
+      explain(row, "section", label);
+    };
+
+    rows.forEach((original, rowIndex) => {
+      if (original.cells.every((c) => plainCell(c).length === 0)) return;
+      if (isHeaderRepeat(original.cells, columns) || (original.header && rowIndex < 3)) {
+        brokenSinceLastRow = true;
+        explain(original, "header-repeat");
+        return;
+      }
+      if (isColumnNumberRow(original.cells)) {
+        explain(original, "column-numbers");
+        return;
+      }
+      const afterBreak = original.afterPageBreak || brokenSinceLastRow;
+      brokenSinceLastRow = false;
+      const row = realign(original, columns, context);
+      // A TT cell merged over a task's activity rows numbers the task once.
+      const first = row.inherited?.[sttIndex] ? "" : plainCell(row.cells[sttIndex]);
+      const roleRow = toRoleRow(row, columns, taskNumberOf(first) !== null);
+      const filledRoles = Object.keys(roleRow.text) as ColumnRole[];
+      if (first.length === 0 && filledRoles.length === 0) {
+        explain(original, "skipped", taskTarget(), "chỉ có chữ ở cột không dùng (Ghi chú, Kinh phí…)");
+        return;
+      }
+      const titleText = roleRow.text.title ?? roleRow.text.task ?? roleRow.text.activity ?? "";
+      const onlyTitles = filledRoles.every((role) => role === "title" || role === "task" || role === "activity");
+
+      // Section rows: "I" + title, "II CẢI CÁCH THỂ CHẾ" in one cell, "A.", "Phần I", or a title merged across.
+      const marker = sectionMarkerOf(first, "number-column");
+      if (marker && onlyTitles) {
+        openSection(row, marker.label, marker.title || titleText);
+        return;
+      }
+      if (first.length === 0 || first === soleText(row)) {
+        const sole = soleText(row);
+        const spanned = sectionMarkerOf(sole, "text-column");
+        if (spanned) {
+          openSection(row, spanned.label, spanned.title);
+          return;
+        }
+        const numbered = /^(\d{1,2})[.)]?\s+(\p{Lu}.*)$/u.exec(sole);
+        if (!lettered && numbered && nextNumberAfter(rowIndex)?.startsWith(`${numbered[1]}.`)) {
+          openSection(row, numbered[1] as string, (numbered[2] as string).trim());
+          return;
+        }
+      }
+
+      const stt = taskNumberOf(first);
+      if (stt !== null) {
+        const onlyLabel = filledRoles.every((role) => role === "title" || role === "deadline");
+        const next = nextNumberAfter(rowIndex);
+        const hasChildren = next !== null && next.startsWith(`${stt}.`);
+        if (onlyLabel && hasChildren && !lettered && !stt.includes(".")) {
+          // Arabic sections: "1 Cải cách thể chế" over tasks 1.1, 1.2 when the plan has no Roman sections.
+          openSection(row, stt, titleText);
+          return;
+        }
+        if (onlyLabel && (hasChildren || isBoldCell(row.cells[sttIndex]))) {
+          // A group row (PAPI's "1 Tham gia người dân…") or a bold sub-section heading: not a task.
+          finish();
+          group = hasChildren ? { stt, deadline: roleRow.text.deadline ?? null } : null;
+          explain(row, "group", `${section ? `${section}.` : ""}${stt}`);
+          return;
+        }
+        finish();
+        if (group && !stt.startsWith(`${group.stt}.`)) group = null;
+        const groupDeadline: string | null = group ? group.deadline : null;
+        task = {
+          section,
+          stt,
+          rows: [roleRow],
+          inheritedDeadline: groupDeadline,
+          source: roleRow.source,
+          warnings: [],
+        };
+        explain(row, "task", taskTarget());
+        return;
+      }
+
+      if (first.length > 0 && !task) {
+        warnings.push(`${locationOf(roleRow.source)}: bỏ qua hàng không thuộc nhiệm vụ nào: "${first.slice(0, 60)}"`);
+        explain(row, "skipped", null, "hàng không thuộc nhiệm vụ nào");
+        return;
+      }
+      const current = task as TaskInProgress | null;
+      if (!current) {
+        warnings.push(`${locationOf(roleRow.source)}: bỏ qua hàng trước nhiệm vụ đầu tiên`);
+        explain(row, "skipped", null, "hàng trước nhiệm vụ đầu tiên");
+        return;
+      }
+      // A bold heading alone in the title column is a sub-section inside a section, not an activity.
+      if (filledRoles.length === 1 && filledRoles[0] === "title" && isBoldCell(row.cells[columns.index.title ?? 0])) {
+        explain(row, "subheading", section, "tiêu đề phụ in đậm, không phải nhiệm vụ");
+        return;
+      }
+      const previous = current.rows[current.rows.length - 1] as RoleRow;
+      if (afterBreak) {
+        const lead = roleRow.text.lead;
+        const leadContinues = lead !== undefined && previous.text.lead !== undefined && ENDS_MID_NAME.test(previous.text.lead);
+        const ownsAnActivity = lead !== undefined && startsFresh(lead) && !leadContinues;
+        if (!ownsAnActivity) {
+          appendContinuation(previous, roleRow, CONTENT_ROLES);
+          explain(row, "continuation", taskTarget(), "nối tiếp hàng trước qua ngắt trang");
+          return;
+        }
+        // Both: cells that finish the row above go to it, the rest is a new activity.
+        const continued = CONTENT_ROLES.filter((role) => {
+          const value = roleRow.text[role];
+          return value !== undefined && (role === "title" || !startsFresh(value));
+        });
+        appendContinuation(previous, roleRow, continued);
+        for (const role of continued) delete roleRow.text[role];
+      }
+      if (roleRow.text.title !== undefined && columns.index.title !== columns.index.activity) {
+        appendContinuation(current.rows[0] as RoleRow, roleRow, ["title"]);
+        delete roleRow.text.title;
+      }
+      current.rows.push(roleRow);
+      explain(row, "activity", taskTarget());
+    });
+    finish();
+  }
+
+  return { sections, tasks: finished.map((t) => toDraftTask(t, context)), warnings, explanation };
 }
 
 function appendContinuation(target: RoleRow, from: RoleRow, roles: ColumnRole[]): void {
