@@ -2,18 +2,25 @@ import { extname } from "node:path";
 import { ImportError } from "./import-error.js";
 import { readCsvDocument } from "./readers/csv.js";
 import { readDocxDocument } from "./readers/docx.js";
+import { isLegacyExcel, isOle2, isRtf, readLegacyWordDocument } from "./readers/legacy-word.js";
+import { readOdtDocument } from "./readers/odt.js";
 import { readPdfDocument } from "./readers/pdf.js";
 import { readTextDocument } from "./readers/text.js";
 import { readXlsxDocument } from "./readers/xlsx.js";
 import type { SourceDocument } from "./source-document.js";
 
-export const SUPPORTED_EXTENSIONS = [".txt", ".text", ".md", ".csv", ".docx", ".xlsx", ".pdf"] as const;
+export const SUPPORTED_EXTENSIONS = [".txt", ".text", ".md", ".csv", ".docx", ".doc", ".rtf", ".odt", ".xlsx", ".pdf"] as const;
 
 const isZip = (bytes: Buffer): boolean => bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
 const isPdf = (bytes: Buffer): boolean => bytes.subarray(0, 5).toString("latin1") === "%PDF-";
 
-function decodeText(fileName: string, bytes: Buffer): string {
-  if (bytes.includes(0)) throw new ImportError("tệp không phải văn bản (có byte nhị phân)", fileName);
+function decodeText(fileName: string, bytes: Buffer, extension: string): string {
+  if (bytes.includes(0)) {
+    throw new ImportError(
+      `không nhận ra định dạng tệp${extension ? ` ${extension}` : ""}: hãy gửi kế hoạch dạng .docx, .odt, .xlsx, .pdf hoặc .csv`,
+      fileName,
+    );
+  }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -33,13 +40,29 @@ export async function readDocument(fileName: string, bytes: Buffer): Promise<Sou
   if (isZip(bytes)) {
     if (extension === ".xlsx" || bytes.includes("xl/workbook")) return readXlsxDocument(fileName, bytes);
     if (extension === ".docx" || bytes.includes("word/document")) return readDocxDocument(fileName, bytes);
-    throw new ImportError("tệp nén không phải .docx hay .xlsx", fileName);
+    if (extension === ".odt" || bytes.includes("application/vnd.oasis.opendocument.text")) {
+      return readOdtDocument(fileName, bytes);
+    }
+    if (bytes.includes("application/vnd.oasis.opendocument.spreadsheet")) {
+      throw new ImportError("tệp .ods chưa được hỗ trợ. Hãy mở tệp bằng LibreOffice Calc và lưu lại dưới dạng .xlsx", fileName);
+    }
+    throw new ImportError("tệp nén không phải .docx, .odt hay .xlsx", fileName);
   }
+  if (isOle2(bytes)) {
+    if (extension === ".xls" || isLegacyExcel(bytes)) {
+      throw new ImportError(
+        "tệp .xls (Excel 97–2003) chưa được hỗ trợ. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx",
+        fileName,
+      );
+    }
+    return readLegacyWordDocument(fileName, bytes, ".doc");
+  }
+  if (isRtf(bytes)) return readLegacyWordDocument(fileName, bytes, ".rtf");
   if (isPdf(bytes)) return readPdfDocument(fileName, bytes);
-  if (extension === ".docx" || extension === ".xlsx" || extension === ".pdf") {
+  if ([".docx", ".xlsx", ".pdf", ".odt", ".doc"].includes(extension)) {
     throw new ImportError(`tệp không đúng định dạng ${extension} (nội dung không phải ${extension})`, fileName);
   }
-  const text = decodeText(fileName, bytes);
+  const text = decodeText(fileName, bytes, extension);
   if (extension === ".csv") return readCsvDocument(fileName, text);
   return readTextDocument(fileName, text);
 }

@@ -222,7 +222,9 @@ export function interpretTable(segments: TableSegment[], context: DeadlineContex
 
       const stt = taskNumberOf(first);
       if (stt !== null) {
-        const onlyLabel = filledRoles.every((role) => role === "title" || role === "deadline");
+        const onlyLabel = filledRoles.every(
+          (role) => role === "title" || role === "deadline" || columns.index[role] === columns.index.title,
+        );
         const next = nextNumberAfter(rowIndex);
         const hasChildren = next !== null && next.startsWith(`${stt}.`);
         if (onlyLabel && hasChildren && !lettered && !stt.includes(".")) {
