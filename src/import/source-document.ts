@@ -19,6 +19,8 @@ export interface SourceRow {
   inherited?: boolean[];
   /** Cells covered by the cell to their left (a merge across columns); a header's label spans them. */
   covered?: boolean[];
+  /** The page a row of a PDF starts on, to point the coordinator at it. */
+  page?: number;
   /** The document marks this row as a header row (Word's "repeat as header row"). */
   header?: boolean;
 }

@@ -179,7 +179,7 @@ function cellXml(cell: Cell): string {
 
 export function tableXml(rows: Cell[][], options: { headerRows?: number; width?: number } = {}): string {
   const width = options.width ?? Math.max(...rows.map((r) => r.reduce((n, c) => n + (c.span ?? 1), 0)));
-  const grid = `<w:tblGrid>${'<w:gridCol w:w="1500"/>'.repeat(width)}</w:tblGrid>`;
+  const grid = `<w:tblGrid>${`<w:gridCol w:w="${Math.floor(15000 / width)}"/>`.repeat(width)}</w:tblGrid>`;
   const body = rows
     .map(
       (cells, i) =>

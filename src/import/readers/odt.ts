@@ -1,6 +1,7 @@
 import JSZip from "jszip";
 import { ImportError } from "../import-error.js";
 import type { SourceDocument, SourceRow, SourceTable } from "../source-document.js";
+import { formatNumber } from "./docx-numbering.js";
 import { childrenNamed, parseXml, type XmlElement } from "./xml-tree.js";
 
 /**
@@ -42,8 +43,94 @@ function boldStyles(root: XmlElement): Set<string> {
   return bold;
 }
 
+interface ListLevel {
+  format: string;
+  prefix: string;
+  suffix: string;
+  displayLevels: number;
+  start: number;
+}
+
 interface Context {
   bold: Set<string>;
+  lists: Map<string, ListLevel[]>;
+  /** Counters per list style: LibreOffice numbers a TT column as one list continued row after row. */
+  counters: Map<string, number[]>;
+}
+
+/** List styles (text:list-style) of content.xml and styles.xml, level by level. */
+function listStyles(roots: XmlElement[]): Map<string, ListLevel[]> {
+  const lists = new Map<string, ListLevel[]>();
+  const visit = (element: XmlElement): void => {
+    for (const child of element.children) {
+      if (typeof child === "string") continue;
+      if (child.name === "text:list-style") {
+        const levels: ListLevel[] = [];
+        for (const level of child.children) {
+          if (typeof level === "string") continue;
+          const at = Number(level.attributes["text:level"] ?? 1) - 1;
+          levels[at] =
+            level.name === "text:list-level-style-number"
+              ? {
+                  format: level.attributes["style:num-format"] ?? "",
+                  prefix: level.attributes["style:num-prefix"] ?? "",
+                  suffix: level.attributes["style:num-suffix"] ?? "",
+                  displayLevels: Number(level.attributes["text:display-levels"] ?? 1),
+                  start: Number(level.attributes["text:start-value"] ?? 1),
+                }
+              : { format: "bullet", prefix: "", suffix: "", displayLevels: 1, start: 1 };
+        }
+        lists.set(child.attributes["style:name"] ?? "", levels);
+      } else visit(child);
+    }
+  };
+  roots.forEach(visit);
+  return lists;
+}
+
+const FORMATS: Record<string, string> = { "1": "decimal", I: "upperRoman", i: "lowerRoman", A: "upperLetter", a: "lowerLetter" };
+
+/** The label LibreOffice prints for the next item of a list at a level ("I.", "2.", "1.2."). */
+function nextListLabel(context: Context, style: string, level: number, startValue?: number): string {
+  const levels = context.lists.get(style);
+  const spec = levels?.[level];
+  if (!spec || spec.format === "") return "";
+  if (spec.format === "bullet") return "- ";
+  const values = context.counters.get(style) ?? [];
+  context.counters.set(style, values);
+  values[level] = startValue ?? (values[level] === undefined ? spec.start : (values[level] as number) + 1);
+  values.length = level + 1;
+  const shown: string[] = [];
+  for (let l = level - spec.displayLevels + 1; l <= level; l++) {
+    if (l < 0) continue;
+    const format = FORMATS[levels?.[l]?.format ?? "1"] ?? "decimal";
+    shown.push(formatNumber(values[l] ?? levels?.[l]?.start ?? 1, format));
+  }
+  return `${spec.prefix}${shown.join(".")}${spec.suffix} `;
+}
+
+/**
+ * Walks a text:list: each item's first paragraph gets its label. A list that
+ * neither continues nor names a list to continue restarts its counters.
+ */
+function listParagraphs(list: XmlElement, context: Context, style: string, level: number, out: (label: string, p: XmlElement) => void): void {
+  const name = list.attributes["text:style-name"] ?? style;
+  if (level === 0 && list.attributes["text:continue-numbering"] !== "true" && !list.attributes["text:continue-list"]) {
+    context.counters.delete(name);
+  }
+  for (const item of list.children) {
+    if (typeof item === "string" || (item.name !== "text:list-item" && item.name !== "text:list-header")) continue;
+    const start = item.attributes["text:start-value"];
+    let labelled = item.name === "text:list-header";
+    for (const child of item.children) {
+      if (typeof child === "string") continue;
+      if (child.name === "text:list") listParagraphs(child, context, name, level + 1, out);
+      else if (child.name === "text:p" || child.name === "text:h") {
+        out(labelled ? "" : nextListLabel(context, name, level, start === undefined ? undefined : Number(start)), child);
+        labelled = true;
+      }
+    }
+  }
 }
 
 /** Whether every visible character of an element is printed bold. */
@@ -71,6 +158,13 @@ function cellText(cell: XmlElement, context: Context): string {
           if (!allBold(child, context, false)) bold = false;
         }
         lines.push(text);
+      } else if (child.name === "text:list") {
+        listParagraphs(child, context, "", 0, (label, p) => {
+          const text = `${label}${textOf(p)}`.replace(/\t/g, " ");
+          if (text.trim().length > 0) visible = true;
+          if (textOf(p).trim().length > 0 && !allBold(p, context, false)) bold = false;
+          lines.push(text);
+        });
       } else if (child.name === "table:table") {
         for (const row of tableRows(child, context)) lines.push(row.cells.filter((c) => c.trim()).join(" "));
       } else walk(child);
@@ -111,12 +205,10 @@ function tableRows(table: XmlElement, context: Context): ReadRow[] {
       if (typeof cell === "string") continue;
       if (cell.name !== "table:table-cell" && cell.name !== "table:covered-table-cell") continue;
       const repeat = Math.min(64, Number(cell.attributes["table:number-columns-repeated"] ?? 1));
-      for (let k = 0; k < repeat; k++) {
-        while (grid[r]![column] !== undefined) column++;
+      // content.xml lists every grid position, covered ones included, so each element is one column.
+      for (let k = 0; k < repeat; k++, column++) {
         if (cell.name === "table:covered-table-cell") {
-          // Covered by a span already placed (from the left or from above) or by nothing known.
-          grid[r]![column] = { text: "", inherited: false, covered: true };
-          column++;
+          grid[r]![column] ??= { text: "", inherited: false, covered: false };
           continue;
         }
         const columns = Math.max(1, Math.min(64, Number(cell.attributes["table:number-columns-spanned"] ?? 1)));
@@ -132,7 +224,6 @@ function tableRows(table: XmlElement, context: Context): ReadRow[] {
             };
           }
         }
-        column += columns;
       }
     }
   });
@@ -146,11 +237,14 @@ function tableRows(table: XmlElement, context: Context): ReadRow[] {
 /** An .odt: paragraphs outside tables in order, and every top-level table as a grid. */
 export async function readOdtDocument(fileName: string, bytes: Buffer): Promise<SourceDocument> {
   let content: XmlElement;
+  let styles: XmlElement | null = null;
   try {
     const zip = await JSZip.loadAsync(bytes);
     const file = zip.file("content.xml");
     if (!file) throw new Error("no content.xml");
     content = parseXml(await file.async("string"));
+    const stylesFile = zip.file("styles.xml");
+    if (stylesFile) styles = parseXml(await stylesFile.async("string"));
   } catch (error) {
     throw new ImportError(
       "tệp .odt bị hỏng hoặc không phải văn bản LibreOffice Writer",
@@ -159,7 +253,11 @@ export async function readOdtDocument(fileName: string, bytes: Buffer): Promise<
       error instanceof Error ? error.message : String(error),
     );
   }
-  const context: Context = { bold: boldStyles(content) };
+  const context: Context = {
+    bold: boldStyles(content),
+    lists: listStyles(styles ? [styles, content] : [content]),
+    counters: new Map(),
+  };
   const paragraphs: string[] = [];
   const tables: SourceTable[] = [];
   let rowsSeen = 0;
@@ -171,6 +269,11 @@ export async function readOdtDocument(fileName: string, bytes: Buffer): Promise<
           const text = line.replace(/\s+/g, " ").trim();
           if (text.length > 0) paragraphs.push(text);
         }
+      } else if (child.name === "text:list") {
+        listParagraphs(child, context, "", 0, (label, p) => {
+          const text = `${label}${textOf(p)}`.replace(/\s+/g, " ").trim();
+          if (text.length > 0) paragraphs.push(text);
+        });
       } else if (child.name === "table:table") {
         const rows: SourceRow[] = tableRows(child, context).map((row, i) => ({
           ...row,

@@ -1,3 +1,4 @@
+import { sectionMarkerOf, taskNumberOf } from "../interpret/cells.js";
 import { roleOfHeader } from "../interpret/columns.js";
 import { ImportError } from "../import-error.js";
 import type { SourceDocument, SourceRow } from "../source-document.js";
@@ -77,6 +78,13 @@ function linesOf(runs: Run[]): Line[] {
   return lines;
 }
 
+const isColumnNumberLine = (line: Line): boolean =>
+  line.runs.length >= 3 && line.runs.every((run) => /^\(?\d{1,2}\)?$/.test(run.text.trim()));
+
+/** Text that follows the appendix, not a row of it: the closing sections and the signature block. */
+const AFTER_TABLE =
+  /^(Nơi nhận|TM\.|KT\.|T\/M|([IVX]+|\d+)\.\s*(TỔ CHỨC THỰC HIỆN|KINH PHÍ THỰC HIỆN|ĐIỀU KHOẢN THI HÀNH|CHẾ ĐỘ BÁO CÁO))/iu;
+
 interface Column {
   x: number;
   text: string;
@@ -96,11 +104,18 @@ function findColumns(lines: Line[]): { columns: Column[]; headerLines: Set<numbe
     for (let k = i + 1; k < lines.length && band.length < 6; k++) {
       const next = lines[k] as Line;
       if (next.page !== line.page || line.y - next.y > 40) break;
-      // A line with a run under TT starts the table body.
+      // A column-number row "(1) (2) (3)…" belongs to the header; any other line with a run under TT starts the body.
+      if (isColumnNumberLine(next)) {
+        band.push(k);
+        break;
+      }
       if (next.runs.some((run) => Math.abs(run.x - tt.x) < 6)) break;
       band.push(k);
     }
-    const runs = band.flatMap((k) => (lines[k] as Line).runs).sort((a, b) => a.x - b.x);
+    const runs = band
+      .filter((k) => !isColumnNumberLine(lines[k] as Line))
+      .flatMap((k) => (lines[k] as Line).runs)
+      .sort((a, b) => a.x - b.x);
     const columns: Column[] = [];
     for (const run of runs) {
       const near = columns.find((c) => Math.abs(c.x - run.x) < 12);
@@ -128,13 +143,26 @@ function columnOf(columns: Column[], x: number): number {
  * spacing inside cells, and at every new page (marked as a page break, so a
  * cell cut by the page is joined back by the interpreter).
  */
-function rowsFromPositions(lines: Line[], columns: Column[], headerLines: Set<number>): SourceRow[] {
+function rowsFromPositions(
+  lines: Line[],
+  columns: Column[],
+  headerLines: Set<number>,
+): { rows: SourceRow[]; after: string[] } {
   const headerTexts = new Set([...headerLines].flatMap((k) => (lines[k] as Line).runs.map((run) => run.text.trim())));
   const firstBody = Math.max(...headerLines) + 1;
   const body: Line[] = [];
+  const after: string[] = [];
   for (let i = firstBody; i < lines.length; i++) {
     const line = lines[i] as Line;
-    const repeatsHeader = line.runs.every((run) => headerTexts.has(run.text.trim()));
+    const text = line.runs
+      .map((run) => run.text)
+      .join(" ")
+      .trim();
+    if (after.length > 0 || AFTER_TABLE.test(text)) {
+      after.push(text);
+      continue;
+    }
+    const repeatsHeader = line.runs.every((run) => headerTexts.has(run.text.trim())) || isColumnNumberLine(line);
     if (!repeatsHeader) body.push(line);
   }
   // Lines of one cell sit about 1.2 font heights apart; rows are further apart (cell padding).
@@ -144,15 +172,18 @@ function rowsFromPositions(lines: Line[], columns: Column[], headerLines: Set<nu
   const sttColumn = columns.findIndex((c) => roleOfHeader(c.text) === "stt");
   const opensRow = (line: Line): boolean =>
     line.runs.some(
-      (run) => columnOf(columns, run.x) === sttColumn && /^([IVXL]+|\d+(\.\d+)*)\.?$/.test(run.text.trim()),
+      (run) =>
+        columnOf(columns, run.x) === sttColumn &&
+        (taskNumberOf(run.text.trim()) !== null || sectionMarkerOf(run.text.trim(), "number-column") !== null),
     );
   const rows: SourceRow[] = [];
   let cells: string[][] = columns.map(() => []);
   let afterPageBreak = false;
   let previous: Line | null = null;
+  let rowPage = body[0]?.page ?? 1;
   const flush = (): void => {
     if (cells.some((c) => c.length > 0)) {
-      rows.push({ cells: cells.map((c) => c.join(" ")), afterPageBreak, row: rows.length + 1 });
+      rows.push({ cells: cells.map((c) => c.join(" ")), afterPageBreak, row: rows.length + 1, page: rowPage });
     }
     cells = columns.map(() => []);
   };
@@ -161,11 +192,12 @@ function rowsFromPositions(lines: Line[], columns: Column[], headerLines: Set<nu
       flush();
       afterPageBreak = line.page !== previous.page;
     }
+    if (cells.every((c) => c.length === 0)) rowPage = line.page;
     for (const run of line.runs) cells[columnOf(columns, run.x)]?.push(run.text.trim());
     previous = line;
   }
   flush();
-  return rows;
+  return { rows, after };
 }
 
 /**
@@ -185,11 +217,12 @@ export async function readPdfDocument(fileName: string, bytes: Buffer): Promise<
         .join(" ")
         .trim(),
     );
-    const header: SourceRow = { cells: found.columns.map((c) => c.text), afterPageBreak: false };
+    const header: SourceRow = { cells: found.columns.map((c) => c.text), afterPageBreak: false, row: 0 };
+    const body = rowsFromPositions(lines, found.columns, found.headerLines);
     return {
       fileName,
-      paragraphs: paragraphs.filter((p) => p.length > 0),
-      tables: [{ rows: [header, ...rowsFromPositions(lines, found.columns, found.headerLines)] }],
+      paragraphs: [...paragraphs, ...body.after].filter((p) => p.length > 0),
+      tables: [{ rows: [header, ...body.rows] }],
     };
   }
   const text = runs.map((run) => run.text + (run.endOfLine ? "\n\n" : " ")).join("");
