@@ -17,7 +17,7 @@ const isPdf = (bytes: Buffer): boolean => bytes.subarray(0, 5).toString("latin1"
 function decodeText(fileName: string, bytes: Buffer, extension: string): string {
   if (bytes.includes(0)) {
     throw new ImportError(
-      `không nhận ra định dạng tệp${extension ? ` ${extension}` : ""}: hãy gửi kế hoạch dạng .docx, .odt, .xlsx, .pdf hoặc .csv`,
+      `tệp${extension ? ` ${extension}` : ""} không phải văn bản và không thuộc định dạng nào đã biết: hãy gửi kế hoạch dạng .docx, .doc, .odt, .xlsx, .pdf hoặc .csv`,
       fileName,
     );
   }

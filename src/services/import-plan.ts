@@ -12,7 +12,7 @@ import {
   units,
 } from "../../db/schema.js";
 import type { Schedule } from "../domain/deadline/index.js";
-import { unitNameKey } from "../domain/units/index.js";
+import { resolveUnitList, splitUnitList, unitNameKey } from "../domain/units/index.js";
 import type { DraftTask, PlanDraft } from "../import/plan-draft.js";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -109,7 +109,7 @@ async function resolveUnits(
   tx: Transaction,
   organizationId: string,
   names: string[],
-): Promise<{ unitIdByName: Map<string, string>; newUnits: string[] }> {
+): Promise<{ unitIdByName: Map<string, string[]>; newUnits: string[] }> {
   const existingUnits = await tx
     .select({ id: units.id, key: units.nameKey, mergedIntoId: units.mergedIntoId })
     .from(units)
@@ -121,11 +121,19 @@ async function resolveUnits(
   const byKey = new Map<string, string>();
   for (const unit of existingUnits) byKey.set(unit.key, unit.mergedIntoId ?? unit.id);
   for (const alias of aliases) byKey.set(alias.key, alias.unitId);
-  const unitIdByName = new Map<string, string>();
+  const unitIdByName = new Map<string, string[]>();
   const newUnits: string[] = [];
-  for (const name of names) {
+  // Single names first, so a list is checked against every unit the plan itself names.
+  const ordered = [...names].sort((a, b) => Number(splitUnitList(a).length > 1) - Number(splitUnitList(b).length > 1));
+  for (const name of ordered) {
     const key = unitNameKey(name);
     if (key.length === 0) continue;
+    // "UBND xã, Văn phòng – Thống kê": a list of known units is those units; the text stays as printed.
+    const resolved = resolveUnitList(name, (part) => byKey.has(unitNameKey(part)));
+    if (resolved.kind === "list") {
+      unitIdByName.set(name, [...new Set(resolved.units.map((part) => byKey.get(unitNameKey(part)) as string))]);
+      continue;
+    }
     let id = byKey.get(key);
     if (!id) {
       const [created] = await tx
@@ -136,7 +144,7 @@ async function resolveUnits(
       byKey.set(key, id);
       newUnits.push(name);
     }
-    unitIdByName.set(name, id);
+    unitIdByName.set(name, [id]);
   }
   return { unitIdByName, newUnits };
 }
@@ -381,7 +389,7 @@ function unitRowsOf(
   organizationId: string,
   taskId: string,
   draftTask: DraftTask,
-  unitIdByName: Map<string, string>,
+  unitIdByName: Map<string, string[]>,
 ): Array<typeof taskUnits.$inferInsert> {
   const rows = new Map<string, typeof taskUnits.$inferInsert>();
   for (const [relation, names] of [
@@ -389,9 +397,10 @@ function unitRowsOf(
     ["support", draftTask.support],
   ] as const) {
     for (const name of names) {
-      const unitId = unitIdByName.get(name);
-      if (unitId && !rows.has(`${unitId}|${relation}`)) {
-        rows.set(`${unitId}|${relation}`, { organizationId, taskId, unitId, relation, nameInPlan: name });
+      for (const unitId of unitIdByName.get(name) ?? []) {
+        if (!rows.has(`${unitId}|${relation}`)) {
+          rows.set(`${unitId}|${relation}`, { organizationId, taskId, unitId, relation, nameInPlan: name });
+        }
       }
     }
   }

@@ -8,6 +8,7 @@ import { queryRows, type Database } from "../../db/client.js";
 import { milestoneEvents, milestones, taskUnits, tasks, units } from "../../db/schema.js";
 import type { IsoDate } from "../domain/calendar/index.js";
 import { canCoordinate } from "../domain/milestones/index.js";
+import { resolveUnitList } from "../domain/units/index.js";
 import { moveMilestone } from "./move-milestone.js";
 import type { Viewer } from "./people/viewer.js";
 import type { SendSlot } from "./reminders/sync-reminders.js";
@@ -24,8 +25,21 @@ export type ReviewItem =
       written: string[];
     }
   | { kind: "lead"; taskId: string; section: string | null; stt: string | null; title: string; proposed: string[] }
-  | { kind: "unit"; unitId: string; name: string; tasks: number }
+  | {
+      kind: "unit";
+      unitId: string;
+      name: string;
+      tasks: number;
+      /** When the name reads as a list of units ("A, B", "A và B"): the split, for the coordinator to confirm. */
+      proposedSplit: string[];
+    }
   | { kind: "warnings"; taskId: string; section: string | null; stt: string | null; title: string; warnings: string[] };
+
+/** A new unit whose name reads as a list: the units it may stand for (none of them known yet). */
+function proposedSplitOf(name: string): string[] {
+  const resolved = resolveUnitList(name, () => false);
+  return resolved.kind === "unknown" ? resolved.proposedSplit : [];
+}
 
 /** Everything waiting for a coordinator's decision, dates first, in plan order. */
 export async function listReviewItems(db: Database, organizationId: string): Promise<ReviewItem[]> {
@@ -100,7 +114,13 @@ export async function listReviewItems(db: Database, organizationId: string): Pro
       title: r.title,
       proposed: r.proposed,
     })),
-    ...newUnits.map((r) => ({ kind: "unit" as const, unitId: r.unit_id, name: r.name, tasks: r.tasks })),
+    ...newUnits.map((r) => ({
+      kind: "unit" as const,
+      unitId: r.unit_id,
+      name: r.name,
+      tasks: r.tasks,
+      proposedSplit: proposedSplitOf(r.name),
+    })),
     // Warnings that only repeat a missing date or lead are answered by those items.
     ...warned
       .filter((r) => !leads.some((l) => l.task_id === r.task_id) && !datedTasks.has(`${r.section}|${r.stt}|${r.title}`))

@@ -1,1 +1,1 @@
-export { splitUnitCell, unitNameKey } from "./unit-names.js";
+export { resolveUnitList, splitUnitCell, splitUnitList, unitNameKey } from "./unit-names.js";

@@ -53,3 +53,52 @@ export function splitUnitCell(cell: string): string[] {
   }
   return names;
 }
+
+/**
+ * The parts of a name that may list several units ("UBND xã, Văn phòng –
+ * Thống kê", "Công an xã và Ban Chỉ huy Quân sự"): split on commas and "và"
+ * outside parentheses. A name with no such separator is its own one part.
+ * Whether the parts are units is for the caller to check against the known
+ * names: "Văn phòng HĐND và UBND" is one office.
+ */
+export function splitUnitList(name: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  const text = plain(name);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === "(") depth++;
+    if (ch === ")" && depth > 0) depth--;
+    if (depth === 0 && ch === ",") {
+      parts.push(current);
+      current = "";
+      continue;
+    }
+    if (depth === 0 && /^\svà\s/iu.test(text.slice(i, i + 4))) {
+      parts.push(current);
+      current = "";
+      i += 3;
+      continue;
+    }
+    current += ch;
+  }
+  parts.push(current);
+  const names = parts.map((p) => p.trim().replace(/^[-+•*–]\s*/, "").replace(/[\s;,.]+$/, "").trim()).filter((p) => p.length > 0);
+  return names.length > 0 ? names : [name.trim()];
+}
+
+/**
+ * A lead or support name resolved against the units the office knows: the
+ * name itself, or the units a comma/"và" list names when every part is known.
+ * Otherwise the split is only a proposal for the coordinator (`/rasoat`).
+ */
+export function resolveUnitList(
+  name: string,
+  isKnown: (part: string) => boolean,
+): { kind: "known"; units: string[] } | { kind: "list"; units: string[] } | { kind: "unknown"; proposedSplit: string[] } {
+  if (isKnown(name)) return { kind: "known", units: [name] };
+  const parts = splitUnitList(name);
+  if (parts.length >= 2 && parts.every(isKnown)) return { kind: "list", units: parts };
+  return { kind: "unknown", proposedSplit: parts.length >= 2 ? parts : [] };
+}
