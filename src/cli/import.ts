@@ -7,6 +7,7 @@ import { organizations } from "../../db/schema.js";
 import type { Config } from "../config.js";
 import { ImportError } from "../import/import-error.js";
 import { interpretDocument } from "../import/interpret/interpret-document.js";
+import type { ExplainedRow } from "../import/plan-draft.js";
 import { readDocument } from "../import/read-document.js";
 import type { Logger } from "../logger.js";
 import { importPlan } from "../services/import-plan.js";
@@ -20,10 +21,31 @@ interface ImportArgs {
   year: number | undefined;
   dryRun: boolean;
   json: boolean;
+  explain: boolean;
+}
+
+const ROLE_WORDS: Record<ExplainedRow["role"], string> = {
+  header: "tiêu đề bảng",
+  "header-repeat": "tiêu đề lặp lại (sang trang)",
+  "column-numbers": "hàng số thứ tự cột",
+  section: "mục",
+  group: "nhóm (không phải nhiệm vụ)",
+  task: "nhiệm vụ",
+  activity: "hoạt động của nhiệm vụ",
+  continuation: "phần nối tiếp của hàng trên",
+  subheading: "tiêu đề phụ",
+  skipped: "bỏ qua",
+};
+
+/** One line per source row: where it is, what it became, and its first words. */
+function explainLine(row: ExplainedRow): string {
+  const where = row.source.line !== undefined ? `dòng ${row.source.line}` : `hàng ${row.source.row ?? "?"}`;
+  const what = `${ROLE_WORDS[row.role]}${row.target ? ` ${row.target}` : ""}${row.reason ? ` (${row.reason})` : ""}`;
+  return `bảng ${row.table}, ${where}: ${what} | ${row.text}`;
 }
 
 function parseImportArgs(args: string[]): ImportArgs {
-  const parsed: ImportArgs = { file: "", org: undefined, year: undefined, dryRun: false, json: false };
+  const parsed: ImportArgs = { file: "", org: undefined, year: undefined, dryRun: false, json: false, explain: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "--org") parsed.org = args[++i];
@@ -34,6 +56,7 @@ function parseImportArgs(args: string[]): ImportArgs {
       }
     } else if (arg === "--dry-run") parsed.dryRun = true;
     else if (arg === "--json") parsed.json = true;
+    else if (arg === "--explain") parsed.explain = true;
     else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
     else if (parsed.file === "") parsed.file = arg;
     else throw new UsageError(`one file at a time; got "${parsed.file}" and "${arg}"`);
@@ -46,7 +69,7 @@ function parseImportArgs(args: string[]): ImportArgs {
   return parsed;
 }
 
-/** `import <file> --org <slug> [--year] [--dry-run] [--json]`. */
+/** `import <file> --org <slug> [--year] [--dry-run] [--json] [--explain]`. */
 export async function runImport(
   args: string[],
   config: Config,
@@ -63,6 +86,7 @@ export async function runImport(
   const fileName = basename(options.file);
   const document = await readDocument(fileName, bytes);
   const draft = interpretDocument(document, options.year ? { year: options.year } : {});
+  if (options.explain && !options.json) for (const row of draft.explanation) out(explainLine(row));
   if (options.dryRun) {
     if (options.json) out(JSON.stringify(draft, null, 2));
     else {

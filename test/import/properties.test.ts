@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ImportError } from "../../src/import/import-error.js";
+import { plainCell } from "../../src/import/interpret/cells.js";
+import type { SourceDocument } from "../../src/import/source-document.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readTextDocument } from "../../src/import/readers/text.js";
 import { readCsvDocument } from "../../src/import/readers/csv.js";
@@ -68,5 +70,85 @@ describe("the table interpreter on any input", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+const gridCell = fc.constantFrom(
+  "",
+  "TT",
+  "STT",
+  "Nội dung",
+  "Nhiệm vụ",
+  "Đơn vị thực hiện",
+  "Chủ trì",
+  "Phối hợp",
+  "Thời gian hoàn thành",
+  "Kinh phí",
+  "(1)",
+  "(2)",
+  "(3)",
+  "1",
+  "1.1",
+  "1000",
+  "A",
+  "B.",
+  "I",
+  "II. CẢI CÁCH",
+  "Phần I",
+  "<b>2</b>",
+  "Văn phòng, Tư pháp",
+  "Quý II/2026",
+  "tiếp theo",
+  "- Báo cáo",
+);
+const gridRow = fc.record({
+  cells: fc.array(gridCell, { minLength: 1, maxLength: 8 }),
+  merged: fc.array(fc.boolean(), { maxLength: 8 }),
+  afterPageBreak: fc.boolean(),
+});
+const grid = fc.array(fc.array(gridRow, { maxLength: 25 }), { minLength: 1, maxLength: 3 });
+
+describe("any grid of cells", () => {
+  it("imports or refuses with an ImportError, and explains every non-empty row once", () => {
+    fc.assert(
+      fc.property(grid, fc.boolean(), (tables, withHeader) => {
+        const document: SourceDocument = {
+          fileName: "grid.docx",
+          paragraphs: ["KẾ HOẠCH", "Cải cách hành chính năm 2026"],
+          tables: tables.map((rows, t) => ({
+            rows: [
+              ...(withHeader && t === 0
+                ? [{ cells: ["TT", "Nội dung", "Chủ trì", "Phối hợp", "Thời gian"], afterPageBreak: false }]
+                : []),
+              ...rows.map((r) => ({
+                cells: r.cells,
+                inherited: r.cells.map((_, i) => r.merged[i] ?? false),
+                covered: r.cells.map((c, i) => c === "" && (r.merged[i] ?? false)),
+                afterPageBreak: r.afterPageBreak,
+              })),
+            ].map((row, i) => ({ ...row, row: i + 1 })),
+          })),
+        };
+        let draft;
+        try {
+          draft = interpretDocument(document);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ImportError);
+          return;
+        }
+        const expected = document.tables.flatMap((table, t) =>
+          table.rows.filter((row) => row.cells.some((c) => plainCell(c).length > 0)).map((row) => `${t + 1}:${row.row}`),
+        );
+        expect(draft.explanation.map((e) => `${e.table}:${e.source.row}`)).toEqual(expected);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("reads task numbers of any length, 1000 and beyond", () => {
+    const rows = ["TT\tNội dung\tChủ trì\tThời hạn", "I\tMỤC MỘT\t\t"];
+    for (let n = 998; n <= 1003; n++) rows.push(`${n}\tViệc ${n}\tVăn phòng\tQuý I/2026`);
+    const draft = interpretDocument(readTextDocument("x.txt", ["KẾ HOẠCH", "Việc năm 2026", ...rows].join("\n")));
+    expect(draft.tasks.map((t) => t.stt)).toEqual(["998", "999", "1000", "1001", "1002", "1003"]);
   });
 });

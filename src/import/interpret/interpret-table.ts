@@ -262,7 +262,7 @@ export function interpretTable(segments: TableSegment[], context: DeadlineContex
       const current = task as TaskInProgress | null;
       if (!current) {
         warnings.push(`${locationOf(roleRow.source)}: bỏ qua hàng trước nhiệm vụ đầu tiên`);
-        explain(row, "skipped", null, "hàng trước nhiệm vụ đầu tiên");
+        explain(row, "skipped", section, "hàng không đánh số trước nhiệm vụ đầu tiên của mục");
         return;
       }
       // A bold heading alone in the title column is a sub-section inside a section, not an activity.
