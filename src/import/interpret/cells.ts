@@ -1,8 +1,20 @@
 /** Cell text as the golden tables and the chat show it: no HTML, one space between words. */
 const ENTITIES: Record<string, string> = { nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
+// The interpreter asks for the same cell's text many times (headers, sections, explanation): cleaning it once pays.
+const plainCache = new Map<string, string>();
+
 export function plainCell(raw: string | undefined): string {
   if (!raw) return "";
+  const cached = plainCache.get(raw);
+  if (cached !== undefined) return cached;
+  if (plainCache.size > 100_000) plainCache.clear();
+  const plain = cleanCell(raw);
+  plainCache.set(raw, plain);
+  return plain;
+}
+
+function cleanCell(raw: string): string {
   return raw
     .normalize("NFC")
     .replace(/<sup>[^<]*<\/sup>/gi, " ")

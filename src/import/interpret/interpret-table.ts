@@ -202,7 +202,8 @@ export function interpretTable(segments: TableSegment[], context: DeadlineContex
 
       // Section rows: "I" + title, "II CẢI CÁCH THỂ CHẾ" in one cell, "A.", "Phần I", or a title merged across.
       const marker = sectionMarkerOf(first, "number-column");
-      if (marker && onlyTitles) {
+      // A numeral in the TT column opens a section even when the row also names a unit or a date for it.
+      if (marker) {
         openSection(row, marker.label, marker.title || titleText);
         return;
       }

@@ -41,6 +41,7 @@ export async function readXlsxDocument(fileName: string, bytes: Buffer): Promise
       const row = sheet.getRow(r);
       const cells: string[] = [];
       const inherited: boolean[] = [];
+      const covered: boolean[] = [];
       for (let c = 1; c <= width; c++) {
         const cell = row.getCell(c);
         const master = cell.isMerged ? cell.master : cell;
@@ -51,6 +52,7 @@ export async function readXlsxDocument(fileName: string, bytes: Buffer): Promise
         const coveredSideways = cell.isMerged && master.col !== cell.col;
         cells.push(coveredSideways ? "" : text);
         inherited.push(fromAbove && !coveredSideways && text.length > 0);
+        covered.push(coveredSideways);
       }
       const filled = cells.filter((t) => t.length > 0);
       if (filled.length === 0) {
@@ -61,7 +63,7 @@ export async function readXlsxDocument(fileName: string, bytes: Buffer): Promise
         paragraphs.push((filled[0] as string).replace(/<\/?b>/g, ""));
         continue;
       }
-      rows.push({ cells, inherited, row: r, afterPageBreak: pendingBreak });
+      rows.push({ cells, inherited, covered, row: r, afterPageBreak: pendingBreak });
       pendingBreak = false;
     }
     if (rows.length > 0) tables.push({ rows });
