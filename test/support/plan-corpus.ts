@@ -441,3 +441,33 @@ export function corpusCsv(plan: CorpusPlan): string {
   const field = (text: string): string => (/[",;\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   return [...headingLines(plan).map((l) => field(l)), ...flatRows(plan).map((r) => r.map(field).join(";"))].join("\r\n");
 }
+
+/** The same tasks as a 2027 ward plan. */
+export const wardPlan: CorpusPlan = {
+  ...communePlan,
+  issuerLines: ["UBND PHƯỜNG HÒA KHÁNH"],
+  place: "Hòa Khánh",
+  number: "Số: 201/KH-UBND",
+  year: 2027,
+  subject: "Cải cách hành chính năm 2027",
+  sections: communePlan.sections.map((section) => ({
+    ...section,
+    tasks: section.tasks.map((task) => ({ ...task, deadline: task.deadline.replace(/2026/g, "2027") })),
+  })),
+};
+
+/** A provincial department's 2027 plan: its own units, "Phòng …". */
+export const departmentPlan: CorpusPlan = {
+  ...wardPlan,
+  issuerLines: ["UBND TỈNH QUẢNG TRỊ", "SỞ NỘI VỤ"],
+  place: "Quảng Trị",
+  number: "Số: 45/KH-SNV",
+  sections: wardPlan.sections.map((section) => ({
+    ...section,
+    tasks: section.tasks.map((task) => ({
+      ...task,
+      lead: task.lead.replace("Tư pháp – Hộ tịch", "Phòng Cải cách hành chính").replace("Bộ phận Một cửa", "Văn phòng Sở"),
+      support: task.support.replace("Công an xã", "Thanh tra Sở"),
+    })),
+  })),
+};

@@ -53,6 +53,16 @@ function readIssuer(title: string | null, paragraphs: string[]): string | null {
   return `UBND ${level} ${place}`;
 }
 
+const DEPARTMENT = /^(SỞ|BAN|PHÒNG|VĂN PHÒNG)\s+(\p{Lu}[\p{Lu}\s,–-]+)$/u;
+
+/** "SỞ NỘI VỤ" as written in running text: "Sở Nội vụ". */
+function departmentName(line: string): string {
+  const match = DEPARTMENT.exec(line) as RegExpExecArray;
+  const rest = (match[2] as string).toLocaleLowerCase("vi").trim();
+  const word = (match[1] as string).toLocaleLowerCase("vi");
+  return `${word.charAt(0).toLocaleUpperCase("vi")}${word.slice(1)} ${rest.charAt(0).toLocaleUpperCase("vi")}${rest.slice(1)}`;
+}
+
 /** "UBND XÃ GIO SƠN" / "ỦY BAN NHÂN DÂN" + "PHƯỜNG AN HÒA" / "SỞ NỘI VỤ" in the heading. */
 function readHeadingIssuer(paragraphs: string[]): string | null {
   const head = paragraphs.slice(0, 15);
@@ -69,14 +79,12 @@ function readHeadingIssuer(paragraphs: string[]): string | null {
       joined.trim(),
     );
     if (match) {
+      // "UBND TỈNH QUẢNG TRỊ" over "SỞ NỘI VỤ": the department under it issues the plan.
+      const below = head.slice(i + 1, i + 3).find((l) => DEPARTMENT.test(l));
+      if (below) return departmentName(below);
       return `UBND ${(match[1] as string).toLocaleLowerCase("vi")} ${titleCase(match[2] as string)}`;
     }
-    const department = /^(SỞ|BAN|PHÒNG|VĂN PHÒNG)\s+(\p{Lu}[\p{Lu}\s,–-]+)$/u.exec(line);
-    if (department && !/CỘNG HÒA|ĐỘC LẬP/u.test(line)) {
-      const rest = (department[2] as string).toLocaleLowerCase("vi").trim();
-      const word = (department[1] as string).toLocaleLowerCase("vi");
-      return `${word.charAt(0).toLocaleUpperCase("vi")}${word.slice(1)} ${rest.charAt(0).toLocaleUpperCase("vi")}${rest.slice(1)}`;
-    }
+    if (DEPARTMENT.test(line) && !/CỘNG HÒA|ĐỘC LẬP/u.test(line)) return departmentName(line);
   }
   return null;
 }
