@@ -39,7 +39,9 @@ const ROLE_WORDS: Record<ExplainedRow["role"], string> = {
 
 /** One line per source row: where it is, what it became, and its first words. */
 function explainLine(row: ExplainedRow): string {
-  const where = row.source.line !== undefined ? `dòng ${row.source.line}` : `hàng ${row.source.row ?? "?"}`;
+  const where = `${row.source.page !== undefined ? `trang ${row.source.page}, ` : ""}${
+    row.source.line !== undefined ? `dòng ${row.source.line}` : `hàng ${row.source.row ?? "?"}`
+  }`;
   const what = `${ROLE_WORDS[row.role]}${row.target ? ` ${row.target}` : ""}${row.reason ? ` (${row.reason})` : ""}`;
   return `bảng ${row.table}, ${where}: ${what} | ${row.text}`;
 }

@@ -28,7 +28,8 @@ export type RowRole =
 export interface ExplainedRow {
   /** 1-based table of the document. */
   table: number;
-  source: { line?: number; row?: number };
+  /** Line of a text, row of a table; page of a PDF. */
+  source: { line?: number; row?: number; page?: number };
   role: RowRole;
   /** The section ("II") or task ("II.3") the row became or joined. */
   target?: string;

@@ -2,14 +2,32 @@ import { extname } from "node:path";
 import { ImportError } from "./import-error.js";
 import { readCsvDocument } from "./readers/csv.js";
 import { readDocxDocument } from "./readers/docx.js";
-import { isLegacyExcel, isOle2, isRtf, readLegacyWordDocument } from "./readers/legacy-word.js";
+import {
+  isLegacyExcel,
+  isOle2,
+  isRtf,
+  readLegacyExcelDocument,
+  readLegacyWordDocument,
+} from "./readers/legacy-word.js";
 import { readOdtDocument } from "./readers/odt.js";
 import { readPdfDocument } from "./readers/pdf.js";
 import { readTextDocument } from "./readers/text.js";
 import { readXlsxDocument } from "./readers/xlsx.js";
 import type { SourceDocument } from "./source-document.js";
 
-export const SUPPORTED_EXTENSIONS = [".txt", ".text", ".md", ".csv", ".docx", ".doc", ".rtf", ".odt", ".xlsx", ".pdf"] as const;
+export const SUPPORTED_EXTENSIONS = [
+  ".txt",
+  ".text",
+  ".md",
+  ".csv",
+  ".docx",
+  ".doc",
+  ".rtf",
+  ".odt",
+  ".xlsx",
+  ".xls",
+  ".pdf",
+] as const;
 
 const isZip = (bytes: Buffer): boolean => bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
 const isPdf = (bytes: Buffer): boolean => bytes.subarray(0, 5).toString("latin1") === "%PDF-";
@@ -44,17 +62,15 @@ export async function readDocument(fileName: string, bytes: Buffer): Promise<Sou
       return readOdtDocument(fileName, bytes);
     }
     if (bytes.includes("application/vnd.oasis.opendocument.spreadsheet")) {
-      throw new ImportError("tệp .ods chưa được hỗ trợ. Hãy mở tệp bằng LibreOffice Calc và lưu lại dưới dạng .xlsx", fileName);
+      throw new ImportError(
+        "tệp .ods chưa được hỗ trợ. Hãy mở tệp bằng LibreOffice Calc và lưu lại dưới dạng .xlsx",
+        fileName,
+      );
     }
     throw new ImportError("tệp nén không phải .docx, .odt hay .xlsx", fileName);
   }
   if (isOle2(bytes)) {
-    if (extension === ".xls" || isLegacyExcel(bytes)) {
-      throw new ImportError(
-        "tệp .xls (Excel 97–2003) chưa được hỗ trợ. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx",
-        fileName,
-      );
-    }
+    if (extension === ".xls" || isLegacyExcel(bytes)) return readLegacyExcelDocument(fileName, bytes);
     return readLegacyWordDocument(fileName, bytes, ".doc");
   }
   if (isRtf(bytes)) return readLegacyWordDocument(fileName, bytes, ".rtf");

@@ -8,7 +8,13 @@ import { convertWithSoffice } from "../support/soffice.js";
 /** The corpus saved by LibreOffice as .odt and .doc and printed to PDF: each must import to the same tasks. */
 async function tasksOf(fileName: string, bytes: Buffer) {
   const draft = interpretDocument(await readDocument(fileName, bytes));
-  return draft.tasks.map(({ section, stt, lead, support, deadlineTexts }) => ({ section, stt, lead, support, deadlineTexts }));
+  return draft.tasks.map(({ section, stt, lead, support, deadlineTexts }) => ({
+    section,
+    stt,
+    lead,
+    support,
+    deadlineTexts,
+  }));
 }
 
 const cases: Array<[DocxVariation, string]> = [
@@ -29,23 +35,33 @@ describe("the plan as LibreOffice saves and prints it", () => {
   });
 
   it("tells the coordinator to save a .doc as .docx when LibreOffice is missing", { timeout: 120_000 }, async () => {
-    const doc = await convertWithSoffice(await corpusDocx(communePlan, "single-task-column"), ".docx", "doc:MS Word 97");
+    const doc = await convertWithSoffice(
+      await corpusDocx(communePlan, "single-task-column"),
+      ".docx",
+      "doc:MS Word 97",
+    );
     const path = process.env.PATH;
     process.env.PATH = "/nonexistent";
     try {
       const error = await readDocument("ke-hoach.doc", doc).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ImportError);
-      expect(String((error as Error).message)).toMatch(/ke-hoach\.doc.*\.doc \(Word 97–2003\).*lưu lại dưới dạng \.docx/);
+      expect(String((error as Error).message)).toMatch(
+        /ke-hoach\.doc.*\.doc \(Word 97–2003\).*lưu lại dưới dạng \.docx/,
+      );
     } finally {
       process.env.PATH = path;
     }
   });
 
-  it("refuses an .xls by name, not as a binary file", async () => {
-    const ole = Buffer.alloc(1024);
-    ole.writeUInt32BE(0xd0cf11e0, 0);
-    ole.writeUInt32BE(0xa1b11ae1, 4);
-    Buffer.from("Workbook", "utf16le").copy(ole, 600);
-    await expect(readDocument("bang.xls", ole)).rejects.toThrow(/bang\.xls.*\.xls \(Excel 97–2003\).*\.xlsx/);
-  });
+  it(
+    "refuses an .xls it cannot convert by its format and says what to do, not as a binary file",
+    { timeout: 120_000 },
+    async () => {
+      const ole = Buffer.alloc(1024);
+      ole.writeUInt32BE(0xd0cf11e0, 0);
+      ole.writeUInt32BE(0xa1b11ae1, 4);
+      Buffer.from("Workbook", "utf16le").copy(ole, 600);
+      await expect(readDocument("bang.xls", ole)).rejects.toThrow(/bang\.xls.*\.xls \(Excel 97–2003\).*\.xlsx/);
+    },
+  );
 });

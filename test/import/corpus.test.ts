@@ -76,7 +76,9 @@ describe("2027 plans of a ward and a provincial department", () => {
 describe("rows as plans really print them", () => {
   const header = "TT\tNội dung\tChủ trì\tPhối hợp\tThời gian";
   const importText = (rows: string[]) =>
-    interpretDocument(readTextDocument("x.txt", ["KẾ HOẠCH", "Cải cách hành chính năm 2026", header, ...rows].join("\n")));
+    interpretDocument(
+      readTextDocument("x.txt", ["KẾ HOẠCH", "Cải cách hành chính năm 2026", header, ...rows].join("\n")),
+    );
 
   it("joins a unit name cut by a page break even when its second half starts with a capital", () => {
     const draft = importText([

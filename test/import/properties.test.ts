@@ -137,7 +137,9 @@ describe("any grid of cells", () => {
           return;
         }
         const expected = document.tables.flatMap((table, t) =>
-          table.rows.filter((row) => row.cells.some((c) => plainCell(c).length > 0)).map((row) => `${t + 1}:${row.row}`),
+          table.rows
+            .filter((row) => row.cells.some((c) => plainCell(c).length > 0))
+            .map((row) => `${t + 1}:${row.row}`),
         );
         expect(draft.explanation.map((e) => `${e.table}:${e.source.row}`)).toEqual(expected);
       }),

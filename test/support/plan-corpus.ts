@@ -143,7 +143,10 @@ function runs(text: string, options: { bold?: boolean; split?: boolean } = {}): 
     .join("");
 }
 
-function paragraph(text: string, options: { bold?: boolean; split?: boolean; numbering?: [number, number] } = {}): string {
+function paragraph(
+  text: string,
+  options: { bold?: boolean; split?: boolean; numbering?: [number, number] } = {},
+): string {
   const numPr = options.numbering
     ? `<w:pPr><w:numPr><w:ilvl w:val="${options.numbering[1]}"/><w:numId w:val="${options.numbering[0]}"/></w:numPr></w:pPr>`
     : "";
@@ -348,9 +351,14 @@ function appendixXml(plan: CorpusPlan, variation: DocxVariation): string {
     });
     return tableXml(rows, { headerRows: 1 });
   }
-  const header: Cell[] = ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành", "Sản phẩm"].map(
-    (text) => ({ text, bold: true }),
-  );
+  const header: Cell[] = [
+    "TT",
+    "Nhiệm vụ",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+    "Thời gian hoàn thành",
+    "Sản phẩm",
+  ].map((text) => ({ text, bold: true }));
   const sectionRow = (s: number, section: CorpusSection): Cell[] => {
     const label = sectionLabel(numbering, s);
     switch (variation) {
@@ -421,7 +429,13 @@ function flatRows(plan: CorpusPlan): string[][] {
 }
 
 function headingLines(plan: CorpusPlan): string[] {
-  return [...plan.issuerLines, plan.number, `${plan.place}, ngày 10 tháng 01 năm ${plan.year}`, "KẾ HOẠCH", plan.subject];
+  return [
+    ...plan.issuerLines,
+    plan.number,
+    `${plan.place}, ngày 10 tháng 01 năm ${plan.year}`,
+    "KẾ HOẠCH",
+    plan.subject,
+  ];
 }
 
 /** The plan as an Excel sheet: heading lines in one cell each, then the table; section titles merged across. */
@@ -439,7 +453,9 @@ export async function corpusXlsx(plan: CorpusPlan): Promise<Buffer> {
 /** The plan as CSV with ';' (Excel in a Vietnamese locale). */
 export function corpusCsv(plan: CorpusPlan): string {
   const field = (text: string): string => (/[",;\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  return [...headingLines(plan).map((l) => field(l)), ...flatRows(plan).map((r) => r.map(field).join(";"))].join("\r\n");
+  return [...headingLines(plan).map((l) => field(l)), ...flatRows(plan).map((r) => r.map(field).join(";"))].join(
+    "\r\n",
+  );
 }
 
 /** The same tasks as a 2027 ward plan. */
@@ -466,7 +482,9 @@ export const departmentPlan: CorpusPlan = {
     ...section,
     tasks: section.tasks.map((task) => ({
       ...task,
-      lead: task.lead.replace("Tư pháp – Hộ tịch", "Phòng Cải cách hành chính").replace("Bộ phận Một cửa", "Văn phòng Sở"),
+      lead: task.lead
+        .replace("Tư pháp – Hộ tịch", "Phòng Cải cách hành chính")
+        .replace("Bộ phận Một cửa", "Văn phòng Sở"),
       support: task.support.replace("Công an xã", "Thanh tra Sở"),
     })),
   })),

@@ -23,11 +23,13 @@ export async function convertWithSoffice(bytes: Buffer, fromExtension: string, t
           input,
         ],
         { timeout: 120_000 },
-        (error) => (error ? reject(error) : resolve()),
+        (error) => (error ? reject(new Error(error.message, { cause: error })) : resolve()),
       ),
     );
     const extension = `.${to.split(":")[0]}`;
-    const output = (await readdir(directory)).find((name) => name.endsWith(extension) && name !== `plan${fromExtension}`);
+    const output = (await readdir(directory)).find(
+      (name) => name.endsWith(extension) && name !== `plan${fromExtension}`,
+    );
     if (!output) throw new Error(`soffice wrote no ${extension}`);
     return await readFile(join(directory, output));
   } finally {

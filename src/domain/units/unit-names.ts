@@ -84,7 +84,15 @@ export function splitUnitList(name: string): string[] {
     current += ch;
   }
   parts.push(current);
-  const names = parts.map((p) => p.trim().replace(/^[-+•*–]\s*/, "").replace(/[\s;,.]+$/, "").trim()).filter((p) => p.length > 0);
+  const names = parts
+    .map((p) =>
+      p
+        .trim()
+        .replace(/^[-+•*–]\s*/, "")
+        .replace(/[\s;,.]+$/, "")
+        .trim(),
+    )
+    .filter((p) => p.length > 0);
   return names.length > 0 ? names : [name.trim()];
 }
 
@@ -96,7 +104,10 @@ export function splitUnitList(name: string): string[] {
 export function resolveUnitList(
   name: string,
   isKnown: (part: string) => boolean,
-): { kind: "known"; units: string[] } | { kind: "list"; units: string[] } | { kind: "unknown"; proposedSplit: string[] } {
+):
+  | { kind: "known"; units: string[] }
+  | { kind: "list"; units: string[] }
+  | { kind: "unknown"; proposedSplit: string[] } {
   if (isKnown(name)) return { kind: "known", units: [name] };
   const parts = splitUnitList(name);
   if (parts.length >= 2 && parts.every(isKnown)) return { kind: "list", units: parts };

@@ -54,10 +54,14 @@ export function taskNumberOf(text: string): string | null {
  * text column (a title merged across the table) the label must be followed by
  * a mark and a capital ("B. Nhiệm vụ…"), so a sentence is not taken for one.
  */
-export function sectionMarkerOf(text: string, where: "number-column" | "text-column"): { label: string; title: string } | null {
+export function sectionMarkerOf(
+  text: string,
+  where: "number-column" | "text-column",
+): { label: string; title: string } | null {
   if (text.length === 0) return null;
   const part = /^phần\s+(thứ\s+\S+|[IVXL]+|\d{1,2}|[A-Z])\b\s*[.:)–-]?\s*(.*)$/iu.exec(text);
-  if (part) return { label: (part[1] as string).replace(/^(\S)/, (c) => c.toUpperCase()), title: (part[2] as string).trim() };
+  if (part)
+    return { label: (part[1] as string).replace(/^(\S)/, (c) => c.toUpperCase()), title: (part[2] as string).trim() };
   const numeral =
     where === "number-column"
       ? /^([IVXL]+|[A-Z])(?:\.|\)|\s*[:–-])?(?:\s+(.*))?$/u.exec(text)

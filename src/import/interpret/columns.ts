@@ -55,7 +55,10 @@ const COLUMN_NUMBER = /^\(?(\d{1,2}|[A-Z])\)?\.?$/;
 export function isColumnNumberRow(cells: string[]): boolean {
   const filled = cells.map(plainCell).filter((c) => c.length > 0);
   if (filled.length < 3 || !filled.every((c) => COLUMN_NUMBER.test(c))) return false;
-  const numbers = filled.map((c) => /\d+/.exec(c)?.[0]).filter((n): n is string => n !== undefined).map(Number);
+  const numbers = filled
+    .map((c) => /\d+/.exec(c)?.[0])
+    .filter((n): n is string => n !== undefined)
+    .map(Number);
   // A run of numbers that only goes up (letters such as "A B" may come first).
   return numbers.length >= 2 && numbers.every((n, i) => i === 0 || n > (numbers[i - 1] as number));
 }

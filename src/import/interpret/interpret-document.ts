@@ -183,8 +183,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     tasks: table.tasks,
     warnings,
     explanation: [...appendix.explanation, ...table.explanation].sort(
-      (a, b) =>
-        a.table - b.table || (a.source.row ?? a.source.line ?? 0) - (b.source.row ?? b.source.line ?? 0),
+      (a, b) => a.table - b.table || (a.source.row ?? a.source.line ?? 0) - (b.source.row ?? b.source.line ?? 0),
     ),
   };
 }

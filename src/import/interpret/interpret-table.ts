@@ -145,7 +145,7 @@ export function interpretTable(segments: TableSegment[], context: DeadlineContex
     const explain = (row: SourceRow, role: RowRole, target?: string | null, reason?: string): void => {
       explanation.push({
         table: segment.table,
-        source: sourceOf(row),
+        source: row.page !== undefined ? { ...sourceOf(row), page: row.page } : sourceOf(row),
         role,
         ...(target ? { target } : {}),
         ...(reason ? { reason } : {}),
@@ -198,7 +198,6 @@ export function interpretTable(segments: TableSegment[], context: DeadlineContex
         return;
       }
       const titleText = roleRow.text.title ?? roleRow.text.task ?? roleRow.text.activity ?? "";
-      const onlyTitles = filledRoles.every((role) => role === "title" || role === "task" || role === "activity");
 
       // Section rows: "I" + title, "II CẢI CÁCH THỂ CHẾ" in one cell, "A.", "Phần I", or a title merged across.
       const marker = sectionMarkerOf(first, "number-column");
@@ -260,7 +259,7 @@ export function interpretTable(segments: TableSegment[], context: DeadlineContex
         explain(row, "skipped", null, "hàng không thuộc nhiệm vụ nào");
         return;
       }
-      const current = task as TaskInProgress | null;
+      const current = task;
       if (!current) {
         warnings.push(`${locationOf(roleRow.source)}: bỏ qua hàng trước nhiệm vụ đầu tiên`);
         explain(row, "skipped", section, "hàng không đánh số trước nhiệm vụ đầu tiên của mục");
@@ -274,11 +273,18 @@ export function interpretTable(segments: TableSegment[], context: DeadlineContex
       const previous = current.rows[current.rows.length - 1] as RoleRow;
       if (afterBreak) {
         const lead = roleRow.text.lead;
-        const leadContinues = lead !== undefined && previous.text.lead !== undefined && ENDS_MID_NAME.test(previous.text.lead);
+        const leadContinues =
+          lead !== undefined && previous.text.lead !== undefined && ENDS_MID_NAME.test(previous.text.lead);
         const ownsAnActivity = lead !== undefined && startsFresh(lead) && !leadContinues;
         if (!ownsAnActivity) {
           appendContinuation(previous, roleRow, CONTENT_ROLES);
           explain(row, "continuation", taskTarget(), "nối tiếp hàng trước qua ngắt trang");
+          if (row.page !== undefined) {
+            // A PDF does not say whether a row was cut by the page: the coordinator checks the guess.
+            current.warnings.push(
+              `Trang ${row.page}, hàng ${row.row ?? "?"}: phần đầu trang được nối vào hàng trước (hàng bị ngắt trang); cần kiểm tra lại`,
+            );
+          }
           return;
         }
         // Both: cells that finish the row above go to it, the rest is a new activity.

@@ -75,9 +75,10 @@ function readHeadingIssuer(paragraphs: string[]): string | null {
   for (let i = 0; i < head.length; i++) {
     const line = head[i] as string;
     const joined = /^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)$/iu.test(line) ? `${line} ${head[i + 1] ?? ""}` : line;
-    const match = /^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+(THÀNH PHỐ|THỊ TRẤN|THỊ XÃ|PHƯỜNG|HUYỆN|TỈNH|XÃ)\s+(.+)$/iu.exec(
-      joined.trim(),
-    );
+    const match =
+      /^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+(THÀNH PHỐ|THỊ TRẤN|THỊ XÃ|PHƯỜNG|HUYỆN|TỈNH|XÃ)\s+(.+)$/iu.exec(
+        joined.trim(),
+      );
     if (match) {
       // "UBND TỈNH QUẢNG TRỊ" over "SỞ NỘI VỤ": the department under it issues the plan.
       const below = head.slice(i + 1, i + 3).find((l) => DEPARTMENT.test(l));
@@ -93,7 +94,8 @@ function readHeadingIssuer(paragraphs: string[]): string | null {
 function yearOfDeadlines(deadlines: string[]): number | null {
   const counts = new Map<number, number>();
   for (const text of deadlines) {
-    for (const match of text.matchAll(/\b(20\d{2})\b/g)) counts.set(Number(match[1]), (counts.get(Number(match[1])) ?? 0) + 1);
+    for (const match of text.matchAll(/\b(20\d{2})\b/g))
+      counts.set(Number(match[1]), (counts.get(Number(match[1])) ?? 0) + 1);
   }
   const best = [...counts].sort((a, b) => b[1] - a[1])[0];
   return best && best[1] >= 3 ? best[0] : null;

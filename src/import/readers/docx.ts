@@ -81,12 +81,17 @@ function collectRuns(element: XmlElement, paragraphBold: boolean, pieces: Piece[
     if (typeof child === "string" || SKIPPED.has(child.name)) continue;
     if (child.name === "w:r") {
       const rPr = childNamed(child, "w:rPr");
-      const runStyleBold = styleValue(context.styles, childNamed(rPr ?? child, "w:rStyle")?.attributes["w:val"], "bold");
+      const runStyleBold = styleValue(
+        context.styles,
+        childNamed(rPr ?? child, "w:rStyle")?.attributes["w:val"],
+        "bold",
+      );
       const boldElement = rPr ? childNamed(rPr, "w:b") : undefined;
       const bold = boldElement ? isOn(boldElement) : (runStyleBold ?? paragraphBold);
       for (const part of child.children) {
         if (typeof part === "string") continue;
-        if (part.name === "w:t") pieces.push({ text: part.children.join(""), bold });
+        if (part.name === "w:t")
+          pieces.push({ text: part.children.filter((c) => typeof c === "string").join(""), bold });
         else if (part.name === "w:tab") pieces.push({ text: "\t", bold });
         else if (part.name === "w:br" || part.name === "w:cr") {
           // A page break inside a paragraph is not a line of the text.

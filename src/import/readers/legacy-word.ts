@@ -6,11 +6,12 @@ import { delimiter, join } from "node:path";
 import { ImportError } from "../import-error.js";
 import type { SourceDocument } from "../source-document.js";
 import { readDocxDocument } from "./docx.js";
+import { readXlsxDocument } from "./xlsx.js";
 
 /**
- * Word 97–2003 (.doc) and RTF documents: LibreOffice converts them to .docx,
- * which the WordprocessingML reader then reads. Without LibreOffice on the
- * PATH the coordinator is told what to do instead.
+ * Word 97–2003 (.doc), RTF and Excel 97–2003 (.xls) documents: LibreOffice
+ * converts them to .docx or .xlsx, which our readers then read. Without
+ * LibreOffice on the PATH the coordinator is told what to do instead.
  */
 
 const CONVERSION_TIMEOUT_MS = Number(process.env.NHACVIEC_SOFFICE_TIMEOUT_MS ?? 60_000);
@@ -40,15 +41,23 @@ async function findSoffice(): Promise<string | null> {
   return null;
 }
 
-/** Converts a .doc or .rtf through LibreOffice and reads the result as a .docx. */
-export async function readLegacyWordDocument(fileName: string, bytes: Buffer, format: ".doc" | ".rtf"): Promise<SourceDocument> {
+type LegacyFormat = ".doc" | ".rtf" | ".xls";
+
+const FORMAT_NAMES: Record<LegacyFormat, { name: string; target: "docx" | "xlsx"; app: string }> = {
+  ".doc": { name: ".doc (Word 97–2003)", target: "docx", app: "Word" },
+  ".rtf": { name: ".rtf", target: "docx", app: "Word" },
+  ".xls": { name: ".xls (Excel 97–2003)", target: "xlsx", app: "Excel" },
+};
+
+/**
+ * Converts a .doc, .rtf or .xls through LibreOffice to its current format and
+ * returns the bytes, or throws an ImportError that says what to do instead.
+ */
+async function convertLegacy(fileName: string, bytes: Buffer, format: LegacyFormat): Promise<Buffer> {
+  const { name, target, app } = FORMAT_NAMES[format];
+  const advice = `Hãy mở tệp bằng ${app} và lưu lại dưới dạng .${target} rồi gửi lại`;
   const soffice = await findSoffice();
-  if (!soffice) {
-    throw new ImportError(
-      `tệp ${format} (Word 97–2003) chưa đọc được trực tiếp trên máy chủ này. Hãy mở tệp bằng Word và lưu lại dưới dạng .docx rồi gửi lại`,
-      fileName,
-    );
-  }
+  if (!soffice) throw new ImportError(`tệp ${name} chưa đọc được trực tiếp trên máy chủ này. ${advice}`, fileName);
   const directory = await mkdtemp(join(tmpdir(), "nhacviec-doc-"));
   try {
     const input = join(directory, `input${format}`);
@@ -63,34 +72,46 @@ export async function readLegacyWordDocument(fileName: string, bytes: Buffer, fo
           // A profile of its own: a second conversion at the same time must not wait on the first one's lock.
           `-env:UserInstallation=file://${join(directory, "profile")}`,
           "--convert-to",
-          "docx",
+          target,
           "--outdir",
           directory,
           input,
         ],
         { timeout: CONVERSION_TIMEOUT_MS, killSignal: "SIGKILL" },
-        (error) => (error ? reject(error) : resolve()),
+        (error) => (error ? reject(new Error(error.message, { cause: error })) : resolve()),
       );
     }).catch((error: unknown) => {
-      const timedOut = error instanceof Error && "killed" in error && (error as { killed: boolean }).killed;
+      const cause = error instanceof Error ? error.cause : undefined;
+      const timedOut = typeof cause === "object" && cause !== null && "killed" in cause && cause.killed === true;
       throw new ImportError(
         timedOut
-          ? `chuyển đổi tệp ${format} quá ${Math.round(CONVERSION_TIMEOUT_MS / 1000)} giây. Hãy mở tệp bằng Word và lưu lại dưới dạng .docx`
-          : `không chuyển đổi được tệp ${format}. Hãy mở tệp bằng Word và lưu lại dưới dạng .docx`,
+          ? `chuyển đổi tệp ${name} quá ${Math.round(CONVERSION_TIMEOUT_MS / 1000)} giây. ${advice}`
+          : `không chuyển đổi được tệp ${name}. ${advice}`,
         fileName,
         {},
         error instanceof Error ? error.message : String(error),
       );
     });
-    const output = (await readdir(directory)).find((name) => name.endsWith(".docx"));
+    const output = (await readdir(directory)).find((entry) => entry.endsWith(`.${target}`));
     if (!output) {
-      throw new ImportError(
-        `tệp ${format} hỏng hoặc được bảo vệ nên không chuyển đổi được. Hãy mở tệp bằng Word và lưu lại dưới dạng .docx`,
-        fileName,
-      );
+      throw new ImportError(`tệp ${name} hỏng, được bảo vệ hoặc máy chủ không chuyển đổi được. ${advice}`, fileName);
     }
-    return await readDocxDocument(fileName, await readFile(join(directory, output)));
+    return await readFile(join(directory, output));
   } finally {
     await rm(directory, { recursive: true, force: true });
   }
+}
+
+/** A .doc or .rtf, converted through LibreOffice and read as a .docx. */
+export async function readLegacyWordDocument(
+  fileName: string,
+  bytes: Buffer,
+  format: ".doc" | ".rtf",
+): Promise<SourceDocument> {
+  return readDocxDocument(fileName, await convertLegacy(fileName, bytes, format));
+}
+
+/** An .xls, converted through LibreOffice Calc (the Docker image installs it) and read as an .xlsx. */
+export async function readLegacyExcelDocument(fileName: string, bytes: Buffer): Promise<SourceDocument> {
+  return readXlsxDocument(fileName, await convertLegacy(fileName, bytes, ".xls"));
 }

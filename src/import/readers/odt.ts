@@ -88,7 +88,13 @@ function listStyles(roots: XmlElement[]): Map<string, ListLevel[]> {
   return lists;
 }
 
-const FORMATS: Record<string, string> = { "1": "decimal", I: "upperRoman", i: "lowerRoman", A: "upperLetter", a: "lowerLetter" };
+const FORMATS: Record<string, string> = {
+  "1": "decimal",
+  I: "upperRoman",
+  i: "lowerRoman",
+  A: "upperLetter",
+  a: "lowerLetter",
+};
 
 /** The label LibreOffice prints for the next item of a list at a level ("I.", "2.", "1.2."). */
 function nextListLabel(context: Context, style: string, level: number, startValue?: number): string {
@@ -98,7 +104,7 @@ function nextListLabel(context: Context, style: string, level: number, startValu
   if (spec.format === "bullet") return "- ";
   const values = context.counters.get(style) ?? [];
   context.counters.set(style, values);
-  values[level] = startValue ?? (values[level] === undefined ? spec.start : (values[level] as number) + 1);
+  values[level] = startValue ?? (values[level] === undefined ? spec.start : values[level] + 1);
   values.length = level + 1;
   const shown: string[] = [];
   for (let l = level - spec.displayLevels + 1; l <= level; l++) {
@@ -113,7 +119,13 @@ function nextListLabel(context: Context, style: string, level: number, startValu
  * Walks a text:list: each item's first paragraph gets its label. A list that
  * neither continues nor names a list to continue restarts its counters.
  */
-function listParagraphs(list: XmlElement, context: Context, style: string, level: number, out: (label: string, p: XmlElement) => void): void {
+function listParagraphs(
+  list: XmlElement,
+  context: Context,
+  style: string,
+  level: number,
+  out: (label: string, p: XmlElement) => void,
+): void {
   const name = list.attributes["text:style-name"] ?? style;
   if (level === 0 && list.attributes["text:continue-numbering"] !== "true" && !list.attributes["text:continue-list"]) {
     context.counters.delete(name);
@@ -126,7 +138,10 @@ function listParagraphs(list: XmlElement, context: Context, style: string, level
       if (typeof child === "string") continue;
       if (child.name === "text:list") listParagraphs(child, context, name, level + 1, out);
       else if (child.name === "text:p" || child.name === "text:h") {
-        out(labelled ? "" : nextListLabel(context, name, level, start === undefined ? undefined : Number(start)), child);
+        out(
+          labelled ? "" : nextListLabel(context, name, level, start === undefined ? undefined : Number(start)),
+          child,
+        );
         labelled = true;
       }
     }
@@ -208,7 +223,7 @@ function tableRows(table: XmlElement, context: Context): ReadRow[] {
       // content.xml lists every grid position, covered ones included, so each element is one column.
       for (let k = 0; k < repeat; k++, column++) {
         if (cell.name === "table:covered-table-cell") {
-          grid[r]![column] ??= { text: "", inherited: false, covered: false };
+          grid[r][column] ??= { text: "", inherited: false, covered: false };
           continue;
         }
         const columns = Math.max(1, Math.min(64, Number(cell.attributes["table:number-columns-spanned"] ?? 1)));
@@ -230,7 +245,11 @@ function tableRows(table: XmlElement, context: Context): ReadRow[] {
   const width = Math.max(0, ...grid.map((cells) => cells.length));
   return grid.map((cells) => {
     const full = Array.from({ length: width }, (_, c) => cells[c] ?? { text: "", inherited: false, covered: false });
-    return { cells: full.map((c) => c.text), inherited: full.map((c) => c.inherited), covered: full.map((c) => c.covered) };
+    return {
+      cells: full.map((c) => c.text),
+      inherited: full.map((c) => c.inherited),
+      covered: full.map((c) => c.covered),
+    };
   });
 }
 

@@ -98,7 +98,7 @@ interface Column {
 function findColumns(lines: Line[]): { columns: Column[]; headerLines: Set<number> } | null {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
-    const tt = line.runs.find((run) => /^s?tt$/i.test(run.text.trim()));
+    const tt = line.runs.find((run) => /^(số\s*)?s?tt\.?$/iu.test(run.text.trim()));
     if (!tt) continue;
     const band: number[] = [i];
     for (let k = i + 1; k < lines.length && band.length < 6; k++) {

@@ -19,7 +19,7 @@ export function parseXml(xml: string): XmlElement {
   const root: XmlElement = { name: "#document", attributes: {}, children: [] };
   const stack: XmlElement[] = [root];
   parser.on("opentag", (tag) => {
-    const element: XmlElement = { name: tag.name, attributes: tag.attributes as Record<string, string>, children: [] };
+    const element: XmlElement = { name: tag.name, attributes: tag.attributes, children: [] };
     (stack[stack.length - 1] as XmlElement).children.push(element);
     stack.push(element);
   });

@@ -15,7 +15,10 @@ describe("resolveUnitList", () => {
   const isKnown = (name: string) => known.has(unitNameKey(name));
 
   it("keeps a known name whole even when it holds 'và'", () => {
-    expect(resolveUnitList("Văn phòng HĐND và UBND", isKnown)).toEqual({ kind: "known", units: ["Văn phòng HĐND và UBND"] });
+    expect(resolveUnitList("Văn phòng HĐND và UBND", isKnown)).toEqual({
+      kind: "known",
+      units: ["Văn phòng HĐND và UBND"],
+    });
   });
 
   it("resolves a list whose every part is a known unit, spelling variants included", () => {
