@@ -145,12 +145,13 @@ function runs(text: string, options: { bold?: boolean; split?: boolean } = {}): 
 
 function paragraph(
   text: string,
-  options: { bold?: boolean; split?: boolean; numbering?: [number, number] } = {},
+  options: { bold?: boolean; split?: boolean; numbering?: [number, number]; center?: boolean } = {},
 ): string {
   const numPr = options.numbering
-    ? `<w:pPr><w:numPr><w:ilvl w:val="${options.numbering[1]}"/><w:numId w:val="${options.numbering[0]}"/></w:numPr></w:pPr>`
+    ? `<w:numPr><w:ilvl w:val="${options.numbering[1]}"/><w:numId w:val="${options.numbering[0]}"/></w:numPr>`
     : "";
-  return `<w:p>${numPr}${runs(text, options)}</w:p>`;
+  const jc = options.center ? `<w:jc w:val="center"/>` : "";
+  return `<w:p>${numPr || jc ? `<w:pPr>${numPr}${jc}</w:pPr>` : ""}${runs(text, options)}</w:p>`;
 }
 
 export interface Cell {
@@ -161,6 +162,8 @@ export interface Cell {
   vMerge?: "restart" | "continue";
   numbering?: [number, number];
   split?: boolean;
+  /** Centred, as offices print headers, TT numbers and dates. */
+  center?: boolean;
   /** Raw XML for the cell body (a nested table). */
   xml?: string;
 }
@@ -175,6 +178,7 @@ function cellXml(cell: Cell): string {
     paragraph(cell.vMerge === "continue" ? "" : (cell.text ?? ""), {
       bold: cell.bold ?? false,
       split: cell.split ?? false,
+      center: cell.center ?? false,
       ...(cell.numbering ? { numbering: cell.numbering } : {}),
     });
   return `<w:tc><w:tcPr>${props}</w:tcPr>${body}</w:tc>`;
@@ -296,23 +300,23 @@ function appendixXml(plan: CorpusPlan, variation: DocxVariation): string {
   if (variation === "two-level-header") {
     const rows: Cell[][] = [
       [
-        { text: "TT", bold: true, vMerge: "restart" },
-        { text: "Nội dung công việc", bold: true, vMerge: "restart" },
-        { text: "Đơn vị thực hiện", bold: true, span: 2 },
-        { text: "Thời hạn hoàn thành", bold: true, vMerge: "restart" },
-        { text: "Kết quả/Sản phẩm", bold: true, vMerge: "restart" },
-        { text: "Kinh phí", bold: true, vMerge: "restart" },
+        { text: "TT", bold: true, vMerge: "restart", center: true },
+        { text: "Nội dung công việc", bold: true, vMerge: "restart", center: true },
+        { text: "Đơn vị thực hiện", bold: true, span: 2, center: true },
+        { text: "Thời hạn hoàn thành", bold: true, vMerge: "restart", center: true },
+        { text: "Kết quả/Sản phẩm", bold: true, vMerge: "restart", center: true },
+        { text: "Kinh phí", bold: true, vMerge: "restart", center: true },
       ],
       [
         { vMerge: "continue" },
         { vMerge: "continue" },
-        { text: "Chủ trì", bold: true },
-        { text: "Phối hợp", bold: true },
+        { text: "Chủ trì", bold: true, center: true },
+        { text: "Phối hợp", bold: true, center: true },
         { vMerge: "continue" },
         { vMerge: "continue" },
         { vMerge: "continue" },
       ],
-      ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"].map((text) => ({ text })),
+      ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"].map((text) => ({ text, center: true })),
     ];
     plan.sections.forEach((section, s) => {
       rows.push([
@@ -321,11 +325,11 @@ function appendixXml(plan: CorpusPlan, variation: DocxVariation): string {
       ]);
       section.tasks.forEach((task, t) =>
         rows.push([
-          { text: taskLabel(numbering, s, t) },
+          { text: taskLabel(numbering, s, t), center: true },
           { text: task.title },
           { text: task.lead },
           { text: task.support },
-          { text: task.deadline },
+          { text: task.deadline, center: true },
           { text: task.product },
           { text: "Thường xuyên" },
         ]),
@@ -336,7 +340,7 @@ function appendixXml(plan: CorpusPlan, variation: DocxVariation): string {
   if (variation === "reordered-columns") {
     const rows: Cell[][] = [
       ["STT", "Tên nhiệm vụ", "Thời gian thực hiện", "Cơ quan chủ trì", "Cơ quan phối hợp", "Sản phẩm", "Ghi chú"].map(
-        (text) => ({ text, bold: true }),
+        (text) => ({ text, bold: true, center: true }),
       ),
     ];
     plan.sections.forEach((section, s) => {
@@ -381,12 +385,14 @@ function appendixXml(plan: CorpusPlan, variation: DocxVariation): string {
     }
   };
   const taskRow = (s: number, t: number, task: CorpusTask): Cell[] => [
-    variation === "auto-numbered" ? { text: "", numbering: [1, 1] } : { text: taskLabel(numbering, s, t) },
+    variation === "auto-numbered"
+      ? { text: "", numbering: [1, 1], center: true }
+      : { text: taskLabel(numbering, s, t), center: true },
     // Split runs and a line break inside the task's own cells: Word saves both.
     { text: task.title.replace(" ", "\n"), split: true },
     { text: task.lead, split: true },
     { text: task.support },
-    { text: task.deadline, split: true },
+    { text: task.deadline, split: true, center: true },
     { text: task.product },
   ];
   if (variation === "several-tables") {

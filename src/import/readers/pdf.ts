@@ -13,6 +13,7 @@ interface Run {
   endOfLine: boolean;
   /** Glyph height: the font size, near enough. */
   height: number;
+  width: number;
 }
 
 /** Runs on one baseline of one page. */
@@ -49,6 +50,7 @@ async function extractRuns(fileName: string, bytes: Buffer): Promise<Run[]> {
           page: pageNumber,
           endOfLine: item.hasEOL,
           height: Math.abs(item.transform[3] as number) || item.height,
+          width: item.width,
         });
       }
     }
@@ -86,14 +88,63 @@ const AFTER_TABLE =
   /^(Nơi nhận|TM\.|KT\.|T\/M|([IVX]+|\d+)\.\s*(TỔ CHỨC THỰC HIỆN|KINH PHÍ THỰC HIỆN|ĐIỀU KHOẢN THI HÀNH|CHẾ ĐỘ BÁO CÁO))/iu;
 
 interface Column {
+  /** Left edge of the header text, and where the column's cells begin for the reader (see columnBoundaries). */
   x: number;
+  left: number;
+  right: number;
   text: string;
+}
+
+const centerOf = (run: Run): number => run.x + run.width / 2;
+
+/**
+ * Groups the header runs into columns. Word and LibreOffice centre header
+ * cells, so the lines of one wrapped label share a centre (or, left-aligned, a
+ * left edge). A label that spans several columns ("Đơn vị thực hiện" over
+ * "Chủ trì" and "Phối hợp") is put in front of each column it covers.
+ */
+function headerColumns(runs: Run[]): Column[] {
+  const groups: Array<{ runs: Run[]; left: number; right: number }> = [];
+  for (const run of [...runs].sort((a, b) => a.x - b.x)) {
+    const near = groups.find((g) =>
+      g.runs.some((r) => Math.abs(r.x - run.x) < 12 || Math.abs(centerOf(r) - centerOf(run)) < 8),
+    );
+    if (near) {
+      near.runs.push(run);
+      near.left = Math.min(near.left, run.x);
+      near.right = Math.max(near.right, run.x + run.width);
+    } else groups.push({ runs: [run], left: run.x, right: run.x + run.width });
+  }
+  // A label above two or more labels, between them, spans their columns ("Đơn vị thực hiện" over "Chủ trì", "Phối hợp").
+  const top = (g: { runs: Run[] }): number => Math.max(...g.runs.map((r) => r.y));
+  const bottom = (g: { runs: Run[] }): number => Math.min(...g.runs.map((r) => r.y));
+  const center = (g: { left: number; right: number }): number => (g.left + g.right) / 2;
+  const covers = new Map<(typeof groups)[number], Array<(typeof groups)[number]>>();
+  for (const g of groups) {
+    const below = groups.filter((o) => o !== g && top(o) < bottom(g) - 1);
+    const beside = groups.filter((o) => o !== g && !below.includes(o));
+    const leftLimit = Math.max(-Infinity, ...beside.filter((o) => center(o) < center(g)).map((o) => o.right));
+    const rightLimit = Math.min(Infinity, ...beside.filter((o) => center(o) > center(g)).map((o) => o.left));
+    const under = below.filter((o) => center(o) > leftLimit && center(o) < rightLimit);
+    if (under.some((o) => center(o) < center(g)) && under.some((o) => center(o) > center(g))) covers.set(g, under);
+  }
+  const textOf = (g: { runs: Run[] }): string =>
+    [...g.runs]
+      .sort((a, b) => b.y - a.y || a.x - b.x)
+      .map((r) => r.text.trim())
+      .join(" ");
+  return groups
+    .filter((g) => !covers.has(g))
+    .map((g) => {
+      const over = [...covers].filter(([, under]) => under.includes(g)).map(([label]) => label);
+      return { x: g.left, left: g.left, right: g.right, text: [...over.map(textOf), textOf(g)].join(" ") };
+    })
+    .sort((a, b) => a.left - b.left);
 }
 
 /**
  * The header band: the line holding "TT"/"STT" and the lines just below it
- * that continue header cells ("Thời gian" / "hoàn thành"). Its runs, grouped by
- * left edge, give the columns.
+ * that continue header cells ("Thời gian" / "hoàn thành").
  */
 function findColumns(lines: Line[]): { columns: Column[]; headerLines: Set<number> } | null {
   for (let i = 0; i < lines.length; i++) {
@@ -109,32 +160,52 @@ function findColumns(lines: Line[]): { columns: Column[]; headerLines: Set<numbe
         band.push(k);
         break;
       }
-      if (next.runs.some((run) => Math.abs(run.x - tt.x) < 6)) break;
+      // The body starts with a run under TT, or left of it (the TT label is centred in the first column),
+      // or with a number or a section heading.
+      const startsBody = next.runs.some(
+        (run) =>
+          Math.abs(centerOf(run) - centerOf(tt)) < 8 ||
+          run.x < tt.x - 6 ||
+          Math.abs(run.x - tt.x) < 6 ||
+          taskNumberOf(run.text.trim()) !== null ||
+          sectionMarkerOf(run.text.trim(), "number-column") !== null,
+      );
+      if (startsBody) break;
       band.push(k);
     }
-    const runs = band
-      .filter((k) => !isColumnNumberLine(lines[k] as Line))
-      .flatMap((k) => (lines[k] as Line).runs)
-      .sort((a, b) => a.x - b.x);
-    const columns: Column[] = [];
-    for (const run of runs) {
-      const near = columns.find((c) => Math.abs(c.x - run.x) < 12);
-      if (near) near.text += ` ${run.text}`;
-      else columns.push({ x: run.x, text: run.text });
-    }
-    columns.sort((a, b) => a.x - b.x);
+    const runs = band.filter((k) => !isColumnNumberLine(lines[k] as Line)).flatMap((k) => (lines[k] as Line).runs);
+    const columns = headerColumns(runs);
     const roles = columns.map((c) => roleOfHeader(c.text));
     if (roles.includes("stt") && roles.includes("deadline")) return { columns, headerLines: new Set(band) };
   }
   return null;
 }
 
-function columnOf(columns: Column[], x: number): number {
-  let index = 0;
-  columns.forEach((column, i) => {
-    if (x >= column.x - 4) index = i;
-  });
-  return index;
+/**
+ * The column a run belongs to: by its centre, against borders half way
+ * between neighbouring header labels. Centred and left-aligned cells both
+ * have their centre inside their own column, where a left edge may not be.
+ */
+function columnOf(columns: Column[], run: Run, sttColumn = 0): number {
+  const borders = columns.map((column, i) =>
+    i === 0 ? -Infinity : ((columns[i - 1] as Column).right + column.left) / 2,
+  );
+  const at = (x: number): number => {
+    let index = 0;
+    borders.forEach((border, i) => {
+      if (x >= border) index = i;
+    });
+    return index;
+  };
+  const byCenter = at(centerOf(run));
+  const byStart = at(run.x + 1);
+  if (byStart === byCenter) return byCenter;
+  // A run that crosses a border spans cells: a section title merged across the table, or a left-aligned merged cell.
+  const text = run.text.trim();
+  const marker = sectionMarkerOf(text, "number-column");
+  if (marker && marker.title.length > 0) return sttColumn;
+  if (run.x <= (columns[byStart] as Column).left + 10) return byStart;
+  return byCenter;
 }
 
 /**
@@ -173,7 +244,7 @@ function rowsFromPositions(
   const opensRow = (line: Line): boolean =>
     line.runs.some(
       (run) =>
-        columnOf(columns, run.x) === sttColumn &&
+        columnOf(columns, run, sttColumn) === sttColumn &&
         (taskNumberOf(run.text.trim()) !== null || sectionMarkerOf(run.text.trim(), "number-column") !== null),
     );
   const rows: SourceRow[] = [];
@@ -193,7 +264,7 @@ function rowsFromPositions(
       afterPageBreak = line.page !== previous.page;
     }
     if (cells.every((c) => c.length === 0)) rowPage = line.page;
-    for (const run of line.runs) cells[columnOf(columns, run.x)]?.push(run.text.trim());
+    for (const run of line.runs) cells[columnOf(columns, run, sttColumn)]?.push(run.text.trim());
     previous = line;
   }
   flush();
