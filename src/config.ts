@@ -42,6 +42,32 @@ const configSchema = z.object({
   TELEGRAM_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(25),
   TELEGRAM_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   STALE_CLAIM_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  // Zalo is optional: without ZALO_BOT_TOKEN nothing below is read, and a Telegram-only office is unchanged.
+  ZALO_BOT_TOKEN: z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? undefined : value))
+    .pipe(
+      z
+        .string()
+        .regex(/^\d+:[A-Za-z0-9_-]+$/, "a Zalo bot token has the form {bot_id}:{secret}")
+        .optional(),
+    )
+    .optional(),
+  ZALO_API_ROOT: optionalUrl,
+  ZALO_WEBHOOK_URL: optionalUrl,
+  ZALO_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? undefined : value))
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{8,256}$/, "Zalo takes a webhook secret of 8 to 256 letters, digits, _ or -")
+        .optional(),
+    )
+    .optional(),
+  ZALO_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
 export interface Config {
@@ -66,6 +92,16 @@ export interface Config {
   telegramChatIntervalMs: number;
   /** A delivery claimed longer ago than this belongs to a crashed worker and is sent again. */
   staleClaimSeconds: number;
+  /** Set: reminders also go to people who bound a Zalo chat; unset: Telegram only. */
+  zaloBotToken: string | undefined;
+  /** Another Zalo Bot API server (the local emulator in tests and the demo). */
+  zaloApiRoot: string | undefined;
+  /** Set: Zalo posts updates there (setWebhook); unset: the bot long-polls getUpdates. */
+  zaloWebhookUrl: string | undefined;
+  /** Zalo sends it back in X-Bot-Api-Secret-Token; required with ZALO_WEBHOOK_URL. */
+  zaloWebhookSecret: string | undefined;
+  /** Zalo documents no rate, only 429 "Quota exceeded": a cautious pace across all worker processes. */
+  zaloMessagesPerSecond: number;
 }
 
 /** Raised when the environment does not describe a runnable configuration; names every bad variable. */
@@ -78,7 +114,20 @@ export class ConfigError extends Error {
 
 /** Parses the environment (process.env in production, a plain object in tests). */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = configSchema.safeParse(env);
+  const parsed = configSchema
+    .superRefine((values, context) => {
+      if (values.ZALO_WEBHOOK_URL && !values.ZALO_BOT_TOKEN) {
+        context.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_URL"], message: "needs ZALO_BOT_TOKEN" });
+      }
+      if (values.ZALO_WEBHOOK_URL && !values.ZALO_WEBHOOK_SECRET) {
+        context.addIssue({
+          code: "custom",
+          path: ["ZALO_WEBHOOK_SECRET"],
+          message: "Zalo's setWebhook requires a secret: set ZALO_WEBHOOK_SECRET with ZALO_WEBHOOK_URL",
+        });
+      }
+    })
+    .safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   }
@@ -99,5 +148,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     telegramMessagesPerSecond: values.TELEGRAM_MESSAGES_PER_SECOND,
     telegramChatIntervalMs: values.TELEGRAM_CHAT_INTERVAL_MS,
     staleClaimSeconds: values.STALE_CLAIM_SECONDS,
+    zaloBotToken: values.ZALO_BOT_TOKEN,
+    zaloApiRoot: values.ZALO_API_ROOT,
+    zaloWebhookUrl: values.ZALO_WEBHOOK_URL,
+    zaloWebhookSecret: values.ZALO_WEBHOOK_SECRET,
+    zaloMessagesPerSecond: values.ZALO_MESSAGES_PER_SECOND,
   };
 }

@@ -21,6 +21,11 @@ describe("loadConfig", () => {
       telegramMessagesPerSecond: 25,
       telegramChatIntervalMs: 1000,
       staleClaimSeconds: 120,
+      zaloBotToken: undefined,
+      zaloApiRoot: undefined,
+      zaloWebhookUrl: undefined,
+      zaloWebhookSecret: undefined,
+      zaloMessagesPerSecond: 5,
     });
     expect(loadConfig({ DATABASE_URL: "postgres://u@h:5432/db", REDIS_URL: "", LOG_LEVEL: "debug" })).toMatchObject({
       databaseUrl: "postgres://u@h:5432/db",
@@ -44,6 +49,61 @@ describe("loadConfig", () => {
   });
 });
 
+describe("loadConfig for Zalo", () => {
+  const problemsOf = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+    } catch (caught) {
+      if (caught instanceof ConfigError) return caught.problems.join("\n");
+      throw caught;
+    }
+    return "";
+  };
+  const token = "3190358309365122943:hCYFHLRIkeKUjgFZHcWvNstmMqmXunnCyYHDVFCcpxEU";
+
+  it("changes nothing for a Telegram-only office", () => {
+    const telegramOnly = { TELEGRAM_BOT_TOKEN: "123:abc", WEBHOOK_URL: "https://office.example/tg" };
+    expect(loadConfig({ ...telegramOnly, ZALO_BOT_TOKEN: "", ZALO_API_ROOT: "" })).toEqual(loadConfig(telegramOnly));
+    expect(loadConfig(telegramOnly)).toMatchObject({ zaloBotToken: undefined, zaloWebhookUrl: undefined });
+  });
+
+  it("reads the Zalo bot, its API server and its webhook", () => {
+    expect(
+      loadConfig({
+        ZALO_BOT_TOKEN: ` ${token} `,
+        ZALO_API_ROOT: "http://127.0.0.1:8081",
+        ZALO_WEBHOOK_URL: "https://office.example/zalo",
+        ZALO_WEBHOOK_SECRET: "s3cret-of-8",
+        ZALO_MESSAGES_PER_SECOND: "3",
+      }),
+    ).toMatchObject({
+      zaloBotToken: token,
+      zaloApiRoot: "http://127.0.0.1:8081",
+      zaloWebhookUrl: "https://office.example/zalo",
+      zaloWebhookSecret: "s3cret-of-8",
+      zaloMessagesPerSecond: 3,
+    });
+    expect(loadConfig({ ZALO_BOT_TOKEN: token })).toMatchObject({ zaloBotToken: token, zaloWebhookUrl: undefined });
+  });
+
+  it("refuses a token not of the form {bot_id}:{secret}, naming the variable", () => {
+    expect(problemsOf({ ZALO_BOT_TOKEN: "not-a-token" })).toMatch(/ZALO_BOT_TOKEN: .*\{bot_id\}:\{secret\}/);
+    expect(problemsOf({ ZALO_BOT_TOKEN: "abc:def" })).toMatch(/ZALO_BOT_TOKEN/);
+  });
+
+  it("wants a token and a secret of 8 to 256 characters with a webhook", () => {
+    expect(problemsOf({ ZALO_BOT_TOKEN: token, ZALO_WEBHOOK_URL: "https://office.example/zalo" })).toMatch(
+      /ZALO_WEBHOOK_SECRET: .*requires a secret/,
+    );
+    expect(problemsOf({ ZALO_WEBHOOK_URL: "https://office.example/zalo", ZALO_WEBHOOK_SECRET: "s3cret-of-8" })).toMatch(
+      /ZALO_WEBHOOK_URL: needs ZALO_BOT_TOKEN/,
+    );
+    expect(problemsOf({ ZALO_BOT_TOKEN: token, ZALO_WEBHOOK_SECRET: "short" })).toMatch(/ZALO_WEBHOOK_SECRET/);
+    expect(problemsOf({ ZALO_BOT_TOKEN: token, ZALO_WEBHOOK_SECRET: "x".repeat(257) })).toMatch(/ZALO_WEBHOOK_SECRET/);
+    expect(problemsOf({ ZALO_API_ROOT: "nowhere" })).toMatch(/ZALO_API_ROOT/);
+  });
+});
+
 describe("createLogger", () => {
   it("never writes the bot token or connection strings", () => {
     const lines: string[] = [];
@@ -56,7 +116,8 @@ describe("createLogger", () => {
     const logger = createLogger("info", sink);
     logger.info({ config: { telegramBotToken: "123:SECRET", databaseUrl: "postgres://u:pw@h/db" } }, "started");
     logger.info({ token: "123:SECRET" }, "calling telegram");
-    expect(lines).toHaveLength(2);
+    logger.info({ config: { zaloBotToken: "456:SECRET", zaloWebhookSecret: "SECRET-hook" } }, "zalo on");
+    expect(lines).toHaveLength(3);
     expect(lines.join("")).not.toMatch(/SECRET|pw@/);
     expect(lines.join("")).toContain("[redacted]");
   });
