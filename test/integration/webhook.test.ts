@@ -117,11 +117,12 @@ describe("nhacviec start with Telegram unreachable", () => {
       expect(code).toBe(1);
       expect(stderr).toContain("Telegram");
       expect(stderr).toContain(apiRoot);
-      // Four waits of 1, 2, 4 and 8 s between five tries, plus the process's own start.
-      expect(Date.now() - started).toBeLessThan(45_000);
+      // Four waits of 1, 2, 4 and 8 s between five tries, plus the process's own start (slow on a loaded machine):
+      // bounded, where it used to wait forever.
+      expect(Date.now() - started).toBeLessThan(75_000);
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
       rmSync(directory, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 90_000);
 });
