@@ -73,6 +73,11 @@ export const layerRules = [
     "The importer turns documents into a PlanDraft; storing and chatting are the services' and front ends' work.",
   ),
   layer(
+    ["src/channels/**/*.ts"],
+    ["**/bot/**", "**/web/**", "**/cli/**", "**/jobs/**", "**/db/**", "grammy", "@grammyjs/*"],
+    "A channel is how a message reaches a person; it knows no front end, job or table.",
+  ),
+  layer(
     ["jobs/**/*.ts"],
     ["**/bot/**", "**/web/**", "**/cli/**", "grammy", "@grammyjs/*"],
     "Jobs reach people through the services' notifier, not through a front end.",

@@ -35,6 +35,12 @@ describe("layer rules", () => {
     expect(await restrictedImports("jobs/probe.ts", 'import { Bot } from "grammy";\n')).toHaveLength(1);
   });
 
+  it("refuse a front end inside a channel", async () => {
+    expect(
+      await restrictedImports("src/channels/zalo/probe.ts", 'import { createBot } from "../../bot/create-bot.js";\n'),
+    ).toHaveLength(1);
+  });
+
   it("refuse storage inside the importer and application code inside db/", async () => {
     expect(
       await restrictedImports("src/import/probe.ts", 'import { tasks } from "../../db/schema.js";\n'),
