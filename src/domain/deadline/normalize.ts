@@ -8,11 +8,11 @@ import {
   parseIsoDate,
   toIsoDate,
 } from "../calendar/iso-date.js";
-import { cleanCellText } from "./cell-text.js";
-import { type Piece, type Span, type SpanItem, scanPieces } from "./expressions.js";
+import { cleanCellText } from "../vietnamese-time/text.js";
+import { type Piece, type Span, type SpanItem, scanPieces } from "../vietnamese-time/scanner.js";
 import type { DeadlineContext, Milestone, Period, Recurrence, RecurrenceUnit, Schedule } from "./schedule.js";
-import type { Token } from "./tokens.js";
-import { tokenize } from "./tokens.js";
+import type { Token } from "../vietnamese-time/tokens.js";
+import { tokenize } from "../vietnamese-time/tokens.js";
 
 /** A context the caller built wrongly (a period that is not two ISO dates in order). */
 export class InvalidDeadlineContextError extends Error {

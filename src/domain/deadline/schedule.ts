@@ -1,4 +1,5 @@
 import type { IsoDate } from "../calendar/iso-date.js";
+import type { RecurrenceUnit } from "../vietnamese-time/lexicon.js";
 
 /**
  * What a deadline cell ("Thời gian hoàn thành") means once read: the contract of
@@ -6,7 +7,7 @@ import type { IsoDate } from "../calendar/iso-date.js";
  */
 export type ScheduleKind = "dated" | "recurring" | "ongoing" | "unscheduled";
 
-export type RecurrenceUnit = "week" | "month" | "quarter" | "half-year" | "year";
+export type { RecurrenceUnit } from "../vietnamese-time/lexicon.js";
 
 export interface Recurrence {
   every: RecurrenceUnit;

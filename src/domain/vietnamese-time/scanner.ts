@@ -1,4 +1,4 @@
-import type { RecurrenceUnit } from "./schedule.js";
+import { numberWordAt, type RecurrenceUnit, ROMAN, WEEKDAY_WORDS, yearOf } from "./lexicon.js";
 import type { Token } from "./tokens.js";
 
 /**
@@ -48,21 +48,6 @@ export type Piece =
   | { type: "ad-hoc"; start: number; end: number }
   | { type: "reference"; start: number; end: number };
 
-const ROMAN: Record<string, number> = {
-  i: 1,
-  ii: 2,
-  iii: 3,
-  iv: 4,
-  v: 5,
-  vi: 6,
-  vii: 7,
-  viii: 8,
-  ix: 9,
-  x: 10,
-  xi: 11,
-  xii: 12,
-};
-
 const UNIT_WORDS: Record<string, RecurrenceUnit> = {
   tuan: "week",
   thang: "month",
@@ -71,8 +56,6 @@ const UNIT_WORDS: Record<string, RecurrenceUnit> = {
 };
 
 const MONTHS_TO_UNIT: Record<number, RecurrenceUnit> = { 1: "month", 3: "quarter", 6: "half-year", 12: "year" };
-
-const WEEKDAY_WORDS: Record<string, number> = { hai: 1, ba: 2, tu: 3, nam: 4, sau: 5, bay: 6 };
 
 /** Words after "quy" that make it "quy định", "quy chế"…, not a quarter. */
 const NOT_QUARTER_AFTER = new Set(["dinh", "che", "trinh", "mo", "hoach", "uoc", "tac", "doi", "tu", "hoach", "nap"]);
@@ -671,12 +654,6 @@ class Scanner {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-function yearOf(token: Token): number | "invalid" {
-  if (token.digits === 4 && token.value >= 1900 && token.value <= 2199) return token.value;
-  if (token.digits === 2) return 2000 + token.value;
-  return "invalid";
-}
 
 function outOfRange(span: Span): boolean {
   return (

@@ -1,4 +1,4 @@
-import { foldVietnamese } from "./cell-text.js";
+import { foldVietnamese } from "./text.js";
 
 export type TokenKind = "number" | "word" | "punct";
 

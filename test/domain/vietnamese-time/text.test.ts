@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cleanCellText, foldVietnamese } from "../../../src/domain/deadline/cell-text.js";
-import { tokenize } from "../../../src/domain/deadline/tokens.js";
+import { cleanCellText, foldVietnamese } from "../../../src/domain/vietnamese-time/text.js";
+import { tokenize } from "../../../src/domain/vietnamese-time/tokens.js";
 
 describe("cleanCellText", () => {
   it("turns NFD into NFC, strips HTML and entities, and collapses spaces", () => {
