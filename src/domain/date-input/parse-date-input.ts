@@ -1,6 +1,8 @@
 /**
- * Dates people type in the chat ("15/3", "thứ 6 tuần sau", "cuối quý 2"),
- * read against a reference day. Pure: the reference is the local day in the
+ * Dates people type in the chat ("15/3", "thứ 6 tuần sau", "cuối quý 2",
+ * "sáng mai"), read against a reference day with the same scanner that reads
+ * plan deadlines (vietnamese-time), so a phrase typed in the chat means the
+ * day it means in a plan. Pure: the reference is the local day in the
  * organization's time zone, given by the caller.
  */
 import {
@@ -12,173 +14,407 @@ import {
   parseIsoDate,
   toIsoDate,
 } from "../calendar/iso-date.js";
+import {
+  cleanCellText,
+  type Piece,
+  type RecurrenceUnit,
+  scanPieces,
+  type Span,
+  type Token,
+  tokenize,
+} from "../vietnamese-time/index.js";
+import type { SpanPart } from "../vietnamese-time/scanner.js";
 
-/** How precise the phrase was: a month or a quarter resolves to its first day. */
-export type DateGrain = "day" | "week" | "month" | "quarter" | "year";
+/** How precise the phrase was: "tháng 5" names a month, "15/5" a day. */
+export type DateGrain = "day" | "week" | "month" | "quarter" | "half-year" | "year";
 
-export type DateInputResult =
-  { ok: true; date: IsoDate; grain: DateGrain } | { ok: false; reason: "empty" | "unknown" | "impossible-date" };
-
-/** Lower case, no accents, đ as d, single spaces: people type with and without diacritics. */
-function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/đ/g, "d")
-    .replace(/Đ/g, "d")
-    .toLowerCase()
-    .replace(/[.,;!?]+$/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
+/** One reading of a typed date: the span it names and the last day on time. */
+export interface DateReading {
+  /** First day of the span named, at its grain (the day itself for a day). */
+  date: IsoDate;
+  /** The last day on time: the day, or the span's last day ("Quý II" is due 30/06). */
+  due: IsoDate;
+  grain: DateGrain;
 }
 
-const WEEKDAY_WORDS: Record<string, number> = {
-  hai: 1,
-  "2": 1,
-  ba: 2,
-  "3": 2,
-  tu: 3,
-  "4": 3,
-  nam: 4,
-  "5": 4,
-  sau: 5,
-  "6": 5,
-  bay: 6,
-  "7": 6,
-};
+export type DateInputResult =
+  | ({ ok: true } & DateReading)
+  | { ok: false; reason: "empty" | "unknown" | "impossible-date" }
+  /** More than one day fits ("5/1" typed in March, "thang sau" without accents): ask, never guess. */
+  | { ok: false; reason: "ambiguous"; choices: DateReading[] };
 
-const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+type Ymd = { year: number; month: number; day: number };
 
-function lastDayOfMonth(year: number, month: number): IsoDate {
-  return toIsoDate(year, month, daysInMonth(year, month));
+const day = (date: IsoDate): DateReading => ({ date, due: date, grain: "day" });
+const window = (date: IsoDate, due: IsoDate, grain: DateGrain): DateReading => ({ date, due, grain });
+const IMPOSSIBLE = { ok: false, reason: "impossible-date" } as const;
+const UNKNOWN = { ok: false, reason: "unknown" } as const;
+
+function success(reading: DateReading): DateInputResult {
+  return { ok: true, ...reading };
+}
+
+function ambiguous(choices: DateReading[]): DateInputResult {
+  const seen = new Set<string>();
+  const distinct = choices.filter((c) => !seen.has(c.due) && seen.add(c.due));
+  return distinct.length === 1
+    ? success(distinct[0] as DateReading)
+    : { ok: false, reason: "ambiguous", choices: distinct };
 }
 
 function addMonths(date: IsoDate, months: number): IsoDate {
-  const { year, month, day } = parseIsoDate(date) as { year: number; month: number; day: number };
+  const { year, month, day: d } = parseIsoDate(date) as Ymd;
   const index = year * 12 + (month - 1) + months;
   const newYear = Math.floor(index / 12);
   const newMonth = (index % 12) + 1;
-  return toIsoDate(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)));
+  return toIsoDate(newYear, newMonth, Math.min(d, daysInMonth(newYear, newMonth)));
 }
 
-function fullYear(text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  return text.length <= 2 ? 2000 + n : n;
+const lastOfMonth = (year: number, month: number): IsoDate => toIsoDate(year, month, daysInMonth(year, month));
+
+// ---- time of day: "sáng mai", "chiều thứ 6", "9h sáng thứ 2", "lúc 3 giờ chiều" -------
+
+const TIME_OF_DAY = new Set(["sang", "chieu", "trua", "dem", "khuya", "buoi", "luc", "vao", "khoang", "dung"]);
+const CLOCK_WORDS = new Set(["gio", "h", "g", "phut", "ruoi", "kem", "am", "pm", "tieng"]);
+const AFTER_EVENING = new Set([
+  "mai",
+  "nay",
+  "qua",
+  "hom",
+  "thu",
+  "chu",
+  "ngay",
+  "cn",
+  "hai",
+  "ba",
+  "tu",
+  "nam",
+  "sau",
+]);
+
+/** Drops the words that say when in the day: a typed date is a day. */
+function dropTimeOfDay(tokens: Token[]): Token[] {
+  const kept: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    const next = tokens[i + 1];
+    if (token.kind === "word" && TIME_OF_DAY.has(token.fold)) continue;
+    // "tối" (evening) folds like "tới" (next): evening only as written, or before a day.
+    if (
+      token.fold === "toi" &&
+      (token.raw.toLowerCase().normalize("NFC") === "tối" || (AFTER_EVENING.has(next?.fold ?? "") && i === 0))
+    )
+      continue;
+    if (
+      token.kind === "number" &&
+      next &&
+      (CLOCK_WORDS.has(next.fold) || (next.fold === ":" && tokens[i + 2]?.kind === "number"))
+    ) {
+      // "10h45", "3 giờ 30 phút", "15:23:24", "11 giờ kém 15"
+      let k = i + 1;
+      while (k < tokens.length) {
+        const t = tokens[k] as Token;
+        if (CLOCK_WORDS.has(t.fold) || t.fold === ":" || (t.kind === "number" && t.digits <= 2)) k++;
+        else break;
+      }
+      i = k - 1;
+      continue;
+    }
+    kept.push(token);
+  }
+  return kept;
 }
 
-const ok = (date: IsoDate, grain: DateGrain): DateInputResult => ({ ok: true, date, grain });
+// ---- spans against today ----------------------------------------------------------------
+
+function spanWindow(span: Span, year: number): { start: IsoDate; due: IsoDate } | null {
+  switch (span.unit) {
+    case "day":
+      return isRealDate(year, span.month, span.day)
+        ? { start: toIsoDate(year, span.month, span.day), due: toIsoDate(year, span.month, span.day) }
+        : null;
+    case "month":
+      return span.month >= 1 && span.month <= 12
+        ? { start: toIsoDate(year, span.month, 1), due: lastOfMonth(year, span.month) }
+        : null;
+    case "quarter":
+      return span.quarter >= 1 && span.quarter <= 4
+        ? { start: toIsoDate(year, span.quarter * 3 - 2, 1), due: lastOfMonth(year, span.quarter * 3) }
+        : null;
+    case "half":
+      return span.half === 1
+        ? { start: toIsoDate(year, 1, 1), due: toIsoDate(year, 6, 30) }
+        : { start: toIsoDate(year, 7, 1), due: toIsoDate(year, 12, 31) };
+    case "year":
+      return { start: toIsoDate(year, 1, 1), due: toIsoDate(year, 12, 31) };
+  }
+}
+
+const GRAIN: Record<Span["unit"], DateGrain> = {
+  day: "day",
+  month: "month",
+  quarter: "quarter",
+  half: "half-year",
+  year: "year",
+};
+
+/** A part of a window: its first day, its middle (the 15th of its middle month), its last day. */
+function partOf(start: IsoDate, due: IsoDate, part: SpanPart): IsoDate {
+  if (part === "start") return start;
+  if (part === "end") return due;
+  const from = parseIsoDate(start) as Ymd;
+  const to = parseIsoDate(due) as Ymd;
+  const months = (to.year - from.year) * 12 + to.month - from.month + 1;
+  if (months === 12) return toIsoDate(from.year, 6, 30);
+  const middle = addMonths(start, Math.floor((months - 1) / 2));
+  return middle.slice(0, 8) + "15";
+}
+
+function readingOf(span: Span, year: number, part: SpanPart | null): DateReading | null {
+  const w = spanWindow(span, year);
+  if (!w) return null;
+  if (span.unit === "day") return day(w.start);
+  if (part !== null) return day(partOf(w.start, w.due, part));
+  return window(w.start, w.due, GRAIN[span.unit]);
+}
 
 /**
- * Reads one typed date. A day or month without a year that has already passed
- * this year means next year's ("15/3" typed in November is next March).
+ * A span without a year is the next one not over yet ("tháng 1" typed in
+ * March is next January). A day without a year already past this year may be
+ * next year's or a day and month typed the other way round: ask.
+ */
+function resolveSpan(
+  span: Span,
+  part: SpanPart | null,
+  reference: IsoDate,
+  refYear: number,
+  named = false,
+): DateInputResult {
+  if (span.year !== null) {
+    const reading = readingOf(span, span.year, part);
+    return reading ? success(reading) : IMPOSSIBLE;
+  }
+  const thisYear = readingOf(span, refYear, part);
+  if (thisYear && thisYear.due >= reference) return success(thisYear);
+  const nextYear = readingOf(span, refYear + 1, part);
+  if (span.unit !== "day" || named) return nextYear ? success(nextYear) : IMPOSSIBLE;
+  if (!thisYear && !nextYear) return IMPOSSIBLE;
+  const choices: DateReading[] = [];
+  if (nextYear) choices.push(nextYear);
+  // "5/1" typed in March: 05/01 next year, or 1 May.
+  for (const year of span.day === span.month ? [] : [refYear, refYear + 1]) {
+    const swapped = readingOf({ unit: "day", day: span.month, month: span.day, year }, year, part);
+    if (swapped && swapped.due >= reference) {
+      choices.push(swapped);
+      break;
+    }
+  }
+  if (!thisYear && nextYear) return success(nextYear);
+  // Even one reading is offered, not taken: the day typed has passed this year.
+  return { ok: false, reason: "ambiguous", choices };
+}
+
+// ---- counted from today -------------------------------------------------------------
+
+type RelativeUnit = Extract<Piece, { type: "relative-unit" }>;
+
+function relativeUnit(piece: RelativeUnit, reference: IsoDate, ref: Ymd): DateInputResult {
+  const readings = [relativeReading(piece.unit, piece.offset, piece.part, reference, ref)];
+  // An unaccented "tháng sau" may be June ("tháng sáu").
+  if (piece.orJune) {
+    const june = resolveSpan({ unit: "month", month: 6, year: null }, piece.part, reference, ref.year);
+    if (june.ok) readings.push(june);
+  }
+  return ambiguous(readings);
+}
+
+function relativeReading(
+  unit: RelativeUnit["unit"],
+  offset: number,
+  part: SpanPart | null,
+  reference: IsoDate,
+  ref: Ymd,
+): DateReading {
+  let start: IsoDate;
+  let due: IsoDate;
+  if (unit === "week") {
+    start = addDays(reference, 1 - isoWeekday(reference) + 7 * offset);
+    due = addDays(start, 6);
+    // The office week: "cuối tuần" is its Friday, "giữa tuần" its Wednesday.
+    if (part === "end") return day(addDays(start, 4));
+    if (part === "mid") return day(addDays(start, 2));
+  } else if (unit === "month") {
+    start = addMonths(toIsoDate(ref.year, ref.month, 1), offset);
+    due = addDays(addMonths(start, 1), -1);
+  } else if (unit === "quarter") {
+    start = addMonths(toIsoDate(ref.year, Math.floor((ref.month - 1) / 3) * 3 + 1, 1), 3 * offset);
+    due = addDays(addMonths(start, 3), -1);
+  } else {
+    start = toIsoDate(ref.year + offset, 1, 1);
+    due = toIsoDate(ref.year + offset, 12, 31);
+  }
+  if (part !== null) return day(partOf(start, due, part));
+  return window(start, due, unit);
+}
+
+function count(piece: Extract<Piece, { type: "count" }>, reference: IsoDate): DateReading {
+  if (piece.unit === "day") return day(addDays(reference, piece.n));
+  if (piece.unit === "week") return day(addDays(reference, 7 * piece.n));
+  return day(addMonths(reference, piece.unit === "month" ? piece.n : 12 * piece.n));
+}
+
+const NEXT_WORDS = new Set(["toi", "sau", "ke", "tiep"]);
+const LAST_WORDS = new Set(["truoc", "qua", "roi"]);
+
+/** "thứ 6", "thứ 6 tuần sau", "thứ ba tới", "thứ ba vừa rồi", "thứ 5 tuần này". */
+function weekday(weekdayNumber: number, after: Piece[], reference: IsoDate): DateReading {
+  const monday = addDays(reference, 1 - isoWeekday(reference));
+  const week = after.find((p): p is RelativeUnit => p.type === "relative-unit" && p.unit === "week");
+  if (week) return day(addDays(monday, 7 * week.offset + weekdayNumber - 1));
+  const words = after.flatMap((p) => (p.type === "token" ? [p.token.fold] : []));
+  const ahead = (weekdayNumber - isoWeekday(reference) + 7) % 7;
+  if (words.some((w) => NEXT_WORDS.has(w))) return day(addDays(reference, ahead === 0 ? 7 : ahead));
+  if (words.some((w) => LAST_WORDS.has(w))) return day(addDays(reference, ahead === 0 ? -7 : ahead - 7));
+  if (words.includes("nay")) return day(addDays(monday, weekdayNumber - 1));
+  // A bare weekday is the next one, today included.
+  return day(addDays(reference, ahead));
+}
+
+/** "tuần đầu tiên của tháng 9": the first week that starts in the month; "tuần cuối" the last. */
+function weekOfMonth(
+  pieces: Piece[],
+  dates: Extract<Piece, { type: "dates" }>,
+  reference: IsoDate,
+  refYear: number,
+): DateInputResult | null {
+  const at = pieces.indexOf(dates);
+  const words = pieces.slice(0, at).flatMap((p) => (p.type === "token" ? [p.token.fold] : []));
+  const tuan = words.indexOf("tuan");
+  const side = words[tuan + 1];
+  if (tuan < 0 || (side !== "dau" && side !== "cuoi") || dates.items.length !== 1) return null;
+  const span = (dates.items[0] as { from: Span }).from;
+  if (span.unit !== "month") return null;
+  const month = resolveSpan(span, null, reference, refYear);
+  if (!month.ok) return month;
+  const firstMonday = addDays(month.date, (8 - isoWeekday(month.date)) % 7);
+  const monday = side === "dau" ? firstMonday : addDays(month.due, 1 - isoWeekday(month.due));
+  return success(window(monday, addDays(monday, 6), "week"));
+}
+
+/** Pieces that make a phrase a schedule or a condition, not one day. */
+const NOT_A_DAY = new Set(["vague-recurrence", "ongoing", "ad-hoc", "reference"]);
+
+const UNIT_ORDER: RecurrenceUnit[] = ["week", "month", "quarter", "half-year", "year"];
+
+/**
+ * "hàng tháng", "ngày 25 hàng tháng", "hằng quý": the occurrence not over yet,
+ * as the plan normalizer lists them for a plan's period.
+ */
+function nextOccurrence(
+  units: RecurrenceUnit[],
+  dayOfPeriod: number | null,
+  weekdayNumber: number | null,
+  reference: IsoDate,
+  ref: Ymd,
+): DateReading {
+  const unit = [...units].sort((a, b) => UNIT_ORDER.indexOf(a) - UNIT_ORDER.indexOf(b))[0] as RecurrenceUnit;
+  if (unit === "week") {
+    const ahead = ((weekdayNumber ?? 7) - isoWeekday(reference) + 7) % 7;
+    return day(addDays(reference, ahead));
+  }
+  if (unit === "month" && dayOfPeriod !== null && dayOfPeriod >= 1 && dayOfPeriod <= 31) {
+    const thisMonth = toIsoDate(ref.year, ref.month, Math.min(dayOfPeriod, daysInMonth(ref.year, ref.month)));
+    if (thisMonth >= reference) return day(thisMonth);
+    const next = parseIsoDate(addMonths(toIsoDate(ref.year, ref.month, 1), 1)) as Ymd;
+    return day(toIsoDate(next.year, next.month, Math.min(dayOfPeriod, daysInMonth(next.year, next.month))));
+  }
+  const months = unit === "month" ? 1 : unit === "quarter" ? 3 : unit === "half-year" ? 6 : 12;
+  const first = toIsoDate(ref.year, Math.floor((ref.month - 1) / months) * months + 1, 1);
+  return window(first, addDays(addMonths(first, months), -1), unit === "half-year" ? "half-year" : unit);
+}
+
+/**
+ * Reads one typed date against the reference day. Never throws on any text;
+ * throws RangeError when the reference is not an ISO date.
  */
 export function parseDateInput(text: string, reference: IsoDate): DateInputResult {
   const ref = parseIsoDate(reference);
   if (!ref) throw new RangeError(`reference ${reference} is not an ISO date`);
-  let s = fold(text);
-  // "trước ngày 15/3", "hạn 15/3", "đến 15/3", "vào 15/3": the date is what follows.
-  s = s.replace(/^(truoc|han|den|vao|toi|hoan thanh truoc|gia han den|gia han toi)\s+/, "").trim();
-  if (s === "") return { ok: false, reason: "empty" };
+  const result = readDate(text, reference, ref);
+  // "999 năm nữa", "năm 2150": no deadline lies outside the years a calendar of ours covers.
+  const inRange = (r: DateReading) => r.date >= FIRST_DAY && r.due <= LAST_DAY;
+  if (result.ok) return inRange(result) ? result : IMPOSSIBLE;
+  if (result.reason !== "ambiguous") return result;
+  const choices = result.choices.filter(inRange);
+  return choices.length > 0 ? { ok: false, reason: "ambiguous", choices } : IMPOSSIBLE;
+}
 
-  const dayOf = (year: number, month: number, day: number, yearGiven: boolean): DateInputResult => {
-    if (!isRealDate(year, month, day)) return { ok: false, reason: "impossible-date" };
-    let date = toIsoDate(year, month, day);
-    if (!yearGiven && date < reference) {
-      if (!isRealDate(year + 1, month, day)) return { ok: false, reason: "impossible-date" };
-      date = toIsoDate(year + 1, month, day);
+const FIRST_DAY = "1900-01-01";
+const LAST_DAY = "2100-12-31";
+
+function readDate(text: string, reference: IsoDate, ref: Ymd): DateInputResult {
+  const cleaned = cleanCellText(text);
+  if (cleaned.length === 0 || !/[\p{L}\p{N}]/u.test(cleaned)) return { ok: false, reason: "empty" };
+  const tokens = dropTimeOfDay(tokenize(cleaned));
+  const pieces = scanPieces(tokens);
+
+  const dates: Array<Extract<Piece, { type: "dates" }>> = [];
+  let weekdayAt = -1;
+  let relativeDay: Extract<Piece, { type: "relative-day" }> | null = null;
+  let unit: RelativeUnit | null = null;
+  let counted: Extract<Piece, { type: "count" }> | null = null;
+  pieces.forEach((piece, index) => {
+    if (piece.type === "dates") dates.push(piece);
+    else if (piece.type === "weekday" && weekdayAt < 0) weekdayAt = index;
+    else if (piece.type === "relative-day") relativeDay ??= piece;
+    else if (piece.type === "relative-unit") unit ??= piece;
+    else if (piece.type === "count") counted ??= piece;
+  });
+  const repeats = pieces.some((p) => p.type === "recurrence");
+  if (pieces.some((p) => NOT_A_DAY.has(p.type) && !(repeats && p.type === "vague-recurrence")) && dates.length === 0)
+    return UNKNOWN;
+
+  if (dates.length > 0) {
+    if (dates.some((d) => d.invalid)) return IMPOSSIBLE;
+    const week = weekOfMonth(pieces, dates[0] as Extract<Piece, { type: "dates" }>, reference, ref.year);
+    if (week) return week;
+    const readings: DateInputResult[] = [];
+    for (const piece of dates) {
+      for (const item of piece.items) {
+        const end = item.to ?? item.from;
+        const resolved = resolveSpan(end, piece.part, reference, ref.year, piece.named);
+        if (!resolved.ok || item.to === null) {
+          readings.push(resolved);
+          continue;
+        }
+        // "từ 1/3 đến 15/3", "Tháng 11-12/2025": one window, due its last day.
+        const fromYear = item.from.year ?? item.to.year ?? Number(resolved.date.slice(0, 4));
+        const from = readingOf(item.from, fromYear, null) ?? readingOf(item.from, fromYear - 1, null);
+        if (!from) return IMPOSSIBLE;
+        const start =
+          from.date > resolved.due ? (readingOf(item.from, fromYear - 1, null)?.date ?? from.date) : from.date;
+        readings.push(success(window(start, resolved.due, resolved.grain === "day" ? "day" : resolved.grain)));
+      }
     }
-    return ok(date, "day");
-  };
-
-  if (s === "hom nay" || s === "trong ngay" || s === "trong hom nay") return ok(reference, "day");
-  if (s === "ngay mai" || s === "mai") return ok(addDays(reference, 1), "day");
-  if (s === "ngay kia" || s === "ngay mot" || s === "mot") return ok(addDays(reference, 2), "day");
-
-  let m = /^(?:ngay\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{2}|\d{4}))?$/.exec(s);
-  if (m) return dayOf(fullYear(m[3], ref.year), Number(m[2]), Number(m[1]), m[3] !== undefined);
-
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (m) return dayOf(Number(m[1]), Number(m[2]), Number(m[3]), true);
-
-  m = /^ngay (\d{1,2}) thang (\d{1,2})(?:\s*(?:nam|\/)\s*(\d{4}))?$/.exec(s);
-  if (m) return dayOf(fullYear(m[3], ref.year), Number(m[2]), Number(m[1]), m[3] !== undefined);
-
-  // Weekdays: Monday starts the week, as in Vietnamese offices.
-  const monday = addDays(reference, 1 - isoWeekday(reference));
-  m =
-    /^(?:(?:thu|t)\s*(hai|ba|tu|nam|sau|bay|[2-7])|(chu nhat|cn))(?:\s+(tuan nay|tuan sau|tuan toi|tuan truoc))?$/.exec(
-      s,
+    if (readings.length === 1) return readings[0] as DateInputResult;
+    if (readings.some((r) => !r.ok && r.reason === "impossible-date")) return IMPOSSIBLE;
+    // Several spans ("Quý III, Quý IV"): one of them is meant.
+    return ambiguous(readings.flatMap((r) => (r.ok ? [r] : r.reason === "ambiguous" ? r.choices : [])));
+  }
+  const recurrence = pieces.find((p): p is Extract<Piece, { type: "recurrence" }> => p.type === "recurrence");
+  if (recurrence) {
+    const dayOfPeriod = pieces.find((p): p is Extract<Piece, { type: "day-of-period" }> => p.type === "day-of-period");
+    const weekdayPiece = weekdayAt >= 0 ? (pieces[weekdayAt] as Extract<Piece, { type: "weekday" }>) : null;
+    return success(
+      nextOccurrence(recurrence.units, dayOfPeriod?.day ?? null, weekdayPiece?.weekday ?? null, reference, ref),
     );
-  if (m) {
-    const weekday = m[2] ? 7 : (WEEKDAY_WORDS[m[1] as string] as number);
-    const which = m[3];
-    if (which === "tuan sau" || which === "tuan toi") return ok(addDays(monday, 7 + weekday - 1), "day");
-    if (which === "tuan truoc") return ok(addDays(monday, -7 + weekday - 1), "day");
-    if (which === "tuan nay") return ok(addDays(monday, weekday - 1), "day");
-    // A bare weekday is the next one, today included.
-    return ok(addDays(reference, (weekday - isoWeekday(reference) + 7) % 7), "day");
   }
-  if (s === "tuan nay") return ok(monday, "week");
-  if (s === "tuan sau" || s === "tuan toi") return ok(addDays(monday, 7), "week");
-  if (s === "cuoi tuan" || s === "cuoi tuan nay") return ok(addDays(monday, 4), "day");
-  if (s === "cuoi tuan sau") return ok(addDays(monday, 11), "day");
-
-  // "2 tuần nữa", "sau 10 ngày", "3 tháng tới": an exact day counted from the reference.
-  m = /^(?:sau\s+|trong\s+)?(\d{1,3}) (ngay|tuan|thang|nam)(?: (nua|toi))?$/.exec(s);
-  if (m && (m[3] !== undefined || s.startsWith("sau ") || s.startsWith("trong "))) {
-    const n = Number(m[1]);
-    if (m[2] === "ngay") return ok(addDays(reference, n), "day");
-    if (m[2] === "tuan") return ok(addDays(reference, 7 * n), "day");
-    if (m[2] === "thang") return ok(addMonths(reference, n), "day");
-    return ok(addMonths(reference, 12 * n), "day");
+  if (relativeDay) return success(day(addDays(reference, (relativeDay as { offset: number }).offset)));
+  if (weekdayAt >= 0) {
+    const piece = pieces[weekdayAt] as Extract<Piece, { type: "weekday" }>;
+    return success(weekday(piece.weekday, pieces.slice(weekdayAt + 1), reference));
   }
-
-  m = /^(cuoi|dau|giua) thang(?: (\d{1,2}))?(?:\s*(?:nam|\/)\s*(\d{4}))?$/.exec(s);
-  if (m) {
-    const monthGiven = m[2] !== undefined;
-    const month = monthGiven ? Number(m[2]) : ref.month;
-    if (month < 1 || month > 12) return { ok: false, reason: "impossible-date" };
-    let year = fullYear(m[3], ref.year);
-    const day = (y: number) => (m?.[1] === "cuoi" ? daysInMonth(y, month) : m?.[1] === "dau" ? 1 : 15);
-    if (m[3] === undefined && monthGiven && toIsoDate(year, month, day(year)) < reference) year++;
-    return ok(toIsoDate(year, month, day(year)), "day");
-  }
-  if (s === "thang nay") return ok(toIsoDate(ref.year, ref.month, 1), "month");
-  if (s === "thang sau" || s === "thang toi") return ok(addMonths(toIsoDate(ref.year, ref.month, 1), 1), "month");
-  m = /^thang (\d{1,2})(?:\s*(?:nam|\/)\s*(\d{4}))?$/.exec(s);
-  if (m) {
-    const month = Number(m[1]);
-    if (month < 1 || month > 12) return { ok: false, reason: "impossible-date" };
-    let year = fullYear(m[2], ref.year);
-    if (m[2] === undefined && lastDayOfMonth(year, month) < reference) year++;
-    return ok(toIsoDate(year, month, 1), "month");
-  }
-
-  const quarterOf = (month: number) => Math.ceil(month / 3);
-  m = /^(cuoi |dau )?quy(?: (\d|i|ii|iii|iv))?(?:\s*(?:nam|\/)\s*(\d{4}))?$/.exec(s);
-  if (m) {
-    const quarter = m[2] === undefined ? quarterOf(ref.month) : (ROMAN[m[2]] ?? Number(m[2]));
-    if (quarter < 1 || quarter > 4) return { ok: false, reason: "impossible-date" };
-    let year = fullYear(m[3], ref.year);
-    if (m[3] === undefined && m[2] !== undefined && lastDayOfMonth(year, quarter * 3) < reference) year++;
-    if (m[1] === "cuoi ") return ok(lastDayOfMonth(year, quarter * 3), "day");
-    if (m[1] === "dau ") return ok(toIsoDate(year, quarter * 3 - 2, 1), "day");
-    return ok(toIsoDate(year, quarter * 3 - 2, 1), "quarter");
-  }
-  if (s === "quy sau" || s === "quy toi") {
-    const quarter = quarterOf(ref.month);
-    return quarter === 4
-      ? ok(toIsoDate(ref.year + 1, 1, 1), "quarter")
-      : ok(toIsoDate(ref.year, quarter * 3 + 1, 1), "quarter");
-  }
-
-  if (s === "cuoi nam" || s === "cuoi nam nay") return ok(toIsoDate(ref.year, 12, 31), "day");
-  if (s === "nam sau" || s === "nam toi") return ok(toIsoDate(ref.year + 1, 1, 1), "year");
-  m = /^(cuoi )?nam (\d{4})$/.exec(s);
-  if (m) {
-    const year = Number(m[2]);
-    return m[1] ? ok(toIsoDate(year, 12, 31), "day") : ok(toIsoDate(year, 1, 1), "year");
-  }
-  return { ok: false, reason: "unknown" };
+  if (unit) return relativeUnit(unit, reference, ref);
+  if (counted) return success(count(counted, reference));
+  return UNKNOWN;
 }

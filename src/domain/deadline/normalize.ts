@@ -270,6 +270,8 @@ function readClause(cleaned: string, clause: Clause, clauseIndex: number): Claus
       pending.push(piece.token);
       continue;
     }
+    // "tuần sau", "2 tuần nữa": counted from a today a plan does not have.
+    if (piece.type === "relative-day" || piece.type === "relative-unit" || piece.type === "count") unexplained = true;
     if (piece.type !== "dates") continue;
     const before = settleTrailing(cleaned, last, pending);
     pending = [];

@@ -67,20 +67,20 @@ export function numberWordAt(tokens: readonly Token[], i: number): { value: numb
     if (w === "sau") return isWrittenSix(tokens[k]) ? 6 : undefined;
     return DIGIT_WORDS[w];
   };
+  // After "mười"/"mươi" five is "lăm": "mười năm" is ten years, "mười tư" is not fourteen's usual form but is read.
+  const unitAfterTen = (k: number): number | undefined => (word(k) === "nam" ? undefined : digit(k));
   const w = word(i);
-  if (w === "muoi" || w === "chuc") {
-    // mười, mười một … mười chín ("mười lăm")
-    const unit = digit(i + 1);
-    if (unit !== undefined && word(i + 1) !== "tu") return { value: 10 + unit, next: i + 2 };
+  if (w === "muoi") {
+    const unit = unitAfterTen(i + 1);
+    if (unit !== undefined) return { value: 10 + unit, next: i + 2 };
     return { value: 10, next: i + 1 };
   }
   const tens = digit(i);
   if (tens === undefined) return null;
-  if (word(i + 1) === "muoi" || word(i + 1) === "chuc") {
+  if (word(i + 1) === "muoi" && tens >= 2) {
     // hai mươi, hai mươi mốt, ba mươi
-    const unit = digit(i + 2) ?? (word(i + 2) === "tu" ? 4 : undefined);
-    if (unit !== undefined && word(i + 2) !== "lam") return { value: tens * 10 + unit, next: i + 3 };
-    if (word(i + 2) === "lam") return { value: tens * 10 + 5, next: i + 3 };
+    const unit = unitAfterTen(i + 2);
+    if (unit !== undefined) return { value: tens * 10 + unit, next: i + 3 };
     return { value: tens * 10, next: i + 2 };
   }
   return { value: tens, next: i + 1 };

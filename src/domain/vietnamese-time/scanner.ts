@@ -1,4 +1,13 @@
-import { numberWordAt, type RecurrenceUnit, ROMAN, WEEKDAY_WORDS, yearOf } from "./lexicon.js";
+import {
+  carriesDiacritics,
+  isWrittenSix,
+  MONTH_NAMES,
+  numberWordAt,
+  type RecurrenceUnit,
+  ROMAN,
+  WEEKDAY_WORDS,
+  yearOf,
+} from "./lexicon.js";
 import type { Token } from "./tokens.js";
 
 /**
@@ -35,6 +44,10 @@ export type Piece =
       vague: boolean;
       /** A number out of range (Quý V, tháng 13): the text cannot be trusted. */
       invalid: boolean;
+      /** Which part of the span the words before it name: "đầu", "giữa", "cuối"/"hết"/"trước". */
+      part: SpanPart | null;
+      /** A day with a name ("Quốc khánh"): never a day and month typed the other way round. */
+      named: boolean;
       start: number;
       end: number;
       /** Inside parentheses ("báo cáo năm (trước ngày 07/11)"). */
@@ -46,7 +59,28 @@ export type Piece =
   | { type: "vague-recurrence"; start: number; end: number }
   | { type: "ongoing"; start: number; end: number }
   | { type: "ad-hoc"; start: number; end: number }
-  | { type: "reference"; start: number; end: number };
+  | { type: "reference"; start: number; end: number }
+  /** "hôm nay", "ngày mai", "hôm qua": a day counted from today. */
+  | { type: "relative-day"; offset: number; start: number; end: number }
+  /**
+   * "tuần sau", "tháng này", "quý tới", "năm ngoái", or a bare unit after a part
+   * ("cuối tháng"): the unit counted from the current one. `orJune` when an
+   * unaccented "tháng sau" may be "tháng sáu".
+   */
+  | {
+      type: "relative-unit";
+      unit: "week" | "month" | "quarter" | "year";
+      offset: number;
+      part: SpanPart | null;
+      orJune: boolean;
+      start: number;
+      end: number;
+    }
+  /** "2 tuần nữa", "sau 10 ngày", "ba tháng tới": a day this far from today. */
+  | { type: "count"; n: number; unit: "day" | "week" | "month" | "year"; start: number; end: number };
+
+/** The part of a span a deadline names: its first day, its middle, its last day. */
+export type SpanPart = "start" | "mid" | "end";
 
 const UNIT_WORDS: Record<string, RecurrenceUnit> = {
   tuan: "week",
@@ -56,6 +90,80 @@ const UNIT_WORDS: Record<string, RecurrenceUnit> = {
 };
 
 const MONTHS_TO_UNIT: Record<number, RecurrenceUnit> = { 1: "month", 3: "quarter", 6: "half-year", 12: "year" };
+
+/** Words after a unit that count it from the current one ("tuần sau", "năm ngoái"). */
+const RELATIVE_AFTER_UNIT: ReadonlyArray<{ words: ReadonlyArray<string>; offset: number }> = [
+  { words: ["sau", "nua"], offset: 2 },
+  { words: ["toi", "nua"], offset: 2 },
+  { words: ["truoc", "nua"], offset: -2 },
+  { words: ["hien", "tai"], offset: 0 },
+  { words: ["nay"], offset: 0 },
+  { words: ["tiep", "theo"], offset: 1 },
+  { words: ["ke", "tiep"], offset: 1 },
+  { words: ["sap", "toi"], offset: 1 },
+  { words: ["toi"], offset: 1 },
+  { words: ["tiep"], offset: 1 },
+  { words: ["ke"], offset: 1 },
+  { words: ["sau"], offset: 1 },
+  { words: ["vua", "roi"], offset: -1 },
+  { words: ["vua", "qua"], offset: -1 },
+  { words: ["truoc"], offset: -1 },
+  { words: ["ngoai"], offset: -1 },
+  { words: ["qua"], offset: -1 },
+];
+
+const RELATIVE_FIRST_WORDS = new Set(RELATIVE_AFTER_UNIT.map((r) => r.words[0] as string));
+
+const RELATIVE_UNITS: Readonly<Record<string, "week" | "month" | "quarter" | "year">> = {
+  tuan: "week",
+  thang: "month",
+  quy: "quarter",
+  nam: "year",
+};
+
+/** "hôm nay", "ngày mai": days counted from today. The longest phrase is tried first. */
+const RELATIVE_DAYS: ReadonlyArray<{ words: ReadonlyArray<string>; offset: number }> = [
+  { words: ["ngay", "hom", "nay"], offset: 0 },
+  { words: ["ngay", "hom", "qua"], offset: -1 },
+  { words: ["ngay", "hom", "kia"], offset: -2 },
+  { words: ["trong", "hom", "nay"], offset: 0 },
+  { words: ["hom", "nay"], offset: 0 },
+  { words: ["bua", "nay"], offset: 0 },
+  { words: ["trong", "ngay"], offset: 0 },
+  { words: ["hom", "qua"], offset: -1 },
+  { words: ["bua", "qua"], offset: -1 },
+  { words: ["hom", "kia"], offset: -2 },
+  { words: ["ngay", "mai"], offset: 1 },
+  { words: ["bua", "mai"], offset: 1 },
+  { words: ["hom", "sau"], offset: 1 },
+  { words: ["ngay", "kia"], offset: 2 },
+  { words: ["ngay", "mot"], offset: 2 },
+  { words: ["mai"], offset: 1 },
+  { words: ["mot"], offset: 2 },
+  { words: ["nay"], offset: 0 },
+];
+
+const COUNT_UNITS: Readonly<Record<string, "day" | "week" | "month" | "year">> = {
+  ngay: "day",
+  tuan: "week",
+  thang: "month",
+  nam: "year",
+};
+
+/** Days with a name, on the solar calendar: the day and month. */
+const NAMED_DAYS: ReadonlyArray<{ words: ReadonlyArray<string>; day: number; month: number }> = [
+  { words: ["giang", "sinh"], day: 25, month: 12 },
+  { words: ["noel"], day: 25, month: 12 },
+  { words: ["quoc", "khanh"], day: 2, month: 9 },
+  { words: ["tet", "duong", "lich"], day: 1, month: 1 },
+  { words: ["tet", "tay"], day: 1, month: 1 },
+  { words: ["quoc", "te", "lao", "dong"], day: 1, month: 5 },
+  { words: ["giai", "phong", "mien", "nam"], day: 30, month: 4 },
+  { words: ["quoc", "te", "phu", "nu"], day: 8, month: 3 },
+  { words: ["phu", "nu", "viet", "nam"], day: 20, month: 10 },
+  { words: ["nha", "giao", "viet", "nam"], day: 20, month: 11 },
+  { words: ["quoc", "te", "thieu", "nhi"], day: 1, month: 6 },
+];
 
 /** Words after "quy" that make it "quy định", "quy chế"…, not a quarter. */
 const NOT_QUARTER_AFTER = new Set(["dinh", "che", "trinh", "mo", "hoach", "uoc", "tac", "doi", "tu", "hoach", "nap"]);
@@ -204,6 +312,8 @@ class Scanner {
     const weekday = this.weekday(i);
     if (weekday) return this.push({ type: "weekday", weekday: weekday.value }, i, weekday.next);
     if (this.isWord(i, "theo")) return this.push({ type: "reference" }, i, this.clauseEnd(i + 1));
+    const count = this.count(i);
+    if (count) return count;
     for (const words of REFERENCE_BY_FIRST.get(token.fold) ?? NO_PHRASES) {
       // "sau" is "after"; "sáu" (six) folds the same way.
       if (words.length === 1 && (this.tokens[i]?.raw.toLowerCase() !== "sau" || this.isWord(i + 1, "thang"))) continue;
@@ -211,6 +321,8 @@ class Scanner {
     }
     const dates = this.dates(i);
     if (dates) return dates;
+    const relative = this.relativeDay(i) ?? this.relativeUnit(i);
+    if (relative) return relative;
     if (this.isWord(i, "ngay")) {
       const day = this.number(i + 1);
       if (day && day.digits <= 2 && !this.isPunct(i + 2, "/", ".", "-") && !this.isWord(i + 2, "thang")) {
@@ -296,12 +408,25 @@ class Scanner {
   }
 
   private weekday(i: number): Parsed<number> | null {
-    if (this.matchesWords(i, ["chu", "nhat"])) return { next: i + 2, value: 7 };
+    if (this.matchesWords(i, ["chu", "nhat"]) || this.matchesWords(i, ["chua", "nhat"]))
+      return { next: i + 2, value: 7 };
+    if (this.isWord(i, "cn") && this.tokens[i]?.raw === "CN") return { next: i + 1, value: 7 };
+    // "T2".."T7", as written in schedules; the capital keeps "t" from being any stray letter.
+    if (this.tokens[i]?.raw === "T") {
+      const n = this.number(i + 1);
+      if (n && n.value >= 2 && n.value <= 7 && n.digits === 1 && this.tokens[i + 1]?.start === this.endOf(i))
+        return { next: i + 2, value: n.value - 1 };
+    }
     if (!this.isWord(i, "thu")) return null;
     const n = this.number(i + 1);
     if (n && n.value >= 2 && n.value <= 7 && n.digits === 1) return { next: i + 2, value: n.value - 1 };
     const w = this.word(i + 1);
-    if (w !== undefined && WEEKDAY_WORDS[w] !== undefined && !this.number(i + 2)) {
+    // "thứ năm 2025" is no weekday, "Thu Sau 20/03/2026" is.
+    if (
+      w !== undefined &&
+      WEEKDAY_WORDS[w] !== undefined &&
+      (!this.number(i + 2) || this.isPunct(i + 3, "/", ".", "-"))
+    ) {
       return { next: i + 2, value: WEEKDAY_WORDS[w] };
     }
     return null;
@@ -310,7 +435,8 @@ class Scanner {
   // ---- dates -------------------------------------------------------------------
 
   /** A year after a span: "/2025", "/25", "năm 2025", "-2025". */
-  private yearAfter(i: number): Parsed<number | "invalid"> | null {
+  private yearAfter(at: number): Parsed<number | "invalid"> | null {
+    const i = this.matchesWords(at, ["cua", "nam"]) ? at + 1 : at;
     if (this.isPunct(i, "/", "-", ".") || this.isWord(i, "nam")) {
       const n = this.number(i + 1);
       if (n && !this.isPunct(i + 2, "/")) {
@@ -326,7 +452,46 @@ class Scanner {
     if (n && n.digits <= 2) return { next: i + 1, value: n.value };
     const w = this.word(i);
     if (w !== undefined && ROMAN[w] !== undefined) return { next: i + 1, value: ROMAN[w] };
+    if (w === "mot" || w === "hai" || w === "ba" || w === "bon" || (w === "tu" && this.isWrittenFour(i)))
+      return numberWordAt(this.tokens, i);
     return null;
+  }
+
+  /** "tư" (four), not "từ" (from): folded they are one word. */
+  private isWrittenFour(i: number): boolean {
+    const raw = this.tokens[i]?.raw.toLowerCase().normalize("NFC");
+    return raw === "tư" || (raw === "tu" && this.plain());
+  }
+
+  private plainCache: boolean | null = null;
+
+  /** True when the text carries no diacritics at all: then "sau" may be "sáu" and "tu" may be "tư". */
+  private plain(): boolean {
+    if (this.plainCache === null) this.plainCache = !this.tokens.some(carriesDiacritics);
+    return this.plainCache;
+  }
+
+  /** A month as a number or a word: "3", "ba", "mười hai", "giêng", "chạp". */
+  private monthNumber(k: number): Parsed<number> | null {
+    const n = this.number(k);
+    if (n) return n.digits <= 2 ? { next: k + 1, value: n.value } : null;
+    const w = this.word(k);
+    if (w === undefined) return null;
+    if (MONTH_NAMES[w] !== undefined) return { next: k + 1, value: MONTH_NAMES[w] };
+    // "tháng năm 2025" is "month, year 2025" as often as May; "tháng từ" is "month from".
+    if ((w === "nam" || w === "lam") && this.number(k + 1)) return null;
+    if (w === "tu" && !this.isWrittenFour(k)) return null;
+    const value = numberWordAt(this.tokens, k);
+    return value && value.value >= 1 && value.value <= 12 ? value : null;
+  }
+
+  /** A day of the month as a number or a word ("15", "mười lăm"). */
+  private dayNumber(k: number): Parsed<number> | null {
+    const n = this.number(k);
+    if (n) return n.digits <= 2 ? { next: k + 1, value: n.value } : null;
+    if (this.isWord(k, "tu") && !this.isWrittenFour(k)) return null;
+    const value = numberWordAt(this.tokens, k);
+    return value && value.value >= 1 && value.value <= 31 ? value : null;
   }
 
   private isQuarterWord(i: number): boolean {
@@ -430,7 +595,7 @@ class Scanner {
     invalid: boolean,
     from: number,
     next: number,
-    modifiers: { endOnly: boolean; vague: boolean },
+    modifiers: { endOnly: boolean; vague: boolean; part: SpanPart | null; named?: boolean },
   ): number {
     return this.push(
       {
@@ -439,6 +604,8 @@ class Scanner {
         invalid,
         endOnly: modifiers.endOnly,
         vague: modifiers.vague,
+        part: modifiers.part,
+        named: modifiers.named ?? false,
         parenthesized: this.parenDepth > 0,
       },
       from,
@@ -447,8 +614,11 @@ class Scanner {
   }
 
   /** Words just before a span that change what it means. */
-  private modifiersBefore(i: number): { endOnly: boolean; vague: boolean } {
+  private modifiersBefore(i: number): { endOnly: boolean; vague: boolean; part: SpanPart | null } {
     let k = i - 1;
+    // "ngày đầu tiên của tháng 3", "ngày cuối cùng của quý".
+    if (this.isWord(k, "cua")) k--;
+    if (this.isWord(k, "tien", "cung")) k--;
     if (this.isWord(k, "ngay")) k--;
     if (this.isWord(k, "la")) k--;
     const w = this.word(k);
@@ -461,7 +631,8 @@ class Scanner {
       this.matchesWords(k - 1, ["cham", "nhat"]) ||
       this.matchesWords(k - 1, ["muon", "nhat"]);
     const vague = w === "dau" || w === "giua";
-    return { endOnly, vague };
+    const part = endOnly ? "end" : w === "dau" ? "start" : w === "giua" ? "mid" : null;
+    return { endOnly, vague, part };
   }
 
   private dates(i: number): number | null {
@@ -490,6 +661,7 @@ class Scanner {
     return this.pushDates(items, invalid, i, next, {
       endOnly: !isRange && modifiers.endOnly,
       vague: modifiers.vague,
+      part: isRange ? null : modifiers.part,
     });
   }
 
@@ -504,10 +676,7 @@ class Scanner {
     const months = this.unitList(
       i,
       (k) => this.isWord(k, "thang"),
-      (k) => {
-        const n = this.number(k);
-        return n && n.digits <= 2 ? { next: k + 1, value: n.value } : null;
-      },
+      (k) => this.monthNumber(k),
       (month, year) => ({ unit: "month", month, year }),
     );
     if (months) return withRangeCheck(months);
@@ -547,14 +716,17 @@ class Scanner {
   private dayDate(i: number): Parsed<{ items: SpanItem[]; invalid: boolean }> | null {
     let k = i;
     if (this.isWord(k, "ngay")) k++;
-    const first = this.number(k);
-    if (!first || first.digits > 2) return null;
+    // "mồng 3", "mùng 10": the first ten days of a month.
+    if (this.isWord(k, "mong", "mung")) k++;
+    const first = this.dayNumber(k);
+    if (!first) return null;
+    const worded = this.number(k) === undefined;
     // d thang m [nam y]
-    if (this.isWord(k + 1, "thang")) {
-      const month = this.number(k + 2);
-      if (!month || month.digits > 2) return null;
-      if (k === i && !this.isWord(k + 3, "nam")) return null;
-      const year = this.yearAfter(k + 3);
+    if (this.isWord(first.next, "thang")) {
+      const month = this.monthNumber(first.next + 1);
+      if (!month) return null;
+      if (k === i && !this.isWord(month.next, "nam")) return null;
+      const year = this.yearAfter(month.next);
       const span: Span = {
         unit: "day",
         day: first.value,
@@ -562,10 +734,11 @@ class Scanner {
         year: year && year.value !== "invalid" ? year.value : null,
       };
       return {
-        next: year ? year.next : k + 3,
+        next: year ? year.next : month.next,
         value: { items: [{ from: span, to: null, sharedYear: false }], invalid: year?.value === "invalid" },
       };
     }
+    if (worded) return null;
     if (!this.isPunct(k + 1, "/", ".", "-")) return null;
     const separator = (this.tokens[k + 1] as Token).fold;
     const second = this.number(k + 2);
@@ -609,6 +782,87 @@ class Scanner {
     };
   }
 
+  // ---- counted from today -------------------------------------------------------
+
+  /** "hôm nay", "ngày mai", "hôm qua", a named day ("Quốc khánh"). */
+  private relativeDay(i: number): number | null {
+    for (const { words, offset } of RELATIVE_DAYS) {
+      if (!this.matchesWords(i, words)) continue;
+      // "mai" alone is tomorrow, but not in a name ("Mai Anh").
+      if (words.length === 1 && this.tokens[i]?.raw !== this.tokens[i]?.raw.toLowerCase()) return null;
+      // "mốt" is "the day after tomorrow" only on its own, not "một lần", "một tháng".
+      if (words[0] === "mot" && words.length === 1 && this.tokens.length > 1) return null;
+      if (words[0] === "nay" && this.tokens.length > 1) return null;
+      return this.push({ type: "relative-day", offset }, i, i + words.length);
+    }
+    let k = i;
+    if (this.isWord(k, "ngay", "dip", "le")) k++;
+    for (const { words, day, month } of NAMED_DAYS) {
+      if (!this.matchesWords(k, words)) continue;
+      const year = this.yearAfter(k + words.length);
+      const span: Span = { unit: "day", day, month, year: year && year.value !== "invalid" ? year.value : null };
+      const modifiers = this.modifiersBefore(i);
+      return this.pushDates(
+        [{ from: span, to: null, sharedYear: false }],
+        year?.value === "invalid",
+        i,
+        year?.next ?? k + words.length,
+        {
+          endOnly: modifiers.endOnly,
+          vague: modifiers.vague,
+          part: modifiers.part,
+          named: true,
+        },
+      );
+    }
+    return null;
+  }
+
+  /** "tuần sau", "tháng này", "quý tới", "năm ngoái", "cuối tháng". */
+  private relativeUnit(i: number): number | null {
+    const w = this.word(i);
+    const unit = w === undefined ? undefined : RELATIVE_UNITS[w];
+    if (unit === undefined) return null;
+    if (unit === "quarter" && NOT_QUARTER_AFTER.has(this.word(i + 1) ?? "")) return null;
+    const modifiers = this.modifiersBefore(i);
+    let k = i + 1;
+    // "thứ tư của tuần tới" reads the same as "thứ tư tuần tới".
+    if (this.isWord(k, "cua")) k++;
+    for (const { words, offset } of RELATIVE_AFTER_UNIT) {
+      if (!this.matchesWords(k, words)) continue;
+      // "tháng sau" typed without any accent may be "tháng sáu" (June).
+      const orJune = unit === "month" && words[0] === "sau" && words.length === 1 && this.plain();
+      return this.push({ type: "relative-unit", unit, offset, part: modifiers.part, orJune }, i, k + words.length);
+    }
+    // A bare unit is the current one only after a part: "cuối tháng", "đầu tuần", "hết quý".
+    if (modifiers.part === null || this.number(i + 1)) return null;
+    return this.push({ type: "relative-unit", unit, offset: 0, part: modifiers.part, orJune: false }, i, i + 1);
+  }
+
+  /** "2 tuần nữa", "sau 10 ngày", "trong 3 ngày", "ba tháng tới". */
+  private count(i: number): number | null {
+    let k = i;
+    const lead = this.isWord(k, "sau", "trong") && !isWrittenSix(this.tokens[k]);
+    if (lead) k++;
+    const n = this.number(k);
+    const amount: Parsed<number> | null = n
+      ? n.digits <= 3
+        ? { next: k + 1, value: n.value }
+        : null
+      : numberWordAt(this.tokens, k);
+    if (!amount) return null;
+    const w = this.word(amount.next);
+    const unit = w === undefined ? undefined : COUNT_UNITS[w];
+    if (unit === undefined) return null;
+    let next = amount.next + 1;
+    const tail = this.isWord(next, "nua", "toi") || this.matchesWords(next, ["tiep", "theo"]);
+    if (!lead && !tail) return null;
+    // "6 tháng đầu năm" and "trong năm 2025" are spans, not counts.
+    if (this.isWord(next, "dau", "cuoi") || (unit === "year" && n && n.digits === 4)) return null;
+    if (tail) next += this.isWord(next, "tiep") ? 2 : 1;
+    return this.push({ type: "count", n: amount.value, unit }, i, next);
+  }
+
   /** "Năm 2025", "Cả năm", "Trong năm 2025", "hết năm", "năm 2025-2026". */
   private wholeYear(i: number): Parsed<{ items: SpanItem[]; invalid: boolean }> | null {
     let k = i;
@@ -627,7 +881,8 @@ class Scanner {
     } else return null;
     const n = this.number(k + 1);
     if (!n || n.digits === 1 || n.digits === 3 || this.isPunct(k + 2, "/")) {
-      if (yearRequired) return null;
+      // "cuối năm sau", "trong năm nay": a year counted from today, read by relativeUnit.
+      if (yearRequired || (!n && RELATIVE_FIRST_WORDS.has(this.word(k + 1) ?? ""))) return null;
       return {
         next: k + 1,
         value: { items: [{ from: { unit: "year", year: null }, to: null, sharedYear: false }], invalid: false },
