@@ -202,13 +202,11 @@ function resolveSpan(
   const choices: DateReading[] = [];
   if (nextYear) choices.push(nextYear);
   // "5/1" typed in March: 05/01 next year, or 1 May.
-  for (const year of span.day === span.month ? [] : [refYear, refYear + 1]) {
-    const swapped = readingOf({ unit: "day", day: span.month, month: span.day, year }, year, part);
-    if (swapped && swapped.due >= reference) {
-      choices.push(swapped);
-      break;
-    }
-  }
+  const swapped =
+    span.day === span.month
+      ? null
+      : readingOf({ unit: "day", day: span.month, month: span.day, year: refYear }, refYear, part);
+  if (swapped && swapped.due >= reference) choices.push(swapped);
   if (!thisYear && nextYear) return success(nextYear);
   // Even one reading is offered, not taken: the day typed has passed this year.
   return { ok: false, reason: "ambiguous", choices };
@@ -223,7 +221,7 @@ function relativeUnit(piece: RelativeUnit, reference: IsoDate, ref: Ymd): DateIn
   // An unaccented "tháng sau" may be June ("tháng sáu").
   if (piece.orJune) {
     const june = resolveSpan({ unit: "month", month: 6, year: null }, piece.part, reference, ref.year);
-    if (june.ok) readings.push(june);
+    if (june.ok) readings.push({ date: june.date, due: june.due, grain: june.grain });
   }
   return ambiguous(readings);
 }
@@ -355,6 +353,12 @@ const LAST_DAY = "2100-12-31";
 function readDate(text: string, reference: IsoDate, ref: Ymd): DateInputResult {
   const cleaned = cleanCellText(text);
   if (cleaned.length === 0 || !/[\p{L}\p{N}]/u.test(cleaned)) return { ok: false, reason: "empty" };
+  // An ISO date, as the web app and the CLI write it.
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(cleaned);
+  if (iso) {
+    const [year, month, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+    return isRealDate(year, month, d) ? success(day(toIsoDate(year, month, d))) : IMPOSSIBLE;
+  }
   const tokens = dropTimeOfDay(tokenize(cleaned));
   const pieces = scanPieces(tokens);
 

@@ -62,6 +62,8 @@ const FILLER_WORDS = new Set([
   "hoac",
   "con",
   "khoang",
+  "chot",
+  "deadline",
   "trien",
   "khai",
 ]);
@@ -220,6 +222,8 @@ function readHead(cleaned: string, head: Token[]): HeadMeaning {
   const tokens = trimPunctuation(head);
   const first = tokens[0];
   if (!first) return { label: null, appliesTo: null };
+  // "Hạn chót:", "Thời gian hoàn thành:": a name for the date itself, not for whom or what.
+  if (onlyFiller(tokens)) return { label: null, appliesTo: null };
   const scope = phraseLengthAt(tokens, 0, SCOPE_OPENERS);
   if (scope > 0) return { label: null, appliesTo: textOf(cleaned, trimPunctuation(tokens.slice(scope))) };
   if (phraseLengthAt(tokens, 0, ACTIVITY_HEADS) > 0) return { label: textOf(cleaned, tokens), appliesTo: null };
@@ -429,6 +433,26 @@ function occurrences(recurrence: Recurrence, period: Period): Milestone[] {
   return milestones;
 }
 
+/** Each window's due moved to day N of its first, middle or last month ("ngày 12 tháng cuối quý"). */
+function dayInMonthOfPeriod(
+  windows: Milestone[],
+  unit: Exclude<RecurrenceUnit, "week" | "month">,
+  piece: { day: number; month: "first" | "middle" | "last" | null },
+  period: Period,
+): Milestone[] {
+  const span = MONTHS_IN[unit];
+  const offset = piece.month === "first" ? 0 : piece.month === "middle" ? Math.floor((span - 1) / 2) : span - 1;
+  const milestones: Milestone[] = [];
+  for (const window of windows) {
+    if (window.start === null) continue;
+    const { year, month } = parseIsoDate(window.start) as { year: number; month: number };
+    const target = month + offset;
+    const due = toIsoDate(year, target, Math.min(piece.day, daysInMonth(year, target)));
+    if (due >= period.start && due <= period.end) milestones.push({ start: null, due, label: null, appliesTo: null });
+  }
+  return milestones;
+}
+
 /** A year-less date said to repeat every year ("trước ngày 20/12 hàng năm"), in each year of the period. */
 function yearlyOccurrences(spans: Span[], period: Period): Milestone[] | null {
   const milestones: Milestone[] = [];
@@ -617,11 +641,15 @@ export function normalizeDeadline(text: string, context: DeadlineContext): Sched
     if (unit === "month" && dayOfPeriod && dayOfPeriod.day >= 1 && dayOfPeriod.day <= 31) day = dayOfPeriod.day;
     if (unit === "week" && weekday) day = weekday.weekday;
     const recurrence: Recurrence = { every: unit, day };
-    const strayDay = (dayOfPeriod !== undefined && day === null) || (weekday !== undefined && day === null);
+    // "Hằng quý (trước ngày 12 tháng cuối quý)": the day sits in one month of each period.
+    const monthOfPeriod = unit !== "week" && unit !== "month" && dayOfPeriod?.month ? dayOfPeriod : null;
+    const strayDay =
+      (dayOfPeriod !== undefined && day === null && monthOfPeriod === null) || (weekday !== undefined && day === null);
+    const listed = occurrences(recurrence, period);
     return {
       text,
       kind: "recurring",
-      milestones: occurrences(recurrence, period),
+      milestones: monthOfPeriod ? dayInMonthOfPeriod(listed, unit as "quarter", monthOfPeriod, period) : listed,
       recurrence,
       needsReview: strayDay || dependsOnOtherDocument,
     };

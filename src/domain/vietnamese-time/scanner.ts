@@ -53,7 +53,11 @@ export type Piece =
       /** Inside parentheses ("báo cáo năm (trước ngày 07/11)"). */
       parenthesized: boolean;
     }
-  | { type: "day-of-period"; day: number; start: number; end: number }
+  /**
+   * "ngày 25" of each period; `month` when the day is in a named month of it
+   * ("ngày 12 tháng cuối quý": the 12th of the quarter's last month).
+   */
+  | { type: "day-of-period"; day: number; month: "first" | "middle" | "last" | null; start: number; end: number }
   | { type: "weekday"; weekday: number; start: number; end: number }
   | { type: "recurrence"; units: RecurrenceUnit[]; start: number; end: number }
   | { type: "vague-recurrence"; start: number; end: number }
@@ -311,13 +315,14 @@ class Scanner {
     if (recurrence) return recurrence;
     const weekday = this.weekday(i);
     if (weekday) return this.push({ type: "weekday", weekday: weekday.value }, i, weekday.next);
-    if (this.isWord(i, "theo")) return this.push({ type: "reference" }, i, this.clauseEnd(i + 1));
+    if (this.isWord(i, "theo")) return this.push({ type: "reference" }, i, this.citedDateEnd(this.clauseEnd(i + 1)));
     const count = this.count(i);
     if (count) return count;
     for (const words of REFERENCE_BY_FIRST.get(token.fold) ?? NO_PHRASES) {
       // "sau" is "after"; "sáu" (six) folds the same way.
       if (words.length === 1 && (this.tokens[i]?.raw.toLowerCase() !== "sau" || this.isWord(i + 1, "thang"))) continue;
-      if (this.matchesWords(i, words)) return this.push({ type: "reference" }, i, this.clauseEnd(i + words.length));
+      if (this.matchesWords(i, words))
+        return this.push({ type: "reference" }, i, this.citedDateEnd(this.clauseEnd(i + words.length)));
     }
     const dates = this.dates(i);
     if (dates) return dates;
@@ -326,9 +331,16 @@ class Scanner {
     if (this.isWord(i, "ngay")) {
       const day = this.number(i + 1);
       if (day && day.digits <= 2 && !this.isPunct(i + 2, "/", ".", "-") && !this.isWord(i + 2, "thang")) {
-        return this.push({ type: "day-of-period", day: day.value }, i, i + 2);
+        return this.push({ type: "day-of-period", day: day.value, month: null }, i, i + 2);
+      }
+      const side = this.word(i + 3);
+      const month = side === "cuoi" ? "last" : side === "dau" ? "first" : side === "giua" ? "middle" : null;
+      if (day && day.digits <= 2 && this.isWord(i + 2, "thang") && month && this.isWord(i + 4, "quy", "nam", "ky")) {
+        return this.push({ type: "day-of-period", day: day.value, month }, i, i + 5);
       }
     }
+    const citation = this.citation(i);
+    if (citation) return citation;
     if (this.matchesWords(i, ["dinh", "ky"])) return this.push({ type: "vague-recurrence" }, i, i + 2);
     return i;
   }
@@ -349,9 +361,50 @@ class Scanner {
       const token = this.tokens[k] as Token;
       if (token.kind !== "punct") continue;
       if ([",", ";", "(", ")", ":", "+"].includes(token.fold)) break;
-      if ((token.fold === "." || token.fold === "-") && !(this.number(k - 1) && this.number(k + 1))) break;
+      if ((token.fold === "." || token.fold === "-") && !(this.number(k - 1) && this.number(k + 1))) {
+        // "15/KH-UBND": a dash inside a document's number joins, it does not separate.
+        if (token.fold === "-" && this.glued(k)) continue;
+        break;
+      }
     }
     return k;
+  }
+
+  /** After a cited document's number, ", ngày 12/02/2025" is still the document's date. */
+  private citedDateEnd(k: number): number {
+    const code = this.tokens[k - 1];
+    if (!this.isPunct(k, ",") || code?.kind !== "word" || code.raw !== code.raw.toUpperCase()) return k;
+    if (!this.isWord(k + 1, "ngay")) return k;
+    return this.dayDate(k + 1)?.next ?? k;
+  }
+
+  /** A mark written between two tokens without spaces ("KH-UBND"). */
+  private glued(k: number): boolean {
+    const before = this.tokens[k - 1];
+    const after = this.tokens[k + 1];
+    const mark = this.tokens[k] as Token;
+    return before !== undefined && after !== undefined && before.end === mark.start && mark.end === after.start;
+  }
+
+  /**
+   * A document cited by its number ("số 15/KH-UBND ngày 20/01/2025",
+   * "Quyết định 1234/QĐ-UBND"): the date in it is the document's, not a deadline.
+   */
+  private citation(i: number): number | null {
+    let k = i;
+    if (this.isWord(k, "so")) k++;
+    const n = this.number(k);
+    if (!n || !this.isPunct(k + 1, "/")) return null;
+    const code = this.tokens[k + 2];
+    if (code?.kind !== "word" || code.raw !== code.raw.toUpperCase()) return null;
+    k += 3;
+    while ((this.isPunct(k, "-") || this.isPunct(k, "/")) && this.tokens[k + 1]?.kind === "word") k += 2;
+    const at = this.isPunct(k, ",") ? k + 1 : k;
+    if (this.isWord(at, "ngay")) {
+      const date = this.dayDate(at);
+      if (date) k = date.next;
+    }
+    return this.push({ type: "reference" }, i, k);
   }
 
   // ---- repetition ------------------------------------------------------------
@@ -830,6 +883,9 @@ class Scanner {
     if (this.isWord(k, "cua")) k++;
     for (const { words, offset } of RELATIVE_AFTER_UNIT) {
       if (!this.matchesWords(k, words)) continue;
+      // "Báo cáo năm trước ngày 07/11": "trước" opens the date, the year is the report's.
+      const after = k + words.length;
+      if (words.length === 1 && (this.number(after) || (this.isWord(after, "ngay") && this.number(after + 1)))) break;
       // "tháng sau" typed without any accent may be "tháng sáu" (June).
       const orJune = unit === "month" && words[0] === "sau" && words.length === 1 && this.plain();
       return this.push({ type: "relative-unit", unit, offset, part: modifiers.part, orJune }, i, k + words.length);
