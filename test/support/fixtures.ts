@@ -17,3 +17,29 @@ export function readDeadlineFixtures(): DeadlineFixture[] {
     .filter((line) => line.trim().length > 0)
     .map((line) => JSON.parse(line) as DeadlineFixture);
 }
+
+/** One item of Duckling's Vietnamese time corpus: the phrase, the first day of the span meant, and its grain. */
+export interface DucklingItem {
+  text: string;
+  value: string;
+  grain: "day" | "week" | "month" | "quarter" | "year";
+}
+
+export function readDucklingCorpus(): { reference: string; items: DucklingItem[] } {
+  return JSON.parse(readFileSync(new URL("duckling-vi-time.json", fixturesDir), "utf8")) as {
+    reference: string;
+    items: DucklingItem[];
+  };
+}
+
+/** One typed date of test/fixtures/typed-dates.json and what it must give. */
+export type TypedDateItem = { text: string } & (
+  { due: string } | { ambiguous: string[] } | { error: "empty" | "unknown" | "impossible-date" }
+);
+
+export function readTypedDates(): { reference: string; items: TypedDateItem[] } {
+  return JSON.parse(readFileSync(new URL("typed-dates.json", fixturesDir), "utf8")) as {
+    reference: string;
+    items: TypedDateItem[];
+  };
+}

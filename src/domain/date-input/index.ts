@@ -1,1 +1,2 @@
-export { type DateGrain, type DateInputResult, parseDateInput } from "./parse-date-input.js";
+export { formatWeekdayDate } from "./format-weekday-date.js";
+export { type DateGrain, type DateInputResult, type DateReading, parseDateInput } from "./parse-date-input.js";

@@ -153,6 +153,54 @@ describe("normalizeDeadline on phrasings the seeds do not contain", () => {
     expect(schedule.needsReview).toBe(true);
   });
 
+  it.each([
+    "Theo Kế hoạch số 15/KH-UBND ngày 20/01/2025",
+    "Thực hiện theo Quyết định 1234/QĐ-UBND ngày 5/3/2025 của UBND tỉnh",
+    "Căn cứ Công văn số 123/UBND-VX, ngày 12/02/2025",
+    "Theo Thông báo số 45/TB-VP ngày 01/4/2025",
+  ])("reads the date of a cited document as no deadline: %j", (text) => {
+    const schedule = normalizeDeadline(text, plan2025);
+    expect(schedule.kind).toBe("unscheduled");
+    expect(schedule.needsReview).toBe(true);
+  });
+
+  it("keeps the deadline beside a cited document and drops the citation's date", () => {
+    expect(windowsOf("Trước 30/6/2025 (theo KH số 15/KH-UBND ngày 20/01/2025)")).toEqual([[null, "2025-06-30"]]);
+  });
+
+  it.each(["Hạn chót: 30/6/2025", "Thời hạn: 30/6/2025", "Thời gian hoàn thành: 30/6/2025", "Deadline: 30/6/2025"])(
+    "reads a deadline label as no unit: %j",
+    (text) => {
+      expect(normalizeDeadline(text, plan2025).milestones).toEqual([
+        { start: null, due: "2025-06-30", label: null, appliesTo: null },
+      ]);
+    },
+  );
+
+  it("puts a day named in one month of each period on that day", () => {
+    expect(normalizeDeadline("Hằng quý (trước ngày 12 tháng cuối quý)", plan2025).milestones.map((m) => m.due)).toEqual(
+      ["2025-03-12", "2025-06-12", "2025-09-12", "2025-12-12"],
+    );
+    expect(normalizeDeadline("Hàng năm, trước ngày 20 tháng cuối năm", plan2025).milestones.map((m) => m.due)).toEqual([
+      "2025-12-20",
+    ]);
+    expect(normalizeDeadline("Hằng quý, ngày 5 tháng đầu quý", secondHalf2025).milestones.map((m) => m.due)).toEqual([
+      "2025-07-05",
+      "2025-10-05",
+    ]);
+  });
+
+  it("reads months and days written in words", () => {
+    expect(windowsOf("Trong tháng sáu")).toEqual([["2025-06-01", "2025-06-30"]]);
+    expect(windowsOf("Tháng mười một năm 2025")).toEqual([["2025-11-01", "2025-11-30"]]);
+    expect(windowsOf("Trước mồng 5 tháng 4")).toEqual([[null, "2025-04-05"]]);
+    expect(windowsOf("Quý ba")).toEqual([["2025-07-01", "2025-09-30"]]);
+  });
+
+  it("asks for review of a date counted from a today a plan does not have", () => {
+    expect(normalizeDeadline("Trước 30/6/2025, 2 tuần nữa báo cáo", plan2025).needsReview).toBe(true);
+  });
+
   it("merges milestones that share a due day", () => {
     expect(windowsOf("Quý IV; trước ngày 31/12/2025")).toEqual([["2025-10-01", "2025-12-31"]]);
   });
