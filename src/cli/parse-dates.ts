@@ -6,6 +6,8 @@ import { UsageError } from "./usage-error.js";
 /**
  * `parse-dates --ref <ISO datetime with offset>`: one typed date per stdin
  * line, JSON Lines out. The reference day is the local day at that offset.
+ * `date` is the first day of the span read at its grain, `due` its last day on
+ * time; an ambiguous phrase lists its `choices`.
  */
 export function runParseDates(args: string[], readInput: () => string, out: (line: string) => void): void {
   let ref: string | undefined;
@@ -22,12 +24,9 @@ export function runParseDates(args: string[], readInput: () => string, out: (lin
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   for (const text of lines) {
     const result = parseDateInput(text, day);
-    out(
-      JSON.stringify(
-        result.ok
-          ? { text, date: result.date, grain: result.grain }
-          : { text, error: t("date-error", { reason: result.reason }) },
-      ),
-    );
+    if (result.ok) out(JSON.stringify({ text, date: result.date, due: result.due, grain: result.grain }));
+    else if (result.reason === "ambiguous")
+      out(JSON.stringify({ text, error: t("date-error", { reason: result.reason }), choices: result.choices }));
+    else out(JSON.stringify({ text, error: t("date-error", { reason: result.reason }) }));
   }
 }

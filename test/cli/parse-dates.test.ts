@@ -1,13 +1,16 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { readDucklingCorpus } from "../support/fixtures.js";
 
 const run = promisify(execFile);
 
 describe("nhacviec parse-dates", () => {
   it("reads one phrase per line and prints JSON Lines against the reference's local day", async () => {
     const child = run("npx", ["tsx", "src/cli/main.ts", "parse-dates", "--ref", "2025-03-05T23:30:00+07:00"]);
-    child.child.stdin!.end("15/3\nngày 15 tháng 3\nthứ 6 tuần sau\n2 tuần nữa\ncuối tháng\nquý 3\nkhông biết\n31/2\n");
+    child.child.stdin!.end(
+      "15/3\nngày 15 tháng 3\nthứ 6 tuần sau\n2 tuần nữa\ncuối tháng\nquý 3\nkhông biết\n31/2\nthang sau\n",
+    );
     const { stdout } = await child;
     expect(
       stdout
@@ -15,21 +18,47 @@ describe("nhacviec parse-dates", () => {
         .split("\n")
         .map((line) => JSON.parse(line) as unknown),
     ).toEqual([
-      { text: "15/3", date: "2025-03-15", grain: "day" },
-      { text: "ngày 15 tháng 3", date: "2025-03-15", grain: "day" },
-      { text: "thứ 6 tuần sau", date: "2025-03-14", grain: "day" },
-      { text: "2 tuần nữa", date: "2025-03-19", grain: "day" },
-      { text: "cuối tháng", date: "2025-03-31", grain: "day" },
-      { text: "quý 3", date: "2025-07-01", grain: "quarter" },
+      { text: "15/3", date: "2025-03-15", due: "2025-03-15", grain: "day" },
+      { text: "ngày 15 tháng 3", date: "2025-03-15", due: "2025-03-15", grain: "day" },
+      { text: "thứ 6 tuần sau", date: "2025-03-14", due: "2025-03-14", grain: "day" },
+      { text: "2 tuần nữa", date: "2025-03-19", due: "2025-03-19", grain: "day" },
+      { text: "cuối tháng", date: "2025-03-31", due: "2025-03-31", grain: "day" },
+      { text: "quý 3", date: "2025-07-01", due: "2025-09-30", grain: "quarter" },
       { text: "không biết", error: "không hiểu ngày này" },
       { text: "31/2", error: "không có ngày này" },
+      {
+        text: "thang sau",
+        error: "có thể là nhiều ngày, hãy chọn",
+        choices: [
+          { date: "2025-04-01", due: "2025-04-30", grain: "month" },
+          { date: "2025-06-01", due: "2025-06-30", grain: "month" },
+        ],
+      },
     ]);
+  });
+
+  it("reads at least 90% of Duckling's Vietnamese day-to-year items at Duckling's reference time", async () => {
+    const corpus = readDucklingCorpus();
+    const child = run("npx", ["tsx", "src/cli/main.ts", "parse-dates", "--ref", corpus.reference]);
+    child.child.stdin!.end(`${corpus.items.map((item) => item.text).join("\n")}\n`);
+    const lines = (await child).stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { date?: string; grain?: string });
+    const right = corpus.items.filter((item, i) => lines[i]?.date === item.value && lines[i]?.grain === item.grain);
+    expect(lines).toHaveLength(corpus.items.length);
+    expect(right.length / corpus.items.length).toBeGreaterThanOrEqual(0.9);
   });
 
   it("takes the day at the reference's own offset, and refuses a missing or bad --ref", async () => {
     const child = run("npx", ["tsx", "src/cli/main.ts", "parse-dates", "--ref", "2025-03-31T20:00:00-05:00"]);
     child.child.stdin!.end("ngày mai\n");
-    expect(JSON.parse((await child).stdout)).toEqual({ text: "ngày mai", date: "2025-04-01", grain: "day" });
+    expect(JSON.parse((await child).stdout)).toEqual({
+      text: "ngày mai",
+      date: "2025-04-01",
+      due: "2025-04-01",
+      grain: "day",
+    });
     const failure = await run("npx", ["tsx", "src/cli/main.ts", "parse-dates", "--ref", "hôm qua"]).catch(
       (e: unknown) => e,
     );

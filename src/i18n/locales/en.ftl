@@ -207,6 +207,7 @@ invite-created = 🔗 Invite link for a { $role }{ $unit }, single use, expires 
 ## Typed dates (parse-dates)
 
 date-error = { $reason ->
+    [ambiguous] could be more than one day; pick one
     [empty] empty line
     [impossible-date] no such date
    *[unknown] not a date I can read

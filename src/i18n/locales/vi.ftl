@@ -208,6 +208,7 @@ invite-created = 🔗 Link mời { $role }{ $unit }, dùng một lần, hết h�
 ## Typed dates (parse-dates)
 
 date-error = { $reason ->
+    [ambiguous] có thể là nhiều ngày, hãy chọn
     [empty] dòng trống
     [impossible-date] không có ngày này
    *[unknown] không hiểu ngày này
