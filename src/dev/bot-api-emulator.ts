@@ -159,8 +159,9 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
     messages.find((m) => m.chatId === chatId && m.messageId === messageId);
   const keyboardOf = (markup: unknown): EmulatedMessage["buttons"] => {
     const parsed = (typeof markup === "string" ? JSON.parse(markup) : markup) as
-      { inline_keyboard?: EmulatedMessage["buttons"] } | undefined;
-    return parsed?.inline_keyboard ?? [];
+      { inline_keyboard?: EmulatedMessage["buttons"]; keyboard?: EmulatedMessage["buttons"] } | undefined;
+    // A reply keyboard's buttons are kept too: pressing one sends its text.
+    return parsed?.inline_keyboard ?? parsed?.keyboard ?? [];
   };
   let holding = false;
   let heldOnce = false;

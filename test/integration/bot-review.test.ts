@@ -105,14 +105,14 @@ describe("reviewing an import in the chat", () => {
     coordinator.press(item, "Đặt ngày");
     await coordinator.waitForMessage((m) => m.text.includes("Nhập ngày hoàn thành cho I.1"), { after: before });
     expect((await type("15/3", (m) => m.text.startsWith("✅"))).text).toBe(
-      "✅ I.1: hạn 15/03/2025; nhắc việc đã được lên lịch.",
+      "✅ I.1: hạn Thứ Bảy 15/03/2025; nhắc việc đã được lên lịch.",
     );
     item = await coordinator.waitForMessage((m) => m.text.startsWith("🧭"), { after: before + 2 });
     expect(item.text).toContain("I.2 Kiểm tra công vụ chưa có ngày hoàn thành");
     before = coordinator.inbox().length;
     coordinator.press(item, "Đặt ngày");
     await coordinator.waitForMessage((m) => m.text.includes("Nhập ngày hoàn thành cho I.2"), { after: before });
-    expect((await type("cuối quý 2", (m) => m.text.startsWith("✅"))).text).toContain("I.2: hạn 30/06/2025");
+    expect((await type("cuối quý 2", (m) => m.text.startsWith("✅"))).text).toContain("I.2: hạn Thứ Hai 30/06/2025");
     item = await coordinator.waitForMessage((m) => m.text.startsWith("🧭"), { after: before + 2 });
 
     const dialogue = await milestoneOfTask("Tổ chức đối thoại với người dân");

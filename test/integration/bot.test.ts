@@ -287,10 +287,15 @@ describe("extension", () => {
     expect(index).toBeGreaterThanOrEqual(0);
     await press(vanPhong, list, `extend:${milestone.id}`, (t) => t.includes("đến ngày nào"));
     expect((await ask(vanPhong, "khi nào rảnh")).text).toContain("Chưa hiểu “khi nào rảnh” là ngày nào");
+    expect((await ask(vanPhong, "hôm qua")).text).toContain("“hôm qua” là Thứ Ba 04/03/2025, ngày đã qua");
+    expect((await ask(vanPhong, "31/4")).text).toContain("“31/4” không phải là một ngày có thật");
+    const choices = await ask(vanPhong, "5/1");
+    expect(choices.text).toContain("“5/1” có thể là nhiều ngày");
+    expect(choices.buttons.flat().map((b) => b.text)).toEqual(["Thứ Hai 05/01/2026", "Thứ Năm 01/05/2025"]);
     expect((await ask(vanPhong, "thứ 6 tuần sau")).text).toContain(
-      "Ngày mới (14/03/2025) phải sau hạn hiện tại (20/03/2025)",
+      "Ngày mới (Thứ Sáu 14/03/2025) phải sau hạn hiện tại (20/03/2025)",
     );
-    expect((await ask(vanPhong, "ngày 15 tháng 4")).text).toContain("Gia hạn đến 15/04/2025. Lý do");
+    expect((await ask(vanPhong, "ngày 15 tháng 4")).text).toContain("Gia hạn đến Thứ Ba 15/04/2025. Lý do");
     await ask(vanPhong, "Chờ số liệu của huyện", (t) => t.includes("Đã gửi đề nghị gia hạn"));
 
     const forChairman = await chairman.waitForMessage((m) => m.text.includes("xin gia hạn"));
@@ -329,7 +334,7 @@ describe("more decisions", () => {
     const milestone = await milestoneOf("3");
     const list = await ask(vanPhong, "/viec");
     await press(vanPhong, list, `extend:${milestone.id}`, (t) => t.includes("đến ngày nào"));
-    await ask(vanPhong, "cuối tháng", (t) => t.includes("Gia hạn đến 31/03/2025"));
+    await ask(vanPhong, "cuối tháng", (t) => t.includes("Gia hạn đến Thứ Hai 31/03/2025"));
     await ask(vanPhong, "Thiếu số liệu", (t) => t.includes("Đã gửi đề nghị gia hạn"));
     const request = await chairman.waitForMessage((m) => m.text.includes("I.3 Tổng hợp kết quả tháng 2"));
     const before = vanPhong.inbox().length;

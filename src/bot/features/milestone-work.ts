@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
-import { parseDateInput } from "../../domain/date-input/index.js";
+import { formatWeekdayDate } from "../../domain/date-input/index.js";
 import {
   addProgressNote,
   attachEvidence,
@@ -22,6 +22,7 @@ import { notifyPeople } from "../notify.js";
 import { downloadTelegramFile, MAX_DOWNLOAD_BYTES } from "../telegram-files.js";
 import { dueText, numberOf, titleOf } from "../views.js";
 import { onAction, sourceOf } from "./actions.js";
+import { readDeadlineAnswer } from "./typed-deadline.js";
 
 /** Answers a refusal from a service in the person's language; true when there was one. */
 async function refused(
@@ -234,12 +235,8 @@ export async function handleMilestoneText(ctx: BoundContext, text: string): Prom
     return true;
   }
   if (pending?.kind === "extension-date") {
-    const parsed = parseDateInput(text, ctx.today);
-    if (!parsed.ok) {
-      const key = parsed.reason === "impossible-date" ? "extension-impossible-date" : "extension-bad-date";
-      await ctx.reply(ctx.t(key, { text }), { reply_markup: cancelKeyboard(ctx.t) });
-      return true;
-    }
+    const newDue = await readDeadlineAnswer(ctx, text);
+    if (newDue === null) return true;
     const authorized = await authorizeMilestone(db, ctx.viewer, pending.milestoneId);
     if (!authorized.ok) {
       ctx.session.pending = null;
@@ -247,15 +244,15 @@ export async function handleMilestoneText(ctx: BoundContext, text: string): Prom
       return true;
     }
     const due = authorized.milestone.due;
-    if (due !== null && parsed.date <= due) {
+    if (due !== null && newDue <= due) {
       await ctx.reply(
-        ctx.t("extension-not-later", { date: formatVietnameseDate(parsed.date), due: formatVietnameseDate(due) }),
+        ctx.t("extension-not-later", { date: formatWeekdayDate(newDue), due: formatVietnameseDate(due) }),
         { reply_markup: cancelKeyboard(ctx.t) },
       );
       return true;
     }
-    ctx.session.pending = { kind: "extension-reason", milestoneId: pending.milestoneId, newDue: parsed.date };
-    await ctx.reply(ctx.t("extension-ask-reason", { date: formatVietnameseDate(parsed.date) }), {
+    ctx.session.pending = { kind: "extension-reason", milestoneId: pending.milestoneId, newDue };
+    await ctx.reply(ctx.t("extension-ask-reason", { date: formatWeekdayDate(newDue) }), {
       reply_markup: cancelKeyboard(ctx.t),
     });
     return true;

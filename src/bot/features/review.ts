@@ -1,6 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { formatVietnameseDate } from "../../domain/calendar/index.js";
-import { parseDateInput } from "../../domain/date-input/index.js";
+import { formatWeekdayDate } from "../../domain/date-input/index.js";
 import { canCoordinate } from "../../domain/milestones/index.js";
 import { unitNameKey } from "../../domain/units/index.js";
 import {
@@ -20,6 +19,7 @@ import { encodeCallback } from "../callback-data.js";
 import type { BoundContext, BotContext } from "../context.js";
 import { cancelKeyboard } from "../keyboards/keyboards.js";
 import { onAction } from "./actions.js";
+import { readDeadlineAnswer } from "./typed-deadline.js";
 
 const MAX_CHOICES = 12;
 
@@ -169,27 +169,21 @@ export function reviewFeature(): Composer<BotContext> {
 export async function handleReviewText(ctx: BoundContext, text: string): Promise<boolean> {
   const pending = ctx.session.pending;
   if (pending?.kind !== "review-date") return false;
-  const parsed = parseDateInput(text, ctx.today);
-  if (!parsed.ok) {
-    const key = parsed.reason === "impossible-date" ? "extension-impossible-date" : "extension-bad-date";
-    await ctx.reply(ctx.t(key, { text }), { reply_markup: cancelKeyboard(ctx.t) });
-    return true;
-  }
+  const due = await readDeadlineAnswer(ctx, text);
+  if (due === null) return true;
   const item = (await listReviewItems(ctx.deps.db, ctx.viewer.organizationId)).find(
     (i) => i.kind === "date" && i.milestoneId === pending.milestoneId,
   );
   ctx.session.pending = null;
   try {
-    const slots = await setMilestoneDate(ctx.deps.db, ctx.viewer, pending.milestoneId, parsed.date, ctx.deps.now());
+    const slots = await setMilestoneDate(ctx.deps.db, ctx.viewer, pending.milestoneId, due, ctx.deps.now());
     await ctx.deps.scheduleSlots?.(slots);
   } catch (error) {
     if (!(error instanceof ReviewError)) throw error;
     await ctx.reply(ctx.t("button-stale"));
     return true;
   }
-  await ctx.reply(
-    ctx.t("review-date-set", { number: item ? itemNumber(item) : "", date: formatVietnameseDate(parsed.date) }),
-  );
+  await ctx.reply(ctx.t("review-date-set", { number: item ? itemNumber(item) : "", date: formatWeekdayDate(due) }));
   await showItem(ctx, 0);
   return true;
 }

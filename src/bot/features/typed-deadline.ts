@@ -1,0 +1,38 @@
+import { Keyboard } from "grammy";
+import type { IsoDate } from "../../domain/calendar/index.js";
+import { formatWeekdayDate, readTypedDeadline } from "../../domain/date-input/index.js";
+import type { BoundContext } from "../context.js";
+import { cancelKeyboard } from "../keyboards/keyboards.js";
+
+/**
+ * Reads a deadline typed as an answer. Returns the due day, or null after
+ * saying why not: a past or non-existent day is refused with its reason, and
+ * when several days fit they come back as buttons that type the day chosen.
+ */
+export async function readDeadlineAnswer(ctx: BoundContext, text: string): Promise<IsoDate | null> {
+  const read = readTypedDeadline(text, ctx.today);
+  switch (read.kind) {
+    case "ok":
+      return read.due;
+    case "past":
+      await ctx.reply(ctx.t("date-past", { text, date: formatWeekdayDate(read.due) }), {
+        reply_markup: cancelKeyboard(ctx.t),
+      });
+      return null;
+    case "ambiguous": {
+      // A reply keyboard: pressing a button sends the day written out, which reads without doubt.
+      const keyboard = new Keyboard().oneTime().resized();
+      for (const due of read.choices) keyboard.text(formatWeekdayDate(due)).row();
+      await ctx.reply(ctx.t("date-ambiguous", { text }), { reply_markup: keyboard });
+      return null;
+    }
+    default:
+      await ctx.reply(
+        ctx.t(read.kind === "impossible-date" ? "extension-impossible-date" : "extension-bad-date", { text }),
+        {
+          reply_markup: cancelKeyboard(ctx.t),
+        },
+      );
+      return null;
+  }
+}

@@ -1,0 +1,23 @@
+import type { IsoDate } from "../calendar/iso-date.js";
+import { parseDateInput } from "./parse-date-input.js";
+
+/** What the chat does with a deadline typed as an answer: take it, refuse it with its reason, or ask which day. */
+export type TypedDeadline =
+  | { kind: "ok"; due: IsoDate }
+  | { kind: "past"; due: IsoDate }
+  | { kind: "ambiguous"; choices: IsoDate[] }
+  | { kind: "impossible-date" | "unknown" | "empty" };
+
+/**
+ * Reads a typed deadline against today: the last day on time of what was typed
+ * ("Quý II" is due 30/06); a day already past is refused, never moved; when
+ * several days fit, the ones still ahead are offered.
+ */
+export function readTypedDeadline(text: string, today: IsoDate): TypedDeadline {
+  const result = parseDateInput(text, today);
+  if (result.ok) return result.due < today ? { kind: "past", due: result.due } : { kind: "ok", due: result.due };
+  if (result.reason !== "ambiguous") return { kind: result.reason };
+  const ahead = result.choices.map((c) => c.due).filter((due) => due >= today);
+  if (ahead.length === 0) return { kind: "past", due: (result.choices[0] as { due: IsoDate }).due };
+  return { kind: "ambiguous", choices: ahead };
+}
