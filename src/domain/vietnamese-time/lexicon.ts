@@ -39,6 +39,9 @@ const DIGIT_WORDS: Readonly<Record<string, number>> = {
   chin: 9,
 };
 
+/** Every word that can start a number written in words. */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = { ...DIGIT_WORDS, muoi: 10 };
+
 /** Months with their own names: tháng giêng, tháng chạp. */
 export const MONTH_NAMES: Readonly<Record<string, number>> = { gieng: 1, chap: 12 };
 
@@ -55,31 +58,41 @@ export function carriesDiacritics(token: Token): boolean {
   return token.kind === "word" && token.raw.toLowerCase() !== token.fold;
 }
 
+/** The folded word at k, or undefined for a number or a mark. */
+function wordAt(tokens: readonly Token[], k: number): string | undefined {
+  const token = tokens[k];
+  return token?.kind === "word" ? token.fold : undefined;
+}
+
+function digitAt(tokens: readonly Token[], k: number): number | undefined {
+  const w = wordAt(tokens, k);
+  if (w === undefined) return undefined;
+  if (w === "sau") return isWrittenSix(tokens[k]) ? 6 : undefined;
+  return DIGIT_WORDS[w];
+}
+
+/** After "mười"/"mươi", five is "lăm": "mười năm" is ten years. */
+function unitAfterTen(tokens: readonly Token[], k: number): number | undefined {
+  return wordAt(tokens, k) === "nam" ? undefined : digitAt(tokens, k);
+}
+
 /**
  * A number written in words at token i ("mười hai", "hai mươi mốt", "ba"): its
  * value and the index after it. "sau" counts as six only when written "sáu".
  */
 export function numberWordAt(tokens: readonly Token[], i: number): { value: number; next: number } | null {
-  const word = (k: number): string | undefined => (tokens[k]?.kind === "word" ? tokens[k]?.fold : undefined);
-  const digit = (k: number): number | undefined => {
-    const w = word(k);
-    if (w === undefined) return undefined;
-    if (w === "sau") return isWrittenSix(tokens[k]) ? 6 : undefined;
-    return DIGIT_WORDS[w];
-  };
-  // After "mười"/"mươi" five is "lăm": "mười năm" is ten years, "mười tư" is not fourteen's usual form but is read.
-  const unitAfterTen = (k: number): number | undefined => (word(k) === "nam" ? undefined : digit(k));
-  const w = word(i);
+  // Module-level helpers, not closures: this runs for many tokens of every cell.
+  const w = wordAt(tokens, i);
   if (w === "muoi") {
-    const unit = unitAfterTen(i + 1);
+    const unit = unitAfterTen(tokens, i + 1);
     if (unit !== undefined) return { value: 10 + unit, next: i + 2 };
     return { value: 10, next: i + 1 };
   }
-  const tens = digit(i);
+  const tens = digitAt(tokens, i);
   if (tens === undefined) return null;
-  if (word(i + 1) === "muoi" && tens >= 2) {
+  if (wordAt(tokens, i + 1) === "muoi" && tens >= 2) {
     // hai mươi, hai mươi mốt, ba mươi
-    const unit = unitAfterTen(i + 2);
+    const unit = unitAfterTen(tokens, i + 2);
     if (unit !== undefined) return { value: tens * 10 + unit, next: i + 3 };
     return { value: tens * 10, next: i + 2 };
   }

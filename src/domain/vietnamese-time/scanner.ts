@@ -2,6 +2,7 @@ import {
   carriesDiacritics,
   isWrittenSix,
   MONTH_NAMES,
+  NUMBER_WORDS,
   numberWordAt,
   type RecurrenceUnit,
   ROMAN,
@@ -237,6 +238,24 @@ const AD_HOC_BY_FIRST = indexByFirstWord(AD_HOC);
 const REFERENCE_BY_FIRST = indexByFirstWord(REFERENCE_OPENERS);
 const NO_PHRASES: ReadonlyArray<ReadonlyArray<string>> = [];
 
+const QUARTER_GLUED = /^q(i{1,3}|iv)$/;
+
+/** Every word a recogniser of scanAt can start at; kept next to the tables it is built from. */
+const STARTS_A_PIECE: ReadonlySet<string> = new Set([
+  ...ONGOING.map((w) => w[0] as string),
+  ...AD_HOC.map((w) => w[0] as string),
+  ...REFERENCE_OPENERS.map((w) => w[0] as string),
+  ...RELATIVE_DAYS.map((r) => r.words[0] as string),
+  ...NAMED_DAYS.map((r) => r.words[0] as string),
+  ...Object.keys(RELATIVE_UNITS),
+  ...Object.keys(UNIT_WORDS),
+  ...Object.keys(NUMBER_WORDS),
+  // recurrence, weekdays, counts, dates, day of period, citations
+  ...["dinh", "hang", "moi", "theo", "nua", "chu", "chua", "cn", "t", "thu", "sau", "trong", "ngay", "dip", "le"],
+  ...["mong", "mung", "q", "quy", "thang", "ca", "giai", "nam", "so"],
+]);
+
+
 interface Parsed<T> {
   next: number;
   value: T;
@@ -302,6 +321,8 @@ class Scanner {
   private scanAt(i: number): number {
     const token = this.tokens[i] as Token;
     if (token.kind === "punct") return i;
+    // Most words of a cell ("báo cáo", "UBND", "cấp xã") start no time phrase: skip them at once.
+    if (token.kind === "word" && !STARTS_A_PIECE.has(token.fold) && !QUARTER_GLUED.test(token.fold)) return i;
     for (const words of ONGOING_BY_FIRST.get(token.fold) ?? NO_PHRASES) {
       if (this.matchesWords(i, words)) return this.push({ type: "ongoing" }, i, i + words.length);
     }
