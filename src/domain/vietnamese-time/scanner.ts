@@ -255,7 +255,6 @@ const STARTS_A_PIECE: ReadonlySet<string> = new Set([
   ...["mong", "mung", "q", "quy", "thang", "ca", "giai", "nam", "so"],
 ]);
 
-
 interface Parsed<T> {
   next: number;
   value: T;

@@ -29,14 +29,21 @@ function decodeEntity(entity: string, name: string): string {
 const ODD_DASHES = /[\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D]/g;
 const ODD_SPACES = /[\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]/g;
 const SPACES_TO_COLLAPSE = /\s\s|[^\S ]/;
+const ODD_MARKS = /[\u00A0\u2000-\u200B\u2010-\u2015\u202F\u205F\u2212\u2043\u3000\uFE58\uFE63\uFEFF\uFF0D]/;
+/**
+ * Text already in NFC for certain: ASCII and precomposed Latin letters (Vietnamese
+ * lives in Latin-1, Latin Extended-A/B and Latin Extended Additional) with no
+ * combining mark. Anything else goes through normalize("NFC").
+ */
+const SURELY_NFC = /^[\u0000-\u02ff\u1e00-\u1eff]*$/;
 
 /** NFC, no HTML, one space between words, ASCII dashes. Keeps every visible word. */
 export function cleanCellText(raw: string): string {
   // Each pass runs only when the cell needs it: most cells need none, and imports read thousands.
-  let text = raw.normalize("NFC");
+  let text = SURELY_NFC.test(raw) ? raw : raw.normalize("NFC");
   if (text.includes("<")) text = text.replace(/<br\s*\/?>/gi, " ").replace(/<\/?[a-zA-Z][^<>]*>/g, " ");
   if (text.includes("&")) text = text.replace(/&(#[xX]?[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g, decodeEntity);
-  text = text.replace(ODD_DASHES, "-").replace(ODD_SPACES, " ");
+  if (ODD_MARKS.test(text)) text = text.replace(ODD_DASHES, "-").replace(ODD_SPACES, " ");
   if (SPACES_TO_COLLAPSE.test(text)) text = text.replace(/\s+/g, " ");
   return text.trim();
 }
@@ -65,10 +72,16 @@ export function foldVietnamese(text: string): string {
   const lower = text.toLowerCase();
   // toLowerCase keeps the length of every Vietnamese letter; when something (İ) grows, fold char by char.
   if (lower.length !== text.length) return slowFold(text);
-  return lower.replace(NON_ASCII, foldChar);
+  // Mostly ASCII: copy the runs between accented letters rather than call back for each one.
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < lower.length; i++) {
+    if (lower.charCodeAt(i) < 0x80) continue;
+    out += lower.slice(from, i) + foldChar(lower[i] as string);
+    from = i + 1;
+  }
+  return from === 0 ? lower : out + lower.slice(from);
 }
-
-const NON_ASCII = /[\u0080-\uffff]/g;
 
 function slowFold(text: string): string {
   let out = "";
