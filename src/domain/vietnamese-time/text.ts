@@ -35,7 +35,7 @@ const ODD_MARKS = /[\u00A0\u2000-\u200B\u2010-\u2015\u202F\u205F\u2212\u2043\u30
  * lives in Latin-1, Latin Extended-A/B and Latin Extended Additional) with no
  * combining mark. Anything else goes through normalize("NFC").
  */
-const SURELY_NFC = /^[\u0000-\u02ff\u1e00-\u1eff]*$/;
+const SURELY_NFC = /^[\t\n\r\u0020-\u02ff\u1e00-\u1eff]*$/;
 
 /** NFC, no HTML, one space between words, ASCII dashes. Keeps every visible word. */
 export function cleanCellText(raw: string): string {
