@@ -403,7 +403,11 @@ function readDate(text: string, reference: IsoDate, ref: Ymd): DateInputResult {
     if (readings.length === 1) return readings[0] as DateInputResult;
     if (readings.some((r) => !r.ok && r.reason === "impossible-date")) return IMPOSSIBLE;
     // Several spans ("Quý III, Quý IV"): one of them is meant.
-    return ambiguous(readings.flatMap((r) => (r.ok ? [r] : r.reason === "ambiguous" ? r.choices : [])));
+    return ambiguous(
+      readings.flatMap((r) =>
+        r.ok ? [{ date: r.date, due: r.due, grain: r.grain }] : r.reason === "ambiguous" ? r.choices : [],
+      ),
+    );
   }
   const recurrence = pieces.find((p): p is Extract<Piece, { type: "recurrence" }> => p.type === "recurrence");
   if (recurrence) {

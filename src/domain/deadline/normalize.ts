@@ -144,9 +144,21 @@ function trimPunctuation(tokens: Token[]): Token[] {
 /** One Vietnamese syllable, folded: onset, vowels, coda. Anything else in a cell is not a word we can vouch for. */
 const VIETNAMESE_SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/;
 
+// Plans use a few thousand distinct syllables: remember each answer instead of running the pattern per word.
+const syllableCache = new Map<string, boolean>();
+
+function isSyllable(folded: string): boolean {
+  let known = syllableCache.get(folded);
+  if (known === undefined) {
+    known = VIETNAMESE_SYLLABLE.test(folded);
+    if (syllableCache.size < 20_000) syllableCache.set(folded, known);
+  }
+  return known;
+}
+
 /** True for a syllable or an upper-case abbreviation ("UBND", "KH"); false for gibberish like "vgl". */
 function isReadableWord(token: Token): boolean {
-  if (VIETNAMESE_SYLLABLE.test(token.fold)) return true;
+  if (isSyllable(token.fold)) return true;
   return token.raw.length >= 2 && token.raw.length <= 12 && token.raw === token.raw.toUpperCase();
 }
 

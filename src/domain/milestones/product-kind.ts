@@ -1,3 +1,5 @@
+import { foldVietnamese } from "../vietnamese-time/text.js";
+
 /**
  * Whether a task's product ("Kết quả/Sản phẩm") is a document, so that a
  * completion should come with the document as evidence: a plan, a report, a
@@ -27,10 +29,6 @@ const DOCUMENT_WORDS = [
 
 export function productIsDocument(product: string | null): boolean {
   if (!product) return false;
-  const folded = product
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase();
+  const folded = foldVietnamese(product.normalize("NFC"));
   return DOCUMENT_WORDS.some((word) => new RegExp(`(^|[^a-z])${word}([^a-z]|$)`).test(folded));
 }

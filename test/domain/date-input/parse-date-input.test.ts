@@ -140,6 +140,17 @@ describe("parseDateInput", () => {
     expect(parseDateInput("hằng quý", REF)).toEqual(span("2025-01-01", "2025-03-31", "quarter"));
   });
 
+  it("asks which of several spans is meant", () => {
+    expect(parseDateInput("Quý III, Quý IV", REF)).toEqual({
+      ok: false,
+      reason: "ambiguous",
+      choices: [
+        { date: "2025-07-01", due: "2025-09-30", grain: "quarter" },
+        { date: "2025-10-01", due: "2025-12-31", grain: "quarter" },
+      ],
+    });
+  });
+
   it("says what it could not read", () => {
     expect(parseDateInput("", REF)).toEqual({ ok: false, reason: "empty" });
     expect(parseDateInput("khi nào xong", REF)).toEqual({ ok: false, reason: "unknown" });
