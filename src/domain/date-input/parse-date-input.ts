@@ -75,7 +75,8 @@ const lastOfMonth = (year: number, month: number): IsoDate => toIsoDate(year, mo
 // ---- time of day: "sáng mai", "chiều thứ 6", "9h sáng thứ 2", "lúc 3 giờ chiều" -------
 
 const TIME_OF_DAY = new Set(["sang", "chieu", "trua", "dem", "khuya", "buoi", "luc", "vao", "khoang", "dung"]);
-const CLOCK_WORDS = new Set(["gio", "h", "g", "phut", "ruoi", "kem", "am", "pm", "tieng"]);
+// No "am": "3 âm lịch" is a lunar month, not 3 a.m.
+const CLOCK_WORDS = new Set(["gio", "h", "g", "phut", "ruoi", "kem", "pm", "tieng"]);
 const AFTER_EVENING = new Set([
   "mai",
   "nay",
@@ -302,6 +303,25 @@ function weekOfMonth(
 /** Pieces that make a phrase a schedule or a condition, not one day. */
 const NOT_A_DAY = new Set(["vague-recurrence", "ongoing", "ad-hoc", "reference"]);
 
+/** "ngày 25 tháng này", "mùng 5 tháng sau", "ngày 20": day N of the month named, or the next month that has it. */
+function dayOfMonth(dayNumber: number, monthOffset: number | null, reference: IsoDate, ref: Ymd): DateInputResult {
+  const first = toIsoDate(ref.year, ref.month, 1);
+  if (monthOffset !== null) {
+    const month = parseIsoDate(addMonths(first, monthOffset)) as Ymd;
+    return isRealDate(month.year, month.month, dayNumber)
+      ? success(day(toIsoDate(month.year, month.month, dayNumber)))
+      : IMPOSSIBLE;
+  }
+  if (dayNumber < 1 || dayNumber > 31) return IMPOSSIBLE;
+  for (let ahead = 0; ahead < 3; ahead++) {
+    const month = parseIsoDate(addMonths(first, ahead)) as Ymd;
+    if (!isRealDate(month.year, month.month, dayNumber)) continue;
+    const date = toIsoDate(month.year, month.month, dayNumber);
+    if (date >= reference) return success(day(date));
+  }
+  return IMPOSSIBLE;
+}
+
 const UNIT_ORDER: RecurrenceUnit[] = ["week", "month", "quarter", "half-year", "year"];
 
 /**
@@ -374,6 +394,8 @@ function readDate(text: string, reference: IsoDate, ref: Ymd): DateInputResult {
     else if (piece.type === "relative-unit") unit ??= piece;
     else if (piece.type === "count") counted ??= piece;
   });
+  // No lunar calendar yet: a lunar date is not read at all rather than read as a solar one.
+  if (pieces.some((p) => p.type === "lunar")) return UNKNOWN;
   const repeats = pieces.some((p) => p.type === "recurrence");
   if (pieces.some((p) => NOT_A_DAY.has(p.type) && !(repeats && p.type === "vague-recurrence")) && dates.length === 0)
     return UNKNOWN;
@@ -416,6 +438,24 @@ function readDate(text: string, reference: IsoDate, ref: Ymd): DateInputResult {
     return success(
       nextOccurrence(recurrence.units, dayOfPeriod?.day ?? null, weekdayPiece?.weekday ?? null, reference, ref),
     );
+  }
+  const dayOfPeriod = pieces.find((p): p is Extract<Piece, { type: "day-of-period" }> => p.type === "day-of-period");
+  if (dayOfPeriod && dayOfPeriod.month === null) {
+    const monthUnit = unit !== null && (unit as RelativeUnit).unit === "month" ? (unit as RelativeUnit) : null;
+    if (monthUnit?.orJune) {
+      // "ngay 5 thang sau" without accents: the 5th of next month, or 5 June.
+      const next = dayOfMonth(dayOfPeriod.day, monthUnit.offset, reference, ref);
+      const june = resolveSpan(
+        { unit: "day", day: dayOfPeriod.day, month: 6, year: null },
+        null,
+        reference,
+        ref.year,
+        true,
+      );
+      return ambiguous([next, june].flatMap((r) => (r.ok ? [{ date: r.date, due: r.due, grain: r.grain }] : [])));
+    }
+    if (monthUnit !== null || unit === null)
+      return dayOfMonth(dayOfPeriod.day, monthUnit?.offset ?? null, reference, ref);
   }
   if (relativeDay) return success(day(addDays(reference, (relativeDay as { offset: number }).offset)));
   if (weekdayAt >= 0) {

@@ -547,6 +547,8 @@ export function normalizeDeadline(text: string, context: DeadlineContext): Sched
   if (cleaned.length === 0) return unscheduled(text);
 
   const pieces = scanPieces(tokenize(cleaned));
+  // A lunar date ("rằm tháng giêng", "… âm lịch") needs a person until the lunar calendar reads it.
+  if (pieces.some((p) => p.type === "lunar")) return unscheduled(text);
   const clauses = splitClauses(pieces);
 
   let unexplained = false;

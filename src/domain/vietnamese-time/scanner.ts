@@ -82,7 +82,9 @@ export type Piece =
       end: number;
     }
   /** "2 tuần nữa", "sau 10 ngày", "ba tháng tới": a day this far from today. */
-  | { type: "count"; n: number; unit: "day" | "week" | "month" | "year"; start: number; end: number };
+  | { type: "count"; n: number; unit: "day" | "week" | "month" | "year"; start: number; end: number }
+  /** "rằm", "âm lịch": the date around it is on the lunar calendar. */
+  | { type: "lunar"; start: number; end: number };
 
 /** The part of a span a deadline names: its first day, its middle, its last day. */
 export type SpanPart = "start" | "mid" | "end";
@@ -150,6 +152,7 @@ const RELATIVE_DAYS: ReadonlyArray<{ words: ReadonlyArray<string>; offset: numbe
 
 const COUNT_UNITS: Readonly<Record<string, "day" | "week" | "month" | "year">> = {
   ngay: "day",
+  hom: "day",
   tuan: "week",
   thang: "month",
   nam: "year",
@@ -238,6 +241,9 @@ const AD_HOC_BY_FIRST = indexByFirstWord(AD_HOC);
 const REFERENCE_BY_FIRST = indexByFirstWord(REFERENCE_OPENERS);
 const NO_PHRASES: ReadonlyArray<ReadonlyArray<string>> = [];
 
+/** Words after which a number is a day: "trước 15 tháng 4", "hạn 5 tháng 6". */
+const DATE_WORDS = ["truoc", "ngay", "den", "toi", "vao", "han", "nhat", "tu", "la", "mong", "mung"];
+
 const QUARTER_GLUED = /^q(i{1,3}|iv)$/;
 
 /** Every word a recogniser of scanAt can start at; kept next to the tables it is built from. */
@@ -252,7 +258,7 @@ const STARTS_A_PIECE: ReadonlySet<string> = new Set([
   ...Object.keys(NUMBER_WORDS),
   // recurrence, weekdays, counts, dates, day of period, citations
   ...["dinh", "hang", "moi", "theo", "nua", "chu", "chua", "cn", "t", "thu", "sau", "trong", "ngay", "dip", "le"],
-  ...["mong", "mung", "q", "quy", "thang", "ca", "giai", "nam", "so"],
+  ...["mong", "mung", "q", "quy", "thang", "ca", "giai", "nam", "so", "ram", "am"],
 ]);
 
 interface Parsed<T> {
@@ -350,7 +356,13 @@ class Scanner {
     if (relative) return relative;
     if (this.isWord(i, "ngay")) {
       const day = this.number(i + 1);
-      if (day && day.digits <= 2 && !this.isPunct(i + 2, "/", ".", "-") && !this.isWord(i + 2, "thang")) {
+      const relativeMonth = this.isWord(i + 2, "thang") && RELATIVE_FIRST_WORDS.has(this.word(i + 3) ?? "");
+      if (
+        day &&
+        day.digits <= 2 &&
+        !this.isPunct(i + 2, "/", ".", "-") &&
+        (!this.isWord(i + 2, "thang") || relativeMonth)
+      ) {
         return this.push({ type: "day-of-period", day: day.value, month: null }, i, i + 2);
       }
       const side = this.word(i + 3);
@@ -359,6 +371,14 @@ class Scanner {
         return this.push({ type: "day-of-period", day: day.value, month }, i, i + 5);
       }
     }
+    if (this.isWord(i, "mong", "mung")) {
+      // "mùng 1 tháng sau", "mồng 5": a day of a month named by what follows, or of the next one.
+      const day = this.dayNumber(i + 1);
+      if (day) return this.push({ type: "day-of-period", day: day.value, month: null }, i, day.next);
+    }
+    // "rằm tháng giêng", "mùng 10 tháng 3 âm lịch": a lunar date, which this solar reading must not pass off as one.
+    if (this.isWord(i, "ram") || this.matchesWords(i, ["am", "lich"]))
+      return this.push({ type: "lunar" }, i, this.isWord(i, "ram") ? i + 1 : i + 2);
     const citation = this.citation(i);
     if (citation) return citation;
     if (this.matchesWords(i, ["dinh", "ky"])) return this.push({ type: "vague-recurrence" }, i, i + 2);
@@ -473,7 +493,7 @@ class Scanner {
       if (this.isPunct(i + 2, "/") && this.isWord(i + 3, "lan")) {
         return this.push({ type: "recurrence", units: [MONTHS_TO_UNIT[n.value] as RecurrenceUnit] }, i, i + 4);
       }
-      if (this.matchesWords(i + 2, ["mot", "lan"])) {
+      if (this.matchesWords(i + 2, ["mot", "lan"]) || (this.number(i + 2)?.value === 1 && this.isWord(i + 3, "lan"))) {
         return this.push({ type: "recurrence", units: [MONTHS_TO_UNIT[n.value] as RecurrenceUnit] }, i, i + 4);
       }
     }
@@ -798,7 +818,10 @@ class Scanner {
     if (this.isWord(first.next, "thang")) {
       const month = this.monthNumber(first.next + 1);
       if (!month) return null;
-      if (k === i && !this.isWord(month.next, "nam")) return null;
+      // A bare "6 tháng 1" may be a count of months: a day only with a year, a day over 12, or a date word before.
+      if (k === i && !this.isWord(month.next, "nam") && !(first.value > 12 || this.isWord(i - 1, ...DATE_WORDS)))
+        return null;
+      if (this.isWord(month.next, "lan")) return null;
       const year = this.yearAfter(month.next);
       const span: Span = {
         unit: "day",
@@ -910,6 +933,9 @@ class Scanner {
       const orJune = unit === "month" && words[0] === "sau" && words.length === 1 && this.plain();
       return this.push({ type: "relative-unit", unit, offset, part: modifiers.part, orJune }, i, k + words.length);
     }
+    // "trong tuần", "trong tháng": within the current one, due its last day.
+    if (this.isWord(i - 1, "trong") && !this.number(i + 1) && !this.isWord(i + 1, "thang", "nam", "quy"))
+      return this.push({ type: "relative-unit", unit, offset: 0, part: null, orJune: false }, i, i + 1);
     // A bare unit is the current one only after a part: "cuối tháng", "đầu tuần", "hết quý".
     if (modifiers.part === null || this.number(i + 1)) return null;
     return this.push({ type: "relative-unit", unit, offset: 0, part: modifiers.part, orJune: false }, i, i + 1);

@@ -197,6 +197,19 @@ describe("normalizeDeadline on phrasings the seeds do not contain", () => {
     expect(windowsOf("Quý ba")).toEqual([["2025-07-01", "2025-09-30"]]);
   });
 
+  it.each(["Rằm tháng giêng", "Trước ngày 15 tháng 8 âm lịch"])(
+    "leaves a lunar date to a person rather than read it as a solar one: %j",
+    (text) => {
+      const schedule = normalizeDeadline(text, plan2025);
+      expect(schedule.kind).toBe("unscheduled");
+      expect(schedule.needsReview).toBe(true);
+    },
+  );
+
+  it("reads '6 tháng 1 lần' as a rhythm, not as 1 June", () => {
+    expect(normalizeDeadline("6 tháng 1 lần", plan2025).recurrence).toEqual({ every: "half-year", day: null });
+  });
+
   it("asks for review of a date counted from a today a plan does not have", () => {
     expect(normalizeDeadline("Trước 30/6/2025, 2 tuần nữa báo cáo", plan2025).needsReview).toBe(true);
   });
