@@ -190,6 +190,8 @@ const YEAR_INTRODUCERS = new Set([
   "la",
   "nam",
   "cuoi",
+  "dau",
+  "giua",
   "khai",
 ]);
 
