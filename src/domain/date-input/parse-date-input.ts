@@ -8,12 +8,15 @@
 import {
   addDays,
   daysInMonth,
+  fromLunar,
   type IsoDate,
   isoWeekday,
   isRealDate,
+  LunarDateError,
   parseIsoDate,
   toIsoDate,
-} from "../calendar/iso-date.js";
+  toLunar,
+} from "../calendar/index.js";
 import {
   cleanCellText,
   type Piece,
@@ -46,6 +49,7 @@ export type DateInputResult =
 type Ymd = { year: number; month: number; day: number };
 
 const day = (date: IsoDate): DateReading => ({ date, due: date, grain: "day" });
+const dayReading = day;
 const window = (date: IsoDate, due: IsoDate, grain: DateGrain): DateReading => ({ date, due, grain });
 const IMPOSSIBLE = { ok: false, reason: "impossible-date" } as const;
 const UNKNOWN = { ok: false, reason: "unknown" } as const;
@@ -300,6 +304,36 @@ function weekOfMonth(
   return success(window(monday, addDays(monday, 6), "week"));
 }
 
+/**
+ * "rằm tháng giêng", "mùng 10 tháng 3 âm lịch", "Tết": a day of the lunar
+ * calendar, the next one not past when no year is written.
+ */
+function readLunar(
+  pieces: Piece[],
+  dates: Array<Extract<Piece, { type: "dates" }>>,
+  reference: IsoDate,
+): DateInputResult {
+  let day = 1;
+  let month = 1;
+  let year: number | null = null;
+  const span = dates[0]?.items[0]?.from;
+  if (span?.unit === "day") [day, month, year] = [span.day, span.month, span.year];
+  else if (span?.unit === "month" && pieces.some((p) => p.type === "lunar" && p.full))
+    [day, month, year] = [15, span.month, span.year];
+  else if (span !== undefined || !pieces.some((p) => p.type === "token" && p.token.fold === "tet")) return UNKNOWN;
+  try {
+    if (year !== null) return success(dayReading(fromLunar({ year, month, day, leap: false })));
+    const lunarYear = toLunar(reference).year;
+    const thisYear = fromLunar({ year: lunarYear, month, day, leap: false });
+    return success(
+      dayReading(thisYear >= reference ? thisYear : fromLunar({ year: lunarYear + 1, month, day, leap: false })),
+    );
+  } catch (error) {
+    if (error instanceof LunarDateError) return IMPOSSIBLE;
+    throw error;
+  }
+}
+
 /** Pieces that make a phrase a schedule or a condition, not one day. */
 const NOT_A_DAY = new Set(["vague-recurrence", "ongoing", "ad-hoc", "reference"]);
 
@@ -394,8 +428,8 @@ function readDate(text: string, reference: IsoDate, ref: Ymd): DateInputResult {
     else if (piece.type === "relative-unit") unit ??= piece;
     else if (piece.type === "count") counted ??= piece;
   });
-  // No lunar calendar yet: a lunar date is not read at all rather than read as a solar one.
-  if (pieces.some((p) => p.type === "lunar")) return UNKNOWN;
+  const tet = pieces.some((p) => p.type === "token" && p.token.fold === "tet");
+  if (pieces.some((p) => p.type === "lunar") || (tet && dates.length === 0)) return readLunar(pieces, dates, reference);
   const repeats = pieces.some((p) => p.type === "recurrence");
   if (pieces.some((p) => NOT_A_DAY.has(p.type) && !(repeats && p.type === "vague-recurrence")) && dates.length === 0)
     return UNKNOWN;

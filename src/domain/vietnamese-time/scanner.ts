@@ -83,8 +83,8 @@ export type Piece =
     }
   /** "2 tuần nữa", "sau 10 ngày", "ba tháng tới": a day this far from today. */
   | { type: "count"; n: number; unit: "day" | "week" | "month" | "year"; start: number; end: number }
-  /** "rằm", "âm lịch": the date around it is on the lunar calendar. */
-  | { type: "lunar"; start: number; end: number };
+  /** "rằm" (`full`: the full-moon day, the 15th) or "âm lịch": the date around it is on the lunar calendar. */
+  | { type: "lunar"; full: boolean; start: number; end: number };
 
 /** The part of a span a deadline names: its first day, its middle, its last day. */
 export type SpanPart = "start" | "mid" | "end";
@@ -380,7 +380,7 @@ class Scanner {
     }
     // "rằm tháng giêng", "mùng 10 tháng 3 âm lịch": a lunar date, which this solar reading must not pass off as one.
     if (this.isWord(i, "ram") || this.matchesWords(i, ["am", "lich"]))
-      return this.push({ type: "lunar" }, i, this.isWord(i, "ram") ? i + 1 : i + 2);
+      return this.push({ type: "lunar", full: this.isWord(i, "ram") }, i, this.isWord(i, "ram") ? i + 1 : i + 2);
     const citation = this.citation(i);
     if (citation) return citation;
     if (this.matchesWords(i, ["dinh", "ky"])) return this.push({ type: "vague-recurrence" }, i, i + 2);

@@ -140,6 +140,14 @@ describe("parseDateInput", () => {
     expect(parseDateInput("hằng quý", REF)).toEqual(span("2025-01-01", "2025-03-31", "quarter"));
   });
 
+  it("reads lunar dates on the lunar calendar: the next one not past", () => {
+    // Tết Ất Tỵ was 29/01/2025; Giỗ Tổ (10/3 âm lịch) fell on 07/04/2025.
+    expect(parseDateInput("Tết", "2025-01-02")).toEqual(day("2025-01-29"));
+    expect(parseDateInput("mùng 10 tháng 3 âm lịch", REF)).toEqual(day("2025-04-07"));
+    expect(parseDateInput("rằm tháng giêng", REF)).toEqual(day("2026-03-03"));
+    expect(parseDateInput("30 tháng 2 âm lịch năm 2025", REF)).toEqual({ ok: false, reason: "impossible-date" });
+  });
+
   it("asks which of several spans is meant", () => {
     expect(parseDateInput("Quý III, Quý IV", REF)).toEqual({
       ok: false,
