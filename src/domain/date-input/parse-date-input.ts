@@ -394,7 +394,8 @@ export function parseDateInput(text: string, reference: IsoDate): DateInputResul
   if (!ref) throw new RangeError(`reference ${reference} is not an ISO date`);
   const result = readDate(text, reference, ref);
   // "999 năm nữa", "năm 2150": no deadline lies outside the years a calendar of ours covers.
-  const inRange = (r: DateReading) => r.date >= FIRST_DAY && r.due <= LAST_DAY;
+  // "năm 2199 - 2025": a range that ends before it starts names no day either.
+  const inRange = (r: DateReading) => r.date >= FIRST_DAY && r.due <= LAST_DAY && r.date <= r.due;
   if (result.ok) return inRange(result) ? result : IMPOSSIBLE;
   if (result.reason !== "ambiguous") return result;
   const choices = result.choices.filter(inRange);

@@ -48,6 +48,7 @@ describe("parseDateInput", () => {
     expect(parseDateInput("tháng 13", REF)).toEqual({ ok: false, reason: "impossible-date" });
     expect(parseDateInput("quý 5", REF)).toEqual({ ok: false, reason: "impossible-date" });
     expect(parseDateInput("năm 2150", REF)).toEqual({ ok: false, reason: "impossible-date" });
+    expect(parseDateInput("năm 2199 - 2025", REF)).toEqual({ ok: false, reason: "impossible-date" });
   });
 
   it("reads weekdays in words, digits and abbreviations, Monday starting the week", () => {
