@@ -97,8 +97,9 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
   };
   /** A browser's cross-site POST says where it came from; anything but our origin is refused. */
   const foreignOrigin = (c: Context): boolean => {
+    if (c.req.header("sec-fetch-site") === "cross-site") return true;
     const origin = c.req.header("origin");
-    return origin !== undefined && origin !== publicUrl.origin;
+    return origin !== undefined && origin !== "null" && origin !== publicUrl.origin;
   };
 
   app.get("/static/app.css", (c) => {

@@ -19,8 +19,8 @@ export const CONTENT_SECURITY_POLICY = [
 export const SECURITY_HEADERS: Record<string, string> = {
   "content-security-policy": CONTENT_SECURITY_POLICY,
   "x-content-type-options": "nosniff",
-  // Sign-in tokens travel in paths: never hand them to another site.
-  "referrer-policy": "no-referrer",
+  // Sign-in tokens travel in paths: never hand them to another site (same-origin keeps the Origin header on our POSTs).
+  "referrer-policy": "same-origin",
   "cross-origin-opener-policy": "same-origin",
   "permissions-policy": "camera=(), microphone=(), geolocation=()",
 };
