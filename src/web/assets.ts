@@ -22,6 +22,9 @@ input, select, textarea { font:inherit; padding:.35rem .4rem; border:1px solid #
 label { display:block; font-size:.9rem; color:var(--muted); }
 form.filters { display:flex; flex-wrap:wrap; gap:.5rem .75rem; align-items:flex-end; background:#fff; padding:.75rem; border:1px solid var(--line); border-radius:6px; margin-bottom:.75rem; }
 form.filters .actions { display:flex; gap:.5rem; }
+form.filters > div { min-width:0; max-width:100%; }
+form.filters select { width:100%; max-width:32rem; }
+.card h2 { margin-top:0; }
 .count { color:var(--muted); margin:.25rem 0 .5rem; }
 table.plan { width:100%; border-collapse:collapse; background:#fff; }
 table.plan th, table.plan td { border:1px solid var(--line); padding:.35rem .5rem; vertical-align:top; text-align:left; }
@@ -51,7 +54,7 @@ ol.events li { margin-bottom:.3rem; }
 .flash.ok { background:#e7f4ea; border-color:var(--green); }
 .flash.error { background:#fbe9e7; border-color:var(--red); }
 .counts { display:flex; flex-wrap:wrap; gap:.5rem; }
-.counts .tile { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.5rem .75rem; min-width:9rem; }
+.counts .tile { flex:1 1 9rem; background:#fff; border:1px solid var(--line); border-radius:6px; padding:.5rem .75rem; min-width:9rem; }
 .counts .tile strong { display:block; font-size:1.5rem; }
 svg.chart { width:100%; height:auto; max-width:900px; background:#fff; border:1px solid var(--line); border-radius:6px; }
 .legend { display:flex; flex-wrap:wrap; gap:.25rem 1rem; font-size:.9rem; margin:.5rem 0; }
@@ -62,6 +65,10 @@ svg.chart { width:100%; height:auto; max-width:900px; background:#fff; border:1p
 .skip { position:absolute; left:-999px; } .skip:focus { left:1rem; top:.5rem; background:#fff; padding:.25rem .5rem; }
 @media (max-width: 720px) {
   main { padding:.5rem; }
+  dl.facts { grid-template-columns:1fr; gap:0; }
+  dl.facts dd { margin-bottom:.4rem; }
+  .state { white-space:normal; }
+  form.filters select { max-width:100%; }
   table.plan thead { position:absolute; left:-9999px; }
   table.plan, table.plan tbody, table.plan tr, table.plan td { display:block; width:100%; }
   table.plan tr { border:1px solid var(--line); border-radius:6px; margin-bottom:.5rem; background:#fff; }

@@ -434,3 +434,4 @@ web-signin-rate-limited = Too many sign-in attempts. Wait a few minutes and try 
 web-mini-app-wait = Signing in…
 web-mini-app-missing = This page must be opened from Telegram.
 web-mini-app-refused = Could not sign in: this Telegram account is not connected to nhacviec.
+web-section = Section { $section }

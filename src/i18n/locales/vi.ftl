@@ -435,3 +435,4 @@ web-signin-rate-limited = Quá nhiều lần thử đăng nhập. Hãy đợi v�
 web-mini-app-wait = Đang đăng nhập…
 web-mini-app-missing = Trang này cần được mở từ Telegram.
 web-mini-app-refused = Không đăng nhập được: tài khoản Telegram này chưa được kết nối với nhacviec.
+web-section = Phần { $section }

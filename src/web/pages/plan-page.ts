@@ -65,7 +65,7 @@ export function planPage(t: Translator["t"], board: PlanBoard, filters: PlanFilt
   const body = shown.map((row) => {
     const sectionRow =
       row.section !== lastSection && row.section !== null
-        ? html`<tr class="section-row"><td colspan="8">${row.section}. ${row.sectionTitle ?? ""}</td></tr>`
+        ? html`<tr class="section-row"><td colspan="8">${row.sectionTitle ? `${row.section}. ${row.sectionTitle}` : t("web-section", { section: row.section })}</td></tr>`
         : null;
     lastSection = row.section;
     const number = row.section ? `${row.section}.${row.stt ?? ""}` : (row.stt ?? "");
@@ -94,7 +94,7 @@ ${selectOf(
   "section",
   t("web-filter-section"),
   filters.section,
-  board.sections.map((s) => [s.section, `${s.section}. ${s.title ?? ""}`.slice(0, 60)]),
+  board.sections.map((s) => [s.section, (s.title ? `${s.section}. ${s.title}` : t("web-section", { section: s.section })).slice(0, 60)]),
   t("web-filter-all"),
 )}
 <div><label for="f-from">${t("web-filter-from")}</label><input id="f-from" type="date" name="from" value="${filters.from}"></div>
