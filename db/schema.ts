@@ -589,7 +589,7 @@ export const webSignInLinks = pgTable(
 /**
  * A signed-in browser. The cookie holds a random token, the row its sha256;
  * the CSRF token is bound to the session. A deactivated person's sessions stop
- * working at once (the lookup requires an active person) and are revoked.
+ * working at once: the lookup requires an active person.
  */
 export const webSessions = pgTable(
   "web_sessions",

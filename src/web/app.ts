@@ -22,12 +22,7 @@ import { findViewerById, type Viewer } from "../services/people/viewer.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
 import { ReviewError, setMilestoneDate } from "../services/review.js";
 import { MilestoneMoveError } from "../services/move-milestone.js";
-import {
-  findEvidenceFile,
-  loadMilestoneDetail,
-  loadPlanBoard,
-  overviewOf,
-} from "../services/web/plan-board.js";
+import { findEvidenceFile, loadMilestoneDetail, loadPlanBoard, overviewOf } from "../services/web/plan-board.js";
 import {
   findSession,
   redeemSignInLink,
@@ -115,7 +110,14 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
 
   // --- Sign-in -------------------------------------------------------------
   app.get("/signin/:token", (c) =>
-    send(c, 200, layout({ t: vi, lang: "vi", title: vi("web-signin-title"), viewer: null }, linkSignInPage(vi, c.req.param("token")))),
+    send(
+      c,
+      200,
+      layout(
+        { t: vi, lang: "vi", title: vi("web-signin-title"), viewer: null },
+        linkSignInPage(vi, c.req.param("token")),
+      ),
+    ),
   );
   app.post("/signin", bodyLimit({ maxSize: FORM_LIMIT_BYTES }), async (c) => {
     if (foreignOrigin(c)) return bare(c, 403, vi("web-signin-title"), vi("web-csrf"));
@@ -177,10 +179,18 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     send(
       c,
       status,
-      layout({ t: c.get("t"), lang: c.get("lang"), title, viewer: c.get("viewer"), csrfToken: c.get("csrfToken") }, body),
+      layout(
+        { t: c.get("t"), lang: c.get("lang"), title, viewer: c.get("viewer"), csrfToken: c.get("csrfToken") },
+        body,
+      ),
     );
   const notFound = (c: Context<Env>) =>
-    page(c, 404, c.get("t")("web-not-found-title"), messagePage(c.get("t"), c.get("t")("web-not-found-title"), c.get("t")("web-not-found")));
+    page(
+      c,
+      404,
+      c.get("t")("web-not-found-title"),
+      messagePage(c.get("t"), c.get("t")("web-not-found-title"), c.get("t")("web-not-found")),
+    );
 
   const guarded = ["/", "/plan", "/overview", "/m/*", "/signout"];
   for (const path of guarded) {
@@ -201,7 +211,14 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     const t = c.get("t");
     const board = await loadPlanBoard(deps.db, c.get("viewer"), c.get("today"));
     const q = (name: string) => (c.req.query(name) ?? "").slice(0, 200);
-    const filters = { unit: q("unit"), state: q("state"), section: q("section"), from: q("from"), to: q("to"), q: q("q") };
+    const filters = {
+      unit: q("unit"),
+      state: q("state"),
+      section: q("section"),
+      from: q("from"),
+      to: q("to"),
+      q: q("q"),
+    };
     return page(c, 200, t("web-nav-plan"), planPage(t, board, filters));
   });
 
@@ -211,7 +228,11 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     return page(c, 200, t("web-nav-overview"), overviewPage(t, board.organizationName, overviewOf(board)));
   });
 
-  const showMilestone = async (c: Context<Env>, status: number, flashes: { ok?: string; error?: string; dateText?: string } = {}) => {
+  const showMilestone = async (
+    c: Context<Env>,
+    status: number,
+    flashes: { ok?: string; error?: string; dateText?: string } = {},
+  ) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
     const found = await loadMilestoneDetail(deps.db, viewer, c.req.param("id") ?? "", c.get("today"));
@@ -242,23 +263,41 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     const viewer = c.get("viewer");
     const form = await c.req.parseBody();
     const decision = (typeof form.decision === "string" ? form.decision : "") as Decision;
-    if (!["approve", "return", "grant", "deny"].includes(decision)) return showMilestone(c, 400, { error: t("web-bad-request") });
-    const comment = typeof form.comment === "string" && form.comment.trim() !== "" ? form.comment.trim().slice(0, 2000) : null;
+    if (!["approve", "return", "grant", "deny"].includes(decision))
+      return showMilestone(c, 400, { error: t("web-bad-request") });
+    const comment =
+      typeof form.comment === "string" && form.comment.trim() !== "" ? form.comment.trim().slice(0, 2000) : null;
     if (decision === "return" && !comment) return showMilestone(c, 422, { error: t("web-return-needs-comment") });
     // The request must belong to this page's milestone and organization: the service checks the organization.
     const found = await loadMilestoneDetail(deps.db, viewer, c.req.param("id"), c.get("today"));
     if (!found.ok) return notFound(c);
     const requestId = typeof form.request === "string" ? form.request : "";
     if (!found.detail.pending.some((p) => p.requestId === requestId))
-      return showMilestone(c, 409, { error: t("approval-already-decided", { state: t("approval-state", { state: "done" }) }) });
-    const result = await decideRequest(deps.db, viewer, requestId, decision, { now: deps.now(), source: null, comment });
+      return showMilestone(c, 409, {
+        error: t("approval-already-decided", { state: t("approval-state", { state: "done" }) }),
+      });
+    const result = await decideRequest(deps.db, viewer, requestId, decision, {
+      now: deps.now(),
+      source: null,
+      comment,
+    });
     if (result.kind === "not-found") return notFound(c);
     if (result.kind === "not-allowed") return showMilestone(c, 403, { error: t("not-allowed") });
     if (result.kind === "already-decided")
-      return showMilestone(c, 409, { error: t("approval-already-decided", { state: t("approval-state", { state: result.state }) }) });
+      return showMilestone(c, 409, {
+        error: t("approval-already-decided", { state: t("approval-state", { state: result.state }) }),
+      });
     if (result.kind === "stale") return showMilestone(c, 409, { error: t("approval-stale") });
     if (decision === "grant" && result.slots.length > 0) await deps.scheduleSlots?.(result.slots);
-    await tellRequester(deps, viewer, result.requesterPersonId, decision, result.milestone, result.requestedDue, comment);
+    await tellRequester(
+      deps,
+      viewer,
+      result.requesterPersonId,
+      decision,
+      result.milestone,
+      result.requestedDue,
+      comment,
+    );
     return c.redirect(`/m/${result.milestone.id}?done=${decision}`, 303);
   });
 
@@ -325,7 +364,10 @@ async function tellRequester(
         ? t("notify-completion-returned", { title, comment: comment ?? "" })
         : decision === "grant"
           ? t("notify-extension-granted", { title, date: formatVietnameseDate(requestedDue ?? "") })
-          : t("notify-extension-denied", { title, due: milestone.due ? formatVietnameseDate(milestone.due) : t("due-none") });
+          : t("notify-extension-denied", {
+              title,
+              due: milestone.due ? formatVietnameseDate(milestone.due) : t("due-none"),
+            });
   try {
     await deps.notifier.send({ chatId: requester.chatId, text, buttons: [] });
   } catch (error) {

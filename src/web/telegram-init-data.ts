@@ -10,8 +10,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 export const INIT_DATA_MAX_AGE_SECONDS = 10 * 60;
 
 export type InitDataResult =
-  | { ok: true; userId: number; authDate: Date }
-  | { ok: false; reason: "malformed" | "bad-signature" | "expired" };
+  { ok: true; userId: number; authDate: Date } | { ok: false; reason: "malformed" | "bad-signature" | "expired" };
 
 function dataCheckString(params: URLSearchParams): string {
   return [...params.entries()]

@@ -37,7 +37,11 @@ export interface WebWorld {
   organizationId: string;
   otherOrganizationId: string;
   /** Binds a Telegram account to a role (and unit) as `/start <invite>` does. */
-  person(telegramUserId: number, role: Role, options?: { unit?: string; other?: boolean; name?: string }): Promise<Viewer>;
+  person(
+    telegramUserId: number,
+    role: Role,
+    options?: { unit?: string; other?: boolean; name?: string },
+  ): Promise<Viewer>;
   stop(): Promise<void>;
 }
 

@@ -24,6 +24,20 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 const TODAY = "2025-07-15";
 const VP_TK = "Văn phòng – Thống kê";
 
+/** The browser's globals, for code that runs in the page (the project's TypeScript has no DOM library). */
+interface PageGlobals {
+  location: { pathname: string };
+  document: { getElementById(id: string): { textContent: string | null } | null };
+  getComputedStyle(element: unknown): { backgroundColor: string };
+  axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> };
+}
+
+/** An element as the page code below uses it. */
+interface PageElement {
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): unknown;
+}
+
 let world: WebWorld;
 let browser: Browser;
 let coordinator: Viewer;
@@ -57,7 +71,8 @@ async function signInByChat(telegramUserId: number): Promise<Page> {
   const page = await context.newPage();
   await page.goto(link);
   const [response] = await Promise.all([page.waitForNavigation(), page.click("form[action='/signin'] button")]);
-  if (response?.status() !== 200) throw new Error(`sign-in answered ${response?.status()}: ${await page.$eval("main", (m) => m.textContent)}`);
+  if (response?.status() !== 200)
+    throw new Error(`sign-in answered ${response?.status()}: ${await page.$eval("main", (m) => m.textContent)}`);
   return page;
 }
 
@@ -65,9 +80,7 @@ async function axeViolations(page: Page): Promise<Array<{ id: string; impact: st
   // Evaluated through the DevTools protocol: the page's CSP (no inline script) stays on.
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const result = await (
-      window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }
-    ).axe.run();
+    const result = await (globalThis as unknown as PageGlobals).axe.run();
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
   });
 }
@@ -101,14 +114,16 @@ describe("the web app in a browser", () => {
       page.waitForNavigation({ waitUntil: "load" }),
       page.goto(`${world.baseUrl}/app#tgWebAppData=${encodeURIComponent(initData)}&tgWebAppVersion=8.0`),
     ]);
-    await page.waitForFunction(() => location.pathname === "/plan");
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).location.pathname === "/plan");
     expect(await page.$eval("header .muted", (el) => el.textContent)).toBe("Trần Điều Phối");
 
     const forged = await browser.createBrowserContext();
     const forgedPage = await forged.newPage();
     const tampered = initData.replace(encodeURIComponent('"id":1001'), encodeURIComponent('"id":1002'));
     await forgedPage.goto(`${world.baseUrl}/app#tgWebAppData=${encodeURIComponent(tampered)}`);
-    await forgedPage.waitForFunction(() => document.getElementById("mini-app-status")?.textContent?.includes("Không"));
+    await forgedPage.waitForFunction(() =>
+      (globalThis as unknown as PageGlobals).document.getElementById("mini-app-status")?.textContent?.includes("Không"),
+    );
     expect(forgedPage.url()).toContain("/app");
     await context.close();
     await forged.close();
@@ -124,7 +139,10 @@ describe("the web app in a browser", () => {
 
     const user = world.emulator.user(1001);
     const link = /https?:\/\/\S+\/signin\/[A-Za-z0-9_-]+/.exec(
-      user.inbox().filter((m) => m.text.includes("/signin/")).at(-1)!.text,
+      user
+        .inbox()
+        .filter((m) => m.text.includes("/signin/"))
+        .at(-1)!.text,
     )![0];
     const again = await (await browser.createBrowserContext()).newPage();
     await again.goto(link);
@@ -147,12 +165,12 @@ describe("the web app in a browser", () => {
 
   it("shows seed 000's 39 tasks with the states of `status` and their colours; filters by unit", async () => {
     const page = await signInByChat(1001);
-    const rows = await page.$$eval("table.plan tbody tr[data-task]", (trs) =>
+    const rows = await page.$$eval("table.plan tbody tr[data-task]", (trs: PageElement[]) =>
       trs.map((tr) => ({
         task: tr.getAttribute("data-task"),
         state: tr.getAttribute("data-state"),
         colour: tr.getAttribute("data-colour"),
-        cssColour: getComputedStyle(tr.querySelector(".dot") as Element).backgroundColor,
+        cssColour: (globalThis as unknown as PageGlobals).getComputedStyle(tr.querySelector(".dot")).backgroundColor,
       })),
     );
     expect(new Set(rows.map((r) => r.task)).size).toBe(39);
@@ -166,15 +184,17 @@ describe("the web app in a browser", () => {
     const blue = rows.find((r) => r.colour === "blue");
     expect(red?.cssColour).toBe("rgb(179, 38, 30)");
     expect(blue?.cssColour).toBe("rgb(31, 95, 174)");
-    expect(await axeViolations(page).then((v) => v.filter((x) => x.impact === "serious" || x.impact === "critical"))).toEqual(
-      [],
-    );
+    expect(
+      await axeViolations(page).then((v) => v.filter((x) => x.impact === "serious" || x.impact === "critical")),
+    ).toEqual([]);
     await screenshots(page, "plan");
 
     const board = await loadPlanBoard(world.database.client.db, coordinator, TODAY);
     const unit = board.units.find((u) => u.name === VP_TK)!;
     await Promise.all([page.waitForNavigation(), page.select("#f-unit", unit.id)]);
-    const filtered = await page.$$eval("table.plan tbody tr[data-task]", (trs) => trs.map((tr) => tr.getAttribute("data-milestone")));
+    const filtered = await page.$$eval("table.plan tbody tr[data-task]", (trs: PageElement[]) =>
+      trs.map((tr) => tr.getAttribute("data-milestone")),
+    );
     const expected = board.rows.filter((r) => r.leadUnitIds.includes(unit.id)).map((r) => r.milestoneId);
     expect(filtered.length).toBeGreaterThan(0);
     expect(filtered.length).toBeLessThan(board.rows.length);
@@ -191,7 +211,13 @@ describe("the web app in a browser", () => {
       db,
       member,
       target.milestoneId,
-      { fileName: "bao-cao.pdf", mimeType: "application/pdf", bytes: Buffer.from("%PDF-1.4 minh chứng"), telegramFileId: null, telegramFileUniqueId: null },
+      {
+        fileName: "bao-cao.pdf",
+        mimeType: "application/pdf",
+        bytes: Buffer.from("%PDF-1.4 minh chứng"),
+        telegramFileId: null,
+        telegramFileUniqueId: null,
+      },
       { ...context, evidenceDir: world.evidenceDir },
     );
     expect(saved.kind).toBe("saved");
@@ -199,16 +225,16 @@ describe("the web app in a browser", () => {
 
     const page = await signInByChat(1001);
     await page.goto(`${world.baseUrl}/m/${target.milestoneId}`);
-    const fileHref = await page.$eval("#evidence-h + ul a", (a) => a.getAttribute("href"));
+    const fileHref = await page.$eval("#evidence-h + ul a", (a: PageElement) => a.getAttribute("href"));
     const download = await page.evaluate(async (href) => {
       const r = await fetch(href as string);
       return { status: r.status, text: await r.text(), disposition: r.headers.get("content-disposition") };
     }, fileHref);
     expect(download).toMatchObject({ status: 200, text: "%PDF-1.4 minh chứng" });
     expect(download.disposition).toContain("bao-cao.pdf");
-    expect(await axeViolations(page).then((v) => v.filter((x) => x.impact === "serious" || x.impact === "critical"))).toEqual(
-      [],
-    );
+    expect(
+      await axeViolations(page).then((v) => v.filter((x) => x.impact === "serious" || x.impact === "critical")),
+    ).toEqual([]);
     await screenshots(page, "milestone");
 
     const inboxBefore = world.emulator.user(1002).inbox().length;
@@ -264,9 +290,9 @@ describe("the web app in a browser", () => {
     const overview = await page.goto(`${world.baseUrl}/overview`);
     expect(overview?.headers()["content-security-policy"]).toContain("script-src 'self'");
     expect(await page.$$eval("svg.chart rect", (rects) => rects.length)).toBeGreaterThan(0);
-    expect(await axeViolations(page).then((v) => v.filter((x) => x.impact === "serious" || x.impact === "critical"))).toEqual(
-      [],
-    );
+    expect(
+      await axeViolations(page).then((v) => v.filter((x) => x.impact === "serious" || x.impact === "critical")),
+    ).toEqual([]);
     await screenshots(page, "overview");
     await page.browserContext().close();
   });

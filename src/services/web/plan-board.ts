@@ -72,7 +72,8 @@ export async function loadPlanBoard(db: Database, viewer: Viewer, today: IsoDate
     };
   });
   const sections = new Map<string, string | null>();
-  for (const row of rows) if (row.section !== null && !sections.has(row.section)) sections.set(row.section, row.sectionTitle);
+  for (const row of rows)
+    if (row.section !== null && !sections.has(row.section)) sections.set(row.section, row.sectionTitle);
   return {
     organizationName: report.organizationName,
     rows,
@@ -120,7 +121,9 @@ export async function loadMilestoneDetail(
     })
     .from(milestoneEvents)
     .leftJoin(people, eq(people.id, milestoneEvents.actorPersonId))
-    .where(and(eq(milestoneEvents.milestoneId, milestone.id), eq(milestoneEvents.organizationId, viewer.organizationId)))
+    .where(
+      and(eq(milestoneEvents.milestoneId, milestone.id), eq(milestoneEvents.organizationId, viewer.organizationId)),
+    )
     .orderBy(asc(milestoneEvents.id));
   const evidence = await db
     .select({
@@ -193,7 +196,11 @@ export async function findEvidenceFile(
 ): Promise<{ fileName: string; mimeType: string | null; storagePath: string } | null> {
   if (!/^[0-9a-f-]{36}$/i.test(milestoneId) || !/^[0-9a-f-]{36}$/i.test(fileId)) return null;
   const [file] = await db
-    .select({ fileName: evidenceFiles.fileName, mimeType: evidenceFiles.mimeType, storagePath: evidenceFiles.storagePath })
+    .select({
+      fileName: evidenceFiles.fileName,
+      mimeType: evidenceFiles.mimeType,
+      storagePath: evidenceFiles.storagePath,
+    })
     .from(evidenceFiles)
     .where(
       and(

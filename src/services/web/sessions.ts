@@ -4,7 +4,7 @@
  * Postgres. Tokens are random and only their sha256 is stored.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { people, webSessions, webSignInLinks } from "../../../db/schema.js";
 import { findViewer, findViewerById, type Viewer } from "../people/viewer.js";
@@ -119,15 +119,8 @@ export async function findSession(
 
 /** Signs one browser out. */
 export async function revokeSession(db: Database, token: string, now: Date): Promise<void> {
-  await db.update(webSessions).set({ revokedAt: now }).where(eq(webSessions.tokenHash, hashOf(token)));
-}
-
-/** Signs a person out everywhere (deactivation calls this; the lookup refuses them anyway). */
-export async function revokeSessionsOf(db: Database, personId: string, now: Date): Promise<number> {
-  const revoked = await db
+  await db
     .update(webSessions)
     .set({ revokedAt: now })
-    .where(and(eq(webSessions.personId, personId), sql`${webSessions.revokedAt} is null`))
-    .returning({ id: webSessions.id });
-  return revoked.length;
+    .where(eq(webSessions.tokenHash, hashOf(token)));
 }

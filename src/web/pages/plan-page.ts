@@ -44,17 +44,22 @@ export function filterRows(rows: PlanBoardRow[], filters: PlanFilters): PlanBoar
 }
 
 export function stateCell(t: Translator["t"], row: Pick<PlanBoardRow, "state" | "colour" | "daysLate">): Html {
-  return html`<span class="state"><span class="dot" aria-hidden="true"></span>${t("state-label", {
-    state: row.state,
-    days: row.daysLate,
-  })}</span>`;
+  return html`<span class="state"
+    ><span class="dot" aria-hidden="true"></span>${t("state-label", {
+      state: row.state,
+      days: row.daysLate,
+    })}</span
+  >`;
 }
 
 function selectOf(name: string, label: string, current: string, options: Array<[string, string]>, all: string): Html {
-  return html`<div><label for="f-${name}">${label}</label><select id="f-${name}" name="${name}">
-<option value="">${all}</option>
-${options.map(([value, text]) => html`<option value="${value}"${value === current ? html` selected` : null}>${text}</option>`)}
-</select></div>`;
+  return html`<div>
+    <label for="f-${name}">${label}</label
+    ><select id="f-${name}" name="${name}">
+      <option value="">${all}</option>
+      ${options.map(([value, text]) => html`<option value="${value}" ${value === current ? html` selected` : null}>${text}</option>`)}
+    </select>
+  </div>`;
 }
 
 /** The plan in the appendix's columns, with filters that work without script. */
@@ -65,57 +70,100 @@ export function planPage(t: Translator["t"], board: PlanBoard, filters: PlanFilt
   const body = shown.map((row) => {
     const sectionRow =
       row.section !== lastSection && row.section !== null
-        ? html`<tr class="section-row"><td colspan="8">${row.sectionTitle ? `${row.section}. ${row.sectionTitle}` : t("web-section", { section: row.section })}</td></tr>`
+        ? html`<tr class="section-row">
+            <td colspan="8">
+              ${row.sectionTitle ? `${row.section}. ${row.sectionTitle}` : t("web-section", { section: row.section })}
+            </td>
+          </tr>`
         : null;
     lastSection = row.section;
     const number = row.section ? `${row.section}.${row.stt ?? ""}` : (row.stt ?? "");
-    return html`${sectionRow}<tr class="c-${row.colour}" data-task="${row.taskId}" data-milestone="${row.milestoneId}" data-state="${row.state}" data-colour="${row.colour}">
-<td data-label="${t("web-col-number")}">${number}</td>
-<td data-label="${t("web-col-task")}"><a href="/m/${row.milestoneId}">${row.title}</a></td>
-<td data-label="${t("web-col-activity")}">${row.label ? html`${row.label}<br>` : null}${row.product ?? ""}</td>
-<td data-label="${t("web-col-lead")}">${row.leadUnits.join(", ") || t("no-unit")}</td>
-<td data-label="${t("web-col-support")}">${row.supportUnits.join(", ")}</td>
-<td data-label="${t("web-col-deadline")}">${row.due ? formatVietnameseDate(row.due) : t("due-none")}</td>
-<td data-label="${t("web-col-state")}">${stateCell(t, row)}</td>
-<td class="days" data-label="${t("web-col-days-late")}">${row.daysLate > 0 ? row.daysLate : ""}</td>
-</tr>`;
+    return html`${sectionRow}
+      <tr
+        class="c-${row.colour}"
+        data-task="${row.taskId}"
+        data-milestone="${row.milestoneId}"
+        data-state="${row.state}"
+        data-colour="${row.colour}"
+      >
+        <td data-label="${t("web-col-number")}">${number}</td>
+        <td data-label="${t("web-col-task")}"><a href="/m/${row.milestoneId}">${row.title}</a></td>
+        <td data-label="${t("web-col-activity")}">
+          ${row.label ? html`${row.label}<br />` : null}${row.product ?? ""}
+        </td>
+        <td data-label="${t("web-col-lead")}">${row.leadUnits.join(", ") || t("no-unit")}</td>
+        <td data-label="${t("web-col-support")}">${row.supportUnits.join(", ")}</td>
+        <td data-label="${t("web-col-deadline")}">${row.due ? formatVietnameseDate(row.due) : t("due-none")}</td>
+        <td data-label="${t("web-col-state")}">${stateCell(t, row)}</td>
+        <td class="days" data-label="${t("web-col-days-late")}">${row.daysLate > 0 ? row.daysLate : ""}</td>
+      </tr>`;
   });
   return html`<h1>${t("web-plan-title", { org: board.organizationName })}</h1>
-<form class="filters" method="get" action="/plan" role="search">
-${selectOf("unit", t("web-filter-unit"), filters.unit, board.units.map((u) => [u.id, u.name]), t("web-filter-all"))}
-${selectOf(
-  "state",
-  t("web-filter-state"),
-  filters.state,
-  STATES.map((s) => [s, t("web-state-name", { state: s })]),
-  t("web-filter-all"),
-)}
-${selectOf(
-  "section",
-  t("web-filter-section"),
-  filters.section,
-  board.sections.map((s) => [s.section, (s.title ? `${s.section}. ${s.title}` : t("web-section", { section: s.section })).slice(0, 60)]),
-  t("web-filter-all"),
-)}
-<div><label for="f-from">${t("web-filter-from")}</label><input id="f-from" type="date" name="from" value="${filters.from}"></div>
-<div><label for="f-to">${t("web-filter-to")}</label><input id="f-to" type="date" name="to" value="${filters.to}"></div>
-<div><label for="f-q">${t("web-filter-search")}</label><input id="f-q" type="search" name="q" value="${filters.q}"></div>
-<div class="actions"><button type="submit">${t("web-filter-apply")}</button><a class="button secondary" href="/plan">${t("web-filter-clear")}</a></div>
-</form>
-<p class="count" id="plan-count">${t("web-plan-count", { shown: shown.length, total: board.rows.length, tasks })}</p>
-${
-  shown.length === 0
-    ? html`<p>${t("web-plan-empty")}</p>`
-    : html`<table class="plan">
-<caption class="skip">${t("web-plan-title", { org: board.organizationName })}</caption>
-<thead><tr><th scope="col">${t("web-col-number")}</th><th scope="col">${t("web-col-task")}</th><th scope="col">${t(
-        "web-col-activity",
-      )}</th><th scope="col">${t("web-col-lead")}</th><th scope="col">${t("web-col-support")}</th><th scope="col">${t(
-        "web-col-deadline",
-      )}</th><th scope="col">${t("web-col-state")}</th><th scope="col">${t("web-col-days-late")}</th></tr></thead>
-<tbody>
-${body}
-</tbody>
-</table>`
-}`;
+    <form class="filters" method="get" action="/plan" role="search">
+      ${selectOf(
+        "unit",
+        t("web-filter-unit"),
+        filters.unit,
+        board.units.map((u) => [u.id, u.name]),
+        t("web-filter-all"),
+      )}
+      ${selectOf(
+        "state",
+        t("web-filter-state"),
+        filters.state,
+        STATES.map((s) => [s, t("web-state-name", { state: s })]),
+        t("web-filter-all"),
+      )}
+      ${selectOf(
+        "section",
+        t("web-filter-section"),
+        filters.section,
+        board.sections.map((s) => [
+          s.section,
+          (s.title ? `${s.section}. ${s.title}` : t("web-section", { section: s.section })).slice(0, 60),
+        ]),
+        t("web-filter-all"),
+      )}
+      <div>
+        <label for="f-from">${t("web-filter-from")}</label
+        ><input id="f-from" type="date" name="from" value="${filters.from}" />
+      </div>
+      <div>
+        <label for="f-to">${t("web-filter-to")}</label><input id="f-to" type="date" name="to" value="${filters.to}" />
+      </div>
+      <div>
+        <label for="f-q">${t("web-filter-search")}</label><input id="f-q" type="search" name="q" value="${filters.q}" />
+      </div>
+      <div class="actions">
+        <button type="submit">${t("web-filter-apply")}</button
+        ><a class="button secondary" href="/plan">${t("web-filter-clear")}</a>
+      </div>
+    </form>
+    <p class="count" id="plan-count">
+      ${t("web-plan-count", { shown: shown.length, total: board.rows.length, tasks })}
+    </p>
+    ${
+      shown.length === 0
+        ? html`<p>${t("web-plan-empty")}</p>`
+        : html`<table class="plan">
+            <caption class="skip">
+              ${t("web-plan-title", { org: board.organizationName })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">${t("web-col-number")}</th>
+                <th scope="col">${t("web-col-task")}</th>
+                <th scope="col">${t("web-col-activity")}</th>
+                <th scope="col">${t("web-col-lead")}</th>
+                <th scope="col">${t("web-col-support")}</th>
+                <th scope="col">${t("web-col-deadline")}</th>
+                <th scope="col">${t("web-col-state")}</th>
+                <th scope="col">${t("web-col-days-late")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${body}
+            </tbody>
+          </table>`
+    }`;
 }
