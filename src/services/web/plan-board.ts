@@ -1,30 +1,45 @@
 /**
  * What the web app shows: the whole plan as the appendix lays it out, one
  * milestone with everything about it, and the chairman's overview. Every read
- * is scoped to the viewer's organization; states, colours and days late come
- * from the same report rows the printed reports use.
+ * is scoped to the viewer's organization; states and colours come from the
+ * domain's rules, as in the chat and the reports.
  */
 import { and, asc, eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../../db/client.js";
 import { approvalRequests, evidenceFiles, milestoneEvents, people } from "../../../db/schema.js";
-import type { IsoDate } from "../../domain/calendar/index.js";
+import { daysBetween, type IsoDate } from "../../domain/calendar/index.js";
 import {
   canActOnMilestone,
   canApproveCompletion,
   canCoordinate,
   canDecideExtension,
+  effectiveState,
+  type MilestoneState,
   type ProgressColour,
+  progressColour,
 } from "../../domain/milestones/index.js";
 import { loadMilestone, type MilestoneView } from "../milestones/milestone-view.js";
 import type { Viewer } from "../people/viewer.js";
-import { loadReportRows, type ReportRow } from "../reports/report-rows.js";
 
-export interface PlanBoardRow extends ReportRow {
+/** One milestone as a row of the plan's appendix table. */
+export interface PlanBoardRow {
+  milestoneId: string;
   taskId: string;
+  section: string | null;
+  sectionTitle: string | null;
+  stt: string | null;
+  title: string;
+  label: string | null;
+  product: string | null;
+  leadUnits: string[];
   leadUnitIds: string[];
   supportUnits: string[];
+  due: IsoDate | null;
   /** The deadline cells as the plan wrote them. */
   deadlineTexts: string[];
+  state: MilestoneState;
+  colour: ProgressColour;
+  daysLate: number;
 }
 
 export interface PlanBoard {
@@ -34,26 +49,89 @@ export interface PlanBoard {
   sections: Array<{ section: string; title: string | null }>;
 }
 
-/** Every live milestone of the viewer's organization, in plan order, with its units. */
-export async function loadPlanBoard(db: Database, viewer: Viewer, today: IsoDate): Promise<PlanBoard> {
-  const report = await loadReportRows(db, viewer.organizationSlug, { today });
-  const extras = await queryRows<{
+/**
+ * Days past due, the way the printed reports count them: until the day it was
+ * reported done, or until today while still open.
+ */
+function daysLateOf(state: MilestoneState, due: IsoDate | null, completedOn: IsoDate | null, today: IsoDate): number {
+  const lateUntil = state === "done" || state === "submitted" ? completedOn : today;
+  return due && lateUntil && lateUntil > due ? daysBetween(due, lateUntil) : 0;
+}
+
+/**
+ * The rows of the viewer's organization (or its one milestone), in plan order.
+ * Scans scoped by organization rather than long id lists: the page of a
+ * 200-task plan is asked for often and must stay fast.
+ */
+async function boardRows(db: Database, viewer: Viewer, today: IsoDate, milestoneId?: string): Promise<PlanBoardRow[]> {
+  const rows = await queryRows<{
     milestone_id: string;
     task_id: string;
+    section: string | null;
+    section_title: string | null;
+    stt: string | null;
+    title: string;
+    label: string | null;
+    product: string | null;
+    due: IsoDate | null;
+    state: MilestoneState;
+    completed_on: IsoDate | null;
     deadline_texts: string[];
-    lead_ids: string[] | null;
-    support: string[] | null;
   }>(
     db,
-    sql`select m.id as milestone_id, t.id as task_id, t.deadline_texts,
-          (select array_agg(tu.unit_id::text) from task_units tu
-             where tu.task_id = t.id and tu.relation = 'lead') as lead_ids,
-          (select array_agg(u.name order by u.name) from task_units tu join units u on u.id = tu.unit_id
-             where tu.task_id = t.id and tu.relation = 'support') as support
-        from milestones m join tasks t on t.id = m.task_id
-        where m.organization_id = ${viewer.organizationId} and t.removed_at is null`,
+    sql`select m.id as milestone_id, t.id as task_id, t.section, t.section_title, t.stt, t.title, m.label,
+          t.product, m.due::text as due, m.state,
+          (m.completed_at at time zone ${viewer.timeZone})::date::text as completed_on, t.deadline_texts
+        from milestones m join tasks t on t.id = m.task_id join plans p on p.id = t.plan_id
+        where m.organization_id = ${viewer.organizationId} and t.removed_at is null
+          ${milestoneId ? sql`and m.id = ${milestoneId}` : sql``}
+        order by p.created_at, t.position, m.milestone_key`,
   );
-  const extraOf = new Map(extras.map((e) => [e.milestone_id, e]));
+  const taskUnitRows = await queryRows<{ task_id: string; unit_id: string; name: string; relation: string }>(
+    db,
+    milestoneId && rows[0]
+      ? sql`select tu.task_id, tu.unit_id, u.name, tu.relation from task_units tu join units u on u.id = tu.unit_id
+            where tu.organization_id = ${viewer.organizationId} and tu.task_id = ${rows[0].task_id} order by u.name`
+      : sql`select tu.task_id, tu.unit_id, u.name, tu.relation from task_units tu join units u on u.id = tu.unit_id
+            where tu.organization_id = ${viewer.organizationId} order by u.name`,
+  );
+  const unitsOf = new Map<string, { leadIds: string[]; leads: string[]; support: string[] }>();
+  for (const tu of taskUnitRows) {
+    const entry = unitsOf.get(tu.task_id) ?? { leadIds: [], leads: [], support: [] };
+    if (tu.relation === "lead") {
+      entry.leadIds.push(tu.unit_id);
+      entry.leads.push(tu.name);
+    } else entry.support.push(tu.name);
+    unitsOf.set(tu.task_id, entry);
+  }
+  return rows.map((row) => {
+    const progress = { state: row.state, due: row.due, completedOn: row.completed_on };
+    const state = effectiveState(progress, today);
+    const units = unitsOf.get(row.task_id);
+    return {
+      milestoneId: row.milestone_id,
+      taskId: row.task_id,
+      section: row.section,
+      sectionTitle: row.section_title,
+      stt: row.stt,
+      title: row.title,
+      label: row.label,
+      product: row.product,
+      leadUnits: units?.leads ?? [],
+      leadUnitIds: units?.leadIds ?? [],
+      supportUnits: units?.support ?? [],
+      due: row.due,
+      deadlineTexts: row.deadline_texts,
+      state,
+      colour: progressColour(progress, today),
+      daysLate: daysLateOf(state, row.due, row.completed_on, today),
+    };
+  });
+}
+
+/** Every live milestone of the viewer's organization, in plan order, with its units. */
+export async function loadPlanBoard(db: Database, viewer: Viewer, today: IsoDate): Promise<PlanBoard> {
+  const rows = await boardRows(db, viewer, today);
   const units = await queryRows<{ id: string; name: string }>(
     db,
     sql`select u.id, u.name from units u
@@ -61,21 +139,12 @@ export async function loadPlanBoard(db: Database, viewer: Viewer, today: IsoDate
           and exists (select 1 from task_units tu where tu.unit_id = u.id and tu.relation = 'lead')
         order by u.name`,
   );
-  const rows = report.rows.map((row) => {
-    const extra = extraOf.get(row.milestoneId);
-    return {
-      ...row,
-      taskId: extra?.task_id ?? row.milestoneId,
-      leadUnitIds: extra?.lead_ids ?? [],
-      supportUnits: extra?.support ?? [],
-      deadlineTexts: extra?.deadline_texts ?? [],
-    };
-  });
   const sections = new Map<string, string | null>();
-  for (const row of rows)
+  for (const row of rows) {
     if (row.section !== null && !sections.has(row.section)) sections.set(row.section, row.sectionTitle);
+  }
   return {
-    organizationName: report.organizationName,
+    organizationName: viewer.organizationName,
     rows,
     units,
     sections: [...sections].map(([section, title]) => ({ section, title })),
@@ -110,8 +179,7 @@ export async function loadMilestoneDetail(
 ): Promise<{ ok: true; detail: MilestoneDetail } | { ok: false; reason: "not-found" }> {
   const milestone = await loadMilestone(db, milestoneId, viewer.timeZone);
   if (!milestone || milestone.organizationId !== viewer.organizationId) return { ok: false, reason: "not-found" };
-  const board = await loadReportRows(db, viewer.organizationSlug, { today });
-  const report = board.rows.find((r) => r.milestoneId === milestone.id) ?? null;
+  const [row] = await boardRows(db, viewer, today, milestone.id);
   const events = await db
     .select({
       at: milestoneEvents.at,
@@ -147,26 +215,11 @@ export async function loadMilestoneDetail(
       ),
     )
     .orderBy(asc(approvalRequests.createdAt));
-  const extras = await queryRows<{ support: string[] | null; deadline_texts: string[] }>(
-    db,
-    sql`select t.deadline_texts, (select array_agg(u.name order by u.name) from task_units tu
-          join units u on u.id = tu.unit_id where tu.task_id = t.id and tu.relation = 'support') as support
-        from tasks t where t.id = ${milestone.taskId} and t.organization_id = ${viewer.organizationId}`,
-  );
-  const row: PlanBoardRow | null = report
-    ? {
-        ...report,
-        taskId: milestone.taskId,
-        leadUnitIds: milestone.leadUnitIds,
-        supportUnits: extras[0]?.support ?? [],
-        deadlineTexts: extras[0]?.deadline_texts ?? [],
-      }
-    : null;
   return {
     ok: true,
     detail: {
       milestone,
-      row,
+      row: row ?? null,
       events,
       evidence,
       pending: pending.map(({ request, requesterName }) => ({

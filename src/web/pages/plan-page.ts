@@ -43,13 +43,13 @@ export function filterRows(rows: PlanBoardRow[], filters: PlanFilters): PlanBoar
   );
 }
 
-export function stateCell(t: Translator["t"], row: Pick<PlanBoardRow, "state" | "colour" | "daysLate">): Html {
-  return html`<span class="state"
-    ><span class="dot" aria-hidden="true"></span>${t("state-label", {
-      state: row.state,
-      days: row.daysLate,
-    })}</span
-  >`;
+export function stateCell(
+  t: Translator["t"],
+  row: Pick<PlanBoardRow, "state" | "colour" | "daysLate">,
+  label?: string,
+): Html {
+  const text = label ?? t("state-label", { state: row.state, days: row.daysLate });
+  return html`<span class="state"><span class="dot" aria-hidden="true"></span>${text}</span>`;
 }
 
 function selectOf(name: string, label: string, current: string, options: Array<[string, string]>, all: string): Html {
@@ -67,6 +67,29 @@ export function planPage(t: Translator["t"], board: PlanBoard, filters: PlanFilt
   const shown = filterRows(board.rows, filters);
   const tasks = new Set(shown.map((row) => row.taskId)).size;
   let lastSection: string | null | undefined;
+  // Each label is formatted once per page, not once per row: a 200-task plan has hundreds of rows.
+  const label = {
+    number: t("web-col-number"),
+    task: t("web-col-task"),
+    activity: t("web-col-activity"),
+    lead: t("web-col-lead"),
+    support: t("web-col-support"),
+    deadline: t("web-col-deadline"),
+    state: t("web-col-state"),
+    daysLate: t("web-col-days-late"),
+    noUnit: t("no-unit"),
+    dueNone: t("due-none"),
+  };
+  const stateLabels = new Map<string, string>();
+  const stateLabel = (row: PlanBoardRow): string => {
+    const key = `${row.state}|${row.daysLate}`;
+    let text = stateLabels.get(key);
+    if (text === undefined) {
+      text = t("state-label", { state: row.state, days: row.daysLate });
+      stateLabels.set(key, text);
+    }
+    return text;
+  };
   const body = shown.map((row) => {
     const sectionRow =
       row.section !== lastSection && row.section !== null
@@ -86,16 +109,14 @@ export function planPage(t: Translator["t"], board: PlanBoard, filters: PlanFilt
         data-state="${row.state}"
         data-colour="${row.colour}"
       >
-        <td data-label="${t("web-col-number")}">${number}</td>
-        <td data-label="${t("web-col-task")}"><a href="/m/${row.milestoneId}">${row.title}</a></td>
-        <td data-label="${t("web-col-activity")}">
-          ${row.label ? html`${row.label}<br />` : null}${row.product ?? ""}
-        </td>
-        <td data-label="${t("web-col-lead")}">${row.leadUnits.join(", ") || t("no-unit")}</td>
-        <td data-label="${t("web-col-support")}">${row.supportUnits.join(", ")}</td>
-        <td data-label="${t("web-col-deadline")}">${row.due ? formatVietnameseDate(row.due) : t("due-none")}</td>
-        <td data-label="${t("web-col-state")}">${stateCell(t, row)}</td>
-        <td class="days" data-label="${t("web-col-days-late")}">${row.daysLate > 0 ? row.daysLate : ""}</td>
+        <td data-label="${label.number}">${number}</td>
+        <td data-label="${label.task}"><a href="/m/${row.milestoneId}">${row.title}</a></td>
+        <td data-label="${label.activity}">${row.label ? html`${row.label}<br />` : null}${row.product ?? ""}</td>
+        <td data-label="${label.lead}">${row.leadUnits.join(", ") || label.noUnit}</td>
+        <td data-label="${label.support}">${row.supportUnits.join(", ")}</td>
+        <td data-label="${label.deadline}">${row.due ? formatVietnameseDate(row.due) : label.dueNone}</td>
+        <td data-label="${label.state}">${stateCell(t, row, stateLabel(row))}</td>
+        <td class="days" data-label="${label.daysLate}">${row.daysLate > 0 ? row.daysLate : ""}</td>
       </tr>`;
   });
   return html`<h1>${t("web-plan-title", { org: board.organizationName })}</h1>
