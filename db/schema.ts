@@ -580,9 +580,10 @@ export const webSignInLinks = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({ columns: [t.organizationId, t.personId], foreignColumns: [people.organizationId, people.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      columns: [t.organizationId, t.personId],
+      foreignColumns: [people.organizationId, people.id],
+    }).onDelete("cascade"),
   ],
 );
 
@@ -606,9 +607,10 @@ export const webSessions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({ columns: [t.organizationId, t.personId], foreignColumns: [people.organizationId, people.id] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      columns: [t.organizationId, t.personId],
+      foreignColumns: [people.organizationId, people.id],
+    }).onDelete("cascade"),
     index("web_sessions_person_idx").on(t.personId),
   ],
 );
