@@ -32,6 +32,7 @@ import {
   type WebSession,
 } from "../services/web/sessions.js";
 import { SCRIPT, STYLESHEET } from "./assets.js";
+import { registerImportRoutes } from "./import-routes.js";
 import { Html } from "./html.js";
 import { layout } from "./pages/layout.js";
 import { milestonePage } from "./pages/milestone-page.js";
@@ -197,6 +198,10 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     app.use(path, bodyLimit({ maxSize: FORM_LIMIT_BYTES }));
     app.use(path, requireSession);
   }
+  // A plan file is larger than a form: the import routes set their own limit.
+  app.use("/import", requireSession);
+  app.use("/import/*", bodyLimit({ maxSize: FORM_LIMIT_BYTES }));
+  app.use("/import/*", requireSession);
 
   app.get("/", (c) => c.redirect("/plan", 303));
   app.post("/signout", async (c) => {
@@ -334,6 +339,12 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     c.header("content-security-policy", "default-src 'none'; sandbox");
     return c.body(Readable.toWeb(createReadStream(file.storagePath)) as ReadableStream);
   });
+
+  registerImportRoutes(
+    app,
+    { db: deps.db, now: deps.now, ...(deps.scheduleSlots ? { scheduleSlots: deps.scheduleSlots } : {}) },
+    { page, notFound },
+  );
 
   return app;
 }

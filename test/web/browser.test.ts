@@ -4,8 +4,10 @@
  * member in Telegram, a date typed in Vietnamese, organization isolation,
  * CSRF, and axe-core on the main pages. One browser for the whole file.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { progressColour } from "../../src/domain/milestones/index.js";
@@ -15,6 +17,7 @@ import type { Viewer } from "../../src/services/people/viewer.js";
 import { loadPlanBoard } from "../../src/services/web/plan-board.js";
 import { createSignInLink } from "../../src/services/web/sessions.js";
 import { signInitData } from "../../src/web/telegram-init-data.js";
+import { readSeed } from "../support/seeds.js";
 import { BOT_TOKEN, startWebWorld, type WebWorld } from "../support/web-world.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -294,6 +297,55 @@ describe("the web app in a browser", () => {
       await axeViolations(page).then((v) => v.filter((x) => x.impact === "serious" || x.impact === "critical")),
     ).toEqual([]);
     await screenshots(page, "overview");
+    await page.browserContext().close();
+  });
+
+  it("uploads an edited plan, shows its changes before anything is stored, then applies it on confirmation", async () => {
+    const seed = readSeed("000");
+    const edited = seed.text
+      .split("\n")
+      .filter((line) => !line.startsWith("4\t4\t"))
+      .map((line) => (line.startsWith("3\t3\t") ? line.replace(/Năm 2025$/, "Quý II/2025") : line))
+      .map((line) =>
+        line.startsWith("6\t39\t")
+          ? `${line}\n7\t40\tThêm một nhiệm vụ mới\tTriển khai\tBáo cáo\tVăn phòng – Thống kê\tCác ban ngành chuyên môn\tQuý IV/2025`
+          : line,
+      )
+      .join("\n");
+    expect(edited).not.toBe(seed.text);
+    const directory = mkdtempSync(join(tmpdir(), "nhacviec-upload-"));
+    const file = join(directory, seed.fileName);
+    writeFileSync(file, edited);
+    const liveTasks = async () =>
+      Number(
+        (
+          await world.database.client
+            .sql`select count(*)::int as n from tasks where removed_at is null and organization_id = ${world.organizationId}`
+        )[0]?.n,
+      );
+    expect(await liveTasks()).toBe(39);
+
+    const page = await signInByChat(1001);
+    await page.goto(`${world.baseUrl}/import`);
+    const input = await page.$("#plan-file");
+    await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+    await Promise.all([page.waitForNavigation(), page.click("form[action='/import'] button")]);
+    const preview = await page.$$eval("ul.import-preview li", (items: Array<{ textContent: string | null }>) =>
+      items.map((li) => li.textContent ?? ""),
+    );
+    expect(preview.some((line) => line === "Thêm 1: VII.7")).toBe(true);
+    expect(preview.some((line) => line === "Bỏ 1: I.4")).toBe(true);
+    expect(preview.some((line) => line.startsWith("Đổi hạn") && line.includes("Quý II/2025"))).toBe(true);
+    expect(await liveTasks()).toBe(39);
+
+    await Promise.all([page.waitForNavigation(), page.click("form[action^='/import/'] button")]);
+    expect(await page.$eval(".flash.ok", (el: { textContent: string | null }) => el.textContent)).toContain(
+      "39 nhiệm vụ",
+    );
+    const [added] = await world.database.client
+      .sql`select title from tasks where title = 'Thêm một nhiệm vụ mới' and removed_at is null`;
+    expect(added?.title).toBe("Thêm một nhiệm vụ mới");
+    rmSync(directory, { recursive: true, force: true });
     await page.browserContext().close();
   });
 });

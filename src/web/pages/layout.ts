@@ -1,3 +1,4 @@
+import { canCoordinate } from "../../domain/milestones/index.js";
 import type { Translator } from "../../i18n/i18n.js";
 import type { Viewer } from "../../services/people/viewer.js";
 import { type Html, html } from "../html.js";
@@ -30,7 +31,9 @@ export function layout(frame: PageFrame, body: Html): Html {
             ? html`<header class="top">
                 <span class="org">${viewer.organizationName}</span>
                 <nav aria-label="${t("web-nav-label")}">
-                  <a href="/plan">${t("web-nav-plan")}</a><a href="/overview">${t("web-nav-overview")}</a>
+                  <a href="/plan">${t("web-nav-plan")}</a><a href="/overview">${t("web-nav-overview")}</a>${
+                    canCoordinate(viewer) ? html`<a href="/import">${t("web-nav-import")}</a>` : null
+                  }
                 </nav>
                 <span class="muted">${viewer.fullName}</span>
                 <form method="post" action="/signout">
