@@ -56,6 +56,8 @@ ol.events li { margin-bottom:.3rem; }
 .counts { display:flex; flex-wrap:wrap; gap:.5rem; }
 .counts .tile { flex:1 1 9rem; background:#fff; border:1px solid var(--line); border-radius:6px; padding:.5rem .75rem; min-width:9rem; }
 .counts .tile strong { display:block; font-size:1.5rem; }
+.chart-wrap { overflow-x:auto; max-width:900px; }
+.chart-wrap svg.chart { min-width:760px; }
 svg.chart { width:100%; height:auto; max-width:900px; background:#fff; border:1px solid var(--line); border-radius:6px; }
 .legend { display:flex; flex-wrap:wrap; gap:.25rem 1rem; font-size:.9rem; margin:.5rem 0; }
 .legend span { display:inline-flex; align-items:center; gap:.3rem; }

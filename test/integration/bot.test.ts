@@ -465,6 +465,7 @@ describe("digest, language, invites and commands", () => {
       "moi",
       "nguoi",
       "rasoat",
+      "web",
       "ngonngu",
       "help",
     ]);

@@ -79,7 +79,9 @@ export function overviewPage(t: Translator["t"], organizationName: string, overv
           >`,
       )}
     </div>
-    ${unitChart(t, overview.perUnit)}
+    <div class="chart-wrap" tabindex="0" role="region" aria-label="${t("web-overview-per-unit")}">
+      ${unitChart(t, overview.perUnit)}
+    </div>
     <h2>${t("web-overview-overdue")}</h2>
     ${
       overview.overdue.length === 0
