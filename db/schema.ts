@@ -563,3 +563,54 @@ export const calendarNotices = pgTable(
     foreignKey({ columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete("cascade"),
   ],
 );
+
+/**
+ * A one-time sign-in link for the web app, sent by the bot on `/web`. Only the
+ * token's sha256 is kept: a leaked table opens nothing. Used once, then dead.
+ */
+export const webSignInLinks = pgTable(
+  "web_sign_in_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    personId: uuid("person_id").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.organizationId, t.personId],
+      foreignColumns: [people.organizationId, people.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+/**
+ * A signed-in browser. The cookie holds a random token, the row its sha256;
+ * the CSRF token is bound to the session. A deactivated person's sessions stop
+ * working at once: the lookup requires an active person.
+ */
+export const webSessions = pgTable(
+  "web_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    personId: uuid("person_id").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    csrfToken: text("csrf_token").notNull(),
+    /** How the session began: "link" (a /web link) or "mini-app" (Telegram initData). */
+    method: text("method").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.organizationId, t.personId],
+      foreignColumns: [people.organizationId, people.id],
+    }).onDelete("cascade"),
+    index("web_sessions_person_idx").on(t.personId),
+  ],
+);

@@ -34,6 +34,12 @@ const configSchema = z.object({
     )
     .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  PUBLIC_URL: optionalUrl.pipe(
+    z
+      .string()
+      .regex(/^https?:\/\/[^/?#]+\/?$/, "PUBLIC_URL is an origin such as https://nhacviec.example.gov.vn")
+      .optional(),
+  ),
   QUEUE_PREFIX: z
     .string()
     .trim()
@@ -86,6 +92,11 @@ export interface Config {
   /** Telegram sends it back in X-Telegram-Bot-Api-Secret-Token; derived from the token when not set. */
   webhookSecret: string | undefined;
   port: number;
+  /**
+   * The address people open the web app at (no path); every link the bot sends
+   * is built from it. Unset: http://localhost:PORT, for a machine of one's own.
+   */
+  publicUrl: string;
   queuePrefix: string;
   /** Stays under Telegram's ~30 messages/s per bot, across all worker processes. */
   telegramMessagesPerSecond: number;
@@ -144,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webhookUrl: values.WEBHOOK_URL,
     webhookSecret: values.WEBHOOK_SECRET,
     port: values.PORT,
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ""),
     queuePrefix: values.QUEUE_PREFIX,
     telegramMessagesPerSecond: values.TELEGRAM_MESSAGES_PER_SECOND,
     telegramChatIntervalMs: values.TELEGRAM_CHAT_INTERVAL_MS,

@@ -17,6 +17,7 @@ describe("loadConfig", () => {
       webhookUrl: undefined,
       webhookSecret: undefined,
       port: 8080,
+      publicUrl: "http://localhost:8080",
       queuePrefix: "nhacviec",
       telegramMessagesPerSecond: 25,
       telegramChatIntervalMs: 1000,
@@ -32,6 +33,15 @@ describe("loadConfig", () => {
       redisUrl: undefined,
       logLevel: "debug",
     });
+  });
+
+  it("takes PUBLIC_URL as an origin, without a trailing slash, and refuses one with a path", () => {
+    expect(loadConfig({ PUBLIC_URL: "https://nhacviec.example.gov.vn/" }).publicUrl).toBe(
+      "https://nhacviec.example.gov.vn",
+    );
+    expect(loadConfig({ PORT: "3000" }).publicUrl).toBe("http://localhost:3000");
+    expect(() => loadConfig({ PUBLIC_URL: "https://example.gov.vn/app?x=1" })).toThrow(/PUBLIC_URL/);
+    expect(() => loadConfig({ PUBLIC_URL: "not a url" })).toThrow(/PUBLIC_URL/);
   });
 
   it("names every variable it refuses", () => {

@@ -20,6 +20,8 @@ export interface BotDeps {
   scheduleSlots?: (slots: SendSlot[]) => Promise<void>;
   /** For invite links: https://t.me/<username>?start=<code>. */
   botUsername?: string;
+  /** The web app's address (PUBLIC_URL): `/web` links and the Mini App button. */
+  publicUrl?: string;
 }
 
 export interface BotContext extends Context {

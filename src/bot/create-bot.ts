@@ -24,6 +24,7 @@ import { reportFeature } from "./features/report.js";
 import { reviewFeature } from "./features/review.js";
 import { taskListsFeature } from "./features/task-lists.js";
 import { typedRepliesFeature } from "./features/typed-replies.js";
+import { webFeature } from "./features/web.js";
 import { DEFAULT_LOCALE, LOCALES, translatorFor } from "../i18n/i18n.js";
 
 export type { BotDeps } from "./context.js";
@@ -83,6 +84,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   privateChats.use(peopleFeature());
   privateChats.use(planImportFeature());
   privateChats.use(reviewFeature());
+  privateChats.use(webFeature());
   privateChats.use(milestoneWorkFeature());
   privateChats.use(typedRepliesFeature());
   // A press nobody recognized: a forged or outdated payload.
@@ -106,6 +108,7 @@ export async function registerCommands(api: Api): Promise<void> {
       { command: "moi", description: t("cmd-moi") },
       { command: "nguoi", description: t("cmd-nguoi") },
       { command: "rasoat", description: t("cmd-rasoat") },
+      { command: "web", description: t("cmd-web") },
       { command: "ngonngu", description: t("cmd-ngonngu") },
       { command: "help", description: t("cmd-help") },
     ];

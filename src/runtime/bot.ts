@@ -11,6 +11,9 @@ import { claimUpdate } from "../services/processed-updates.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
 import { createNetworkRetry } from "../bot/network-retry.js";
 import type { BotContext } from "../bot/context.js";
+import { registerWebMenuButton } from "../bot/features/web.js";
+import { createTelegramNotifier } from "../bot/telegram-notifier.js";
+import { createWebApp } from "../web/app.js";
 import { startHttpServer, telegramUpdateId } from "./http-server.js";
 
 export const TELEGRAM_API = "https://api.telegram.org";
@@ -55,7 +58,7 @@ export function webhookSecretFor(token: string): string {
 export async function startBot(
   config: Pick<
     Config,
-    "telegramApiRoot" | "telegramBotUsername" | "webhookUrl" | "webhookSecret" | "port" | "evidenceDir"
+    "telegramApiRoot" | "telegramBotUsername" | "webhookUrl" | "webhookSecret" | "port" | "evidenceDir" | "publicUrl"
   >,
   deps: {
     token: string;
@@ -76,6 +79,7 @@ export async function startBot(
     now: deps.now,
     ...(deps.scheduleSlots ? { scheduleSlots: deps.scheduleSlots } : {}),
     ...(config.telegramBotUsername ? { botUsername: config.telegramBotUsername } : {}),
+    publicUrl: config.publicUrl,
   });
   // Bounded at start, so an unreachable Telegram is reported instead of waited on forever.
   const networkRetry = createNetworkRetry(deps.logger, { attempts: deps.startAttempts ?? 5 });
@@ -84,6 +88,7 @@ export async function startBot(
     // Not bot.init(): grammY retries getMe there without end.
     bot.botInfo = await bot.api.getMe();
     await registerCommands(bot.api);
+    await registerWebMenuButton(bot.api, config.publicUrl);
   } catch (error) {
     if (error instanceof HttpError)
       throw new PlatformUnreachableError("Telegram", config.telegramApiRoot ?? TELEGRAM_API, error);
@@ -91,17 +96,29 @@ export async function startBot(
   }
   networkRetry.attempts = RUNNING_ATTEMPTS;
   const username = config.telegramBotUsername ?? bot.botInfo.username;
+  // The web app is served in both modes, on the same server as the webhook.
+  const web = createWebApp({
+    db: deps.db,
+    logger: deps.logger.child({ component: "web" }),
+    now: deps.now,
+    publicUrl: config.publicUrl,
+    botToken: deps.token,
+    notifier: createTelegramNotifier(deps.token, { apiRoot: config.telegramApiRoot ?? TELEGRAM_API }),
+    ...(deps.scheduleSlots ? { scheduleSlots: deps.scheduleSlots } : {}),
+  });
 
   if (!config.webhookUrl) {
     await bot.api.deleteWebhook();
+    const server = await startHttpServer({ port: config.port, logger: deps.logger, webhooks: [], web });
     // A restarted poller may be handed the last batch again: each update id is processed once.
     const runner = run(onlyOnce(bot, (updateId) => claimUpdate(deps.db, "telegram", updateId, deps.now())));
-    deps.logger.info({ username }, "bot started (long polling)");
+    deps.logger.info({ username, port: config.port, publicUrl: config.publicUrl }, "bot started (long polling)");
     return {
       mode: "polling",
       username,
       close: async () => {
         if (runner.isRunning()) await runner.stop();
+        await server.close();
       },
     };
   }
@@ -121,6 +138,7 @@ export async function startBot(
         process: (update) => bot.handleUpdate(update as Update),
       },
     ],
+    web,
   });
   await bot.api.setWebhook(url.toString(), { secret_token: secretToken });
   deps.logger.info({ username, port: config.port, path: url.pathname }, "bot started (webhook)");

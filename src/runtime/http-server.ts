@@ -34,7 +34,12 @@ export interface HttpServer {
 /** How long `close` waits for acknowledged updates before giving up on them. */
 const DRAIN_TIMEOUT_MS = 15_000;
 
-export function createHttpApp(options: { logger: Logger; webhooks: WebhookEndpoint[] }): {
+export function createHttpApp(options: {
+  logger: Logger;
+  webhooks: WebhookEndpoint[];
+  /** The web app, mounted after the webhooks so its sign-in and CSRF rules never touch them. */
+  web?: Hono<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- any app's variables
+}): {
   app: Hono;
   drain: () => Promise<void>;
 } {
@@ -72,6 +77,8 @@ export function createHttpApp(options: { logger: Logger; webhooks: WebhookEndpoi
     );
   }
 
+  if (options.web) app.route("/", options.web);
+
   const drain = async () => {
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref());
     await Promise.race([Promise.allSettled([...inFlight]).then(() => undefined), timeout]);
@@ -83,6 +90,7 @@ export async function startHttpServer(options: {
   port: number;
   logger: Logger;
   webhooks: WebhookEndpoint[];
+  web?: Hono<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- any app's variables
 }): Promise<HttpServer> {
   const { app, drain } = createHttpApp(options);
   const server = await new Promise<ServerType>((resolve, reject) => {

@@ -470,6 +470,7 @@ describe("digest, language, invites and commands", () => {
       "moi",
       "nguoi",
       "rasoat",
+      "web",
       "ngonngu",
       "help",
     ]);

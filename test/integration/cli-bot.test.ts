@@ -189,7 +189,9 @@ describe("nhacviec start", () => {
         TELEGRAM_API_ROOT: emulator.apiRoot,
         EMBEDDED_DATABASE_DIR: join(directory, "db"),
         EVIDENCE_DIR: join(directory, "evidence"),
-        ...(mode === "webhook" ? { WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`, PORT: String(port) } : {}),
+        // Both modes serve HTTP on PORT (the web app; the webhook too in webhook mode).
+        PORT: String(port),
+        ...(mode === "webhook" ? { WEBHOOK_URL: `http://127.0.0.1:${port}/telegram` } : {}),
       };
       delete env.DATABASE_URL;
       delete env.REDIS_URL;
@@ -224,6 +226,10 @@ describe("nhacviec start", () => {
         }
         const reply = await user.waitForMessage(() => true, { timeoutMs: 15_000 });
         expect(reply.text).toContain("chưa được kết nối");
+        // The web app answers on the same port in either mode; without a session it asks to sign in.
+        const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+        expect(await health.text()).toBe("ok");
+        expect((await fetch(`http://127.0.0.1:${port}/plan`)).status).toBe(401);
         child.kill("SIGTERM");
         expect(await exited).toBe(0);
       } finally {

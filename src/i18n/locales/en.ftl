@@ -325,3 +325,123 @@ people-deactivated = Reminders stopped for { $name }.
 people-unit-empty = ⚠️ Nobody in { $unit } gets reminders any more. Invite someone:
 btn-people-invite-replacement = Invite someone to { $unit }
 people-not-self = You cannot deactivate your own account.
+
+## Web app
+
+cmd-web = Open the dashboard on the web
+web-link-message = Your dashboard sign-in link (single use, expires in 10 minutes):
+    { $url }
+web-open-button = Open the dashboard
+web-menu-button = Dashboard
+web-skip = Skip to the main content
+web-nav-label = Navigation
+web-nav-plan = Plan
+web-nav-overview = Overview
+web-sign-out = Sign out
+web-signed-out = You are signed out.
+web-plan-title = Administrative reform plan – { $org }
+web-col-number = No.
+web-col-task = Task
+web-col-activity = Activity, product
+web-col-lead = Lead
+web-col-support = Support
+web-col-deadline = Deadline
+web-col-state = State
+web-col-days-late = Days late
+web-filter-unit = Lead unit
+web-filter-state = State
+web-filter-section = Section
+web-filter-from = Due from
+web-filter-to = Due until
+web-filter-search = Search
+web-filter-all = All
+web-filter-apply = Filter
+web-filter-clear = Clear filters
+web-plan-count = { $shown }/{ $total } milestones of { $tasks } tasks
+web-plan-empty = No task matches the filters.
+web-state-name = { $state ->
+    [open] Not started
+    [in_progress] In progress
+    [submitted] Awaiting approval
+    [done] Done
+    [overdue] Overdue
+    [cancelled] Cancelled
+   *[other] { $state }
+}
+web-schedule = Deadline and state
+web-start = Start
+web-written = Deadline as written in the plan
+web-product = Product
+web-progress = Progress
+web-days-late = { $days } days late
+web-pending-completion-title = Completion awaiting approval
+web-pending-completion = { $person } reported it done at { $date }, with { $evidence } evidence files.
+web-approve = Approve completion
+web-return = Return
+web-return-comment = Why it is returned (the reporter will read this)
+web-return-needs-comment = Please say why it is returned.
+web-pending-extension-title = Extension request
+web-pending-extension = { $person } asks to extend to { $date }. Reason: { $reason }
+web-grant = Grant the extension
+web-deny = Refuse
+web-comment = Comment (optional)
+web-set-date = Set the deadline
+web-set-date-hint = Type a date as in the chat: 15/9/2025, cuối quý 3, thứ 6 tuần sau
+web-set-date-button = Save the deadline
+web-date-unknown = Could not read the date “{ $text }”. Try “15/9/2025” or “cuối quý 3”.
+web-evidence = Evidence
+web-evidence-none = No evidence yet.
+web-notes = Progress notes
+web-notes-none = No progress notes yet.
+web-events = History
+web-event = { $action ->
+    [imported] Imported from the plan
+    [deadline-moved] Deadline changed
+    [completion-submitted] Reported done
+    [completed] Completed
+    [completion-approved] Completion approved
+    [completion-returned] Returned
+    [evidence-attached] Evidence sent
+    [progress] Progress reported
+    [progress-note] Progress note
+    [extension-requested] Extension requested
+    [extension-approved] Extension granted
+    [extension-refused] Extension refused
+    [lead-assigned] Lead unit assigned
+   *[other] { $action }
+}
+web-done = { $what ->
+    [approve] Approved; the reporter was told in Telegram.
+    [return] Returned; the reporter was told in Telegram.
+    [grant] Extension granted.
+    [deny] Extension refused.
+    [date] New deadline saved.
+   *[other] Saved.
+}
+web-closed = This task is done or cancelled and cannot be changed.
+web-bad-request = Invalid request.
+web-overview-title = Overview – { $org }
+web-overview-per-unit = Milestones by lead unit
+web-overview-overdue = Overdue
+web-overview-none-overdue = Nothing is overdue.
+web-error-title = Could not do that
+web-csrf = The form is stale or invalid; nothing was saved. Reload the page and try again.
+web-not-found-title = Not found
+web-not-found = This page does not exist, or you may not see it.
+web-signin-title = Sign in to nhacviec
+web-signin-link-intro = Press the button to sign in with the link you just received in Telegram. The link works once.
+web-signin-button = Sign in
+web-signin-refused = This link is invalid, already used or expired. Type /web in Telegram for a new one.
+web-signin-needed = Open the dashboard from Telegram (the “Open the dashboard” button), or type /web in the chat with the bot for a sign-in link.
+web-signin-rate-limited = Too many sign-in attempts. Wait a few minutes and try again.
+web-mini-app-wait = Signing in…
+web-mini-app-missing = This page must be opened from Telegram.
+web-mini-app-refused = Could not sign in: this Telegram account is not connected to nhacviec.
+web-section = Section { $section }
+web-nav-import = Import a plan
+web-import-title = Import a plan
+web-import-file = Plan file (.docx, .xlsx, .csv, .pdf, .txt)
+web-import-preview = Preview
+web-import-no-file = Choose a plan file.
+web-import-confirm = Confirm and schedule reminders
+web-import-cancel = Cancel

@@ -326,3 +326,123 @@ people-deactivated = Đã ngừng nhắc việc cho { $name }.
 people-unit-empty = ⚠️ Bộ phận { $unit } không còn ai nhận nhắc việc. Hãy mời người thay:
 btn-people-invite-replacement = Mời người cho { $unit }
 people-not-self = Không thể tự ngừng tài khoản của mình.
+
+## Web app
+
+cmd-web = Mở bảng điều khiển trên web
+web-link-message = Liên kết đăng nhập bảng điều khiển (dùng một lần, hết hạn sau 10 phút):
+    { $url }
+web-open-button = Mở bảng điều khiển
+web-menu-button = Bảng điều khiển
+web-skip = Bỏ qua, đến nội dung chính
+web-nav-label = Điều hướng
+web-nav-plan = Kế hoạch
+web-nav-overview = Tổng quan
+web-sign-out = Đăng xuất
+web-signed-out = Bạn đã đăng xuất.
+web-plan-title = Kế hoạch CCHC – { $org }
+web-col-number = STT
+web-col-task = Nhiệm vụ
+web-col-activity = Hoạt động, sản phẩm
+web-col-lead = Chủ trì
+web-col-support = Phối hợp
+web-col-deadline = Thời hạn
+web-col-state = Trạng thái
+web-col-days-late = Số ngày trễ
+web-filter-unit = Đơn vị chủ trì
+web-filter-state = Trạng thái
+web-filter-section = Phần
+web-filter-from = Hạn từ ngày
+web-filter-to = Đến ngày
+web-filter-search = Tìm kiếm
+web-filter-all = Tất cả
+web-filter-apply = Lọc
+web-filter-clear = Bỏ lọc
+web-plan-count = { $shown }/{ $total } mốc việc của { $tasks } nhiệm vụ
+web-plan-empty = Không có việc nào khớp bộ lọc.
+web-state-name = { $state ->
+    [open] Chưa thực hiện
+    [in_progress] Đang thực hiện
+    [submitted] Chờ duyệt
+    [done] Đã hoàn thành
+    [overdue] Quá hạn
+    [cancelled] Đã hủy
+   *[other] { $state }
+}
+web-schedule = Thời hạn và trạng thái
+web-start = Bắt đầu
+web-written = Thời hạn ghi trong kế hoạch
+web-product = Sản phẩm
+web-progress = Tiến độ
+web-days-late = trễ { $days } ngày
+web-pending-completion-title = Báo hoàn thành chờ duyệt
+web-pending-completion = { $person } báo hoàn thành lúc { $date }, kèm { $evidence } tài liệu kiểm chứng.
+web-approve = Duyệt hoàn thành
+web-return = Trả lại
+web-return-comment = Lý do trả lại (người báo sẽ nhận được)
+web-return-needs-comment = Hãy ghi lý do trả lại.
+web-pending-extension-title = Đề nghị gia hạn
+web-pending-extension = { $person } xin gia hạn đến { $date }. Lý do: { $reason }
+web-grant = Đồng ý gia hạn
+web-deny = Không đồng ý
+web-comment = Ghi chú (không bắt buộc)
+web-set-date = Đặt thời hạn
+web-set-date-hint = Gõ ngày như trong chat: 15/9/2025, cuối quý 3, thứ 6 tuần sau
+web-set-date-button = Lưu thời hạn
+web-date-unknown = Không hiểu ngày “{ $text }”. Thử “15/9/2025” hoặc “cuối quý 3”.
+web-evidence = Tài liệu kiểm chứng
+web-evidence-none = Chưa có tài liệu kiểm chứng.
+web-notes = Ghi chú tiến độ
+web-notes-none = Chưa có ghi chú tiến độ.
+web-events = Nhật ký
+web-event = { $action ->
+    [imported] Nhập từ kế hoạch
+    [deadline-moved] Đổi thời hạn
+    [completion-submitted] Báo hoàn thành
+    [completed] Hoàn thành
+    [completion-approved] Được duyệt hoàn thành
+    [completion-returned] Bị trả lại
+    [evidence-attached] Gửi tài liệu kiểm chứng
+    [progress] Báo tiến độ
+    [progress-note] Ghi chú tiến độ
+    [extension-requested] Xin gia hạn
+    [extension-approved] Được gia hạn
+    [extension-refused] Không được gia hạn
+    [lead-assigned] Giao đơn vị chủ trì
+   *[other] { $action }
+}
+web-done = { $what ->
+    [approve] Đã duyệt hoàn thành; người báo đã được nhắn trong Telegram.
+    [return] Đã trả lại; người báo đã được nhắn trong Telegram.
+    [grant] Đã đồng ý gia hạn.
+    [deny] Đã không đồng ý gia hạn.
+    [date] Đã lưu thời hạn mới.
+   *[other] Đã lưu.
+}
+web-closed = Việc đã hoàn thành hoặc đã hủy, không đổi được.
+web-bad-request = Yêu cầu không hợp lệ.
+web-overview-title = Tổng quan – { $org }
+web-overview-per-unit = Mốc việc theo đơn vị chủ trì
+web-overview-overdue = Việc quá hạn
+web-overview-none-overdue = Không có việc quá hạn.
+web-error-title = Không thực hiện được
+web-csrf = Biểu mẫu đã cũ hoặc không hợp lệ, thay đổi chưa được lưu. Hãy tải lại trang rồi làm lại.
+web-not-found-title = Không tìm thấy
+web-not-found = Không tìm thấy trang này, hoặc bạn không có quyền xem.
+web-signin-title = Đăng nhập nhacviec
+web-signin-link-intro = Bấm nút dưới đây để đăng nhập bằng liên kết vừa nhận trong Telegram. Liên kết chỉ dùng được một lần.
+web-signin-button = Đăng nhập
+web-signin-refused = Liên kết không hợp lệ, đã được dùng hoặc đã hết hạn. Gõ /web trong Telegram để nhận liên kết mới.
+web-signin-needed = Hãy mở bảng điều khiển từ Telegram (nút “Mở bảng điều khiển”), hoặc gõ /web trong chat với bot để nhận liên kết đăng nhập.
+web-signin-rate-limited = Quá nhiều lần thử đăng nhập. Hãy đợi vài phút rồi thử lại.
+web-mini-app-wait = Đang đăng nhập…
+web-mini-app-missing = Trang này cần được mở từ Telegram.
+web-mini-app-refused = Không đăng nhập được: tài khoản Telegram này chưa được kết nối với nhacviec.
+web-section = Phần { $section }
+web-nav-import = Nhập kế hoạch
+web-import-title = Nhập kế hoạch
+web-import-file = Tệp kế hoạch (.docx, .xlsx, .csv, .pdf, .txt)
+web-import-preview = Xem trước
+web-import-no-file = Hãy chọn một tệp kế hoạch.
+web-import-confirm = Xác nhận và lên lịch nhắc việc
+web-import-cancel = Hủy

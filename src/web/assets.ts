@@ -1,0 +1,119 @@
+/**
+ * The web app's only stylesheet and script, served from our origin (the
+ * Content-Security-Policy allows nothing else). Small enough to live here:
+ * no front-end build.
+ */
+export const STYLESHEET = `
+:root { --green:#1b7f3b; --blue:#1f5fae; --orange:#b85c00; --red:#b3261e; --grey:#5f6368; --line:#d6d9de; --ink:#1d1f23; --muted:#555b63; --bg:#f6f7f9; }
+* { box-sizing: border-box; }
+body { margin:0; font:15px/1.45 system-ui, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color:var(--ink); background:var(--bg); }
+a { color:var(--blue); }
+header.top { display:flex; flex-wrap:wrap; gap:.25rem 1rem; align-items:center; padding:.5rem 1rem; background:#fff; border-bottom:1px solid var(--line); }
+header.top .org { font-weight:600; margin-right:auto; }
+header.top nav a { margin-right:.75rem; }
+header.top form { display:inline; }
+main { padding:1rem; max-width:1400px; margin:0 auto; }
+h1 { font-size:1.3rem; margin:.25rem 0 .75rem; }
+h2 { font-size:1.1rem; margin:1.25rem 0 .5rem; }
+button, .button { font:inherit; padding:.4rem .8rem; border:1px solid #1f5fae; background:#1f5fae; color:#fff; border-radius:4px; cursor:pointer; text-decoration:none; display:inline-block; }
+button.secondary { background:#fff; color:#1f5fae; }
+button.link { background:none; border:none; color:var(--blue); padding:0; text-decoration:underline; }
+input, select, textarea { font:inherit; padding:.35rem .4rem; border:1px solid #8a9099; border-radius:4px; max-width:100%; }
+label { display:block; font-size:.9rem; color:var(--muted); }
+form.filters { display:flex; flex-wrap:wrap; gap:.5rem .75rem; align-items:flex-end; background:#fff; padding:.75rem; border:1px solid var(--line); border-radius:6px; margin-bottom:.75rem; }
+form.filters .actions { display:flex; gap:.5rem; }
+form.filters > div { min-width:0; max-width:100%; }
+form.filters select { width:100%; max-width:32rem; }
+.card h2 { margin-top:0; }
+.count { color:var(--muted); margin:.25rem 0 .5rem; }
+table.plan { width:100%; border-collapse:collapse; background:#fff; }
+table.plan th, table.plan td { border:1px solid var(--line); padding:.35rem .5rem; vertical-align:top; text-align:left; }
+table.plan th { background:#eef0f3; font-weight:600; }
+table.plan tr.section-row td { background:#e8ecf3; font-weight:600; }
+td.days { text-align:right; white-space:nowrap; }
+.state { display:inline-flex; align-items:center; gap:.35rem; white-space:nowrap; font-weight:600; }
+.dot { width:.8rem; height:.8rem; border-radius:50%; display:inline-block; flex:none; }
+.c-green .dot, .dot.c-green { background:var(--green); } .c-green .state { color:var(--green); }
+.c-blue .dot, .dot.c-blue { background:var(--blue); } .c-blue .state { color:var(--blue); }
+.c-orange .dot, .dot.c-orange { background:var(--orange); } .c-orange .state { color:var(--orange); }
+.c-red .dot, .dot.c-red { background:var(--red); } .c-red .state { color:var(--red); }
+.c-grey .dot, .dot.c-grey { background:var(--grey); } .c-grey .state { color:var(--grey); }
+tr.c-red td:first-child { box-shadow: inset 4px 0 0 var(--red); }
+tr.c-orange td:first-child { box-shadow: inset 4px 0 0 var(--orange); }
+tr.c-green td:first-child { box-shadow: inset 4px 0 0 var(--green); }
+tr.c-blue td:first-child { box-shadow: inset 4px 0 0 var(--blue); }
+tr.c-grey td:first-child { box-shadow: inset 4px 0 0 var(--grey); }
+.card { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.75rem 1rem; margin-bottom:.75rem; }
+dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:.25rem 1rem; margin:0; }
+dl.facts dt { color:var(--muted); }
+dl.facts dd { margin:0; }
+ol.events { padding-left:1.25rem; margin:0; }
+ol.events li { margin-bottom:.3rem; }
+.muted { color:var(--muted); }
+.flash { padding:.6rem .8rem; border-radius:4px; margin-bottom:.75rem; border:1px solid; }
+.flash.ok { background:#e7f4ea; border-color:var(--green); }
+.flash.error { background:#fbe9e7; border-color:var(--red); }
+.counts { display:flex; flex-wrap:wrap; gap:.5rem; }
+.counts .tile { flex:1 1 9rem; background:#fff; border:1px solid var(--line); border-radius:6px; padding:.5rem .75rem; min-width:9rem; }
+.counts .tile strong { display:block; font-size:1.5rem; }
+.chart-wrap { overflow-x:auto; max-width:900px; }
+.chart-wrap svg.chart { min-width:760px; }
+svg.chart { width:100%; height:auto; max-width:900px; background:#fff; border:1px solid var(--line); border-radius:6px; }
+.legend { display:flex; flex-wrap:wrap; gap:.25rem 1rem; font-size:.9rem; margin:.5rem 0; }
+.legend span { display:inline-flex; align-items:center; gap:.3rem; }
+.signin { max-width:28rem; margin:3rem auto; }
+.actions-grid { display:grid; gap:.75rem; grid-template-columns:repeat(auto-fit, minmax(18rem, 1fr)); }
+.actions-grid form { display:flex; flex-direction:column; gap:.4rem; }
+.skip { position:absolute; left:-999px; } .skip:focus { left:1rem; top:.5rem; background:#fff; padding:.25rem .5rem; }
+@media (max-width: 720px) {
+  main { padding:.5rem; }
+  dl.facts { grid-template-columns:1fr; gap:0; }
+  dl.facts dd { margin-bottom:.4rem; }
+  .state { white-space:normal; }
+  form.filters select { max-width:100%; }
+  table.plan thead { position:absolute; left:-9999px; }
+  table.plan, table.plan tbody, table.plan tr, table.plan td { display:block; width:100%; }
+  table.plan tr { border:1px solid var(--line); border-radius:6px; margin-bottom:.5rem; background:#fff; }
+  table.plan td { border:none; padding:.15rem .6rem; }
+  table.plan td[data-label]::before { content: attr(data-label) ": "; color:var(--muted); font-weight:400; }
+  table.plan td.days { text-align:left; }
+  table.plan tr.section-row { border:none; background:none; }
+  tr.c-red td:first-child, tr.c-orange td:first-child, tr.c-green td:first-child, tr.c-blue td:first-child, tr.c-grey td:first-child { box-shadow:none; }
+  tr.c-red { border-left:5px solid var(--red) !important; } tr.c-orange { border-left:5px solid var(--orange) !important; }
+  tr.c-green { border-left:5px solid var(--green) !important; } tr.c-blue { border-left:5px solid var(--blue) !important; }
+  tr.c-grey { border-left:5px solid var(--grey) !important; }
+}
+`;
+
+/**
+ * Inside Telegram, the Mini App's signed data arrives in the URL fragment
+ * (never sent to a server by the browser): post it once to sign in, then go
+ * to the plan. Filters submit themselves when changed.
+ */
+export const SCRIPT = `
+(function () {
+  var start = document.getElementById("mini-app");
+  if (start) {
+    var hash = new URLSearchParams(location.hash.slice(1));
+    var data = hash.get("tgWebAppData");
+    var status = document.getElementById("mini-app-status");
+    if (!data) { if (status) status.textContent = start.getAttribute("data-missing") || ""; return; }
+    history.replaceState(null, "", location.pathname);
+    fetch("/auth/telegram", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ initData: data }).toString()
+    }).then(function (r) {
+      if (r.ok) location.replace("/plan");
+      else if (status) status.textContent = start.getAttribute("data-refused") || "";
+    });
+  }
+  var filters = document.querySelector("form.filters");
+  if (filters) {
+    filters.addEventListener("change", function (e) {
+      if (e.target && e.target.tagName === "SELECT") filters.submit();
+    });
+  }
+})();
+`;

@@ -1,0 +1,57 @@
+import { canCoordinate } from "../../domain/milestones/index.js";
+import type { Translator } from "../../i18n/i18n.js";
+import type { Viewer } from "../../services/people/viewer.js";
+import { type Html, html } from "../html.js";
+
+export interface PageFrame {
+  t: Translator["t"];
+  lang: string;
+  title: string;
+  /** The signed-in person (navigation and sign-out), or null on the sign-in pages. */
+  viewer: Viewer | null;
+  csrfToken?: string;
+}
+
+/** The page around every screen: one stylesheet, one script, both from our origin. */
+export function layout(frame: PageFrame, body: Html): Html {
+  const { t, viewer } = frame;
+  return html`<!doctype html>
+    <html lang="${frame.lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${frame.title} · nhacviec</title>
+        <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/app.js" defer></script>
+      </head>
+      <body>
+        <a class="skip" href="#main">${t("web-skip")}</a>
+        ${
+          viewer
+            ? html`<header class="top">
+                <span class="org">${viewer.organizationName}</span>
+                <nav aria-label="${t("web-nav-label")}">
+                  <a href="/plan">${t("web-nav-plan")}</a><a href="/overview">${t("web-nav-overview")}</a>${
+                    canCoordinate(viewer) ? html`<a href="/import">${t("web-nav-import")}</a>` : null
+                  }
+                </nav>
+                <span class="muted">${viewer.fullName}</span>
+                <form method="post" action="/signout">
+                  <input type="hidden" name="_csrf" value="${frame.csrfToken ?? ""}" /><button
+                    class="link"
+                    type="submit"
+                  >
+                    ${t("web-sign-out")}
+                  </button>
+                </form>
+              </header>`
+            : null
+        }
+        <main id="main">${body}</main>
+      </body>
+    </html>`;
+}
+
+export function flash(kind: "ok" | "error", text: string | null): Html | null {
+  return text ? html`<p class="flash ${kind}" role="status">${text}</p>` : null;
+}

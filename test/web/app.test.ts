@@ -1,0 +1,239 @@
+/**
+ * The web app through `app.request` (no browser): cookies, CSRF, sign-in
+ * limits, organization isolation and sign-out on deactivation, on real Postgres.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PostgresDatabaseClient } from "../../db/client.js";
+import type { Role } from "../../src/domain/milestones/index.js";
+import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
+import { readDocument } from "../../src/import/read-document.js";
+import { importPlan } from "../../src/services/import-plan.js";
+import { listOpenMilestones } from "../../src/services/milestones/milestone-view.js";
+import { createInvite, redeemInvite } from "../../src/services/people/invites.js";
+import { deactivatePerson } from "../../src/services/people/roster.js";
+import { findViewer, type Viewer } from "../../src/services/people/viewer.js";
+import { createSignInLink } from "../../src/services/web/sessions.js";
+import { createWebApp } from "../../src/web/app.js";
+import { html } from "../../src/web/html.js";
+import { filterRows } from "../../src/web/pages/plan-page.js";
+import { chatPlan, TU_PHAP } from "../support/bot-world.js";
+import { createMigratedDatabase, silentLogger, type TestDatabase } from "../support/database.js";
+import { toTabText } from "../support/plan-files.js";
+
+const PUBLIC_URL = "https://nhacviec.test";
+let database: TestDatabase & { client: PostgresDatabaseClient };
+const clock = { now: new Date("2025-03-05T09:00:00+07:00") };
+let organizationId: string;
+let otherOrganizationId: string;
+
+async function importInto(slug: string): Promise<string> {
+  const draft = interpretDocument(await readDocument("kh.txt", Buffer.from(toTabText(chatPlan))), { year: 2025 });
+  const summary = await importPlan(database.client.db, draft, {
+    organizationSlug: slug,
+    fileName: "kh.txt",
+    fileSha256: "0".repeat(64),
+  });
+  return summary.organizationId;
+}
+
+async function person(telegramUserId: number, role: Role, options: { unit?: string; other?: boolean } = {}) {
+  const invite = await createInvite(database.client.db, {
+    organizationId: options.other ? otherOrganizationId : organizationId,
+    role,
+    unitName: options.unit ?? null,
+    now: clock.now,
+  });
+  await redeemInvite(database.client.db, {
+    code: invite.code,
+    telegramUserId,
+    chatId: telegramUserId,
+    fullName: `Người ${telegramUserId}`,
+    now: clock.now,
+  });
+  return (await findViewer(database.client.db, telegramUserId)) as Viewer;
+}
+
+function webApp(limit = { max: 1000, windowMs: 60_000 }) {
+  return createWebApp({
+    db: database.client.db,
+    logger: silentLogger,
+    now: () => clock.now,
+    publicUrl: PUBLIC_URL,
+    botToken: "123:TEST",
+    notifier: null,
+    signInLimit: limit,
+  });
+}
+
+const form = (fields: Record<string, string>) => ({
+  method: "POST",
+  headers: { "content-type": "application/x-www-form-urlencoded" },
+  body: new URLSearchParams(fields).toString(),
+});
+
+/** Signs in through a fresh link; the session cookie and the page's CSRF token. */
+async function signIn(app: ReturnType<typeof webApp>, viewer: Viewer): Promise<{ cookie: string; csrf: string }> {
+  const token = await createSignInLink(database.client.db, viewer, clock.now);
+  const response = await app.request("/signin", form({ token }));
+  expect(response.status).toBe(303);
+  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
+  const page = await app.request("/plan", { headers: { cookie } });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] as string;
+  return { cookie, csrf };
+}
+
+beforeAll(async () => {
+  database = await createMigratedDatabase();
+  organizationId = await importInto("thu-nghiem");
+  otherOrganizationId = await importInto("xa-khac");
+});
+
+afterAll(async () => {
+  await database.drop();
+});
+
+describe("signing in to the web app", () => {
+  it("turns a one-time link into a Secure, HttpOnly, SameSite=Lax session cookie; opening the link spends nothing", async () => {
+    const app = webApp();
+    const coordinator = await person(11, "coordinator");
+    const token = await createSignInLink(database.client.db, coordinator, clock.now);
+    const opened = await app.request(`/signin/${token}`);
+    expect(opened.status).toBe(200);
+    const response = await app.request("/signin", form({ token }));
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/plan");
+    const cookie = response.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(/^__Host-nhacviec=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("Secure");
+    expect(cookie).toContain("SameSite=Lax");
+    expect((await app.request("/signin", form({ token }))).status).toBe(401);
+  });
+
+  it("refuses a link after ten minutes", async () => {
+    const app = webApp();
+    const coordinator = await person(12, "coordinator");
+    const token = await createSignInLink(database.client.db, coordinator, clock.now);
+    const later = clock.now;
+    clock.now = new Date(later.getTime() + 10 * 60 * 1000 + 1);
+    try {
+      expect((await app.request("/signin", form({ token }))).status).toBe(401);
+    } finally {
+      clock.now = later;
+    }
+  });
+
+  it("limits sign-in attempts per client", async () => {
+    const app = webApp({ max: 3, windowMs: 60_000 });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await app.request("/signin", form({ token: "x".repeat(43) }))).status);
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
+  });
+
+  it("signs a person out everywhere when a coordinator deactivates them", async () => {
+    const app = webApp();
+    const coordinator = await person(13, "coordinator");
+    const member = await person(14, "member", { unit: TU_PHAP });
+    const { cookie } = await signIn(app, member);
+    expect((await app.request("/plan", { headers: { cookie } })).status).toBe(200);
+    await deactivatePerson(database.client.db, coordinator, member.personId, clock.now);
+    expect((await app.request("/plan", { headers: { cookie } })).status).toBe(401);
+  });
+});
+
+describe("pages and changes", () => {
+  it("sends every page with a strict Content-Security-Policy and no inline script", async () => {
+    const app = webApp();
+    const { cookie } = await signIn(app, await person(21, "coordinator"));
+    for (const path of ["/plan", "/overview"]) {
+      const response = await app.request(path, { headers: { cookie } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
+      expect(response.headers.get("content-security-policy")).not.toContain("unsafe-inline");
+      const body = await response.text();
+      expect(body.match(/<script[^>]*>/g)).toEqual(['<script src="/static/app.js" defer>']);
+    }
+    expect((await app.request("/plan")).status).toBe(401);
+  });
+
+  it("refuses a change without the session's CSRF token or from another site, and makes it with the token", async () => {
+    const app = webApp();
+    const coordinator = await person(22, "coordinator");
+    const { cookie, csrf } = await signIn(app, coordinator);
+    const [milestone] = await listOpenMilestones(database.client.db, coordinator, { today: "2025-03-05" });
+    const path = `/m/${milestone!.id}/date`;
+    const post = (fields: Record<string, string>, headers: Record<string, string> = {}) => {
+      const request = form(fields);
+      return app.request(path, { ...request, headers: { ...request.headers, cookie, ...headers } });
+    };
+    expect((await post({ text: "30/4/2025" })).status).toBe(403);
+    expect((await post({ text: "30/4/2025", _csrf: "x".repeat(43) })).status).toBe(403);
+    expect((await post({ text: "30/4/2025", _csrf: csrf }, { origin: "https://evil.example" })).status).toBe(403);
+    const [before] = await database.client.sql`select due::text from milestones where id = ${milestone!.id}`;
+    expect(before?.due).toBe(milestone!.due);
+    const made = await post({ text: "30/4/2025", _csrf: csrf }, { origin: PUBLIC_URL });
+    expect(made.status).toBe(303);
+    const [after] = await database.client.sql`select due::text from milestones where id = ${milestone!.id}`;
+    expect(after?.due).toBe("2025-04-30");
+  });
+
+  it("answers 404 to a milestone of another organization, as to one that does not exist", async () => {
+    const app = webApp();
+    const coordinator = await person(23, "coordinator");
+    const stranger = await person(24, "coordinator", { other: true });
+    const [milestone] = await listOpenMilestones(database.client.db, coordinator, { today: "2025-03-05" });
+    const { cookie } = await signIn(app, stranger);
+    expect((await app.request(`/m/${milestone!.id}`, { headers: { cookie } })).status).toBe(404);
+    expect((await app.request(`/m/00000000-0000-4000-8000-000000000000`, { headers: { cookie } })).status).toBe(404);
+    const own = await signIn(app, coordinator);
+    expect((await app.request(`/m/${milestone!.id}`, { headers: { cookie: own.cookie } })).status).toBe(200);
+  });
+});
+
+describe("the plan filters and the page templates", () => {
+  const row = (over: Record<string, unknown>) =>
+    ({
+      milestoneId: "m",
+      taskId: "t",
+      title: "Rà soát thủ tục hành chính",
+      label: null,
+      product: null,
+      leadUnits: ["Tư pháp – Hộ tịch"],
+      leadUnitIds: ["u1"],
+      supportUnits: [],
+      section: "I",
+      due: "2025-03-10",
+      state: "open",
+      ...over,
+    }) as never;
+
+  it("keeps rows by unit, state, section, due range and accent-free search", () => {
+    const rows = [
+      row({ milestoneId: "a" }),
+      row({
+        milestoneId: "b",
+        leadUnitIds: ["u2"],
+        state: "overdue",
+        section: "II",
+        due: "2025-05-01",
+        title: "Báo cáo",
+      }),
+    ];
+    const none = { unit: "", state: "", section: "", from: "", to: "", q: "" };
+    const ids = (filters: Partial<typeof none>) => filterRows(rows, { ...none, ...filters }).map((r) => r.milestoneId);
+    expect(ids({})).toEqual(["a", "b"]);
+    expect(ids({ unit: "u2" })).toEqual(["b"]);
+    expect(ids({ state: "overdue" })).toEqual(["b"]);
+    expect(ids({ section: "I" })).toEqual(["a"]);
+    expect(ids({ from: "2025-04-01" })).toEqual(["b"]);
+    expect(ids({ to: "2025-04-01" })).toEqual(["a"]);
+    expect(ids({ q: "ra soat thu tuc" })).toEqual(["a"]);
+  });
+
+  it("escapes what it interpolates", () => {
+    expect(html`<td>${'<script>alert("x")</script>'}</td>`.value).toBe(
+      "<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td>",
+    );
+    expect(html`<p>${html`<b>${"&"}</b>`}</p>`.value).toBe("<p><b>&amp;</b></p>");
+  });
+});
