@@ -19,6 +19,7 @@ import { redeemInvite } from "../../src/services/people/invites.js";
 import { operatorInvite } from "../support/invites.js";
 import { findViewer } from "../../src/services/people/viewer.js";
 import { OPERATOR } from "../../src/services/access.js";
+import { createFileEvidenceStore } from "../../src/services/evidence/evidence-store.js";
 import { loadReportRows } from "../../src/services/reports/report-rows.js";
 import { chatPlan, TU_PHAP, VAN_PHONG } from "../support/bot-world.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
@@ -80,7 +81,7 @@ beforeAll(async () => {
         telegramFileId: null,
         telegramFileUniqueId: null,
       },
-      { now: new Date("2025-03-14T02:00:00Z"), evidenceDir: directory },
+      { now: new Date("2025-03-14T02:00:00Z"), evidence: createFileEvidenceStore(directory) },
     );
   }
   for (const [milestone, at] of [
