@@ -4,7 +4,7 @@ import type { Role } from "../../domain/milestones/index.js";
 import { hasAccess } from "../../services/access.js";
 import { createInvite, inviteLink, listInviteUnits } from "../../services/people/invites.js";
 import { encodeCallback } from "../callback-data.js";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
 import { refusalText } from "../refusals.js";
 import { onAction } from "./actions.js";
 
@@ -14,11 +14,11 @@ const ROLES: Role[] = ["member", "unit_head", "coordinator", "chairman"];
 const WORDING = { "not-allowed": "invite-not-allowed" } as const;
 
 /** `/moi`: a coordinator picks a role, then a unit, and gets a one-time link to forward. */
-export function inviteFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function inviteFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
 
   composer.command("moi", async (ctx) => {
-    const { viewer, t } = ctx as BoundContext;
+    const { viewer, t } = ctx;
     // Asked before the first button, so nobody picks a role only to be refused; createInvite asks again.
     if (!hasAccess(viewer, "invite.create", viewer)) {
       await ctx.reply(t("invite-not-allowed"));
@@ -56,7 +56,7 @@ export function inviteFeature(): Composer<BotContext> {
   };
 
   onAction(composer, "invite-role", async (ctx, action) => {
-    const bound = ctx as BoundContext;
+    const bound = ctx;
     const choices = await listInviteUnits(ctx.deps.db, bound.viewer, bound.viewer.organizationId);
     if (choices.kind !== "ok") {
       await ctx.answerCallbackQuery({ text: refusalText(ctx.t, choices, WORDING), show_alert: true });
@@ -76,7 +76,7 @@ export function inviteFeature(): Composer<BotContext> {
   });
 
   onAction(composer, "invite-unit", async (ctx, action) => {
-    const bound = ctx as BoundContext;
+    const bound = ctx;
     if (!hasAccess(bound.viewer, "invite.create", bound.viewer)) {
       await ctx.answerCallbackQuery({ text: ctx.t("invite-not-allowed"), show_alert: true });
       return;

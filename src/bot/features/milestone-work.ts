@@ -13,7 +13,7 @@ import {
 } from "../../services/milestones/milestone-actions.js";
 import type { MilestoneView } from "../../services/milestones/milestone-view.js";
 import { peopleWithRoles } from "../../services/people/viewer.js";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
 import {
   cancelKeyboard,
   completionApprovalKeyboard,
@@ -29,7 +29,7 @@ import { onAction, sourceOf } from "./actions.js";
 
 /** Answers a refusal from a service in the person's language; true when there was one. */
 async function refused(
-  ctx: BotContext,
+  ctx: BoundContext,
   result: { kind: string; milestone?: MilestoneView },
   answer: (text: string) => Promise<unknown>,
 ): Promise<boolean> {
@@ -96,20 +96,20 @@ async function completeMilestone(ctx: BoundContext, milestoneId: string, reply: 
   }));
 }
 
-export function milestoneWorkFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
-  const answer = (ctx: BotContext) => (text: string) => ctx.answerCallbackQuery({ text, show_alert: true });
+export function milestoneWorkFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
+  const answer = (ctx: BoundContext) => (text: string) => ctx.answerCallbackQuery({ text, show_alert: true });
 
   onAction(composer, "done", async (ctx, action) => {
-    if (!(await guardMilestone(ctx as BoundContext, action.milestoneId))) return;
-    await completeMilestone(ctx as BoundContext, action.milestoneId, async (text) => {
+    if (!(await guardMilestone(ctx, action.milestoneId))) return;
+    await completeMilestone(ctx, action.milestoneId, async (text) => {
       await ctx.answerCallbackQuery();
       await ctx.reply(text);
     });
   });
 
   onAction(composer, "evidence", async (ctx, action) => {
-    const milestone = await guardMilestone(ctx as BoundContext, action.milestoneId);
+    const milestone = await guardMilestone(ctx, action.milestoneId);
     if (!milestone) return;
     ctx.session.pending = { kind: "evidence", milestoneId: action.milestoneId, thenComplete: false };
     await ctx.answerCallbackQuery();
@@ -119,7 +119,7 @@ export function milestoneWorkFeature(): Composer<BotContext> {
   });
 
   onAction(composer, "progress", async (ctx, action) => {
-    const milestone = await guardMilestone(ctx as BoundContext, action.milestoneId);
+    const milestone = await guardMilestone(ctx, action.milestoneId);
     if (!milestone) return;
     await ctx.answerCallbackQuery();
     await ctx.reply(ctx.t("progress-ask", { title: titleOf(milestone) }), {
@@ -129,7 +129,7 @@ export function milestoneWorkFeature(): Composer<BotContext> {
 
   onAction(composer, "pct", async (ctx, action) => {
     const { db, now } = ctx.deps;
-    const result = await reportProgress(db, (ctx as BoundContext).viewer, action.milestoneId, action.percent, {
+    const result = await reportProgress(db, ctx.viewer, action.milestoneId, action.percent, {
       now: now(),
       source: sourceOf(ctx),
     });
@@ -144,7 +144,7 @@ export function milestoneWorkFeature(): Composer<BotContext> {
   });
 
   onAction(composer, "extend", async (ctx, action) => {
-    const milestone = await guardMilestone(ctx as BoundContext, action.milestoneId);
+    const milestone = await guardMilestone(ctx, action.milestoneId);
     if (!milestone) return;
     ctx.session.pending = { kind: "extension-date", milestoneId: action.milestoneId };
     await ctx.answerCallbackQuery();
@@ -168,7 +168,7 @@ export function milestoneWorkFeature(): Composer<BotContext> {
   });
 
   composer.on(["message:document", "message:photo"], async (ctx) => {
-    const bound = ctx as BoundContext;
+    const bound = ctx;
     const pending = ctx.session.pending;
     if (pending?.kind !== "evidence") {
       await ctx.reply(ctx.t("evidence-unexpected"));

@@ -3,15 +3,15 @@ import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { deactivatePerson, loadRoster } from "../../services/people/roster.js";
 import { encodeCallback } from "../callback-data.js";
 import { refusalText } from "../refusals.js";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
 import { onAction } from "./actions.js";
 
 /** `/nguoi`: people by unit (joined, invited, unreachable), and stopping someone's reminders. */
-export function peopleFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function peopleFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
 
   composer.command("nguoi", async (ctx) => {
-    const { viewer, t } = ctx as BoundContext;
+    const { viewer, t } = ctx;
     const roster = await loadRoster(ctx.deps.db, viewer, viewer.organizationId, ctx.deps.now());
     if (roster.kind !== "ok") {
       await ctx.reply(refusalText(t, roster, { "not-allowed": "invite-not-allowed" }));
@@ -49,7 +49,7 @@ export function peopleFeature(): Composer<BotContext> {
   });
 
   onAction(composer, "person-deactivate", async (ctx, action) => {
-    const { viewer, t } = ctx as BoundContext;
+    const { viewer, t } = ctx;
     const roster = await loadRoster(ctx.deps.db, viewer, viewer.organizationId, ctx.deps.now());
     if (roster.kind !== "ok") {
       await ctx.answerCallbackQuery({ text: refusalText(t, roster), show_alert: true });

@@ -11,7 +11,7 @@ import {
   type PlanFileResult,
 } from "../../services/plans/import-plan-file.js";
 import { encodeCallback } from "../callback-data.js";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
 import type { Translator } from "../../i18n/i18n.js";
 import { refusalText } from "../refusals.js";
 import { onAction } from "./actions.js";
@@ -65,11 +65,11 @@ export function formatImportPreview({ t }: Translator, draft: PlanDraft, summary
  * before the confirmation. Anyone else's stray file falls through to the
  * evidence handler. Reading, the year rule and access are importPlanFile's.
  */
-export function planImportFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function planImportFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
 
   composer.on("message:document", async (ctx, next) => {
-    const bound = ctx as BoundContext;
+    const bound = ctx;
     if (ctx.session.pending?.kind === "evidence") return next();
     const document = ctx.message.document;
     const fileName = document.file_name ?? "ke-hoach";
@@ -120,7 +120,7 @@ export function planImportFeature(): Composer<BotContext> {
   });
 
   onAction(composer, "import-confirm", async (ctx) => {
-    const bound = ctx as BoundContext;
+    const bound = ctx;
     const pending = ctx.session.pending;
     await ctx.answerCallbackQuery();
     if (pending?.kind !== "import-confirm") {
@@ -151,12 +151,12 @@ export function planImportFeature(): Composer<BotContext> {
   return composer;
 }
 
-function unsupportedText(ctx: BotContext, fileName: string): string {
+function unsupportedText(ctx: BoundContext, fileName: string): string {
   return ctx.t("import-unsupported", { file: fileName, extensions: PLAN_FILE_EXTENSIONS.join(", ") });
 }
 
 /** The chat's words for an import that did not go ahead. */
-function resultText(ctx: BotContext, result: PlanFileResult): string {
+function resultText(ctx: BoundContext, result: PlanFileResult): string {
   if (result.kind === "unsupported") return unsupportedText(ctx, result.fileName);
   // A preview answering an apply (or the reverse) cannot happen; a stale press is the honest answer.
   if (result.kind === "previewed" || result.kind === "applied") return ctx.t("button-stale");

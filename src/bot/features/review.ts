@@ -16,7 +16,7 @@ import {
 import { taskNumber } from "../../services/reminders/compose-message.js";
 import { syncReminders } from "../../services/reminders/sync-reminders.js";
 import { encodeCallback } from "../callback-data.js";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
 import { cancelKeyboard } from "../keyboards/keyboards.js";
 import { refusalText } from "../refusals.js";
 import { onAction } from "./actions.js";
@@ -101,11 +101,11 @@ async function unitByPrefix(ctx: BoundContext, prefix: string): Promise<{ id: st
 }
 
 /** `/rasoat`: the coordinator goes through what the import could not decide, one item at a time. */
-export function reviewFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function reviewFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
   // The service decides who reviews; a refused list answers the press (or the command) before anything else.
-  const guard = async (ctx: BotContext, run: (bound: BoundContext) => Promise<void>) => {
-    const bound = ctx as BoundContext;
+  const guard = async (ctx: BoundContext, run: (bound: BoundContext) => Promise<void>) => {
+    const bound = ctx;
     const listed = await listReviewItems(ctx.deps.db, bound.viewer, bound.viewer.organizationId);
     if (listed.kind !== "ok") {
       if (ctx.callbackQuery) {
