@@ -44,6 +44,7 @@ function draft(tasks: DraftTask[]): PlanDraft {
     sections: [{ roman: "I", title: "Cải cách thể chế" }],
     tasks,
     warnings: [],
+    explanation: [],
   };
 }
 
