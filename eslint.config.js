@@ -45,6 +45,21 @@ function layer(files, patterns, message) {
   };
 }
 
+/**
+ * Front ends: the same as `layer`, but a type-only import (the Database handle they pass on) is allowed.
+ * @param {string[]} files
+ * @param {string[]} patterns
+ * @param {string} message
+ */
+function frontEnd(files, patterns, message) {
+  return {
+    files,
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: patterns, message, allowTypeImports: true }] }],
+    },
+  };
+}
+
 export const layerRules = [
   layer(
     ["src/domain/**/*.ts"],
@@ -76,6 +91,11 @@ export const layerRules = [
     ["src/channels/**/*.ts"],
     ["**/bot/**", "**/web/**", "**/cli/**", "**/jobs/**", "**/db/**", "grammy", "@grammyjs/*"],
     "A channel is how a message reaches a person; it knows no front end, job or table.",
+  ),
+  frontEnd(
+    ["src/bot/**/*.ts", "src/web/**/*.ts"],
+    ["**/db/**", "drizzle-orm", "drizzle-orm/*", "postgres", "**/jobs/**", "**/cli/**"],
+    "The bot and the web app are front ends: they call services, which own queries and access checks.",
   ),
   layer(
     ["jobs/**/*.ts"],

@@ -17,7 +17,7 @@ import { helpFeature } from "./features/help.js";
 import { inviteFeature } from "./features/invite.js";
 import { languageFeature } from "./features/language.js";
 import { milestoneWorkFeature } from "./features/milestone-work.js";
-import { onboardingFeature } from "./features/onboarding.js";
+import { isBound, onboardingFeature, refuseStranger } from "./features/onboarding.js";
 import { peopleFeature } from "./features/people.js";
 import { planImportFeature } from "./features/plan-import.js";
 import { reportFeature } from "./features/report.js";
@@ -74,24 +74,27 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   // Group chats are not where people are reminded; the bot works in private chats only.
   const privateChats = guarded.filter((ctx) => ctx.chat?.type === "private" || ctx.callbackQuery !== undefined);
   privateChats.use(onboardingFeature());
-  privateChats.use(helpFeature());
-  privateChats.use(languageFeature());
-  privateChats.use(taskListsFeature());
-  privateChats.use(approvalsFeature());
-  privateChats.use(digestFeature());
-  privateChats.use(reportFeature());
-  privateChats.use(inviteFeature());
-  privateChats.use(peopleFeature());
-  privateChats.use(planImportFeature());
-  privateChats.use(reviewFeature());
-  privateChats.use(webFeature());
-  privateChats.use(milestoneWorkFeature());
-  privateChats.use(typedRepliesFeature());
+  // Past the gate every feature is a Composer<BoundContext>: the viewer is there by type.
+  const bound = privateChats.filter(isBound);
+  bound.use(helpFeature());
+  bound.use(languageFeature());
+  bound.use(taskListsFeature());
+  bound.use(approvalsFeature());
+  bound.use(digestFeature());
+  bound.use(reportFeature());
+  bound.use(inviteFeature());
+  bound.use(peopleFeature());
+  bound.use(planImportFeature());
+  bound.use(reviewFeature());
+  bound.use(webFeature());
+  bound.use(milestoneWorkFeature());
+  bound.use(typedRepliesFeature());
   // A press nobody recognized: a forged or outdated payload.
-  privateChats.on("callback_query:data", async (ctx) => {
+  bound.on("callback_query:data", async (ctx) => {
     ctx.log.warn({ data: ctx.callbackQuery.data }, "unknown button payload");
     await ctx.answerCallbackQuery({ text: ctx.t("button-stale"), show_alert: true });
   });
+  privateChats.use(refuseStranger);
   return bot;
 }
 

@@ -4,8 +4,10 @@ import { openMigratedDatabase } from "../../db/client.js";
 import { translatorFor } from "../i18n/i18n.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
-import { loadReportRows, ReportError } from "../services/reports/report-rows.js";
+import { OPERATOR } from "../services/access.js";
+import { loadReportRows } from "../services/reports/report-rows.js";
 import { buildEvidenceZip, buildReportWorkbook } from "../services/reports/report-workbook.js";
+import { refusalError } from "./refusals.js";
 import { UsageError } from "./usage-error.js";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -40,19 +42,18 @@ export async function runExport(args: string[], config: Config, logger: Logger, 
   const today = options.today ?? (DateTime.now().setZone("Asia/Ho_Chi_Minh").toISODate() as string);
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
-    const { rows } = await loadReportRows(client.db, org, {
+    const report = await loadReportRows(client.db, OPERATOR, org, {
       today,
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
     });
+    if (report.kind !== "ok") throw refusalError(`organization "${org}"`, report.kind);
+    const { rows } = report;
     const workbookName = `bao-cao-cchc-${org}-${today}.xlsx`;
     const workbook = await buildReportWorkbook(rows, translatorFor("vi"));
     const path = options.out ?? (format === "xlsx" ? workbookName : `minh-chung-cchc-${org}-${today}.zip`);
     await writeFile(path, format === "xlsx" ? workbook : await buildEvidenceZip(rows, workbook, workbookName));
     out(path);
-  } catch (error) {
-    if (error instanceof ReportError) throw new UsageError(error.message);
-    throw error;
   } finally {
     await client.close();
   }

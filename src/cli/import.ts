@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { eq } from "drizzle-orm";
@@ -6,13 +5,17 @@ import { openMigratedDatabase } from "../../db/client.js";
 import { organizations } from "../../db/schema.js";
 import type { Config } from "../config.js";
 import { ImportError } from "../import/import-error.js";
-import { interpretDocument } from "../import/interpret/interpret-document.js";
 import type { ExplainedRow } from "../import/plan-draft.js";
-import { readDocument } from "../import/read-document.js";
 import type { Logger } from "../logger.js";
-import { importPlan } from "../services/import-plan.js";
-import { formatImportSummary } from "../services/import-summary-text.js";
-import { syncReminders } from "../services/reminders/sync-reminders.js";
+import { OPERATOR } from "../services/access.js";
+import {
+  importPlanFile,
+  isPlanFileName,
+  PLAN_FILE_EXTENSIONS,
+  readPlanDocument,
+} from "../services/plans/import-plan-file.js";
+import { formatImportSummary } from "./import-summary-text.js";
+import { refusalError } from "./refusals.js";
 import { UsageError } from "./usage-error.js";
 
 interface ImportArgs {
@@ -86,16 +89,20 @@ export async function runImport(
     throw new ImportError("không mở được tệp", basename(options.file), {}, String(error));
   }
   const fileName = basename(options.file);
-  const document = await readDocument(fileName, bytes);
-  const draft = interpretDocument(document, options.year ? { year: options.year } : {});
-  if (options.explain && !options.json) for (const row of draft.explanation) out(explainLine(row));
+  const request = { fileName, bytes, now: new Date(), ...(options.year ? { year: options.year } : {}) };
+  if (!isPlanFileName(fileName)) {
+    throw new UsageError(`"${fileName}" is not a plan file; plans are read from ${PLAN_FILE_EXTENSIONS.join(" ")}`);
+  }
   if (options.dryRun) {
+    const { draft, yearAssumed } = await readPlanDocument(request);
+    if (options.explain && !options.json) for (const row of draft.explanation) out(explainLine(row));
     if (options.json) out(JSON.stringify(draft, null, 2));
     else {
       const needsDate = draft.tasks.filter((t) => t.schedule.needsReview).length;
       out(
         `Kế hoạch "${draft.plan.title}" (${draft.plan.issuer ?? "chưa rõ cơ quan ban hành"}, năm ${draft.plan.year})`,
       );
+      if (yearAssumed) out(yearAssumedLine(draft.plan.year));
       out(`- ${draft.sections.length} mục, ${draft.tasks.length} nhiệm vụ, ${needsDate} cần xem lại thời hạn`);
       for (const warning of draft.warnings) out(`- ${warning}`);
       out("(chạy thử: chưa ghi gì vào cơ sở dữ liệu)");
@@ -104,13 +111,18 @@ export async function runImport(
   }
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
-    const summary = await importPlan(client.db, draft, {
+    const result = await importPlanFile(client.db, OPERATOR, {
+      ...request,
+      mode: "apply",
       organizationSlug: options.org as string,
-      fileName,
-      fileSha256: createHash("sha256").update(bytes).digest("hex"),
     });
+    if (result.kind === "not-allowed" || result.kind === "stale") {
+      throw refusalError(`import into "${options.org}"`, result.kind);
+    }
+    if (result.kind !== "applied") throw new UsageError(`"${fileName}" is not a plan file`);
+    const { summary, draft, slots } = result;
+    if (options.explain && !options.json) for (const row of draft.explanation) out(explainLine(row));
     // The reminder rows are planned now; the worker's reconciler queues them (at start and every 5 minutes).
-    const slots = await syncReminders(client.db, summary.organizationId, new Date());
     logger.info({ planId: summary.planId, tasks: summary.tasks, sendTimes: slots.length }, "plan imported");
     if (options.json) out(JSON.stringify(summary, null, 2));
     else {
@@ -118,6 +130,7 @@ export async function runImport(
         .select({ name: organizations.name, slug: organizations.slug })
         .from(organizations)
         .where(eq(organizations.id, summary.organizationId));
+      if (result.yearAssumed) out(yearAssumedLine(draft.plan.year));
       out(
         formatImportSummary(summary, {
           title: draft.plan.title,
@@ -128,4 +141,9 @@ export async function runImport(
   } finally {
     await client.close();
   }
+}
+
+/** The one year rule said aloud: the title names no year, so the plan is this year's unless --year says otherwise. */
+function yearAssumedLine(year: number): string {
+  return `- Tiêu đề kế hoạch không ghi năm: đọc là năm ${year} (dùng --year để chỉ định năm khác)`;
 }

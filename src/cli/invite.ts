@@ -3,8 +3,10 @@ import { openMigratedDatabase } from "../../db/client.js";
 import type { Role } from "../domain/milestones/index.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
+import { OPERATOR } from "../services/access.js";
 import { createInvite, InviteError, inviteLink, organizationBySlug } from "../services/people/invites.js";
 import { TELEGRAM_API } from "../runtime/bot.js";
+import { refusalError } from "./refusals.js";
 import { UsageError } from "./usage-error.js";
 
 const ROLES: Role[] = ["member", "unit_head", "coordinator", "chairman"];
@@ -53,13 +55,14 @@ export async function runInvite(args: string[], config: Config, logger: Logger, 
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
     const organization = await organizationBySlug(client.db, options.org, options["org-name"]);
-    const invite = await createInvite(client.db, {
+    const invite = await createInvite(client.db, OPERATOR, {
       organizationId: organization.id,
       role: options.role,
       unitName: options.unit ?? null,
       fullName: options.name ?? null,
       now: new Date(),
     });
+    if (invite.kind !== "created") throw refusalError(`organization "${options.org}"`, invite.kind);
     const link = inviteLink(username, invite.code);
     if (options.json) {
       out(

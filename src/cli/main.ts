@@ -16,6 +16,7 @@ import { runStart } from "./start.js";
 import { runStatus } from "./status.js";
 import { runWorker } from "./worker.js";
 import { UsageError } from "./usage-error.js";
+import { PLAN_FILE_EXTENSIONS } from "../services/plans/import-plan-file.js";
 
 const usage = `usage: nhacviec <command>
   deadline --year 2025 [--period 2025-07-01..2025-12-31] "<text>"   one Schedule as JSON
@@ -28,7 +29,7 @@ const usage = `usage: nhacviec <command>
   status --org <slug> [--json] [--today YYYY-MM-DD]                  every milestone with its state and event log
   export --org <slug> --format xlsx|zip [--from D] [--to D] [--out F]  results report, or the evidence bundle
   parse-dates --ref <ISO datetime> < lines                           typed dates ("15/3", "thứ 6 tuần sau") as JSON Lines
-  import <file> --org <slug> [--year Y] [--dry-run] [--json]         read a plan (.txt .csv .docx .xlsx .pdf) and store it
+  import <file> --org <slug> [--year Y] [--dry-run] [--json]         read a plan (${PLAN_FILE_EXTENSIONS.join(" ")}) and store it
   units --org <slug> [--json]                                        units with their aliases and task counts
   units merge --org <slug> "<from>" "<into>"                         join two units (the first becomes an alias)
   units alias --org <slug> "<unit>" "<alias>"                        add another spelling of a unit ("VP-TK")

@@ -20,6 +20,7 @@ import { addDays, createWorkingCalendar, isWorkingDay } from "../domain/calendar
 import { interpretDocument } from "../import/interpret/interpret-document.js";
 import { readDocument } from "../import/read-document.js";
 import { importPlan } from "../services/import-plan.js";
+import { OPERATOR } from "../services/access.js";
 import { createInvite } from "../services/people/invites.js";
 import { syncReminders } from "../services/reminders/sync-reminders.js";
 import { type EmulatedMessage, type SimulatedUser, startBotApiEmulator } from "./bot-api-emulator.js";
@@ -131,13 +132,14 @@ async function main(): Promise<void> {
     unit?: string,
   ) => {
     names.set(id, `${name} (${label})`);
-    const invite = await createInvite(db, {
+    const invite = await createInvite(db, OPERATOR, {
       organizationId: summary.organizationId,
       role,
       unitName: unit ?? null,
       fullName: name,
       now: clock.now,
     });
+    if (invite.kind !== "created") throw new Error(`demo invite refused: ${invite.kind}`);
     const user = emulator.user(id, { firstName: name });
     await type(user, `/start ${invite.code}`, (m) => m.text.includes("đã được kết nối"));
     return user;

@@ -7,8 +7,8 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
 import { milestoneEvents, milestones, taskUnits, tasks, units } from "../../db/schema.js";
 import type { IsoDate } from "../domain/calendar/index.js";
-import { canCoordinate } from "../domain/milestones/index.js";
 import { resolveUnitList } from "../domain/units/index.js";
+import { type Principal, type Refusal, type Refused, requireAccess } from "./access.js";
 import { moveMilestone } from "./move-milestone.js";
 import type { Viewer } from "./people/viewer.js";
 import type { SendSlot } from "./reminders/sync-reminders.js";
@@ -41,8 +41,14 @@ function proposedSplitOf(name: string): string[] {
   return resolved.kind === "unknown" ? resolved.proposedSplit : [];
 }
 
-/** Everything waiting for a coordinator's decision, dates first, in plan order. */
-export async function listReviewItems(db: Database, organizationId: string): Promise<ReviewItem[]> {
+/** Everything waiting for a coordinator's decision, dates first, in plan order. Coordinators only. */
+export async function listReviewItems(
+  db: Database,
+  principal: Principal,
+  organizationId: string,
+): Promise<Refused<"not-allowed"> | { kind: "ok"; items: ReviewItem[] }> {
+  const refused = requireAccess(principal, "organization.coordinate", { organizationId });
+  if (refused) return refused;
   const dates = await queryRows<{
     milestone_id: string;
     section: string | null;
@@ -96,7 +102,7 @@ export async function listReviewItems(db: Database, organizationId: string): Pro
         order by t.position`,
   );
   const datedTasks = new Set(dates.map((r) => `${r.section}|${r.stt}|${r.title}`));
-  return [
+  const items: ReviewItem[] = [
     ...dates.map((r) => ({
       kind: "date" as const,
       milestoneId: r.milestone_id,
@@ -133,28 +139,38 @@ export async function listReviewItems(db: Database, organizationId: string): Pro
         warnings: r.warnings,
       })),
   ];
+  return { kind: "ok", items };
 }
 
 /** The organization's live units, those people belong to first: the choices for a lead or a merge. */
-export async function unitChoices(db: Database, organizationId: string): Promise<Array<{ id: string; name: string }>> {
-  return queryRows<{ id: string; name: string }>(
+export async function unitChoices(
+  db: Database,
+  principal: Principal,
+  organizationId: string,
+): Promise<Refused<"not-allowed"> | { kind: "ok"; units: Array<{ id: string; name: string }> }> {
+  const refused = requireAccess(principal, "organization.coordinate", { organizationId });
+  if (refused) return refused;
+  const units = await queryRows<{ id: string; name: string }>(
     db,
     sql`select u.id, u.name from units u
         where u.organization_id = ${organizationId} and u.merged_into_id is null
         order by (exists (select 1 from memberships ms where ms.unit_id = u.id)) desc,
                  (u.reviewed_at is not null) desc, u.name`,
   );
+  return { kind: "ok", units };
 }
 
+/** A review decision refused, in the refusal vocabulary of every use case. */
 export class ReviewError extends Error {
   override readonly name = "ReviewError";
-  constructor(readonly reason: "not-allowed" | "not-found" | "closed") {
+  constructor(readonly reason: Refusal) {
     super(reason);
   }
 }
 
 function requireCoordinator(viewer: Viewer): void {
-  if (!canCoordinate(viewer)) throw new ReviewError("not-allowed");
+  const refused = requireAccess(viewer, "organization.coordinate", viewer);
+  if (refused) throw new ReviewError(refused.kind);
 }
 
 /** Gives a dateless milestone its due day; its reminders are planned in the same transaction. */

@@ -12,7 +12,8 @@ import { interpretDocument } from "../../src/import/interpret/interpret-document
 import { readDocument } from "../../src/import/read-document.js";
 import { importPlan } from "../../src/services/import-plan.js";
 import { listOpenMilestones } from "../../src/services/milestones/milestone-view.js";
-import { createInvite, redeemInvite } from "../../src/services/people/invites.js";
+import { redeemInvite } from "../../src/services/people/invites.js";
+import { operatorInvite } from "../support/invites.js";
 import { findViewer } from "../../src/services/people/viewer.js";
 import { chatPlan, TU_PHAP } from "../support/bot-world.js";
 import { createMigratedDatabase, silentLogger } from "../support/database.js";
@@ -33,7 +34,7 @@ try {
     fileSha256: "0".repeat(64),
   });
   for (let i = 0; i < PEOPLE; i++) {
-    const invite = await createInvite(db, { organizationId, role: "member", unitName: TU_PHAP, now });
+    const invite = await operatorInvite(db, { organizationId, role: "member", unitName: TU_PHAP, now });
     await redeemInvite(db, {
       code: invite.code,
       telegramUserId: 10_000 + i,

@@ -5,11 +5,12 @@
  * `npm run bench:web` prints one JSON object; the aim is p99 under 50 ms.
  */
 import os from "node:os";
+import { operatorInvite } from "../support/invites.js";
 import { performance } from "node:perf_hooks";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";
 import { importPlan } from "../../src/services/import-plan.js";
-import { createInvite, redeemInvite } from "../../src/services/people/invites.js";
+import { redeemInvite } from "../../src/services/people/invites.js";
 import { findViewer } from "../../src/services/people/viewer.js";
 import { createSignInLink } from "../../src/services/web/sessions.js";
 import { createWebApp } from "../../src/web/app.js";
@@ -31,7 +32,7 @@ try {
     fileName: "kh.txt",
     fileSha256: "0".repeat(64),
   });
-  const invite = await createInvite(db, { organizationId, role: "coordinator", now });
+  const invite = await operatorInvite(db, { organizationId, role: "coordinator", now });
   await redeemInvite(db, { code: invite.code, telegramUserId: 1, chatId: 1, fullName: "Điều phối", now });
   const viewer = (await findViewer(db, 1))!;
   const app = createWebApp({

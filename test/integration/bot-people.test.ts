@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memberships, people } from "../../db/schema.js";
 import type { EmulatedMessage, SimulatedUser } from "../../src/dev/bot-api-emulator.js";
-import { createInvite } from "../../src/services/people/invites.js";
+import { operatorInvite } from "../support/invites.js";
 import { type BotWorld, startBotWorld, TU_PHAP, VAN_PHONG } from "../support/bot-world.js";
 
 let world: BotWorld;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   thong = await world.join(402, "member", VAN_PHONG, { name: "Phạm Thị Thống" });
   await world.join(403, "member", TU_PHAP, { name: "Trần Văn Tư" });
   await world.join(404, "member", TU_PHAP, { name: "Lê Thị Hộ" });
-  await createInvite(world.database.client.db, {
+  await operatorInvite(world.database.client.db, {
     organizationId: world.organizationId,
     role: "unit_head",
     unitName: TU_PHAP,

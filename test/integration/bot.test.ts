@@ -7,7 +7,7 @@ import { registerCommands } from "../../src/bot/create-bot.js";
 import ExcelJS from "exceljs";
 import { Api } from "grammy";
 import type { SimulatedUser } from "../../src/dev/bot-api-emulator.js";
-import { createInvite } from "../../src/services/people/invites.js";
+import { operatorInvite } from "../support/invites.js";
 import { type BotWorld, startBotWorld, TU_PHAP, VAN_PHONG } from "../support/bot-world.js";
 
 let world: BotWorld;
@@ -82,7 +82,7 @@ async function lastAnswerAfter(count: number) {
 describe("onboarding", () => {
   it("binds an account with its role and unit, and refuses used, unknown and expired codes", async () => {
     expect(tuPhap.inbox()[0]!.text).toContain("với vai trò công chức, bộ phận Tư pháp – Hộ tịch");
-    const invite = await createInvite(world.database.client.db, {
+    const invite = await operatorInvite(world.database.client.db, {
       organizationId: world.organizationId,
       role: "member",
       unitName: VAN_PHONG,
@@ -93,7 +93,7 @@ describe("onboarding", () => {
     const second = world.emulator.user(111);
     expect((await ask(second, `/start ${invite.code}`)).text).toContain("đã được dùng");
     expect((await ask(second, "/start khong-co-ma-nay")).text).toContain("Mã mời không đúng");
-    const old = await createInvite(world.database.client.db, {
+    const old = await operatorInvite(world.database.client.db, {
       organizationId: world.organizationId,
       role: "member",
       unitName: VAN_PHONG,

@@ -14,7 +14,8 @@ import { readDocument } from "../../src/import/read-document.js";
 import { importPlan } from "../../src/services/import-plan.js";
 import { markDone } from "../../src/services/milestones/milestone-actions.js";
 import { listOpenMilestones } from "../../src/services/milestones/milestone-view.js";
-import { createInvite, redeemInvite } from "../../src/services/people/invites.js";
+import { redeemInvite } from "../../src/services/people/invites.js";
+import { operatorInvite } from "../support/invites.js";
 import { findViewer } from "../../src/services/people/viewer.js";
 import { chatPlan, TU_PHAP } from "../support/bot-world.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
@@ -121,7 +122,7 @@ describe("nhacviec invite", () => {
 
 describe("nhacviec status", () => {
   it("lists every milestone with its state on the day and its event log", async () => {
-    const invite = await createInvite(database.client.db, {
+    const invite = await operatorInvite(database.client.db, {
       organizationId,
       role: "member",
       unitName: TU_PHAP,

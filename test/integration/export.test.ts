@@ -15,8 +15,11 @@ import { readDocument } from "../../src/import/read-document.js";
 import { importPlan } from "../../src/services/import-plan.js";
 import { attachEvidence, decideRequest, markDone } from "../../src/services/milestones/milestone-actions.js";
 import { listOpenMilestones } from "../../src/services/milestones/milestone-view.js";
-import { createInvite, redeemInvite } from "../../src/services/people/invites.js";
+import { redeemInvite } from "../../src/services/people/invites.js";
+import { operatorInvite } from "../support/invites.js";
 import { findViewer } from "../../src/services/people/viewer.js";
+import { OPERATOR } from "../../src/services/access.js";
+import { createFileEvidenceStore } from "../../src/services/evidence/evidence-store.js";
 import { loadReportRows } from "../../src/services/reports/report-rows.js";
 import { chatPlan, TU_PHAP, VAN_PHONG } from "../support/bot-world.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
@@ -29,7 +32,7 @@ const TODAY = "2025-03-15";
 
 async function joinAs(userId: number, role: "member" | "coordinator", organizationId: string, unit?: string) {
   const now = new Date("2025-03-01T02:00:00Z");
-  const invite = await createInvite(database.client.db, {
+  const invite = await operatorInvite(database.client.db, {
     organizationId,
     role,
     unitName: unit ?? null,
@@ -78,7 +81,7 @@ beforeAll(async () => {
         telegramFileId: null,
         telegramFileUniqueId: null,
       },
-      { now: new Date("2025-03-14T02:00:00Z"), evidenceDir: directory },
+      { now: new Date("2025-03-14T02:00:00Z"), evidence: createFileEvidenceStore(directory) },
     );
   }
   for (const [milestone, at] of [
@@ -94,6 +97,13 @@ afterAll(async () => {
   await database.drop();
   rmSync(directory, { recursive: true, force: true });
 });
+
+/** The report as the CLI reads it: by the operator. */
+async function operatorReport(options: Parameters<typeof loadReportRows>[3]) {
+  const report = await loadReportRows(database.client.db, OPERATOR, "thu-nghiem", options);
+  if (report.kind !== "ok") throw new Error(`report refused: ${report.kind}`);
+  return report;
+}
 
 const env = () => ({ ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "silent" });
 
@@ -121,7 +131,7 @@ describe("nhacviec export", () => {
           row.getCell(12).value,
         ]);
     });
-    const { rows } = await loadReportRows(database.client.db, "thu-nghiem", { today: TODAY });
+    const { rows } = await operatorReport({ today: TODAY });
     const { t } = translatorFor("vi");
     expect(rows.map((r) => r.state)).toEqual(["done", "done", "overdue", "open"]);
     expect(body).toEqual(
@@ -177,7 +187,7 @@ describe("nhacviec export", () => {
   }, 60_000);
 
   it("limits the report to milestones due within --from and --to, and refuses bad days", async () => {
-    const { rows } = await loadReportRows(database.client.db, "thu-nghiem", {
+    const { rows } = await operatorReport({
       today: TODAY,
       from: "2025-03-01",
       to: "2025-03-20",

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";
+import { OPERATOR } from "../../src/services/access.js";
 import { importPlan } from "../../src/services/import-plan.js";
 import { listReviewItems } from "../../src/services/review.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
@@ -40,7 +41,9 @@ describe("a lead cell that lists units", () => {
     expect(rows.find((r) => r.section === "IV" && r.stt === "1")?.name_in_plan).toBe("UBND xã, Văn phòng – Thống kê");
     expect(summary.newUnits).not.toContain("UBND xã, Văn phòng – Thống kê");
 
-    const review = await listReviewItems(database.client.db, summary.organizationId);
+    const listed = await listReviewItems(database.client.db, OPERATOR, summary.organizationId);
+    if (listed.kind !== "ok") throw new Error(`review refused: ${listed.kind}`);
+    const review = listed.items;
     const list = review.find((item) => item.kind === "unit" && item.name === "Đảng uỷ, UBMT, các bộ phận liên quan");
     expect(list).toMatchObject({ proposedSplit: ["Đảng uỷ", "UBMT", "các bộ phận liên quan"] });
     const single = review.find((item) => item.kind === "unit" && item.name === "Văn thư");

@@ -35,6 +35,16 @@ describe("layer rules", () => {
     expect(await restrictedImports("jobs/probe.ts", 'import { Bot } from "grammy";\n')).toHaveLength(1);
   });
 
+  it("refuse queries in a front end, but let it pass the database handle on", async () => {
+    expect(
+      await restrictedImports("src/bot/features/probe.ts", 'import { units } from "../../../db/schema.js";\n'),
+    ).toHaveLength(1);
+    expect(await restrictedImports("src/web/probe.ts", 'import { eq } from "drizzle-orm";\n')).toHaveLength(1);
+    expect(
+      await restrictedImports("src/web/probe.ts", 'import type { Database } from "../../db/client.js";\n'),
+    ).toEqual([]);
+  });
+
   it("refuse a front end inside a channel", async () => {
     expect(
       await restrictedImports("src/channels/zalo/probe.ts", 'import { createBot } from "../../bot/create-bot.js";\n'),

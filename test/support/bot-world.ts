@@ -14,7 +14,7 @@ import type { Role } from "../../src/domain/milestones/index.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";
 import { importPlan } from "../../src/services/import-plan.js";
-import { createInvite } from "../../src/services/people/invites.js";
+import { operatorInvite } from "./invites.js";
 import { syncReminders } from "../../src/services/reminders/sync-reminders.js";
 import { createMigratedDatabase, silentLogger, type TestDatabase } from "./database.js";
 import type { PostgresDatabaseClient } from "../../db/client.js";
@@ -133,7 +133,7 @@ export async function startBotWorld(): Promise<BotWorld> {
       runner = startRunner();
     },
     async join(userId, role, unit, options = {}) {
-      const invite = await createInvite(database.client.db, {
+      const invite = await operatorInvite(database.client.db, {
         organizationId: options.other ? otherOrganizationId : organizationId,
         role,
         unitName: unit ?? null,

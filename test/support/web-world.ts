@@ -4,6 +4,7 @@
  * and people bound through invites as in the chat.
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import { operatorInvite } from "./invites.js";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,7 +19,7 @@ import { interpretDocument } from "../../src/import/interpret/interpret-document
 import { readDocument } from "../../src/import/read-document.js";
 import { createHttpApp } from "../../src/runtime/http-server.js";
 import { importPlan } from "../../src/services/import-plan.js";
-import { createInvite, redeemInvite } from "../../src/services/people/invites.js";
+import { redeemInvite } from "../../src/services/people/invites.js";
 import { findViewer, type Viewer } from "../../src/services/people/viewer.js";
 import { createWebApp } from "../../src/web/app.js";
 import { chatPlan } from "./bot-world.js";
@@ -116,7 +117,7 @@ export async function startWebWorld(options: { today?: string } = {}): Promise<W
     organizationId,
     otherOrganizationId,
     async person(telegramUserId, role, personOptions = {}) {
-      const invite = await createInvite(database.client.db, {
+      const invite = await operatorInvite(database.client.db, {
         organizationId: personOptions.other ? otherOrganizationId : organizationId,
         role,
         unitName: personOptions.unit ?? null,

@@ -3,13 +3,14 @@
  * limits, organization isolation and sign-out on deactivation, on real Postgres.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { operatorInvite } from "../support/invites.js";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import type { Role } from "../../src/domain/milestones/index.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";
 import { importPlan } from "../../src/services/import-plan.js";
 import { listOpenMilestones } from "../../src/services/milestones/milestone-view.js";
-import { createInvite, redeemInvite } from "../../src/services/people/invites.js";
+import { redeemInvite } from "../../src/services/people/invites.js";
 import { deactivatePerson } from "../../src/services/people/roster.js";
 import { findViewer, type Viewer } from "../../src/services/people/viewer.js";
 import { createSignInLink } from "../../src/services/web/sessions.js";
@@ -37,7 +38,7 @@ async function importInto(slug: string): Promise<string> {
 }
 
 async function person(telegramUserId: number, role: Role, options: { unit?: string; other?: boolean } = {}) {
-  const invite = await createInvite(database.client.db, {
+  const invite = await operatorInvite(database.client.db, {
     organizationId: options.other ? otherOrganizationId : organizationId,
     role,
     unitName: options.unit ?? null,

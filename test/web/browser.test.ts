@@ -5,6 +5,7 @@
  * CSRF, and axe-core on the main pages. One browser for the whole file.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createFileEvidenceStore } from "../../src/services/evidence/evidence-store.js";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -221,7 +222,7 @@ describe("the web app in a browser", () => {
         telegramFileId: null,
         telegramFileUniqueId: null,
       },
-      { ...context, evidenceDir: world.evidenceDir },
+      { ...context, evidence: createFileEvidenceStore(world.evidenceDir) },
     );
     expect(saved.kind).toBe("saved");
     expect((await markDone(db, member, target.milestoneId, context)).kind).toBe("submitted");

@@ -5,10 +5,10 @@ import type { BotContext } from "../context.js";
 type ActionOf<V extends CallbackAction["verb"]> = Extract<CallbackAction, { verb: V }>;
 
 /** Routes a button press by its verb; the payload is decoded once and typed. */
-export function onAction<V extends CallbackAction["verb"]>(
-  composer: Composer<BotContext>,
+export function onAction<V extends CallbackAction["verb"], C extends BotContext>(
+  composer: Composer<C>,
   verbs: V | V[],
-  handler: (ctx: BotContext, action: ActionOf<V>) => Promise<void>,
+  handler: (ctx: C, action: ActionOf<V>) => Promise<void>,
 ): void {
   const wanted = new Set<string>(Array.isArray(verbs) ? verbs : [verbs]);
   composer.on("callback_query:data", async (ctx, next) => {

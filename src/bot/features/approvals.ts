@@ -3,7 +3,7 @@ import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { canApproveCompletion } from "../../domain/milestones/index.js";
 import { decideRequest, type Decision, listPendingApprovals } from "../../services/milestones/milestone-actions.js";
 import { findViewerById } from "../../services/people/viewer.js";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
 import { cancelKeyboard, completionApprovalKeyboard, extensionApprovalKeyboard } from "../keyboards/keyboards.js";
 import { notifyPeople } from "../notify.js";
 import { dueText, numberOf, titleOf } from "../views.js";
@@ -61,11 +61,11 @@ async function decide(
 }
 
 /** Completions go to the coordinators, extensions to the coordinators and the chairman. */
-export function approvalsFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function approvalsFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
 
   composer.command("canduyet", async (ctx) => {
-    const { viewer, t } = ctx as BoundContext;
+    const { viewer, t } = ctx;
     const pending = await listPendingApprovals(ctx.deps.db, viewer);
     if (pending.length === 0) {
       await ctx.reply(t("pending-empty"));
@@ -104,12 +104,12 @@ export function approvalsFeature(): Composer<BotContext> {
 
   onAction(composer, ["approve", "grant", "deny"], async (ctx, action) => {
     await ctx.answerCallbackQuery();
-    const settled = await decide(ctx as BoundContext, action.requestId, action.verb, null);
+    const settled = await decide(ctx, action.requestId, action.verb, null);
     if (settled) await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() });
   });
 
   onAction(composer, "return", async (ctx, action) => {
-    const { viewer } = ctx as BoundContext;
+    const { viewer } = ctx;
     if (!canApproveCompletion(viewer, viewer.organizationId)) {
       await ctx.answerCallbackQuery({ text: ctx.t("not-allowed"), show_alert: true });
       return;

@@ -4,13 +4,13 @@ import { buildDigest, unitProgress } from "../../domain/reminders/index.js";
 import { seesWholeOrganization } from "../../domain/milestones/index.js";
 import { formatDigest, loadDigestMilestones } from "../../services/reminders/digest-message.js";
 import { renderDigestChart } from "../../services/reports/digest-chart.js";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
 
 /** `/tonghop`: the chairman's digest on demand, for coordinators and the chairman. */
-export function digestFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function digestFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
   composer.command("tonghop", async (ctx) => {
-    const { viewer } = ctx as BoundContext;
+    const { viewer } = ctx;
     if (!seesWholeOrganization(viewer)) {
       await ctx.reply(ctx.t("digest-not-allowed"));
       return;

@@ -1,10 +1,10 @@
 import { Composer } from "grammy";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
 
-export function helpFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function helpFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
   composer.command("help", async (ctx) => {
-    const { viewer } = ctx as BoundContext;
+    const { viewer } = ctx;
     const parts = [ctx.t("help-everyone")];
     if (viewer.roles.some((r) => r.role === "coordinator")) parts.push(ctx.t("help-coordinator"));
     if (viewer.roles.some((r) => r.role === "chairman")) parts.push(ctx.t("help-chairman"));

@@ -1,22 +1,26 @@
-import { asc, eq, isNull, and } from "drizzle-orm";
 import { Composer, InlineKeyboard } from "grammy";
-import { units } from "../../../db/schema.js";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
-import { canInvite, type Role } from "../../domain/milestones/index.js";
-import { createInvite, inviteLink } from "../../services/people/invites.js";
+import type { Role } from "../../domain/milestones/index.js";
+import { hasAccess } from "../../services/access.js";
+import { createInvite, inviteLink, listInviteUnits } from "../../services/people/invites.js";
 import { encodeCallback } from "../callback-data.js";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
+import { refusalText } from "../refusals.js";
 import { onAction } from "./actions.js";
 
 const ROLES: Role[] = ["member", "unit_head", "coordinator", "chairman"];
 
+/** Only the office invites; the chat says so in its own words. */
+const WORDING = { "not-allowed": "invite-not-allowed" } as const;
+
 /** `/moi`: a coordinator picks a role, then a unit, and gets a one-time link to forward. */
-export function inviteFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function inviteFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
 
   composer.command("moi", async (ctx) => {
-    const { viewer, t } = ctx as BoundContext;
-    if (!canInvite(viewer)) {
+    const { viewer, t } = ctx;
+    // Asked before the first button, so nobody picks a role only to be refused; createInvite asks again.
+    if (!hasAccess(viewer, "invite.create", viewer)) {
       await ctx.reply(t("invite-not-allowed"));
       return;
     }
@@ -28,13 +32,17 @@ export function inviteFeature(): Composer<BotContext> {
   });
 
   const issue = async (ctx: BoundContext, role: Role, unitId: string | null) => {
-    const invite = await createInvite(ctx.deps.db, {
+    const invite = await createInvite(ctx.deps.db, ctx.viewer, {
       organizationId: ctx.viewer.organizationId,
       role,
       unitId,
-      createdByPersonId: ctx.viewer.personId,
       now: ctx.deps.now(),
     });
+    if (invite.kind !== "created") {
+      ctx.log.warn({ refusal: invite.kind }, "invite refused");
+      await ctx.reply(refusalText(ctx.t, invite, { "not-found": "not-allowed" }));
+      return;
+    }
     const username = ctx.deps.botUsername ?? ctx.me.username;
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     await ctx.reply(
@@ -48,41 +56,33 @@ export function inviteFeature(): Composer<BotContext> {
   };
 
   onAction(composer, "invite-role", async (ctx, action) => {
-    const bound = ctx as BoundContext;
-    if (!canInvite(bound.viewer)) {
-      await ctx.answerCallbackQuery({ text: ctx.t("invite-not-allowed"), show_alert: true });
+    const bound = ctx;
+    const choices = await listInviteUnits(ctx.deps.db, bound.viewer, bound.viewer.organizationId);
+    if (choices.kind !== "ok") {
+      await ctx.answerCallbackQuery({ text: refusalText(ctx.t, choices, WORDING), show_alert: true });
       return;
     }
     await ctx.answerCallbackQuery();
     if (action.role === "coordinator" || action.role === "chairman") return issue(bound, action.role, null);
-    const choices = await ctx.deps.db
-      .select({ id: units.id, name: units.name })
-      .from(units)
-      .where(and(eq(units.organizationId, bound.viewer.organizationId), isNull(units.mergedIntoId)))
-      .orderBy(asc(units.name));
-    if (choices.length === 0) {
+    if (choices.units.length === 0) {
       await ctx.reply(ctx.t("invite-no-units"));
       return;
     }
     const keyboard = new InlineKeyboard();
-    for (const unit of choices.slice(0, 40)) {
+    for (const unit of choices.units.slice(0, 40)) {
       keyboard.text(unit.name, encodeCallback({ verb: "invite-unit", role: action.role, unitId: unit.id })).row();
     }
     await ctx.editMessageText(ctx.t("invite-choose-unit"), { reply_markup: keyboard });
   });
 
   onAction(composer, "invite-unit", async (ctx, action) => {
-    const bound = ctx as BoundContext;
-    if (!canInvite(bound.viewer)) {
+    const bound = ctx;
+    if (!hasAccess(bound.viewer, "invite.create", bound.viewer)) {
       await ctx.answerCallbackQuery({ text: ctx.t("invite-not-allowed"), show_alert: true });
       return;
     }
     await ctx.answerCallbackQuery();
-    // createInvite checks that the unit belongs to the coordinator's organization.
-    await issue(bound, action.role, action.unitId).catch(async (error: unknown) => {
-      ctx.log.warn({ err: error }, "invite refused");
-      await ctx.reply(ctx.t("not-allowed"));
-    });
+    await issue(bound, action.role, action.unitId);
   });
   return composer;
 }

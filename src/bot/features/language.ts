@@ -1,17 +1,17 @@
 import { Composer } from "grammy";
 import { setLocale } from "../../services/people/viewer.js";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
 import { translatorFor } from "../../i18n/i18n.js";
 import { languageKeyboard } from "../keyboards/keyboards.js";
 import { onAction } from "./actions.js";
 
-export function languageFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function languageFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
   composer.command("ngonngu", async (ctx) => {
     await ctx.reply(ctx.t("language-ask"), { reply_markup: languageKeyboard(ctx.t) });
   });
   onAction(composer, "lang", async (ctx, action) => {
-    const { viewer } = ctx as BoundContext;
+    const { viewer } = ctx;
     await setLocale(ctx.deps.db, viewer.personId, action.locale);
     const { t } = translatorFor(action.locale);
     await ctx.answerCallbackQuery();

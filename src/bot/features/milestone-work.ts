@@ -1,16 +1,19 @@
 import { Composer } from "grammy";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { formatWeekdayDate } from "../../domain/date-input/index.js";
+import { isRefused } from "../../services/access.js";
+import { createFileEvidenceStore } from "../../services/evidence/evidence-store.js";
 import {
   addProgressNote,
   attachEvidence,
   markDone,
+  openMilestoneFor,
   reportProgress,
   requestExtension,
 } from "../../services/milestones/milestone-actions.js";
-import { authorizeMilestone, type MilestoneView } from "../../services/milestones/milestone-view.js";
+import type { MilestoneView } from "../../services/milestones/milestone-view.js";
 import { peopleWithRoles } from "../../services/people/viewer.js";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
 import {
   cancelKeyboard,
   completionApprovalKeyboard,
@@ -20,29 +23,32 @@ import {
 } from "../keyboards/keyboards.js";
 import { notifyPeople } from "../notify.js";
 import { downloadTelegramFile, MAX_DOWNLOAD_BYTES } from "../telegram-files.js";
+import { refusalText } from "../refusals.js";
 import { dueText, numberOf, titleOf } from "../views.js";
 import { onAction, sourceOf } from "./actions.js";
 import { readDeadlineAnswer } from "./typed-deadline.js";
 
 /** Answers a refusal from a service in the person's language; true when there was one. */
 async function refused(
-  ctx: BotContext,
+  ctx: BoundContext,
   result: { kind: string; milestone?: MilestoneView },
   answer: (text: string) => Promise<unknown>,
 ): Promise<boolean> {
-  if (result.kind === "not-allowed") {
-    await answer(ctx.t("not-allowed"));
-    return true;
-  }
-  if (result.kind === "not-found") {
-    await answer(ctx.t("button-stale"));
-    return true;
-  }
-  if (result.kind === "closed" && result.milestone) {
-    await answer(ctx.t("milestone-closed", { title: titleOf(result.milestone), state: result.milestone.state }));
-    return true;
-  }
-  return false;
+  if (!isRefused(result)) return false;
+  await answer(refusalText(ctx.t, result));
+  return true;
+}
+
+/**
+ * The one guard of a milestone button: the service says whether the viewer
+ * may act and the milestone is open; a refusal comes back as an alert on the
+ * button, like every other button. Null when refused.
+ */
+async function guardMilestone(ctx: BoundContext, milestoneId: string): Promise<MilestoneView | null> {
+  const found = await openMilestoneFor(ctx.deps.db, ctx.viewer, milestoneId);
+  if (found.kind === "ok") return found.milestone;
+  await ctx.answerCallbackQuery({ text: refusalText(ctx.t, found), show_alert: true });
+  return null;
 }
 
 const unitOf = (ctx: BoundContext, milestone: MilestoneView) =>
@@ -91,45 +97,40 @@ async function completeMilestone(ctx: BoundContext, milestoneId: string, reply: 
   }));
 }
 
-export function milestoneWorkFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
-  const answer = (ctx: BotContext) => (text: string) => ctx.answerCallbackQuery({ text, show_alert: true });
+export function milestoneWorkFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
+  const answer = (ctx: BoundContext) => (text: string) => ctx.answerCallbackQuery({ text, show_alert: true });
 
   onAction(composer, "done", async (ctx, action) => {
-    // Refusals come back as an alert on the button, like every other button.
-    const authorized = await authorizeMilestone(ctx.deps.db, (ctx as BoundContext).viewer, action.milestoneId);
-    if (!authorized.ok) return void (await refused(ctx, { kind: authorized.reason }, answer(ctx)));
-    if (await refused(ctx, stateRefusal(authorized.milestone), answer(ctx))) return;
-    await completeMilestone(ctx as BoundContext, action.milestoneId, async (text) => {
+    if (!(await guardMilestone(ctx, action.milestoneId))) return;
+    await completeMilestone(ctx, action.milestoneId, async (text) => {
       await ctx.answerCallbackQuery();
       await ctx.reply(text);
     });
   });
 
   onAction(composer, "evidence", async (ctx, action) => {
-    const authorized = await authorizeMilestone(ctx.deps.db, (ctx as BoundContext).viewer, action.milestoneId);
-    if (!authorized.ok) return void (await refused(ctx, { kind: authorized.reason }, answer(ctx)));
-    if (await refused(ctx, stateRefusal(authorized.milestone), answer(ctx))) return;
+    const milestone = await guardMilestone(ctx, action.milestoneId);
+    if (!milestone) return;
     ctx.session.pending = { kind: "evidence", milestoneId: action.milestoneId, thenComplete: false };
     await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t("evidence-ask", { title: titleOf(authorized.milestone) }), {
+    await ctx.reply(ctx.t("evidence-ask", { title: titleOf(milestone) }), {
       reply_markup: cancelKeyboard(ctx.t),
     });
   });
 
   onAction(composer, "progress", async (ctx, action) => {
-    const authorized = await authorizeMilestone(ctx.deps.db, (ctx as BoundContext).viewer, action.milestoneId);
-    if (!authorized.ok) return void (await refused(ctx, { kind: authorized.reason }, answer(ctx)));
-    if (await refused(ctx, stateRefusal(authorized.milestone), answer(ctx))) return;
+    const milestone = await guardMilestone(ctx, action.milestoneId);
+    if (!milestone) return;
     await ctx.answerCallbackQuery();
-    await ctx.reply(ctx.t("progress-ask", { title: titleOf(authorized.milestone) }), {
+    await ctx.reply(ctx.t("progress-ask", { title: titleOf(milestone) }), {
       reply_markup: progressKeyboard(ctx.t, action.milestoneId),
     });
   });
 
   onAction(composer, "pct", async (ctx, action) => {
     const { db, now } = ctx.deps;
-    const result = await reportProgress(db, (ctx as BoundContext).viewer, action.milestoneId, action.percent, {
+    const result = await reportProgress(db, ctx.viewer, action.milestoneId, action.percent, {
       now: now(),
       source: sourceOf(ctx),
     });
@@ -144,15 +145,14 @@ export function milestoneWorkFeature(): Composer<BotContext> {
   });
 
   onAction(composer, "extend", async (ctx, action) => {
-    const authorized = await authorizeMilestone(ctx.deps.db, (ctx as BoundContext).viewer, action.milestoneId);
-    if (!authorized.ok) return void (await refused(ctx, { kind: authorized.reason }, answer(ctx)));
-    if (await refused(ctx, stateRefusal(authorized.milestone), answer(ctx))) return;
+    const milestone = await guardMilestone(ctx, action.milestoneId);
+    if (!milestone) return;
     ctx.session.pending = { kind: "extension-date", milestoneId: action.milestoneId };
     await ctx.answerCallbackQuery();
     await ctx.reply(
       ctx.t("extension-ask-date", {
-        title: titleOf(authorized.milestone),
-        due: dueText(ctx.t, authorized.milestone.due),
+        title: titleOf(milestone),
+        due: dueText(ctx.t, milestone.due),
       }),
       { reply_markup: cancelKeyboard(ctx.t) },
     );
@@ -169,7 +169,7 @@ export function milestoneWorkFeature(): Composer<BotContext> {
   });
 
   composer.on(["message:document", "message:photo"], async (ctx) => {
-    const bound = ctx as BoundContext;
+    const bound = ctx;
     const pending = ctx.session.pending;
     if (pending?.kind !== "evidence") {
       await ctx.reply(ctx.t("evidence-unexpected"));
@@ -203,7 +203,7 @@ export function milestoneWorkFeature(): Composer<BotContext> {
         telegramFileId: fileId,
         telegramFileUniqueId: document?.file_unique_id ?? photo?.file_unique_id ?? null,
       },
-      { now: ctx.deps.now(), source: sourceOf(ctx), evidenceDir: ctx.deps.evidenceDir },
+      { now: ctx.deps.now(), source: sourceOf(ctx), evidence: createFileEvidenceStore(ctx.deps.evidenceDir) },
     );
     ctx.session.pending = null;
     const reply = (text: string) => ctx.reply(text);
@@ -214,10 +214,6 @@ export function milestoneWorkFeature(): Composer<BotContext> {
   });
 
   return composer;
-}
-
-function stateRefusal(milestone: MilestoneView): { kind: string; milestone?: MilestoneView } {
-  return milestone.state === "done" || milestone.state === "cancelled" ? { kind: "closed", milestone } : { kind: "ok" };
 }
 
 /** Typed replies the milestone work waits for: a progress note, a new date, a reason. True when handled. */
@@ -237,13 +233,13 @@ export async function handleMilestoneText(ctx: BoundContext, text: string): Prom
   if (pending?.kind === "extension-date") {
     const newDue = await readDeadlineAnswer(ctx, text);
     if (newDue === null) return true;
-    const authorized = await authorizeMilestone(db, ctx.viewer, pending.milestoneId);
-    if (!authorized.ok) {
+    const found = await openMilestoneFor(db, ctx.viewer, pending.milestoneId);
+    if (found.kind !== "ok") {
       ctx.session.pending = null;
-      await refused(ctx, { kind: authorized.reason }, (m) => ctx.reply(m));
+      await ctx.reply(refusalText(ctx.t, found));
       return true;
     }
-    const due = authorized.milestone.due;
+    const due = found.milestone.due;
     if (due !== null && newDue <= due) {
       await ctx.reply(
         ctx.t("extension-not-later", { date: formatWeekdayDate(newDue), due: formatVietnameseDate(due) }),

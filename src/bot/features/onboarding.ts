@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { redeemInvite } from "../../services/people/invites.js";
 import { findViewer, findViewerById } from "../../services/people/viewer.js";
-import type { BotContext } from "../context.js";
+import type { BotContext, BoundContext } from "../context.js";
 import { translatorFor } from "../../i18n/i18n.js";
 import { notifyPeople } from "../notify.js";
 
@@ -61,14 +61,18 @@ export function onboardingFeature(): Composer<BotContext> {
     }
   });
 
-  // The gate: past this point every handler has a bound viewer.
-  composer.use(async (ctx, next) => {
-    if (ctx.viewer) return next();
-    if (ctx.callbackQuery) {
-      await ctx.answerCallbackQuery({ text: ctx.t("not-registered"), show_alert: true });
-      return;
-    }
-    if (ctx.chat?.type === "private" && ctx.message) await ctx.reply(ctx.t("not-registered"));
-  });
   return composer;
+}
+
+/** The gate: features after it see a bound viewer, typed (`Composer<BoundContext>`), without casts. */
+export const isBound = (ctx: BotContext): ctx is BoundContext => ctx.viewer !== null;
+
+/** What a stranger gets for anything but `/start <code>`: a short explanation and nothing else. */
+export async function refuseStranger(ctx: BotContext, next: () => Promise<void>): Promise<void> {
+  if (ctx.viewer) return next();
+  if (ctx.callbackQuery) {
+    await ctx.answerCallbackQuery({ text: ctx.t("not-registered"), show_alert: true });
+    return;
+  }
+  if (ctx.chat?.type === "private" && ctx.message) await ctx.reply(ctx.t("not-registered"));
 }

@@ -1,25 +1,25 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
-import { canCoordinate } from "../../domain/milestones/index.js";
-import { deactivatePerson, loadRoster, RosterError } from "../../services/people/roster.js";
+import { deactivatePerson, loadRoster } from "../../services/people/roster.js";
 import { encodeCallback } from "../callback-data.js";
-import type { BoundContext, BotContext } from "../context.js";
+import { refusalText } from "../refusals.js";
+import type { BoundContext } from "../context.js";
 import { onAction } from "./actions.js";
 
 /** `/nguoi`: people by unit (joined, invited, unreachable), and stopping someone's reminders. */
-export function peopleFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function peopleFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
 
   composer.command("nguoi", async (ctx) => {
-    const { viewer, t } = ctx as BoundContext;
-    if (!canCoordinate(viewer)) {
-      await ctx.reply(t("invite-not-allowed"));
+    const { viewer, t } = ctx;
+    const roster = await loadRoster(ctx.deps.db, viewer, viewer.organizationId, ctx.deps.now());
+    if (roster.kind !== "ok") {
+      await ctx.reply(refusalText(t, roster, { "not-allowed": "invite-not-allowed" }));
       return;
     }
-    const roster = await loadRoster(ctx.deps.db, viewer.organizationId, ctx.deps.now());
     const lines = [t("people-title", { organization: viewer.organizationName })];
     const keyboard = new InlineKeyboard();
-    for (const group of roster) {
+    for (const group of roster.groups) {
       lines.push("", group.unit ? t("people-unit", { unit: group.unit.name }) : t("people-leaders"));
       for (const person of group.people) {
         lines.push(
@@ -49,14 +49,14 @@ export function peopleFeature(): Composer<BotContext> {
   });
 
   onAction(composer, "person-deactivate", async (ctx, action) => {
-    const { viewer, t } = ctx as BoundContext;
-    if (!canCoordinate(viewer)) {
-      await ctx.answerCallbackQuery({ text: t("not-allowed"), show_alert: true });
+    const { viewer, t } = ctx;
+    const roster = await loadRoster(ctx.deps.db, viewer, viewer.organizationId, ctx.deps.now());
+    if (roster.kind !== "ok") {
+      await ctx.answerCallbackQuery({ text: refusalText(t, roster), show_alert: true });
       return;
     }
     await ctx.answerCallbackQuery();
-    const roster = await loadRoster(ctx.deps.db, viewer.organizationId, ctx.deps.now());
-    const person = roster.flatMap((g) => g.people).find((p) => p.personId === action.personId);
+    const person = roster.groups.flatMap((g) => g.people).find((p) => p.personId === action.personId);
     if (!person) {
       await ctx.reply(t("button-stale"));
       return;
@@ -72,21 +72,24 @@ export function peopleFeature(): Composer<BotContext> {
       });
       return;
     }
-    try {
-      const result = await deactivatePerson(ctx.deps.db, viewer, action.personId, ctx.deps.now());
-      await ctx.editMessageReplyMarkup().catch(() => undefined);
-      await ctx.reply(t("people-deactivated", { name: result.name }));
-      for (const unit of result.emptiedUnits) {
-        await ctx.reply(t("people-unit-empty", { unit: unit.name }), {
-          reply_markup: new InlineKeyboard().text(
-            t("btn-people-invite-replacement", { unit: unit.name }),
-            encodeCallback({ verb: "invite-unit", role: "member", unitId: unit.id }),
-          ),
-        });
-      }
-    } catch (error) {
-      if (!(error instanceof RosterError)) throw error;
-      await ctx.reply(t(error.reason === "self" ? "people-not-self" : "button-stale"));
+    const result = await deactivatePerson(ctx.deps.db, viewer, action.personId, ctx.deps.now());
+    if (result.kind === "self") {
+      await ctx.reply(t("people-not-self"));
+      return;
+    }
+    if (result.kind !== "deactivated") {
+      await ctx.reply(refusalText(t, result, { "not-allowed": "button-stale" }));
+      return;
+    }
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.reply(t("people-deactivated", { name: result.name }));
+    for (const unit of result.emptiedUnits) {
+      await ctx.reply(t("people-unit-empty", { unit: unit.name }), {
+        reply_markup: new InlineKeyboard().text(
+          t("btn-people-invite-replacement", { unit: unit.name }),
+          encodeCallback({ verb: "invite-unit", role: "member", unitId: unit.id }),
+        ),
+      });
     }
   });
   return composer;

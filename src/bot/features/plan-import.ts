@@ -1,23 +1,21 @@
-import { createHash } from "node:crypto";
 import { Composer, InlineKeyboard } from "grammy";
-import { DateTime } from "luxon";
-import { canCoordinate } from "../../domain/milestones/index.js";
 import { unitNameKey } from "../../domain/units/index.js";
-import { ImportError, MissingPlanYearError } from "../../import/import-error.js";
-import { interpretDocument } from "../../import/interpret/interpret-document.js";
+import { ImportError } from "../../import/import-error.js";
 import type { PlanDraft } from "../../import/plan-draft.js";
-import { readDocument } from "../../import/read-document.js";
+import { hasAccess } from "../../services/access.js";
 import type { ImportSummary } from "../../services/import-plan.js";
-import { importPlan } from "../../services/import-plan.js";
-import { previewImport } from "../../services/import-preview.js";
-import { syncReminders } from "../../services/reminders/sync-reminders.js";
+import {
+  importPlanFile,
+  isPlanFileName,
+  PLAN_FILE_EXTENSIONS,
+  type PlanFileResult,
+} from "../../services/plans/import-plan-file.js";
 import { encodeCallback } from "../callback-data.js";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
 import type { Translator } from "../../i18n/i18n.js";
+import { refusalText } from "../refusals.js";
 import { onAction } from "./actions.js";
 import { downloadTelegramFile, MAX_DOWNLOAD_BYTES } from "../telegram-files.js";
-
-const PLAN_EXTENSIONS = /\.(docx|xlsx|csv|pdf|txt)$/i;
 
 const list = (items: string[], limit = 8) =>
   items.length <= limit ? items.join(", ") : `${items.slice(0, limit).join(", ")} …(+${items.length - limit})`;
@@ -61,42 +59,29 @@ export function formatImportPreview({ t }: Translator, draft: PlanDraft, summary
   return lines.join("\n");
 }
 
-/** Reads a plan; a plan whose title gives no year is read as this year's. */
-async function draftOf(fileName: string, bytes: Buffer, today: string): Promise<PlanDraft> {
-  const document = await readDocument(fileName, bytes);
-  try {
-    return interpretDocument(document, {});
-  } catch (error) {
-    if (error instanceof MissingPlanYearError) {
-      return interpretDocument(document, { year: DateTime.fromISO(today).year });
-    }
-    throw error;
-  }
-}
-
 /**
  * A coordinator sends the plan as a file: the bot answers with what the
  * import would do and "Xác nhận" / "Hủy"; nothing is stored or scheduled
  * before the confirmation. Anyone else's stray file falls through to the
- * evidence handler.
+ * evidence handler. Reading, the year rule and access are importPlanFile's.
  */
-export function planImportFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function planImportFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
 
   composer.on("message:document", async (ctx, next) => {
-    const bound = ctx as BoundContext;
+    const bound = ctx;
     if (ctx.session.pending?.kind === "evidence") return next();
     const document = ctx.message.document;
     const fileName = document.file_name ?? "ke-hoach";
-    if (!canCoordinate(bound.viewer)) {
-      if (PLAN_EXTENSIONS.test(fileName)) {
-        await ctx.reply(ctx.t("import-not-allowed"));
-        return;
-      }
-      return next();
+    // Routing, not access: a member's file that is no plan is evidence sent out of turn.
+    const coordinates = hasAccess(bound.viewer, "organization.coordinate", bound.viewer);
+    if (!coordinates && !isPlanFileName(fileName)) return next();
+    if (coordinates && !isPlanFileName(fileName)) {
+      await ctx.reply(unsupportedText(ctx, fileName));
+      return;
     }
-    if (!PLAN_EXTENSIONS.test(fileName)) {
-      await ctx.reply(ctx.t("import-unsupported", { file: fileName }));
+    if (!coordinates) {
+      await ctx.reply(ctx.t("import-not-allowed"));
       return;
     }
     if ((document.file_size ?? 0) > MAX_DOWNLOAD_BYTES) {
@@ -112,24 +97,22 @@ export function planImportFeature(): Composer<BotContext> {
       return;
     }
     try {
-      const draft = await draftOf(fileName, bytes, ctx.today);
-      const summary = await previewImport(ctx.deps.db, draft, {
+      const result = await importPlanFile(ctx.deps.db, bound.viewer, {
+        fileName,
+        bytes,
+        mode: "preview",
         organizationSlug: bound.viewer.organizationSlug,
-        fileName,
-        fileSha256: createHash("sha256").update(bytes).digest("hex"),
+        now: ctx.deps.now(),
       });
-      ctx.session.pending = {
-        kind: "import-confirm",
-        fileId: document.file_id,
-        fileName,
-        sha256: createHash("sha256").update(bytes).digest("hex"),
-      };
+      if (result.kind !== "previewed") return void (await ctx.reply(resultText(ctx, result)));
+      ctx.session.pending = { kind: "import-confirm", fileId: document.file_id, fileName, sha256: result.fileSha256 };
       const keyboard = new InlineKeyboard()
         .text(ctx.t("btn-import-confirm"), encodeCallback({ verb: "import-confirm" }))
         .text(ctx.t("btn-cancel"), encodeCallback({ verb: "cancel" }));
-      await ctx.reply(`${formatImportPreview(ctx.translator, draft, summary)}\n\n${ctx.t("import-confirm-question")}`, {
-        reply_markup: keyboard,
-      });
+      await ctx.reply(
+        `${formatImportPreview(ctx.translator, result.draft, result.summary)}\n\n${ctx.t("import-confirm-question")}`,
+        { reply_markup: keyboard },
+      );
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       await ctx.reply(ctx.t("import-failed", { error: error.message }));
@@ -137,36 +120,45 @@ export function planImportFeature(): Composer<BotContext> {
   });
 
   onAction(composer, "import-confirm", async (ctx) => {
-    const bound = ctx as BoundContext;
+    const bound = ctx;
     const pending = ctx.session.pending;
     await ctx.answerCallbackQuery();
-    if (pending?.kind !== "import-confirm" || !canCoordinate(bound.viewer)) {
+    if (pending?.kind !== "import-confirm") {
       await ctx.reply(ctx.t("button-stale"));
       return;
     }
     ctx.session.pending = null;
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     const bytes = await downloadTelegramFile(ctx, pending.fileId);
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    if (sha256 !== pending.sha256) {
-      await ctx.reply(ctx.t("import-file-changed"));
-      return;
-    }
     try {
-      const draft = await draftOf(pending.fileName, bytes, ctx.today);
-      const summary = await importPlan(ctx.deps.db, draft, {
-        organizationSlug: bound.viewer.organizationSlug,
+      const result = await importPlanFile(ctx.deps.db, bound.viewer, {
         fileName: pending.fileName,
-        fileSha256: sha256,
+        bytes,
+        mode: "apply",
+        organizationSlug: bound.viewer.organizationSlug,
+        expectedSha256: pending.sha256,
+        now: ctx.deps.now(),
       });
-      const slots = await syncReminders(ctx.deps.db, summary.organizationId, ctx.deps.now());
-      await ctx.deps.scheduleSlots?.(slots);
-      ctx.log.info({ planId: summary.planId, tasks: summary.tasks }, "plan imported from the chat");
-      await ctx.reply(ctx.t("import-applied", { tasks: summary.tasks, milestones: summary.milestones }));
+      if (result.kind !== "applied") return void (await ctx.reply(resultText(ctx, result)));
+      await ctx.deps.scheduleSlots?.(result.slots);
+      ctx.log.info({ planId: result.summary.planId, tasks: result.summary.tasks }, "plan imported from the chat");
+      await ctx.reply(ctx.t("import-applied", { tasks: result.summary.tasks, milestones: result.summary.milestones }));
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       await ctx.reply(ctx.t("import-failed", { error: error.message }));
     }
   });
   return composer;
+}
+
+function unsupportedText(ctx: BoundContext, fileName: string): string {
+  return ctx.t("import-unsupported", { file: fileName, extensions: PLAN_FILE_EXTENSIONS.join(", ") });
+}
+
+/** The chat's words for an import that did not go ahead. */
+function resultText(ctx: BoundContext, result: PlanFileResult): string {
+  if (result.kind === "unsupported") return unsupportedText(ctx, result.fileName);
+  // A preview answering an apply (or the reverse) cannot happen; a stale press is the honest answer.
+  if (result.kind === "previewed" || result.kind === "applied") return ctx.t("button-stale");
+  return refusalText(ctx.t, result, { "not-allowed": "import-not-allowed", stale: "import-file-changed" });
 }

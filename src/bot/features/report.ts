@@ -1,20 +1,21 @@
 import { Composer, InputFile } from "grammy";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
-import { seesWholeOrganization } from "../../domain/milestones/index.js";
 import { loadReportRows } from "../../services/reports/report-rows.js";
 import { buildReportWorkbook } from "../../services/reports/report-workbook.js";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
+import { refusalText } from "../refusals.js";
 
 /** `/baocao`: the results report as an .xlsx, for coordinators and the chairman. */
-export function reportFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function reportFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
   composer.command("baocao", async (ctx) => {
-    const { viewer } = ctx as BoundContext;
-    if (!seesWholeOrganization(viewer)) {
-      await ctx.reply(ctx.t("report-not-allowed"));
+    const { viewer } = ctx;
+    const report = await loadReportRows(ctx.deps.db, viewer, viewer.organizationSlug, { today: ctx.today });
+    if (report.kind !== "ok") {
+      await ctx.reply(refusalText(ctx.t, report, { "not-allowed": "report-not-allowed" }));
       return;
     }
-    const { organizationName, rows } = await loadReportRows(ctx.deps.db, viewer.organizationSlug, { today: ctx.today });
+    const { organizationName, rows } = report;
     if (rows.length === 0) {
       await ctx.reply(ctx.t("report-empty"));
       return;

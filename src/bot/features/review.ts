@@ -1,6 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatWeekdayDate } from "../../domain/date-input/index.js";
-import { canCoordinate } from "../../domain/milestones/index.js";
 import { unitNameKey } from "../../domain/units/index.js";
 import {
   acknowledgeWarnings,
@@ -16,8 +15,9 @@ import {
 import { taskNumber } from "../../services/reminders/compose-message.js";
 import { syncReminders } from "../../services/reminders/sync-reminders.js";
 import { encodeCallback } from "../callback-data.js";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
 import { cancelKeyboard } from "../keyboards/keyboards.js";
+import { refusalText } from "../refusals.js";
 import { onAction } from "./actions.js";
 import { readDeadlineAnswer } from "./typed-deadline.js";
 
@@ -27,10 +27,23 @@ function itemNumber(item: ReviewItem): string {
   return item.kind === "unit" ? item.name : taskNumber(item.section, item.stt);
 }
 
+/** What waits for review; a refusal from the service travels as a ReviewError to the feature's guard. */
+async function reviewItems(ctx: BoundContext): Promise<ReviewItem[]> {
+  const listed = await listReviewItems(ctx.deps.db, ctx.viewer, ctx.viewer.organizationId);
+  if (listed.kind !== "ok") throw new ReviewError(listed.kind);
+  return listed.items;
+}
+
+async function choicesOf(ctx: BoundContext): Promise<Array<{ id: string; name: string }>> {
+  const choices = await unitChoices(ctx.deps.db, ctx.viewer, ctx.viewer.organizationId);
+  if (choices.kind !== "ok") throw new ReviewError(choices.kind);
+  return choices.units;
+}
+
 /** One item of the review with the buttons that decide it. */
 async function renderItem(ctx: BoundContext, index: number): Promise<{ text: string; keyboard: InlineKeyboard }> {
   const { t } = ctx;
-  const items = await listReviewItems(ctx.deps.db, ctx.viewer.organizationId);
+  const items = await reviewItems(ctx);
   const keyboard = new InlineKeyboard();
   if (items.length === 0) return { text: t("review-empty"), keyboard };
   const current = Math.min(Math.max(index, 0), items.length - 1);
@@ -44,7 +57,7 @@ async function renderItem(ctx: BoundContext, index: number): Promise<{ text: str
     const proposed = item.proposed.length > 0 ? t("review-proposed", { names: item.proposed.join(", ") }) : "";
     lines.push(t("review-lead", { number: itemNumber(item), title: item.title, proposed }));
     const proposedKeys = new Set(item.proposed.map(unitNameKey));
-    const choices = (await unitChoices(ctx.deps.db, ctx.viewer.organizationId)).sort(
+    const choices = (await choicesOf(ctx)).sort(
       (a, b) => Number(proposedKeys.has(unitNameKey(b.name))) - Number(proposedKeys.has(unitNameKey(a.name))),
     );
     for (const unit of choices.slice(0, MAX_CHOICES)) {
@@ -55,7 +68,7 @@ async function renderItem(ctx: BoundContext, index: number): Promise<{ text: str
   } else if (item.kind === "unit") {
     lines.push(t("review-unit", { name: item.name, count: item.tasks }));
     keyboard.text(t("btn-review-keep"), encodeCallback({ verb: "review-keep", unitId: item.unitId })).row();
-    const choices = (await unitChoices(ctx.deps.db, ctx.viewer.organizationId)).filter((u) => u.id !== item.unitId);
+    const choices = (await choicesOf(ctx)).filter((u) => u.id !== item.unitId);
     for (const unit of choices.slice(0, MAX_CHOICES)) {
       keyboard
         .text(
@@ -83,18 +96,21 @@ async function showItem(ctx: BoundContext, index: number): Promise<void> {
 
 /** Finds the unit a button names by its id's first 8 hex digits, within the organization. */
 async function unitByPrefix(ctx: BoundContext, prefix: string): Promise<{ id: string; name: string } | null> {
-  const matches = (await unitChoices(ctx.deps.db, ctx.viewer.organizationId)).filter((u) => u.id.startsWith(prefix));
+  const matches = (await choicesOf(ctx)).filter((u) => u.id.startsWith(prefix));
   return matches.length === 1 ? (matches[0] as { id: string; name: string }) : null;
 }
 
 /** `/rasoat`: the coordinator goes through what the import could not decide, one item at a time. */
-export function reviewFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
-  const guard = async (ctx: BotContext, run: (bound: BoundContext) => Promise<void>) => {
-    const bound = ctx as BoundContext;
-    if (!canCoordinate(bound.viewer)) {
-      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: ctx.t("not-allowed"), show_alert: true });
-      else await ctx.reply(ctx.t("invite-not-allowed"));
+export function reviewFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
+  // The service decides who reviews; a refused list answers the press (or the command) before anything else.
+  const guard = async (ctx: BoundContext, run: (bound: BoundContext) => Promise<void>) => {
+    const bound = ctx;
+    const listed = await listReviewItems(ctx.deps.db, bound.viewer, bound.viewer.organizationId);
+    if (listed.kind !== "ok") {
+      if (ctx.callbackQuery) {
+        await ctx.answerCallbackQuery({ text: refusalText(ctx.t, listed), show_alert: true });
+      } else await ctx.reply(refusalText(ctx.t, listed, { "not-allowed": "invite-not-allowed" }));
       return;
     }
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
@@ -102,7 +118,7 @@ export function reviewFeature(): Composer<BotContext> {
       await run(bound);
     } catch (error) {
       if (!(error instanceof ReviewError)) throw error;
-      await ctx.reply(ctx.t(error.reason === "not-allowed" ? "not-allowed" : "button-stale"));
+      await ctx.reply(refusalText(ctx.t, { kind: error.reason }));
     }
   };
   const done = async (ctx: BoundContext, text: string) => {
@@ -120,9 +136,7 @@ export function reviewFeature(): Composer<BotContext> {
   );
   onAction(composer, "review-date", (ctx, action) =>
     guard(ctx, async (bound) => {
-      const item = (await listReviewItems(ctx.deps.db, bound.viewer.organizationId)).find(
-        (i) => i.kind === "date" && i.milestoneId === action.milestoneId,
-      );
+      const item = (await reviewItems(bound)).find((i) => i.kind === "date" && i.milestoneId === action.milestoneId);
       if (!item) throw new ReviewError("not-found");
       ctx.session.pending = { kind: "review-date", milestoneId: action.milestoneId };
       await ctx.reply(ctx.t("review-ask-date", { number: itemNumber(item) }), { reply_markup: cancelKeyboard(ctx.t) });
@@ -132,7 +146,7 @@ export function reviewFeature(): Composer<BotContext> {
     guard(ctx, async (bound) => {
       const unit = await unitByPrefix(bound, action.unitPrefix);
       if (!unit) throw new ReviewError("not-found");
-      const items = await listReviewItems(ctx.deps.db, bound.viewer.organizationId);
+      const items = await reviewItems(bound);
       const item = items.find((i) => i.kind === "lead" && i.taskId === action.taskId);
       const name = await assignLead(ctx.deps.db, bound.viewer, action.taskId, unit.id, ctx.deps.now());
       const slots = await syncReminders(ctx.deps.db, bound.viewer.organizationId, ctx.deps.now());
@@ -171,16 +185,15 @@ export async function handleReviewText(ctx: BoundContext, text: string): Promise
   if (pending?.kind !== "review-date") return false;
   const due = await readDeadlineAnswer(ctx, text);
   if (due === null) return true;
-  const item = (await listReviewItems(ctx.deps.db, ctx.viewer.organizationId)).find(
-    (i) => i.kind === "date" && i.milestoneId === pending.milestoneId,
-  );
   ctx.session.pending = null;
+  let item: ReviewItem | undefined;
   try {
+    item = (await reviewItems(ctx)).find((i) => i.kind === "date" && i.milestoneId === pending.milestoneId);
     const slots = await setMilestoneDate(ctx.deps.db, ctx.viewer, pending.milestoneId, due, ctx.deps.now());
     await ctx.deps.scheduleSlots?.(slots);
   } catch (error) {
     if (!(error instanceof ReviewError)) throw error;
-    await ctx.reply(ctx.t("button-stale"));
+    await ctx.reply(refusalText(ctx.t, { kind: error.reason }, { "not-allowed": "button-stale" }));
     return true;
   }
   await ctx.reply(ctx.t("review-date-set", { number: item ? itemNumber(item) : "", date: formatWeekdayDate(due) }));

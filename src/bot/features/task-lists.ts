@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { seesWholeOrganization } from "../../domain/milestones/index.js";
 import { listOpenMilestones } from "../../services/milestones/milestone-view.js";
 import { encodeCallback } from "../callback-data.js";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
 import { addMilestoneButtons } from "../keyboards/keyboards.js";
 import { milestoneLine } from "../views.js";
 import { onAction } from "./actions.js";
@@ -35,18 +35,18 @@ async function renderList(
 }
 
 /** `/viec` (my open milestones) and `/quahan` (overdue), soonest first, coloured, paged. */
-export function taskListsFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function taskListsFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
   composer.command("viec", async (ctx) => {
-    const { text, keyboard } = await renderList(ctx as BoundContext, "open", 1);
+    const { text, keyboard } = await renderList(ctx, "open", 1);
     await ctx.reply(text, { reply_markup: keyboard });
   });
   composer.command("quahan", async (ctx) => {
-    const { text, keyboard } = await renderList(ctx as BoundContext, "overdue", 1);
+    const { text, keyboard } = await renderList(ctx, "overdue", 1);
     await ctx.reply(text, { reply_markup: keyboard });
   });
   onAction(composer, "page", async (ctx, action) => {
-    const { text, keyboard } = await renderList(ctx as BoundContext, action.list, action.page);
+    const { text, keyboard } = await renderList(ctx, action.list, action.page);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(text, { reply_markup: keyboard });
   });

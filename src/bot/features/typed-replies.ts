@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
 import { handleApprovalText } from "./approvals.js";
 import { handleMilestoneText } from "./milestone-work.js";
 import { handleReviewText } from "./review.js";
@@ -8,11 +8,11 @@ import { handleReviewText } from "./review.js";
  * Text that is not a command answers what the bot last asked (a date, a
  * reason, a note, a comment); with nothing asked, a pointer to /viec.
  */
-export function typedRepliesFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function typedRepliesFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
   composer.on("message:text", async (ctx) => {
     const text = ctx.message.text.trim();
-    const bound = ctx as BoundContext;
+    const bound = ctx;
     if (await handleMilestoneText(bound, text)) return;
     if (await handleApprovalText(bound, text)) return;
     if (await handleReviewText(bound, text)) return;

@@ -6,16 +6,16 @@
 import { type Api, Composer, InlineKeyboard } from "grammy";
 import { createSignInLink } from "../../services/web/sessions.js";
 import { LOCALES, translatorFor } from "../../i18n/i18n.js";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
 
 /** Telegram opens Mini Apps over https only; a development address gets the link alone. */
 const miniAppUrl = (publicUrl: string | undefined): string | null =>
   publicUrl?.startsWith("https://") ? `${publicUrl}/app` : null;
 
-export function webFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function webFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
   composer.command("web", async (ctx) => {
-    const { viewer, t, deps } = ctx as BoundContext;
+    const { viewer, t, deps } = ctx;
     if (!deps.publicUrl) return;
     const token = await createSignInLink(deps.db, viewer, deps.now());
     const appUrl = miniAppUrl(deps.publicUrl);

@@ -237,7 +237,7 @@ import-applied = ✅ Plan saved: { $tasks } tasks, { $milestones } deadlines; re
 import-cancelled = Cancelled; the plan is unchanged.
 import-failed = ❌ The file could not be read: { $error }
 import-file-changed = The file is not what was previewed; please send it again.
-import-unsupported = ❌ “{ $file }” is not a plan file the bot reads (.docx, .xlsx, .csv, .pdf, .txt).
+import-unsupported = ❌ “{ $file }” is not a plan file the bot reads ({ $extensions }).
 import-not-allowed = Only the office coordinator can import plans. If this is evidence, press “Send evidence” on its task (/viec).
 
 ## Reviewing an import (/rasoat)

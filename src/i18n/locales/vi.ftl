@@ -238,7 +238,7 @@ import-applied = ✅ Đã lưu kế hoạch: { $tasks } nhiệm vụ, { $milesto
 import-cancelled = Đã hủy, kế hoạch không thay đổi.
 import-failed = ❌ Không đọc được tệp: { $error }
 import-file-changed = Tệp không còn như lúc xem trước; hãy gửi lại.
-import-unsupported = ❌ “{ $file }” không phải loại tệp kế hoạch bot đọc được (.docx, .xlsx, .csv, .pdf, .txt).
+import-unsupported = ❌ “{ $file }” không phải loại tệp kế hoạch bot đọc được ({ $extensions }).
 import-not-allowed = Chỉ Văn phòng – Thống kê nhập được kế hoạch. Nếu đây là minh chứng, hãy bấm “Gửi minh chứng” ở việc tương ứng (/viec).
 
 ## Reviewing an import (/rasoat)

@@ -5,8 +5,6 @@
  * written with its event in one transaction.
  */
 import { createHash } from "node:crypto";
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { approvalRequests, evidenceFiles, milestoneEvents, milestones, people } from "../../../db/schema.js";
@@ -17,6 +15,7 @@ import {
   productIsDocument,
   seesWholeOrganization,
 } from "../../domain/milestones/index.js";
+import type { EvidenceStore } from "../evidence/evidence-store.js";
 import { moveMilestone } from "../move-milestone.js";
 import type { SendSlot } from "../reminders/sync-reminders.js";
 import type { Viewer } from "../people/viewer.js";
@@ -59,7 +58,8 @@ async function logEvent(
 
 type Refusal = { kind: "not-found" } | { kind: "not-allowed" } | { kind: "closed"; milestone: MilestoneView };
 
-async function openMilestoneFor(
+/** The milestone if the viewer may act on it and it is still open: the one guard of every milestone action. */
+export async function openMilestoneFor(
   db: Database,
   viewer: Viewer,
   milestoneId: string,
@@ -149,32 +149,30 @@ function safeFileName(name: string): string {
 }
 
 /**
- * Stores evidence under `evidenceDir/<organization>/<task>/`, named by its
- * sha256 so a file sent twice is kept once; the file is written (and renamed
- * into place) before its row, so a row always points at a whole file.
+ * Keeps evidence in the store, by its sha256 so a file sent twice is kept
+ * once; the file is stored before its row, so a row always points at a whole file.
  */
 export async function attachEvidence(
   db: Database,
   viewer: Viewer,
   milestoneId: string,
   upload: EvidenceUpload,
-  context: ActionContext & { evidenceDir: string },
+  context: ActionContext & { evidence: EvidenceStore },
 ): Promise<AttachEvidenceResult> {
   const found = await openMilestoneFor(db, viewer, milestoneId);
   if (found.kind !== "ok") return found;
   const { milestone } = found;
   const sha256 = createHash("sha256").update(upload.bytes).digest("hex");
   const fileName = safeFileName(upload.fileName);
-  const folder = join(
-    context.evidenceDir,
-    viewer.organizationSlug,
-    safeFileName(`${milestone.section ?? "_"}.${milestone.stt ?? "_"}`),
+  const storagePath = await context.evidence.put(
+    {
+      organizationSlug: viewer.organizationSlug,
+      folder: safeFileName(`${milestone.section ?? "_"}.${milestone.stt ?? "_"}`),
+      fileName,
+      sha256,
+    },
+    upload.bytes,
   );
-  const storagePath = join(folder, `${sha256.slice(0, 16)}-${fileName}`);
-  await mkdir(folder, { recursive: true });
-  const partial = `${storagePath}.${process.pid}.partial`;
-  await writeFile(partial, upload.bytes);
-  await rename(partial, storagePath);
   await db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: evidenceFiles.id })

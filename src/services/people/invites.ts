@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { invites, memberships, organizations, people, units } from "../../../db/schema.js";
 import type { Role } from "../../domain/milestones/index.js";
 import { unitNameKey } from "../../domain/units/index.js";
+import { personIdOf, type Principal, type Refused, requireAccess } from "../access.js";
 
 export const INVITE_VALID_DAYS = 7;
 
@@ -32,29 +33,34 @@ function newCode(): string {
 
 /**
  * A one-time code valid 7 days that binds whoever opens it to `role` (and
- * `unit` for members and unit heads) in the organization.
+ * `unit` for members and unit heads) in the organization. Coordinators invite
+ * into their own organization; the operator into any. A unit named by id
+ * (a button) that is not the organization's is not found; a unit named by
+ * its name (the CLI) that matches nothing is an InviteError listing the units.
  */
 export async function createInvite(
   db: Database,
+  principal: Principal,
   request: {
     organizationId: string;
     role: Role;
     unitId?: string | null;
     unitName?: string | null;
     fullName?: string | null;
-    createdByPersonId?: string | null;
     now: Date;
   },
-): Promise<CreatedInvite> {
+): Promise<Refused<"not-allowed" | "not-found"> | ({ kind: "created" } & CreatedInvite)> {
+  const refused = requireAccess(principal, "invite.create", request);
+  if (refused) return refused;
   const [organization] = await db.select().from(organizations).where(eq(organizations.id, request.organizationId));
-  if (!organization) throw new InviteError("organization not found");
+  if (!organization) return { kind: "not-found" };
   let unit: { id: string; name: string } | undefined;
   if (request.unitId) {
     [unit] = await db
       .select({ id: units.id, name: units.name })
       .from(units)
       .where(and(eq(units.id, request.unitId), eq(units.organizationId, request.organizationId)));
-    if (!unit) throw new InviteError("unit not found in this organization");
+    if (!unit) return { kind: "not-found" };
   } else if (request.unitName) {
     const key = unitNameKey(request.unitName);
     [unit] = await db
@@ -79,10 +85,33 @@ export async function createInvite(
     role: request.role,
     unitId: unit?.id ?? null,
     fullName: request.fullName ?? null,
-    createdByPersonId: request.createdByPersonId ?? null,
+    createdByPersonId: personIdOf(principal),
     expiresAt,
   });
-  return { code, expiresAt, role: request.role, unitName: unit?.name ?? null, organizationName: organization.name };
+  return {
+    kind: "created",
+    code,
+    expiresAt,
+    role: request.role,
+    unitName: unit?.name ?? null,
+    organizationName: organization.name,
+  };
+}
+
+/** The organization's live units, by name: whom an invite can be for. */
+export async function listInviteUnits(
+  db: Database,
+  principal: Principal,
+  organizationId: string,
+): Promise<Refused<"not-allowed"> | { kind: "ok"; units: Array<{ id: string; name: string }> }> {
+  const refused = requireAccess(principal, "invite.create", { organizationId });
+  if (refused) return refused;
+  const rows = await db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(eq(units.organizationId, organizationId), isNull(units.mergedIntoId)))
+    .orderBy(asc(units.name));
+  return { kind: "ok", units: rows };
 }
 
 /**

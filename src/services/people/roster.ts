@@ -2,7 +2,8 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../../db/client.js";
 import { invites, memberships, people, units } from "../../../db/schema.js";
-import { canCoordinate, type Role } from "../../domain/milestones/index.js";
+import type { Role } from "../../domain/milestones/index.js";
+import { type Principal, type Refused, requireAccess } from "../access.js";
 import type { Viewer } from "./viewer.js";
 
 export type PersonState = "joined" | "unreachable";
@@ -15,8 +16,15 @@ export interface RosterGroup {
   invited: Array<{ name: string | null; role: Role; expiresAt: Date }>;
 }
 
-/** People by unit with their state, then the open invites; organization-wide roles first. */
-export async function loadRoster(db: Database, organizationId: string, now: Date): Promise<RosterGroup[]> {
+/** People by unit with their state, then the open invites; organization-wide roles first. Coordinators only. */
+export async function loadRoster(
+  db: Database,
+  principal: Principal,
+  organizationId: string,
+  now: Date,
+): Promise<Refused<"not-allowed"> | { kind: "ok"; groups: RosterGroup[] }> {
+  const refused = requireAccess(principal, "organization.coordinate", { organizationId });
+  if (refused) return refused;
   const members = await queryRows<{
     person_id: string;
     name: string;
@@ -68,16 +76,10 @@ export async function loadRoster(db: Database, organizationId: string, now: Date
       expiresAt: invite.expiresAt,
     });
   }
-  return [...groups.values()].sort((a, b) =>
+  const sorted = [...groups.values()].sort((a, b) =>
     a.unit === null ? -1 : b.unit === null ? 1 : a.unit.name.localeCompare(b.unit.name),
   );
-}
-
-export class RosterError extends Error {
-  override readonly name = "RosterError";
-  constructor(readonly reason: "not-allowed" | "not-found" | "self") {
-    super(reason);
-  }
+  return { kind: "ok", groups: sorted };
 }
 
 /**
@@ -91,9 +93,15 @@ export async function deactivatePerson(
   viewer: Viewer,
   personId: string,
   now: Date,
-): Promise<{ name: string; emptiedUnits: Array<{ id: string; name: string }> }> {
-  if (!canCoordinate(viewer)) throw new RosterError("not-allowed");
-  if (personId === viewer.personId) throw new RosterError("self");
+): Promise<
+  | Refused<"not-allowed" | "not-found">
+  | { kind: "self" }
+  | { kind: "deactivated"; name: string; emptiedUnits: Array<{ id: string; name: string }> }
+> {
+  const refused = requireAccess(viewer, "organization.coordinate", viewer);
+  if (refused) return refused;
+  // Coordinators would otherwise be able to lock the office out of its own bot.
+  if (personId === viewer.personId) return { kind: "self" };
   return db.transaction(async (tx) => {
     const [person] = await tx
       .select({ id: people.id, name: people.fullName })
@@ -101,7 +109,7 @@ export async function deactivatePerson(
       .where(
         and(eq(people.id, personId), eq(people.organizationId, viewer.organizationId), isNull(people.deactivatedAt)),
       );
-    if (!person) throw new RosterError("not-found");
+    if (!person) return { kind: "not-found" };
     const removed = await tx
       .delete(memberships)
       .where(eq(memberships.personId, personId))
@@ -122,6 +130,6 @@ export async function deactivatePerson(
         if (unit) emptied.push(unit);
       }
     }
-    return { name: person.name, emptiedUnits: emptied };
+    return { kind: "deactivated", name: person.name, emptiedUnits: emptied };
   });
 }

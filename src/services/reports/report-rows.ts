@@ -18,6 +18,7 @@ import {
   type ProgressColour,
   progressColour,
 } from "../../domain/milestones/index.js";
+import { type Principal, type Refused, requireAccess } from "../access.js";
 
 /** One milestone as the quarterly and yearly CCHC reports list it. */
 export interface ReportRow {
@@ -41,18 +42,20 @@ export interface ReportRow {
   evidence: Array<{ fileName: string; sha256: string; storagePath: string }>;
 }
 
-export class ReportError extends Error {
-  override readonly name = "ReportError";
-}
-
-/** Every milestone of the organization's live tasks, optionally those due within [from, to], in plan order. */
+/**
+ * Every milestone of the organization's live tasks, optionally those due
+ * within [from, to], in plan order: for those who see the whole organization.
+ */
 export async function loadReportRows(
   db: Database,
+  principal: Principal,
   organizationSlug: string,
   options: { today: IsoDate; from?: IsoDate; to?: IsoDate },
-): Promise<{ organizationName: string; rows: ReportRow[] }> {
+): Promise<Refused<"not-found" | "not-allowed"> | { kind: "ok"; organizationName: string; rows: ReportRow[] }> {
   const [organization] = await db.select().from(organizations).where(eq(organizations.slug, organizationSlug));
-  if (!organization) throw new ReportError(`no organization "${organizationSlug}"`);
+  if (!organization) return { kind: "not-found" };
+  const refused = requireAccess(principal, "organization.read", { organizationId: organization.id });
+  if (refused) return refused;
   const conditions = [eq(milestones.organizationId, organization.id), sql`${tasks.removedAt} is null`];
   if (options.from) conditions.push(sql`${milestones.due} >= ${options.from}::date`);
   if (options.to) conditions.push(sql`${milestones.due} <= ${options.to}::date`);
@@ -76,7 +79,7 @@ export async function loadReportRows(
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .where(and(...conditions))
     .orderBy(asc(plans.createdAt), asc(tasks.position), asc(milestones.milestoneKey));
-  if (rows.length === 0) return { organizationName: organization.name, rows: [] };
+  if (rows.length === 0) return { kind: "ok", organizationName: organization.name, rows: [] };
   const taskIds = [...new Set(rows.map((r) => r.taskId))];
   const milestoneIds = rows.map((r) => r.milestoneId);
   const leads = await db
@@ -107,6 +110,7 @@ export async function loadReportRows(
     .orderBy(asc(milestoneEvents.id));
   const completerOf = new Map(completers.map((c) => [c.milestoneId, c.name]));
   return {
+    kind: "ok",
     organizationName: organization.name,
     rows: rows.map((row) => {
       const progress = { state: row.state, due: row.due, completedOn: row.completedOn };

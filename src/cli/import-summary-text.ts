@@ -1,4 +1,4 @@
-import type { ImportSummary } from "./import-plan.js";
+import type { ImportSummary } from "../services/import-plan.js";
 
 const list = (items: string[], limit = 10): string =>
   items.length <= limit ? items.join(", ") : `${items.slice(0, limit).join(", ")} và ${items.length - limit} mục khác`;

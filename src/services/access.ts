@@ -1,0 +1,104 @@
+/**
+ * Who may do what, decided once for every front end (Immich's `requireAccess`
+ * habit): a use case that acts for someone takes that someone and asks here
+ * before it reads or writes. The rules themselves are the domain's
+ * permissions; this module names them and adds the operator of the command line.
+ */
+import {
+  type Actor,
+  canActOnMilestone,
+  canApproveCompletion,
+  canCoordinate,
+  canDecideExtension,
+  canInvite,
+  type MilestoneOwnership,
+  seesWholeOrganization,
+} from "../domain/milestones/index.js";
+
+/**
+ * Whoever runs `nhacviec` on the server: they hold the database itself, so
+ * every organization is theirs. Named, so a use case run from the CLI says so.
+ */
+export interface Operator {
+  kind: "operator";
+}
+
+export const OPERATOR: Operator = Object.freeze({ kind: "operator" });
+
+/** The one on whose behalf a use case runs: a person of an organization, or the operator. */
+export type Principal = Actor | Operator;
+
+export function isOperator(principal: Principal): principal is Operator {
+  return "kind" in principal && principal.kind === "operator";
+}
+
+/** The expected ways a use case says no; each front end words them once. */
+export const REFUSALS = ["not-found", "not-allowed", "closed", "stale"] as const;
+export type Refusal = (typeof REFUSALS)[number];
+
+/** A refusal as a result: `{ kind: "not-allowed" }`, alongside the use case's own outcomes. */
+export interface Refused<R extends Refusal = Refusal> {
+  kind: R;
+}
+
+export function isRefused(result: { kind: string }): result is Refused {
+  return (REFUSALS as readonly string[]).includes(result.kind);
+}
+
+interface OrganizationTarget {
+  organizationId: string;
+}
+
+/** Each permission and what it is asked about. */
+export interface PermissionTargets {
+  /** Complete, report on, attach evidence to, ask to extend. */
+  "milestone.act": MilestoneOwnership;
+  "completion.approve": OrganizationTarget;
+  "extension.decide": OrganizationTarget;
+  /** Every unit's work: the digest, the report, the export. */
+  "organization.read": OrganizationTarget;
+  /** The office's work: review an import, import a plan, manage people. */
+  "organization.coordinate": OrganizationTarget;
+  "invite.create": OrganizationTarget;
+}
+
+export type Permission = keyof PermissionTargets;
+
+const sameOrganization = (actor: Actor, target: OrganizationTarget) => actor.organizationId === target.organizationId;
+
+const RULES: { [P in Permission]: (actor: Actor, target: PermissionTargets[P]) => boolean } = {
+  "milestone.act": (actor, target) => canActOnMilestone(actor, target),
+  "completion.approve": (actor, target) => canApproveCompletion(actor, target.organizationId),
+  "extension.decide": (actor, target) => canDecideExtension(actor, target.organizationId),
+  "organization.read": (actor, target) => sameOrganization(actor, target) && seesWholeOrganization(actor),
+  "organization.coordinate": (actor, target) => sameOrganization(actor, target) && canCoordinate(actor),
+  "invite.create": (actor, target) => sameOrganization(actor, target) && canInvite(actor),
+};
+
+/** Whether the principal holds the permission on the target. */
+export function hasAccess<P extends Permission>(
+  principal: Principal,
+  permission: P,
+  target: PermissionTargets[P],
+): boolean {
+  if (isOperator(principal)) return true;
+  return RULES[permission](principal, target);
+}
+
+/**
+ * The guard a use case opens with: null when allowed, else the refusal to
+ * return as it is (`const refused = requireAccess(...); if (refused) return refused;`).
+ */
+export function requireAccess<P extends Permission>(
+  principal: Principal,
+  permission: P,
+  target: PermissionTargets[P],
+): Refused<"not-allowed"> | null {
+  return hasAccess(principal, permission, target) ? null : { kind: "not-allowed" };
+}
+
+/** The person behind a principal, for the event log and `created by`; null for the operator. */
+export function personIdOf(principal: Principal): string | null {
+  if (isOperator(principal)) return null;
+  return (principal as { personId?: string }).personId ?? null;
+}

@@ -1,0 +1,137 @@
+/**
+ * The one way a plan file becomes a plan, for the CLI and the chat alike:
+ * read it (in a child process with limits), interpret it, then preview or
+ * apply the import and plan its reminders. The front ends only fetch the
+ * bytes and word the result.
+ */
+import { createHash } from "node:crypto";
+import { extname } from "node:path";
+import { eq } from "drizzle-orm";
+import { DateTime } from "luxon";
+import type { Database } from "../../../db/client.js";
+import { organizations } from "../../../db/schema.js";
+import { MissingPlanYearError } from "../../import/import-error.js";
+import type { PlanDraft } from "../../import/plan-draft.js";
+import { SUPPORTED_EXTENSIONS } from "../../import/read-document.js";
+import { DEFAULT_READ_LIMITS } from "../../import/read-limits.js";
+import { readPlanInThisProcess } from "../../import/read-plan-file.js";
+import { type Principal, type Refused, requireAccess } from "../access.js";
+import { type ImportSummary, importPlan } from "../import-plan.js";
+import { previewImport } from "../import-preview.js";
+import { type SendSlot, syncReminders } from "../reminders/sync-reminders.js";
+
+/** The file types a plan is read from: the importer's own list, so no front end keeps another. */
+export const PLAN_FILE_EXTENSIONS: readonly string[] = SUPPORTED_EXTENSIONS;
+
+/** Whether a file's name says it is a plan document the importer reads. */
+export function isPlanFileName(fileName: string): boolean {
+  return PLAN_FILE_EXTENSIONS.includes(extname(fileName).toLowerCase());
+}
+
+/** The time zone of an organization not created yet: the product's home. */
+const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
+
+/** Reads a plan document into a draft; throws ImportError (MissingPlanYearError when it names no year). */
+export type PlanReader = (fileName: string, bytes: Buffer, options: { year?: number }) => Promise<PlanDraft>;
+
+/**
+ * Reads in this process, with the importer's limits. A runtime that wants the
+ * read away from its event loop passes `readPlanFile` (a child process) instead.
+ */
+export const readPlanHere: PlanReader = (fileName, bytes, options) =>
+  readPlanInThisProcess({ fileName, bytes, ...options, limits: DEFAULT_READ_LIMITS });
+
+export interface PlanFileRequest {
+  fileName: string;
+  bytes: Buffer;
+  /** `preview` rolls the import back; `apply` keeps it. */
+  mode: "preview" | "apply";
+  /** A new slug creates the organization (the operator only). */
+  organizationSlug: string;
+  /** The plan's year when the caller knows better than the document (the CLI's --year). */
+  year?: number;
+  /** For `apply` after a preview: the file must still be the one previewed. */
+  expectedSha256?: string;
+  now: Date;
+  /** How the document is read; `readPlanHere` when not given. */
+  reader?: PlanReader;
+}
+
+export interface PlanRead {
+  draft: PlanDraft;
+  fileSha256: string;
+  /**
+   * The document names no year, so the plan was read as the organization's
+   * current year: the one rule for a plan without a year, in the chat and the CLI.
+   */
+  yearAssumed: boolean;
+}
+
+export type PlanFileResult =
+  | Refused<"not-allowed" | "stale">
+  | { kind: "unsupported"; fileName: string; extensions: readonly string[] }
+  | ({ kind: "previewed"; summary: ImportSummary } & PlanRead)
+  | ({ kind: "applied"; summary: ImportSummary; slots: SendSlot[] } & PlanRead);
+
+/**
+ * The read step alone (the CLI's --dry-run), with the one year rule: the
+ * caller's year, else the document's, else the current year where the plan's
+ * organization is. Unreadable documents throw ImportError.
+ */
+export async function readPlanDocument(
+  request: Pick<PlanFileRequest, "fileName" | "bytes" | "year" | "now" | "reader">,
+  timeZone = DEFAULT_TIME_ZONE,
+): Promise<PlanRead> {
+  const read = request.reader ?? readPlanHere;
+  const fileSha256 = createHash("sha256").update(request.bytes).digest("hex");
+  if (request.year !== undefined) {
+    const draft = await read(request.fileName, request.bytes, { year: request.year });
+    return { draft, fileSha256, yearAssumed: false };
+  }
+  try {
+    return { draft: await read(request.fileName, request.bytes, {}), fileSha256, yearAssumed: false };
+  } catch (error) {
+    if (!(error instanceof MissingPlanYearError)) throw error;
+    const year = DateTime.fromJSDate(request.now, { zone: timeZone }).year;
+    return { draft: await read(request.fileName, request.bytes, { year }), fileSha256, yearAssumed: true };
+  }
+}
+
+/**
+ * Reads and imports a plan file for `principal`: coordinators into their own
+ * organization, the operator into any (creating it). Unreadable documents
+ * throw ImportError with the reason in Vietnamese and the file's name.
+ */
+export async function importPlanFile(
+  db: Database,
+  principal: Principal,
+  request: PlanFileRequest,
+): Promise<PlanFileResult> {
+  if (!isPlanFileName(request.fileName)) {
+    return { kind: "unsupported", fileName: request.fileName, extensions: PLAN_FILE_EXTENSIONS };
+  }
+  const [organization] = await db
+    .select({ id: organizations.id, timeZone: organizations.timeZone })
+    .from(organizations)
+    .where(eq(organizations.slug, request.organizationSlug));
+  // An organization nobody has yet: only the operator brings it into being.
+  const refused = requireAccess(principal, "organization.coordinate", { organizationId: organization?.id ?? "" });
+  if (refused) return refused;
+  if (request.expectedSha256 !== undefined) {
+    const sha256 = createHash("sha256").update(request.bytes).digest("hex");
+    if (sha256 !== request.expectedSha256) return { kind: "stale" };
+  }
+  const read = await readPlanDocument(request, organization?.timeZone ?? DEFAULT_TIME_ZONE);
+  const { fileSha256 } = read;
+  const target = {
+    organizationSlug: request.organizationSlug,
+    fileName: request.fileName,
+    fileSha256,
+    now: request.now,
+  };
+  if (request.mode === "preview") return { kind: "previewed", summary: await previewImport(db, read.draft, target), ...read };
+  const summary = await importPlan(db, read.draft, target);
+  // The reminder rows are planned with the import; the caller queues their send times (or the reconciler will).
+  const slots = await syncReminders(db, summary.organizationId, request.now);
+  return { kind: "applied", summary, slots, ...read };
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import type { Actor } from "../../src/domain/milestones/index.js";
+import {
+  hasAccess,
+  isRefused,
+  OPERATOR,
+  type Permission,
+  personIdOf,
+  requireAccess,
+} from "../../src/services/access.js";
+
+const ORG = "org-1";
+const OTHER = "org-2";
+const TU_PHAP = "unit-tp";
+const VAN_PHONG = "unit-vp";
+
+const actor = (roles: Actor["roles"], organizationId = ORG): Actor & { personId: string } => ({
+  organizationId,
+  roles,
+  personId: "person-1",
+});
+const member = actor([{ role: "member", unitId: TU_PHAP }]);
+const unitHead = actor([{ role: "unit_head", unitId: VAN_PHONG }]);
+const coordinator = actor([{ role: "coordinator", unitId: null }]);
+const chairman = actor([{ role: "chairman", unitId: null }]);
+const otherCoordinator = actor([{ role: "coordinator", unitId: null }], OTHER);
+
+const organizationPermissions: Permission[] = [
+  "completion.approve",
+  "extension.decide",
+  "organization.read",
+  "organization.coordinate",
+  "invite.create",
+];
+
+describe("requireAccess", () => {
+  it("lets the office coordinate, invite, read and decide in its own organization", () => {
+    for (const permission of organizationPermissions) {
+      expect(requireAccess(coordinator, permission as "invite.create", { organizationId: ORG })).toBeNull();
+    }
+  });
+
+  it("refuses a coordinator of another organization everything in this one", () => {
+    for (const permission of organizationPermissions) {
+      expect(requireAccess(otherCoordinator, permission as "invite.create", { organizationId: ORG })).toEqual({
+        kind: "not-allowed",
+      });
+    }
+    expect(requireAccess(otherCoordinator, "milestone.act", { organizationId: ORG, leadUnitIds: [TU_PHAP] })).toEqual({
+      kind: "not-allowed",
+    });
+  });
+
+  it("lets the chairman read the organization and decide extensions, not approve completions or coordinate", () => {
+    const target = { organizationId: ORG };
+    expect(requireAccess(chairman, "organization.read", target)).toBeNull();
+    expect(requireAccess(chairman, "extension.decide", target)).toBeNull();
+    expect(requireAccess(chairman, "completion.approve", target)).toEqual({ kind: "not-allowed" });
+    expect(requireAccess(chairman, "organization.coordinate", target)).toEqual({ kind: "not-allowed" });
+    expect(requireAccess(chairman, "invite.create", target)).toEqual({ kind: "not-allowed" });
+  });
+
+  it("lets a member act on their own unit's milestones only, and nothing organization-wide", () => {
+    expect(requireAccess(member, "milestone.act", { organizationId: ORG, leadUnitIds: [TU_PHAP] })).toBeNull();
+    expect(requireAccess(member, "milestone.act", { organizationId: ORG, leadUnitIds: [VAN_PHONG] })).toEqual({
+      kind: "not-allowed",
+    });
+    expect(requireAccess(unitHead, "milestone.act", { organizationId: ORG, leadUnitIds: [VAN_PHONG] })).toBeNull();
+    for (const permission of organizationPermissions) {
+      expect(hasAccess(member, permission as "invite.create", { organizationId: ORG })).toBe(false);
+      expect(hasAccess(unitHead, permission as "invite.create", { organizationId: ORG })).toBe(false);
+    }
+  });
+
+  it("lets the operator of the command line do everything in any organization", () => {
+    for (const permission of organizationPermissions) {
+      expect(requireAccess(OPERATOR, permission as "invite.create", { organizationId: OTHER })).toBeNull();
+    }
+    expect(requireAccess(OPERATOR, "milestone.act", { organizationId: OTHER, leadUnitIds: [] })).toBeNull();
+  });
+});
+
+describe("personIdOf", () => {
+  it("names the person behind a viewer and nobody behind the operator", () => {
+    expect(personIdOf(coordinator)).toBe("person-1");
+    expect(personIdOf(OPERATOR)).toBeNull();
+  });
+});
+
+describe("isRefused", () => {
+  it("tells a refusal from a use case's own outcome", () => {
+    expect(isRefused({ kind: "not-found" })).toBe(true);
+    expect(isRefused({ kind: "stale" })).toBe(true);
+    expect(isRefused({ kind: "ok" })).toBe(false);
+    expect(isRefused({ kind: "submitted" })).toBe(false);
+  });
+});
