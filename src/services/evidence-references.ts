@@ -46,7 +46,8 @@ const TYPES = [...new Set(Object.values(TYPE_BY_ABBREVIATION)), "Công văn", "V
 const fold = (text: string) => text.normalize("NFC").toLocaleLowerCase("vi");
 
 // "15/KH-UBND", "123/QĐ-UBND", "45/UBND-VP" (a công văn carries no type abbreviation), "07/2025/QĐ-UBND".
-const NUMBER_SYMBOL = /(?<![\p{L}\d])(\d{1,5}[a-z]?)\s*\/\s*((?:\d{4}\s*\/\s*)?[\p{Lu}Đ][\p{Lu}Đ\d]*(?:\s*-\s*[\p{Lu}Đ][\p{Lu}Đ\d]*)*)/u;
+const NUMBER_SYMBOL =
+  /(?<![\p{L}\d])(\d{1,5}[a-z]?)\s*\/\s*((?:\d{4}\s*\/\s*)?[\p{Lu}Đ][\p{Lu}Đ\d]*(?:\s*-\s*[\p{Lu}Đ][\p{Lu}Đ\d]*)*)/u;
 const NUMERIC_DATE = /(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)/u;
 const WORDED_DATE = /(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)/iu;
 
@@ -56,7 +57,8 @@ export function parseDocumentReference(text: string): ParseReferenceResult {
   const number = NUMBER_SYMBOL.exec(clean);
   if (!number) return { ok: false, reason: "no-number" };
   const numberSymbol = `${number[1]}/${(number[2] as string).replace(/\s+/g, "")}`;
-  const rest = clean.slice(0, number.index) + " ".repeat(number[0].length) + clean.slice(number.index + number[0].length);
+  const rest =
+    clean.slice(0, number.index) + " ".repeat(number[0].length) + clean.slice(number.index + number[0].length);
   const date = WORDED_DATE.exec(rest) ?? NUMERIC_DATE.exec(rest);
   if (!date) return { ok: false, reason: "no-date" };
   const [day, month, year] = [Number(date[1]), Number(date[2]), Number(date[3])];
@@ -65,7 +67,12 @@ export function parseDocumentReference(text: string): ParseReferenceResult {
   if (!issuer) return { ok: false, reason: "no-issuer" };
   return {
     ok: true,
-    reference: { documentType: typeOf(clean, numberSymbol), numberSymbol, issuedOn: toIsoDate(year, month, day), issuer },
+    reference: {
+      documentType: typeOf(clean, numberSymbol),
+      numberSymbol,
+      issuedOn: toIsoDate(year, month, day),
+      issuer,
+    },
   };
 }
 

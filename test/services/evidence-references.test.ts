@@ -41,7 +41,10 @@ describe("parseDocumentReference", () => {
     });
     expect(parseDocumentReference("Kế hoạch tuyên truyền ngày 20/01/2026")).toEqual({ ok: false, reason: "no-number" });
     expect(parseDocumentReference("Kế hoạch số 15/KH-UBND của UBND xã")).toEqual({ ok: false, reason: "no-date" });
-    expect(parseDocumentReference("Kế hoạch số 15/KH-UBND ngày 20/01/2026")).toEqual({ ok: false, reason: "no-issuer" });
+    expect(parseDocumentReference("Kế hoạch số 15/KH-UBND ngày 20/01/2026")).toEqual({
+      ok: false,
+      reason: "no-issuer",
+    });
   });
 
   it("cites a reference back in the form it was read from", () => {

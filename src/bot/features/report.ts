@@ -1,7 +1,7 @@
 import { Composer, InputFile } from "grammy";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { seesWholeOrganization } from "../../domain/milestones/index.js";
-import { loadReportRows } from "../../services/reports/report-rows.js";
+import { loadPaperReport } from "../../services/reports/paper-report.js";
 import { buildReportWorkbook } from "../../services/reports/report-workbook.js";
 import type { BoundContext, BotContext } from "../context.js";
 
@@ -14,12 +14,13 @@ export function reportFeature(): Composer<BotContext> {
       await ctx.reply(ctx.t("report-not-allowed"));
       return;
     }
-    const { organizationName, rows } = await loadReportRows(ctx.deps.db, viewer.organizationSlug, { today: ctx.today });
+    const report = await loadPaperReport(ctx.deps.db, viewer.organizationSlug, { today: ctx.today });
+    const { organizationName, rows } = report;
     if (rows.length === 0) {
       await ctx.reply(ctx.t("report-empty"));
       return;
     }
-    const workbook = await buildReportWorkbook(rows, ctx.translator);
+    const workbook = await buildReportWorkbook(report, ctx.translator);
     await ctx.replyWithDocument(new InputFile(workbook, `bao-cao-cchc-${viewer.organizationSlug}-${ctx.today}.xlsx`), {
       caption: ctx.t("report-caption", { organization: organizationName, date: formatVietnameseDate(ctx.today) }),
     });
