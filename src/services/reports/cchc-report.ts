@@ -89,7 +89,7 @@ export interface CchcReportInput {
 }
 
 const FONT = "Times New Roman";
-/** Half-points: body 14 pt, blocks of the header 13 pt, "Nơi nhận" 12 and 11 pt. */
+/** Half-points: body 14 pt, the issuer 13 pt, quốc hiệu and "Nơi nhận" 12 pt, its lines 11 pt (Decree 30, Appendix I). */
 const SIZE = { body: 28, header: 26, small: 24, tiny: 22 };
 /** Decree 30/2020, Appendix I: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm (in twips: 1 mm = 56.7). */
 export const MARGINS_TWIPS = { top: 1134, bottom: 1134, left: 1701, right: 1134 };
@@ -239,12 +239,12 @@ export async function buildCchcReport(input: CchcReportInput): Promise<Buffer> {
       centered("Số: …/BC-UBND", { size: SIZE.header }),
     ],
     [
-      centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: SIZE.header }),
+      centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: SIZE.small }),
       centered("Độc lập - Tự do - Hạnh phúc", { bold: true, size: SIZE.body, underline: true }),
       new Paragraph({ spacing: { before: 120 }, alignment: AlignmentType.CENTER, children: [] }),
       centered("……, ngày … tháng … năm ……", { italics: true, size: SIZE.body }),
     ],
-    [3600, 5471],
+    [3500, 5571],
   );
 
   const children: Array<Paragraph | Table> = [

@@ -46,6 +46,21 @@ function spanRow(
   return row;
 }
 
+/**
+ * Row height for wrapped text: LibreOffice and Excel keep the default height
+ * of a row written by a library, so long task names would print cut off.
+ */
+function fitHeight(row: ExcelJS.Row, widths: number[] = WIDTHS): void {
+  let lines = 1;
+  row.eachCell((cell, column) => {
+    const width = widths[column - 1] ?? 10;
+    const text = cell.value instanceof Date ? "" : cell.text;
+    const needed = text.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / (width * 1.2))), 0);
+    lines = Math.max(lines, needed);
+  });
+  row.height = Math.max(16, lines * 15);
+}
+
 /** One line of counts, as the totals under each section say them. */
 function tallyLine(t: Translator["t"], tally: Tally): string {
   return t("report-tally-line", {
@@ -164,6 +179,7 @@ export async function buildReportWorkbook(report: PaperReport, { t }: Translator
         evidenceText(row),
       ]);
       body(line);
+      fitHeight(line);
       for (const column of [6, 9]) line.getCell(column).numFmt = "dd/mm/yyyy";
       for (const column of [7, 8]) {
         line.getCell(column).fill = {
@@ -180,6 +196,7 @@ export async function buildReportWorkbook(report: PaperReport, { t }: Translator
     ]);
     sheet.mergeCells(total.number, 3, total.number, COLUMNS);
     body(total, { bold: true });
+    fitHeight(total, [6, 36, WIDTHS.slice(2).reduce((a, b) => a + b, 0)]);
     total.getCell(2).font = { name: FONT, size: 11, bold: true, italic: true };
   }
   const grand = sheet.addRow(["", t("report-grand-total"), tallyLine(t, tallyOf(rows))]);
@@ -225,6 +242,7 @@ export async function buildReportWorkbook(report: PaperReport, { t }: Translator
     ]);
     sheet.mergeCells(row.number, 2, row.number, 5);
     body(row, { bold });
+    fitHeight(row, [6, WIDTHS.slice(1, 5).reduce((a, b) => a + b, 0), ...WIDTHS.slice(5)]);
     for (let column = 6; column <= COLUMNS; column++) row.getCell(column).alignment = { horizontal: "center" };
   };
   spanRow(sheet, t("report-by-section"), { bold: true, italic: true });
