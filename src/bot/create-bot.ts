@@ -13,6 +13,7 @@ import { findViewer } from "../services/people/viewer.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { approvalsFeature } from "./features/approvals.js";
 import { digestFeature } from "./features/digest.js";
+import { evidenceReferenceFeature } from "./features/evidence-reference.js";
 import { helpFeature } from "./features/help.js";
 import { inviteFeature } from "./features/invite.js";
 import { languageFeature } from "./features/language.js";
@@ -21,6 +22,7 @@ import { onboardingFeature } from "./features/onboarding.js";
 import { peopleFeature } from "./features/people.js";
 import { planImportFeature } from "./features/plan-import.js";
 import { reportFeature } from "./features/report.js";
+import { reportChoicesFeature } from "./features/report-choices.js";
 import { reviewFeature } from "./features/review.js";
 import { taskListsFeature } from "./features/task-lists.js";
 import { typedRepliesFeature } from "./features/typed-replies.js";
@@ -78,12 +80,14 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   privateChats.use(taskListsFeature());
   privateChats.use(approvalsFeature());
   privateChats.use(digestFeature());
+  privateChats.use(reportChoicesFeature());
   privateChats.use(reportFeature());
   privateChats.use(inviteFeature());
   privateChats.use(peopleFeature());
   privateChats.use(planImportFeature());
   privateChats.use(reviewFeature());
   privateChats.use(milestoneWorkFeature());
+  privateChats.use(evidenceReferenceFeature());
   privateChats.use(typedRepliesFeature());
   // A press nobody recognized: a forged or outdated payload.
   privateChats.on("callback_query:data", async (ctx) => {

@@ -329,7 +329,6 @@ report-signer-head = CHAIRMAN
 report-sign-hint = (Signature, full name)
 report-sign-seal = (Signature and seal)
 report-choose = Choose the report to export:
-btn-report-workbook = 📊 Results workbook (Excel), as of today
 btn-report-period = 📝 CCHC report { $period } (Word)
 report-docx-caption = 📝 CCHC results report { $period } – { $organization }. The parts in [square brackets] are for staff to write before signing.
 

@@ -330,7 +330,6 @@ report-signer-head = CHỦ TỊCH
 report-sign-hint = (Ký, ghi rõ họ tên)
 report-sign-seal = (Ký tên, đóng dấu)
 report-choose = Chọn báo cáo cần xuất:
-btn-report-workbook = 📊 Bảng kết quả (Excel), tính đến hôm nay
 btn-report-period = 📝 Báo cáo CCHC { $period } (Word)
 report-docx-caption = 📝 Báo cáo kết quả thực hiện công tác CCHC { $period } – { $organization }. Các đoạn trong [ngoặc vuông] để cán bộ tự viết trước khi trình ký.
 

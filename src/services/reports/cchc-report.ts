@@ -204,9 +204,11 @@ const titleOf = (row: PaperRow) =>
 const unitsOf = (row: PaperRow) => (row.leadUnits.length > 0 ? row.leadUnits.join(", ") : "chưa giao đơn vị");
 const dateOf = (day: IsoDate | null) => (day ? formatVietnameseDate(day) : "chưa có hạn");
 
-function evidenceOf(row: PaperRow): string {
+/** The evidence cited so far; a done task without any gets a placeholder for the office to fill. */
+function evidenceOf(row: PaperRow, required: boolean): string {
   const cited = [...row.references.map(citeReference), ...row.evidence.map((file) => `tệp “${file.fileName}”`)];
-  return cited.length > 0 ? `; minh chứng: ${cited.join("; ")}` : "; [chưa có minh chứng: …]";
+  if (cited.length > 0) return `; minh chứng: ${cited.join("; ")}`;
+  return required ? "; [chưa có minh chứng: …]" : "";
 }
 
 function outcomeOf(row: PaperRow): string {
@@ -214,12 +216,14 @@ function outcomeOf(row: PaperRow): string {
   if (row.state === "done") {
     const when = row.completedOn ? ` ngày ${formatVietnameseDate(row.completedOn)}` : "";
     const late = row.daysLate > 0 ? `, trễ ${row.daysLate} ngày so với hạn ${dateOf(row.due)}` : ", đúng hạn";
-    return `đã hoàn thành${when}${late} (${unitsOf(row)})${evidenceOf(row)}`;
+    return `đã hoàn thành${when}${late} (${unitsOf(row)})${evidenceOf(row, true)}`;
   }
-  if (row.state === "overdue") return `quá hạn ${row.daysLate} ngày, chưa hoàn thành (${unitsOf(row)})`;
+  if (row.state === "overdue") {
+    return `quá hạn ${row.daysLate} ngày, chưa hoàn thành (${unitsOf(row)})${evidenceOf(row, false)}`;
+  }
   if (row.state === "cancelled") return "đã hủy";
   const waiting = row.state === "submitted" ? "đã báo hoàn thành, đang chờ duyệt" : "đang thực hiện, trong hạn";
-  return `${waiting}, hạn ${dateOf(row.due)} (${unitsOf(row)})`;
+  return `${waiting}, hạn ${dateOf(row.due)} (${unitsOf(row)})${evidenceOf(row, false)}`;
 }
 
 /** The report as a .docx. */
