@@ -122,7 +122,7 @@ describe("nhacviec export", () => {
     const body: Array<Array<unknown>> = [];
     const bodyRows: number[] = [];
     sheet.eachRow((row, number) => {
-      if (number > 7 && /^I\.\d$/.test(String(row.getCell(1).value))) {
+      if (number > 7 && /^I\.\d$/.test(row.getCell(1).text)) {
         bodyRows.push(number);
         body.push([
           row.getCell(1).value,
