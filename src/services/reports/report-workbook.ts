@@ -50,10 +50,15 @@ function spanRow(
  * Row height for wrapped text: LibreOffice and Excel keep the default height
  * of a row written by a library, so long task names would print cut off.
  */
-function fitHeight(row: ExcelJS.Row, widths: number[] = WIDTHS): void {
+function fitHeight(row: ExcelJS.Row): void {
   let lines = 1;
   row.eachCell((cell, column) => {
-    const width = widths[column - 1] ?? 10;
+    if (cell.isMerged && cell.master !== cell) return;
+    // A merged cell wraps across every column it spans.
+    let width = WIDTHS[column - 1] ?? 10;
+    for (let next = column + 1; next <= COLUMNS && row.getCell(next).master === cell; next++) {
+      width += WIDTHS[next - 1] ?? 10;
+    }
     const text = cell.value instanceof Date ? "" : cell.text;
     const needed = text.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / (width * 1.2))), 0);
     lines = Math.max(lines, needed);
@@ -132,6 +137,7 @@ export async function buildReportWorkbook(report: PaperReport, { t }: Translator
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9D9D9" } };
     cell.border = BOX;
   });
+  header.height = 32;
   sheet.pageSetup.printTitlesRow = `${header.number}:${header.number}`;
   sheet.views = [{ state: "frozen", ySplit: header.number }];
 
@@ -196,7 +202,7 @@ export async function buildReportWorkbook(report: PaperReport, { t }: Translator
     ]);
     sheet.mergeCells(total.number, 3, total.number, COLUMNS);
     body(total, { bold: true });
-    fitHeight(total, [6, 36, WIDTHS.slice(2).reduce((a, b) => a + b, 0)]);
+    fitHeight(total);
     total.getCell(2).font = { name: FONT, size: 11, bold: true, italic: true };
   }
   const grand = sheet.addRow(["", t("report-grand-total"), tallyLine(t, tallyOf(rows))]);
@@ -242,7 +248,7 @@ export async function buildReportWorkbook(report: PaperReport, { t }: Translator
     ]);
     sheet.mergeCells(row.number, 2, row.number, 5);
     body(row, { bold });
-    fitHeight(row, [6, WIDTHS.slice(1, 5).reduce((a, b) => a + b, 0), ...WIDTHS.slice(5)]);
+    fitHeight(row);
     for (let column = 6; column <= COLUMNS; column++) row.getCell(column).alignment = { horizontal: "center" };
   };
   spanRow(sheet, t("report-by-section"), { bold: true, italic: true });
