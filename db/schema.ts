@@ -443,6 +443,41 @@ export const evidenceFiles = pgTable(
 );
 
 /**
+ * Evidence given as a document reference instead of a file ("Kế hoạch số
+ * 15/KH-UBND ngày 20/01/2026 của UBND xã …"): offices cite their own
+ * documents by number and date, and the self-assessment asks for exactly that.
+ */
+export const evidenceReferences = pgTable(
+  "evidence_references",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    milestoneId: uuid("milestone_id").notNull(),
+    createdByPersonId: uuid("created_by_person_id"),
+    /** "Kế hoạch", "Quyết định", "Công văn"… */
+    documentType: text("document_type").notNull(),
+    /** Số/ký hiệu as written on the document: "15/KH-UBND". */
+    numberSymbol: text("number_symbol").notNull(),
+    issuedOn: date("issued_on", { mode: "string" }).notNull(),
+    issuer: text("issuer").notNull(),
+    /** What the person typed, kept for the record. */
+    typedText: text("typed_text").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.organizationId, t.milestoneId],
+      foreignColumns: [milestones.organizationId, milestones.id],
+    }),
+    foreignKey({
+      columns: [t.organizationId, t.createdByPersonId],
+      foreignColumns: [people.organizationId, people.id],
+    }),
+    index("evidence_references_milestone_idx").on(t.milestoneId),
+  ],
+);
+
+/**
  * One planned send: what (kind), about which milestone, to whom (a role, and a
  * unit where the role is per unit) and when. Recipients are resolved when it
  * fires; a send is void when the milestone's version has moved on.

@@ -13,6 +13,7 @@ import { findViewer } from "../services/people/viewer.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { approvalsFeature } from "./features/approvals.js";
 import { digestFeature } from "./features/digest.js";
+import { evidenceReferenceFeature } from "./features/evidence-reference.js";
 import { helpFeature } from "./features/help.js";
 import { inviteFeature } from "./features/invite.js";
 import { languageFeature } from "./features/language.js";
@@ -21,6 +22,7 @@ import { isBound, onboardingFeature, refuseStranger } from "./features/onboardin
 import { peopleFeature } from "./features/people.js";
 import { planImportFeature } from "./features/plan-import.js";
 import { reportFeature } from "./features/report.js";
+import { reportChoicesFeature } from "./features/report-choices.js";
 import { reviewFeature } from "./features/review.js";
 import { taskListsFeature } from "./features/task-lists.js";
 import { typedRepliesFeature } from "./features/typed-replies.js";
@@ -81,6 +83,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   bound.use(taskListsFeature());
   bound.use(approvalsFeature());
   bound.use(digestFeature());
+  bound.use(reportChoicesFeature());
   bound.use(reportFeature());
   bound.use(inviteFeature());
   bound.use(peopleFeature());
@@ -88,6 +91,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   bound.use(reviewFeature());
   bound.use(webFeature());
   bound.use(milestoneWorkFeature());
+  bound.use(evidenceReferenceFeature());
   bound.use(typedRepliesFeature());
   // A press nobody recognized: a forged or outdated payload.
   bound.on("callback_query:data", async (ctx) => {

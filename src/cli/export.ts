@@ -5,7 +5,8 @@ import { translatorFor } from "../i18n/i18n.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { OPERATOR } from "../services/access.js";
-import { loadReportRows } from "../services/reports/report-rows.js";
+import { loadPaperReport } from "../services/reports/paper-report.js";
+import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
 import { buildEvidenceZip, buildReportWorkbook } from "../services/reports/report-workbook.js";
 import { refusalError } from "./refusals.js";
 import { UsageError } from "./usage-error.js";
@@ -13,27 +14,29 @@ import { UsageError } from "./usage-error.js";
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * `export --org <slug> --format xlsx|zip [--from D] [--to D] [--out FILE]`:
- * the results report, or the evidence bundle with the report as its index.
+ * `export --org <slug> --format xlsx|zip|pdf [--from D] [--to D] [--as-of D] [--out FILE]`:
+ * the results report (for paper, or printed to PDF), or the evidence bundle
+ * with the report as its index. `--as-of` (alias `--today`) judges lateness
+ * on that day, so a past year's plan reads as it stood then.
  */
 export async function runExport(args: string[], config: Config, logger: Logger, out: (line: string) => void) {
   const options: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    if (!["--org", "--format", "--from", "--to", "--out", "--today"].includes(arg)) {
+    if (!["--org", "--format", "--from", "--to", "--out", "--today", "--as-of"].includes(arg)) {
       throw new UsageError(`unknown argument "${arg}"`);
     }
     const value = args[++i];
     if (value === undefined) throw new UsageError(`${arg} needs a value`);
-    options[arg.slice(2)] = value;
+    options[arg === "--as-of" ? "today" : arg.slice(2)] = value;
   }
   const { org, format = "xlsx", from, to } = options;
   if (!org) throw new UsageError("export needs --org <slug>");
-  if (format !== "xlsx" && format !== "zip") throw new UsageError("--format is xlsx or zip");
+  if (format !== "xlsx" && format !== "zip" && format !== "pdf") throw new UsageError("--format is xlsx, zip or pdf");
   for (const [name, value] of [
     ["--from", from],
     ["--to", to],
-    ["--today", options.today],
+    ["--as-of", options.today],
   ] as const) {
     if (value !== undefined && !(ISO_DAY.test(value) && DateTime.fromISO(value).isValid)) {
       throw new UsageError(`${name} takes a day as YYYY-MM-DD`);
@@ -42,18 +45,31 @@ export async function runExport(args: string[], config: Config, logger: Logger, 
   const today = options.today ?? (DateTime.now().setZone("Asia/Ho_Chi_Minh").toISODate() as string);
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
-    const report = await loadReportRows(client.db, OPERATOR, org, {
+    const report = await loadPaperReport(client.db, OPERATOR, org, {
       today,
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
     });
     if (report.kind !== "ok") throw refusalError(`organization "${org}"`, report.kind);
-    const { rows } = report;
     const workbookName = `bao-cao-cchc-${org}-${today}.xlsx`;
-    const workbook = await buildReportWorkbook(rows, translatorFor("vi"));
-    const path = options.out ?? (format === "xlsx" ? workbookName : `minh-chung-cchc-${org}-${today}.zip`);
-    await writeFile(path, format === "xlsx" ? workbook : await buildEvidenceZip(rows, workbook, workbookName));
+    const workbook = await buildReportWorkbook(report, translatorFor("vi"));
+    const defaultName = {
+      xlsx: workbookName,
+      pdf: `bao-cao-cchc-${org}-${today}.pdf`,
+      zip: `minh-chung-cchc-${org}-${today}.zip`,
+    };
+    const path = options.out ?? defaultName[format];
+    const bytes =
+      format === "xlsx"
+        ? workbook
+        : format === "pdf"
+          ? await convertToPdf(workbook, "xlsx")
+          : await buildEvidenceZip(report.rows, workbook, workbookName);
+    await writeFile(path, bytes);
     out(path);
+  } catch (error) {
+    if (error instanceof PdfConversionError) throw new UsageError(error.message);
+    throw error;
   } finally {
     await client.close();
   }

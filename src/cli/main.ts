@@ -10,6 +10,7 @@ import { runMigrate } from "./migrate.js";
 import { runPreview } from "./preview.js";
 import { runUnits } from "./units.js";
 import { runExport } from "./export.js";
+import { runReport } from "./report.js";
 import { runInvite } from "./invite.js";
 import { runParseDates } from "./parse-dates.js";
 import { runStart } from "./start.js";
@@ -27,7 +28,8 @@ const usage = `usage: nhacviec <command>
   worker                                                             send reminders (TELEGRAM_BOT_TOKEN; DATABASE_URL, REDIS_URL optional)
   invite --org <slug> --role <role> [--unit <unit>] [--name "<n>"] [--org-name "<n>"] [--json]   a one-time link (7 days)
   status --org <slug> [--json] [--today YYYY-MM-DD]                  every milestone with its state and event log
-  export --org <slug> --format xlsx|zip [--from D] [--to D] [--out F]  results report, or the evidence bundle
+  export --org <slug> --format xlsx|zip|pdf [--from D] [--to D] [--as-of D] [--out F]  results workbook, or the evidence bundle
+  report --org <slug> --period 2026-Q3|2026-H1|2026 [--format docx|pdf] [--as-of D] [--out F]  the CCHC results report
   parse-dates --ref <ISO datetime> < lines                           typed dates ("15/3", "thứ 6 tuần sau") as JSON Lines
   import <file> --org <slug> [--year Y] [--dry-run] [--json]         read a plan (${PLAN_FILE_EXTENSIONS.join(" ")}) and store it
   units --org <slug> [--json]                                        units with their aliases and task counts
@@ -73,6 +75,10 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
     case "export": {
       const config = loadConfig(process.env);
       return runExport(args, config, createLogger(config.logLevel), out);
+    }
+    case "report": {
+      const config = loadConfig(process.env);
+      return runReport(args, config, createLogger(config.logLevel), out);
     }
     case "status": {
       const config = loadConfig(process.env);

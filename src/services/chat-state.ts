@@ -9,6 +9,19 @@ import { botSessions } from "../../db/schema.js";
 
 const pendingInputSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("evidence"), milestoneId: z.uuid(), thenComplete: z.boolean() }),
+  z.object({
+    kind: z.literal("evidence-reference"),
+    milestoneId: z.uuid(),
+    thenComplete: z.boolean(),
+    /** The parsed reference shown back for confirmation; stored only when confirmed. */
+    reference: z.object({
+      documentType: z.string(),
+      numberSymbol: z.string(),
+      issuedOn: z.iso.date(),
+      issuer: z.string(),
+    }),
+    typedText: z.string(),
+  }),
   z.object({ kind: z.literal("progress-note"), milestoneId: z.uuid() }),
   z.object({ kind: z.literal("extension-date"), milestoneId: z.uuid() }),
   z.object({

@@ -423,11 +423,7 @@ describe("digest, language, invites and commands", () => {
     expect(report.document?.fileName).toBe("bao-cao-cchc-thu-nghiem-2025-03-05.xlsx");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(report.document!.bytes as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual([
-      "Kết quả thực hiện",
-      "Tổng hợp theo mục",
-      "Tổng hợp theo đơn vị",
-    ]);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Kết quả thực hiện"]);
   });
 
   it("/ngonngu switches a person to English for lists and buttons", async () => {

@@ -118,11 +118,22 @@ describe("nhacviec export", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const sheet = workbook.getWorksheet("Kết quả thực hiện")!;
-    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(sheet.getRow(1).getCell(7).value).toBe("Trạng thái");
+    const headerRow = sheet.getRow(6);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 6 });
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToWidth: 1,
+      printTitlesRow: "6:6",
+    });
+    expect(headerRow.getCell(7).value).toBe("Trạng thái");
+    expect(headerRow.getCell(7).font?.name).toBe("Times New Roman");
+    expect(sheet.getRow(4).getCell(1).value).toBe("(Tính đến ngày 15/03/2025)");
     const body: Array<Array<unknown>> = [];
+    const bodyRows: number[] = [];
     sheet.eachRow((row, number) => {
-      if (number > 2)
+      if (number > 7 && /^I\.\d$/.test(row.getCell(1).text)) {
+        bodyRows.push(number);
         body.push([
           row.getCell(1).value,
           row.getCell(7).value,
@@ -130,6 +141,7 @@ describe("nhacviec export", () => {
           row.getCell(10).value,
           row.getCell(12).value,
         ]);
+      }
     });
     const { rows } = await operatorReport({ today: TODAY });
     const { t } = translatorFor("vi");
@@ -151,18 +163,23 @@ describe("nhacviec export", () => {
     ]);
     expect(body.map((r) => r[3])).toEqual([0, 2, 15, 0]);
     const fill = (row: number) => (sheet.getRow(row).getCell(8).fill as ExcelJS.FillPattern).fgColor?.argb;
-    expect([fill(3), fill(4), fill(5), fill(6)]).toEqual(["FFC6EFCE", "FFFCE4D6", "FFFFC7CE", "FFDDEBF7"]);
-    expect(sheet.getRow(3).getCell(9).value).toEqual(new Date("2025-03-14T00:00:00Z"));
+    expect(bodyRows.map(fill)).toEqual(["FFC6EFCE", "FFFCE4D6", "FFFFC7CE", "FFDDEBF7"]);
+    expect(sheet.getRow(bodyRows[0]!).getCell(9).value).toEqual(new Date("2025-03-14T00:00:00Z"));
     expect(sheet.getColumn(2).width).toBeGreaterThan(20);
-    const units = workbook.getWorksheet("Tổng hợp theo đơn vị")!;
+    // The summary per unit: total, done, rate, done late, overdue, in progress, ongoing.
     const tallies: Array<Array<unknown>> = [];
-    units.eachRow((row, number) => {
-      if (number > 1) tallies.push((row.values as unknown[]).slice(1, 8));
+    sheet.eachRow((row) => {
+      const name = row.getCell(2).value;
+      if (name === TU_PHAP || name === VAN_PHONG) tallies.push((row.values as unknown[]).slice(6, 13));
     });
     expect(tallies).toEqual([
-      [TU_PHAP, 2, 1, 1, 0, 0, 0],
-      [VAN_PHONG, 2, 0, 0, 1, 1, 0],
+      [2, 2, "100%", 1, 0, 0, 0],
+      [2, 0, "0%", 0, 1, 1, 0],
     ]);
+    const texts: string[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => void texts.push(cell.text)));
+    expect(texts).toContain("NGƯỜI LẬP BIỂU");
+    expect(texts).toContain("CHỦ TỊCH");
   }, 60_000);
 
   it("bundles every evidence file by section and task with the report as index; hashes match the database", async () => {

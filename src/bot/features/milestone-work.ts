@@ -56,8 +56,12 @@ const unitOf = (ctx: BoundContext, milestone: MilestoneView) =>
   ctx.viewer.roles.find((r) => r.unitName)?.unitName ||
   ctx.viewer.organizationName;
 
-/** "Đã hoàn thành", from a button or after the evidence arrived. */
-async function completeMilestone(ctx: BoundContext, milestoneId: string, reply: (text: string) => Promise<unknown>) {
+/** "Đã hoàn thành", from a button or after the evidence (a file or a document reference) arrived. */
+export async function completeMilestone(
+  ctx: BoundContext,
+  milestoneId: string,
+  reply: (text: string) => Promise<unknown>,
+) {
   const { db, now } = ctx.deps;
   const result = await markDone(db, ctx.viewer, milestoneId, { now: now(), source: sourceOf(ctx) });
   if (await refused(ctx, result, reply)) return;

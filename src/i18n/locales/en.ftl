@@ -105,11 +105,29 @@ completion-submitted = ✅ “{ $title }” recorded as done and sent to the off
 completion-done = ✅ “{ $title }” is done.
 completion-already-submitted = “{ $title }” is already waiting for approval.
 
-evidence-ask = Send the evidence file for “{ $title }” (a document or photo, up to 20 MB).
+evidence-ask = Send the evidence file for “{ $title }” (a document or photo, up to 20 MB), or type the document's reference, e.g.: Kế hoạch số 15/KH-UBND ngày 20/01/2026 của UBND xã …
 evidence-too-large = “{ $file }” is larger than 20 MB, which Telegram does not let bots download. Compress it or send a lighter version.
 evidence-saved = 📎 Evidence “{ $file }” saved for “{ $title }”.
 evidence-unexpected = Which task is this file evidence for? Press “Send evidence” on that task (send /viec to see them).
 evidence-failed = The file could not be downloaded from Telegram. Please send it again.
+
+evidence-reference-check =
+    The bot read this evidence document for “{ $title }”:
+    • Type: { $type }
+    • Number and symbol: { $number }
+    • Issued on: { $date }
+    • Issued by: { $issuer }
+    Press “Correct, save evidence” to save it, or type it again if it is wrong.
+btn-reference-save = ✅ Correct, save evidence
+evidence-reference-saved = 📑 Saved the evidence “{ $citation }” for “{ $title }”.
+evidence-reference-duplicate = “{ $citation }” is already evidence for “{ $title }”.
+evidence-reference-bad = { $reason ->
+    [no-number] No document number and symbol found (e.g. 15/KH-UBND).
+    [no-date] No date of issue found (e.g. ngày 20/01/2026).
+    [impossible-date] That date of issue does not exist; please check it.
+    [no-issuer] No issuing body found (e.g. “của UBND xã Gio Sơn”).
+   *[other] The document could not be read.
+} Send a file, or type it like: Kế hoạch số 15/KH-UBND ngày 20/01/2026 của UBND xã …
 
 progress-ask = How far along is “{ $title }”?
 progress-saved = 📈 Progress { $percent }% recorded for “{ $title }”. Type a note if you like, or press Skip.
@@ -270,8 +288,6 @@ report-not-allowed = Only the office coordinator and the committee's leadership 
 report-caption = 📊 Reform results report – { $organization }, { $date }
 report-empty = There are no tasks to report yet.
 report-sheet-results = Results
-report-sheet-sections = By section
-report-sheet-units = By unit
 report-col-number = No.
 report-col-task = Task
 report-col-milestone = Milestone
@@ -284,8 +300,6 @@ report-col-completed = Completed on
 report-col-days-late = Days late
 report-col-assignee = Done by
 report-col-evidence = Evidence
-report-col-section = Section
-report-col-unit = Unit
 report-col-total = Total
 report-rating = { $colour ->
     [green] Done on time
@@ -294,6 +308,32 @@ report-rating = { $colour ->
     [red] Overdue, not done
    *[other] No deadline yet
 }
+
+report-title = SUMMARY OF RESULTS OF THE ADMINISTRATIVE REFORM PLAN
+report-as-of = (As of { $date })
+report-page = Page
+report-ongoing = Ongoing
+report-section-total = Section { $section } total
+report-grand-total = TOTAL
+report-tally-line = { $total } milestones: done { $done } ({ $rate }), of which late { $late }; overdue { $overdue }; in progress { $pending }; ongoing { $ongoing }
+report-summary-title = TOTALS BY SECTION AND BY LEAD UNIT
+report-by-section = By section of the plan
+report-by-unit = By lead unit
+report-col-group = Section / Unit
+report-col-done = Done
+report-col-rate = Completion rate
+report-col-done-late = Of which late
+report-col-overdue = Overdue
+report-col-in-progress = In progress
+report-col-ongoing = Ongoing
+report-place-date = ……, date …… month …… year ……
+report-signer-preparer = PREPARED BY
+report-signer-head = CHAIRMAN
+report-sign-hint = (Signature, full name)
+report-sign-seal = (Signature and seal)
+report-choose = Choose the report to export:
+btn-report-period = 📝 CCHC report { $period } (Word)
+report-docx-caption = 📝 CCHC results report { $period } – { $organization }. The parts in [square brackets] are for staff to write before signing.
 
 ## Digest chart
 

@@ -106,11 +106,29 @@ completion-submitted = ✅ Đã ghi nhận hoàn thành “{ $title }” và g�
 completion-done = ✅ “{ $title }” đã hoàn thành.
 completion-already-submitted = “{ $title }” đang chờ duyệt hoàn thành.
 
-evidence-ask = Hãy gửi tệp minh chứng cho việc “{ $title }” (tài liệu hoặc ảnh, tối đa 20 MB).
+evidence-ask = Hãy gửi tệp minh chứng cho việc “{ $title }” (tài liệu hoặc ảnh, tối đa 20 MB), hoặc gõ số hiệu văn bản, ví dụ: Kế hoạch số 15/KH-UBND ngày 20/01/2026 của UBND xã …
 evidence-too-large = Tệp “{ $file }” lớn hơn 20 MB nên Telegram không cho bot tải về. Hãy nén lại hoặc gửi bản nhẹ hơn.
 evidence-saved = 📎 Đã lưu minh chứng “{ $file }” cho việc “{ $title }”.
 evidence-unexpected = Bạn muốn gửi tệp này làm minh chứng cho việc nào? Hãy bấm “Gửi minh chứng” ở việc đó (gõ /viec để xem).
 evidence-failed = Không tải được tệp từ Telegram. Bạn hãy gửi lại.
+
+evidence-reference-check =
+    Bot đọc được văn bản minh chứng cho việc “{ $title }”:
+    • Loại văn bản: { $type }
+    • Số, ký hiệu: { $number }
+    • Ngày ban hành: { $date }
+    • Cơ quan ban hành: { $issuer }
+    Bấm “Đúng, lưu minh chứng” để lưu, hoặc gõ lại nếu chưa đúng.
+btn-reference-save = ✅ Đúng, lưu minh chứng
+evidence-reference-saved = 📑 Đã lưu minh chứng “{ $citation }” cho việc “{ $title }”.
+evidence-reference-duplicate = Văn bản “{ $citation }” đã có trong minh chứng của việc “{ $title }”.
+evidence-reference-bad = { $reason ->
+    [no-number] Chưa thấy số, ký hiệu văn bản (ví dụ 15/KH-UBND).
+    [no-date] Chưa thấy ngày ban hành (ví dụ ngày 20/01/2026).
+    [impossible-date] Ngày ban hành không có thật trên lịch, bạn kiểm tra lại.
+    [no-issuer] Chưa thấy cơ quan ban hành (ví dụ “của UBND xã Gio Sơn”).
+   *[other] Chưa đọc được văn bản.
+} Hãy gửi tệp, hoặc gõ theo mẫu: Kế hoạch số 15/KH-UBND ngày 20/01/2026 của UBND xã …
 
 progress-ask = Việc “{ $title }” đã làm được bao nhiêu?
 progress-saved = 📈 Đã ghi tiến độ { $percent }% cho “{ $title }”. Bạn có thể gõ thêm ghi chú, hoặc bấm Bỏ qua.
@@ -271,8 +289,6 @@ report-not-allowed = Chỉ Văn phòng – Thống kê và lãnh đạo UBND xu�
 report-caption = 📊 Báo cáo kết quả thực hiện công tác CCHC – { $organization }, ngày { $date }
 report-empty = Chưa có nhiệm vụ nào để báo cáo.
 report-sheet-results = Kết quả thực hiện
-report-sheet-sections = Tổng hợp theo mục
-report-sheet-units = Tổng hợp theo đơn vị
 report-col-number = TT
 report-col-task = Nhiệm vụ
 report-col-milestone = Mốc
@@ -285,8 +301,6 @@ report-col-completed = Ngày hoàn thành
 report-col-days-late = Số ngày trễ
 report-col-assignee = Người thực hiện
 report-col-evidence = Tài liệu kiểm chứng
-report-col-section = Mục
-report-col-unit = Đơn vị
 report-col-total = Tổng số
 report-rating = { $colour ->
     [green] Hoàn thành đúng hạn
@@ -295,6 +309,32 @@ report-rating = { $colour ->
     [red] Quá hạn, chưa hoàn thành
    *[other] Chưa có thời hạn
 }
+
+report-title = BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH
+report-as-of = (Tính đến ngày { $date })
+report-page = Trang
+report-ongoing = Thường xuyên
+report-section-total = Cộng mục { $section }
+report-grand-total = TỔNG CỘNG
+report-tally-line = { $total } mốc: hoàn thành { $done } ({ $rate }), trong đó trễ hạn { $late }; quá hạn { $overdue }; đang thực hiện { $pending }; thường xuyên { $ongoing }
+report-summary-title = TỔNG HỢP THEO MỤC VÀ THEO ĐƠN VỊ CHỦ TRÌ
+report-by-section = Theo mục của kế hoạch
+report-by-unit = Theo đơn vị chủ trì
+report-col-group = Mục / Đơn vị
+report-col-done = Hoàn thành
+report-col-rate = Tỷ lệ hoàn thành
+report-col-done-late = Trong đó trễ hạn
+report-col-overdue = Quá hạn
+report-col-in-progress = Đang thực hiện
+report-col-ongoing = Thường xuyên
+report-place-date = ……, ngày …… tháng …… năm ……
+report-signer-preparer = NGƯỜI LẬP BIỂU
+report-signer-head = CHỦ TỊCH
+report-sign-hint = (Ký, ghi rõ họ tên)
+report-sign-seal = (Ký tên, đóng dấu)
+report-choose = Chọn báo cáo cần xuất:
+btn-report-period = 📝 Báo cáo CCHC { $period } (Word)
+report-docx-caption = 📝 Báo cáo kết quả thực hiện công tác CCHC { $period } – { $organization }. Các đoạn trong [ngoặc vuông] để cán bộ tự viết trước khi trình ký.
 
 ## Digest chart
 

@@ -55,7 +55,7 @@ async function viewsOf(db: Database, where: ReturnType<typeof and>, timeZone: st
         select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name)
         from task_units tu join units u on u.id = tu.unit_id
         where tu.task_id = ${tasks.id} and tu.relation = 'lead'), '[]'::json)`,
-      evidenceCount: sql<number>`(select count(*)::int from evidence_files e where e.milestone_id = ${milestones.id})`,
+      evidenceCount: sql<number>`(select count(*)::int from evidence_files e where e.milestone_id = ${milestones.id}) + (select count(*)::int from evidence_references r where r.milestone_id = ${milestones.id})`,
     })
     .from(milestones)
     .innerJoin(tasks, eq(tasks.id, milestones.taskId))

@@ -3,9 +3,12 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
 import type { Translator } from "../../i18n/i18n.js";
+import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import type { ProgressColour } from "../../domain/milestones/index.js";
+import { citeReference } from "../evidence-references.js";
 import { taskNumber } from "../reminders/compose-message.js";
-import type { ReportRow } from "./report-rows.js";
+import type { PaperReport, PaperRow } from "./paper-report.js";
+import { addToTally, completionRate, emptyTally, formatRate, type Tally, tallyOf } from "./report-tally.js";
 
 /** The colours of the chat, as cell fills (ARGB). */
 const FILL: Record<ProgressColour, string> = {
@@ -15,45 +18,105 @@ const FILL: Record<ProgressColour, string> = {
   red: "FFFFC7CE",
   grey: "FFEDEDED",
 };
+const ONGOING_FILL = "FFFFF2CC";
 
 const excelDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
-/** Widths that fit the longest value of each column, within reason. */
-function fitColumns(sheet: ExcelJS.Worksheet, max = 60): void {
-  sheet.columns.forEach((column) => {
-    let width = 6;
-    column.eachCell?.({ includeEmpty: false }, (cell) => {
-      const value = cell.value instanceof Date ? "00/00/0000" : cell.text;
-      const longestLine = Math.max(...value.split("\n").map((line) => line.length));
-      width = Math.max(width, Math.min(max, longestLine + 2));
-    });
-    column.width = width;
-  });
-}
+/** Offices print in Times New Roman; a cell without a font falls back to the viewer's default. */
+const FONT = "Times New Roman";
+/** Widths (in characters) that fill an A4 landscape page at a readable scale; long text wraps. */
+const WIDTHS = [6, 36, 12, 20, 18, 11, 14, 13, 11, 8, 15, 30];
+const COLUMNS = WIDTHS.length;
+const THIN = { style: "thin" as const };
+const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-function header(sheet: ExcelJS.Worksheet, titles: string[]): void {
-  const row = sheet.addRow(titles);
-  row.font = { bold: true };
-  row.alignment = { vertical: "middle", wrapText: true };
-  row.eachCell((cell) => {
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9D9D9" } };
-  });
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
+function spanRow(
+  sheet: ExcelJS.Worksheet,
+  text: string,
+  style: { bold?: boolean; italic?: boolean; size?: number; align?: "left" | "center"; from?: number; to?: number },
+): ExcelJS.Row {
+  const row = sheet.addRow([]);
+  const from = style.from ?? 1;
+  const to = style.to ?? COLUMNS;
+  row.getCell(from).value = text;
+  sheet.mergeCells(row.number, from, row.number, to);
+  const cell = row.getCell(from);
+  cell.font = { name: FONT, size: style.size ?? 12, bold: style.bold ?? false, italic: style.italic ?? false };
+  cell.alignment = { horizontal: style.align ?? "left", vertical: "middle", wrapText: true };
+  return row;
 }
-
-type Tally = { total: number; green: number; orange: number; red: number; blue: number; grey: number };
-const emptyTally = (): Tally => ({ total: 0, green: 0, orange: 0, red: 0, blue: 0, grey: 0 });
 
 /**
- * The report in the shape of the plan's appendix: a row per task and
- * milestone with its due day, state, rating colour, completion, days late,
- * who did it and the evidence files; then a summary per section and per unit.
+ * Row height for wrapped text: LibreOffice and Excel keep the default height
+ * of a row written by a library, so long task names would print cut off.
  */
-export async function buildReportWorkbook(rows: ReportRow[], { t }: Translator): Promise<Buffer> {
+function fitHeight(row: ExcelJS.Row): void {
+  let lines = 1;
+  row.eachCell((cell, column) => {
+    if (cell.isMerged && cell.master !== cell) return;
+    // A merged cell wraps across every column it spans.
+    let width = WIDTHS[column - 1] ?? 10;
+    for (let next = column + 1; next <= COLUMNS && row.getCell(next).master === cell; next++) {
+      width += WIDTHS[next - 1] ?? 10;
+    }
+    const text = cell.value instanceof Date ? "" : cell.text;
+    const needed = text.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / (width * 1.2))), 0);
+    lines = Math.max(lines, needed);
+  });
+  row.height = Math.max(16, lines * 15);
+}
+
+/** One line of counts, as the totals under each section say them. */
+function tallyLine(t: Translator["t"], tally: Tally): string {
+  return t("report-tally-line", {
+    total: tally.total,
+    done: tally.done,
+    rate: formatRate(completionRate(tally)),
+    late: tally.doneLate,
+    overdue: tally.overdue,
+    pending: tally.inProgress,
+    ongoing: tally.ongoing,
+  });
+}
+
+/** What a row cites as evidence: its files by name, then its documents by number and date. */
+export function evidenceText(row: PaperRow): string {
+  return [...row.evidence.map((e) => e.fileName), ...row.references.map(citeReference)].join("\n");
+}
+
+/**
+ * The results report made for paper: one A4 landscape sheet, fit to one page
+ * wide, the header row repeated on every page, a title block, a row per task
+ * and milestone, totals per section, per unit and overall, and the signature
+ * block the office signs before sending it up.
+ */
+export async function buildReportWorkbook(report: PaperReport, { t }: Translator): Promise<Buffer> {
+  const { rows } = report;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "nhacviec";
-  const results = workbook.addWorksheet(t("report-sheet-results"));
-  header(results, [
+  const sheet = workbook.addWorksheet(t("report-sheet-results"), {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: `&C&"${FONT}"&10${t("report-page")} &P/&N` },
+  });
+  WIDTHS.forEach((width, index) => {
+    sheet.getColumn(index + 1).width = width;
+  });
+
+  spanRow(sheet, report.organizationName.toLocaleUpperCase("vi"), { bold: true, to: 5 });
+  spanRow(sheet, t("report-title"), { bold: true, size: 14, align: "center" });
+  spanRow(sheet, report.planTitles.join("; "), { italic: true, align: "center" });
+  spanRow(sheet, t("report-as-of", { date: formatVietnameseDate(report.asOf) }), { italic: true, align: "center" });
+  sheet.addRow([]);
+
+  const titles = [
     t("report-col-number"),
     t("report-col-task"),
     t("report-col-milestone"),
@@ -66,71 +129,167 @@ export async function buildReportWorkbook(rows: ReportRow[], { t }: Translator):
     t("report-col-days-late"),
     t("report-col-assignee"),
     t("report-col-evidence"),
-  ]);
-  let lastSection: string | null | undefined;
-  for (const row of rows) {
-    if (row.section !== lastSection && row.section) {
-      const sectionRow = results.addRow([row.section, row.sectionTitle ?? ""]);
-      sectionRow.font = { bold: true };
-      lastSection = row.section;
-    }
-    const line = results.addRow([
-      taskNumber(row.section, row.stt),
-      row.title,
-      row.label ?? "",
-      row.product ?? "",
-      row.leadUnits.join(", "),
-      excelDate(row.due),
-      t("state-label", { state: row.state, days: row.daysLate }),
-      t("report-rating", { colour: row.colour }),
-      excelDate(row.completedOn),
-      row.daysLate,
-      row.assignee ?? "",
-      row.evidence.map((e) => e.fileName).join("\n"),
-    ]);
-    line.alignment = { vertical: "top", wrapText: true };
-    for (const column of [6, 9]) line.getCell(column).numFmt = "dd/mm/yyyy";
-    for (const column of [7, 8]) {
-      line.getCell(column).fill = { type: "pattern", pattern: "solid", fgColor: { argb: FILL[row.colour] } };
-    }
-  }
-  fitColumns(results);
+  ];
+  const header = sheet.addRow(titles);
+  header.eachCell((cell) => {
+    cell.font = { name: FONT, size: 11, bold: true };
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9D9D9" } };
+    cell.border = BOX;
+  });
+  header.height = 32;
+  sheet.pageSetup.printTitlesRow = `${header.number}:${header.number}`;
+  sheet.views = [{ state: "frozen", ySplit: header.number }];
 
-  const summary = (name: string, firstColumn: string, groups: Map<string, Tally>) => {
-    const sheet = workbook.addWorksheet(name);
-    header(sheet, [
-      firstColumn,
-      t("report-col-total"),
-      t("report-rating", { colour: "green" }),
-      t("report-rating", { colour: "orange" }),
-      t("report-rating", { colour: "red" }),
-      t("report-rating", { colour: "blue" }),
-      t("report-rating", { colour: "grey" }),
-    ]);
-    for (const [group, tally] of groups) {
-      sheet.addRow([group, tally.total, tally.green, tally.orange, tally.red, tally.blue, tally.grey]);
+  const body = (row: ExcelJS.Row, options: { bold?: boolean } = {}) => {
+    for (let column = 1; column <= COLUMNS; column++) {
+      const cell = row.getCell(column);
+      cell.font = { name: FONT, size: 11, bold: options.bold ?? false };
+      cell.border = BOX;
+      cell.alignment = {
+        vertical: "top",
+        wrapText: true,
+        ...(column === 1 || column === 10 ? { horizontal: "center" } : {}),
+      };
     }
-    fitColumns(sheet, 50);
   };
-  const bySection = new Map<string, Tally>();
-  const byUnit = new Map<string, Tally>();
+  const sections = new Map<string, { name: string; rows: PaperRow[] }>();
   for (const row of rows) {
-    const sectionName = row.section ? `${row.section}. ${row.sectionTitle ?? ""}`.trim() : "—";
-    const unitNames = row.leadUnits.length > 0 ? row.leadUnits : [t("no-unit")];
-    for (const [map, keys] of [
-      [bySection, [sectionName]],
-      [byUnit, unitNames],
-    ] as const) {
-      for (const key of keys) {
-        const tally = map.get(key) ?? emptyTally();
-        tally.total++;
-        tally[row.colour]++;
-        map.set(key, tally);
+    const key = row.section ?? "";
+    const group = sections.get(key) ?? {
+      name: row.section ? `${row.section}. ${row.sectionTitle ?? ""}`.trim() : "—",
+      rows: [],
+    };
+    group.rows.push(row);
+    sections.set(key, group);
+  }
+  for (const [section, group] of sections) {
+    if (section) {
+      const sectionRow = sheet.addRow([section, group.name.replace(/^[^.]*\.\s*/, "")]);
+      sheet.mergeCells(sectionRow.number, 2, sectionRow.number, COLUMNS);
+      body(sectionRow, { bold: true });
+    }
+    for (const row of group.rows) {
+      const line = sheet.addRow([
+        taskNumber(row.section, row.stt),
+        row.title,
+        row.mark,
+        row.product ?? "",
+        row.leadUnits.join(", "),
+        excelDate(row.due),
+        row.ongoing ? t("report-ongoing") : t("state-label", { state: row.state, days: row.daysLate }),
+        row.ongoing ? t("report-ongoing") : t("report-rating", { colour: row.colour }),
+        excelDate(row.completedOn),
+        row.ongoing ? null : row.daysLate,
+        row.assignee ?? "",
+        evidenceText(row),
+      ]);
+      body(line);
+      fitHeight(line);
+      for (const column of [6, 9]) line.getCell(column).numFmt = "dd/mm/yyyy";
+      for (const column of [7, 8]) {
+        line.getCell(column).fill = {
+          type: "pattern",
+          pattern: "solid",
+          fgColor: { argb: row.ongoing ? ONGOING_FILL : FILL[row.colour] },
+        };
       }
     }
+    const total = sheet.addRow([
+      "",
+      section ? t("report-section-total", { section }) : t("report-section-total", { section: "—" }),
+      tallyLine(t, tallyOf(group.rows)),
+    ]);
+    sheet.mergeCells(total.number, 3, total.number, COLUMNS);
+    body(total, { bold: true });
+    fitHeight(total);
+    total.getCell(2).font = { name: FONT, size: 11, bold: true, italic: true };
   }
-  summary(t("report-sheet-sections"), t("report-col-section"), bySection);
-  summary(t("report-sheet-units"), t("report-col-unit"), new Map([...byUnit].sort(([a], [b]) => a.localeCompare(b))));
+  const grand = sheet.addRow(["", t("report-grand-total"), tallyLine(t, tallyOf(rows))]);
+  sheet.mergeCells(grand.number, 3, grand.number, COLUMNS);
+  body(grand, { bold: true });
+
+  // The summary reuses the page's columns so every printed page keeps the same header.
+  sheet.addRow([]);
+  spanRow(sheet, t("report-summary-title"), { bold: true, align: "center" });
+  const summaryHeader = sheet.addRow([
+    t("report-col-number"),
+    t("report-col-group"),
+    "",
+    "",
+    "",
+    t("report-col-total"),
+    t("report-col-done"),
+    t("report-col-rate"),
+    t("report-col-done-late"),
+    t("report-col-overdue"),
+    t("report-col-in-progress"),
+    t("report-col-ongoing"),
+  ]);
+  sheet.mergeCells(summaryHeader.number, 2, summaryHeader.number, 5);
+  body(summaryHeader, { bold: true });
+  summaryHeader.eachCell((cell) => {
+    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+  });
+  const summaryRow = (number: string, name: string, tally: Tally, bold = false) => {
+    const row = sheet.addRow([
+      number,
+      name,
+      "",
+      "",
+      "",
+      tally.total,
+      tally.done,
+      formatRate(completionRate(tally)),
+      tally.doneLate,
+      tally.overdue,
+      tally.inProgress,
+      tally.ongoing,
+    ]);
+    sheet.mergeCells(row.number, 2, row.number, 5);
+    body(row, { bold });
+    fitHeight(row);
+    for (let column = 6; column <= COLUMNS; column++) row.getCell(column).alignment = { horizontal: "center" };
+  };
+  spanRow(sheet, t("report-by-section"), { bold: true, italic: true });
+  let index = 0;
+  for (const [, group] of sections) summaryRow(String(++index), group.name, tallyOf(group.rows));
+  spanRow(sheet, t("report-by-unit"), { bold: true, italic: true });
+  const byUnit = new Map<string, Tally>();
+  for (const row of rows) {
+    for (const unit of row.leadUnits.length > 0 ? row.leadUnits : [t("no-unit")]) {
+      byUnit.set(unit, addToTally(byUnit.get(unit) ?? emptyTally(), row));
+    }
+  }
+  index = 0;
+  for (const [unit, tally] of [...byUnit].sort(([a], [b]) => a.localeCompare(b, "vi"))) {
+    summaryRow(String(++index), unit, tally);
+  }
+  summaryRow("", t("report-grand-total"), tallyOf(rows), true);
+
+  sheet.addRow([]);
+  const place = spanRow(sheet, t("report-place-date"), { italic: true, align: "center", from: 8, to: COLUMNS });
+  place.getCell(8).font = { name: FONT, size: 12, italic: true };
+  const signers = sheet.addRow([]);
+  for (const [from, to, text] of [
+    [1, 5, t("report-signer-preparer")],
+    [8, COLUMNS, t("report-signer-head")],
+  ] as const) {
+    signers.getCell(from).value = text;
+    sheet.mergeCells(signers.number, from, signers.number, to);
+    signers.getCell(from).font = { name: FONT, size: 12, bold: true };
+    signers.getCell(from).alignment = { horizontal: "center" };
+  }
+  const hints = sheet.addRow([]);
+  for (const [from, to, text] of [
+    [1, 5, t("report-sign-hint")],
+    [8, COLUMNS, t("report-sign-seal")],
+  ] as const) {
+    hints.getCell(from).value = text;
+    sheet.mergeCells(hints.number, from, hints.number, to);
+    hints.getCell(from).font = { name: FONT, size: 11, italic: true };
+    hints.getCell(from).alignment = { horizontal: "center" };
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -150,7 +309,7 @@ function segment(text: string, max = 60): string {
  * The evidence for the PAR-INDEX self-assessment: every file under
  * `<section>/<task>/`, with the report as the index at the top.
  */
-export async function buildEvidenceZip(rows: ReportRow[], workbook: Buffer, workbookName: string): Promise<Buffer> {
+export async function buildEvidenceZip(rows: PaperRow[], workbook: Buffer, workbookName: string): Promise<Buffer> {
   const zip = new JSZip();
   zip.file(workbookName, workbook);
   const used = new Set<string>();

@@ -1,0 +1,72 @@
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { seesWholeOrganization } from "../../domain/milestones/index.js";
+import {
+  buildCchcReport,
+  loadCchcReportInput,
+  parseReportPeriod,
+  type ReportPeriod,
+  ReportPeriodError,
+} from "../../services/reports/cchc-report.js";
+import { refusalText } from "../refusals.js";
+import type { BoundContext, BotContext } from "../context.js";
+
+/** The periods an office reports on around a day: this quarter, the last one, the half year or the year. */
+function periodsAround(today: string): ReportPeriod[] {
+  const year = Number(today.slice(0, 4));
+  const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+  const codes = [
+    `${year}-Q${quarter}`,
+    quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`,
+    quarter <= 2 ? `${year - 1}` : `${year}-H1`,
+    `${year}`,
+  ];
+  return [...new Set(codes)].map(parseReportPeriod);
+}
+
+/**
+ * `/baocao` also offers the CCHC report of a period as a Word document: the
+ * buttons follow the workbook, and each builds the report when pressed.
+ */
+export function reportChoicesFeature(): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  composer.command("baocao", async (ctx, next) => {
+    await next();
+    if (!seesWholeOrganization((ctx as BoundContext).viewer)) return;
+    const keyboard = new InlineKeyboard();
+    for (const period of periodsAround(ctx.today)) {
+      keyboard.text(ctx.t("btn-report-period", { period: period.label }), `rep:${period.code}`).row();
+    }
+    await ctx.reply(ctx.t("report-choose"), { reply_markup: keyboard });
+  });
+
+  composer.callbackQuery(/^rep:(\d{4}(?:-Q[1-4]|-H[12])?)$/, async (ctx) => {
+    const { viewer } = ctx as BoundContext;
+    if (!seesWholeOrganization(viewer)) {
+      await ctx.answerCallbackQuery({ text: ctx.t("report-not-allowed"), show_alert: true });
+      return;
+    }
+    let period: ReportPeriod;
+    try {
+      period = parseReportPeriod(ctx.match[1] as string);
+    } catch (error) {
+      if (!(error instanceof ReportPeriodError)) throw error;
+      await ctx.answerCallbackQuery({ text: ctx.t("button-stale"), show_alert: true });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+    const asOf = ctx.today < period.to ? ctx.today : period.to;
+    const input = await loadCchcReportInput(ctx.deps.db, viewer, viewer.organizationSlug, period, asOf);
+    if (input.kind !== "ok") {
+      await ctx.reply(refusalText(ctx.t, input, { "not-allowed": "report-not-allowed" }));
+      return;
+    }
+    const document = await buildCchcReport(input);
+    await ctx.replyWithDocument(
+      new InputFile(document, `bao-cao-cchc-${viewer.organizationSlug}-${period.code}.docx`),
+      {
+        caption: ctx.t("report-docx-caption", { period: period.label, organization: input.organizationName }),
+      },
+    );
+  });
+  return composer;
+}

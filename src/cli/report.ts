@@ -1,0 +1,66 @@
+import { writeFile } from "node:fs/promises";
+import { DateTime } from "luxon";
+import { openMigratedDatabase } from "../../db/client.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import {
+  buildCchcReport,
+  loadCchcReportInput,
+  parseReportPeriod,
+  ReportPeriodError,
+} from "../services/reports/cchc-report.js";
+import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
+import { OPERATOR } from "../services/access.js";
+import { refusalError } from "./refusals.js";
+import { UsageError } from "./usage-error.js";
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * `report --org <slug> --period 2026-Q3|2026-H1|2026 [--format docx|pdf] [--as-of D] [--out FILE]`:
+ * the CCHC results report of a period as a Word document (or its PDF) for the office to finish and sign.
+ */
+export async function runReport(args: string[], config: Config, logger: Logger, out: (line: string) => void) {
+  const options: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (!["--org", "--period", "--format", "--out", "--as-of"].includes(arg)) {
+      throw new UsageError(`unknown argument "${arg}"`);
+    }
+    const value = args[++i];
+    if (value === undefined) throw new UsageError(`${arg} needs a value`);
+    options[arg.slice(2)] = value;
+  }
+  const { org, format = "docx" } = options;
+  if (!org) throw new UsageError("report needs --org <slug>");
+  if (!options.period) throw new UsageError("report needs --period 2026-Q3|2026-H1|2026");
+  if (format !== "docx" && format !== "pdf") throw new UsageError("--format is docx or pdf");
+  const asOfOption = options["as-of"];
+  if (asOfOption !== undefined && !(ISO_DAY.test(asOfOption) && DateTime.fromISO(asOfOption).isValid)) {
+    throw new UsageError("--as-of takes a day as YYYY-MM-DD");
+  }
+  let period;
+  try {
+    period = parseReportPeriod(options.period);
+  } catch (error) {
+    if (error instanceof ReportPeriodError) throw new UsageError(error.message);
+    throw error;
+  }
+  const today = DateTime.now().setZone("Asia/Ho_Chi_Minh").toISODate() as string;
+  // A past period reads as it stood at its end; the current one as of today.
+  const asOf = asOfOption ?? (today < period.to ? today : period.to);
+  const client = await openMigratedDatabase(config, logger, { max: 2 });
+  try {
+    const input = await loadCchcReportInput(client.db, OPERATOR, org, period, asOf);
+    if (input.kind !== "ok") throw refusalError(`organization "${org}"`, input.kind);
+    const document = await buildCchcReport(input);
+    const path = options.out ?? `bao-cao-cchc-${org}-${period.code}.${format}`;
+    await writeFile(path, format === "pdf" ? await convertToPdf(document, "docx") : document);
+    out(path);
+  } catch (error) {
+    if (error instanceof PdfConversionError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    await client.close();
+  }
+}

@@ -1,0 +1,365 @@
+/**
+ * "Báo cáo kết quả thực hiện công tác cải cách hành chính" for a quarter, a
+ * half year or a year, as a Word document laid out the way Decree
+ * 30/2020/NĐ-CP lays out an administrative document. The facts come from the
+ * database; what only a person can judge is left as [bracketed placeholders].
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  UnderlineType,
+  WidthType,
+} from "docx";
+import { formatVietnameseDate, type IsoDate } from "../../domain/calendar/index.js";
+import { citeReference } from "../evidence-references.js";
+import { taskNumber } from "../reminders/compose-message.js";
+import type { Database } from "../../../db/client.js";
+import type { Principal, Refused } from "../access.js";
+import { loadPaperReport, type PaperRow } from "./paper-report.js";
+import { completionRate, formatRate, type Tally, tallyOf } from "./report-tally.js";
+
+/** A reporting period: a quarter, a half year or a year. */
+export interface ReportPeriod {
+  /** As typed: "2026-Q3", "2026-H1", "2026". */
+  code: string;
+  from: IsoDate;
+  to: IsoDate;
+  /** "quý III năm 2026", "6 tháng đầu năm 2026", "năm 2026". */
+  label: string;
+}
+
+export class ReportPeriodError extends Error {
+  override readonly name = "ReportPeriodError";
+  constructor(readonly text: string) {
+    super(`"${text}" không phải kỳ báo cáo; hãy viết 2026-Q3 (quý), 2026-H1 (6 tháng) hoặc 2026 (năm)`);
+  }
+}
+
+const ROMAN = ["I", "II", "III", "IV"];
+const LAST_DAY = ["03-31", "06-30", "09-30", "12-31"];
+
+/** Reads "2026-Q3", "2026-H1" or "2026". */
+export function parseReportPeriod(text: string): ReportPeriod {
+  const match = /^(\d{4})(?:-(Q[1-4]|H[12]))?$/i.exec(text.trim());
+  if (!match) throw new ReportPeriodError(text);
+  const year = Number(match[1]);
+  const part = match[2]?.toUpperCase();
+  if (!part) return { code: `${year}`, from: `${year}-01-01`, to: `${year}-12-31`, label: `năm ${year}` };
+  const index = Number(part.slice(1));
+  if (part.startsWith("Q")) {
+    const startMonth = String((index - 1) * 3 + 1).padStart(2, "0");
+    return {
+      code: `${year}-${part}`,
+      from: `${year}-${startMonth}-01`,
+      to: `${year}-${LAST_DAY[index - 1]}`,
+      label: `quý ${ROMAN[index - 1]} năm ${year}`,
+    };
+  }
+  return index === 1
+    ? { code: `${year}-H1`, from: `${year}-01-01`, to: `${year}-06-30`, label: `6 tháng đầu năm ${year}` }
+    : { code: `${year}-H2`, from: `${year}-07-01`, to: `${year}-12-31`, label: `6 tháng cuối năm ${year}` };
+}
+
+/** The period that follows: the next quarter, half year or year. */
+export function nextReportPeriod(period: ReportPeriod): ReportPeriod {
+  const year = Number(period.code.slice(0, 4));
+  const part = period.code.slice(5);
+  if (!part) return parseReportPeriod(`${year + 1}`);
+  const index = Number(part.slice(1));
+  if (part.startsWith("Q")) return parseReportPeriod(index === 4 ? `${year + 1}-Q1` : `${year}-Q${index + 1}`);
+  return parseReportPeriod(index === 1 ? `${year}-H2` : `${year + 1}-H1`);
+}
+
+export interface CchcReportInput {
+  organizationName: string;
+  planTitles: string[];
+  period: ReportPeriod;
+  asOf: IsoDate;
+  /** Milestones due within the period. */
+  rows: PaperRow[];
+  /** Milestones due within the next period. */
+  nextRows: PaperRow[];
+}
+
+const FONT = "Times New Roman";
+/** Half-points: body 14 pt, the issuer 13 pt, quốc hiệu and "Nơi nhận" 12 pt, its lines 11 pt (Decree 30, Appendix I). */
+const SIZE = { body: 28, header: 26, small: 24, tiny: 22 };
+/** Decree 30/2020, Appendix I: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm (in twips: 1 mm = 56.7). */
+export const MARGINS_TWIPS = { top: 1134, bottom: 1134, left: 1701, right: 1134 };
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+const NO_BORDERS = {
+  top: NO_BORDER,
+  bottom: NO_BORDER,
+  left: NO_BORDER,
+  right: NO_BORDER,
+  insideHorizontal: NO_BORDER,
+  insideVertical: NO_BORDER,
+};
+
+type RunStyle = { bold?: boolean; italics?: boolean; size?: number; underline?: boolean };
+const run = (text: string, style: RunStyle = {}) =>
+  new TextRun({
+    text,
+    font: FONT,
+    size: style.size ?? SIZE.body,
+    bold: style.bold ?? false,
+    italics: style.italics ?? false,
+    ...(style.underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
+  });
+const centered = (text: string, style: RunStyle = {}) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, style)] });
+/** Body text: justified, first line indented 1 cm, 6 pt after, as offices type it. */
+const body = (children: TextRun[] | string) =>
+  new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: 567 },
+    spacing: { after: 120, line: 300 },
+    children: typeof children === "string" ? [run(children)] : children,
+  });
+const heading = (text: string) =>
+  new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: 567 },
+    spacing: { before: 120, after: 120 },
+    children: [run(text, { bold: true })],
+  });
+const placeholder = (text: string) => body([run(`[${text}]`, { italics: true })]);
+
+function twoColumns(left: Paragraph[], right: Paragraph[], widths: [number, number]): Table {
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: widths[0] + widths[1], type: WidthType.DXA },
+    columnWidths: widths,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({
+        children: [
+          new TableCell({ width: { size: widths[0], type: WidthType.DXA }, borders: NO_BORDERS, children: left }),
+          new TableCell({ width: { size: widths[1], type: WidthType.DXA }, borders: NO_BORDERS, children: right }),
+        ],
+      }),
+    ],
+  });
+}
+
+function countsTable(groups: Array<[string, Tally]>): Table {
+  const titles = ["Mục", "Đến hạn", "Hoàn thành", "Trong đó trễ hạn", "Quá hạn", "Đang thực hiện", "Tỷ lệ hoàn thành"];
+  const widths = [2871, 900, 1100, 1000, 900, 1100, 1200];
+  const cell = (text: string, index: number, bold = false) =>
+    new TableCell({
+      width: { size: widths[index] as number, type: WidthType.DXA },
+      children: [
+        new Paragraph({
+          alignment: index === 0 ? AlignmentType.LEFT : AlignmentType.CENTER,
+          children: [run(text, { bold, size: SIZE.small })],
+        }),
+      ],
+    });
+  const line = (name: string, tally: Tally, bold = false) =>
+    new TableRow({
+      children: [
+        name,
+        String(tally.total - tally.ongoing),
+        String(tally.done),
+        String(tally.doneLate),
+        String(tally.overdue),
+        String(tally.inProgress),
+        formatRate(completionRate(tally)),
+      ].map((text, index) => cell(text, index, bold)),
+    });
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({ tableHeader: true, children: titles.map((title, index) => cell(title, index, true)) }),
+      ...groups.map(([name, tally], index) => line(name, tally, index === groups.length - 1)),
+    ],
+  });
+}
+
+function sectionsOf(rows: PaperRow[]): Array<{ name: string; rows: PaperRow[] }> {
+  const sections = new Map<string, { name: string; rows: PaperRow[] }>();
+  for (const row of rows) {
+    const key = row.section ?? "";
+    const group = sections.get(key) ?? {
+      name: row.section ? `${row.section}. ${row.sectionTitle ?? ""}`.trim() : "Nhiệm vụ khác",
+      rows: [],
+    };
+    group.rows.push(row);
+    sections.set(key, group);
+  }
+  return [...sections.values()];
+}
+
+const titleOf = (row: PaperRow) =>
+  `${taskNumber(row.section, row.stt)}. ${row.title}${row.mark ? ` (${row.mark})` : ""}`.replace(/^\.\s*/, "");
+const unitsOf = (row: PaperRow) => (row.leadUnits.length > 0 ? row.leadUnits.join(", ") : "chưa giao đơn vị");
+const dateOf = (day: IsoDate | null) => (day ? formatVietnameseDate(day) : "chưa có hạn");
+
+/** The evidence cited so far; a done task without any gets a placeholder for the office to fill. */
+function evidenceOf(row: PaperRow, required: boolean): string {
+  const cited = [...row.references.map(citeReference), ...row.evidence.map((file) => `tệp “${file.fileName}”`)];
+  if (cited.length > 0) return `; minh chứng: ${cited.join("; ")}`;
+  return required ? "; [chưa có minh chứng: …]" : "";
+}
+
+function outcomeOf(row: PaperRow): string {
+  if (row.ongoing) return `thực hiện thường xuyên (${unitsOf(row)})`;
+  if (row.state === "done") {
+    const when = row.completedOn ? ` ngày ${formatVietnameseDate(row.completedOn)}` : "";
+    const late = row.daysLate > 0 ? `, trễ ${row.daysLate} ngày so với hạn ${dateOf(row.due)}` : ", đúng hạn";
+    return `đã hoàn thành${when}${late} (${unitsOf(row)})${evidenceOf(row, true)}`;
+  }
+  if (row.state === "overdue") {
+    return `quá hạn ${row.daysLate} ngày, chưa hoàn thành (${unitsOf(row)})${evidenceOf(row, false)}`;
+  }
+  if (row.state === "cancelled") return "đã hủy";
+  const waiting = row.state === "submitted" ? "đã báo hoàn thành, đang chờ duyệt" : "đang thực hiện, trong hạn";
+  return `${waiting}, hạn ${dateOf(row.due)} (${unitsOf(row)})${evidenceOf(row, false)}`;
+}
+
+/** The report as a .docx. */
+export async function buildCchcReport(input: CchcReportInput): Promise<Buffer> {
+  const { period, rows } = input;
+  const next = nextReportPeriod(period);
+  const organization = input.organizationName.toLocaleUpperCase("vi");
+  const total = tallyOf(rows);
+  const sections = sectionsOf(rows);
+  const late = rows.filter((row) => !row.ongoing && row.state === "overdue");
+  const plans = input.planTitles.length > 0 ? input.planTitles.join("; ") : "[kế hoạch CCHC năm]";
+
+  const header = twoColumns(
+    [
+      centered(organization, { bold: true, size: SIZE.header }),
+      centered("────────", { size: SIZE.header }),
+      centered("Số: …/BC-UBND", { size: SIZE.header }),
+    ],
+    [
+      centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: SIZE.small }),
+      centered("Độc lập - Tự do - Hạnh phúc", { bold: true, size: SIZE.body, underline: true }),
+      new Paragraph({ spacing: { before: 120 }, alignment: AlignmentType.CENTER, children: [] }),
+      centered("……, ngày … tháng … năm ……", { italics: true, size: SIZE.body }),
+    ],
+    [3500, 5571],
+  );
+
+  const children: Array<Paragraph | Table> = [
+    header,
+    new Paragraph({
+      spacing: { before: 240 },
+      alignment: AlignmentType.CENTER,
+      children: [run("BÁO CÁO", { bold: true })],
+    }),
+    centered(`Kết quả thực hiện công tác cải cách hành chính ${period.label}`, { bold: true }),
+    centered("────────", {}),
+    body(
+      `Thực hiện ${plans}, ${input.organizationName} báo cáo kết quả thực hiện công tác cải cách hành chính ${period.label} (số liệu tính đến ngày ${formatVietnameseDate(input.asOf)}) như sau:`,
+    ),
+    heading("I. KẾT QUẢ THỰC HIỆN"),
+    heading("1. Tình hình chung"),
+    body(
+      `Trong kỳ báo cáo có ${total.total - total.ongoing} nhiệm vụ đến hạn; đã hoàn thành ${total.done} nhiệm vụ (tỷ lệ ${formatRate(completionRate(total))}), trong đó hoàn thành trễ hạn ${total.doneLate}; quá hạn chưa hoàn thành ${total.overdue}; đang thực hiện trong hạn ${total.inProgress}${total.ongoing > 0 ? `; ngoài ra ${total.ongoing} nhiệm vụ thực hiện thường xuyên` : ""}.`,
+    ),
+    countsTable([...sections.map((s): [string, Tally] => [s.name, tallyOf(s.rows)]), ["Tổng cộng", total]]),
+    placeholder("Đánh giá chung: …"),
+    heading("2. Kết quả thực hiện theo từng nhiệm vụ"),
+  ];
+  for (const section of sections) {
+    children.push(heading(section.name));
+    for (const row of section.rows) children.push(body(`- ${titleOf(row)}: ${outcomeOf(row)}.`));
+  }
+  if (sections.length === 0) children.push(body("Trong kỳ không có nhiệm vụ nào đến hạn."));
+  children.push(heading("II. NHIỆM VỤ CHƯA HOÀN THÀNH VÀ NGUYÊN NHÂN"));
+  if (late.length === 0) children.push(body("Không có nhiệm vụ quá hạn trong kỳ."));
+  for (const row of late) {
+    const why = row.lastNote ? `đơn vị báo cáo: “${row.lastNote}”` : "[Nguyên nhân: …]";
+    children.push(
+      body(`- ${titleOf(row)}: hạn ${dateOf(row.due)}, quá hạn ${row.daysLate} ngày (${unitsOf(row)}); ${why}.`),
+    );
+  }
+  children.push(placeholder("Tồn tại, hạn chế và nguyên nhân: …"));
+  children.push(heading(`III. NHIỆM VỤ TRỌNG TÂM ${next.label.toLocaleUpperCase("vi")}`));
+  if (input.nextRows.length === 0) children.push(body("Kế hoạch không có nhiệm vụ đến hạn trong kỳ tới."));
+  for (const row of input.nextRows) children.push(body(`- ${titleOf(row)}: hạn ${dateOf(row.due)} (${unitsOf(row)}).`));
+  children.push(placeholder("Giải pháp, nhiệm vụ khác: …"));
+  children.push(heading("IV. ĐỀ XUẤT, KIẾN NGHỊ"));
+  children.push(placeholder("Đề xuất, kiến nghị: …"));
+  children.push(
+    new Paragraph({ spacing: { after: 240 }, children: [] }),
+    twoColumns(
+      [
+        new Paragraph({ children: [run("Nơi nhận:", { bold: true, italics: true, size: SIZE.small })] }),
+        new Paragraph({ children: [run("- [Cơ quan cấp trên nhận báo cáo];", { size: SIZE.tiny })] }),
+        new Paragraph({ children: [run("- Thường trực Đảng ủy, HĐND;", { size: SIZE.tiny })] }),
+        new Paragraph({ children: [run("- Lưu: VT.", { size: SIZE.tiny })] }),
+      ],
+      [
+        centered("TM. ỦY BAN NHÂN DÂN", { bold: true, size: SIZE.header }),
+        centered("CHỦ TỊCH", { bold: true, size: SIZE.header }),
+        centered("(Ký tên, đóng dấu)", { italics: true, size: SIZE.small }),
+        new Paragraph({ spacing: { before: 1200 }, children: [] }),
+        centered("[Họ và tên]", { bold: true, size: SIZE.header }),
+      ],
+      [4300, 4771],
+    ),
+  );
+
+  const document = new Document({
+    creator: "nhacviec",
+    title: `Báo cáo kết quả thực hiện công tác CCHC ${period.label}`,
+    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: { ...MARGINS_TWIPS, header: 567, footer: 567 },
+          },
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+/** The facts of the report: milestones due in the period and in the next one, judged as of `asOf`. */
+export async function loadCchcReportInput(
+  db: Database,
+  principal: Principal,
+  organizationSlug: string,
+  period: ReportPeriod,
+  asOf: IsoDate,
+): Promise<Refused<"not-found" | "not-allowed"> | ({ kind: "ok" } & CchcReportInput)> {
+  const current = await loadPaperReport(db, principal, organizationSlug, {
+    today: asOf,
+    from: period.from,
+    to: period.to,
+  });
+  if (current.kind !== "ok") return current;
+  const next = nextReportPeriod(period);
+  const following = await loadPaperReport(db, principal, organizationSlug, {
+    today: asOf,
+    from: next.from,
+    to: next.to,
+  });
+  if (following.kind !== "ok") return following;
+  return {
+    kind: "ok",
+    organizationName: current.organizationName,
+    planTitles: [...new Set([...current.planTitles, ...following.planTitles])],
+    period,
+    asOf,
+    rows: current.rows,
+    nextRows: following.rows,
+  };
+}
