@@ -37,11 +37,11 @@ export async function runExport(args: string[], config: Config, logger: Logger, 
       throw new UsageError(`${name} takes a day as YYYY-MM-DD`);
     }
   }
-  const today = options.today ?? (DateTime.now().setZone("Asia/Ho_Chi_Minh").toISODate() as string);
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
-    const { rows } = await loadReportRows(client.db, org, {
-      today,
+    // Without --today the report is as of the organization's local day.
+    const { rows, today } = await loadReportRows(client.db, org, {
+      ...(options.today ? { today: options.today } : { now: new Date() }),
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
     });

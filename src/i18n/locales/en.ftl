@@ -325,3 +325,25 @@ people-deactivated = Reminders stopped for { $name }.
 people-unit-empty = ⚠️ Nobody in { $unit } gets reminders any more. Invite someone:
 btn-people-invite-replacement = Invite someone to { $unit }
 people-not-self = You cannot deactivate your own account.
+
+## Send kinds and recipients (preview)
+
+send-kind = { $kind ->
+    [start] window opens
+    [reminder] reminder
+    [due] due today
+    [overdue] overdue (to the unit)
+    [escalation] overdue (to the leadership)
+    [checkin] monthly progress check
+    [digest] weekly digest for the chairman
+    [needs-date] list of tasks without a date
+   *[other] { $kind }
+}
+send-recipient = { $role ->
+    [member] unit
+    [coordinator] coordinators
+    [chairman] chairman
+   *[other] { $role }
+}
+preview-line = { $when }  { $kind } → { $to }{ $task }{ $due }
+preview-due = { " " }(due { $date })

@@ -326,3 +326,25 @@ people-deactivated = Đã ngừng nhắc việc cho { $name }.
 people-unit-empty = ⚠️ Bộ phận { $unit } không còn ai nhận nhắc việc. Hãy mời người thay:
 btn-people-invite-replacement = Mời người cho { $unit }
 people-not-self = Không thể tự ngừng tài khoản của mình.
+
+## Send kinds and recipients (preview)
+
+send-kind = { $kind ->
+    [start] mở đầu thời hạn
+    [reminder] nhắc việc
+    [due] đến hạn hôm nay
+    [overdue] quá hạn (báo bộ phận)
+    [escalation] quá hạn (báo cấp trên)
+    [checkin] hỏi tiến độ hằng tháng
+    [digest] tổng hợp tuần cho Chủ tịch
+    [needs-date] danh sách việc chưa có ngày
+   *[other] { $kind }
+}
+send-recipient = { $role ->
+    [member] bộ phận
+    [coordinator] điều phối viên
+    [chairman] Chủ tịch
+   *[other] { $role }
+}
+preview-line = { $when }  { $kind } → { $to }{ $task }{ $due }
+preview-due = { " " }(hạn { $date })

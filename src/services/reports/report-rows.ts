@@ -11,13 +11,16 @@ import {
   tasks,
   units,
 } from "../../../db/schema.js";
-import { daysBetween, type IsoDate } from "../../domain/calendar/index.js";
+import type { IsoDate } from "../../domain/calendar/index.js";
 import {
   effectiveState,
-  type MilestoneState,
+  type LatenessStatus,
+  lateness,
   type ProgressColour,
   progressColour,
+  type ShownState,
 } from "../../domain/milestones/index.js";
+import { localDay } from "../../domain/planning/index.js";
 
 /** One milestone as the quarterly and yearly CCHC reports list it. */
 export interface ReportRow {
@@ -31,7 +34,8 @@ export interface ReportRow {
   product: string | null;
   leadUnits: string[];
   due: IsoDate | null;
-  state: MilestoneState;
+  state: ShownState;
+  lateness: LatenessStatus;
   colour: ProgressColour;
   completedOn: IsoDate | null;
   /** Days past due: when it was done late, or as of today when still open. */
@@ -49,10 +53,12 @@ export class ReportError extends Error {
 export async function loadReportRows(
   db: Database,
   organizationSlug: string,
-  options: { today: IsoDate; from?: IsoDate; to?: IsoDate },
-): Promise<{ organizationName: string; rows: ReportRow[] }> {
+  options: ({ today: IsoDate } | { now: Date }) & { from?: IsoDate; to?: IsoDate },
+): Promise<{ organizationName: string; today: IsoDate; rows: ReportRow[] }> {
   const [organization] = await db.select().from(organizations).where(eq(organizations.slug, organizationSlug));
   if (!organization) throw new ReportError(`no organization "${organizationSlug}"`);
+  // The organization's local day unless the caller names one (a report "as of" a day).
+  const today = "today" in options ? options.today : localDay(options.now, organization.timeZone);
   const conditions = [eq(milestones.organizationId, organization.id), sql`${tasks.removedAt} is null`];
   if (options.from) conditions.push(sql`${milestones.due} >= ${options.from}::date`);
   if (options.to) conditions.push(sql`${milestones.due} <= ${options.to}::date`);
@@ -70,13 +76,14 @@ export async function loadReportRows(
       due: milestones.due,
       state: milestones.state,
       completedOn: sql<string | null>`(${milestones.completedAt} at time zone ${organization.timeZone})::date::text`,
+      ongoing: sql<boolean>`(${tasks.schedule}->>'kind') = 'ongoing'`,
     })
     .from(milestones)
     .innerJoin(tasks, eq(tasks.id, milestones.taskId))
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .where(and(...conditions))
     .orderBy(asc(plans.createdAt), asc(tasks.position), asc(milestones.milestoneKey));
-  if (rows.length === 0) return { organizationName: organization.name, rows: [] };
+  if (rows.length === 0) return { organizationName: organization.name, today, rows: [] };
   const taskIds = [...new Set(rows.map((r) => r.taskId))];
   const milestoneIds = rows.map((r) => r.milestoneId);
   const leads = await db
@@ -108,11 +115,10 @@ export async function loadReportRows(
   const completerOf = new Map(completers.map((c) => [c.milestoneId, c.name]));
   return {
     organizationName: organization.name,
+    today,
     rows: rows.map((row) => {
-      const progress = { state: row.state, due: row.due, completedOn: row.completedOn };
-      const state = effectiveState(progress, options.today);
-      const lateUntil = state === "done" || state === "submitted" ? row.completedOn : options.today;
-      const daysLate = row.due && lateUntil && lateUntil > row.due ? daysBetween(row.due, lateUntil) : 0;
+      const late = lateness(row, today);
+      const state = effectiveState(row, today);
       return {
         milestoneId: row.milestoneId,
         planTitle: row.planTitle,
@@ -125,9 +131,10 @@ export async function loadReportRows(
         leadUnits: leads.filter((l) => l.taskId === row.taskId).map((l) => l.name),
         due: row.due,
         state,
-        colour: progressColour(progress, options.today),
+        lateness: late.status,
+        colour: progressColour(row, today),
         completedOn: state === "done" || state === "submitted" ? row.completedOn : null,
-        daysLate,
+        daysLate: late.days,
         assignee: completerOf.get(row.milestoneId) ?? null,
         evidence: files.filter((f) => f.milestoneId === row.milestoneId),
       };
