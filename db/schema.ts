@@ -458,9 +458,10 @@ export const reminders = pgTable(
     }),
     foreignKey({ columns: [t.organizationId, t.audienceUnitId], foreignColumns: [units.organizationId, units.id] }),
     unique("reminders_org_id_unique").on(t.organizationId, t.id),
-    // Planning the same milestone version twice adds nothing.
+    // Planning the same milestone version twice adds nothing; per organization, because the weekly
+    // sends (no milestone) of two organizations at the same instant are two sends, not one.
     unique("reminders_plan_unique")
-      .on(t.milestoneId, t.milestoneVersion, t.kind, t.audienceRole, t.audienceUnitId, t.fireAt)
+      .on(t.organizationId, t.milestoneId, t.milestoneVersion, t.kind, t.audienceRole, t.audienceUnitId, t.fireAt)
       .nullsNotDistinct(),
     index("reminders_state_fire_at_idx").on(t.state, t.fireAt),
     index("reminders_milestone_idx").on(t.milestoneId),

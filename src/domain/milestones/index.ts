@@ -9,6 +9,7 @@ export {
 export { isLate, type Lateness, type LatenessInput, type LatenessStatus, lateness } from "./lateness.js";
 export {
   canTransition,
+  CHASED_STATES,
   IllegalTransitionError,
   isChased,
   isClosed,

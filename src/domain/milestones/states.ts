@@ -50,6 +50,8 @@ export function isClosed(state: MilestoneState): boolean {
 }
 
 /** Open and in-progress milestones are chased by reminders; submitted ones wait for the coordinators. */
+export const CHASED_STATES = ["open", "in_progress"] as const satisfies readonly MilestoneState[];
+
 export function isChased(state: MilestoneState): boolean {
-  return state === "open" || state === "in_progress";
+  return (CHASED_STATES as readonly MilestoneState[]).includes(state);
 }
