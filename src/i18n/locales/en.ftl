@@ -330,7 +330,7 @@ people-not-self = You cannot deactivate your own account.
 
 send-kind = { $kind ->
     [start] window opens
-    [reminder] reminder
+    [reminder] reminder before the due day
     [due] due today
     [overdue] overdue (to the unit)
     [escalation] overdue (to the leadership)
