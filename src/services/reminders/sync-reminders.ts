@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { milestones, plans, reminders, taskUnits, tasks } from "../../../db/schema.js";
+import { CHASED_STATES } from "../../domain/milestones/index.js";
 import type { PlanningContext } from "../../domain/planning/index.js";
 import { type PlannableMilestone, planReminders } from "../../domain/reminders/index.js";
 import { loadPlanningContext } from "../planning/planning-context.js";
@@ -109,12 +110,15 @@ export async function syncReminders(db: Database, organizationId: string, now: D
       on conflict do nothing`);
   }
   for (const row of wanted) slots.set(String(row.fireAt.getTime()), { organizationId, fireAt: row.fireAt });
-  // Rows planned for a version that moved on, or for milestones no longer chased, will never fire.
+  // Rows planned for a version that moved on, or for milestones no longer chased (isChased), will never fire.
   await db.execute(sql`
     update ${reminders} r set state = 'cancelled'
     from ${milestones} m
     where r.milestone_id = m.id and r.organization_id = ${organizationId} and r.state = 'planned'
-      and (r.milestone_version <> m.version or m.state in ('done', 'cancelled', 'submitted'))`);
+      and (r.milestone_version <> m.version or m.state not in (${sql.join(
+        CHASED_STATES.map((state) => sql`${state}`),
+        sql`, `,
+      )}))`);
   return [...slots.values()];
 }
 
