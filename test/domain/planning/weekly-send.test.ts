@@ -39,12 +39,10 @@ describe("the weekly send", () => {
     ]);
   });
   it("follows the organization's send time, zone and days off", () => {
-    const own = planningContextOf({
-      timeZone: "Asia/Bangkok",
-      reminderPolicy: { sendTime: "07:30" },
-      extraDaysOff: ["2025-03-31"],
-      extraWorkingDays: [],
-    });
+    const own = planningContextOf(
+      { timeZone: "Asia/Bangkok", reminderPolicy: { sendTime: "07:30" } },
+      createWorkingCalendar({ extraDaysOff: ["2025-03-31"] }),
+    );
     expect(weeklySendOfWeek("2025-03-31", own)?.at).toBe("2025-04-01T07:30:00+07:00");
     expect(sendInstant("2025-03-31", { ...own, timeZone: "Europe/Paris" })).toBe("2025-03-31T07:30:00+02:00");
   });
