@@ -24,6 +24,9 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { Schedule } from "../src/domain/deadline/index.js";
+import { MILESTONE_STATES } from "../src/domain/milestones/states.js";
+import { DEFAULT_TIME_ZONE } from "../src/domain/planning/planning-context.js";
+import { SEND_KINDS } from "../src/domain/reminders/send-kinds.js";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -31,24 +34,9 @@ const organizationId = () => uuid("organization_id").notNull();
 
 export const roleEnum = pgEnum("role", ["member", "unit_head", "coordinator", "chairman"]);
 export const taskUnitRelationEnum = pgEnum("task_unit_relation", ["lead", "support"]);
-export const milestoneStateEnum = pgEnum("milestone_state", [
-  "open",
-  "in_progress",
-  "submitted",
-  "done",
-  "overdue",
-  "cancelled",
-]);
-export const reminderKindEnum = pgEnum("reminder_kind", [
-  "start",
-  "reminder",
-  "due",
-  "overdue",
-  "escalation",
-  "checkin",
-  "digest",
-  "needs-date",
-]);
+/** The domain's lists are the source: a new state or send kind there needs only a migration here. */
+export const milestoneStateEnum = pgEnum("milestone_state", MILESTONE_STATES);
+export const reminderKindEnum = pgEnum("reminder_kind", SEND_KINDS);
 export const reminderStateEnum = pgEnum("reminder_state", ["planned", "sending", "sent", "skipped", "cancelled"]);
 /** pending → sending (claimed by one worker) → sent; failed when Telegram refuses for good (a blocked bot). */
 export const deliveryStateEnum = pgEnum("delivery_state", ["pending", "sending", "sent", "failed"]);
@@ -58,7 +46,7 @@ export const organizations = pgTable("organizations", {
   /** Short stable name used by the CLI (`--org gio-son`). */
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
-  timeZone: text("time_zone").notNull().default("Asia/Ho_Chi_Minh"),
+  timeZone: text("time_zone").notNull().default(DEFAULT_TIME_ZONE),
   locale: text("locale").notNull().default("vi"),
   /** Overrides of the default reminder policy; null means the defaults. */
   reminderPolicy: jsonb("reminder_policy").$type<Record<string, unknown>>(),
@@ -505,9 +493,10 @@ export const reminders = pgTable(
     }),
     foreignKey({ columns: [t.organizationId, t.audienceUnitId], foreignColumns: [units.organizationId, units.id] }),
     unique("reminders_org_id_unique").on(t.organizationId, t.id),
-    // Planning the same milestone version twice adds nothing.
+    // Planning the same milestone version twice adds nothing; per organization, because the weekly
+    // sends (no milestone) of two organizations at the same instant are two sends, not one.
     unique("reminders_plan_unique")
-      .on(t.milestoneId, t.milestoneVersion, t.kind, t.audienceRole, t.audienceUnitId, t.fireAt)
+      .on(t.organizationId, t.milestoneId, t.milestoneVersion, t.kind, t.audienceRole, t.audienceUnitId, t.fireAt)
       .nullsNotDistinct(),
     index("reminders_state_fire_at_idx").on(t.state, t.fireAt),
     index("reminders_milestone_idx").on(t.milestoneId),

@@ -1,10 +1,10 @@
-import { sql } from "drizzle-orm";
-import { queryRows, type Database } from "../db/client.js";
+import type { Database } from "../db/client.js";
 import type { Logger } from "../src/logger.js";
+import { DeliveriesPendingError, dispatchDue } from "../src/services/delivery/dispatch-due.js";
+import { organizationsWithDueSends, planAllReminders, releaseStaleClaims } from "../src/services/delivery/reconcile.js";
+import { sendWeeklyIfDue } from "../src/services/delivery/weekly-sends.js";
 import type { Notifier } from "../src/services/notifier.js";
-import { organizationsWithMilestones, syncReminders } from "../src/services/reminders/sync-reminders.js";
-import { DeliveriesPendingError, dispatchDue } from "./dispatch-slot.js";
-import { sendWeeklyIfDue } from "./weekly-sends.js";
+import { organizationsWithMilestones } from "../src/services/reminders/sync-reminders.js";
 import type { SendRateLimiter } from "./send-rate-limiter.js";
 
 export interface EmbeddedDispatcherDeps {
@@ -38,26 +38,17 @@ export function startEmbeddedDispatcher(deps: EmbeddedDispatcherDeps): EmbeddedD
     const now = deps.now();
     // Planning every 5 minutes is what the reconciler does in the Redis mode.
     if (now.getTime() - lastPlanning >= 5 * 60_000) {
-      for (const organizationId of await organizationsWithMilestones(deps.db))
-        await syncReminders(deps.db, organizationId, now);
+      await planAllReminders(deps.db, now);
       lastPlanning = now.getTime();
     }
-    await deps.db.execute(sql`
-      update reminder_deliveries set state = 'pending', claimed_at = null
-      where state = 'sending' and claimed_at < now() - make_interval(secs => ${deps.staleClaimSeconds ?? 120})`);
-    const due = await queryRows<{ organization_id: string }>(
-      deps.db,
-      sql`
-      select distinct organization_id from reminders
-      where state in ('planned', 'sending') and fire_at <= ${now.toISOString()}::timestamptz
-      union select distinct organization_id from reminder_deliveries where state = 'pending'`,
-    );
+    await releaseStaleClaims(deps.db, deps.staleClaimSeconds);
+    const due = await organizationsWithDueSends(deps.db, now);
     for (const organizationId of await organizationsWithMilestones(deps.db)) {
       await sendWeeklyIfDue(deps, organizationId).catch((error: unknown) =>
         deps.logger.error({ err: error, organizationId }, "weekly sends failed"),
       );
     }
-    for (const { organization_id: organizationId } of due) {
+    for (const organizationId of due) {
       try {
         const result = await dispatchDue(deps, organizationId);
         deps.logger.info({ organizationId, ...result }, "reminders dispatched");

@@ -4,22 +4,31 @@
  * and never contain ':' (BullMQ uses it in its Redis keys).
  */
 export const QUEUE_NAMES = {
-  /** Wakes the dispatcher when planned reminder rows of an organization are due. */
+  /** Wakes the dispatcher when planned reminder rows of an organization are due, and for the weekly sends. */
   reminders: "nhacviec-reminders",
-  /** Repeating jobs: the reconciler, weekly digest, needs-a-date list. */
+  /** Repeating jobs: the reconciler. */
   schedules: "nhacviec-schedules",
 } as const;
 
+export type QueueNames = { readonly [K in keyof typeof QUEUE_NAMES]: string };
+
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
-/** Send what an organization has due: the rows of one minute, and any earlier ones left unsent. */
+/**
+ * On the reminders queue. "dispatch": send what an organization has due (the
+ * rows of one minute, and any earlier ones left unsent). "weekly": its digest
+ * and needs-date list, if this week's are due and unsent.
+ */
 export interface DispatchJob {
   organizationId: string;
-  /** The slot the job was created for (ISO); the dispatcher sends everything due by its own clock. */
+  /** The slot the job was created for (ISO); the services send what is due by their own clock. */
   fireAt: string;
 }
 
+export type DispatchJobName = "dispatch" | "weekly";
+
 export type ScheduledJob =
+  /** Left by versions that ran the weekly sends as BullMQ cron schedulers; now removed at start. */
   | { kind: "weekly-digest"; organizationId: string }
   | { kind: "needs-date-list"; organizationId: string }
   | { kind: "reconcile" };
@@ -27,6 +36,11 @@ export type ScheduledJob =
 /** One job per organization and send time: the same slot enqueued twice is one job. */
 export function slotJobId(organizationId: string, fireAt: Date): string {
   return `slot-${organizationId}-${fireAt.getTime()}`;
+}
+
+/** One job per organization and weekly send instant. */
+export function weeklyJobId(organizationId: string, fireAt: Date): string {
+  return `weekly-${organizationId}-${fireAt.getTime()}`;
 }
 
 /**

@@ -1,19 +1,23 @@
 import { Queue, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
-import { sql } from "drizzle-orm";
-import { queryRows, type Database } from "../db/client.js";
+import type { Database } from "../db/client.js";
 import type { Logger } from "../src/logger.js";
+import { DeliveriesPendingError, dispatchDue } from "../src/services/delivery/dispatch-due.js";
+import { reconcilePass } from "../src/services/delivery/reconcile.js";
+import { sendWeeklyIfDue, type WeeklySlot } from "../src/services/delivery/weekly-sends.js";
 import type { Notifier } from "../src/services/notifier.js";
+import type { SendSlot } from "../src/services/reminders/sync-reminders.js";
 import {
-  organizationsWithMilestones,
-  pendingSlots,
-  type SendSlot,
-  syncReminders,
-} from "../src/services/reminders/sync-reminders.js";
-import { DeliveriesPendingError, dispatchDue } from "./dispatch-slot.js";
-import { catchUpJobId, type DispatchJob, QUEUE_NAMES, type ScheduledJob, slotJobId } from "./queues.js";
+  catchUpJobId,
+  type DispatchJob,
+  type DispatchJobName,
+  QUEUE_NAMES,
+  type QueueNames,
+  type ScheduledJob,
+  slotJobId,
+  weeklyJobId,
+} from "./queues.js";
 import type { SendRateLimiter } from "./send-rate-limiter.js";
-import { sendNeedsDateList, sendWeeklyDigest } from "./weekly-sends.js";
 
 export interface ReminderEngineDeps {
   db: Database;
@@ -24,6 +28,8 @@ export interface ReminderEngineDeps {
   now: () => Date;
   /** BullMQ key prefix; tests give each run its own. */
   prefix: string;
+  /** Queue names (default QUEUE_NAMES); a test may give its own. */
+  queueNames?: QueueNames;
   concurrency?: number;
   /** Claims older than this are released by the reconciler (their worker died). */
   staleClaimSeconds?: number;
@@ -36,14 +42,20 @@ const JOB_OPTIONS = {
   removeOnFail: 1000,
 };
 
-export function createDispatchQueue(connection: Redis, prefix: string): Queue<DispatchJob> {
-  return new Queue<DispatchJob>(QUEUE_NAMES.reminders, { connection, prefix });
+export function createDispatchQueue(
+  connection: Redis,
+  prefix: string,
+  name: string = QUEUE_NAMES.reminders,
+): Queue<DispatchJob, unknown, DispatchJobName> {
+  return new Queue<DispatchJob, unknown, DispatchJobName>(name, { connection, prefix });
 }
 
+type DispatchQueue = Queue<DispatchJob, unknown, DispatchJobName>;
+
 /** A delayed job per slot; a slot already queued is not queued twice. */
-export async function enqueueSlots(queue: Queue<DispatchJob>, slots: SendSlot[], now: Date): Promise<void> {
+export async function enqueueSlots(queue: DispatchQueue, slots: SendSlot[], now: Date): Promise<void> {
   const jobs = slots.map((slot) => ({
-    name: "dispatch",
+    name: "dispatch" as const,
     data: { organizationId: slot.organizationId, fireAt: slot.fireAt.toISOString() },
     opts: {
       ...JOB_OPTIONS,
@@ -54,81 +66,74 @@ export async function enqueueSlots(queue: Queue<DispatchJob>, slots: SendSlot[],
   for (let i = 0; i < jobs.length; i += 1000) await queue.addBulk(jobs.slice(i, i + 1000));
 }
 
+/** A delayed job per weekly send instant ahead; one at once for a past instant not sent yet. */
+export async function enqueueWeeklySlots(queue: DispatchQueue, slots: WeeklySlot[], now: Date): Promise<void> {
+  await queue.addBulk(
+    slots.map((slot) => {
+      const ahead = slot.fireAt.getTime() > now.getTime();
+      return {
+        name: "weekly" as const,
+        data: { organizationId: slot.organizationId, fireAt: slot.fireAt.toISOString() },
+        opts: {
+          ...JOB_OPTIONS,
+          jobId: ahead
+            ? weeklyJobId(slot.organizationId, slot.fireAt)
+            : `weekly-${catchUpJobId(slot.organizationId, now)}`,
+          delay: Math.max(0, slot.fireAt.getTime() - now.getTime()),
+        },
+      };
+    }),
+  );
+}
+
 /**
- * Rebuilds the queue from the database, which is the source of truth: plans
- * what milestones need, re-creates every missing delayed job (a flushed Redis
- * loses nothing), releases deliveries a crashed worker had claimed, and queues
- * an immediate dispatch where something is past due and unsent.
+ * Rebuilds the queue from the database, which is the source of truth (the
+ * reconcile service): every missing delayed job is re-created (a flushed
+ * Redis loses nothing), an immediate dispatch is queued where something is
+ * past due and unsent, and each organization's weekly sends are queued at
+ * their instants.
  */
 export async function reconcile(
   deps: Omit<ReminderEngineDeps, "notifier" | "limiter">,
-  queue: Queue<DispatchJob>,
+  queue: DispatchQueue,
 ): Promise<void> {
   const now = deps.now();
-  for (const organizationId of await organizationsWithMilestones(deps.db)) {
-    await syncReminders(deps.db, organizationId, now);
-  }
-  await deps.db.execute(sql`
-    update reminder_deliveries set state = 'pending', claimed_at = null
-    where state = 'sending' and claimed_at < now() - make_interval(secs => ${deps.staleClaimSeconds ?? 120})`);
-  const slots = await pendingSlots(deps.db);
-  await enqueueSlots(
-    queue,
-    slots.filter((slot) => slot.fireAt.getTime() > now.getTime()),
-    now,
-  );
-  const pastDue = new Set(
-    slots.filter((slot) => slot.fireAt.getTime() <= now.getTime()).map((slot) => slot.organizationId),
-  );
-  const stuck = await queryRows<{ organization_id: string }>(
-    deps.db,
-    sql`
-    select distinct organization_id from reminder_deliveries where state = 'pending'`,
-  );
-  for (const row of stuck) pastDue.add(row.organization_id);
+  const result = await reconcilePass(deps);
+  await enqueueSlots(queue, result.futureSlots, now);
   await queue.addBulk(
-    [...pastDue].map((organizationId) => ({
-      name: "dispatch",
+    result.dueNow.map((organizationId) => ({
+      name: "dispatch" as const,
       data: { organizationId, fireAt: now.toISOString() },
       opts: { ...JOB_OPTIONS, jobId: catchUpJobId(organizationId, now) },
     })),
   );
-}
-
-/** Every organization with a plan gets its Monday 08:00 sends, in Hanoi time whatever the server's zone. */
-export async function scheduleWeeklySends(db: Database, schedules: Queue<ScheduledJob>): Promise<void> {
-  for (const organizationId of await organizationsWithMilestones(db)) {
-    for (const kind of ["weekly-digest", "needs-date-list"] as const) {
-      await schedules.upsertJobScheduler(
-        `${kind}-${organizationId}`,
-        { pattern: "0 8 * * 1", tz: "Asia/Ho_Chi_Minh" },
-        { name: kind, data: { kind, organizationId } },
-      );
-    }
-  }
+  await enqueueWeeklySlots(queue, result.weekly, now);
 }
 
 export interface ReminderEngine {
-  queue: Queue<DispatchJob>;
-  worker: Worker<DispatchJob>;
+  queue: DispatchQueue;
+  worker: Worker<DispatchJob, unknown, DispatchJobName>;
   scheduler: Worker<ScheduledJob>;
   schedules: Queue<ScheduledJob>;
   /** Stops taking jobs, lets running ones finish, closes Redis handles. */
   close(): Promise<void>;
 }
 
-/** The dispatch worker and the scheduled-jobs worker (reconciler every 5 minutes). */
+/** The dispatch worker (reminders and weekly sends) and the scheduled-jobs worker (reconciler every 5 minutes). */
 export async function startReminderEngine(deps: ReminderEngineDeps): Promise<ReminderEngine> {
-  const queue = createDispatchQueue(deps.connection, deps.prefix);
-  const schedules = new Queue<ScheduledJob>(QUEUE_NAMES.schedules, {
-    connection: deps.connection,
-    prefix: deps.prefix,
-  });
-  const worker = new Worker<DispatchJob>(
-    QUEUE_NAMES.reminders,
+  const names = deps.queueNames ?? QUEUE_NAMES;
+  const queue = createDispatchQueue(deps.connection, deps.prefix, names.reminders);
+  const schedules = new Queue<ScheduledJob>(names.schedules, { connection: deps.connection, prefix: deps.prefix });
+  const worker = new Worker<DispatchJob, unknown, DispatchJobName>(
+    names.reminders,
     async (job) => {
       const log = deps.logger.child({ jobId: job.id, organizationId: job.data.organizationId });
       try {
+        if (job.name === "weekly") {
+          const sent = await sendWeeklyIfDue({ ...deps, logger: log }, job.data.organizationId);
+          log.info({ sent: sent?.at ?? null }, "weekly sends");
+          return sent;
+        }
         const result = await dispatchDue({ ...deps, logger: log }, job.data.organizationId);
         log.info(result, "reminders dispatched");
         return result;
@@ -142,23 +147,27 @@ export async function startReminderEngine(deps: ReminderEngineDeps): Promise<Rem
     { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 4 },
   );
   const scheduler = new Worker<ScheduledJob>(
-    QUEUE_NAMES.schedules,
+    names.schedules,
     async (job) => {
       const data = job.data;
-      if (data.kind === "reconcile") {
-        await reconcile(deps, queue);
-        await scheduleWeeklySends(deps.db, schedules);
-      } else if (data.kind === "weekly-digest") await sendWeeklyDigest(deps, data.organizationId);
-      else await sendNeedsDateList(deps, data.organizationId);
+      if (data.kind === "reconcile") await reconcile(deps, queue);
+      // A cron job left by an older version: the claim in sendWeeklyIfDue keeps it from sending twice.
+      else await sendWeeklyIfDue(deps, data.organizationId);
     },
     { connection: deps.connection, prefix: deps.prefix, concurrency: 1 },
   );
   worker.on("failed", (job, error) =>
     deps.logger.warn({ jobId: job?.id, err: error.message }, "dispatch failed; BullMQ retries it"),
   );
+  // Weekly sends used to be cron schedulers fixed at Monday 08:00 in one zone; they are now planned jobs.
+  for (const legacy of await schedules.getJobSchedulers()) {
+    if (legacy.key.startsWith("weekly-digest-") || legacy.key.startsWith("needs-date-list-"))
+      await schedules.removeJobScheduler(legacy.key);
+  }
+  // Every 5 minutes whatever the zone: the pass itself reads each organization's zone.
   await schedules.upsertJobScheduler(
     "reconcile",
-    { pattern: "*/5 * * * *", tz: "Asia/Ho_Chi_Minh" },
+    { pattern: "*/5 * * * *" },
     { name: "reconcile", data: { kind: "reconcile" } },
   );
   return {

@@ -1,16 +1,8 @@
 import type { Redis } from "ioredis";
 
-/**
- * Telegram allows about 30 messages a second per bot and one a second per chat.
- * Every worker process asks Redis for its turn, so the limits hold for all of
- * them together; a 429 pauses everyone for Telegram's retry_after.
- */
-export interface SendRateLimiter {
-  /** Resolves when this chat may get its next message. */
-  waitForTurn(chatId: number): Promise<void>;
-  /** Stops every sender for `ms` (Telegram answered 429). */
-  pauseAll(ms: number): Promise<void>;
-}
+import type { SendRateLimiter } from "../src/services/delivery/rate-limiter.js";
+
+export type { SendRateLimiter };
 
 // Returns 0 when the caller may send now (and records the send), else the milliseconds to wait.
 const TAKE_TURN = `
@@ -33,6 +25,7 @@ return 0
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** The limiter shared through Redis: every worker process asks Redis for its turn. */
 export function createSendRateLimiter(
   redis: Redis,
   options: { prefix: string; perSecond: number; perChatIntervalMs: number },

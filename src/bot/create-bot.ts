@@ -8,6 +8,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { type Api, Bot, type BotConfig } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { DateTime } from "luxon";
+import { DEFAULT_TIME_ZONE } from "../domain/planning/index.js";
 import { loadChatSession, saveChatSession } from "../services/chat-state.js";
 import { findViewer } from "../services/people/viewer.js";
 import type { BotContext, BotDeps } from "./context.js";
@@ -30,8 +31,6 @@ import { webFeature } from "./features/web.js";
 import { DEFAULT_LOCALE, LOCALES, translatorFor } from "../i18n/i18n.js";
 
 export type { BotDeps } from "./context.js";
-
-const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = {}): Bot<BotContext> {
   const config: BotConfig<BotContext> = { client: { apiRoot: deps.apiRoot } };

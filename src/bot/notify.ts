@@ -1,29 +1,38 @@
-import type { Api, InlineKeyboard } from "grammy";
-import type { Logger } from "../logger.js";
-import { type Translator, translatorFor } from "../i18n/i18n.js";
+import type { InlineKeyboard } from "grammy";
+import type { Translator } from "../i18n/i18n.js";
+import { type NotificationRecipient, notifyPeople as notify } from "../services/delivery/deliver.js";
+import type { InlineButton } from "../services/notifier.js";
+import type { BotContext } from "./context.js";
 
-export interface Recipient {
-  chatId: number;
-  locale: string;
+export type Recipient = NotificationRecipient;
+
+/** The callback buttons of a keyboard, as the notifier sends them. */
+function buttonsOf(keyboard: InlineKeyboard | undefined): InlineButton[][] {
+  if (!keyboard) return [];
+  return keyboard.inline_keyboard.map((row) =>
+    row.flatMap((button) =>
+      "callback_data" in button ? [{ text: button.text, callbackData: button.callback_data }] : [],
+    ),
+  );
 }
 
 /**
  * Tells other people something (an approver about a request, a requester
- * about a decision), each in their language. A person who cannot be reached
- * does not fail the action that caused the message: it is logged.
+ * about a decision), each in their language, through the process's one
+ * notifier and limiter (services/delivery): people who blocked the bot are
+ * marked unreachable and skipped, and no failure fails the action that
+ * caused the message.
  */
 export async function notifyPeople(
-  api: Api,
-  logger: Logger,
+  ctx: BotContext,
   recipients: Recipient[],
   compose: (translator: Translator) => { text: string; keyboard?: InlineKeyboard },
+  /** The recipients' organization; the sender's when omitted (a stranger redeeming an invite has none yet). */
+  organizationId = ctx.viewer?.organizationId,
 ): Promise<void> {
-  for (const recipient of recipients) {
-    const { text, keyboard } = compose(translatorFor(recipient.locale));
-    try {
-      await api.sendMessage(recipient.chatId, text, keyboard ? { reply_markup: keyboard } : {});
-    } catch (error) {
-      logger.warn({ err: error, chatId: recipient.chatId }, "could not notify a person");
-    }
-  }
+  if (!organizationId) return;
+  await notify({ ...ctx.deps, logger: ctx.log }, organizationId, recipients, (translator) => {
+    const { text, keyboard } = compose(translator);
+    return { text, buttons: buttonsOf(keyboard) };
+  });
 }

@@ -42,15 +42,16 @@ export async function runExport(args: string[], config: Config, logger: Logger, 
       throw new UsageError(`${name} takes a day as YYYY-MM-DD`);
     }
   }
-  const today = options.today ?? (DateTime.now().setZone("Asia/Ho_Chi_Minh").toISODate() as string);
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
+    // Without --as-of the report is as of the organization's local day.
     const report = await loadPaperReport(client.db, OPERATOR, org, {
-      today,
+      ...(options.today ? { today: options.today } : { now: new Date() }),
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
     });
     if (report.kind !== "ok") throw refusalError(`organization "${org}"`, report.kind);
+    const today = report.asOf;
     const workbookName = `bao-cao-cchc-${org}-${today}.xlsx`;
     const workbook = await buildReportWorkbook(report, translatorFor("vi"));
     const defaultName = {

@@ -12,33 +12,14 @@ import {
   statutoryTetBreak,
   type WorkingCalendar,
 } from "../domain/calendar/index.js";
-import { translatorFor } from "../i18n/i18n.js";
+import { DEFAULT_TIME_ZONE, type OrganizationPlanningFields, planningContextOf } from "../domain/planning/index.js";
+import { type Translator, translatorFor } from "../i18n/i18n.js";
 import { loadWorkingCalendar } from "../services/calendar.js";
-import { resolveReminderPolicy } from "../domain/reminders/index.js";
 import { interpretDocument } from "../import/interpret/interpret-document.js";
 import { readDocument } from "../import/read-document.js";
 import type { Logger } from "../logger.js";
-import {
-  milestonesOfSchedule,
-  type PreviewKind,
-  type PreviewSend,
-  type PreviewTask,
-  previewSends,
-} from "../services/preview-sends.js";
+import { milestonesOfSchedule, type PreviewSend, type PreviewTask, previewSends } from "../services/preview-sends.js";
 import { UsageError } from "./usage-error.js";
-
-const KIND_LABELS: Record<PreviewKind, string> = {
-  start: "mở đầu thời hạn",
-  reminder: "nhắc việc",
-  due: "đến hạn hôm nay",
-  overdue: "quá hạn (báo bộ phận)",
-  escalation: "quá hạn (báo cấp trên)",
-  checkin: "hỏi tiến độ hằng tháng",
-  digest: "tổng hợp tuần cho Chủ tịch",
-  "needs-date": "danh sách việc chưa có ngày",
-};
-
-const ROLE_LABELS = { member: "bộ phận", coordinator: "điều phối viên", chairman: "Chủ tịch" } as const;
 
 function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();
@@ -70,7 +51,7 @@ async function fromDatabase(
 ): Promise<{
   tasks: PreviewTask[];
   period: { start: string; end: string };
-  policy: unknown;
+  organization: OrganizationPlanningFields;
   calendar: WorkingCalendar;
 }> {
   if (!/^[0-9a-f-]{36}$/i.test(planId)) throw new UsageError(`"${planId}" is neither a file nor a plan id`);
@@ -100,7 +81,7 @@ async function fromDatabase(
       .where(eq(tasks.planId, planId));
     return {
       period: { start: plan.plan.periodStart, end: plan.plan.periodEnd },
-      policy: plan.organization.reminderPolicy,
+      organization: plan.organization,
       calendar: await loadWorkingCalendar(client.db, plan.organization),
       tasks: taskRows.map((task) => ({
         section: task.section,
@@ -122,13 +103,18 @@ async function fromDatabase(
   }
 }
 
-function describe(send: PreviewSend): string {
-  const when = send.at.slice(0, 16).replace("T", " ");
-  const to = send.to.unit ?? ROLE_LABELS[send.to.role];
-  const task = send.section !== null || send.stt !== null ? ` ${send.section ?? ""}.${send.stt ?? ""}` : "";
-  const due = send.due ? ` (hạn ${formatVietnameseDate(send.due)})` : "";
-  return `${when}  ${KIND_LABELS[send.kind]} → ${to}${task}${due}`;
+function describe(send: PreviewSend, { t }: Translator): string {
+  return t("preview-line", {
+    when: send.at.slice(0, 16).replace("T", " "),
+    kind: t("send-kind", { kind: send.kind }),
+    to: send.to.unit ?? t("send-recipient", { role: send.to.role }),
+    task: send.section !== null || send.stt !== null ? ` ${send.section ?? ""}.${send.stt ?? ""}` : "",
+    due: send.due ? t("preview-due", { date: formatVietnameseDate(send.due) }) : "",
+  });
 }
+
+/** A plan read from a file belongs to no organization yet: the defaults a new organization gets. */
+const NEW_ORGANIZATION: OrganizationPlanningFields = { timeZone: DEFAULT_TIME_ZONE, reminderPolicy: null };
 
 /** `preview <plan-id|file> [--now ISO] [--json]`: every send a plan will produce, without sending. */
 export async function runPreview(
@@ -150,10 +136,9 @@ export async function runPreview(
   if (!target) throw new UsageError("preview needs a plan id or a file");
   const now = parseNow(nowText);
   const source = existsSync(target)
-    ? { ...(await fromFile(target)), policy: null, calendar: createWorkingCalendar() }
+    ? { ...(await fromFile(target)), organization: NEW_ORGANIZATION, calendar: createWorkingCalendar() }
     : await fromDatabase(target, config, logger);
-  const policy = resolveReminderPolicy(source.policy);
-  const sends = previewSends(source.tasks, source.period, policy, source.calendar, now);
+  const sends = previewSends(source.tasks, source.period, planningContextOf(source.organization, source.calendar), now);
   if (json) {
     out(JSON.stringify(sends));
     return;
@@ -162,7 +147,8 @@ export async function runPreview(
   const years = [...new Set(sends.map((send) => Number(send.at.slice(0, 4))))].filter(
     (y) => !isArrangementPublished(y),
   );
-  const { t } = translatorFor("vi");
+  const translator = translatorFor("vi");
+  const { t } = translator;
   for (const year of years.sort()) {
     const tet = statutoryTetBreak(year);
     out(
@@ -173,5 +159,5 @@ export async function runPreview(
       }),
     );
   }
-  for (const send of sends) out(describe(send));
+  for (const send of sends) out(describe(send, translator));
 }

@@ -21,6 +21,8 @@ export async function runStart(config: Config, logger: Logger): Promise<void> {
       db: client.db,
       logger,
       now,
+      notifier,
+      limiter: reminders.limiter,
       scheduleSlots: (slots) => reminders.scheduleSlots(slots),
     });
   } catch (error) {

@@ -20,8 +20,7 @@ export async function runStatus(args: string[], config: Config, logger: Logger, 
   if (today !== undefined && !DateTime.fromISO(today).isValid) throw new UsageError("--today takes YYYY-MM-DD");
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
-    const localToday = today ?? (DateTime.now().setZone("Asia/Ho_Chi_Minh").toISODate() as string);
-    const statuses = await milestoneStatuses(client.db, org, localToday);
+    const statuses = await milestoneStatuses(client.db, org, today ? { today } : { now: new Date() });
     if (!statuses) throw new UsageError(`no organization "${org}"`);
     if (json) {
       out(JSON.stringify(statuses, null, 2));

@@ -79,6 +79,8 @@ export interface BotApiEmulator {
   stats: { accepted: number; tooManyRequests: number; serverErrors: number; forbidden: number };
   /** Answers requests again after a hold. */
   resume(): void;
+  /** The person blocks the bot: every send to the chat is refused with 403 from now on. */
+  block(chatId: number): void;
   close(): Promise<void>;
 }
 
@@ -464,6 +466,9 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
     webhook: null,
     user,
     stats,
+    block: (chatId) => {
+      blocked.add(chatId);
+    },
     resume: () => {
       holding = false;
     },

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { run } from "@grammyjs/runner";
 import { sql } from "drizzle-orm";
 import { DateTime } from "luxon";
+import { DEFAULT_TIME_ZONE } from "../domain/planning/index.js";
 import { pino } from "pino";
 import { createEmbeddedDatabaseClient, queryRows } from "../../db/client.js";
 import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
@@ -25,7 +26,8 @@ import { createInvite } from "../services/people/invites.js";
 import { syncReminders } from "../services/reminders/sync-reminders.js";
 import { type EmulatedMessage, type SimulatedUser, startBotApiEmulator } from "./bot-api-emulator.js";
 
-const ZONE = "Asia/Ho_Chi_Minh";
+// The demo organization is created with the default zone, so its clock reads in it.
+const ZONE = DEFAULT_TIME_ZONE;
 const FIRST_DAY = "2025-01-02";
 const LAST_DAY = "2025-03-12";
 const MAX_LINES = 14;
@@ -79,6 +81,9 @@ async function main(): Promise<void> {
   };
   emulator.onMessage = show;
 
+  // One notifier and one limiter for the bot's notifications and the reminders, as in `start`.
+  const notifier = createTelegramNotifier("123:DEMO", { apiRoot: emulator.apiRoot });
+  const limiter = createMemoryRateLimiter({ perSecond: 1000, perChatIntervalMs: 0 });
   const bot = createBot({
     db,
     logger,
@@ -86,13 +91,15 @@ async function main(): Promise<void> {
     apiRoot: emulator.apiRoot,
     evidenceDir,
     now: () => clock.now,
+    notifier,
+    limiter,
     botUsername: "nhacviec_bot",
   });
   const runner = run(bot, { runner: { fetch: { timeout: 1 } } });
   const dispatcher = startEmbeddedDispatcher({
     db,
-    notifier: createTelegramNotifier("123:DEMO", { apiRoot: emulator.apiRoot }),
-    limiter: createMemoryRateLimiter({ perSecond: 1000, perChatIntervalMs: 0 }),
+    notifier,
+    limiter,
     logger,
     now: () => clock.now,
     intervalMs: 30,

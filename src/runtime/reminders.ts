@@ -3,8 +3,8 @@ import { Redis } from "ioredis";
 import type { Database } from "../../db/client.js";
 import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
-import { enqueueSlots, reconcile, scheduleWeeklySends, startReminderEngine } from "../../jobs/reminder-worker.js";
-import { createSendRateLimiter } from "../../jobs/send-rate-limiter.js";
+import { enqueueSlots, reconcile, startReminderEngine } from "../../jobs/reminder-worker.js";
+import { createSendRateLimiter, type SendRateLimiter } from "../../jobs/send-rate-limiter.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Notifier } from "../services/notifier.js";
@@ -12,6 +12,8 @@ import type { SendSlot } from "../services/reminders/sync-reminders.js";
 
 export interface RunningReminders {
   mode: "redis" | "embedded";
+  /** The process's one send limiter: the bot's notifications wait their turn here too. */
+  limiter: SendRateLimiter;
   /** Queues replanned send times now (the embedded timer finds them by itself). */
   scheduleSlots(slots: SendSlot[]): Promise<void>;
   /** Lets running sends finish, then stops. */
@@ -27,20 +29,21 @@ export async function startReminders(
 ): Promise<RunningReminders> {
   const { db, notifier, logger, now } = deps;
   if (!config.redisUrl) {
+    const limiter = createMemoryRateLimiter({
+      perSecond: config.telegramMessagesPerSecond,
+      perChatIntervalMs: config.telegramChatIntervalMs,
+    });
     const embedded = startEmbeddedDispatcher({
       db,
       notifier,
-      limiter: createMemoryRateLimiter({
-        perSecond: config.telegramMessagesPerSecond,
-        perChatIntervalMs: config.telegramChatIntervalMs,
-      }),
+      limiter,
       logger,
       now,
       staleClaimSeconds: config.staleClaimSeconds,
       ...(deps.embeddedIntervalMs ? { intervalMs: deps.embeddedIntervalMs } : {}),
     });
     logger.info("reminders run without Redis (embedded mode)");
-    return { mode: "embedded", scheduleSlots: async () => {}, close: () => embedded.close() };
+    return { mode: "embedded", limiter, scheduleSlots: async () => {}, close: () => embedded.close() };
   }
   // BullMQ workers need maxRetriesPerRequest null: they block on Redis and must not give up.
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
@@ -62,10 +65,10 @@ export async function startReminders(
   const engine = await startReminderEngine(engineDeps);
   // Whatever Redis lost or a crashed worker left is rebuilt from the database before anything else.
   await reconcile(engineDeps, engine.queue);
-  await scheduleWeeklySends(db, engine.schedules);
   logger.info("reminder worker started");
   return {
     mode: "redis",
+    limiter,
     scheduleSlots: (slots) => enqueueSlots(engine.queue, slots, now()),
     async close() {
       await engine.close();

@@ -3,7 +3,8 @@ import type { Database } from "../../db/client.js";
 import { milestoneEvents, milestones, organizations, plans, reminders, taskUnits, tasks } from "../../db/schema.js";
 import { parseIsoDate } from "../domain/calendar/index.js";
 import { loadWorkingCalendar } from "./calendar.js";
-import { resolveReminderPolicy } from "../domain/reminders/index.js";
+import { isClosed } from "../domain/milestones/index.js";
+import { planningContextOf } from "../domain/planning/index.js";
 import { reminderRowsFor, type SendSlot } from "./reminders/sync-reminders.js";
 
 /** A date change the service refuses; `message` is Vietnamese for the chat. */
@@ -55,11 +56,12 @@ export async function moveMilestone(
       .for("update", { of: milestones });
     if (!row) throw new MilestoneMoveError("không tìm thấy việc này");
     const before = row.milestone;
-    if (before.state === "done" || before.state === "cancelled") {
+    if (isClosed(before.state)) {
       throw new MilestoneMoveError("việc đã hoàn thành hoặc đã hủy, không đổi hạn được");
     }
     const version = before.version + 1;
-    const state = before.state === "overdue" ? "open" : before.state;
+    // A move keeps the state: lateness is computed from the new due day, nothing stored goes stale.
+    const state = before.state;
     await tx
       .update(milestones)
       .set({ start: move.start, due: move.due, version, state, updatedAt: new Date() })
@@ -95,11 +97,7 @@ export async function moveMilestone(
         period: { start: row.plan.periodStart, end: row.plan.periodEnd },
       },
       leads.map((lead) => lead.unitId),
-      {
-        policy: resolveReminderPolicy(row.organization.reminderPolicy),
-        calendar: await loadWorkingCalendar(tx, row.organization),
-        now: move.now,
-      },
+      { ...planningContextOf(row.organization, await loadWorkingCalendar(tx, row.organization)), now: move.now },
     );
     if (rows.length > 0) await tx.insert(reminders).values(rows).onConflictDoNothing();
     const slots = new Map<number, SendSlot>();

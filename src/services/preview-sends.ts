@@ -1,15 +1,8 @@
-import { DateTime } from "luxon";
-import { addDays, type IsoDate, isoWeekday } from "../domain/calendar/iso-date.js";
-import { addWorkingDays, type WorkingCalendar } from "../domain/calendar/working-days.js";
+import type { IsoDate } from "../domain/calendar/iso-date.js";
 import type { Schedule } from "../domain/deadline/index.js";
-import {
-  type Audience,
-  type MilestoneState,
-  type PlannableMilestone,
-  planReminders,
-  type ReminderPolicy,
-  sendInstant,
-} from "../domain/reminders/index.js";
+import type { MilestoneState } from "../domain/milestones/index.js";
+import { localDay, type PlanningContext, weeklySendsBetween } from "../domain/planning/index.js";
+import { type Audience, type PlannableMilestone, planReminders, type SendKind } from "../domain/reminders/index.js";
 
 /** A task as the preview needs it, from a document or from the database. */
 export interface PreviewTask {
@@ -24,12 +17,10 @@ export interface PreviewTask {
   }>;
 }
 
-export type PreviewKind = "start" | "reminder" | "due" | "overdue" | "escalation" | "checkin" | "digest" | "needs-date";
-
 /** One line of `nhacviec preview --json`. */
 export interface PreviewSend {
   at: string;
-  kind: PreviewKind;
+  kind: SendKind;
   to: { role: "member" | "coordinator" | "chairman"; unit: string | null };
   section: string | null;
   stt: string | null;
@@ -53,34 +44,22 @@ function recipients(audience: Audience, leadUnits: string[]): PreviewSend["to"][
   return leadUnits.map((unit) => ({ role: "member", unit }));
 }
 
-function mondaysAt(from: IsoDate, to: IsoDate, policy: ReminderPolicy, calendar: WorkingCalendar): IsoDate[] {
-  const days: IsoDate[] = [];
-  let monday = addDays(from, (8 - isoWeekday(from)) % 7);
-  while (monday <= to) {
-    // A Monday holiday moves the weekly send to the next working day.
-    const day = addWorkingDays(calendar, monday, 0) === monday ? monday : addWorkingDays(calendar, monday, 1);
-    if (day <= to) days.push(day);
-    monday = addDays(monday, 7);
-  }
-  return days;
-}
-
 /**
  * Every send a plan will produce from `now`: per milestone through
- * planReminders, plus the chairman's Monday digest and the coordinators'
- * Monday list of tasks waiting for a date, across the plan's period.
+ * planReminders, plus the chairman's weekly digest and the coordinators'
+ * weekly list of tasks waiting for a date, across the plan's period, on the
+ * days and at the instants the worker sends them (weeklySendsBetween).
  */
 export function previewSends(
   tasks: PreviewTask[],
   period: { start: IsoDate; end: IsoDate },
-  policy: ReminderPolicy,
-  calendar: WorkingCalendar,
+  context: PlanningContext,
   now: Date,
 ): PreviewSend[] {
   const sends: PreviewSend[] = [];
   for (const task of tasks) {
     for (const milestone of task.milestones) {
-      for (const send of planReminders({ ...milestone, period }, policy, calendar, now)) {
+      for (const send of planReminders({ ...milestone, period }, context, now)) {
         for (const audience of send.audience) {
           for (const to of recipients(audience, task.leadUnits)) {
             sends.push({ at: send.at, kind: send.kind, to, section: task.section, stt: task.stt, due: milestone.due });
@@ -89,14 +68,13 @@ export function previewSends(
       }
     }
   }
-  const at = (date: IsoDate): string => sendInstant(date, policy);
-  const today = DateTime.fromJSDate(now, { zone: policy.timeZone }).toISODate() as IsoDate;
+  const today = localDay(now, context.timeZone);
   const from = today > period.start ? today : period.start;
   const waiting = tasks.some((t) => t.milestones.some((m) => m.kind === "needs-date" && m.state !== "cancelled"));
-  for (const day of mondaysAt(from, period.end, policy, calendar)) {
-    if (Date.parse(at(day)) < now.getTime()) continue;
+  for (const { at } of weeklySendsBetween(from, period.end, context)) {
+    if (Date.parse(at) < now.getTime()) continue;
     sends.push({
-      at: at(day),
+      at,
       kind: "digest",
       to: { role: "chairman", unit: null },
       section: null,
@@ -105,7 +83,7 @@ export function previewSends(
     });
     if (waiting) {
       sends.push({
-        at: at(day),
+        at,
         kind: "needs-date",
         to: { role: "coordinator", unit: null },
         section: null,

@@ -9,6 +9,7 @@ import { performance } from "node:perf_hooks";
 import { enqueueSlots, startReminderEngine } from "../../jobs/reminder-worker.js";
 import { startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import { createMigratedDatabase } from "../support/database.js";
+import { removeQueueKeys } from "../support/queues.js";
 import { countByChat, createReminderWorld, engineDeps, planSend, waitFor } from "../support/reminder-world.js";
 
 const SENDS = Number(process.env.BENCH_SENDS ?? 20_000);
@@ -57,6 +58,7 @@ try {
   );
 } finally {
   await engine.close();
+  await removeQueueKeys(deps.prefix, deps.connection);
   await deps.connection.quit();
   await emulator.close();
   await database.drop();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import { memberships, organizations, people } from "../../db/schema.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
-import { sendCalendarNotices, sendNeedsDateList } from "../../jobs/weekly-sends.js";
+import { sendCalendarNotices, sendNeedsDateList } from "../../src/services/delivery/weekly-sends.js";
 import { isWorkingDay } from "../../src/domain/calendar/index.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";

@@ -5,6 +5,7 @@ import type { PostgresDatabaseClient } from "../../db/client.js";
 import { enqueueSlots, reconcile, startReminderEngine, type ReminderEngine } from "../../jobs/reminder-worker.js";
 import { startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
+import { removeQueueKeys } from "../support/queues.js";
 import { countByChat, createReminderWorld, engineDeps, planSend, waitFor } from "../support/reminder-world.js";
 
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -19,8 +20,10 @@ afterAll(async () => {
 const newPrefix = () => `nhacviec-test-${randomBytes(4).toString("hex")}`;
 const secondsFromNow = (s: number) => new Date(Date.now() + s * 1000);
 
-async function stopAll(engines: ReminderEngine[], deps: Array<{ connection: Redis }>) {
+/** Stops the engines and removes every BullMQ and limiter key of their prefixes. */
+async function stopAll(engines: ReminderEngine[], deps: Array<{ connection: Redis; prefix: string }>) {
   await Promise.all(engines.map((e) => e.close()));
+  for (const d of deps) await removeQueueKeys(d.prefix, d.connection);
   await Promise.all(deps.map((d) => d.connection.quit()));
 }
 
@@ -142,7 +145,7 @@ describe("the reminder engine on real Postgres and Redis", () => {
     }
   });
 
-  it("runs the chairman's digest and the coordinators' needs-a-date list as scheduled jobs", async () => {
+  it("runs the chairman's digest and the coordinators' needs-a-date list as weekly jobs", async () => {
     const world = await createReminderWorld(database.client, 1, 60_000);
     const emulator = await startBotApiEmulator({ ratePerSecond: 5000 });
     const { sql } = database.client;
@@ -160,11 +163,12 @@ describe("the reminder engine on real Postgres and Redis", () => {
       select organization_id, plan_id, 'I|2|0', 'I', '2', 'Việc theo kế hoạch cấp trên', '["Theo Kế hoạch"]', '{"kind":"unscheduled"}', 1, '{}'
       from tasks where organization_id = ${world.organizationId} returning id`;
     await sql`insert into milestones (organization_id, task_id, milestone_key) values (${world.organizationId}, ${task!.id}, 'm0')`;
-    const deps = engineDeps(database.client, redisUrl, newPrefix(), emulator.apiRoot);
+    // The worker's clock on a Monday just after the send time: this week's weekly sends are due.
+    const monday = new Date("2025-10-06T08:00:30+07:00");
+    const deps = { ...engineDeps(database.client, redisUrl, newPrefix(), emulator.apiRoot), now: () => monday };
     const engine = await startReminderEngine(deps);
     try {
-      await engine.schedules.add("digest", { kind: "weekly-digest", organizationId: world.organizationId });
-      await engine.schedules.add("needs-date", { kind: "needs-date-list", organizationId: world.organizationId });
+      await engine.queue.add("weekly", { organizationId: world.organizationId, fireAt: monday.toISOString() });
       await waitFor(
         () =>
           emulator.messages.some((m) => m.chatId === 69_002) &&

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import { startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
+import { countQueueKeys, removeQueueKeys } from "../support/queues.js";
 import { countByChat, createReminderWorld, planSend, waitFor } from "../support/reminder-world.js";
 
 let database: TestDatabase & { client: PostgresDatabaseClient };
@@ -76,6 +77,8 @@ describe("a worker killed in the middle of a batch", () => {
       first?.kill("SIGKILL");
       second?.kill("SIGKILL");
       await emulator.close();
+      await removeQueueKeys(env.QUEUE_PREFIX, env.REDIS_URL);
     }
+    expect(await countQueueKeys(env.QUEUE_PREFIX, env.REDIS_URL)).toBe(0);
   }, 120_000);
 });

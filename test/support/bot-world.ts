@@ -8,7 +8,9 @@ import { join } from "node:path";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { eq } from "drizzle-orm";
 import { organizations } from "../../db/schema.js";
+import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { createBot } from "../../src/bot/create-bot.js";
+import { createTelegramNotifier } from "../../src/bot/telegram-notifier.js";
 import { type BotApiEmulator, type SimulatedUser, startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import type { Role } from "../../src/domain/milestones/index.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
@@ -116,6 +118,8 @@ export async function startBotWorld(): Promise<BotWorld> {
         apiRoot: emulator.apiRoot,
         evidenceDir,
         now: () => clock.now,
+        notifier: createTelegramNotifier("123:TEST", { apiRoot: emulator.apiRoot }),
+        limiter: createMemoryRateLimiter({ perSecond: 10_000, perChatIntervalMs: 0 }),
         botUsername: "nhacviec_bot",
       }),
       { runner: { fetch: { timeout: 1 } } },

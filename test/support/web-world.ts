@@ -4,6 +4,7 @@
  * and people bound through invites as in the chat.
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { operatorInvite } from "./invites.js";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -102,6 +103,8 @@ export async function startWebWorld(options: { today?: string } = {}): Promise<W
       apiRoot: emulator.apiRoot,
       evidenceDir,
       now,
+      notifier: createTelegramNotifier(BOT_TOKEN, { apiRoot: emulator.apiRoot }),
+      limiter: createMemoryRateLimiter({ perSecond: 10_000, perChatIntervalMs: 0 }),
       botUsername: "nhacviec_bot",
       publicUrl: baseUrl,
     }),

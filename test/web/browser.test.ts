@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { progressColour } from "../../src/domain/milestones/index.js";
+import { colourOf } from "../../src/domain/milestones/index.js";
 import { attachEvidence, markDone } from "../../src/services/milestones/milestone-actions.js";
 import { milestoneStatuses } from "../../src/services/milestones/milestone-status.js";
 import type { Viewer } from "../../src/services/people/viewer.js";
@@ -178,11 +178,9 @@ describe("the web app in a browser", () => {
       })),
     );
     expect(new Set(rows.map((r) => r.task)).size).toBe(39);
-    const statuses = (await milestoneStatuses(world.database.client.db, "gio-son", TODAY))!;
+    const statuses = (await milestoneStatuses(world.database.client.db, "gio-son", { today: TODAY }))!;
     expect(rows.map((r) => r.state)).toEqual(statuses.map((s) => s.state));
-    expect(rows.map((r) => r.colour)).toEqual(
-      statuses.map((s) => progressColour({ state: s.state, due: s.due, completedOn: null }, TODAY)),
-    );
+    expect(rows.map((r) => r.colour)).toEqual(statuses.map((s) => colourOf(s.lateness)));
     // A colour is a colour on screen, not only an attribute: red rows are drawn red, blue ones blue.
     const red = rows.find((r) => r.colour === "red");
     const blue = rows.find((r) => r.colour === "blue");

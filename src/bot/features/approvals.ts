@@ -49,7 +49,7 @@ async function decide(
   const requester = await findViewerById(db, result.requesterPersonId);
   if (!requester?.chatId || requester.personId === ctx.viewer.personId) return true;
   const title = titleOf(result.milestone);
-  await notifyPeople(ctx.api, ctx.log, [{ chatId: requester.chatId, locale: requester.locale }], ({ t }) => {
+  await notifyPeople(ctx, [{ chatId: requester.chatId, locale: requester.locale }], ({ t }) => {
     if (decision === "approve") return { text: t("notify-completion-approved", { title }) };
     if (decision === "return") return { text: t("notify-completion-returned", { title, comment: comment ?? "" }) };
     if (decision === "grant") {

@@ -87,7 +87,7 @@ export async function completeMilestone(
   const coordinators = (await peopleWithRoles(db, ctx.viewer.organizationId, ["coordinator"])).filter(
     (p) => p.personId !== ctx.viewer.personId,
   );
-  await notifyPeople(ctx.api, ctx.log, coordinators, ({ t }) => ({
+  await notifyPeople(ctx, coordinators, ({ t }) => ({
     text: t("approval-completion-request", {
       person: ctx.viewer.fullName,
       unit: unitOf(ctx, milestone),
@@ -288,7 +288,7 @@ export async function handleMilestoneText(ctx: BoundContext, text: string): Prom
     const deciders = (await peopleWithRoles(db, ctx.viewer.organizationId, ["coordinator", "chairman"])).filter(
       (p) => p.personId !== ctx.viewer.personId,
     );
-    await notifyPeople(ctx.api, ctx.log, deciders, ({ t }) => ({
+    await notifyPeople(ctx, deciders, ({ t }) => ({
       text: t("approval-extension-request", {
         person: ctx.viewer.fullName,
         unit: unitOf(ctx, milestone),

@@ -50,13 +50,18 @@ export function onboardingFeature(): Composer<BotContext> {
     if (result.createdByPersonId) {
       const inviter = await findViewerById(db, result.createdByPersonId);
       if (inviter?.chatId) {
-        await notifyPeople(ctx.api, ctx.log, [{ chatId: inviter.chatId, locale: inviter.locale }], ({ t: tr }) => ({
-          text: tr("invite-joined", {
-            name: viewer?.fullName ?? "",
-            role: tr("role-name", { role: result.role }),
-            unit: result.unitName ? tr("unit-suffix", { unit: result.unitName }) : "",
+        await notifyPeople(
+          ctx,
+          [{ chatId: inviter.chatId, locale: inviter.locale }],
+          ({ t: tr }) => ({
+            text: tr("invite-joined", {
+              name: viewer?.fullName ?? "",
+              role: tr("role-name", { role: result.role }),
+              unit: result.unitName ? tr("unit-suffix", { unit: result.unitName }) : "",
+            }),
           }),
-        }));
+          inviter.organizationId,
+        );
       }
     }
   });

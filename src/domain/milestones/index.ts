@@ -1,11 +1,24 @@
 export {
+  colourOf,
   daysOverdue,
   effectiveState,
   type MilestoneProgress,
-  type MilestoneState,
   type ProgressColour,
   progressColour,
+  type ShownState,
 } from "./progress-colour.js";
+export { isLate, type Lateness, type LatenessInput, type LatenessStatus, lateness } from "./lateness.js";
+export {
+  canTransition,
+  CHASED_STATES,
+  IllegalTransitionError,
+  isChased,
+  isClosed,
+  MILESTONE_STATES,
+  MILESTONE_TRANSITIONS,
+  type MilestoneState,
+  transition,
+} from "./states.js";
 export {
   type Actor,
   canActOnMilestone,

@@ -1,7 +1,6 @@
 import type { IsoDate } from "../calendar/iso-date.js";
-
-/** The states a milestone is stored in. */
-export type MilestoneState = "open" | "in_progress" | "submitted" | "done" | "overdue" | "cancelled";
+import { type Lateness, type LatenessInput, lateness, type LatenessStatus } from "./lateness.js";
+import type { MilestoneState } from "./states.js";
 
 /**
  * The colours Vietnamese task software uses, and so do our messages:
@@ -10,41 +9,41 @@ export type MilestoneState = "open" | "in_progress" | "submitted" | "done" | "ov
  */
 export type ProgressColour = "green" | "blue" | "orange" | "red" | "grey";
 
-export interface MilestoneProgress {
-  state: MilestoneState;
-  due: IsoDate | null;
-  /** The local day the work was handed in (for done milestones). */
-  completedOn: IsoDate | null;
-}
+export type MilestoneProgress = LatenessInput;
+
+/** The state a person reads: the stored one, or "overdue" for unfinished work past its due day. */
+export type ShownState = MilestoneState | "overdue";
+
+const COLOURS: Record<LatenessStatus, ProgressColour> = {
+  "on-track": "blue",
+  "due-soon": "blue",
+  overdue: "red",
+  submitted: "blue",
+  // Handed in late and waiting for approval is still late work.
+  "submitted-late": "orange",
+  "done-on-time": "green",
+  "done-late": "orange",
+  ongoing: "grey",
+  undated: "grey",
+  cancelled: "grey",
+};
 
 /** The state a person should see on `today`: an unfinished milestone past its due day is overdue. */
-export function effectiveState(milestone: MilestoneProgress, today: IsoDate): MilestoneState {
-  const { state, due } = milestone;
-  if ((state === "open" || state === "in_progress") && due !== null && due < today) return "overdue";
-  if (state === "overdue" && (due === null || due >= today)) return "open";
-  return state;
+export function effectiveState(milestone: MilestoneProgress, today: IsoDate): ShownState {
+  return lateness(milestone, today).status === "overdue" ? "overdue" : milestone.state;
 }
 
 export function progressColour(milestone: MilestoneProgress, today: IsoDate): ProgressColour {
-  const state = effectiveState(milestone, today);
-  if (state === "cancelled") return "grey";
-  if (state === "done") {
-    return milestone.due !== null && milestone.completedOn !== null && milestone.completedOn > milestone.due
-      ? "orange"
-      : "green";
-  }
-  if (state === "overdue") return "red";
-  if (state === "submitted") {
-    // Handed in late and waiting for approval is still late work.
-    return milestone.due !== null && milestone.completedOn !== null && milestone.completedOn > milestone.due
-      ? "orange"
-      : "blue";
-  }
-  return milestone.due === null ? "grey" : "blue";
+  return colourOf(lateness(milestone, today));
+}
+
+/** The colour of a lateness already computed (a status line, a report row). */
+export function colourOf(late: Lateness): ProgressColour {
+  return COLOURS[late.status];
 }
 
 /** Days past due on `today` for unfinished work, 0 otherwise. */
 export function daysOverdue(milestone: MilestoneProgress, today: IsoDate): number {
-  if (effectiveState(milestone, today) !== "overdue" || milestone.due === null) return 0;
-  return Math.round((Date.parse(today) - Date.parse(milestone.due)) / 86_400_000);
+  const l = lateness(milestone, today);
+  return l.status === "overdue" ? l.days : 0;
 }

@@ -1,26 +1,26 @@
-import { addDays, daysBetween, type IsoDate, isoWeekday } from "../calendar/iso-date.js";
-import type { MilestoneState } from "./plan-reminders.js";
+import type { IsoDate } from "../calendar/iso-date.js";
+import { type LatenessInput, lateness } from "../milestones/lateness.js";
+import { mondayOf } from "../planning/weekly-send.js";
 
 /** One milestone as the chairman's digest counts it. */
-export interface DigestMilestone {
+export interface DigestMilestone extends LatenessInput {
   section: string | null;
   stt: string | null;
   title: string;
   unit: string | null;
-  due: IsoDate | null;
-  state: MilestoneState;
-  /** The local day it was completed, for done milestones. */
-  completedOn: IsoDate | null;
 }
 
 export interface Digest {
   weekOf: IsoDate;
   counts: {
+    /** Due after this week, handed in within its time and waiting for approval, or ongoing. */
     onTrack: number;
     dueThisWeek: number;
     overdue: number;
     doneOnTime: number;
+    /** Done late, or handed in late and waiting for approval: late work either way. */
     doneLate: number;
+    /** Still waiting for a date. */
     noDate: number;
   };
   /** Overdue milestones by lead unit, most overdue first; units with the most overdue first. */
@@ -32,38 +32,47 @@ export interface Digest {
 }
 
 /**
- * The chairman's weekly picture of a plan on `today`: counts by state and the
- * overdue list grouped by unit with days overdue. Pure: `today` is the local day.
+ * The chairman's weekly picture of a plan on `today`: counts by lateness and
+ * the overdue list grouped by unit with days overdue. Pure: `today` is the local day.
  */
 export function buildDigest(milestones: DigestMilestone[], today: IsoDate): Digest {
-  const weekStart = addDays(today, 1 - isoWeekday(today));
-  const weekEnd = addDays(weekStart, 6);
   const counts = { onTrack: 0, dueThisWeek: 0, overdue: 0, doneOnTime: 0, doneLate: 0, noDate: 0 };
   const overdue = new Map<string | null, Digest["overdueByUnit"][number]["items"]>();
   for (const m of milestones) {
-    if (m.state === "cancelled") continue;
-    if (m.state === "done") {
-      if (m.due && m.completedOn && m.completedOn > m.due) counts.doneLate++;
-      else counts.doneOnTime++;
-      continue;
+    const l = lateness(m, today);
+    switch (l.status) {
+      case "cancelled":
+        break;
+      case "done-on-time":
+        counts.doneOnTime++;
+        break;
+      case "done-late":
+      case "submitted-late":
+        counts.doneLate++;
+        break;
+      case "undated":
+        counts.noDate++;
+        break;
+      case "due-soon":
+        counts.dueThisWeek++;
+        break;
+      case "on-track":
+      case "submitted":
+      case "ongoing":
+        counts.onTrack++;
+        break;
+      case "overdue": {
+        counts.overdue++;
+        const task = m.section ? `${m.section}.${m.stt ?? ""}` : (m.stt ?? "");
+        overdue.set(m.unit, [
+          ...(overdue.get(m.unit) ?? []),
+          { task, title: m.title, due: m.due as IsoDate, daysOverdue: l.days },
+        ]);
+      }
     }
-    if (!m.due) {
-      counts.noDate++;
-      continue;
-    }
-    if (m.due < today) {
-      counts.overdue++;
-      const unit = m.unit;
-      const task = m.section ? `${m.section}.${m.stt ?? ""}` : (m.stt ?? "");
-      overdue.set(unit, [
-        ...(overdue.get(unit) ?? []),
-        { task, title: m.title, due: m.due, daysOverdue: daysBetween(m.due, today) },
-      ]);
-    } else if (m.due <= weekEnd) counts.dueThisWeek++;
-    else counts.onTrack++;
   }
   const overdueByUnit = [...overdue.entries()]
     .map(([unit, items]) => ({ unit, items: items.sort((a, b) => b.daysOverdue - a.daysOverdue) }))
     .sort((a, b) => b.items.length - a.items.length || (a.unit ?? "").localeCompare(b.unit ?? ""));
-  return { weekOf: weekStart, counts, overdueByUnit };
+  return { weekOf: mondayOf(today), counts, overdueByUnit };
 }

@@ -1,12 +1,13 @@
+export { type Audience, type PlannableMilestone, type PlannedSend, planReminders } from "./plan-reminders.js";
 export {
-  type Audience,
-  type MilestoneState,
-  type PlannableMilestone,
-  type PlannedSend,
-  planReminders,
-  sendInstant,
+  MILESTONE_SEND_KINDS,
+  type MilestoneSendKind,
+  saysHowLate,
+  SEND_KINDS,
   type SendKind,
-} from "./plan-reminders.js";
+  WEEKLY_SEND_KINDS,
+  type WeeklySendKind,
+} from "./send-kinds.js";
 export { DEFAULT_REMINDER_POLICY, type ReminderPolicy, reminderPolicySchema, resolveReminderPolicy } from "./policy.js";
 export { buildDigest, type Digest, type DigestMilestone } from "./digest.js";
 export { type UnitProgress, unitProgress } from "./unit-progress.js";

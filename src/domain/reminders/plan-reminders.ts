@@ -1,10 +1,8 @@
-import { DateTime } from "luxon";
 import { addDays, type IsoDate, daysInMonth, toIsoDate } from "../calendar/iso-date.js";
 import { addWorkingDays, isWorkingDay, type WorkingCalendar } from "../calendar/working-days.js";
-import type { ReminderPolicy } from "./policy.js";
-
-/** What a send says: opening of a window, a reminder, the due day, overdue notices, check-ins. */
-export type SendKind = "start" | "reminder" | "due" | "overdue" | "escalation" | "checkin";
+import { isChased, type MilestoneState } from "../milestones/states.js";
+import { localDay, type PlanningContext, sendInstant } from "../planning/planning-context.js";
+import type { MilestoneSendKind } from "./send-kinds.js";
 
 /**
  * Who gets a send. `unit` means the lead unit's members and its head (the head
@@ -12,10 +10,6 @@ export type SendKind = "start" | "reminder" | "due" | "overdue" | "escalation" |
  * People are looked up when the send fires, so people invited later are reached.
  */
 export type Audience = "unit" | "coordinators" | "chairman";
-
-import type { MilestoneState } from "../milestones/progress-colour.js";
-
-export type { MilestoneState };
 
 /** What the planner needs to know about one milestone. */
 export interface PlannableMilestone {
@@ -29,7 +23,7 @@ export interface PlannableMilestone {
 }
 
 export interface PlannedSend {
-  kind: SendKind;
+  kind: MilestoneSendKind;
   audience: Audience[];
   /** The local day and the instant (ISO with the zone's offset, "2025-09-10T08:00:00+07:00"). */
   date: IsoDate;
@@ -38,42 +32,17 @@ export interface PlannedSend {
   workingDays: number | null;
 }
 
-// A submitted milestone waits for the coordinator's approval: the unit has done its part and is not chased.
-const ACTIVE: ReadonlySet<MilestoneState> = new Set(["open", "in_progress", "overdue"]);
-
-// Zone arithmetic is the costly part of planning and a plan has a few hundred distinct days: remember them.
-const instants = new Map<string, string>();
-
-/** The moment of a send on a local day: the policy's send time in its zone, as ISO with the offset. */
-export function sendInstant(date: IsoDate, policy: ReminderPolicy): string {
-  const key = `${policy.timeZone}|${policy.sendTime}|${date}`;
-  let at = instants.get(key);
-  if (at === undefined) {
-    const [hour, minute] = policy.sendTime.split(":").map(Number);
-    at = DateTime.fromISO(date, { zone: policy.timeZone })
-      .set({ hour, minute, second: 0, millisecond: 0 })
-      .toISO({ suppressMilliseconds: true }) as string;
-    if (instants.size > 100_000) instants.clear();
-    instants.set(key, at);
-  }
-  return at;
-}
-
 /** The working day itself, or the first working day after it (a window opening on a Sunday opens on Monday). */
 function sameOrNextWorkingDay(calendar: WorkingCalendar, date: IsoDate): IsoDate {
   return isWorkingDay(calendar, date) ? date : addWorkingDays(calendar, date, 1);
 }
 
-function datedSends(
-  milestone: PlannableMilestone,
-  policy: ReminderPolicy,
-  calendar: WorkingCalendar,
-  today: IsoDate,
-): PlannedSend[] {
+function datedSends(milestone: PlannableMilestone, context: PlanningContext, today: IsoDate): PlannedSend[] {
+  const { policy, calendar } = context;
   const due = milestone.due as IsoDate;
   const sends: PlannedSend[] = [];
-  const add = (kind: SendKind, date: IsoDate, audience: Audience[], workingDays: number | null): void => {
-    sends.push({ kind, audience, date, at: sendInstant(date, policy), workingDays });
+  const add = (kind: MilestoneSendKind, date: IsoDate, audience: Audience[], workingDays: number | null): void => {
+    sends.push({ kind, audience, date, at: sendInstant(date, context), workingDays });
   };
   // A due day on a weekend or holiday is reminded on the working day before it.
   const dueDay = addWorkingDays(calendar, due, 0);
@@ -100,7 +69,8 @@ function datedSends(
   return sends;
 }
 
-function checkins(milestone: PlannableMilestone, policy: ReminderPolicy, calendar: WorkingCalendar): PlannedSend[] {
+function checkins(milestone: PlannableMilestone, context: PlanningContext): PlannedSend[] {
+  const { policy, calendar } = context;
   const sends: PlannedSend[] = [];
   const [startYear, startMonth] = milestone.period.start.split("-").map(Number) as [number, number];
   const [endYear, endMonth] = milestone.period.end.split("-").map(Number) as [number, number];
@@ -108,7 +78,7 @@ function checkins(milestone: PlannableMilestone, policy: ReminderPolicy, calenda
     const nominal = toIsoDate(year, month, Math.min(policy.checkinDayOfMonth, daysInMonth(year, month)));
     const day = addWorkingDays(calendar, nominal, 0);
     if (day >= milestone.period.start && day <= milestone.period.end) {
-      sends.push({ kind: "checkin", audience: ["unit"], date: day, at: sendInstant(day, policy), workingDays: null });
+      sends.push({ kind: "checkin", audience: ["unit"], date: day, at: sendInstant(day, context), workingDays: null });
     }
     month++;
     if (month > 12) {
@@ -121,22 +91,17 @@ function checkins(milestone: PlannableMilestone, policy: ReminderPolicy, calenda
 
 /**
  * Every send a milestone will need from `now` on, in time order, under the
- * organization's policy and working calendar. Pure: the caller passes the
- * clock. Done and cancelled milestones get nothing; a milestone waiting for a
+ * organization's policy, working calendar and time zone. Pure: the caller passes the
+ * clock. Only open and in-progress milestones are chased: a submitted one waits
+ * for the coordinators' approval, the unit has done its part. Done and cancelled milestones get nothing; a milestone waiting for a
  * date gets nothing of its own (the coordinators' weekly list covers it).
  */
-export function planReminders(
-  milestone: PlannableMilestone,
-  policy: ReminderPolicy,
-  calendar: WorkingCalendar,
-  now: Date,
-): PlannedSend[] {
-  if (!ACTIVE.has(milestone.state)) return [];
+export function planReminders(milestone: PlannableMilestone, context: PlanningContext, now: Date): PlannedSend[] {
+  if (!isChased(milestone.state)) return [];
   let sends: PlannedSend[];
-  if (milestone.kind === "ongoing") sends = checkins(milestone, policy, calendar);
+  if (milestone.kind === "ongoing") sends = checkins(milestone, context);
   else if (milestone.kind === "dated" && milestone.due) {
-    const today = DateTime.fromJSDate(now, { zone: policy.timeZone }).toISODate() as IsoDate;
-    sends = datedSends(milestone, policy, calendar, today);
+    sends = datedSends(milestone, context, localDay(now, context.timeZone));
   } else return [];
   const from = now.getTime();
   return sends.filter((send) => Date.parse(send.at) >= from).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));

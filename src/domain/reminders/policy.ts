@@ -5,9 +5,8 @@ import { z } from "zod";
  * may override field by field (organizations.reminder_policy).
  */
 export const reminderPolicySchema = z.object({
-  /** Local time of every send, "HH:MM". */
+  /** Local time of every send, "HH:MM", in the organization's time zone (organizations.time_zone). */
   sendTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-  timeZone: z.string().min(1),
   /** A notice on the first working day of a window ("Quý III" opens on 01/07). */
   startNotice: z.boolean(),
   /** Working days before due that get a reminder. */
@@ -34,7 +33,6 @@ export type ReminderPolicy = z.infer<typeof reminderPolicySchema>;
 
 export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   sendTime: "08:00",
-  timeZone: "Asia/Ho_Chi_Minh",
   startNotice: true,
   workingDaysBefore: [14, 7, 3, 1],
   onDueDay: true,

@@ -1,4 +1,5 @@
 import type { IsoDate } from "../calendar/iso-date.js";
+import { lateness } from "../milestones/lateness.js";
 import type { DigestMilestone } from "./digest.js";
 
 /** One unit's bar in the digest chart. */
@@ -6,24 +7,31 @@ export interface UnitProgress {
   /** Null for work no unit leads yet. */
   unit: string | null;
   onTime: number;
+  /** Done late, or handed in late and waiting for approval (the digest's "doneLate"). */
   late: number;
   overdue: number;
 }
 
 /**
- * Per lead unit: done on time, done late, and overdue now, on `today`. Units
- * with the most overdue work come first; units with nothing to show are left out.
+ * Per lead unit: done on time, late and overdue now, on `today`, by the same
+ * lateness as the digest's counts. Units with the most overdue work come
+ * first; units with nothing to show are left out.
  */
 export function unitProgress(milestones: DigestMilestone[], today: IsoDate): UnitProgress[] {
   const byUnit = new Map<string | null, UnitProgress>();
   for (const m of milestones) {
-    if (m.state === "cancelled") continue;
+    const { status } = lateness(m, today);
+    const key =
+      status === "done-on-time"
+        ? "onTime"
+        : status === "done-late" || status === "submitted-late"
+          ? "late"
+          : status === "overdue"
+            ? "overdue"
+            : null;
+    if (key === null) continue;
     const entry = byUnit.get(m.unit) ?? { unit: m.unit, onTime: 0, late: 0, overdue: 0 };
-    if (m.state === "done") {
-      if (m.due && m.completedOn && m.completedOn > m.due) entry.late++;
-      else entry.onTime++;
-    } else if (m.state !== "submitted" && m.due !== null && m.due < today) entry.overdue++;
-    else continue;
+    entry[key]++;
     byUnit.set(m.unit, entry);
   }
   return [...byUnit.values()].sort(

@@ -485,3 +485,25 @@ web-import-preview = Preview
 web-import-no-file = Choose a plan file.
 web-import-confirm = Confirm and schedule reminders
 web-import-cancel = Cancel
+
+## Send kinds and recipients (preview)
+
+send-kind = { $kind ->
+    [start] window opens
+    [reminder] reminder before the due day
+    [due] due today
+    [overdue] overdue (to the unit)
+    [escalation] overdue (to the leadership)
+    [checkin] monthly progress check
+    [digest] weekly digest for the chairman
+    [needs-date] list of tasks without a date
+   *[other] { $kind }
+}
+send-recipient = { $role ->
+    [member] unit
+    [coordinator] coordinators
+    [chairman] chairman
+   *[other] { $role }
+}
+preview-line = { $when }  { $kind } → { $to }{ $task }{ $due }
+preview-due = { " " }(due { $date })

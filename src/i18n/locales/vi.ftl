@@ -486,3 +486,25 @@ web-import-preview = Xem trước
 web-import-no-file = Hãy chọn một tệp kế hoạch.
 web-import-confirm = Xác nhận và lên lịch nhắc việc
 web-import-cancel = Hủy
+
+## Send kinds and recipients (preview)
+
+send-kind = { $kind ->
+    [start] mở đầu thời hạn
+    [reminder] nhắc việc
+    [due] đến hạn hôm nay
+    [overdue] quá hạn (báo bộ phận)
+    [escalation] quá hạn (báo cấp trên)
+    [checkin] hỏi tiến độ hằng tháng
+    [digest] tổng hợp tuần cho Chủ tịch
+    [needs-date] danh sách việc chưa có ngày
+   *[other] { $kind }
+}
+send-recipient = { $role ->
+    [member] bộ phận
+    [coordinator] điều phối viên
+    [chairman] Chủ tịch
+   *[other] { $role }
+}
+preview-line = { $when }  { $kind } → { $to }{ $task }{ $due }
+preview-due = { " " }(hạn { $date })

@@ -14,6 +14,7 @@ import {
   canDecideExtension,
   productIsDocument,
   seesWholeOrganization,
+  transition,
 } from "../../domain/milestones/index.js";
 import type { EvidenceStore } from "../evidence/evidence-store.js";
 import { moveMilestone } from "../move-milestone.js";
@@ -99,7 +100,7 @@ export async function markDone(
     await db.transaction(async (tx) => {
       await tx
         .update(milestones)
-        .set({ state: "done", completedAt: context.now, updatedAt: context.now })
+        .set({ state: transition(milestone.state, "done"), completedAt: context.now, updatedAt: context.now })
         .where(eq(milestones.id, milestone.id));
       await logEvent(tx, { milestone, actor: viewer, action: "completed", details: { approvedBySelf: true }, context });
     });
@@ -108,7 +109,7 @@ export async function markDone(
   const requestId = await db.transaction(async (tx) => {
     await tx
       .update(milestones)
-      .set({ state: "submitted", completedAt: context.now, updatedAt: context.now })
+      .set({ state: transition(milestone.state, "submitted"), completedAt: context.now, updatedAt: context.now })
       .where(eq(milestones.id, milestone.id));
     const [request] = await tx
       .insert(approvalRequests)
@@ -222,7 +223,7 @@ export async function reportProgress(
       .update(milestones)
       .set({
         progressPercent: percent,
-        state: milestone.state === "open" || milestone.state === "overdue" ? "in_progress" : milestone.state,
+        state: milestone.state === "open" ? transition(milestone.state, "in_progress") : milestone.state,
         updatedAt: context.now,
       })
       .where(eq(milestones.id, milestone.id));
@@ -375,12 +376,15 @@ export async function decideRequest(
     const common = { requesterPersonId: request.requestedByPersonId, milestone, requestedDue: request.requestedDue };
     let slots: SendSlot[] = [];
     if (decision === "approve") {
-      await tx.update(milestones).set({ state: "done", updatedAt: context.now }).where(eq(milestones.id, milestone.id));
+      await tx
+        .update(milestones)
+        .set({ state: transition(milestone.state, "done"), updatedAt: context.now })
+        .where(eq(milestones.id, milestone.id));
       await logEvent(tx, { milestone, actor: viewer, action: "completion-approved", context });
     } else if (decision === "return") {
       await tx
         .update(milestones)
-        .set({ state: "in_progress", completedAt: null, updatedAt: context.now })
+        .set({ state: transition(milestone.state, "in_progress"), completedAt: null, updatedAt: context.now })
         .where(eq(milestones.id, milestone.id));
       await logEvent(tx, {
         milestone,

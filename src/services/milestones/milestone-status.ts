@@ -11,7 +11,8 @@ import {
   units,
 } from "../../../db/schema.js";
 import type { IsoDate } from "../../domain/calendar/index.js";
-import { effectiveState, type MilestoneState } from "../../domain/milestones/index.js";
+import { effectiveState, type Lateness, lateness, type ShownState } from "../../domain/milestones/index.js";
+import { localDay } from "../../domain/planning/index.js";
 
 export interface MilestoneStatus {
   section: string | null;
@@ -19,20 +20,26 @@ export interface MilestoneStatus {
   title: string;
   label: string | null;
   due: IsoDate | null;
-  state: MilestoneState;
+  /** The stored state, or "overdue" for unfinished work past its due day. */
+  state: ShownState;
+  lateness: Lateness;
   /** Lead units, and the people in them who would act. */
   assignees: { units: string[]; people: string[] };
   events: Array<{ at: string; actor: string | null; action: string; details: Record<string, unknown> }>;
 }
 
-/** Every milestone of the organization with its state on `today` and its event log, in plan order. */
+/**
+ * Every milestone of the organization with its state on a day and its event
+ * log, in plan order. The day is `at.today`, or the organization's local day at `at.now`.
+ */
 export async function milestoneStatuses(
   db: Database,
   organizationSlug: string,
-  today: IsoDate,
+  at: { today: IsoDate } | { now: Date },
 ): Promise<MilestoneStatus[] | null> {
   const [organization] = await db.select().from(organizations).where(eq(organizations.slug, organizationSlug));
   if (!organization) return null;
+  const today = "today" in at ? at.today : localDay(at.now, organization.timeZone);
   const rows = await db
     .select({
       id: milestones.id,
@@ -43,7 +50,8 @@ export async function milestoneStatuses(
       label: milestones.label,
       due: milestones.due,
       state: milestones.state,
-      completedAt: milestones.completedAt,
+      completedOn: sql<string | null>`(${milestones.completedAt} at time zone ${organization.timeZone})::date::text`,
+      ongoing: sql<boolean>`(${tasks.schedule}->>'kind') = 'ongoing'`,
     })
     .from(milestones)
     .innerJoin(tasks, eq(tasks.id, milestones.taskId))
@@ -80,7 +88,8 @@ export async function milestoneStatuses(
       title: row.title,
       label: row.label,
       due: row.due,
-      state: effectiveState({ state: row.state, due: row.due, completedOn: null }, today),
+      state: effectiveState(row, today),
+      lateness: lateness(row, today),
       assignees: {
         units: unitsOfTask.map((u) => u.name),
         people: [...new Set(members.filter((m) => m.unitId !== null && unitIds.has(m.unitId)).map((m) => m.name))],

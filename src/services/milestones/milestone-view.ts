@@ -4,7 +4,7 @@ import { milestones, tasks } from "../../../db/schema.js";
 import type { IsoDate } from "../../domain/calendar/index.js";
 import {
   canActOnMilestone,
-  effectiveState,
+  lateness,
   type MilestoneState,
   seesWholeOrganization,
   unitsOf,
@@ -28,6 +28,8 @@ export interface MilestoneView {
   progressPercent: number | null;
   /** The local day it was reported done (submitted or done). */
   completedOn: IsoDate | null;
+  /** A "Thường xuyên" task's milestone (no due day by nature). */
+  ongoing: boolean;
   leadUnitIds: string[];
   leadUnitNames: string[];
   evidenceCount: number;
@@ -51,6 +53,7 @@ async function viewsOf(db: Database, where: ReturnType<typeof and>, timeZone: st
       version: milestones.version,
       progressPercent: milestones.progressPercent,
       completedOn: sql<string | null>`(${milestones.completedAt} at time zone ${timeZone})::date::text`,
+      ongoing: sql<boolean>`(${tasks.schedule}->>'kind') = 'ongoing'`,
       leads: sql<Array<{ id: string; name: string }>>`coalesce((
         select json_agg(json_build_object('id', u.id, 'name', u.name) order by u.name)
         from task_units tu join units u on u.id = tu.unit_id
@@ -121,9 +124,7 @@ export async function listOpenMilestones(
         )})`})`,
     );
   }
-  if (options.overdueOnly) {
-    conditions.push(sql`${milestones.due} < ${options.today}::date`, notInArray(milestones.state, ["submitted"]));
-  }
   const views = await viewsOf(db, and(...conditions), viewer.timeZone);
-  return options.overdueOnly ? views.filter((view) => effectiveState(view, options.today) === "overdue") : views;
+  // "Overdue" is the domain's lateness, not a second rule in SQL.
+  return options.overdueOnly ? views.filter((view) => lateness(view, options.today).status === "overdue") : views;
 }

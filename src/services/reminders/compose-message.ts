@@ -1,11 +1,12 @@
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
+import type { SendKind } from "../../domain/reminders/index.js";
 import type { Translator } from "../../i18n/i18n.js";
 import type { InlineButton } from "../notifier.js";
 
 /** One reminder about one milestone, as it appears in a person's message. */
 export interface ReminderLine {
   milestoneId: string;
-  kind: "start" | "reminder" | "due" | "overdue" | "escalation" | "checkin" | "digest" | "needs-date";
+  kind: SendKind;
   section: string | null;
   stt: string | null;
   title: string;

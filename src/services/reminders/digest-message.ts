@@ -18,11 +18,13 @@ export async function loadDigestMilestones(
     due: string | null;
     state: DigestMilestone["state"];
     completed_on: string | null;
+    ongoing: boolean;
   }>(
     db,
     sql`
     select t.section, t.stt, t.title, m.due::text as due, m.state,
            (m.completed_at at time zone ${timeZone})::date::text as completed_on,
+           (t.schedule->>'kind') = 'ongoing' as ongoing,
            (select u.name from task_units tu join units u on u.id = tu.unit_id
              where tu.task_id = t.id and tu.relation = 'lead' order by u.name limit 1) as unit
     from milestones m join tasks t on t.id = m.task_id

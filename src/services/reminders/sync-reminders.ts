@@ -1,14 +1,10 @@
 import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
-import { milestones, organizations, plans, reminders, taskUnits, tasks } from "../../../db/schema.js";
-import type { WorkingCalendar } from "../../domain/calendar/index.js";
-import { loadWorkingCalendar } from "../calendar.js";
-import {
-  type PlannableMilestone,
-  planReminders,
-  type ReminderPolicy,
-  resolveReminderPolicy,
-} from "../../domain/reminders/index.js";
+import { milestones, plans, reminders, taskUnits, tasks } from "../../../db/schema.js";
+import { CHASED_STATES } from "../../domain/milestones/index.js";
+import type { PlanningContext } from "../../domain/planning/index.js";
+import { type PlannableMilestone, planReminders } from "../../domain/reminders/index.js";
+import { loadPlanningContext } from "../planning/planning-context.js";
 
 /** A row to wake the dispatcher for: one per organization and minute. */
 export interface SendSlot {
@@ -23,7 +19,7 @@ export function reminderRowsFor(
     period: { start: string; end: string };
   },
   leadUnitIds: string[],
-  planning: { policy: ReminderPolicy; calendar: WorkingCalendar; now: Date },
+  planning: PlanningContext & { now: Date },
 ): Array<typeof reminders.$inferInsert> {
   const plannable: PlannableMilestone = {
     kind: milestone.due !== null ? "dated" : milestone.scheduleKind === "ongoing" ? "ongoing" : "needs-date",
@@ -33,7 +29,7 @@ export function reminderRowsFor(
     period: milestone.period,
   };
   const rows: Array<typeof reminders.$inferInsert> = [];
-  for (const send of planReminders(plannable, planning.policy, planning.calendar, planning.now)) {
+  for (const send of planReminders(plannable, planning, planning.now)) {
     for (const audience of send.audience) {
       const base = {
         organizationId: milestone.organizationId,
@@ -60,10 +56,8 @@ export function reminderRowsFor(
  * the slots of the rows it wants, for the queue.
  */
 export async function syncReminders(db: Database, organizationId: string, now: Date): Promise<SendSlot[]> {
-  const [organization] = await db.select().from(organizations).where(eq(organizations.id, organizationId));
-  if (!organization) return [];
-  const policy = resolveReminderPolicy(organization.reminderPolicy);
-  const calendar = await loadWorkingCalendar(db, organization);
+  const context = await loadPlanningContext(db, organizationId);
+  if (!context) return [];
   const rows = await db
     .select({
       milestone: milestones,
@@ -89,7 +83,7 @@ export async function syncReminders(db: Database, organizationId: string, now: D
       ...reminderRowsFor(
         { ...row.milestone, scheduleKind: row.schedule.kind, period: { start: row.periodStart, end: row.periodEnd } },
         leadUnitsOf.get(row.taskId) ?? [],
-        { policy, calendar, now },
+        { ...context, now },
       ),
     );
   }
@@ -116,12 +110,15 @@ export async function syncReminders(db: Database, organizationId: string, now: D
       on conflict do nothing`);
   }
   for (const row of wanted) slots.set(String(row.fireAt.getTime()), { organizationId, fireAt: row.fireAt });
-  // Rows planned for a version that moved on, or for milestones no longer chased, will never fire.
+  // Rows planned for a version that moved on, or for milestones no longer chased (isChased), will never fire.
   await db.execute(sql`
     update ${reminders} r set state = 'cancelled'
     from ${milestones} m
     where r.milestone_id = m.id and r.organization_id = ${organizationId} and r.state = 'planned'
-      and (r.milestone_version <> m.version or m.state in ('done', 'cancelled', 'submitted'))`);
+      and (r.milestone_version <> m.version or m.state not in (${sql.join(
+        CHASED_STATES.map((state) => sql`${state}`),
+        sql`, `,
+      )}))`);
   return [...slots.values()];
 }
 

@@ -10,7 +10,7 @@ import type { IsoDate } from "../../domain/calendar/index.js";
 import type { Schedule } from "../../domain/deadline/index.js";
 import type { DocumentReference } from "../evidence-references.js";
 import type { Principal, Refused } from "../access.js";
-import { loadReportRows, type ReportRow } from "./report-rows.js";
+import { loadReportRows, type ReportDayOptions, type ReportRow } from "./report-rows.js";
 
 /** A report row as the printed workbook and the Word report show it. */
 export interface PaperRow extends ReportRow {
@@ -54,11 +54,11 @@ export async function loadPaperReport(
   db: Database,
   principal: Principal,
   organizationSlug: string,
-  options: { today: IsoDate; from?: IsoDate; to?: IsoDate },
+  options: ReportDayOptions,
 ): Promise<Refused<"not-found" | "not-allowed"> | ({ kind: "ok" } & PaperReport)> {
   const loaded = await loadReportRows(db, principal, organizationSlug, options);
   if (loaded.kind !== "ok") return loaded;
-  const { organizationName, rows } = loaded;
+  const { organizationName, rows, today } = loaded;
   if (rows.length === 0) {
     const [organization] = await db
       .select({ id: organizations.id })
@@ -71,7 +71,7 @@ export async function loadPaperReport(
           .where(eq(plans.organizationId, organization.id))
           .orderBy(asc(plans.createdAt))
       : [];
-    return { kind: "ok", organizationName, planTitles: titles.map((p) => p.title), asOf: options.today, rows: [] };
+    return { kind: "ok", organizationName, planTitles: titles.map((p) => p.title), asOf: today, rows: [] };
   }
   const milestoneIds = rows.map((r) => r.milestoneId);
   const owners = await db
@@ -105,7 +105,7 @@ export async function loadPaperReport(
     kind: "ok",
     organizationName,
     planTitles,
-    asOf: options.today,
+    asOf: today,
     rows: rows.map((row) => {
       const owner = taskOf.get(row.milestoneId);
       const ofTask = siblings.filter((s) => s.taskId === owner?.taskId);

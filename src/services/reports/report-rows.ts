@@ -11,13 +11,16 @@ import {
   tasks,
   units,
 } from "../../../db/schema.js";
-import { daysBetween, type IsoDate } from "../../domain/calendar/index.js";
+import type { IsoDate } from "../../domain/calendar/index.js";
 import {
   effectiveState,
-  type MilestoneState,
+  type LatenessStatus,
+  lateness,
   type ProgressColour,
   progressColour,
+  type ShownState,
 } from "../../domain/milestones/index.js";
+import { localDay } from "../../domain/planning/index.js";
 import { type Principal, type Refused, requireAccess } from "../access.js";
 
 /** One milestone as the quarterly and yearly CCHC reports list it. */
@@ -32,7 +35,8 @@ export interface ReportRow {
   product: string | null;
   leadUnits: string[];
   due: IsoDate | null;
-  state: MilestoneState;
+  state: ShownState;
+  lateness: LatenessStatus;
   colour: ProgressColour;
   completedOn: IsoDate | null;
   /** Days past due: when it was done late, or as of today when still open. */
@@ -46,16 +50,23 @@ export interface ReportRow {
  * Every milestone of the organization's live tasks, optionally those due
  * within [from, to], in plan order: for those who see the whole organization.
  */
+/** The day a report is as of: named by the caller, or the organization's local day at `now`. */
+export type ReportDayOptions = ({ today: IsoDate } | { now: Date }) & { from?: IsoDate; to?: IsoDate };
+
 export async function loadReportRows(
   db: Database,
   principal: Principal,
   organizationSlug: string,
-  options: { today: IsoDate; from?: IsoDate; to?: IsoDate },
-): Promise<Refused<"not-found" | "not-allowed"> | { kind: "ok"; organizationName: string; rows: ReportRow[] }> {
+  options: ReportDayOptions,
+): Promise<
+  Refused<"not-found" | "not-allowed"> | { kind: "ok"; organizationName: string; today: IsoDate; rows: ReportRow[] }
+> {
   const [organization] = await db.select().from(organizations).where(eq(organizations.slug, organizationSlug));
   if (!organization) return { kind: "not-found" };
   const refused = requireAccess(principal, "organization.read", { organizationId: organization.id });
   if (refused) return refused;
+  // The organization's local day unless the caller names one (a report "as of" a day).
+  const today = "today" in options ? options.today : localDay(options.now, organization.timeZone);
   const conditions = [eq(milestones.organizationId, organization.id), sql`${tasks.removedAt} is null`];
   if (options.from) conditions.push(sql`${milestones.due} >= ${options.from}::date`);
   if (options.to) conditions.push(sql`${milestones.due} <= ${options.to}::date`);
@@ -73,13 +84,14 @@ export async function loadReportRows(
       due: milestones.due,
       state: milestones.state,
       completedOn: sql<string | null>`(${milestones.completedAt} at time zone ${organization.timeZone})::date::text`,
+      ongoing: sql<boolean>`(${tasks.schedule}->>'kind') = 'ongoing'`,
     })
     .from(milestones)
     .innerJoin(tasks, eq(tasks.id, milestones.taskId))
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .where(and(...conditions))
     .orderBy(asc(plans.createdAt), asc(tasks.position), asc(milestones.milestoneKey));
-  if (rows.length === 0) return { kind: "ok", organizationName: organization.name, rows: [] };
+  if (rows.length === 0) return { kind: "ok", organizationName: organization.name, today, rows: [] };
   const taskIds = [...new Set(rows.map((r) => r.taskId))];
   const milestoneIds = rows.map((r) => r.milestoneId);
   const leads = await db
@@ -112,11 +124,10 @@ export async function loadReportRows(
   return {
     kind: "ok",
     organizationName: organization.name,
+    today,
     rows: rows.map((row) => {
-      const progress = { state: row.state, due: row.due, completedOn: row.completedOn };
-      const state = effectiveState(progress, options.today);
-      const lateUntil = state === "done" || state === "submitted" ? row.completedOn : options.today;
-      const daysLate = row.due && lateUntil && lateUntil > row.due ? daysBetween(row.due, lateUntil) : 0;
+      const late = lateness(row, today);
+      const state = effectiveState(row, today);
       return {
         milestoneId: row.milestoneId,
         planTitle: row.planTitle,
@@ -129,9 +140,10 @@ export async function loadReportRows(
         leadUnits: leads.filter((l) => l.taskId === row.taskId).map((l) => l.name),
         due: row.due,
         state,
-        colour: progressColour(progress, options.today),
+        lateness: late.status,
+        colour: progressColour(row, today),
         completedOn: state === "done" || state === "submitted" ? row.completedOn : null,
-        daysLate,
+        daysLate: late.days,
         assignee: completerOf.get(row.milestoneId) ?? null,
         evidence: files.filter((f) => f.milestoneId === row.milestoneId),
       };

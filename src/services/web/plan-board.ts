@@ -7,16 +7,18 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../../db/client.js";
 import { approvalRequests, evidenceFiles, milestoneEvents, people } from "../../../db/schema.js";
-import { daysBetween, type IsoDate } from "../../domain/calendar/index.js";
+import type { IsoDate } from "../../domain/calendar/index.js";
 import {
   canActOnMilestone,
   canApproveCompletion,
   canCoordinate,
   canDecideExtension,
   effectiveState,
+  lateness,
   type MilestoneState,
   type ProgressColour,
   progressColour,
+  type ShownState,
 } from "../../domain/milestones/index.js";
 import { loadMilestone, type MilestoneView } from "../milestones/milestone-view.js";
 import type { Viewer } from "../people/viewer.js";
@@ -37,7 +39,7 @@ export interface PlanBoardRow {
   due: IsoDate | null;
   /** The deadline cells as the plan wrote them. */
   deadlineTexts: string[];
-  state: MilestoneState;
+  state: ShownState;
   colour: ProgressColour;
   daysLate: number;
 }
@@ -47,15 +49,6 @@ export interface PlanBoard {
   rows: PlanBoardRow[];
   units: Array<{ id: string; name: string }>;
   sections: Array<{ section: string; title: string | null }>;
-}
-
-/**
- * Days past due, the way the printed reports count them: until the day it was
- * reported done, or until today while still open.
- */
-function daysLateOf(state: MilestoneState, due: IsoDate | null, completedOn: IsoDate | null, today: IsoDate): number {
-  const lateUntil = state === "done" || state === "submitted" ? completedOn : today;
-  return due && lateUntil && lateUntil > due ? daysBetween(due, lateUntil) : 0;
 }
 
 /**
@@ -124,7 +117,7 @@ async function boardRows(db: Database, viewer: Viewer, today: IsoDate, milestone
       deadlineTexts: row.deadline_texts,
       state,
       colour: progressColour(progress, today),
-      daysLate: daysLateOf(state, row.due, row.completed_on, today),
+      daysLate: lateness(progress, today).days,
     };
   });
 }

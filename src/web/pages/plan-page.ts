@@ -1,5 +1,5 @@
 import { formatVietnameseDate, type IsoDate } from "../../domain/calendar/index.js";
-import type { MilestoneState } from "../../domain/milestones/index.js";
+import type { ShownState } from "../../domain/milestones/index.js";
 import type { Translator } from "../../i18n/i18n.js";
 import type { PlanBoard, PlanBoardRow } from "../../services/web/plan-board.js";
 import { type Html, html } from "../html.js";
@@ -13,7 +13,7 @@ export interface PlanFilters {
   q: string;
 }
 
-const STATES: MilestoneState[] = ["open", "in_progress", "submitted", "overdue", "done", "cancelled"];
+const STATES: ShownState[] = ["open", "in_progress", "submitted", "overdue", "done", "cancelled"];
 
 /** Folded for search: people type with and without accents. */
 export function foldForSearch(text: string): string {

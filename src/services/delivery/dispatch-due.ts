@@ -1,17 +1,15 @@
 import { inArray, sql } from "drizzle-orm";
-import { queryRows, type Database } from "../db/client.js";
-import { people, reminderDeliveries } from "../db/schema.js";
-import type { Logger } from "../src/logger.js";
-import { NotifierError, type Notifier, type OutgoingMessage } from "../src/services/notifier.js";
-import { translatorFor } from "../src/i18n/i18n.js";
-import { composeReminderMessage, type ReminderLine } from "../src/services/reminders/compose-message.js";
-import type { SendRateLimiter } from "./send-rate-limiter.js";
+import { queryRows, type Database } from "../../../db/client.js";
+import { reminderDeliveries } from "../../../db/schema.js";
+import { CHASED_STATES, lateness } from "../../domain/milestones/index.js";
+import { localDay } from "../../domain/planning/index.js";
+import { saysHowLate } from "../../domain/reminders/index.js";
+import { translatorFor } from "../../i18n/i18n.js";
+import { loadPlanningContext } from "../planning/planning-context.js";
+import { composeReminderMessage, type ReminderLine } from "../reminders/compose-message.js";
+import { type DeliveryDeps, markUnreachable, sendWithRetries, tellCoordinatorsUnreachable } from "./deliver.js";
 
-export interface DispatchDeps {
-  db: Database;
-  notifier: Notifier;
-  limiter: SendRateLimiter;
-  logger: Logger;
+export interface DispatchDeps extends DeliveryDeps {
   /** The clock: real time in production, a fast one in the demo. */
   now: () => Date;
   /** Messages in flight at once within one dispatch (default 8). */
@@ -49,7 +47,10 @@ type ClaimedDelivery = {
   audience_role: string;
 };
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const chased = sql.join(
+  CHASED_STATES.map((state) => sql`${state}`),
+  sql`, `,
+);
 
 /**
  * Sends everything of an organization that is due by now: the rows of this
@@ -63,6 +64,9 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
   const { db, logger } = deps;
   const now = deps.now();
   const result: DispatchResult = { rows: 0, skipped: 0, messages: 0, deliveries: 0, unreachable: 0, retryLater: 0 };
+  const context = await loadPlanningContext(db, organizationId);
+  if (!context) return result;
+  const today = localDay(now, context.timeZone);
 
   // Rows whose milestone moved on or is finished are skipped, never sent.
   const skipped = await queryRows<{ id: string }>(
@@ -71,7 +75,7 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
     update reminders r set state = 'skipped'
     from milestones m
     where r.milestone_id = m.id and r.organization_id = ${organizationId} and r.state = 'planned'
-      and r.fire_at <= ${now.toISOString()}::timestamptz and (r.milestone_version <> m.version or m.state not in ('open', 'in_progress', 'overdue'))
+      and r.fire_at <= ${now.toISOString()}::timestamptz and (r.milestone_version <> m.version or m.state not in (${chased}))
     returning r.id`,
   );
   result.skipped = skipped.length;
@@ -126,7 +130,7 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
     const deliveries = await claim(db, pendingIds);
     if (deliveries.length === 0) return;
     const first = deliveries[0] as ClaimedDelivery;
-    const lines = dedupeLines(deliveries, now);
+    const lines = dedupeLines(deliveries, today);
     const message = composeReminderMessage(lines, translatorFor(first.locale));
     const ids = deliveries.map((d) => d.id);
     const outcome = await sendWithRetries(deps, Number(first.chat_id), message);
@@ -138,17 +142,14 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
       result.messages++;
       result.deliveries += ids.length;
     } else if (outcome.kind === "unreachable") {
-      await db
-        .update(people)
-        .set({ unreachableSince: new Date() })
-        .where(inArray(people.id, [personId]));
+      await markUnreachable(db, organizationId, { personId });
       await db
         .update(reminderDeliveries)
         .set({ state: "failed", lastError: "unreachable (403)" })
         .where(inArray(reminderDeliveries.id, ids));
       result.unreachable++;
       logger.warn({ personId }, "person unreachable: the bot is blocked");
-      await tellCoordinators(deps, organizationId, personId);
+      await tellCoordinatorsUnreachable(deps, organizationId, personId);
     } else if (outcome.kind === "rejected") {
       await db
         .update(reminderDeliveries)
@@ -197,12 +198,13 @@ async function claim(db: Database, ids: string[]): Promise<ClaimedDelivery[]> {
   );
 }
 
-function dedupeLines(deliveries: ClaimedDelivery[], now: Date): ReminderLine[] {
+function dedupeLines(deliveries: ClaimedDelivery[], today: string): ReminderLine[] {
   // One line per milestone: two rows about the same task in one slot (unit and coordinator) read as one.
   const lines = new Map<string, ReminderLine>();
   for (const d of deliveries) {
     if (lines.has(d.milestone_id)) continue;
-    const daysOverdue = d.due ? Math.floor((now.getTime() - Date.parse(`${d.due}T00:00:00+07:00`)) / 86_400_000) : null;
+    // Only chased milestones reach here (the rest were skipped above): the domain's lateness says how late.
+    const late = lateness({ state: "open", due: d.due, completedOn: null }, today);
     lines.set(d.milestone_id, {
       milestoneId: d.milestone_id,
       kind: d.kind,
@@ -211,64 +213,8 @@ function dedupeLines(deliveries: ClaimedDelivery[], now: Date): ReminderLine[] {
       title: d.title,
       due: d.due,
       unit: d.audience_role === "member" ? null : d.unit_name,
-      daysOverdue:
-        daysOverdue !== null && daysOverdue > 0 && (d.kind === "overdue" || d.kind === "escalation")
-          ? daysOverdue
-          : null,
+      daysOverdue: late.status === "overdue" && saysHowLate(d.kind) ? late.days : null,
     });
   }
   return [...lines.values()];
-}
-
-type SendOutcome =
-  | { kind: "sent"; messageId: number }
-  | { kind: "unreachable" }
-  | { kind: "rejected"; error: string }
-  | { kind: "transient"; error: string };
-
-/** Sends one message, waiting out 429s without losing its place and retrying 5xx a few times. */
-export async function sendWithRetries(
-  deps: DispatchDeps,
-  chatId: number,
-  message: Omit<OutgoingMessage, "chatId">,
-): Promise<SendOutcome> {
-  let transientFailures = 0;
-  for (;;) {
-    await deps.limiter.waitForTurn(chatId);
-    try {
-      const sent = await deps.notifier.send({ chatId, ...message });
-      return { kind: "sent", messageId: sent.messageId };
-    } catch (error) {
-      if (!(error instanceof NotifierError)) throw error;
-      const failure = error.failure;
-      if (failure.kind === "rate-limited") {
-        await deps.limiter.pauseAll(failure.retryAfterSeconds * 1000);
-        continue;
-      }
-      if (failure.kind === "unreachable") return { kind: "unreachable" };
-      if (failure.kind === "rejected") return { kind: "rejected", error: error.message };
-      transientFailures++;
-      if (transientFailures >= 4) return { kind: "transient", error: error.message };
-      await sleep(Math.min(200 * 2 ** transientFailures, 3000));
-    }
-  }
-}
-
-async function tellCoordinators(deps: DispatchDeps, organizationId: string, personId: string): Promise<void> {
-  const rows = await queryRows<{ chat_id: string; full_name: string; locale: string }>(
-    deps.db,
-    sql`
-    select p.telegram_chat_id::text as chat_id, blocked.full_name, p.locale
-    from memberships ms
-    join people p on p.id = ms.person_id
-    join people blocked on blocked.id = ${personId}
-    where ms.organization_id = ${organizationId} and ms.role = 'coordinator'
-      and p.telegram_chat_id is not null and p.unreachable_since is null`,
-  );
-  for (const row of rows) {
-    const text = translatorFor(row.locale).t("unreachable-person", { name: row.full_name });
-    const outcome = await sendWithRetries(deps, Number(row.chat_id), { text, buttons: [] });
-    if (outcome.kind !== "sent")
-      deps.logger.warn({ outcome }, "could not tell a coordinator about an unreachable person");
-  }
 }

@@ -1,0 +1,16 @@
+export {
+  DEFAULT_TIME_ZONE,
+  localDay,
+  type OrganizationPlanningFields,
+  type PlanningContext,
+  planningContextOf,
+  sendInstant,
+} from "./planning-context.js";
+export {
+  currentAndNextWeeklySends,
+  mondayOf,
+  type WeeklySend,
+  weeklySendDue,
+  weeklySendOfWeek,
+  weeklySendsBetween,
+} from "./weekly-send.js";

@@ -1,0 +1,71 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Database } from "../../../db/client.js";
+import {
+  organizationsWithMilestones,
+  pendingSlots,
+  type SendSlot,
+  syncReminders,
+} from "../reminders/sync-reminders.js";
+import { pendingWeeklySlots, type WeeklySlot } from "./weekly-sends.js";
+
+/** Plans what every organization's milestones need from `now` on (the database is the source of truth). */
+export async function planAllReminders(db: Database, now: Date): Promise<void> {
+  for (const organizationId of await organizationsWithMilestones(db)) await syncReminders(db, organizationId, now);
+}
+
+/** Gives back deliveries a crashed worker had claimed, so another sends them. */
+export async function releaseStaleClaims(db: Database, staleClaimSeconds = 120): Promise<void> {
+  await db.execute(sql`
+    update reminder_deliveries set state = 'pending', claimed_at = null
+    where state = 'sending' and claimed_at < now() - make_interval(secs => ${staleClaimSeconds})`);
+}
+
+/** Organizations with something to send by `now`: due rows not sent yet, or deliveries left pending. */
+export async function organizationsWithDueSends(db: Database, now: Date): Promise<string[]> {
+  const rows = await queryRows<{ organization_id: string }>(
+    db,
+    sql`
+    select distinct organization_id from reminders
+    where state in ('planned', 'sending') and fire_at <= ${now.toISOString()}::timestamptz
+    union select distinct organization_id from reminder_deliveries where state = 'pending'`,
+  );
+  return rows.map((row) => row.organization_id);
+}
+
+/** What the timers must wake up for after a reconcile pass. */
+export interface ReconcileResult {
+  /** Slots of planned rows still ahead. */
+  futureSlots: SendSlot[];
+  /** Organizations with something past due and unsent: dispatch them now. */
+  dueNow: string[];
+  /** Weekly digest and needs-date sends still ahead (or due now) per organization. */
+  weekly: WeeklySlot[];
+}
+
+/**
+ * The reconcile pass: plans what milestones need, releases stale claims, and
+ * says what to wake up for, so a flushed Redis or a killed worker loses
+ * nothing. The BullMQ worker turns the answer into jobs; the embedded timer
+ * needs only the first two steps.
+ */
+export async function reconcilePass(deps: {
+  db: Database;
+  now: () => Date;
+  staleClaimSeconds?: number;
+}): Promise<ReconcileResult> {
+  const now = deps.now();
+  await planAllReminders(deps.db, now);
+  await releaseStaleClaims(deps.db, deps.staleClaimSeconds);
+  const slots = await pendingSlots(deps.db);
+  const dueNow = new Set(slots.filter((slot) => slot.fireAt.getTime() <= now.getTime()).map((s) => s.organizationId));
+  const stuck = await queryRows<{ organization_id: string }>(
+    deps.db,
+    sql`select distinct organization_id from reminder_deliveries where state = 'pending'`,
+  );
+  for (const row of stuck) dueNow.add(row.organization_id);
+  return {
+    futureSlots: slots.filter((slot) => slot.fireAt.getTime() > now.getTime()),
+    dueNow: [...dueNow],
+    weekly: await pendingWeeklySlots(deps, now),
+  };
+}
