@@ -1,4 +1,5 @@
 import type { Context } from "grammy";
+import type { PlanReader } from "../services/plans/import-plan-file.js";
 import type { Database } from "../../db/client.js";
 import type { Logger } from "../logger.js";
 import type { ChatSession } from "../services/chat-state.js";
@@ -27,6 +28,8 @@ export interface BotDeps {
   botUsername?: string;
   /** The web app's address (PUBLIC_URL): `/web` links and the Mini App button. */
   publicUrl?: string;
+  /** How a plan file sent in the chat is read: in a child process in production (readPlanFile). */
+  planReader?: PlanReader;
 }
 
 export interface BotContext extends Context {

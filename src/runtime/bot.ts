@@ -7,6 +7,7 @@ import type { Database } from "../../db/client.js";
 import { createBot, registerCommands } from "../bot/create-bot.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
+import { readPlanFile } from "../import/read-plan-file.js";
 import { claimUpdate } from "../services/processed-updates.js";
 import type { SendRateLimiter } from "../services/delivery/rate-limiter.js";
 import type { Notifier } from "../services/notifier.js";
@@ -14,7 +15,6 @@ import type { SendSlot } from "../services/reminders/sync-reminders.js";
 import { createNetworkRetry } from "../bot/network-retry.js";
 import type { BotContext } from "../bot/context.js";
 import { registerWebMenuButton } from "../bot/features/web.js";
-import { createTelegramNotifier } from "../bot/telegram-notifier.js";
 import { createWebApp } from "../web/app.js";
 import { startHttpServer, telegramUpdateId } from "./http-server.js";
 
@@ -86,6 +86,8 @@ export async function startBot(
     ...(deps.scheduleSlots ? { scheduleSlots: deps.scheduleSlots } : {}),
     ...(config.telegramBotUsername ? { botUsername: config.telegramBotUsername } : {}),
     publicUrl: config.publicUrl,
+    // A hostile file costs a child process, never this one's event loop or memory.
+    planReader: readPlanFile,
   });
   // Bounded at start, so an unreachable Telegram is reported instead of waited on forever.
   const networkRetry = createNetworkRetry(deps.logger, { attempts: deps.startAttempts ?? 5 });
@@ -109,7 +111,8 @@ export async function startBot(
     now: deps.now,
     publicUrl: config.publicUrl,
     botToken: deps.token,
-    notifier: createTelegramNotifier(deps.token, { apiRoot: config.telegramApiRoot ?? TELEGRAM_API }),
+    notifier: deps.notifier,
+    planReader: readPlanFile,
     ...(deps.scheduleSlots ? { scheduleSlots: deps.scheduleSlots } : {}),
   });
 

@@ -11,6 +11,7 @@ import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import { DateTime } from "luxon";
+import type { PlanReader } from "../services/plans/import-plan-file.js";
 import type { Database } from "../../db/client.js";
 import { formatVietnameseDate, type IsoDate } from "../domain/calendar/index.js";
 import { parseDateInput } from "../domain/date-input/index.js";
@@ -53,6 +54,8 @@ export interface WebDeps {
   /** Tells people in Telegram what was decided on the web, as the chat would. */
   notifier: Notifier | null;
   scheduleSlots?: (slots: SendSlot[]) => Promise<void>;
+  /** How an uploaded plan is read: in a child process in production (readPlanFile). */
+  planReader?: PlanReader;
   /** Sign-in attempts per client address per window. */
   signInLimit?: { max: number; windowMs: number };
 }
@@ -342,7 +345,12 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
 
   registerImportRoutes(
     app,
-    { db: deps.db, now: deps.now, ...(deps.scheduleSlots ? { scheduleSlots: deps.scheduleSlots } : {}) },
+    {
+      db: deps.db,
+      now: deps.now,
+      ...(deps.scheduleSlots ? { scheduleSlots: deps.scheduleSlots } : {}),
+      ...(deps.planReader ? { planReader: deps.planReader } : {}),
+    },
     { page, notFound },
   );
 

@@ -12,12 +12,11 @@ import type { Database } from "../../db/client.js";
 import { canCoordinate } from "../domain/milestones/index.js";
 import { unitNameKey } from "../domain/units/index.js";
 import { ImportError, MissingPlanYearError } from "../import/import-error.js";
-import { interpretDocument } from "../import/interpret/interpret-document.js";
 import type { PlanDraft } from "../import/plan-draft.js";
-import { readDocument } from "../import/read-document.js";
 import type { Translator } from "../i18n/i18n.js";
 import { type ImportSummary, importPlan } from "../services/import-plan.js";
 import { previewImport } from "../services/import-preview.js";
+import { type PlanReader, readPlanHere } from "../services/plans/import-plan-file.js";
 import type { Viewer } from "../services/people/viewer.js";
 import { type SendSlot, syncReminders } from "../services/reminders/sync-reminders.js";
 import { type Html, html } from "./html.js";
@@ -36,13 +35,11 @@ interface PendingUpload {
 }
 
 /** Reads a plan; a plan whose title gives no year is read as this year's (as in the chat). */
-async function draftOf(fileName: string, bytes: Buffer, today: string): Promise<PlanDraft> {
-  const document = await readDocument(fileName, bytes);
+async function draftOf(fileName: string, bytes: Buffer, today: string, reader: PlanReader): Promise<PlanDraft> {
   try {
-    return interpretDocument(document, {});
+    return await reader(fileName, bytes, {});
   } catch (error) {
-    if (error instanceof MissingPlanYearError)
-      return interpretDocument(document, { year: DateTime.fromISO(today).year });
+    if (error instanceof MissingPlanYearError) return reader(fileName, bytes, { year: DateTime.fromISO(today).year });
     throw error;
   }
 }
@@ -90,7 +87,12 @@ type Env = { Variables: { viewer: Viewer; csrfToken: string; t: Translator["t"];
 
 export function registerImportRoutes(
   app: Hono<Env>,
-  deps: { db: Database; now: () => Date; scheduleSlots?: (slots: SendSlot[]) => Promise<void> },
+  deps: {
+    db: Database;
+    now: () => Date;
+    scheduleSlots?: (slots: SendSlot[]) => Promise<void>;
+    planReader?: PlanReader;
+  },
   render: {
     page: (c: Context<Env>, status: number, title: string, body: Html) => Response | Promise<Response>;
     notFound: (c: Context<Env>) => Response | Promise<Response>;
@@ -133,7 +135,7 @@ export function registerImportRoutes(
     let draft: PlanDraft;
     let summary: ImportSummary;
     try {
-      draft = await draftOf(file.name, bytes, c.get("today"));
+      draft = await draftOf(file.name, bytes, c.get("today"), deps.planReader ?? readPlanHere);
       summary = await previewImport(deps.db, draft, {
         organizationSlug: viewer.organizationSlug,
         fileName: file.name,
@@ -175,7 +177,7 @@ export function registerImportRoutes(
     if (!upload || upload.personId !== viewer.personId || !canCoordinate(viewer)) return render.notFound(c);
     pending.delete(c.req.param("id"));
     try {
-      const draft = await draftOf(upload.fileName, upload.bytes, c.get("today"));
+      const draft = await draftOf(upload.fileName, upload.bytes, c.get("today"), deps.planReader ?? readPlanHere);
       const summary = await importPlan(deps.db, draft, {
         organizationSlug: viewer.organizationSlug,
         fileName: upload.fileName,

@@ -145,6 +145,7 @@ describe("the report", () => {
     expect(await loadReportRows(db, chairman, home.slug, { today: TODAY })).toEqual({
       kind: "ok",
       organizationName: "UBND xã Nhà",
+      today: TODAY,
       rows: [],
     });
   });

@@ -245,7 +245,7 @@ describe("nhacviec report", () => {
         select count(*)::int as total,
                count(*) filter (where m.state = 'done')::int as done,
                count(*) filter (where m.state = 'done' and (m.completed_at at time zone 'Asia/Ho_Chi_Minh')::date > m.due)::int as late,
-               count(*) filter (where m.state in ('open', 'in_progress', 'overdue') and m.due < ${AS_OF}::date)::int as overdue
+               count(*) filter (where m.state in ('open', 'in_progress') and m.due < ${AS_OF}::date)::int as overdue
         from milestones m join tasks t on t.id = m.task_id
         where t.removed_at is null and m.due between '2026-07-01' and '2026-09-30'`);
     const counts = (Array.isArray(result) ? result[0] : (result as { rows: unknown[] }).rows[0]) as

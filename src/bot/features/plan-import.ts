@@ -103,6 +103,7 @@ export function planImportFeature(): Composer<BoundContext> {
         mode: "preview",
         organizationSlug: bound.viewer.organizationSlug,
         now: ctx.deps.now(),
+        ...(ctx.deps.planReader ? { reader: ctx.deps.planReader } : {}),
       });
       if (result.kind !== "previewed") return void (await ctx.reply(resultText(ctx, result)));
       ctx.session.pending = { kind: "import-confirm", fileId: document.file_id, fileName, sha256: result.fileSha256 };
@@ -138,6 +139,7 @@ export function planImportFeature(): Composer<BoundContext> {
         organizationSlug: bound.viewer.organizationSlug,
         expectedSha256: pending.sha256,
         now: ctx.deps.now(),
+        ...(ctx.deps.planReader ? { reader: ctx.deps.planReader } : {}),
       });
       if (result.kind !== "applied") return void (await ctx.reply(resultText(ctx, result)));
       await ctx.deps.scheduleSlots?.(result.slots);

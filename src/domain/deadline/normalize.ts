@@ -536,12 +536,20 @@ function unscheduled(text: string): Schedule {
   return { text, kind: "unscheduled", milestones: [], recurrence: null, needsReview: true };
 }
 
+/** Characters of a deadline cell that are read; a longer cell is read this far and needs review. */
+export const MAX_DEADLINE_CHARS = 2000;
+
 /**
  * Reads one deadline cell ("Trước 28/01/2025", "Quý II, III/2025", "Hàng tháng")
- * into a Schedule, as shared/spec/deadlines.md defines it. Never throws on any
+ * into a Schedule, as docs/spec/deadlines.md defines it. Never throws on any
  * cell text; throws InvalidDeadlineContextError for a malformed context.
  */
 export function normalizeDeadline(text: string, context: DeadlineContext): Schedule {
+  // No deadline cell runs to pages; reading only its start keeps a hostile cell
+  // from costing minutes, and what was not read sends it to a person.
+  if (text.length > MAX_DEADLINE_CHARS) {
+    return { ...normalizeDeadline(text.slice(0, MAX_DEADLINE_CHARS), context), text, needsReview: true };
+  }
   const period = checkedPeriod(context);
   const cleaned = cleanCellText(text);
   if (cleaned.length === 0) return unscheduled(text);

@@ -165,3 +165,16 @@ describe("normalizeDeadline on any input", () => {
     );
   });
 });
+
+describe("a deadline cell of a million characters", () => {
+  it("is answered within a second, keeping the date it starts with and asking a person to check", () => {
+    for (const cell of ["Quý III ".repeat(125_000), `Trước ngày 28/01/2025 ${"x".repeat(1_000_000)}`]) {
+      const started = performance.now();
+      const schedule = normalizeDeadline(cell, { planYear: 2025 });
+      expect(performance.now() - started).toBeLessThan(1000);
+      expect(schedule.text).toBe(cell);
+      expect(schedule.needsReview).toBe(true);
+      expect(schedule.milestones.length).toBeGreaterThan(0);
+    }
+  });
+});
