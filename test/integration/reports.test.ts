@@ -22,7 +22,7 @@ import {
 import { listOpenMilestones } from "../../src/services/milestones/milestone-view.js";
 import { redeemInvite } from "../../src/services/people/invites.js";
 import { findViewer } from "../../src/services/people/viewer.js";
-import { findSoffice } from "../../src/services/reports/pdf.js";
+import { findSoffice } from "../../src/import/libreoffice.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { type SamplePlan, toTabText } from "../support/plan-files.js";
 

@@ -1,9 +1,5 @@
-import { execFile } from "node:child_process";
-import { access, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
-import { constants } from "node:fs";
-import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
 import { ImportError } from "../import-error.js";
+import { convertWithLibreOffice, LibreOfficeError } from "../libreoffice.js";
 import type { SourceDocument } from "../source-document.js";
 import { readDocxDocument } from "./docx.js";
 import { readXlsxDocument } from "./xlsx.js";
@@ -26,21 +22,6 @@ export const isRtf = (bytes: Buffer): boolean => bytes.subarray(0, 5).toString("
 export const isLegacyExcel = (bytes: Buffer): boolean =>
   bytes.includes(Buffer.from("Workbook", "utf16le")) && !bytes.includes(Buffer.from("WordDocument", "utf16le"));
 
-async function findSoffice(): Promise<string | null> {
-  for (const directory of (process.env.PATH ?? "").split(delimiter)) {
-    for (const name of ["soffice", "libreoffice"]) {
-      const candidate = join(directory, name);
-      try {
-        await access(candidate, constants.X_OK);
-        return candidate;
-      } catch {
-        // not here
-      }
-    }
-  }
-  return null;
-}
-
 type LegacyFormat = ".doc" | ".rtf" | ".xls";
 
 const FORMAT_NAMES: Record<LegacyFormat, { name: string; target: "docx" | "xlsx"; app: string }> = {
@@ -56,49 +37,17 @@ const FORMAT_NAMES: Record<LegacyFormat, { name: string; target: "docx" | "xlsx"
 async function convertLegacy(fileName: string, bytes: Buffer, format: LegacyFormat): Promise<Buffer> {
   const { name, target, app } = FORMAT_NAMES[format];
   const advice = `Hãy mở tệp bằng ${app} và lưu lại dưới dạng .${target} rồi gửi lại`;
-  const soffice = await findSoffice();
-  if (!soffice) throw new ImportError(`tệp ${name} chưa đọc được trực tiếp trên máy chủ này. ${advice}`, fileName);
-  const directory = await mkdtemp(join(tmpdir(), "nhacviec-doc-"));
   try {
-    const input = join(directory, `input${format}`);
-    await writeFile(input, bytes);
-    await new Promise<void>((resolve, reject) => {
-      execFile(
-        soffice,
-        [
-          "--headless",
-          "--norestore",
-          "--nolockcheck",
-          // A profile of its own: a second conversion at the same time must not wait on the first one's lock.
-          `-env:UserInstallation=file://${join(directory, "profile")}`,
-          "--convert-to",
-          target,
-          "--outdir",
-          directory,
-          input,
-        ],
-        { timeout: CONVERSION_TIMEOUT_MS, killSignal: "SIGKILL" },
-        (error) => (error ? reject(new Error(error.message, { cause: error })) : resolve()),
-      );
-    }).catch((error: unknown) => {
-      const cause = error instanceof Error ? error.cause : undefined;
-      const timedOut = typeof cause === "object" && cause !== null && "killed" in cause && cause.killed === true;
-      throw new ImportError(
-        timedOut
-          ? `chuyển đổi tệp ${name} quá ${Math.round(CONVERSION_TIMEOUT_MS / 1000)} giây. ${advice}`
-          : `không chuyển đổi được tệp ${name}. ${advice}`,
-        fileName,
-        {},
-        error instanceof Error ? error.message : String(error),
-      );
-    });
-    const output = (await readdir(directory)).find((entry) => entry.endsWith(`.${target}`));
-    if (!output) {
-      throw new ImportError(`tệp ${name} hỏng, được bảo vệ hoặc máy chủ không chuyển đổi được. ${advice}`, fileName);
-    }
-    return await readFile(join(directory, output));
-  } finally {
-    await rm(directory, { recursive: true, force: true });
+    return await convertWithLibreOffice(bytes, format, target, { timeoutMs: CONVERSION_TIMEOUT_MS });
+  } catch (error) {
+    if (!(error instanceof LibreOfficeError)) throw error;
+    const reason = {
+      missing: `tệp ${name} chưa đọc được trực tiếp trên máy chủ này. ${advice}`,
+      timeout: `chuyển đổi tệp ${name} quá ${Math.round(CONVERSION_TIMEOUT_MS / 1000)} giây. ${advice}`,
+      failed: `không chuyển đổi được tệp ${name}. ${advice}`,
+      "no-output": `tệp ${name} hỏng, được bảo vệ hoặc máy chủ không chuyển đổi được. ${advice}`,
+    }[error.reason];
+    throw new ImportError(reason, fileName, {}, error.message);
   }
 }
 
