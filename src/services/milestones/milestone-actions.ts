@@ -5,6 +5,7 @@
  * written with its event in one transaction.
  */
 import { createHash } from "node:crypto";
+import { safeFileName } from "../../domain/files/safe-file-name.js";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { approvalRequests, evidenceFiles, milestoneEvents, milestones, people } from "../../../db/schema.js";
@@ -139,16 +140,6 @@ export interface EvidenceUpload {
 export type AttachEvidenceResult =
   Refusal | { kind: "saved"; milestone: MilestoneView; fileName: string; sha256: string };
 
-/** Keeps a file name readable on any file system, without path tricks. */
-function safeFileName(name: string): string {
-  const cleaned = name
-    .normalize("NFC")
-    .replace(/[/\\\0]/g, "_")
-    .replace(/^\.+/, "")
-    .trim();
-  return (cleaned || "minh-chung").slice(0, 120);
-}
-
 /**
  * Keeps evidence in the store, by its sha256 so a file sent twice is kept
  * once; the file is stored before its row, so a row always points at a whole file.
@@ -164,7 +155,7 @@ export async function attachEvidence(
   if (found.kind !== "ok") return found;
   const { milestone } = found;
   const sha256 = createHash("sha256").update(upload.bytes).digest("hex");
-  const fileName = safeFileName(upload.fileName);
+  const fileName = safeFileName(upload.fileName, { fallback: "minh-chung" });
   const storagePath = await context.evidence.put(
     {
       organizationSlug: viewer.organizationSlug,

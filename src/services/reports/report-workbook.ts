@@ -1,4 +1,5 @@
 import { basename } from "node:path";
+import { safeFileName } from "../../domain/files/safe-file-name.js";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
@@ -294,15 +295,8 @@ export async function buildReportWorkbook(report: PaperReport, { t }: Translator
 }
 
 /** A path segment any archive tool and file system accept. */
-function segment(text: string, max = 60): string {
-  return (
-    text
-      .normalize("NFC")
-      .replace(/[/\\:*?"<>|\0]/g, "_")
-      .replace(/\s+/g, " ")
-      .trim()
-      .slice(0, max) || "_"
-  );
+function segment(text: string, maxBytes = 120): string {
+  return safeFileName(text, { maxBytes });
 }
 
 /**
@@ -315,7 +309,7 @@ export async function buildEvidenceZip(rows: PaperRow[], workbook: Buffer, workb
   const used = new Set<string>();
   for (const row of rows) {
     for (const file of row.evidence) {
-      const folder = `${segment(row.section ?? "_")}/${segment(`${row.stt ?? ""} ${row.title}`)}${row.label ? ` (${segment(row.label, 30)})` : ""}`;
+      const folder = `${segment(row.section ?? "_")}/${segment(`${row.stt ?? ""} ${row.title}`)}${row.label ? ` (${segment(row.label, 60)})` : ""}`;
       let path = `${folder}/${segment(basename(file.fileName), 120)}`;
       if (used.has(path)) path = `${folder}/${file.sha256.slice(0, 8)}-${segment(basename(file.fileName), 110)}`;
       used.add(path);
