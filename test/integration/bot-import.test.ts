@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { milestones, organizations, plans, reminders, tasks } from "../../db/schema.js";
 import type { SimulatedUser } from "../../src/dev/bot-api-emulator.js";
 import { type BotWorld, chatPlan, startBotWorld, TU_PHAP } from "../support/bot-world.js";
-import { samplePlan, toCsv, toDocx, toPdf, toTabText, toXlsx } from "../support/plan-files.js";
+import { largePlan, samplePlan, toCsv, toDocx, toPdf, toTabText, toXlsx } from "../support/plan-files.js";
 import { seedFiles, seedPath } from "../support/seeds.js";
 
 const run = promisify(execFile);
@@ -151,6 +151,28 @@ describe("a coordinator imports a plan by sending the file", () => {
       );
     expect(planned.length).toBeGreaterThan(0);
   }, 60_000);
+
+  it("splits the preview of a long plan under Telegram's 4,096 characters, with the buttons under the last part", async () => {
+    const before = coordinator.inbox().length;
+    // Unit names the organization does not know yet are listed in the preview; long ones overflow one message.
+    const plan = largePlan(60);
+    let n = 0;
+    for (const section of plan.sections)
+      for (const task of section.tasks)
+        for (const row of task.rows)
+          row.lead = `Tổ công tác số ${++n} ${"phụ trách rà soát thủ tục hành chính ".repeat(20)}`;
+    coordinator.sendDocument("dai.txt", Buffer.from(toTabText(plan)));
+    const last = await coordinator.waitForMessage((m) => m.buttons.length > 0, { after: before, timeoutMs: 60_000 });
+    const parts = coordinator
+      .inbox()
+      .slice(before)
+      .filter((m) => !m.text.startsWith("⏳"));
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.every((m) => m.text.length <= 4096)).toBe(true);
+    expect(parts.at(-1)).toBe(last);
+    expect(last.text).toContain("Xác nhận");
+    await pressAndWait(coordinator, last, "Hủy");
+  }, 90_000);
 
   it("reads a plan whose title gives no year as this year's", async () => {
     const plan = { ...samplePlan, heading: "Kế hoạch rà soát thủ tục hành chính xã Thử Nghiệm" };

@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { splitMessage, TELEGRAM_TEXT_LIMIT } from "../../domain/messages/index.js";
 import { unitNameKey } from "../../domain/units/index.js";
 import { ImportError } from "../../import/import-error.js";
 import type { PlanDraft } from "../../import/plan-draft.js";
@@ -110,10 +111,13 @@ export function planImportFeature(): Composer<BoundContext> {
       const keyboard = new InlineKeyboard()
         .text(ctx.t("btn-import-confirm"), encodeCallback({ verb: "import-confirm" }))
         .text(ctx.t("btn-cancel"), encodeCallback({ verb: "cancel" }));
-      await ctx.reply(
+      // A long plan's preview runs past one message: the parts go in order, the buttons under the last.
+      const parts = splitMessage(
         `${formatImportPreview(ctx.translator, result.draft, result.summary)}\n\n${ctx.t("import-confirm-question")}`,
-        { reply_markup: keyboard },
+        TELEGRAM_TEXT_LIMIT,
       );
+      for (const part of parts.slice(0, -1)) await ctx.reply(part);
+      await ctx.reply(parts.at(-1) ?? ctx.t("import-confirm-question"), { reply_markup: keyboard });
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       await ctx.reply(ctx.t("import-failed", { error: error.message }));

@@ -1,2 +1,2 @@
-export { splitMessage, ZALO_TEXT_LIMIT } from "./split-message.js";
+export { splitMessage, TELEGRAM_TEXT_LIMIT, ZALO_TEXT_LIMIT } from "./split-message.js";
 export { foldVietnamese, parseTextCommand, type TaskReference, type TextCommand } from "./text-commands.js";

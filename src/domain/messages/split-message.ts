@@ -35,6 +35,9 @@ function cutPoint(text: string, limit: number): { end: number; at: "line" | "wor
   return { end, at: "inside-word" };
 }
 
+/** Telegram's limit on one message's text, in UTF-16 units. */
+export const TELEGRAM_TEXT_LIMIT = 4096;
+
 /**
  * Splits `text` into parts of at most `limit` characters (UTF-16 code units,
  * which never undercounts what the API counts), cutting at line breaks first,
