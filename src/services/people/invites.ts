@@ -174,7 +174,11 @@ export async function redeemInvite(
         ),
       )
       .returning({ id: invites.id });
-    if (!taken) return { ok: false, reason: invite.usedAt ? "used" : "expired" };
+    if (!taken) {
+      // Read again: when two people redeem at once, the loser's first read predates the winner's commit.
+      const [fresh] = await tx.select({ usedAt: invites.usedAt }).from(invites).where(eq(invites.id, invite.id));
+      return { ok: false, reason: fresh?.usedAt ? "used" : "expired" };
+    }
 
     let [person] = await tx
       .select({ id: people.id })
