@@ -10,10 +10,10 @@ import { bodyLimit } from "hono/body-limit";
 import { DateTime } from "luxon";
 import type { Database } from "../../db/client.js";
 import { canCoordinate } from "../domain/milestones/index.js";
-import { unitNameKey } from "../domain/units/index.js";
 import { ImportError, MissingPlanYearError } from "../import/import-error.js";
 import type { PlanDraft } from "../import/plan-draft.js";
 import type { Translator } from "../i18n/i18n.js";
+import { importPreviewLines } from "../i18n/import-preview.js";
 import { type ImportSummary, importPlan } from "../services/import-plan.js";
 import { previewImport } from "../services/import-preview.js";
 import { type PlanReader, readPlanHere } from "../services/plans/import-plan-file.js";
@@ -44,43 +44,12 @@ async function draftOf(fileName: string, bytes: Buffer, today: string, reader: P
   }
 }
 
-const list = (items: string[], limit = 12) =>
-  items.length <= limit ? items.join(", ") : `${items.slice(0, limit).join(", ")} …(+${items.length - limit})`;
-
-/** The preview in the chat's words (the same locale keys), one line per fact. */
+/** The preview in the chat's words (the same locale keys), one list item per line. */
 function previewLines(t: Translator["t"], draft: PlanDraft, summary: ImportSummary): string[] {
-  const lines = [
-    t(summary.planCreated ? "import-preview-new" : "import-preview-update", {
-      title: draft.plan.title,
-      year: String(draft.plan.year),
-    }),
-    t("import-counts", {
-      tasks: summary.tasks,
-      milestones: summary.milestones,
-      needsDate: summary.needsDate,
-      units: new Set(draft.tasks.flatMap((task) => [...task.lead, ...task.support]).map(unitNameKey)).size,
-    }),
-  ];
-  if (summary.newUnits.length > 0)
-    lines.push(t("import-new-units", { count: summary.newUnits.length, names: list(summary.newUnits) }));
-  if (summary.unassigned > 0) lines.push(t("import-unassigned", { count: summary.unassigned }));
-  if (summary.rowsWithWarnings > 0) lines.push(t("import-warnings", { count: summary.rowsWithWarnings }));
-  if (!summary.planCreated) {
-    const changes =
-      summary.added.length + summary.removed.length + summary.deadlineMoved.length + summary.changed.length;
-    if (changes === 0) lines.push(t("import-no-changes"));
-    if (summary.added.length > 0)
-      lines.push(t("import-added", { count: summary.added.length, tasks: list(summary.added) }));
-    if (summary.removed.length > 0)
-      lines.push(t("import-removed", { count: summary.removed.length, tasks: list(summary.removed) }));
-    for (const move of summary.deadlineMoved) {
-      lines.push(t("import-moved", { task: move.task, from: move.from.join("; "), to: move.to.join("; ") }));
-    }
-    if (summary.changed.length > 0)
-      lines.push(t("import-changed", { count: summary.changed.length, tasks: list(summary.changed) }));
-  }
   // The chat's lines are bullets, some spanning several lines: one list item each here.
-  return lines.flatMap((line) => line.split("\n")).map((line) => line.replace(/^•\s*/, ""));
+  return importPreviewLines(t, draft, summary, { listLimit: 12, maxMoves: Number.POSITIVE_INFINITY })
+    .flatMap((line) => line.split("\n"))
+    .map((line) => line.replace(/^•\s*/, ""));
 }
 
 type Env = { Variables: { viewer: Viewer; csrfToken: string; t: Translator["t"]; lang: string; today: string } };

@@ -1,6 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { splitMessage, TELEGRAM_TEXT_LIMIT } from "../../domain/messages/index.js";
-import { unitNameKey } from "../../domain/units/index.js";
 import { ImportError } from "../../import/import-error.js";
 import type { PlanDraft } from "../../import/plan-draft.js";
 import { hasAccess } from "../../services/access.js";
@@ -13,51 +12,15 @@ import {
 } from "../../services/plans/import-plan-file.js";
 import { encodeCallback } from "../callback-data.js";
 import type { BoundContext } from "../context.js";
+import { importPreviewLines } from "../../i18n/import-preview.js";
 import type { Translator } from "../../i18n/i18n.js";
 import { refusalText } from "../refusals.js";
 import { onAction } from "./actions.js";
 import { downloadTelegramFile, MAX_DOWNLOAD_BYTES } from "../telegram-files.js";
 
-const list = (items: string[], limit = 8) =>
-  items.length <= limit ? items.join(", ") : `${items.slice(0, limit).join(", ")} …(+${items.length - limit})`;
-
 /** The import summary in the chat, from the locale files. */
-export function formatImportPreview({ t }: Translator, draft: PlanDraft, summary: ImportSummary): string {
-  const units = new Set(draft.tasks.flatMap((task) => [...task.lead, ...task.support]).map(unitNameKey));
-  const lines = [
-    t(summary.planCreated ? "import-preview-new" : "import-preview-update", {
-      title: draft.plan.title,
-      year: String(draft.plan.year),
-    }),
-    t("import-counts", {
-      tasks: summary.tasks,
-      milestones: summary.milestones,
-      needsDate: summary.needsDate,
-      units: units.size,
-    }),
-  ];
-  if (summary.newUnits.length > 0) {
-    lines.push(t("import-new-units", { count: summary.newUnits.length, names: list(summary.newUnits) }));
-  }
-  if (summary.unassigned > 0) lines.push(t("import-unassigned", { count: summary.unassigned }));
-  if (summary.rowsWithWarnings > 0) lines.push(t("import-warnings", { count: summary.rowsWithWarnings }));
-  if (!summary.planCreated) {
-    const changes =
-      summary.added.length + summary.removed.length + summary.deadlineMoved.length + summary.changed.length;
-    if (changes === 0) lines.push(t("import-no-changes"));
-    if (summary.added.length > 0)
-      lines.push(t("import-added", { count: summary.added.length, tasks: list(summary.added) }));
-    if (summary.removed.length > 0) {
-      lines.push(t("import-removed", { count: summary.removed.length, tasks: list(summary.removed) }));
-    }
-    for (const move of summary.deadlineMoved.slice(0, 10)) {
-      lines.push(t("import-moved", { task: move.task, from: move.from.join("; "), to: move.to.join("; ") }));
-    }
-    if (summary.changed.length > 0) {
-      lines.push(t("import-changed", { count: summary.changed.length, tasks: list(summary.changed) }));
-    }
-  }
-  return lines.join("\n");
+export function formatImportPreview(translator: Translator, draft: PlanDraft, summary: ImportSummary): string {
+  return importPreviewLines(translator.t, draft, summary, { listLimit: 8, maxMoves: 10 }).join("\n");
 }
 
 /**
