@@ -33,6 +33,11 @@ export interface ReminderEngineDeps {
   concurrency?: number;
   /** Claims older than this are released by the reconciler (their worker died). */
   staleClaimSeconds?: number;
+  /**
+   * When the reconcile pass repeats (cron, default every 5 minutes); null for none,
+   * so a test that calls `reconcile` itself is not joined by one at a 5-minute mark.
+   */
+  reconcilePattern?: string | null;
 }
 
 const JOB_OPTIONS = {
@@ -165,11 +170,14 @@ export async function startReminderEngine(deps: ReminderEngineDeps): Promise<Rem
       await schedules.removeJobScheduler(legacy.key);
   }
   // Every 5 minutes whatever the zone: the pass itself reads each organization's zone.
-  await schedules.upsertJobScheduler(
-    "reconcile",
-    { pattern: "*/5 * * * *" },
-    { name: "reconcile", data: { kind: "reconcile" } },
-  );
+  const reconcilePattern = deps.reconcilePattern === undefined ? "*/5 * * * *" : deps.reconcilePattern;
+  if (reconcilePattern !== null) {
+    await schedules.upsertJobScheduler(
+      "reconcile",
+      { pattern: reconcilePattern },
+      { name: "reconcile", data: { kind: "reconcile" } },
+    );
+  }
   return {
     queue,
     worker,

@@ -85,6 +85,8 @@ export function engineDeps(
     now: () => new Date(),
     prefix,
     staleClaimSeconds: 2,
+    // Tests run the reconcile pass themselves; a periodic one at a 5-minute mark would plan the world's real reminders.
+    reconcilePattern: null,
   };
 }
 
