@@ -15,9 +15,7 @@ import { readDocument } from "../../src/import/read-document.js";
 import { importPlan } from "../../src/services/import-plan.js";
 import { attachEvidence, decideRequest, markDone } from "../../src/services/milestones/milestone-actions.js";
 import { listOpenMilestones } from "../../src/services/milestones/milestone-view.js";
-import { redeemInvite } from "../../src/services/people/invites.js";
-import { operatorInvite } from "../support/invites.js";
-import { findViewer } from "../../src/services/people/viewer.js";
+import { joinAs as joinPerson } from "../support/invites.js";
 import { OPERATOR } from "../../src/services/access.js";
 import { createFileEvidenceStore } from "../../src/services/evidence/evidence-store.js";
 import { loadReportRows } from "../../src/services/reports/report-rows.js";
@@ -30,24 +28,9 @@ let database: TestDatabase & { client: PostgresDatabaseClient };
 let directory: string;
 const TODAY = "2025-03-15";
 
-async function joinAs(userId: number, role: "member" | "coordinator", organizationId: string, unit?: string) {
-  const now = new Date("2025-03-01T02:00:00Z");
-  const invite = await operatorInvite(database.client.db, {
-    organizationId,
-    role,
-    unitName: unit ?? null,
-    fullName: `Người ${userId}`,
-    now,
-  });
-  await redeemInvite(database.client.db, {
-    code: invite.code,
-    telegramUserId: userId,
-    chatId: userId,
-    fullName: "x",
-    now,
-  });
-  return (await findViewer(database.client.db, userId))!;
-}
+const JOINED_AT = new Date("2025-03-01T02:00:00Z");
+const joinAs = (userId: number, role: "member" | "coordinator", organizationId: string, unit?: string) =>
+  joinPerson(database.client.db, { userId, role, organizationId, ...(unit ? { unit } : {}), now: JOINED_AT });
 
 beforeAll(async () => {
   database = await createMigratedDatabase();

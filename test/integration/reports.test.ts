@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { createFileEvidenceStore } from "../../src/services/evidence/evidence-store.js";
-import { operatorInvite } from "../support/invites.js";
+import { joinAs as joinPerson } from "../support/invites.js";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,8 +20,6 @@ import {
   markDone,
 } from "../../src/services/milestones/milestone-actions.js";
 import { listOpenMilestones } from "../../src/services/milestones/milestone-view.js";
-import { redeemInvite } from "../../src/services/people/invites.js";
-import { findViewer } from "../../src/services/people/viewer.js";
 import { findSoffice } from "../../src/import/libreoffice.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { type SamplePlan, toTabText } from "../support/plan-files.js";
@@ -62,24 +60,9 @@ function yearPlan(): SamplePlan {
   };
 }
 
-async function joinAs(userId: number, role: "member" | "coordinator", organizationId: string, unit?: string) {
-  const now = new Date("2026-01-05T02:00:00Z");
-  const invite = await operatorInvite(database.client.db, {
-    organizationId,
-    role,
-    unitName: unit ?? null,
-    fullName: `Người ${userId}`,
-    now,
-  });
-  await redeemInvite(database.client.db, {
-    code: invite.code,
-    telegramUserId: userId,
-    chatId: userId,
-    fullName: "x",
-    now,
-  });
-  return (await findViewer(database.client.db, userId))!;
-}
+const JOINED_AT = new Date("2026-01-05T02:00:00Z");
+const joinAs = (userId: number, role: "member" | "coordinator", organizationId: string, unit?: string) =>
+  joinPerson(database.client.db, { userId, role, organizationId, ...(unit ? { unit } : {}), now: JOINED_AT });
 
 beforeAll(async () => {
   database = await createMigratedDatabase();
