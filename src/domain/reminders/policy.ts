@@ -27,6 +27,11 @@ export const reminderPolicySchema = z.object({
   repeatPlanAheadDays: z.number().int().min(7).max(366),
   /** Day of month of the progress check-in of ongoing ("Thường xuyên") tasks. */
   checkinDayOfMonth: z.number().int().min(1).max(28),
+  /**
+   * Supporting ("phối hợp") units get the start notice and the last reminder before
+   * due, so they are not first told of a task when it is already late.
+   */
+  remindSupportingUnits: z.boolean(),
 });
 
 export type ReminderPolicy = z.infer<typeof reminderPolicySchema>;
@@ -42,6 +47,7 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   repeatOverdueEveryDays: 7,
   repeatPlanAheadDays: 28,
   checkinDayOfMonth: 25,
+  remindSupportingUnits: true,
 };
 
 /** An organization's policy: its overrides on top of the defaults; throws a ZodError naming a bad field. */
