@@ -264,6 +264,9 @@ describe("nhacviec report", () => {
         "2026",
         "--format",
         "pdf",
+        // Never the working directory: a report that did get written would land in the repository.
+        "--out",
+        join(bin, "report.pdf"),
       ],
       { env: { ...env(), PATH: bin } },
     ).catch((e: unknown) => e);
