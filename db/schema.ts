@@ -122,6 +122,64 @@ export const people = pgTable(
   ],
 );
 
+/**
+ * A chat on a channel other than Telegram (today Zalo) where a person gets
+ * their reminders. Telegram stays in people.telegram_chat_id: that binding is
+ * also the person's identity for every Telegram update and the Mini App
+ * sign-in, and moving it would touch every query that finds a viewer. A chat
+ * id belongs to one person in the whole deployment (there is one Zalo bot),
+ * and a person has at most one chat per channel.
+ */
+export const personChannels = pgTable(
+  "person_channels",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    personId: uuid("person_id").notNull(),
+    channel: text("channel").notNull(),
+    /** Zalo ids are strings of hex digits. */
+    chatId: text("chat_id").notNull(),
+    /** Set when the channel refuses delivery (blocked bot, unknown chat): only this channel stops. */
+    unreachableSince: timestamp("unreachable_since", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.organizationId, t.personId],
+      foreignColumns: [people.organizationId, people.id],
+    }).onDelete("cascade"),
+    check("person_channels_channel", sql`${t.channel} in ('zalo')`),
+    uniqueIndex("person_channels_chat_unique").on(t.channel, t.chatId),
+    uniqueIndex("person_channels_person_unique").on(t.personId, t.channel),
+  ],
+);
+
+/**
+ * A one-time code that binds a further channel (a Zalo chat) to a person who
+ * is already on Telegram: their invite was used up there. Only the code's
+ * sha256 is kept, as for web sign-in links.
+ */
+export const channelLinkCodes = pgTable(
+  "channel_link_codes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    personId: uuid("person_id").notNull(),
+    channel: text("channel").notNull(),
+    codeHash: text("code_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.organizationId, t.personId],
+      foreignColumns: [people.organizationId, people.id],
+    }).onDelete("cascade"),
+    check("channel_link_codes_channel", sql`${t.channel} in ('zalo')`),
+  ],
+);
+
 /** A person's role, for one unit (member, unit_head) or the whole organization (coordinator, chairman). */
 export const memberships = pgTable(
   "memberships",
@@ -511,6 +569,8 @@ export const reminderDeliveries = pgTable(
     organizationId: organizationId(),
     reminderId: uuid("reminder_id").notNull(),
     personId: uuid("person_id").notNull(),
+    /** Each channel of a person is a delivery of its own: once per person, slot and channel. */
+    channel: text("channel").notNull().default("telegram"),
     state: deliveryStateEnum("state").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
@@ -526,7 +586,8 @@ export const reminderDeliveries = pgTable(
       foreignColumns: [reminders.organizationId, reminders.id],
     }).onDelete("cascade"),
     foreignKey({ columns: [t.organizationId, t.personId], foreignColumns: [people.organizationId, people.id] }),
-    uniqueIndex("reminder_deliveries_unique").on(t.reminderId, t.personId),
+    uniqueIndex("reminder_deliveries_unique").on(t.reminderId, t.personId, t.channel),
+    check("reminder_deliveries_channel", sql`${t.channel} in ('telegram', 'zalo')`),
   ],
 );
 
