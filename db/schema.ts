@@ -46,6 +46,11 @@ export const organizations = pgTable("organizations", {
   /** Short stable name used by the CLI (`--org gio-son`). */
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
+  /**
+   * What the office that runs the plan calls itself ("Văn phòng HĐND và UBND xã"): every message
+   * naming the coordinators uses it. Null until a plan names it or a coordinator sets it.
+   */
+  officeName: text("office_name"),
   timeZone: text("time_zone").notNull().default(DEFAULT_TIME_ZONE),
   locale: text("locale").notNull().default("vi"),
   /** Overrides of the default reminder policy; null means the defaults. */
@@ -697,5 +702,30 @@ export const webSessions = pgTable(
       foreignColumns: [people.organizationId, people.id],
     }).onDelete("cascade"),
     index("web_sessions_person_idx").on(t.personId),
+  ],
+);
+
+/**
+ * Each change of an organization's settings (/caidat, the web settings page), with who made it, the
+ * value before and after, and what it did to the coming sends. Only ever added to.
+ */
+export const settingsChanges = pgTable(
+  "settings_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    organizationId: organizationId(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorPersonId: uuid("actor_person_id"),
+    /** sendTime, workingDaysBefore, overdueSteps, officeName, day-off… (the domain's SettingField). */
+    field: text("field").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    /** The preview's counts: sends retimed, added, removed. */
+    effect: jsonb("effect").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    foreignKey({ columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete("cascade"),
+    foreignKey({ columns: [t.organizationId, t.actorPersonId], foreignColumns: [people.organizationId, people.id] }),
+    index("settings_changes_org_idx").on(t.organizationId, t.at),
   ],
 );

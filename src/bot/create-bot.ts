@@ -59,6 +59,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
     ctx.viewer = ctx.from ? await findViewer(deps.db, ctx.from.id) : null;
     ctx.translator = translatorFor(
       ctx.viewer?.locale ?? (ctx.from?.language_code?.startsWith("en") ? "en" : DEFAULT_LOCALE),
+      { office: ctx.viewer?.officeName ?? null },
     );
     ctx.t = ctx.translator.t;
     ctx.today = DateTime.fromJSDate(deps.now(), {

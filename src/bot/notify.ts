@@ -1,5 +1,5 @@
 import type { InlineKeyboard } from "grammy";
-import type { Translator } from "../i18n/i18n.js";
+import { type Translator, withOrganizationWords } from "../i18n/i18n.js";
 import { type NotificationRecipient, notifyPeople as notify } from "../services/delivery/deliver.js";
 import type { InlineButton } from "../services/notifier.js";
 import type { BotContext } from "./context.js";
@@ -31,8 +31,10 @@ export async function notifyPeople(
   organizationId = ctx.viewer?.organizationId,
 ): Promise<void> {
   if (!organizationId) return;
+  // Recipients of the sender's organization read its office name; a stranger's notice names none.
+  const office = ctx.viewer?.organizationId === organizationId ? ctx.viewer.officeName : null;
   await notify({ ...ctx.deps, logger: ctx.log }, organizationId, recipients, (translator) => {
-    const { text, keyboard } = compose(translator);
+    const { text, keyboard } = compose(withOrganizationWords(translator, { office }));
     return { text, buttons: buttonsOf(keyboard) };
   });
 }

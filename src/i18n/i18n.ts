@@ -51,20 +51,40 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
-/** The translator for `locale`; anything unknown gets Vietnamese. A key missing in one locale falls back to Vietnamese. */
-export function translatorFor(locale: string | null | undefined): Translator {
+/** What every message of one organization may name besides its own arguments. */
+export interface OrganizationWords {
+  /** The office that coordinates ("Văn phòng HĐND và UBND xã"), `{ $office }` in the catalogs; null when unknown. */
+  office?: string | null;
+}
+
+/**
+ * The translator for `locale`; anything unknown gets Vietnamese. A key missing in one locale falls back
+ * to Vietnamese. `{ $office }` is the organization's office name, or a generic "the office" for a
+ * stranger whose organization is not known yet.
+ */
+export function translatorFor(locale: string | null | undefined, words: OrganizationWords = {}): Translator {
   const chosen: Locale = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  const format = (candidate: Locale, key: string, args: TranslationArgs): string | null => {
+    const bundle = bundleFor(candidate);
+    const message = bundle.getMessage(key);
+    return message?.value ? bundle.formatPattern(message.value, args) : null;
+  };
   return {
     locale: chosen,
     t: (key, args) => {
       for (const candidate of chosen === DEFAULT_LOCALE ? [chosen] : [chosen, DEFAULT_LOCALE]) {
-        const bundle = bundleFor(candidate);
-        const message = bundle.getMessage(key);
-        if (message?.value) return bundle.formatPattern(message.value, args ?? {});
+        const office = words.office ?? format(candidate, "office-unknown", {}) ?? "";
+        const text = format(candidate, key, { office, ...args });
+        if (text !== null) return text;
       }
       throw new MissingTranslationError(key);
     },
   };
+}
+
+/** The same language, naming the organization's office: for text composed by code that made a bare translator. */
+export function withOrganizationWords(translator: Translator, words: OrganizationWords): Translator {
+  return translatorFor(translator.locale, words);
 }
 
 /** The message ids of a locale, for the completeness test. */

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import {
   milestoneEvents,
@@ -11,7 +11,7 @@ import {
   unitAliases,
   units,
 } from "../../db/schema.js";
-import { resolveUnitList, splitUnitList, unitNameKey } from "../domain/units/index.js";
+import { officeNameFromPlan, resolveUnitList, splitUnitList, unitNameKey } from "../domain/units/index.js";
 import type { PlanDraft } from "../import/plan-draft.js";
 import { datesOf, type PlanRevision, planRevision, type RevisionSummary } from "./plans/plan-revision.js";
 
@@ -147,6 +147,14 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
     }
 
     const allNames = draft.tasks.flatMap((t) => [...t.lead, ...t.support]);
+    // An office without a name yet takes the one its plan gives it; a name already set (by a coordinator) stays.
+    const officeName = officeNameFromPlan(allNames);
+    if (officeName !== null) {
+      await tx
+        .update(organizations)
+        .set({ officeName })
+        .where(and(eq(organizations.id, organizationId), isNull(organizations.officeName)));
+    }
     const { unitIdByName, newUnits } = await resolveUnits(tx, organizationId, [...new Set(allNames)]);
 
     const previousTasks = await tx.select().from(tasks).where(eq(tasks.planId, planId));

@@ -164,7 +164,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
       if (c.req.method !== "GET") return bare(c, 401, vi("web-signin-title"), vi("web-signin-needed"));
       return bare(c, 401, vi("web-signin-title"), vi("web-signin-needed"));
     }
-    const translator = translatorFor(found.viewer.locale);
+    const translator = translatorFor(found.viewer.locale, { office: found.viewer.officeName });
     c.set("viewer", found.viewer);
     c.set("csrfToken", found.csrfToken);
     c.set("t", translator.t);

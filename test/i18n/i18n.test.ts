@@ -74,7 +74,9 @@ describe("locale files", () => {
         expect({ id, errors: errors.map((e) => e.message) }).toEqual({ id, errors: [] });
         // An argument used as a placeable must show; one that only selects a variant need not.
         for (const name of placeables.get(`${locale}:${id}`) ?? [])
-          if (name !== "days") expect(text, `${locale} ${id}`).toContain(`«${name}»`);
+          // The office is named in the coordinator's variant of role-name only.
+          if (name !== "days" && !(id === "role-name" && name === "office"))
+            expect(text, `${locale} ${id}`).toContain(`«${name}»`);
       }
     }
   });

@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { redeemInvite } from "../../services/people/invites.js";
 import { findViewer, findViewerById } from "../../services/people/viewer.js";
 import type { BotContext, BoundContext } from "../context.js";
-import { translatorFor } from "../../i18n/i18n.js";
+import { translatorFor, withOrganizationWords } from "../../i18n/i18n.js";
 import { notifyPeople } from "../notify.js";
 
 /** `/start <code>` binds a Telegram account; anyone not bound gets a short explanation and nothing else. */
@@ -32,11 +32,14 @@ export function onboardingFeature(): Composer<BotContext> {
         expired: "invite-expired",
         "already-bound": "invite-already-bound",
       }[result.reason];
-      await ctx.reply(ctx.t(key, { organization: result.organizationName ?? "" }));
+      const office = result.officeName ?? null;
+      await ctx.reply(
+        withOrganizationWords(ctx.translator, { office }).t(key, { organization: result.organizationName ?? "" }),
+      );
       return;
     }
     const viewer = await findViewer(db, ctx.from.id);
-    const { t } = translatorFor(viewer?.locale);
+    const { t } = translatorFor(viewer?.locale, { office: result.officeName });
     const unit = result.unitName ? t("unit-suffix", { unit: result.unitName }) : "";
     await ctx.reply(
       t("welcome", {
@@ -53,13 +56,16 @@ export function onboardingFeature(): Composer<BotContext> {
         await notifyPeople(
           ctx,
           [{ chatId: inviter.chatId, locale: inviter.locale }],
-          ({ t: tr }) => ({
-            text: tr("invite-joined", {
-              name: viewer?.fullName ?? "",
-              role: tr("role-name", { role: result.role }),
-              unit: result.unitName ? tr("unit-suffix", { unit: result.unitName }) : "",
-            }),
-          }),
+          (translator) => {
+            const tr = withOrganizationWords(translator, { office: inviter.officeName }).t;
+            return {
+              text: tr("invite-joined", {
+                name: viewer?.fullName ?? "",
+                role: tr("role-name", { role: result.role }),
+                unit: result.unitName ? tr("unit-suffix", { unit: result.unitName }) : "",
+              }),
+            };
+          },
           inviter.organizationId,
         );
       }

@@ -1,1 +1,2 @@
 export { resolveUnitList, splitUnitCell, splitUnitList, unitNameKey } from "./unit-names.js";
+export { LEGACY_OFFICE_NAME, officeNameFromPlan } from "./office-name.js";

@@ -5,7 +5,7 @@
 role-name = { $role ->
     [member] staff member
     [unit_head] head of unit
-    [coordinator] office coordinator
+    [coordinator] { $office } (coordinator)
     [chairman] chairman
    *[other] { $role }
 }
@@ -24,6 +24,7 @@ approval-state = { $state ->
     [withdrawn] has been withdrawn
    *[other] is waiting
 }
+office-unknown = the office
 due-none = no deadline yet
 no-unit = no unit assigned
 
@@ -40,14 +41,14 @@ cmd-help = Help
 
 ## Onboarding
 
-not-registered = Hello! This is the People's Committee's reform task assistant. Your Telegram account is not linked yet: ask the office coordinator for an invite link and open it.
+not-registered = Hello! This is the People's Committee's reform task assistant. Your Telegram account is not linked yet: ask { $office } for an invite link and open it.
 welcome = Welcome, { $name }! You are linked to { $organization } as { $role }{ $unit }.
     The bot will remind you before every deadline. Send /viec to see your tasks, /help for help.
 welcome-back = Hello { $name }! Send /viec to see your tasks, /help for help.
 unit-suffix = , unit { $unit }
-invite-unknown = This invite code is not valid. Check the link or ask the office coordinator for a new one.
-invite-used = This invite has already been used. Each link works once: ask the office coordinator for a new one.
-invite-expired = This invite has expired (links are valid for 7 days). Ask the office coordinator for a new one.
+invite-unknown = This invite code is not valid. Check the link or ask { $office } for a new one.
+invite-used = This invite has already been used. Each link works once: ask { $office } for a new one.
+invite-expired = This invite has expired (links are valid for 7 days). Ask { $office } for a new one.
 invite-already-bound = Your account is already linked to { $organization }.
 invite-joined = 👋 { $name } joined as { $role }{ $unit }.
 
@@ -58,7 +59,7 @@ help-everyone = How to use the bot:
     /quahan – overdue tasks
     /ngonngu – change language
     Each task has buttons: Done, Send evidence, Report progress, Ask for more time.
-help-coordinator = For the office coordinator:
+help-coordinator = For { $office }:
     /canduyet – completions and extensions waiting for approval
     /tonghop – summary report
     /baocao – results report (Excel)
@@ -89,7 +90,7 @@ btn-skip = Skip
 
 ## Acting on a milestone
 
-not-allowed = ⛔ You may not act on this task: only the lead unit, the office coordinator and the committee's leadership can.
+not-allowed = ⛔ You may not act on this task: only the lead unit, { $office } and the committee's leadership can.
 button-stale = This button is no longer valid. Send /viec for a fresh list.
 milestone-closed = “{ $title }” { $state ->
     [done] is already done
@@ -101,7 +102,7 @@ unknown-text = Send /viec to see your tasks or /help for help.
 error-generic = Something went wrong; please try again in a few minutes.
 
 done-needs-evidence = The product of “{ $title }” is a document ({ $product }). Send the evidence file (a document or photo, up to 20 MB) here; the bot asks for approval once it has the file.
-completion-submitted = ✅ “{ $title }” recorded as done and sent to the office coordinator for approval.
+completion-submitted = ✅ “{ $title }” recorded as done and sent to { $office } for approval.
 completion-done = ✅ “{ $title }” is done.
 completion-already-submitted = “{ $title }” is already waiting for approval.
 
@@ -174,7 +175,7 @@ pending-empty = Nothing is waiting for your approval.
 
 ## Digest
 
-digest-not-allowed = Only the office coordinator and the committee's leadership can see the summary.
+digest-not-allowed = Only { $office } and the committee's leadership can see the summary.
 digest-title = 📊 Summary, week of { $week }
 digest-counts = 🔵 On track: { $onTrack }
     🔵 Due this week: { $dueThisWeek }
@@ -217,7 +218,7 @@ language-set = Switched to English.
 
 ## Invites from the chat
 
-invite-not-allowed = Only the office coordinator can create invite links.
+invite-not-allowed = Only { $office } can create invite links.
 invite-choose-role = Invite someone as…
 invite-choose-unit = Which unit do they belong to?
 invite-no-units = There are no units yet: import a plan first.
@@ -256,7 +257,7 @@ import-cancelled = Cancelled; the plan is unchanged.
 import-failed = ❌ The file could not be read: { $error }
 import-file-changed = The file is not what was previewed; please send it again.
 import-unsupported = ❌ “{ $file }” is not a plan file the bot reads ({ $extensions }).
-import-not-allowed = Only the office coordinator can import plans. If this is evidence, press “Send evidence” on its task (/viec).
+import-not-allowed = Only { $office } can import plans. If this is evidence, press “Send evidence” on its task (/viec).
 
 ## Reviewing an import (/rasoat)
 
@@ -284,7 +285,7 @@ review-seen = 👍 Noted.
 ## Reports (/baocao, export)
 
 cmd-baocao = Results report (Excel)
-report-not-allowed = Only the office coordinator and the committee's leadership can export reports.
+report-not-allowed = Only { $office } and the committee's leadership can export reports.
 report-caption = 📊 Reform results report – { $organization }, { $date }
 report-empty = There are no tasks to report yet.
 report-sheet-results = Results

@@ -6,7 +6,7 @@
 role-name = { $role ->
     [member] công chức
     [unit_head] phụ trách bộ phận
-    [coordinator] Văn phòng – Thống kê (điều phối)
+    [coordinator] { $office } (điều phối)
     [chairman] Chủ tịch UBND
    *[other] { $role }
 }
@@ -25,6 +25,7 @@ approval-state = { $state ->
     [withdrawn] đã được rút lại
    *[other] đang chờ
 }
+office-unknown = văn phòng UBND
 due-none = chưa có hạn
 no-unit = chưa giao đơn vị
 
@@ -41,14 +42,14 @@ cmd-help = Hướng dẫn
 
 ## Onboarding
 
-not-registered = Xin chào! Đây là trợ lý nhắc việc cải cách hành chính của UBND. Tài khoản Telegram của bạn chưa được kết nối: hãy nhờ Văn phòng – Thống kê gửi đường link mời rồi bấm vào link đó.
+not-registered = Xin chào! Đây là trợ lý nhắc việc cải cách hành chính của UBND. Tài khoản Telegram của bạn chưa được kết nối: hãy nhờ { $office } gửi đường link mời rồi bấm vào link đó.
 welcome = Chào { $name }! Bạn đã được kết nối với { $organization } với vai trò { $role }{ $unit }.
     Bot sẽ nhắc bạn trước mỗi hạn công việc. Gõ /viec để xem việc của bạn, /help để xem hướng dẫn.
 welcome-back = Chào { $name }! Gõ /viec để xem việc của bạn, /help để xem hướng dẫn.
 unit-suffix = , bộ phận { $unit }
-invite-unknown = Mã mời không đúng. Hãy kiểm tra lại đường link hoặc xin Văn phòng – Thống kê một link mới.
-invite-used = Mã mời này đã được dùng. Mỗi link chỉ dùng được một lần: hãy xin Văn phòng – Thống kê một link mới.
-invite-expired = Mã mời này đã hết hạn (link có hiệu lực 7 ngày). Hãy xin Văn phòng – Thống kê một link mới.
+invite-unknown = Mã mời không đúng. Hãy kiểm tra lại đường link hoặc xin { $office } một link mới.
+invite-used = Mã mời này đã được dùng. Mỗi link chỉ dùng được một lần: hãy xin { $office } một link mới.
+invite-expired = Mã mời này đã hết hạn (link có hiệu lực 7 ngày). Hãy xin { $office } một link mới.
 invite-already-bound = Tài khoản của bạn đã được kết nối với { $organization }.
 invite-joined = 👋 { $name } đã tham gia với vai trò { $role }{ $unit }.
 
@@ -59,7 +60,7 @@ help-everyone = Hướng dẫn sử dụng:
     /quahan – việc đã quá hạn
     /ngonngu – đổi ngôn ngữ
     Ở mỗi việc có các nút: Đã hoàn thành, Gửi minh chứng, Báo cáo tiến độ, Xin gia hạn.
-help-coordinator = Dành cho Văn phòng – Thống kê:
+help-coordinator = Dành cho { $office }:
     /canduyet – hoàn thành và gia hạn chờ duyệt
     /tonghop – báo cáo tổng hợp
     /baocao – báo cáo kết quả (Excel)
@@ -90,7 +91,7 @@ btn-skip = Bỏ qua
 
 ## Acting on a milestone
 
-not-allowed = ⛔ Bạn không có quyền với việc này: chỉ bộ phận chủ trì, Văn phòng – Thống kê và lãnh đạo UBND mới thao tác được.
+not-allowed = ⛔ Bạn không có quyền với việc này: chỉ bộ phận chủ trì, { $office } và lãnh đạo UBND mới thao tác được.
 button-stale = Nút này không còn hiệu lực. Gõ /viec để xem danh sách mới.
 milestone-closed = Việc “{ $title }” { $state ->
     [done] đã hoàn thành
@@ -102,7 +103,7 @@ unknown-text = Gõ /viec để xem việc của bạn hoặc /help để xem hư
 error-generic = Có lỗi xảy ra, bạn hãy thử lại sau ít phút.
 
 done-needs-evidence = Sản phẩm của việc “{ $title }” là văn bản ({ $product }). Hãy gửi tệp minh chứng (tài liệu hoặc ảnh, tối đa 20 MB) ngay tại đây; bot sẽ gửi đề nghị duyệt sau khi nhận tệp.
-completion-submitted = ✅ Đã ghi nhận hoàn thành “{ $title }” và gửi Văn phòng – Thống kê duyệt.
+completion-submitted = ✅ Đã ghi nhận hoàn thành “{ $title }” và gửi { $office } duyệt.
 completion-done = ✅ “{ $title }” đã hoàn thành.
 completion-already-submitted = “{ $title }” đang chờ duyệt hoàn thành.
 
@@ -175,7 +176,7 @@ pending-empty = Không có gì chờ bạn duyệt.
 
 ## Digest
 
-digest-not-allowed = Chỉ Văn phòng – Thống kê và lãnh đạo UBND xem được báo cáo tổng hợp.
+digest-not-allowed = Chỉ { $office } và lãnh đạo UBND xem được báo cáo tổng hợp.
 digest-title = 📊 Tổng hợp tuần { $week }
 digest-counts = 🔵 Đúng tiến độ: { $onTrack }
     🔵 Đến hạn trong tuần: { $dueThisWeek }
@@ -218,7 +219,7 @@ language-set = Đã chuyển sang tiếng Việt.
 
 ## Invites from the chat
 
-invite-not-allowed = Chỉ Văn phòng – Thống kê tạo được link mời.
+invite-not-allowed = Chỉ { $office } tạo được link mời.
 invite-choose-role = Mời người tham gia với vai trò nào?
 invite-choose-unit = Người này thuộc bộ phận nào?
 invite-no-units = Chưa có bộ phận nào: hãy nhập kế hoạch trước.
@@ -257,7 +258,7 @@ import-cancelled = Đã hủy, kế hoạch không thay đổi.
 import-failed = ❌ Không đọc được tệp: { $error }
 import-file-changed = Tệp không còn như lúc xem trước; hãy gửi lại.
 import-unsupported = ❌ “{ $file }” không phải loại tệp kế hoạch bot đọc được ({ $extensions }).
-import-not-allowed = Chỉ Văn phòng – Thống kê nhập được kế hoạch. Nếu đây là minh chứng, hãy bấm “Gửi minh chứng” ở việc tương ứng (/viec).
+import-not-allowed = Chỉ { $office } nhập được kế hoạch. Nếu đây là minh chứng, hãy bấm “Gửi minh chứng” ở việc tương ứng (/viec).
 
 ## Reviewing an import (/rasoat)
 
@@ -285,7 +286,7 @@ review-seen = 👍 Đã ghi nhận.
 ## Reports (/baocao, export)
 
 cmd-baocao = Báo cáo kết quả (Excel)
-report-not-allowed = Chỉ Văn phòng – Thống kê và lãnh đạo UBND xuất được báo cáo.
+report-not-allowed = Chỉ { $office } và lãnh đạo UBND xuất được báo cáo.
 report-caption = 📊 Báo cáo kết quả thực hiện công tác CCHC – { $organization }, ngày { $date }
 report-empty = Chưa có nhiệm vụ nào để báo cáo.
 report-sheet-results = Kết quả thực hiện

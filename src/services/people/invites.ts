@@ -136,11 +136,18 @@ export type RedeemResult =
       personId: string;
       organizationId: string;
       organizationName: string;
+      /** The office's own name, for the welcome ("vai trò Văn phòng HĐND và UBND xã"); null when not known yet. */
+      officeName: string | null;
       role: Role;
       unitName: string | null;
       createdByPersonId: string | null;
     }
-  | { ok: false; reason: "unknown" | "used" | "expired" | "already-bound"; organizationName?: string };
+  | {
+      ok: false;
+      reason: "unknown" | "used" | "expired" | "already-bound";
+      organizationName?: string;
+      officeName?: string | null;
+    };
 
 /**
  * Binds a Telegram account with a code, once. The code is taken with a
@@ -177,7 +184,7 @@ export async function redeemInvite(
     if (!taken) {
       // Read again: when two people redeem at once, the loser's first read predates the winner's commit.
       const [fresh] = await tx.select({ usedAt: invites.usedAt }).from(invites).where(eq(invites.id, invite.id));
-      return { ok: false, reason: fresh?.usedAt ? "used" : "expired" };
+      return { ok: false, reason: fresh?.usedAt ? "used" : "expired", officeName: organization?.officeName ?? null };
     }
 
     let [person] = await tx
@@ -215,6 +222,7 @@ export async function redeemInvite(
       personId,
       organizationId: invite.organizationId,
       organizationName: organization?.name ?? "",
+      officeName: organization?.officeName ?? null,
       role: invite.role,
       unitName: unit?.name ?? null,
       createdByPersonId: invite.createdByPersonId,

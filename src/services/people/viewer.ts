@@ -10,6 +10,8 @@ export interface Viewer extends Actor {
   locale: string;
   chatId: number | null;
   organizationName: string;
+  /** What the organization's coordinating office calls itself; null until known. */
+  officeName: string | null;
   organizationSlug: string;
   timeZone: string;
   roles: Array<{ role: Role; unitId: string | null; unitName: string | null }>;
@@ -76,6 +78,7 @@ function viewerFrom(
     locale: person.locale,
     chatId: person.telegramChatId,
     organizationName: organization.name,
+    officeName: organization.officeName,
     organizationSlug: organization.slug,
     timeZone: organization.timeZone,
     roles,
