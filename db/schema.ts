@@ -213,7 +213,12 @@ export const invites = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     organizationId: organizationId(),
-    code: text("code").notNull().unique(),
+    /**
+     * sha256 (hex) of the code: the plain code lives only in the link shown at
+     * creation, so a leaked table or backup binds nobody. 128 random bits need
+     * no salt or server secret to resist guessing from the hash.
+     */
+    codeHash: text("code_hash").notNull().unique(),
     role: roleEnum("role").notNull(),
     unitId: uuid("unit_id"),
     fullName: text("full_name"),
@@ -624,6 +629,20 @@ export const processedUpdates = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.channel, t.updateId] }), index("processed_updates_received").on(t.receivedAt)],
+);
+
+/**
+ * Wrong invite codes tried, per chat (`telegram:<chat id>`, `zalo:<user id>`):
+ * the invite limiter counts them here so the limit holds across processes.
+ */
+export const inviteAttempts = pgTable(
+  "invite_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    chatKey: text("chat_key").notNull(),
+    attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("invite_attempts_chat").on(t.chatKey, t.attemptedAt)],
 );
 
 export const calendarDayKindEnum = pgEnum("calendar_day_kind", ["day-off", "working-day"]);

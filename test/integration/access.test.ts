@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import { memberships, organizations, people, units } from "../../db/schema.js";
 import { OPERATOR } from "../../src/services/access.js";
-import { createInvite, listInviteUnits } from "../../src/services/people/invites.js";
+import { createInvite, inviteCodeHash, listInviteUnits } from "../../src/services/people/invites.js";
 import { deactivatePerson, loadRoster } from "../../src/services/people/roster.js";
 import { findViewerById, type Viewer } from "../../src/services/people/viewer.js";
 import { loadReportRows } from "../../src/services/reports/report-rows.js";
@@ -111,11 +111,12 @@ describe("invites", () => {
     const mine = await createInvite(db, coordinator, { organizationId: home.id, role: "chairman", now: NOW });
     const operators = await createInvite(db, OPERATOR, { organizationId: home.id, role: "chairman", now: NOW });
     if (mine.kind !== "created" || operators.kind !== "created") throw new Error("invites refused");
-    const rows = await database.client.sql<Array<{ code: string; created_by_person_id: string | null }>>`
-      select code, created_by_person_id from invites where code in (${mine.code}, ${operators.code})`;
-    expect(Object.fromEntries(rows.map((r) => [r.code, r.created_by_person_id]))).toEqual({
-      [mine.code]: coordinator.personId,
-      [operators.code]: null,
+    const [mineHash, operatorsHash] = [inviteCodeHash(mine.code), inviteCodeHash(operators.code)];
+    const rows = await database.client.sql<Array<{ code_hash: string; created_by_person_id: string | null }>>`
+      select code_hash, created_by_person_id from invites where code_hash in (${mineHash}, ${operatorsHash})`;
+    expect(Object.fromEntries(rows.map((r) => [r.code_hash, r.created_by_person_id]))).toEqual({
+      [mineHash]: coordinator.personId,
+      [operatorsHash]: null,
     });
   });
 });

@@ -103,6 +103,28 @@ describe("onboarding", () => {
     expect((await ask(second, "/viec")).text).toContain("chưa được kết nối");
   });
 
+  it("makes a chat that tried five wrong codes wait, saying until when, even with a right code", async () => {
+    const guesser = world.emulator.user(112);
+    for (let i = 0; i < 5; i++) expect((await ask(guesser, `/start sai-${i}`)).text).toContain("Mã mời không đúng");
+    const invite = await operatorInvite(world.database.client.db, {
+      organizationId: world.organizationId,
+      role: "member",
+      unitName: VAN_PHONG,
+      now: world.clock.now,
+    });
+    // The clock reads 09:00 in Hà Nội; the five wrong codes were all at 09:00, so the chat waits until 09:15.
+    const refused = (await ask(guesser, `/start ${invite.code}`)).text;
+    expect(refused).toContain("sai mã mời 5 lần trong 15 phút");
+    expect(refused).toContain("thử lại sau 09:15 (khoảng 15 phút nữa)");
+    const started = world.clock.now;
+    try {
+      world.clock.now = new Date(started.getTime() + 15 * 60_000);
+      expect((await ask(guesser, `/start ${invite.code}`)).text).toContain("đã được kết nối");
+    } finally {
+      world.clock.now = started;
+    }
+  });
+
   it("answers a stranger's commands and buttons with an explanation only", async () => {
     expect((await ask(stranger, "/viec")).text).toContain("chưa được kết nối");
     expect((await ask(stranger, "/tonghop")).text).toContain("chưa được kết nối");

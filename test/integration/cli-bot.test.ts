@@ -14,7 +14,7 @@ import { readDocument } from "../../src/import/read-document.js";
 import { importPlan } from "../../src/services/import-plan.js";
 import { markDone } from "../../src/services/milestones/milestone-actions.js";
 import { listOpenMilestones } from "../../src/services/milestones/milestone-view.js";
-import { redeemInvite } from "../../src/services/people/invites.js";
+import { inviteCodeHash, redeemInvite } from "../../src/services/people/invites.js";
 import { operatorInvite } from "../support/invites.js";
 import { findViewer } from "../../src/services/people/viewer.js";
 import { chatPlan, TU_PHAP } from "../support/bot-world.js";
@@ -69,7 +69,12 @@ describe("nhacviec invite", () => {
     const printed = JSON.parse(stdout) as { code: string; link: string; expiresAt: string; unit: string; role: string };
     expect(printed.link).toBe(`https://t.me/nhacviec_bot?start=${printed.code}`);
     expect(printed).toMatchObject({ role: "member", unit: TU_PHAP });
-    const [stored] = await database.client.db.select().from(invites).where(eq(invites.code, printed.code));
+    const [stored] = await database.client.db
+      .select()
+      .from(invites)
+      .where(eq(invites.codeHash, inviteCodeHash(printed.code)));
+    // Only the hash is kept: the plain code exists in the printed link alone.
+    expect(JSON.stringify(stored)).not.toContain(printed.code);
     expect(stored).toMatchObject({ fullName: "Trần Văn Tư", usedAt: null });
     const days = (stored!.expiresAt.getTime() - stored!.createdAt.getTime()) / 86_400_000;
     expect(days).toBeCloseTo(7, 2);

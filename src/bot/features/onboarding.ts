@@ -1,5 +1,7 @@
 import { Composer } from "grammy";
-import { redeemInvite } from "../../services/people/invites.js";
+import { DateTime } from "luxon";
+import { DEFAULT_TIME_ZONE } from "../../domain/planning/planning-context.js";
+import { INVITE_GUESS_LIMIT, inviteChatKey, redeemInvite } from "../../services/people/invites.js";
 import { findViewer, findViewerById } from "../../services/people/viewer.js";
 import type { BotContext, BoundContext } from "../context.js";
 import { translatorFor, withOrganizationWords } from "../../i18n/i18n.js";
@@ -21,10 +23,23 @@ export function onboardingFeature(): Composer<BotContext> {
       code,
       telegramUserId: ctx.from.id,
       chatId: ctx.chat.id,
+      chatKey: inviteChatKey("telegram", ctx.chat.id),
       fullName: [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" "),
       locale: ctx.from.language_code?.startsWith("en") ? "en" : "vi",
       now: now(),
     });
+    if (!result.ok && result.reason === "too-many-attempts") {
+      const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - now().getTime()) / 60_000));
+      await ctx.reply(
+        ctx.t("invite-too-many-attempts", {
+          attempts: INVITE_GUESS_LIMIT.attempts,
+          window: INVITE_GUESS_LIMIT.windowMinutes,
+          time: DateTime.fromJSDate(result.retryAt, { zone: DEFAULT_TIME_ZONE }).toFormat("HH:mm"),
+          minutes,
+        }),
+      );
+      return;
+    }
     if (!result.ok) {
       const key = {
         unknown: "invite-unknown",

@@ -49,6 +49,7 @@ unit-suffix = , unit { $unit }
 invite-unknown = This invite code is not valid. Check the link or ask { $office } for a new one.
 invite-used = This invite has already been used. Each link works once: ask { $office } for a new one.
 invite-expired = This invite has expired (links are valid for 7 days). Ask { $office } for a new one.
+invite-too-many-attempts = You entered a wrong invite code { $attempts } times within { $window } minutes. Try again after { $time } (in about { $minutes } minutes).
 invite-already-bound = Your account is already linked to { $organization }.
 invite-joined = 👋 { $name } joined as { $role }{ $unit }.
 

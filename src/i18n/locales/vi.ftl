@@ -50,6 +50,7 @@ unit-suffix = , bộ phận { $unit }
 invite-unknown = Mã mời không đúng. Hãy kiểm tra lại đường link hoặc xin { $office } một link mới.
 invite-used = Mã mời này đã được dùng. Mỗi link chỉ dùng được một lần: hãy xin { $office } một link mới.
 invite-expired = Mã mời này đã hết hạn (link có hiệu lực 7 ngày). Hãy xin { $office } một link mới.
+invite-too-many-attempts = Bạn đã nhập sai mã mời { $attempts } lần trong { $window } phút. Hãy thử lại sau { $time } (khoảng { $minutes } phút nữa).
 invite-already-bound = Tài khoản của bạn đã được kết nối với { $organization }.
 invite-joined = 👋 { $name } đã tham gia với vai trò { $role }{ $unit }.
 

@@ -1,12 +1,27 @@
-import { randomBytes } from "node:crypto";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { createHash, randomBytes } from "node:crypto";
+import { and, asc, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
-import { invites, memberships, organizations, people, units } from "../../../db/schema.js";
+import { inviteAttempts, invites, memberships, organizations, people, units } from "../../../db/schema.js";
 import type { Role } from "../../domain/milestones/index.js";
 import { unitNameKey } from "../../domain/units/index.js";
 import { personIdOf, type Principal, type Refused, requireAccess } from "../access.js";
 
 export const INVITE_VALID_DAYS = 7;
+
+/**
+ * Wrong codes one chat may try before it must wait: 5 in 15 minutes. A code
+ * has 128 random bits, so this is not what keeps codes safe; it keeps a
+ * script from hammering the database and the bot through one chat.
+ */
+export const INVITE_GUESS_LIMIT = { attempts: 5, windowMinutes: 15 } as const;
+
+/** A separate advisory-lock key space (the two-int form) for one chat's guesses. */
+const INVITE_GUESS_LOCK_CLASS = 0x696e_7669; // "invi"
+
+/** What is stored of a code: its sha256 in hex, the same as the migration's data step computes. */
+export function inviteCodeHash(code: string): string {
+  return createHash("sha256").update(code, "utf8").digest("hex");
+}
 
 /** An invite the service refuses to create; the message names what is wrong. */
 export class InviteError extends Error {
@@ -81,7 +96,7 @@ export async function createInvite(
   const code = newCode();
   await db.insert(invites).values({
     organizationId: organization.id,
-    code,
+    codeHash: inviteCodeHash(code),
     role: request.role,
     unitId: unit?.id ?? null,
     fullName: request.fullName ?? null,
@@ -147,21 +162,48 @@ export type RedeemResult =
       reason: "unknown" | "used" | "expired" | "already-bound";
       organizationName?: string;
       officeName?: string | null;
-    };
+    }
+  /** The chat tried too many wrong codes lately; it may try again from `retryAt`. */
+  | { ok: false; reason: "too-many-attempts"; retryAt: Date };
+
+/** The limiter's key for a chat: the channel and the chat, e.g. `telegram:123` or `zalo:abc`. */
+export function inviteChatKey(channel: string, chatId: string | number): string {
+  return `${channel}:${chatId}`;
+}
 
 /**
  * Binds a Telegram account with a code, once. The code is taken with a
  * conditional update, so two people opening the same link at once cannot both
  * use it. An account already bound in the code's organization gets the new
- * role added instead of a second person.
+ * role added instead of a second person. Wrong codes count against the chat
+ * (`chatKey`, the Telegram chat when not given); past INVITE_GUESS_LIMIT the
+ * chat is refused, even a right code, until the window has passed.
  */
 export async function redeemInvite(
   db: Database,
-  request: { code: string; telegramUserId: number; chatId: number; fullName: string; locale?: string; now: Date },
+  request: {
+    code: string;
+    telegramUserId: number;
+    chatId: number;
+    /** Who is guessing, for the limiter: inviteChatKey(channel, chat). */
+    chatKey?: string;
+    fullName: string;
+    locale?: string;
+    now: Date;
+  },
 ): Promise<RedeemResult> {
+  const chatKey = request.chatKey ?? inviteChatKey("telegram", request.chatId);
   return db.transaction(async (tx) => {
-    const [invite] = await tx.select().from(invites).where(eq(invites.code, request.code));
-    if (!invite) return { ok: false, reason: "unknown" };
+    const refused = await checkGuessLimit(tx, chatKey, request.now);
+    if (refused) return refused;
+    const [invite] = await tx
+      .select()
+      .from(invites)
+      .where(eq(invites.codeHash, inviteCodeHash(request.code)));
+    if (!invite) {
+      await recordWrongGuess(tx, chatKey, request.now);
+      return { ok: false, reason: "unknown" };
+    }
     const [organization] = await tx.select().from(organizations).where(eq(organizations.id, invite.organizationId));
     const [elsewhere] = await tx
       .select({ organizationId: people.organizationId })
@@ -228,4 +270,39 @@ export async function redeemInvite(
       createdByPersonId: invite.createdByPersonId,
     };
   });
+}
+
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/**
+ * Refuses a chat that tried INVITE_GUESS_LIMIT wrong codes within the window.
+ * The chat's guesses queue on an advisory lock, so twenty at once from one
+ * chat are counted one after another rather than all passing the check.
+ */
+async function checkGuessLimit(
+  tx: Transaction,
+  chatKey: string,
+  now: Date,
+): Promise<{ ok: false; reason: "too-many-attempts"; retryAt: Date } | null> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${INVITE_GUESS_LOCK_CLASS}, hashtext(${chatKey}))`);
+  const windowMs = INVITE_GUESS_LIMIT.windowMinutes * 60_000;
+  const recent = await tx
+    .select({ at: inviteAttempts.attemptedAt })
+    .from(inviteAttempts)
+    .where(and(eq(inviteAttempts.chatKey, chatKey), gt(inviteAttempts.attemptedAt, new Date(now.getTime() - windowMs))))
+    .orderBy(desc(inviteAttempts.attemptedAt))
+    .limit(INVITE_GUESS_LIMIT.attempts);
+  if (recent.length < INVITE_GUESS_LIMIT.attempts) return null;
+  // The chat may try again once the oldest of its last few wrong codes leaves the window.
+  const oldest = recent[INVITE_GUESS_LIMIT.attempts - 1] as { at: Date };
+  return { ok: false, reason: "too-many-attempts", retryAt: new Date(oldest.at.getTime() + windowMs) };
+}
+
+/** Counts a wrong code against the chat, and forgets the chat's guesses that left the window. */
+async function recordWrongGuess(tx: Transaction, chatKey: string, now: Date): Promise<void> {
+  const windowStart = new Date(now.getTime() - INVITE_GUESS_LIMIT.windowMinutes * 60_000);
+  await tx
+    .delete(inviteAttempts)
+    .where(and(eq(inviteAttempts.chatKey, chatKey), lte(inviteAttempts.attemptedAt, windowStart)));
+  await tx.insert(inviteAttempts).values({ chatKey, attemptedAt: now });
 }
