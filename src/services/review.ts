@@ -3,9 +3,9 @@
  * tasks, lead units for tasks without one, whether a new unit name is a unit
  * of its own or another spelling, and rows the importer warned about.
  */
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
-import { milestoneEvents, milestones, taskUnits, tasks, units } from "../../db/schema.js";
+import { milestoneEvents, milestones, reminders, taskUnits, tasks, units } from "../../db/schema.js";
 import type { IsoDate } from "../domain/calendar/index.js";
 import { resolveUnitList } from "../domain/units/index.js";
 import { type Principal, type Refusal, type Refused, requireAccess } from "./access.js";
@@ -203,17 +203,33 @@ export async function setMilestoneDate(
   return slots;
 }
 
-/** Makes `unitId` the lead of a task; the choice survives re-imports. */
-export async function assignLead(
+/** What a change of lead did: who leads now, who led before, the task's milestones (each got an event). */
+export interface LeadChange {
+  unit: { id: string; name: string };
+  previous: Array<{ id: string; name: string }>;
+  task: { id: string; title: string };
+  /** False when the unit already was the task's only lead: nothing was written. */
+  changed: boolean;
+}
+
+/**
+ * Makes `unitId` the one lead of a task, replacing any lead it had (the plan's
+ * or an earlier choice); the choice survives re-imports that do not change
+ * the plan's lead cell. Each milestone of the task records a "lead-assigned"
+ * event naming the new and the previous units; the old lead's planned
+ * reminders are cancelled (run syncReminders after, for the new lead's).
+ * Coordinators only.
+ */
+export async function changeLead(
   db: Database,
   viewer: Viewer,
   taskId: string,
   unitId: string,
   now: Date,
-): Promise<string> {
+): Promise<LeadChange> {
   requireCoordinator(viewer);
   const [task] = await db
-    .select({ id: tasks.id })
+    .select({ id: tasks.id, title: tasks.title })
     .from(tasks)
     .where(and(eq(tasks.id, taskId), eq(tasks.organizationId, viewer.organizationId), isNull(tasks.removedAt)));
   const [unit] = await db
@@ -221,36 +237,69 @@ export async function assignLead(
     .from(units)
     .where(and(eq(units.id, unitId), eq(units.organizationId, viewer.organizationId), isNull(units.mergedIntoId)));
   if (!task || !unit) throw new ReviewError("not-found");
-  await db.transaction(async (tx) => {
-    await tx
-      .insert(taskUnits)
-      .values({
-        organizationId: viewer.organizationId,
-        taskId,
-        unitId,
-        relation: "lead",
-        nameInPlan: unit.name,
-        assignedBy: "coordinator",
-      })
-      .onConflictDoNothing();
+  return db.transaction(async (tx) => {
+    const previous = await tx
+      .select({ id: units.id, name: units.name })
+      .from(taskUnits)
+      .innerJoin(units, eq(units.id, taskUnits.unitId))
+      .where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.relation, "lead")))
+      .orderBy(asc(units.name));
+    if (previous.length === 1 && previous[0]?.id === unit.id) return { unit, previous, task, changed: false };
+    await tx.delete(taskUnits).where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.relation, "lead")));
+    await tx.insert(taskUnits).values({
+      organizationId: viewer.organizationId,
+      taskId,
+      unitId,
+      relation: "lead",
+      nameInPlan: unit.name,
+      assignedBy: "coordinator",
+    });
     await tx.update(tasks).set({ reviewedAt: now }).where(eq(tasks.id, taskId));
     const ofTask = await tx
       .select({ id: milestones.id })
       .from(milestones)
       .where(eq(milestones.taskId, taskId))
       .orderBy(asc(milestones.milestoneKey));
-    for (const milestone of ofTask) {
-      await tx.insert(milestoneEvents).values({
-        organizationId: viewer.organizationId,
-        milestoneId: milestone.id,
-        actorPersonId: viewer.personId,
-        at: now,
-        action: "lead-assigned",
-        details: { unit: unit.name },
-      });
+    if (ofTask.length > 0) {
+      // The old lead's planned reminders would still reach it; syncReminders plans the new lead's.
+      await tx
+        .update(reminders)
+        .set({ state: "cancelled" })
+        .where(
+          and(
+            inArray(
+              reminders.milestoneId,
+              ofTask.map((m) => m.id),
+            ),
+            eq(reminders.state, "planned"),
+            eq(reminders.audienceRole, "member"),
+            ne(reminders.audienceUnitId, unitId),
+          ),
+        );
+      await tx.insert(milestoneEvents).values(
+        ofTask.map((milestone) => ({
+          organizationId: viewer.organizationId,
+          milestoneId: milestone.id,
+          actorPersonId: viewer.personId,
+          at: now,
+          action: "lead-assigned",
+          details: { unit: unit.name, ...(previous.length > 0 ? { previous: previous.map((p) => p.name) } : {}) },
+        })),
+      );
     }
+    return { unit, previous, task, changed: true };
   });
-  return unit.name;
+}
+
+/** Gives a task without a lead its lead unit (the review's question); the same change as any other. */
+export async function assignLead(
+  db: Database,
+  viewer: Viewer,
+  taskId: string,
+  unitId: string,
+  now: Date,
+): Promise<string> {
+  return (await changeLead(db, viewer, taskId, unitId, now)).unit.name;
 }
 
 /** "Another spelling of": merges the unit and remembers the name as an alias for the next imports. */

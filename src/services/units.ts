@@ -1,16 +1,19 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import {
   invites,
   memberships,
   organizations,
+  people,
   reminders,
   taskUnits,
   tasks,
   unitAliases,
   units,
 } from "../../db/schema.js";
-import { unitNameKey } from "../domain/units/index.js";
+import { splitUnitList, unitNameKey } from "../domain/units/index.js";
+import { type Refused, requireAccess } from "./access.js";
+import type { Viewer } from "./people/viewer.js";
 
 /** A unit name or alias the organization does not know, or an alias already taken; message in Vietnamese. */
 export class UnitError extends Error {
@@ -34,8 +37,14 @@ async function organizationIdOf(db: Database, slug: string): Promise<string> {
   return organization.id;
 }
 
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
 /** Finds a live unit by its name or any alias, insensitive to case, accents and dashes. */
-async function findUnit(db: Database, organizationId: string, name: string): Promise<{ id: string; name: string }> {
+async function findUnit(
+  db: Database | Transaction,
+  organizationId: string,
+  name: string,
+): Promise<{ id: string; name: string }> {
   const key = unitNameKey(name);
   const [byName] = await db
     .select({ id: units.id, name: units.name })
@@ -136,4 +145,159 @@ export async function mergeUnits(
       .values({ organizationId, unitId: into.id, alias: from.name, aliasKey: unitNameKey(from.name) })
       .onConflictDoNothing();
   });
+}
+
+/**
+ * Splits a unit made from a lead or support cell that named several units
+ * ("Công an xã và Ban Chỉ huy Quân sự") into those units: each part is found
+ * by name or alias, or created; the tasks move to every part with the same
+ * relation (the plan's wording kept), planned reminders to the old unit are
+ * cancelled (run syncReminders after). The old row stays for history, merged
+ * into the first part under a key no name folds to, so the next import of the
+ * same cell resolves to the parts. A unit people belong to, or are invited
+ * to, is not a cell: it is refused. Coordinators only; one transaction.
+ */
+export async function splitUnit(
+  db: Database,
+  viewer: Viewer,
+  unitId: string,
+  partNames: string[],
+  now: Date,
+): Promise<
+  Refused<"not-allowed" | "not-found"> | { kind: "split"; from: string; into: Array<{ id: string; name: string }> }
+> {
+  const refused = requireAccess(viewer, "organization.coordinate", viewer);
+  if (refused) return refused;
+  const organizationId = viewer.organizationId;
+  const [unit] = await db
+    .select({ id: units.id, name: units.name, nameKey: units.nameKey })
+    .from(units)
+    .where(and(eq(units.id, unitId), eq(units.organizationId, organizationId), isNull(units.mergedIntoId)));
+  if (!unit) return { kind: "not-found" };
+  const parts: Array<{ name: string; key: string }> = [];
+  for (const raw of partNames) {
+    const name = raw.replace(/\s+/g, " ").trim();
+    const key = unitNameKey(name);
+    if (key.length === 0 || parts.some((p) => p.key === key)) continue;
+    if (key === unit.nameKey) throw new UnitError(`"${name}" là chính tên bộ phận đang tách; hãy ghi tên từng bộ phận`);
+    parts.push({ name, key });
+  }
+  if (parts.length < 2) throw new UnitError(`cần ít nhất hai tên bộ phận để tách "${unit.name}"`);
+  const [member] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(eq(memberships.unitId, unit.id))
+    .limit(1);
+  const [invited] = await db
+    .select({ id: invites.id })
+    .from(invites)
+    .where(and(eq(invites.unitId, unit.id), isNull(invites.usedAt), gt(invites.expiresAt, now)))
+    .limit(1);
+  if (member || invited) {
+    throw new UnitError(`bộ phận "${unit.name}" đã có người hoặc lời mời; chỉ tách được ô tên ghép từ kế hoạch`);
+  }
+  return db.transaction(async (tx) => {
+    const into: Array<{ id: string; name: string }> = [];
+    for (const part of parts) {
+      const found = await findUnit(tx, organizationId, part.name).catch((error: unknown) => {
+        if (error instanceof UnitError) return null;
+        throw error;
+      });
+      if (found && found.id === unit.id) {
+        throw new UnitError(`"${part.name}" là một tên gọi khác của chính "${unit.name}"`);
+      }
+      if (found) {
+        if (!into.some((u) => u.id === found.id)) into.push(found);
+        continue;
+      }
+      const [created] = await tx
+        .insert(units)
+        .values({ organizationId, name: part.name, nameKey: part.key, reviewedAt: now })
+        .returning({ id: units.id, name: units.name });
+      into.push(created as { id: string; name: string });
+    }
+    for (const target of into) {
+      await tx.execute(sql`
+        insert into task_units (organization_id, task_id, unit_id, relation, name_in_plan, assigned_by)
+        select organization_id, task_id, ${target.id}, relation, name_in_plan, assigned_by
+        from task_units where unit_id = ${unit.id}
+        on conflict do nothing`);
+    }
+    await tx.delete(taskUnits).where(eq(taskUnits.unitId, unit.id));
+    await tx
+      .update(reminders)
+      .set({ state: "cancelled" })
+      .where(and(eq(reminders.audienceUnitId, unit.id), eq(reminders.state, "planned")));
+    await tx
+      .update(unitAliases)
+      .set({ unitId: (into[0] as { id: string }).id })
+      .where(eq(unitAliases.unitId, unit.id));
+    // "|" never appears in a folded name: the compound cell no longer names one unit.
+    await tx
+      .update(units)
+      .set({ mergedIntoId: (into[0] as { id: string }).id, nameKey: `${unit.nameKey}|split|${unit.id}` })
+      .where(eq(units.id, unit.id));
+    return { kind: "split" as const, from: unit.name, into };
+  });
+}
+
+/** A live unit as the units page shows it: its people, its task counts, and a split to propose when its name lists units. */
+export interface UnitWithPeople {
+  id: string;
+  name: string;
+  aliases: string[];
+  leadTasks: number;
+  supportTasks: number;
+  people: Array<{ personId: string; name: string; role: string; unreachable: boolean }>;
+  proposedSplit: string[];
+}
+
+/**
+ * The organization's units with their people, and the people with an
+ * organization-wide role; for the coordinators' units page.
+ */
+export async function loadUnitsWithPeople(
+  db: Database,
+  viewer: Viewer,
+): Promise<
+  | Refused<"not-allowed">
+  | {
+      kind: "ok";
+      units: UnitWithPeople[];
+      leaders: Array<{ personId: string; name: string; role: string; unreachable: boolean }>;
+    }
+> {
+  const refused = requireAccess(viewer, "organization.coordinate", viewer);
+  if (refused) return refused;
+  const listed = await listUnits(db, viewer.organizationSlug);
+  const rows = await db
+    .select({
+      personId: people.id,
+      name: people.fullName,
+      role: memberships.role,
+      unitId: memberships.unitId,
+      unreachableSince: people.unreachableSince,
+    })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(and(eq(memberships.organizationId, viewer.organizationId), isNull(people.deactivatedAt)))
+    .orderBy(people.fullName);
+  const person = (r: (typeof rows)[number]) => ({
+    personId: r.personId,
+    name: r.name,
+    role: r.role,
+    unreachable: r.unreachableSince !== null,
+  });
+  return {
+    kind: "ok",
+    units: listed.map((unit) => {
+      const parts = splitUnitList(unit.name);
+      return {
+        ...unit,
+        people: rows.filter((r) => r.unitId === unit.id).map(person),
+        proposedSplit: parts.length >= 2 ? parts : [],
+      };
+    }),
+    leaders: rows.filter((r) => r.unitId === null).map(person),
+  };
 }

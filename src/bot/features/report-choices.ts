@@ -6,22 +6,10 @@ import {
   parseReportPeriod,
   type ReportPeriod,
   ReportPeriodError,
+  reportPeriodsAround,
 } from "../../services/reports/cchc-report.js";
 import { refusalText } from "../refusals.js";
 import type { BoundContext, BotContext } from "../context.js";
-
-/** The periods an office reports on around a day: this quarter, the last one, the half year or the year. */
-function periodsAround(today: string): ReportPeriod[] {
-  const year = Number(today.slice(0, 4));
-  const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
-  const codes = [
-    `${year}-Q${quarter}`,
-    quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`,
-    quarter <= 2 ? `${year - 1}` : `${year}-H1`,
-    `${year}`,
-  ];
-  return [...new Set(codes)].map(parseReportPeriod);
-}
 
 /**
  * `/baocao` also offers the CCHC report of a period as a Word document: the
@@ -33,7 +21,7 @@ export function reportChoicesFeature(): Composer<BotContext> {
     await next();
     if (!seesWholeOrganization((ctx as BoundContext).viewer)) return;
     const keyboard = new InlineKeyboard();
-    for (const period of periodsAround(ctx.today)) {
+    for (const period of reportPeriodsAround(ctx.today)) {
       keyboard.text(ctx.t("btn-report-period", { period: period.label }), `rep:${period.code}`).row();
     }
     await ctx.reply(ctx.t("report-choose"), { reply_markup: keyboard });

@@ -1,7 +1,7 @@
 /** The people of an organization as a coordinator manages them: who joined, who is invited, who cannot be reached. */
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../../db/client.js";
-import { invites, memberships, people, units } from "../../../db/schema.js";
+import { invites, memberships, people, units, webSessions } from "../../../db/schema.js";
 import type { Role } from "../../domain/milestones/index.js";
 import { type Principal, type Refused, requireAccess } from "../access.js";
 import type { Viewer } from "./viewer.js";
@@ -86,7 +86,8 @@ export async function loadRoster(
  * Stops a person's reminders and access: their roles go and their Telegram
  * account is unbound (a new invite can bring them back); what they did stays
  * in the event log. Work belongs to units, so nothing else moves; the units
- * left with nobody are returned, for the coordinator to invite someone.
+ * left with nobody are returned, for the coordinator to invite someone. Their
+ * web sessions are revoked in the same transaction.
  */
 export async function deactivatePerson(
   db: Database,
@@ -118,6 +119,11 @@ export async function deactivatePerson(
       .update(people)
       .set({ deactivatedAt: now, telegramChatId: null, telegramUserId: null })
       .where(eq(people.id, personId));
+    // Their web app sessions end with them: an open browser must not keep a deactivated person's access.
+    await tx
+      .update(webSessions)
+      .set({ revokedAt: now })
+      .where(and(eq(webSessions.personId, personId), isNull(webSessions.revokedAt)));
     const emptied: Array<{ id: string; name: string }> = [];
     for (const unitId of new Set(removed.map((r) => r.unitId).filter((id): id is string => id !== null))) {
       const [left] = await tx

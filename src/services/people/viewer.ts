@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { memberships, organizations, people, units } from "../../../db/schema.js";
 import type { Actor, Role } from "../../domain/milestones/index.js";
@@ -111,4 +111,38 @@ export async function peopleWithRoles(
       (row) => roles.includes(row.role) && row.chatId !== null && !seen.has(row.personId) && seen.add(row.personId),
     )
     .map((row) => ({ personId: row.personId, chatId: row.chatId as number, locale: row.locale }));
+}
+
+/** The reachable people of some units (members and unit heads), each once per unit: who hears about a unit's work. */
+export async function peopleOfUnits(
+  db: Database,
+  organizationId: string,
+  unitIds: string[],
+): Promise<Array<{ personId: string; chatId: number; locale: string; unitId: string }>> {
+  if (unitIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({
+      personId: people.id,
+      chatId: people.telegramChatId,
+      locale: people.locale,
+      unitId: memberships.unitId,
+    })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        inArray(memberships.unitId, unitIds),
+        isNotNull(people.telegramChatId),
+        isNull(people.deactivatedAt),
+      ),
+    );
+  return rows
+    .filter((row) => row.chatId !== null && row.unitId !== null)
+    .map((row) => ({
+      personId: row.personId,
+      chatId: row.chatId as number,
+      locale: row.locale,
+      unitId: row.unitId as string,
+    }));
 }

@@ -68,6 +68,19 @@ export function parseReportPeriod(text: string): ReportPeriod {
     : { code: `${year}-H2`, from: `${year}-07-01`, to: `${year}-12-31`, label: `6 tháng cuối năm ${year}` };
 }
 
+/** The periods an office reports on around a day: this quarter, the last one, the half year or the year. */
+export function reportPeriodsAround(today: string): ReportPeriod[] {
+  const year = Number(today.slice(0, 4));
+  const quarter = Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1;
+  const codes = [
+    `${year}-Q${quarter}`,
+    quarter === 1 ? `${year - 1}-Q4` : `${year}-Q${quarter - 1}`,
+    quarter <= 2 ? `${year - 1}` : `${year}-H1`,
+    `${year}`,
+  ];
+  return [...new Set(codes)].map(parseReportPeriod);
+}
+
 /** The period that follows: the next quarter, half year or year. */
 export function nextReportPeriod(period: ReportPeriod): ReportPeriod {
   const year = Number(period.code.slice(0, 4));
