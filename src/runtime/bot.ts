@@ -113,6 +113,7 @@ export async function startBot(
     botToken: deps.token,
     notifier: deps.notifier,
     planReader: readPlanFile,
+    botUsername: username,
     ...(deps.scheduleSlots ? { scheduleSlots: deps.scheduleSlots } : {}),
   });
 

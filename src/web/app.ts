@@ -19,9 +19,9 @@ import { type Translator, translatorFor } from "../i18n/i18n.js";
 import type { Logger } from "../logger.js";
 import { decideRequest, type Decision } from "../services/milestones/milestone-actions.js";
 import type { Notifier } from "../services/notifier.js";
-import { findViewerById, type Viewer } from "../services/people/viewer.js";
-import type { SendSlot } from "../services/reminders/sync-reminders.js";
-import { ReviewError, setMilestoneDate } from "../services/review.js";
+import { findViewerById, peopleOfUnits, type Viewer } from "../services/people/viewer.js";
+import { type SendSlot, syncReminders } from "../services/reminders/sync-reminders.js";
+import { changeLead, type LeadChange, ReviewError, setMilestoneDate, unitChoices } from "../services/review.js";
 import { MilestoneMoveError } from "../services/move-milestone.js";
 import { findEvidenceFile, loadMilestoneDetail, loadPlanBoard, overviewOf } from "../services/web/plan-board.js";
 import {
@@ -34,6 +34,9 @@ import {
 } from "../services/web/sessions.js";
 import { SCRIPT, STYLESHEET } from "./assets.js";
 import { registerImportRoutes } from "./import-routes.js";
+import { registerPeopleRoutes } from "./people-routes.js";
+import { registerReportRoutes } from "./report-routes.js";
+import { isId } from "./route-kit.js";
 import { Html } from "./html.js";
 import { layout } from "./pages/layout.js";
 import { milestonePage } from "./pages/milestone-page.js";
@@ -56,6 +59,8 @@ export interface WebDeps {
   scheduleSlots?: (slots: SendSlot[]) => Promise<void>;
   /** How an uploaded plan is read: in a child process in production (readPlanFile). */
   planReader?: PlanReader;
+  /** The bot's username, for the invite links the units page makes (t.me/<bot>?start=…). */
+  botUsername?: string;
   /** Sign-in attempts per client address per window. */
   signInLimit?: { max: number; windowMs: number };
 }
@@ -196,7 +201,18 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
       messagePage(c.get("t"), c.get("t")("web-not-found-title"), c.get("t")("web-not-found")),
     );
 
-  const guarded = ["/", "/plan", "/overview", "/m/*", "/signout"];
+  const guarded = [
+    "/",
+    "/plan",
+    "/overview",
+    "/m/*",
+    "/signout",
+    "/people",
+    "/people/*",
+    "/units/*",
+    "/reports",
+    "/reports/*",
+  ];
   for (const path of guarded) {
     app.use(path, bodyLimit({ maxSize: FORM_LIMIT_BYTES }));
     app.use(path, requireSession);
@@ -245,9 +261,11 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     const viewer = c.get("viewer");
     const found = await loadMilestoneDetail(deps.db, viewer, c.req.param("id") ?? "", c.get("today"));
     if (!found.ok) return notFound(c);
+    const choices = found.detail.may.coordinate ? await unitChoices(deps.db, viewer, viewer.organizationId) : null;
     const body = milestonePage(t, found.detail, {
       csrfToken: c.get("csrfToken"),
       timeZone: viewer.timeZone,
+      leadChoices: choices?.kind === "ok" ? choices.units : [],
       ...(flashes.dateText !== undefined ? { dateText: flashes.dateText } : {}),
     });
     const flash = flashes.ok
@@ -258,7 +276,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     return page(c, status, found.detail.milestone.title, new Html(flash + body.value));
   };
 
-  const DONE_KEYS = ["approve", "return", "grant", "deny", "date"] as const;
+  const DONE_KEYS = ["approve", "return", "grant", "deny", "date", "lead"] as const;
   app.get("/m/:id", (c) => {
     const done = c.req.query("done");
     const t = c.get("t");
@@ -330,6 +348,28 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     return c.redirect(`/m/${c.req.param("id")}?done=date`, 303);
   });
 
+  app.post("/m/:id/lead", async (c) => {
+    const t = c.get("t");
+    const viewer = c.get("viewer");
+    const form = await c.req.parseBody();
+    const unitId = typeof form.unit === "string" ? form.unit : "";
+    const found = await loadMilestoneDetail(deps.db, viewer, c.req.param("id"), c.get("today"));
+    if (!found.ok || !isId(unitId)) return notFound(c);
+    let change: LeadChange;
+    try {
+      change = await changeLead(deps.db, viewer, found.detail.milestone.taskId, unitId, deps.now());
+    } catch (error) {
+      if (!(error instanceof ReviewError)) throw error;
+      if (error.reason === "not-found") return notFound(c);
+      return showMilestone(c, 403, { error: t("not-allowed") });
+    }
+    if (!change.changed) return showMilestone(c, 200, { ok: t("web-lead-same", { unit: change.unit.name }) });
+    const slots = await syncReminders(deps.db, viewer.organizationId, deps.now());
+    if (slots.length > 0) await deps.scheduleSlots?.(slots);
+    await tellLeadChange(deps, viewer, change, found.detail.milestone.due);
+    return c.redirect(`/m/${found.detail.milestone.id}?done=lead`, 303);
+  });
+
   app.get("/m/:id/files/:file", async (c) => {
     const file = await findEvidenceFile(deps.db, c.get("viewer"), c.req.param("id"), c.req.param("file"));
     if (!file) return notFound(c);
@@ -353,6 +393,14 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     },
     { page, notFound },
   );
+
+  const render = { page, notFound };
+  registerPeopleRoutes(
+    app,
+    { db: deps.db, now: deps.now, botUsername: deps.botUsername, scheduleSlots: deps.scheduleSlots },
+    render,
+  );
+  registerReportRoutes(app, { db: deps.db, logger: deps.logger }, render);
 
   return app;
 }
@@ -391,5 +439,41 @@ async function tellRequester(
     await deps.notifier.send({ chatId: requester.chatId, text, buttons: [] });
   } catch (error) {
     deps.logger.warn({ err: error, chatId: requester.chatId }, "could not tell the requester about a web decision");
+  }
+}
+
+/**
+ * The people of the new lead unit hear that the task is theirs now, and those
+ * of the old lead units that it is not, in their language; the coordinator
+ * who made the change is not told what they just did.
+ */
+async function tellLeadChange(deps: WebDeps, viewer: Viewer, change: LeadChange, due: string | null): Promise<void> {
+  if (!deps.notifier) return;
+  const previousIds = change.previous.map((u) => u.id).filter((id) => id !== change.unit.id);
+  const audience = await peopleOfUnits(deps.db, viewer.organizationId, [change.unit.id, ...previousIds]);
+  const told = new Set<string>();
+  // Someone in both units hears that the task is theirs, once.
+  audience.sort((a, b) => Number(b.unitId === change.unit.id) - Number(a.unitId === change.unit.id));
+  for (const person of audience) {
+    if (person.personId === viewer.personId || told.has(person.personId)) continue;
+    told.add(person.personId);
+    const { t } = translatorFor(person.locale);
+    const gained = person.unitId === change.unit.id;
+    const text = gained
+      ? t("notify-lead-gained", {
+          unit: change.unit.name,
+          title: change.task.title,
+          due: due ? formatVietnameseDate(due) : t("due-none"),
+        })
+      : t("notify-lead-lost", {
+          unit: change.unit.name,
+          title: change.task.title,
+          old: change.previous.find((u) => u.id === person.unitId)?.name ?? "",
+        });
+    try {
+      await deps.notifier.send({ chatId: person.chatId, text, buttons: [] });
+    } catch (error) {
+      deps.logger.warn({ err: error, chatId: person.chatId }, "could not tell a unit about a lead change");
+    }
   }
 }

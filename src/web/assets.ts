@@ -10,7 +10,7 @@ body { margin:0; font:15px/1.45 system-ui, "Segoe UI", Roboto, "Noto Sans", Aria
 a { color:var(--blue); }
 header.top { display:flex; flex-wrap:wrap; gap:.25rem 1rem; align-items:center; padding:.5rem 1rem; background:#fff; border-bottom:1px solid var(--line); }
 header.top .org { font-weight:600; margin-right:auto; }
-header.top nav a { margin-right:.75rem; }
+header.top nav a { margin-right:.75rem; white-space:nowrap; display:inline-block; }
 header.top form { display:inline; }
 main { padding:1rem; max-width:1400px; margin:0 auto; }
 h1 { font-size:1.3rem; margin:.25rem 0 .75rem; }
@@ -64,9 +64,39 @@ svg.chart { width:100%; height:auto; max-width:900px; background:#fff; border:1p
 .signin { max-width:28rem; margin:3rem auto; }
 .actions-grid { display:grid; gap:.75rem; grid-template-columns:repeat(auto-fit, minmax(18rem, 1fr)); }
 .actions-grid form { display:flex; flex-direction:column; gap:.4rem; }
+.visually-hidden { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; }
+h3 { font-size:1rem; margin:0 0 .4rem; }
+.button.secondary { background:#fff; color:#1f5fae; }
+.two-col { display:grid; gap:0 1rem; grid-template-columns:minmax(0, 3fr) minmax(0, 2fr); align-items:start; }
+.two-col > section > h2 { margin-top:0; }
+form.stack, .stack { display:flex; flex-direction:column; gap:.35rem; }
+form.stack p, .stack p { margin:.25rem 0 0; }
+form.split + form.split { border-top:1px solid var(--line); padding-top:.5rem; margin-top:.5rem; }
+ul.people { margin:.25rem 0 0; padding-left:1.1rem; }
+ul.people li { margin-bottom:.2rem; }
+ul.people a.small { font-size:.85rem; margin-left:.4rem; }
+.tag { font-size:.8rem; border-radius:3px; padding:0 .3rem; margin-left:.3rem; }
+.tag.warn { background:#fdf0e1; color:#8a4500; border:1px solid var(--orange); }
+.invite-result a { word-break:break-all; }
+.invite-result code { font-size:.95rem; word-break:break-all; }
+ul.periods { list-style:none; padding:0; margin:0; }
+ul.periods li { display:flex; flex-wrap:wrap; gap:.4rem .6rem; align-items:center; padding:.4rem 0; border-top:1px solid var(--line); }
+ul.periods li:first-child { border-top:none; }
+ul.periods .period { flex:0 0 16rem; }
+ul.periods .period::first-letter { text-transform:uppercase; }
+button.danger { background:var(--red); border-color:var(--red); }
+.card select { max-width:32rem; width:100%; }
+.card.unit { padding:.5rem .75rem; margin-bottom:.5rem; }
+.card.unit h3 { display:inline; margin-right:.5rem; }
+.card.unit p.muted { display:inline; margin:0; font-size:.9rem; }
+.card.unit ul.people, .card.unit p.muted.none { display:block; margin:.3rem 0 0; }
+.downloads { display:flex; flex-wrap:wrap; gap:.5rem; }
 .skip { position:absolute; left:-999px; } .skip:focus { left:1rem; top:.5rem; background:#fff; padding:.25rem .5rem; }
 @media (max-width: 720px) {
   main { padding:.5rem; }
+  .two-col { grid-template-columns:minmax(0, 1fr); }
+  .two-col > .tools { order:-1; }
+  ul.periods .period { flex-basis:100%; }
   dl.facts { grid-template-columns:1fr; gap:0; }
   dl.facts dd { margin-bottom:.4rem; }
   .state { white-space:normal; }

@@ -77,6 +77,7 @@ export async function startWebWorld(options: { today?: string } = {}): Promise<W
       botToken: BOT_TOKEN,
       notifier: createTelegramNotifier(BOT_TOKEN, { apiRoot: emulator.apiRoot }),
       signInLimit: { max: 1000, windowMs: 60_000 },
+      botUsername: "nhacviec_bot",
     });
   // The port is known once listening; the app (which checks Origin against it) is made on the first request.
   let app: ReturnType<typeof createHttpApp>["app"] | null = null;

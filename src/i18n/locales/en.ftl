@@ -458,6 +458,7 @@ web-done = { $what ->
     [grant] Extension granted.
     [deny] Extension refused.
     [date] New deadline saved.
+    [lead] Lead unit changed; the units' people were told in Telegram.
    *[other] Saved.
 }
 web-closed = This task is done or cancelled and cannot be changed.
@@ -509,3 +510,55 @@ send-recipient = { $role ->
 }
 preview-line = { $when }  { $kind } → { $to }{ $task }{ $due }
 preview-due = { " " }(due { $date })
+
+## Web app: units and people, lead changes, reports
+
+web-nav-people = Units and people
+web-nav-reports = Reports
+web-people-title = Units and people – { $org }
+web-people-leaders = Leaders and coordinators
+web-people-none = Nobody yet.
+web-people-unreachable = cannot be reached
+web-people-tasks = leads { $lead }, supports { $support } tasks
+web-people-aliases = Also written: { $aliases }
+web-people-deactivate = Stop reminders
+web-people-units = Units
+web-deactivate-title = Stop reminders for { $name }
+web-deactivated = Reminders stopped for { $name }; they were signed out of the dashboard.
+web-unit-empty = Nobody in { $unit } receives reminders any more: invite someone.
+web-cancel = Back
+web-invite-title = Invite someone
+web-invite-role = Role
+web-invite-unit = Unit (for staff and unit heads)
+web-invite-unit-none = None (leaders, coordinators)
+web-invite-name = Full name (optional)
+web-invite-button = Create invite
+web-invite-created = Invite for { $role }{ $unit } created, single use, expires { $expires }. Send this link to the person:
+web-invite-code = Or they type in the chat with the bot: /start { $code }
+web-invite-needs-unit = Staff and unit heads belong to a unit: choose one.
+web-merge-title = Merge two units
+web-merge-hint = The first unit is merged into the second: tasks, people and invites move; the old name becomes another spelling for later imports.
+web-merge-from = Unit to merge
+web-merge-into = Merge into
+web-merge-button = Merge
+web-merge-same = Choose two different units.
+web-merged = “{ $from }” merged into “{ $into }”.
+web-split-title = Split a cell naming several units
+web-split-hint = A lead or support cell of the plan named several units in one name. One unit per line; the cell's tasks go to each unit.
+web-split-parts = Split “{ $unit }” into (one unit per line)
+web-split-button = Split
+web-split-done = “{ $from }” split into: { $into }.
+web-split-none = No unit has a name listing several units.
+web-lead-title = Change the lead unit
+web-lead-unit = New lead unit
+web-lead-button = Change lead
+web-lead-same = { $unit } already leads this task.
+notify-lead-gained = 📌 { $unit } now leads the task “{ $title }” (due { $due }). Type /viec to see it.
+notify-lead-lost = ℹ️ The task “{ $title }” is now led by { $unit }; { $old } no longer leads it.
+web-reports-title = Reports – { $org }
+web-reports-workbook = Plan results workbook
+web-reports-workbook-hint = Every milestone with its state, days late and evidence, as of { $date }.
+web-reports-cchc = Administrative reform (CCHC) report (Decree 30/2020)
+web-reports-cchc-hint = Results of the period and the next period's tasks, in the official document layout.
+web-reports-download = Download { $format }
+web-reports-failed = The file could not be made: { $error }

@@ -459,6 +459,7 @@ web-done = { $what ->
     [grant] Đã đồng ý gia hạn.
     [deny] Đã không đồng ý gia hạn.
     [date] Đã lưu thời hạn mới.
+    [lead] Đã đổi đơn vị chủ trì; người của các bộ phận đã được nhắn trong Telegram.
    *[other] Đã lưu.
 }
 web-closed = Việc đã hoàn thành hoặc đã hủy, không đổi được.
@@ -510,3 +511,55 @@ send-recipient = { $role ->
 }
 preview-line = { $when }  { $kind } → { $to }{ $task }{ $due }
 preview-due = { " " }(hạn { $date })
+
+## Web app: units and people, lead changes, reports
+
+web-nav-people = Đơn vị và người
+web-nav-reports = Báo cáo
+web-people-title = Đơn vị và người – { $org }
+web-people-leaders = Lãnh đạo và điều phối
+web-people-none = Chưa có ai.
+web-people-unreachable = không nhắn được
+web-people-tasks = chủ trì { $lead }, phối hợp { $support } nhiệm vụ
+web-people-aliases = Tên gọi khác: { $aliases }
+web-people-deactivate = Ngừng nhắc việc
+web-people-units = Các bộ phận
+web-deactivate-title = Ngừng nhắc việc cho { $name }
+web-deactivated = Đã ngừng nhắc việc cho { $name }; người này đã bị đăng xuất khỏi bảng điều khiển.
+web-unit-empty = Bộ phận { $unit } không còn ai nhận nhắc việc: hãy mời người thay.
+web-cancel = Quay lại
+web-invite-title = Mời người tham gia
+web-invite-role = Vai trò
+web-invite-unit = Bộ phận (cho công chức và phụ trách bộ phận)
+web-invite-unit-none = Không (lãnh đạo, điều phối)
+web-invite-name = Họ tên (không bắt buộc)
+web-invite-button = Tạo lời mời
+web-invite-created = Đã tạo lời mời { $role }{ $unit }, dùng một lần, hết hạn ngày { $expires }. Gửi liên kết này cho người được mời:
+web-invite-code = Hoặc người đó gõ trong chat với bot: /start { $code }
+web-invite-needs-unit = Công chức và phụ trách bộ phận phải thuộc một bộ phận: hãy chọn bộ phận.
+web-merge-title = Gộp hai bộ phận
+web-merge-hint = Bộ phận thứ nhất gộp vào bộ phận thứ hai: việc, người và lời mời chuyển sang; tên cũ thành tên gọi khác cho các lần nhập sau.
+web-merge-from = Bộ phận gộp đi
+web-merge-into = Gộp vào
+web-merge-button = Gộp
+web-merge-same = Hãy chọn hai bộ phận khác nhau.
+web-merged = Đã gộp “{ $from }” vào “{ $into }”.
+web-split-title = Tách ô ghi nhiều bộ phận
+web-split-hint = Ô chủ trì hoặc phối hợp của kế hoạch ghi nhiều bộ phận trong một tên. Mỗi dòng một bộ phận; việc của ô chuyển cho từng bộ phận.
+web-split-parts = Tách “{ $unit }” thành (mỗi dòng một bộ phận)
+web-split-button = Tách
+web-split-done = Đã tách “{ $from }” thành: { $into }.
+web-split-none = Không có bộ phận nào mang tên ghép nhiều bộ phận.
+web-lead-title = Đổi đơn vị chủ trì
+web-lead-unit = Đơn vị chủ trì mới
+web-lead-button = Đổi chủ trì
+web-lead-same = { $unit } đã là đơn vị chủ trì.
+notify-lead-gained = 📌 Bộ phận { $unit } được giao chủ trì nhiệm vụ “{ $title }” (hạn { $due }). Gõ /viec để xem.
+notify-lead-lost = ℹ️ Nhiệm vụ “{ $title }” nay do { $unit } chủ trì; bộ phận { $old } không còn chủ trì nhiệm vụ này.
+web-reports-title = Báo cáo – { $org }
+web-reports-workbook = Bảng kết quả thực hiện kế hoạch
+web-reports-workbook-hint = Mọi mốc việc với trạng thái, số ngày trễ và tài liệu kiểm chứng, tính đến ngày { $date }.
+web-reports-cchc = Báo cáo kết quả CCHC (Nghị định 30/2020/NĐ-CP)
+web-reports-cchc-hint = Kết quả trong kỳ và nhiệm vụ kỳ sau, theo thể thức văn bản hành chính.
+web-reports-download = Tải { $format }
+web-reports-failed = Không tạo được tệp: { $error }

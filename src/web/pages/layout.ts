@@ -1,4 +1,4 @@
-import { canCoordinate } from "../../domain/milestones/index.js";
+import { canCoordinate, seesWholeOrganization } from "../../domain/milestones/index.js";
 import type { Translator } from "../../i18n/i18n.js";
 import type { Viewer } from "../../services/people/viewer.js";
 import { type Html, html } from "../html.js";
@@ -32,6 +32,8 @@ export function layout(frame: PageFrame, body: Html): Html {
                 <span class="org">${viewer.organizationName}</span>
                 <nav aria-label="${t("web-nav-label")}">
                   <a href="/plan">${t("web-nav-plan")}</a><a href="/overview">${t("web-nav-overview")}</a>${
+                    canCoordinate(viewer) ? html`<a href="/people">${t("web-nav-people")}</a>` : null
+                  }${seesWholeOrganization(viewer) ? html`<a href="/reports">${t("web-nav-reports")}</a>` : null}${
                     canCoordinate(viewer) ? html`<a href="/import">${t("web-nav-import")}</a>` : null
                   }
                 </nav>

@@ -26,7 +26,13 @@ const csrfField = (token: string) => html`<input type="hidden" name="_csrf" valu
 export function milestonePage(
   t: Translator["t"],
   detail: MilestoneDetail,
-  options: { csrfToken: string; timeZone: string; dateText?: string },
+  options: {
+    csrfToken: string;
+    timeZone: string;
+    dateText?: string;
+    /** The units a coordinator may make the lead (empty for everyone else). */
+    leadChoices?: Array<{ id: string; name: string }>;
+  },
 ): Html {
   const { milestone, row, may } = detail;
   const number = milestone.section ? `${milestone.section}.${milestone.stt ?? ""}` : (milestone.stt ?? "");
@@ -167,6 +173,26 @@ export function milestonePage(
           </section>`
         : null
     }
+    ${
+      may.coordinate && (options.leadChoices ?? []).length > 0
+        ? html`<section class="card" aria-labelledby="lead-h">
+            <h2 id="lead-h">${t("web-lead-title")}</h2>
+            <form method="post" action="/m/${milestone.id}/lead">
+              ${csrfField(options.csrfToken)}
+              <label for="lead-unit">${t("web-lead-unit")}</label>
+              <select id="lead-unit" name="unit" required>
+                ${(options.leadChoices ?? []).map(
+                  (unit) =>
+                    html`<option value="${unit.id}" ${milestone.leadUnitIds.includes(unit.id) ? html` selected` : null}>
+                      ${unit.name}
+                    </option>`,
+                )}
+              </select>
+              <p><button type="submit">${t("web-lead-button")}</button></p>
+            </form>
+          </section>`
+        : null
+    }
     <section class="card" aria-labelledby="evidence-h">
       <h2 id="evidence-h">${t("web-evidence")}</h2>
       ${
@@ -232,5 +258,9 @@ function eventDetail(event: { action: string; details: Record<string, unknown> }
   if (event.action === "completion-returned" && typeof d.comment === "string") return `: ${d.comment}`;
   if (event.action === "evidence-attached" && typeof d.fileName === "string") return `: ${d.fileName}`;
   if (event.action === "extension-requested" && typeof d.to === "string") return ` → ${formatVietnameseDate(d.to)}`;
+  if (event.action === "lead-assigned" && typeof d.unit === "string") {
+    const previous = Array.isArray(d.previous) ? d.previous.filter((p) => typeof p === "string").join(", ") : "";
+    return previous ? `: ${previous} → ${d.unit}` : `: ${d.unit}`;
+  }
   return "";
 }

@@ -1,0 +1,174 @@
+/**
+ * Units and people on the web: the coordinator invites, stops someone's
+ * reminders, merges two units and splits a cell that named several, through
+ * the services the chat and the command line use. Every id is looked up in
+ * the viewer's organization by the service; another organization's is a 404.
+ */
+import type { Context, Hono } from "hono";
+import type { Database } from "../../db/client.js";
+import { formatVietnameseDate } from "../domain/calendar/index.js";
+import { canCoordinate, type Role } from "../domain/milestones/index.js";
+import { createInvite, inviteLink } from "../services/people/invites.js";
+import { deactivatePerson } from "../services/people/roster.js";
+import { type SendSlot, syncReminders } from "../services/reminders/sync-reminders.js";
+import { mergeUnitInto, ReviewError } from "../services/review.js";
+import { loadUnitsWithPeople, splitUnit, UnitError } from "../services/units.js";
+import { deactivatePage, INVITE_ROLES, peoplePage, type PeoplePageData } from "./pages/people-page.js";
+import { field, isId, type PageRender, type WebEnv } from "./route-kit.js";
+
+export function registerPeopleRoutes(
+  app: Hono<WebEnv>,
+  deps: {
+    db: Database;
+    now: () => Date;
+    botUsername?: string | undefined;
+    scheduleSlots?: ((slots: SendSlot[]) => Promise<void>) | undefined;
+  },
+  render: PageRender,
+): void {
+  /** The page as it stands now, with what was just done on top. */
+  const show = async (
+    c: Context<WebEnv>,
+    status: number,
+    extra: Pick<PeoplePageData, "flash" | "invite" | "splitText"> = {},
+  ) => {
+    const t = c.get("t");
+    const viewer = c.get("viewer");
+    const loaded = await loadUnitsWithPeople(deps.db, viewer);
+    if (loaded.kind !== "ok") return render.notFound(c);
+    return render.page(
+      c,
+      status,
+      t("web-nav-people"),
+      peoplePage(t, {
+        organizationName: viewer.organizationName,
+        units: loaded.units,
+        leaders: loaded.leaders,
+        selfId: viewer.personId,
+        csrfToken: c.get("csrfToken"),
+        ...extra,
+      }),
+    );
+  };
+  const replan = async (organizationId: string) => {
+    const slots = await syncReminders(deps.db, organizationId, deps.now());
+    if (slots.length > 0) await deps.scheduleSlots?.(slots);
+  };
+
+  app.get("/people", (c) => show(c, 200));
+
+  app.post("/people/invite", async (c) => {
+    const t = c.get("t");
+    const viewer = c.get("viewer");
+    if (!canCoordinate(viewer)) return render.notFound(c);
+    const form = await c.req.parseBody();
+    const role = field(form, "role") as Role;
+    if (!INVITE_ROLES.includes(role)) return show(c, 400, { flash: { kind: "error", text: t("web-bad-request") } });
+    const unitField = field(form, "unit");
+    const perUnit = role === "member" || role === "unit_head";
+    if (perUnit && unitField === "")
+      return show(c, 422, { flash: { kind: "error", text: t("web-invite-needs-unit") } });
+    if (perUnit && !isId(unitField)) return render.notFound(c);
+    const fullName = field(form, "fullName", 120);
+    // The same service as /moi and `nhacviec invite`: one code, one person, seven days.
+    const invite = await createInvite(deps.db, viewer, {
+      organizationId: viewer.organizationId,
+      role,
+      unitId: perUnit ? unitField : null,
+      fullName: fullName === "" ? null : fullName,
+      now: deps.now(),
+    });
+    if (invite.kind !== "created") return render.notFound(c);
+    const link = deps.botUsername ? inviteLink(deps.botUsername, invite.code) : null;
+    return show(c, 201, {
+      invite: {
+        text: t("web-invite-created", {
+          role: t("role-name", { role }),
+          unit: invite.unitName ? t("unit-suffix", { unit: invite.unitName }) : "",
+          expires: formatVietnameseDate(invite.expiresAt.toISOString().slice(0, 10)),
+        }),
+        link,
+        code: invite.code,
+      },
+    });
+  });
+
+  /** The person, if they are an active person of the viewer's organization the coordinator may stop. */
+  const personOf = async (c: Context<WebEnv>) => {
+    const id = c.req.param("id");
+    if (!isId(id)) return null;
+    const loaded = await loadUnitsWithPeople(deps.db, c.get("viewer"));
+    if (loaded.kind !== "ok") return null;
+    return [...loaded.leaders, ...loaded.units.flatMap((u) => u.people)].find((p) => p.personId === id) ?? null;
+  };
+
+  app.get("/people/:id/deactivate", async (c) => {
+    const person = await personOf(c);
+    if (!person) return render.notFound(c);
+    const t = c.get("t");
+    return render.page(
+      c,
+      200,
+      t("web-deactivate-title", { name: person.name }),
+      deactivatePage(t, person, c.get("csrfToken")),
+    );
+  });
+
+  app.post("/people/:id/deactivate", async (c) => {
+    const t = c.get("t");
+    const id = c.req.param("id");
+    if (!isId(id)) return render.notFound(c);
+    const result = await deactivatePerson(deps.db, c.get("viewer"), id, deps.now());
+    if (result.kind === "self") return show(c, 422, { flash: { kind: "error", text: t("people-not-self") } });
+    if (result.kind !== "deactivated") return render.notFound(c);
+    const lines = [
+      t("web-deactivated", { name: result.name }),
+      ...result.emptiedUnits.map((u) => t("web-unit-empty", { unit: u.name })),
+    ];
+    return show(c, 200, { flash: { kind: "ok", text: lines.join(" ") } });
+  });
+
+  app.post("/units/merge", async (c) => {
+    const t = c.get("t");
+    const viewer = c.get("viewer");
+    const form = await c.req.parseBody();
+    const from = field(form, "from");
+    const into = field(form, "into");
+    if (!canCoordinate(viewer) || !isId(from) || !isId(into)) return render.notFound(c);
+    if (from === into) return show(c, 422, { flash: { kind: "error", text: t("web-merge-same") } });
+    try {
+      // The review's "another spelling of": the same merge as /rasoat and `nhacviec units merge`.
+      const merged = await mergeUnitInto(deps.db, viewer, from, into);
+      await replan(viewer.organizationId);
+      return show(c, 200, { flash: { kind: "ok", text: t("web-merged", merged) } });
+    } catch (error) {
+      if (error instanceof ReviewError) return render.notFound(c);
+      if (error instanceof UnitError) return show(c, 422, { flash: { kind: "error", text: error.message } });
+      throw error;
+    }
+  });
+
+  app.post("/units/:id/split", async (c) => {
+    const t = c.get("t");
+    const viewer = c.get("viewer");
+    const id = c.req.param("id");
+    if (!isId(id)) return render.notFound(c);
+    const form = await c.req.parseBody();
+    const text = field(form, "parts", 2000);
+    try {
+      const result = await splitUnit(deps.db, viewer, id, text.split(/\r?\n/), deps.now());
+      if (result.kind !== "split") return render.notFound(c);
+      await replan(viewer.organizationId);
+      return show(c, 200, {
+        flash: {
+          kind: "ok",
+          text: t("web-split-done", { from: result.from, into: result.into.map((u) => u.name).join("; ") }),
+        },
+      });
+    } catch (error) {
+      if (error instanceof UnitError)
+        return show(c, 422, { flash: { kind: "error", text: error.message }, splitText: { unitId: id, text } });
+      throw error;
+    }
+  });
+}
