@@ -457,7 +457,7 @@ async function tellLeadChange(deps: WebDeps, viewer: Viewer, change: LeadChange,
   for (const person of audience) {
     if (person.personId === viewer.personId || told.has(person.personId)) continue;
     told.add(person.personId);
-    const { t } = translatorFor(person.locale);
+    const { t } = translatorFor(person.locale, { office: viewer.officeName });
     const gained = person.unitId === change.unit.id;
     const text = gained
       ? t("notify-lead-gained", {

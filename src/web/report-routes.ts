@@ -79,7 +79,7 @@ export function registerReportRoutes(
     const report = await loadPaperReport(deps.db, viewer, viewer.organizationSlug, { today });
     if (report.kind !== "ok") return render.notFound(c);
     if (report.rows.length === 0) return show(c, 404, t("report-empty"));
-    const workbook = await buildReportWorkbook(report, translatorFor(viewer.locale));
+    const workbook = await buildReportWorkbook(report, translatorFor(viewer.locale, { office: viewer.officeName }));
     const name = `bao-cao-cchc-${viewer.organizationSlug}-${today}`;
     if (format === "xlsx") return attachment(c, workbook, `${name}.xlsx`, "xlsx");
     try {

@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import ExcelJS from "exceljs";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inviteCodeHash } from "../../src/services/people/invites.js";
 import { findViewer, type Viewer } from "../../src/services/people/viewer.js";
 import { listUnits } from "../../src/services/units.js";
 import { loadPlanBoard } from "../../src/services/web/plan-board.js";
@@ -151,7 +152,7 @@ describe("units and people on the web", () => {
     expect(link).toMatch(/^https:\/\/t\.me\/nhacviec_bot\?start=/);
     const [invite] = await world.database.client.sql`
       select i.role, i.full_name, u.name as unit, i.created_by_person_id from invites i join units u on u.id = i.unit_id
-      where i.code = ${code ?? ""}`;
+      where i.code_hash = ${inviteCodeHash(code ?? "")}`;
     expect(invite).toMatchObject({ role: "member", full_name: "Đỗ Người Mới", unit: VP_TK });
     expect(invite?.created_by_person_id).toBe(coordinator.personId);
     expect(await seriousViolations(page)).toEqual([]);
