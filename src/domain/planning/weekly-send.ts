@@ -17,12 +17,18 @@ export function mondayOf(date: IsoDate): IsoDate {
 }
 
 /**
- * The weekly send of the week starting `monday`: Monday at the policy's send
- * time, or the first working day after a Monday off (a holiday). A week
- * without a working day (Tết) has no send: the next week's covers it.
+ * The weekly send of the week starting `monday`: the policy's digest day
+ * (Monday unless the office chose another) at its send time, or the first
+ * working day after it when that day is off (a holiday), else the last
+ * working day before it that week. A week without a working day (Tết) has
+ * no send: the next week's covers it.
  */
 export function weeklySendOfWeek(monday: IsoDate, context: PlanningContext): WeeklySend | null {
-  for (let day = monday, i = 0; i < 7; day = addDays(day, 1), i++) {
+  const chosen = context.policy.weeklyDigestDay - 1;
+  const order = [...Array(7 - chosen).keys()].map((i) => chosen + i);
+  for (let i = chosen - 1; i >= 0; i--) order.push(i);
+  for (const offset of order) {
+    const day = addDays(monday, offset);
     if (isWorkingDay(context.calendar, day)) return { weekOf: monday, date: day, at: sendInstant(day, context) };
   }
   return null;

@@ -32,6 +32,10 @@ export const reminderPolicySchema = z.object({
    * due, so they are not first told of a task when it is already late.
    */
   remindSupportingUnits: z.boolean(),
+  /** ISO weekday (1 = Monday) of the weekly digest and needs-date list; a day off moves them to the next working day. */
+  weeklyDigestDay: z.number().int().min(1).max(6),
+  /** Who gets the weekly digest: the chairman, the coordinators, or both. */
+  weeklyDigestTo: z.array(z.enum(["chairman", "coordinators"])).min(1),
 });
 
 export type ReminderPolicy = z.infer<typeof reminderPolicySchema>;
@@ -48,6 +52,8 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
   repeatPlanAheadDays: 28,
   checkinDayOfMonth: 25,
   remindSupportingUnits: true,
+  weeklyDigestDay: 1,
+  weeklyDigestTo: ["chairman"],
 };
 
 /** An organization's policy: its overrides on top of the defaults; throws a ZodError naming a bad field. */

@@ -56,16 +56,24 @@ async function sendToAll(
   return sent;
 }
 
-/** The chairman's digest of every live milestone of the organization, then its chart. */
+/** The digest of every live milestone of the organization, then its chart, to whom the policy says (the chairman by default). */
 export async function sendWeeklyDigest(
   deps: DispatchDeps,
   organizationId: string,
-  context: Pick<PlanningContext, "timeZone">,
+  context: Pick<PlanningContext, "timeZone"> & { policy?: Pick<PlanningContext["policy"], "weeklyDigestTo"> },
 ): Promise<number> {
   const today = localDay(deps.now(), context.timeZone);
   const milestones = await loadDigestMilestones(deps.db, organizationId, context.timeZone);
   const digest = buildDigest(milestones, today);
-  const recipients = await recipientsWithRole(deps, organizationId, "chairman");
+  const recipients: Recipient[] = [];
+  for (const to of context.policy?.weeklyDigestTo ?? ["chairman"]) {
+    for (const recipient of await recipientsWithRole(
+      deps,
+      organizationId,
+      to === "chairman" ? "chairman" : "coordinator",
+    ))
+      if (!recipients.some((r) => r.chatId === recipient.chatId)) recipients.push(recipient);
+  }
   const sent = await sendToAll(deps, recipients, (translator) => formatDigest(digest, translator));
   // The chart follows the text; a chart that cannot be drawn or sent never holds the digest back.
   const progress = unitProgress(milestones, today);

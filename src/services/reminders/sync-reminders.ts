@@ -143,3 +143,33 @@ export async function pendingSlots(db: Database, organizationIds?: string[]): Pr
     );
   return rows;
 }
+
+/**
+ * After a change of the organization's settings (send time, offsets, steps,
+ * days off): the sends still ahead are planned again under the settings as
+ * they now are, and nothing already sent is touched. Planned rows whose time
+ * has not come are dropped and syncReminders plans the wanted ones; a new send
+ * on a day whose send of the same kind to the same audience already went out
+ * (the time moved later the same day) is cancelled, so nobody hears it twice,
+ * and stays cancelled when the reconciler plans again. Returns the slots to queue.
+ */
+export async function replanFutureReminders(db: Database, organizationId: string, now: Date): Promise<SendSlot[]> {
+  const at = now.toISOString();
+  await db.execute(sql`
+    delete from reminders
+    where organization_id = ${organizationId} and state = 'planned' and milestone_id is not null
+      and fire_at > ${at}::timestamptz`);
+  const slots = await syncReminders(db, organizationId, now);
+  await db.execute(sql`
+    update reminders r set state = 'cancelled'
+    from organizations o
+    where o.id = r.organization_id and r.organization_id = ${organizationId} and r.state = 'planned'
+      and r.milestone_id is not null and r.fire_at > ${at}::timestamptz
+      and exists (
+        select 1 from reminders s
+        where s.organization_id = r.organization_id and s.milestone_id = r.milestone_id
+          and s.milestone_version = r.milestone_version and s.kind = r.kind and s.audience_role = r.audience_role
+          and s.audience_unit_id is not distinct from r.audience_unit_id and s.state in ('sending', 'sent')
+          and (s.fire_at at time zone o.time_zone)::date = (r.fire_at at time zone o.time_zone)::date)`);
+  return slots;
+}

@@ -28,6 +28,13 @@ describe("the weekly send", () => {
       at: "2025-03-31T08:00:00+07:00",
     });
   });
+  it("goes on the office's chosen day, the next working day when it is off, else the last one before", () => {
+    const friday = { ...context, policy: { ...DEFAULT_REMINDER_POLICY, weeklyDigestDay: 5 } };
+    expect(weeklySendOfWeek("2025-03-31", friday)?.at).toBe("2025-04-04T08:00:00+07:00");
+    // A Friday off of the office's own, and the weekend after it: the last working day before.
+    const fridayOff = { ...friday, calendar: createWorkingCalendar({ extraDaysOff: ["2025-04-04"] }) };
+    expect(weeklySendOfWeek("2025-03-31", fridayOff)?.at).toBe("2025-04-03T08:00:00+07:00");
+  });
   it("moves from a holiday Monday to the next working day", () => {
     expect(weeklySendOfWeek("2025-04-07", context)?.at).toBe("2025-04-08T08:00:00+07:00");
   });
