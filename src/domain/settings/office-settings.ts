@@ -168,10 +168,7 @@ export function parseSettingInput(field: SettingField, text: string): SettingCha
       const chairman = /chu tich|lanh dao|chairman|ca hai|both/.test(folded);
       const coordinators = /van phong|dieu phoi|coordinator|ca hai|both/.test(folded);
       if (!chairman && !coordinators)
-        throw new InvalidSettingError(
-          field,
-          "Người nhận tổng hợp tuần: “Chủ tịch”, “Văn phòng” hoặc “cả hai”",
-        );
+        throw new InvalidSettingError(field, "Người nhận tổng hợp tuần: “Chủ tịch”, “Văn phòng” hoặc “cả hai”");
       const value: DigestRecipient[] = [];
       if (chairman) value.push("chairman");
       if (coordinators) value.push("coordinators");

@@ -151,7 +151,10 @@ async function changeAndReplan(
       await replanFutureReminders(tx, organizationId, now);
       const before = await comingSends(tx, organizationId, now);
       const digestBefore = await nextDigestAt(tx, organizationId, now);
-      await tx.update(organizations).set(columnsAfter(organization, change)).where(eq(organizations.id, organizationId));
+      await tx
+        .update(organizations)
+        .set(columnsAfter(organization, change))
+        .where(eq(organizations.id, organizationId));
       const slots = await replanFutureReminders(tx, organizationId, now);
       const after = await comingSends(tx, organizationId, now);
       const changed = await organizationRow(tx, organizationId);
@@ -208,9 +211,7 @@ export async function applySettingChange(
   organizationId: string,
   change: SettingChange,
   options: { now: Date; logger?: Logger },
-): Promise<
-  { kind: "applied"; effect: SettingsEffect; slots: SendSlot[] } | Refused<"not-allowed" | "not-found">
-> {
+): Promise<{ kind: "applied"; effect: SettingsEffect; slots: SendSlot[] } | Refused<"not-allowed" | "not-found">> {
   const refused = requireAccess(principal, "organization.coordinate", { organizationId });
   if (refused) return refused;
   const result = await changeAndReplan(db, principal, organizationId, change, options.now, true);
