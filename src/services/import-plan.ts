@@ -165,6 +165,11 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
       .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
       // A coordinator's own choices are not the plan's to undo.
       .where(and(eq(tasks.planId, planId), eq(taskUnits.assignedBy, "plan")));
+    const coordinatorLeadRows = await tx
+      .select({ taskId: taskUnits.taskId })
+      .from(taskUnits)
+      .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
+      .where(and(eq(tasks.planId, planId), eq(taskUnits.assignedBy, "coordinator"), eq(taskUnits.relation, "lead")));
     const previousMilestoneRows = await tx
       .select({ milestone: milestones })
       .from(milestones)
@@ -180,6 +185,8 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
           (m) => m.taskId,
         ),
         unitIdsByName: unitIdByName,
+        // A lead chosen on the web or in /rasoat stays when the plan is imported again.
+        coordinatorLeads: new Set(coordinatorLeadRows.map((row) => row.taskId)),
       },
       draft,
       now,

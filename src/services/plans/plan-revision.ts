@@ -103,6 +103,8 @@ export interface PreviousPlan {
   /** The plan's own unit links per task id (a coordinator's choices are not the plan's to undo). */
   unitLinks: ReadonlyMap<string, Array<{ unitId: string; relation: string }>>;
   milestones: ReadonlyMap<string, PreviousMilestone[]>;
+  /** Tasks whose lead a coordinator chose: the plan's lead cell no longer decides their lead. */
+  coordinatorLeads?: ReadonlySet<string>;
   /** The organization's units by the names the draft uses, resolved before the revision. */
   unitIdsByName: ReadonlyMap<string, readonly string[]>;
 }
@@ -344,8 +346,12 @@ export function planRevision(previous: PreviousPlan, draft: PlanDraft, now: Date
       removedAt: null,
       updatedAt: now,
     };
-    const wantedLinks = unitLinksOf(draftTask, previous.unitIdsByName);
     const stored = previousByKey.get(taskKey);
+    const planLinks = unitLinksOf(draftTask, previous.unitIdsByName);
+    const wantedLinks =
+      stored && previous.coordinatorLeads?.has(stored.id)
+        ? planLinks.filter((link) => link.relation !== "lead")
+        : planLinks;
     if (!stored) {
       revision.newTasks.push({ fields, unitLinks: wantedLinks, milestones: planned });
       // On a first import every task is new; "added" reports edits to a plan that existed.
