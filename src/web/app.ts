@@ -189,7 +189,14 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
       c,
       status,
       layout(
-        { t: c.get("t"), lang: c.get("lang"), title, viewer: c.get("viewer"), csrfToken: c.get("csrfToken") },
+        {
+          t: c.get("t"),
+          lang: c.get("lang"),
+          title,
+          viewer: c.get("viewer"),
+          csrfToken: c.get("csrfToken"),
+          path: c.req.path,
+        },
         body,
       ),
     );

@@ -11,6 +11,8 @@ a { color:var(--blue); }
 header.top { display:flex; flex-wrap:wrap; gap:.25rem 1rem; align-items:center; padding:.5rem 1rem; background:#fff; border-bottom:1px solid var(--line); }
 header.top .org { font-weight:600; margin-right:auto; }
 header.top nav a { margin-right:.75rem; white-space:nowrap; display:inline-block; }
+header.top nav a[aria-current="page"] { font-weight:600; color:var(--ink); text-decoration:none; border-bottom:2px solid var(--blue); }
+.invite-result { border-color:var(--green); }
 header.top form { display:inline; }
 main { padding:1rem; max-width:1400px; margin:0 auto; }
 h1 { font-size:1.3rem; margin:.25rem 0 .75rem; }

@@ -81,14 +81,14 @@ async function seriousViolations(page: Page): Promise<Array<{ id: string; impact
   return all.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 
-async function screenshots(page: Page, name: string): Promise<void> {
+async function screenshots(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   for (const [width, height] of [
     [400, 600],
     [1366, 768],
   ] as const) {
     await page.setViewport({ width, height });
-    await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png` });
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}x${height}.png`, fullPage: options.fullPage ?? false });
   }
   await page.setViewport({ width: 1366, height: 768 });
 }
@@ -138,10 +138,13 @@ describe("units and people on the web", () => {
     expect(await page.$$eval("header nav a", (as: Linked[]) => as.map((a) => a.getAttribute("href")))).toEqual(
       expect.arrayContaining(["/plan", "/overview", "/people", "/reports"]),
     );
+    expect(await page.$eval('header nav a[aria-current="page"]', (a: Linked) => a.getAttribute("href"))).toBe(
+      "/people",
+    );
     const vptk = await unitIdOf(VP_TK);
     expect(await page.$eval(`section.unit[data-unit="${vptk}"]`, (el) => el.textContent)).toContain("Lê Thành Viên");
     expect(await seriousViolations(page)).toEqual([]);
-    await screenshots(page, "people");
+    await screenshots(page, "people", { fullPage: true });
 
     await page.select("#invite-role", "member");
     await page.select("#invite-unit", vptk);
@@ -266,7 +269,7 @@ describe("the lead unit of a task, changed on the milestone page", () => {
     const page = await signInByChat(1101);
     await page.goto(`${world.baseUrl}/m/${row.milestoneId}`);
     expect(await seriousViolations(page)).toEqual([]);
-    await screenshots(page, "milestone-lead");
+    await screenshots(page, "milestone-lead", { fullPage: true });
 
     const lostBefore = world.emulator.user(1102).inbox().length;
     const gainedBefore = world.emulator.user(1103).inbox().length;

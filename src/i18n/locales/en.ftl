@@ -528,6 +528,7 @@ web-deactivated = Reminders stopped for { $name }; they were signed out of the d
 web-unit-empty = Nobody in { $unit } receives reminders any more: invite someone.
 web-cancel = Back
 web-invite-title = Invite someone
+web-invite-result = The invite just made
 web-invite-role = Role
 web-invite-unit = Unit (for staff and unit heads)
 web-invite-unit-none = None (leaders, coordinators)

@@ -529,6 +529,7 @@ web-deactivated = Đã ngừng nhắc việc cho { $name }; người này đã b
 web-unit-empty = Bộ phận { $unit } không còn ai nhận nhắc việc: hãy mời người thay.
 web-cancel = Quay lại
 web-invite-title = Mời người tham gia
+web-invite-result = Lời mời vừa tạo
 web-invite-role = Vai trò
 web-invite-unit = Bộ phận (cho công chức và phụ trách bộ phận)
 web-invite-unit-none = Không (lãnh đạo, điều phối)

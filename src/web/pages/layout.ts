@@ -10,6 +10,8 @@ export interface PageFrame {
   /** The signed-in person (navigation and sign-out), or null on the sign-in pages. */
   viewer: Viewer | null;
   csrfToken?: string;
+  /** The request's path: its navigation link is marked as the current page. */
+  path?: string;
 }
 
 /** The page around every screen: one stylesheet, one script, both from our origin. */
@@ -30,13 +32,7 @@ export function layout(frame: PageFrame, body: Html): Html {
           viewer
             ? html`<header class="top">
                 <span class="org">${viewer.organizationName}</span>
-                <nav aria-label="${t("web-nav-label")}">
-                  <a href="/plan">${t("web-nav-plan")}</a><a href="/overview">${t("web-nav-overview")}</a>${
-                    canCoordinate(viewer) ? html`<a href="/people">${t("web-nav-people")}</a>` : null
-                  }${seesWholeOrganization(viewer) ? html`<a href="/reports">${t("web-nav-reports")}</a>` : null}${
-                    canCoordinate(viewer) ? html`<a href="/import">${t("web-nav-import")}</a>` : null
-                  }
-                </nav>
+                <nav aria-label="${t("web-nav-label")}">${navLinks(frame, viewer)}</nav>
                 <span class="muted">${viewer.fullName}</span>
                 <form method="post" action="/signout">
                   <input type="hidden" name="_csrf" value="${frame.csrfToken ?? ""}" /><button
@@ -52,6 +48,27 @@ export function layout(frame: PageFrame, body: Html): Html {
         <main id="main">${body}</main>
       </body>
     </html>`;
+}
+
+/** The pages the viewer may open, in the order of a working day; the current one is marked. */
+function navLinks(frame: PageFrame, viewer: Viewer): Html[] {
+  const { t } = frame;
+  const links: Array<[string, string, boolean]> = [
+    ["/plan", t("web-nav-plan"), true],
+    ["/overview", t("web-nav-overview"), true],
+    ["/people", t("web-nav-people"), canCoordinate(viewer)],
+    ["/reports", t("web-nav-reports"), seesWholeOrganization(viewer)],
+    ["/import", t("web-nav-import"), canCoordinate(viewer)],
+  ];
+  const current = (href: string) =>
+    frame.path === href ||
+    frame.path?.startsWith(`${href}/`) ||
+    (href === "/people" && frame.path?.startsWith("/units/"));
+  return links
+    .filter(([, , allowed]) => allowed)
+    .map(([href, label]) =>
+      current(href) ? html`<a href="${href}" aria-current="page">${label}</a>` : html`<a href="${href}">${label}</a>`,
+    );
 }
 
 export function flash(kind: "ok" | "error", text: string | null): Html | null {

@@ -61,7 +61,7 @@ export function peoplePage(t: Translator["t"], data: PeoplePageData): Html {
     ${
       data.invite
         ? html`<section class="card invite-result" aria-labelledby="invite-result-h">
-            <h2 id="invite-result-h">${t("web-invite-title")}</h2>
+            <h2 id="invite-result-h">${t("web-invite-result")}</h2>
             <p>${data.invite.text}</p>
             ${data.invite.link ? html`<p><a id="invite-link" href="${data.invite.link}">${data.invite.link}</a></p>` : null}
             <p><code id="invite-code">${t("web-invite-code", { code: data.invite.code })}</code></p>
