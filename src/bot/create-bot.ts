@@ -25,6 +25,7 @@ import { planImportFeature } from "./features/plan-import.js";
 import { reportFeature } from "./features/report.js";
 import { reportChoicesFeature } from "./features/report-choices.js";
 import { reviewFeature } from "./features/review.js";
+import { settingsFeature } from "./features/settings.js";
 import { taskListsFeature } from "./features/task-lists.js";
 import { typedRepliesFeature } from "./features/typed-replies.js";
 import { webFeature } from "./features/web.js";
@@ -90,6 +91,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   bound.use(planImportFeature());
   bound.use(reviewFeature());
   bound.use(webFeature());
+  bound.use(settingsFeature());
   bound.use(milestoneWorkFeature());
   bound.use(evidenceReferenceFeature());
   bound.use(typedRepliesFeature());
@@ -115,6 +117,7 @@ export async function registerCommands(api: Api): Promise<void> {
       { command: "moi", description: t("cmd-moi") },
       { command: "nguoi", description: t("cmd-nguoi") },
       { command: "rasoat", description: t("cmd-rasoat") },
+      { command: "caidat", description: t("cmd-caidat") },
       { command: "web", description: t("cmd-web") },
       { command: "ngonngu", description: t("cmd-ngonngu") },
       { command: "help", description: t("cmd-help") },

@@ -7,6 +7,7 @@
  * service composes carry the same buttons as the chat.
  */
 import type { Role } from "../domain/milestones/index.js";
+import { SETTING_FIELDS, type SettingField } from "../domain/settings/index.js";
 
 /** One member per verb, so a handler of one verb gets exactly its payload's type. */
 export type CallbackAction =
@@ -27,7 +28,27 @@ export type CallbackAction =
   | { verb: "review-merge"; unitId: string; intoPrefix: string }
   | { verb: "review-keep"; unitId: string }
   | { verb: "review-seen"; taskId: string }
-  | { verb: "person-deactivate"; personId: string; confirmed: boolean };
+  | { verb: "person-deactivate"; personId: string; confirmed: boolean }
+  /** /caidat: the setting to change, a choice for it, applying the previewed change. */
+  | { verb: "settings-field"; field: SettingField }
+  | { verb: "settings-choice"; field: SettingField; choice: SettingChoice }
+  | { verb: "settings-apply" };
+
+/** The answers of the settings chosen by button rather than typed; parseSettingInput reads each. */
+export const SETTING_CHOICES = [
+  "co",
+  "khong",
+  "t2",
+  "t3",
+  "t4",
+  "t5",
+  "t6",
+  "t7",
+  "chu tich",
+  "van phong",
+  "ca hai",
+] as const;
+export type SettingChoice = (typeof SETTING_CHOICES)[number];
 
 type MilestoneVerb = "done" | "evidence" | "progress" | "extend";
 type RequestVerb = "approve" | "return" | "grant" | "deny";
@@ -101,6 +122,9 @@ const ROWS = [
   { verb: "review-seen", tag: "rw", fields: [uuid("taskId")] },
   { verb: "person-deactivate", tag: "pd", fields: [uuid("personId")], fixed: { confirmed: false } },
   { verb: "person-deactivate", tag: "pdy", fields: [uuid("personId")], fixed: { confirmed: true } },
+  { verb: "settings-field", tag: "sf", fields: [oneOf("field", SETTING_FIELDS)] },
+  { verb: "settings-choice", tag: "sc", fields: [oneOf("field", SETTING_FIELDS), oneOf("choice", SETTING_CHOICES)] },
+  { verb: "settings-apply", tag: "sa", fields: [] },
 ] as const satisfies readonly Row[];
 
 // A verb without a row fails to compile here: the table is the whole vocabulary.

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client.js";
 import { botSessions } from "../../db/schema.js";
+import { SETTING_FIELDS } from "../domain/settings/index.js";
 
 const pendingInputSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("evidence"), milestoneId: z.uuid(), thenComplete: z.boolean() }),
@@ -44,6 +45,9 @@ const pendingInputSchema = z.discriminatedUnion("kind", [
     chatId: z.number().optional(),
     messageId: z.number().optional(),
   }),
+  /** /caidat: a typed value for a setting, then the confirmation of its previewed change (re-read on confirm). */
+  z.object({ kind: z.literal("settings-value"), field: z.enum(SETTING_FIELDS) }),
+  z.object({ kind: z.literal("settings-confirm"), field: z.enum(SETTING_FIELDS), text: z.string().max(200) }),
 ]);
 export type PendingInput = z.infer<typeof pendingInputSchema>;
 

@@ -488,6 +488,7 @@ describe("digest, language, invites and commands", () => {
       "moi",
       "nguoi",
       "rasoat",
+      "caidat",
       "web",
       "ngonngu",
       "help",

@@ -3,6 +3,7 @@ import type { BoundContext } from "../context.js";
 import { handleApprovalText } from "./approvals.js";
 import { handleMilestoneText } from "./milestone-work.js";
 import { handleReviewText } from "./review.js";
+import { handleSettingsText } from "./settings.js";
 
 /**
  * Text that is not a command answers what the bot last asked (a date, a
@@ -16,6 +17,7 @@ export function typedRepliesFeature(): Composer<BoundContext> {
     if (await handleMilestoneText(bound, text)) return;
     if (await handleApprovalText(bound, text)) return;
     if (await handleReviewText(bound, text)) return;
+    if (await handleSettingsText(bound, text)) return;
     await ctx.reply(ctx.t("unknown-text"));
   });
   return composer;

@@ -27,7 +27,7 @@ export type SettingChange =
 
 export type SettingField = SettingChange["field"];
 
-export const SETTING_FIELDS: readonly SettingField[] = [
+export const SETTING_FIELDS = [
   "officeName",
   "sendTime",
   "workingDaysBefore",
@@ -38,7 +38,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   "dayOff",
   "workingDay",
   "clearDay",
-];
+] as const satisfies readonly SettingField[];
 
 export function isSettingField(value: unknown): value is SettingField {
   return typeof value === "string" && (SETTING_FIELDS as readonly string[]).includes(value);

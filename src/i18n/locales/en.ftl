@@ -67,6 +67,7 @@ help-coordinator = For { $office }:
     /moi – create an invite link
     /nguoi – people by unit
     /rasoat – review the imported plan (dates, lead units, unit names)
+    /caidat – reminder settings: office name, send time, reminder days, days off
 help-chairman = For the leadership:
     /canduyet – extension requests waiting for a decision
     /tonghop – summary report

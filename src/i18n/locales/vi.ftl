@@ -68,6 +68,7 @@ help-coordinator = Dành cho { $office }:
     /moi – tạo link mời người tham gia
     /nguoi – người tham gia theo bộ phận
     /rasoat – rà soát kế hoạch vừa nhập (ngày, đơn vị chủ trì, tên đơn vị)
+    /caidat – cài đặt nhắc việc: tên văn phòng, giờ gửi, số ngày nhắc, ngày nghỉ
 help-chairman = Dành cho lãnh đạo:
     /canduyet – đề nghị gia hạn chờ quyết định
     /tonghop – báo cáo tổng hợp
