@@ -61,6 +61,16 @@ export interface BotApiEmulatorOptions {
    */
   holdAfter?: number;
   onHold?: () => void;
+  /** Share of accepted messages answered only after `slowAnswerMs` (delivered, the answer late). */
+  slowAnswerRate?: number;
+  slowAnswerMs?: number;
+}
+
+/** Faults a running emulator injects; a test changes them mid-run (a storm starts, the API slows down). */
+export interface EmulatorFaults {
+  serverErrorRate: number;
+  slowAnswerRate: number;
+  slowAnswerMs: number;
 }
 
 export interface BotApiEmulator {
@@ -76,7 +86,8 @@ export interface BotApiEmulator {
   user(id: number, profile?: { firstName?: string; lastName?: string; languageCode?: string }): SimulatedUser;
   /** Called with every message the bot sends or edits (the demo prints them). */
   onMessage?: (message: EmulatedMessage, kind: "sent" | "edited") => void;
-  stats: { accepted: number; tooManyRequests: number; serverErrors: number; forbidden: number };
+  stats: { accepted: number; tooManyRequests: number; serverErrors: number; forbidden: number; slowAnswers: number };
+  faults: EmulatorFaults;
   /** Answers requests again after a hold. */
   resume(): void;
   /** The person blocks the bot: every send to the chat is refused with 403 from now on. */
@@ -141,7 +152,12 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
   const perChatIntervalMs = options.perChatIntervalMs ?? 1000;
   const blocked = new Set(options.blockedChats ?? []);
   const messages: EmulatedMessage[] = [];
-  const stats = { accepted: 0, tooManyRequests: 0, serverErrors: 0, forbidden: 0 };
+  const stats = { accepted: 0, tooManyRequests: 0, serverErrors: 0, forbidden: 0, slowAnswers: 0 };
+  const faults: EmulatorFaults = {
+    serverErrorRate: options.serverErrorRate ?? 0,
+    slowAnswerRate: options.slowAnswerRate ?? 0,
+    slowAnswerMs: options.slowAnswerMs ?? 0,
+  };
   const recent: number[] = [];
   const lastByChat = new Map<number, number>();
   let nextMessageId = 1;
@@ -303,7 +319,7 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
         options.onHold?.();
         return;
       }
-      if ((options.serverErrorRate ?? 0) > 0 && random() < (options.serverErrorRate ?? 0)) {
+      if (faults.serverErrorRate > 0 && random() < faults.serverErrorRate) {
         stats.serverErrors++;
         return reply(response, random() < 0.5 ? 500 : 502, {
           ok: false,
@@ -347,6 +363,11 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
       messages.push(message);
       emulator.onMessage?.(message, "sent");
       stats.accepted++;
+      // Delivered now, answered late: the sender's timeout fires although the person has the message.
+      if (faults.slowAnswerRate > 0 && random() < faults.slowAnswerRate) {
+        stats.slowAnswers++;
+        await new Promise((resolve) => setTimeout(resolve, faults.slowAnswerMs));
+      }
       return reply(response, 200, {
         ok: true,
         result: {
@@ -466,6 +487,7 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
     webhook: null,
     user,
     stats,
+    faults,
     block: (chatId) => {
       blocked.add(chatId);
     },
