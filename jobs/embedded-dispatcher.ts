@@ -4,6 +4,7 @@ import { DeliveriesPendingError, dispatchDue } from "../src/services/delivery/di
 import { organizationsWithDueSends, planAllReminders, releaseStaleClaims } from "../src/services/delivery/reconcile.js";
 import { sendWeeklyIfDue } from "../src/services/delivery/weekly-sends.js";
 import type { Notifier } from "../src/services/notifier.js";
+import { createMemorySentMarkers } from "./memory-sent-markers.js";
 import { organizationsWithMilestones } from "../src/services/reminders/sync-reminders.js";
 import type { SendRateLimiter } from "./send-rate-limiter.js";
 
@@ -29,6 +30,8 @@ export interface EmbeddedDispatcher {
  * single process (one commune's office PC); with several processes use Redis.
  */
 export function startEmbeddedDispatcher(deps: EmbeddedDispatcherDeps): EmbeddedDispatcher {
+  const sentMarkers = createMemorySentMarkers();
+  const sendDeps = { ...deps, sentMarkers };
   let lastPlanning = 0;
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
@@ -41,7 +44,7 @@ export function startEmbeddedDispatcher(deps: EmbeddedDispatcherDeps): EmbeddedD
       await planAllReminders(deps.db, now);
       lastPlanning = now.getTime();
     }
-    await releaseStaleClaims(deps.db, deps.staleClaimSeconds);
+    await releaseStaleClaims(deps.db, deps.staleClaimSeconds, sentMarkers);
     const due = await organizationsWithDueSends(deps.db, now);
     for (const organizationId of await organizationsWithMilestones(deps.db)) {
       await sendWeeklyIfDue(deps, organizationId).catch((error: unknown) =>
@@ -50,7 +53,7 @@ export function startEmbeddedDispatcher(deps: EmbeddedDispatcherDeps): EmbeddedD
     }
     for (const organizationId of due) {
       try {
-        const result = await dispatchDue(deps, organizationId);
+        const result = await dispatchDue(sendDeps, organizationId);
         deps.logger.info({ organizationId, ...result }, "reminders dispatched");
       } catch (error) {
         // Transient failures stay pending for the next tick; anything else is logged and retried too.

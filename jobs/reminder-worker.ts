@@ -17,6 +17,7 @@ import {
   slotJobId,
   weeklyJobId,
 } from "./queues.js";
+import { createRedisSentMarkers } from "./redis-sent-markers.js";
 import type { SendRateLimiter } from "./send-rate-limiter.js";
 
 export interface ReminderEngineDeps {
@@ -38,6 +39,13 @@ export interface ReminderEngineDeps {
    * so a test that calls `reconcile` itself is not joined by one at a 5-minute mark.
    */
   reconcilePattern?: string | null;
+  /**
+   * How often the engine checks that Redis still holds its state (default 10 s).
+   * After a FLUSHALL or a restart with nothing on disk the repeating reconcile
+   * job is gone with everything else, so nothing in Redis would ever run the
+   * pass that rebuilds it: this in-process timer is what notices.
+   */
+  redisCheckMs?: number;
 }
 
 const JOB_OPTIONS = {
@@ -103,7 +111,7 @@ export async function reconcile(
   queue: DispatchQueue,
 ): Promise<void> {
   const now = deps.now();
-  const result = await reconcilePass(deps);
+  const result = await reconcilePass({ ...deps, sentMarkers: createRedisSentMarkers(deps.connection, deps.prefix) });
   await enqueueSlots(queue, result.futureSlots, now);
   await queue.addBulk(
     result.dueNow.map((organizationId) => ({
@@ -129,6 +137,19 @@ export async function startReminderEngine(deps: ReminderEngineDeps): Promise<Rem
   const names = deps.queueNames ?? QUEUE_NAMES;
   const queue = createDispatchQueue(deps.connection, deps.prefix, names.reminders);
   const schedules = new Queue<ScheduledJob>(names.schedules, { connection: deps.connection, prefix: deps.prefix });
+  const sendDeps = { ...deps, sentMarkers: createRedisSentMarkers(deps.connection, deps.prefix) };
+  // Every 5 minutes whatever the zone: the pass itself reads each organization's zone.
+  const reconcilePattern = deps.reconcilePattern === undefined ? "*/5 * * * *" : deps.reconcilePattern;
+  /** Re-creates every scheduler the engine needs that is missing (a flushed Redis lost it); `always` also updates one. */
+  const ensureSchedulers = async (always = false): Promise<void> => {
+    if (reconcilePattern === null) return;
+    if (!always && (await schedules.getJobScheduler("reconcile"))) return;
+    await schedules.upsertJobScheduler(
+      "reconcile",
+      { pattern: reconcilePattern },
+      { name: "reconcile", data: { kind: "reconcile" } },
+    );
+  };
   const worker = new Worker<DispatchJob, unknown, DispatchJobName>(
     names.reminders,
     async (job) => {
@@ -139,7 +160,7 @@ export async function startReminderEngine(deps: ReminderEngineDeps): Promise<Rem
           log.info({ sent: sent?.at ?? null }, "weekly sends");
           return sent;
         }
-        const result = await dispatchDue({ ...deps, logger: log }, job.data.organizationId);
+        const result = await dispatchDue({ ...sendDeps, logger: log }, job.data.organizationId);
         log.info(result, "reminders dispatched");
         return result;
       } catch (error) {
@@ -155,12 +176,18 @@ export async function startReminderEngine(deps: ReminderEngineDeps): Promise<Rem
     names.schedules,
     async (job) => {
       const data = job.data;
-      if (data.kind === "reconcile") await reconcile(deps, queue);
+      if (data.kind === "reconcile") {
+        await ensureSchedulers();
+        await reconcile(deps, queue);
+      }
       // A cron job left by an older version: the claim in sendWeeklyIfDue keeps it from sending twice.
       else await sendWeeklyIfDue(deps, data.organizationId);
     },
     { connection: deps.connection, prefix: deps.prefix, concurrency: 1 },
   );
+  // Redis going away is logged once per attempt here rather than printed by BullMQ to stderr.
+  worker.on("error", (error) => deps.logger.warn({ err: error.message }, "reminder worker: Redis error"));
+  scheduler.on("error", (error) => deps.logger.warn({ err: error.message }, "scheduler worker: Redis error"));
   worker.on("failed", (job, error) =>
     deps.logger.warn({ jobId: job?.id, err: error.message }, "dispatch failed; BullMQ retries it"),
   );
@@ -169,21 +196,60 @@ export async function startReminderEngine(deps: ReminderEngineDeps): Promise<Rem
     if (legacy.key.startsWith("weekly-digest-") || legacy.key.startsWith("needs-date-list-"))
       await schedules.removeJobScheduler(legacy.key);
   }
-  // Every 5 minutes whatever the zone: the pass itself reads each organization's zone.
-  const reconcilePattern = deps.reconcilePattern === undefined ? "*/5 * * * *" : deps.reconcilePattern;
-  if (reconcilePattern !== null) {
-    await schedules.upsertJobScheduler(
-      "reconcile",
-      { pattern: reconcilePattern },
-      { name: "reconcile", data: { kind: "reconcile" } },
-    );
-  }
+  await ensureSchedulers(true);
+
+  // Redis came back (a restart, maybe empty): rebuild at once what it lost, not at the next pass.
+  const aliveKey = `${deps.prefix}:engine-alive`;
+  let recovering: Promise<void> | undefined;
+  const recover = (why: string): Promise<void> => {
+    recovering ??= (async () => {
+      deps.logger.warn({ why }, "rebuilding the reminder queue from the database");
+      await ensureSchedulers();
+      await reconcile(deps, queue);
+      await deps.connection.set(aliveKey, "1");
+    })()
+      .catch((error: unknown) => deps.logger.error({ err: error, why }, "rebuilding the reminder queue failed"))
+      .finally(() => {
+        recovering = undefined;
+      });
+    return recovering;
+  };
+  await deps.connection.set(aliveKey, "1");
+  let lostConnection = false;
+  const onClose = () => {
+    lostConnection = true;
+  };
+  const onReady = () => {
+    if (!lostConnection) return;
+    lostConnection = false;
+    void recover("Redis reconnected");
+  };
+  deps.connection.on("close", onClose);
+  deps.connection.on("ready", onReady);
+  // A flush without a reconnect (or a reconnect missed) shows as the marker key gone.
+  let checking = false;
+  const check = setInterval(() => {
+    if (checking || recovering || deps.connection.status !== "ready") return;
+    checking = true;
+    void deps.connection
+      .exists(aliveKey)
+      .then((exists) => (exists === 0 ? recover("Redis lost its data") : undefined))
+      .catch((error: unknown) => deps.logger.warn({ err: error }, "could not check Redis"))
+      .finally(() => {
+        checking = false;
+      });
+  }, deps.redisCheckMs ?? 10_000);
+  check.unref();
   return {
     queue,
     worker,
     scheduler,
     schedules,
     async close() {
+      clearInterval(check);
+      deps.connection.off("close", onClose);
+      deps.connection.off("ready", onReady);
+      await recovering;
       await Promise.all([worker.close(), scheduler.close()]);
       await Promise.all([queue.close(), schedules.close()]);
     },

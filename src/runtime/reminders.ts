@@ -47,6 +47,8 @@ export async function startReminders(
   }
   // BullMQ workers need maxRetriesPerRequest null: they block on Redis and must not give up.
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  // ioredis reconnects by itself; a listener keeps each failed attempt a log line, not an unhandled error.
+  connection.on("error", (error: Error) => logger.warn({ err: error.message }, "Redis connection error"));
   const limiter = createSendRateLimiter(connection, {
     prefix: config.queuePrefix,
     perSecond: config.telegramMessagesPerSecond,

@@ -27,8 +27,13 @@ export type NotifierFailure =
   | { kind: "rate-limited"; retryAfterSeconds: number }
   /** The person blocked the bot or deleted the chat (403): do not retry. */
   | { kind: "unreachable" }
-  /** 5xx, timeouts, network: retry later. */
+  /** The platform answered 5xx, or the request provably never left (connection refused, no DNS): retry later. */
   | { kind: "transient" }
+  /**
+   * The request left but no answer came (a timeout, a connection cut mid-way):
+   * the person may well have the message. Never resent blindly.
+   */
+  | { kind: "unknown" }
   /** A request Telegram will never accept (400): do not retry. */
   | { kind: "rejected" };
 

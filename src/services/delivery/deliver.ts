@@ -18,11 +18,18 @@ export type SendOutcome =
   | { kind: "sent"; messageId: number }
   | { kind: "unreachable" }
   | { kind: "rejected"; error: string }
-  | { kind: "transient"; error: string };
+  | { kind: "transient"; error: string }
+  /** The request left, no answer came: maybe delivered, so never sent again blindly. */
+  | { kind: "unknown"; error: string };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Sends one message, waiting out 429s without losing its place and retrying 5xx a few times. */
+/**
+ * Sends one message, waiting out 429s without losing its place and retrying
+ * 5xx and never-sent requests a few times. A request that left without an
+ * answer is not retried: the person may have it, and twice is worse than a
+ * note for a person to check.
+ */
 export async function sendWithRetries(
   deps: Pick<DeliveryDeps, "notifier" | "limiter">,
   chatId: number,
@@ -43,6 +50,7 @@ export async function sendWithRetries(
       }
       if (failure.kind === "unreachable") return { kind: "unreachable" };
       if (failure.kind === "rejected") return { kind: "rejected", error: error.message };
+      if (failure.kind === "unknown") return { kind: "unknown", error: error.message };
       transientFailures++;
       if (transientFailures >= 4) return { kind: "transient", error: error.message };
       await sleep(Math.min(200 * 2 ** transientFailures, 3000));

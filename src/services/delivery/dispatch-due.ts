@@ -8,12 +8,20 @@ import { translatorFor } from "../../i18n/i18n.js";
 import { loadPlanningContext } from "../planning/planning-context.js";
 import { composeReminderMessage, type ReminderLine } from "../reminders/compose-message.js";
 import { type DeliveryDeps, markUnreachable, sendWithRetries, tellCoordinatorsUnreachable } from "./deliver.js";
+import type { SentMarkers } from "./sent-markers.js";
 
 export interface DispatchDeps extends DeliveryDeps {
   /** The clock: real time in production, a fast one in the demo. */
   now: () => Date;
   /** Messages in flight at once within one dispatch (default 8). */
   parallelSends?: number;
+  /**
+   * Where a send is noted before Postgres records it (why: sent-markers.ts).
+   * Both engines give one; without it a send whose record fails may go twice.
+   */
+  sentMarkers?: SentMarkers;
+  /** How long a sent message's record is retried while Postgres does not answer (default 15 minutes). */
+  recordRetryMs?: number;
 }
 
 export interface DispatchResult {
@@ -24,6 +32,10 @@ export interface DispatchResult {
   unreachable: number;
   /** Deliveries left pending after transient failures; the job is retried for them. */
   retryLater: number;
+  /** Deliveries whose send got no answer: maybe delivered, recorded failed for a person to check. */
+  unknown: number;
+  /** Deliveries found already sent by their marker, recorded without sending again. */
+  alreadySent: number;
 }
 
 /** Thrown after a slot is processed as far as it could be, so BullMQ retries the rest with backoff. */
@@ -63,7 +75,16 @@ const chased = sql.join(
 export async function dispatchDue(deps: DispatchDeps, organizationId: string): Promise<DispatchResult> {
   const { db, logger } = deps;
   const now = deps.now();
-  const result: DispatchResult = { rows: 0, skipped: 0, messages: 0, deliveries: 0, unreachable: 0, retryLater: 0 };
+  const result: DispatchResult = {
+    rows: 0,
+    skipped: 0,
+    messages: 0,
+    deliveries: 0,
+    unreachable: 0,
+    retryLater: 0,
+    unknown: 0,
+    alreadySent: 0,
+  };
   const context = await loadPlanningContext(db, organizationId);
   if (!context) return result;
   const today = localDay(now, context.timeZone);
@@ -127,7 +148,17 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
   };
   const sendToPerson = async (personId: string, pendingIds: string[]): Promise<void> => {
     // Claimed just before the send, so a claim lives for one message: another worker skips what this one took.
-    const deliveries = await claim(db, pendingIds);
+    const claimed = await claim(db, pendingIds);
+    // Sent before, but the record was lost (Postgres was restarting): recorded now, not sent again.
+    const marked = await findSentMarkers(
+      deps,
+      claimed.map((d) => d.id),
+    );
+    for (const [messageId, ids] of groupByMessage(marked)) {
+      await recordSent(deps, ids, messageId);
+      result.alreadySent += ids.length;
+    }
+    const deliveries = claimed.filter((d) => !marked.has(d.id));
     if (deliveries.length === 0) return;
     const first = deliveries[0] as ClaimedDelivery;
     const lines = dedupeLines(deliveries, today);
@@ -135,10 +166,8 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
     const ids = deliveries.map((d) => d.id);
     const outcome = await sendWithRetries(deps, Number(first.chat_id), message);
     if (outcome.kind === "sent") {
-      await db
-        .update(reminderDeliveries)
-        .set({ state: "sent", sentAt: new Date(), telegramMessageId: outcome.messageId })
-        .where(inArray(reminderDeliveries.id, ids));
+      await markSent(deps, ids, outcome.messageId);
+      await recordSent(deps, ids, outcome.messageId);
       result.messages++;
       result.deliveries += ids.length;
     } else if (outcome.kind === "unreachable") {
@@ -156,6 +185,14 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
         .set({ state: "failed", lastError: outcome.error })
         .where(inArray(reminderDeliveries.id, ids));
       logger.error({ personId, error: outcome.error }, "Telegram rejected a reminder");
+    } else if (outcome.kind === "unknown") {
+      // Maybe delivered: sending again could be the duplicate the person sees, so it stays as a note to check.
+      await db
+        .update(reminderDeliveries)
+        .set({ state: "failed", lastError: `${UNKNOWN_OUTCOME_PREFIX}${outcome.error}` })
+        .where(inArray(reminderDeliveries.id, ids));
+      result.unknown += ids.length;
+      logger.error({ personId, error: outcome.error }, "no answer to a reminder's send; not resent");
     } else {
       // Released for the job's next attempt; nothing is lost.
       await db
@@ -165,7 +202,10 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
       result.retryLater += ids.length;
     }
   };
-  await Promise.all(Array.from({ length: deps.parallelSends ?? 8 }, () => sendToNext()));
+  // Every sender runs to its end before the job fails: a record still being retried is never abandoned mid-way.
+  const senders = await Promise.allSettled(Array.from({ length: deps.parallelSends ?? 8 }, () => sendToNext()));
+  const failed = senders.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) throw failed.reason;
 
   await db.execute(sql`
     update reminders r set state = 'sent', sent_at = now()
@@ -173,6 +213,68 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
       and not exists (select 1 from reminder_deliveries d where d.reminder_id = r.id and d.state in ('pending', 'sending'))`);
   if (result.retryLater > 0) throw new DeliveriesPendingError(`${result.retryLater} deliveries to retry`);
   return result;
+}
+
+/** What a delivery whose send got no answer says in last_error. */
+export const UNKNOWN_OUTCOME_PREFIX = "unknown outcome (sent, no answer; not resent): ";
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Deliveries by the message that carried them. */
+export function groupByMessage(marked: Map<string, number>): Map<number, string[]> {
+  const byMessage = new Map<number, string[]>();
+  for (const [id, messageId] of marked) byMessage.set(messageId, [...(byMessage.get(messageId) ?? []), id]);
+  return byMessage;
+}
+
+/** Markers of these deliveries (a store that is down is waited for: sending unchecked could send twice). */
+async function findSentMarkers(deps: DispatchDeps, ids: string[]): Promise<Map<string, number>> {
+  if (!deps.sentMarkers || ids.length === 0) return new Map();
+  return deps.sentMarkers.find(ids);
+}
+
+/** How long the marker write may take: past this, Redis is down and the database record is all there is. */
+const MARK_TIMEOUT_MS = 5000;
+
+async function markSent(deps: DispatchDeps, ids: string[], messageId: number): Promise<void> {
+  if (!deps.sentMarkers) return;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      deps.sentMarkers.mark(ids, messageId),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer in ${MARK_TIMEOUT_MS} ms`)), MARK_TIMEOUT_MS);
+      }),
+    ]);
+  } catch (error) {
+    deps.logger.warn({ err: error, deliveries: ids.length }, "could not note a send outside the database");
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Records a sent message, retrying while Postgres does not answer (a restart,
+ * a failover): giving up early would leave the claim to be released and the
+ * message sent again. Bounded so a dead database does not hold a worker for
+ * ever; the marker then still stops the resend.
+ */
+async function recordSent(deps: DispatchDeps, ids: string[], messageId: number): Promise<void> {
+  const giveUpAt = Date.now() + (deps.recordRetryMs ?? 15 * 60_000);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await deps.db
+        .update(reminderDeliveries)
+        .set({ state: "sent", sentAt: new Date(), telegramMessageId: messageId, claimedAt: null })
+        .where(inArray(reminderDeliveries.id, ids));
+      if (attempt > 1) deps.logger.info({ attempt, deliveries: ids.length }, "sent message recorded after retries");
+      return;
+    } catch (error) {
+      if (Date.now() >= giveUpAt) throw error;
+      deps.logger.warn({ err: error, attempt }, "could not record a sent message; retrying");
+      await sleep(Math.min(250 * 2 ** (attempt - 1), 5000));
+    }
+  }
 }
 
 async function claim(db: Database, ids: string[]): Promise<ClaimedDelivery[]> {

@@ -1,11 +1,14 @@
-import { sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../../db/client.js";
+import { reminderDeliveries } from "../../../db/schema.js";
 import {
   organizationsWithMilestones,
   pendingSlots,
   type SendSlot,
   syncReminders,
 } from "../reminders/sync-reminders.js";
+import { groupByMessage } from "./dispatch-due.js";
+import type { SentMarkers } from "./sent-markers.js";
 import { pendingWeeklySlots, type WeeklySlot } from "./weekly-sends.js";
 
 /** Plans what every organization's milestones need from `now` on (the database is the source of truth). */
@@ -13,11 +16,39 @@ export async function planAllReminders(db: Database, now: Date): Promise<void> {
   for (const organizationId of await organizationsWithMilestones(db)) await syncReminders(db, organizationId, now);
 }
 
-/** Gives back deliveries a crashed worker had claimed, so another sends them. */
-export async function releaseStaleClaims(db: Database, staleClaimSeconds = 120): Promise<void> {
-  await db.execute(sql`
-    update reminder_deliveries set state = 'pending', claimed_at = null
-    where state = 'sending' and claimed_at < now() - make_interval(secs => ${staleClaimSeconds})`);
+/**
+ * Gives back deliveries a crashed worker had claimed, so another sends them;
+ * those its sent marker says went out (the worker died, or Postgres failed,
+ * between the send and its record) are recorded as sent instead.
+ */
+export async function releaseStaleClaims(
+  db: Database,
+  staleClaimSeconds = 120,
+  sentMarkers?: SentMarkers,
+): Promise<void> {
+  const stale = await queryRows<{ id: string }>(
+    db,
+    sql`select id from reminder_deliveries
+    where state = 'sending' and claimed_at < now() - make_interval(secs => ${staleClaimSeconds})`,
+  );
+  if (stale.length === 0) return;
+  const marked = sentMarkers ? await sentMarkers.find(stale.map((row) => row.id)) : new Map<string, number>();
+  for (const [messageId, ids] of groupByMessage(marked)) {
+    await db
+      .update(reminderDeliveries)
+      .set({ state: "sent", sentAt: new Date(), telegramMessageId: messageId, claimedAt: null })
+      .where(and(inArray(reminderDeliveries.id, ids), eq(reminderDeliveries.state, "sending")));
+  }
+  const release = stale.map((row) => row.id).filter((id) => !marked.has(id));
+  // Still 'sending' and still stale: a claim renewed meanwhile is not taken away.
+  for (let i = 0; i < release.length; i += 1000) {
+    await db.execute(sql`
+      update reminder_deliveries set state = 'pending', claimed_at = null
+      where id in ${sql`(${sql.join(
+        release.slice(i, i + 1000).map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`} and state = 'sending' and claimed_at < now() - make_interval(secs => ${staleClaimSeconds})`);
+  }
 }
 
 /** Organizations with something to send by `now`: due rows not sent yet, or deliveries left pending. */
@@ -52,10 +83,11 @@ export async function reconcilePass(deps: {
   db: Database;
   now: () => Date;
   staleClaimSeconds?: number;
+  sentMarkers?: SentMarkers;
 }): Promise<ReconcileResult> {
   const now = deps.now();
   await planAllReminders(deps.db, now);
-  await releaseStaleClaims(deps.db, deps.staleClaimSeconds);
+  await releaseStaleClaims(deps.db, deps.staleClaimSeconds, deps.sentMarkers);
   const slots = await pendingSlots(deps.db);
   const dueNow = new Set(slots.filter((slot) => slot.fireAt.getTime() <= now.getTime()).map((s) => s.organizationId));
   const stuck = await queryRows<{ organization_id: string }>(
