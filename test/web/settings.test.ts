@@ -44,8 +44,9 @@ const app = () =>
     publicUrl: PUBLIC_URL,
     botToken: "123:TEST",
     notifier: null,
-    scheduleSlots: async (slots) => {
+    scheduleSlots: (slots) => {
       queued.push(...slots);
+      return Promise.resolve();
     },
   });
 
