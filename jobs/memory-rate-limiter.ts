@@ -5,7 +5,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** The same limits as the Redis limiter, for one process with no Redis (embedded mode). */
 export function createMemoryRateLimiter(options: { perSecond: number; perChatIntervalMs: number }): SendRateLimiter {
   const recent: number[] = [];
-  const lastByChat = new Map<number, number>();
+  const lastByChat = new Map<number | string, number>();
   let pausedUntil = 0;
   return {
     async waitForTurn(chatId) {

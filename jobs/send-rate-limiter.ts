@@ -28,11 +28,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** The limiter shared through Redis: every worker process asks Redis for its turn. */
 export function createSendRateLimiter(
   redis: Redis,
-  options: { prefix: string; perSecond: number; perChatIntervalMs: number },
+  options: { prefix: string; perSecond: number; perChatIntervalMs: number; channel?: "telegram" | "zalo" },
 ): SendRateLimiter {
   let sequence = 0;
-  const pauseKey = `${options.prefix}:telegram:pause`;
-  const windowKey = `${options.prefix}:telegram:window`;
+  const channel = options.channel ?? "telegram";
+  const pauseKey = `${options.prefix}:${channel}:pause`;
+  const windowKey = `${options.prefix}:${channel}:window`;
   return {
     async waitForTurn(chatId) {
       for (;;) {
@@ -42,7 +43,7 @@ export function createSendRateLimiter(
           3,
           pauseKey,
           windowKey,
-          `${options.prefix}:telegram:chat:${chatId}`,
+          `${options.prefix}:${channel}:chat:${chatId}`,
           options.perSecond,
           options.perChatIntervalMs,
           1000,

@@ -74,6 +74,12 @@ const configSchema = z.object({
     )
     .optional(),
   ZALO_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(5),
+  TASK_LINK_SECRET: z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? undefined : value))
+    .pipe(z.string().min(32, "TASK_LINK_SECRET needs 32 characters or more (e.g. openssl rand -hex 32)").optional())
+    .optional(),
 });
 
 export interface Config {
@@ -113,6 +119,11 @@ export interface Config {
   zaloWebhookSecret: string | undefined;
   /** Zalo documents no rate, only 429 "Quota exceeded": a cautious pace across all worker processes. */
   zaloMessagesPerSecond: number;
+  /**
+   * Signs the task links in Zalo messages; derived from ZALO_BOT_TOKEN when
+   * unset (whoever holds the bot token can already write as the bot).
+   */
+  taskLinkSecret: string | undefined;
 }
 
 /** Raised when the environment does not describe a runnable configuration; names every bad variable. */
@@ -165,5 +176,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     zaloWebhookUrl: values.ZALO_WEBHOOK_URL,
     zaloWebhookSecret: values.ZALO_WEBHOOK_SECRET,
     zaloMessagesPerSecond: values.ZALO_MESSAGES_PER_SECOND,
+    taskLinkSecret: values.TASK_LINK_SECRET,
   };
 }

@@ -3,6 +3,7 @@ import type { PlanReader } from "../services/plans/import-plan-file.js";
 import type { Database } from "../../db/client.js";
 import type { Logger } from "../logger.js";
 import type { ChatSession } from "../services/chat-state.js";
+import type { ZaloChannelDeps } from "../services/delivery/deliver.js";
 import type { SendRateLimiter } from "../services/delivery/rate-limiter.js";
 import type { Notifier } from "../services/notifier.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
@@ -28,6 +29,10 @@ export interface BotDeps {
   botUsername?: string;
   /** The web app's address (PUBLIC_URL): `/web` links and the Mini App button. */
   publicUrl?: string;
+  /** The Zalo channel, when on: notifications to people reach their Zalo chats too. */
+  zalo?: ZaloChannelDeps;
+  /** The Zalo bot's name, shown by `/zalo` and in invites. */
+  zaloBotName?: string;
   /** How a plan file sent in the chat is read: in a child process in production (readPlanFile). */
   planReader?: PlanReader;
 }

@@ -29,6 +29,7 @@ import { settingsFeature } from "./features/settings.js";
 import { taskListsFeature } from "./features/task-lists.js";
 import { typedRepliesFeature } from "./features/typed-replies.js";
 import { webFeature } from "./features/web.js";
+import { zaloLinkFeature } from "./features/zalo-link.js";
 import { DEFAULT_LOCALE, LOCALES, translatorFor } from "../i18n/i18n.js";
 
 export type { BotDeps } from "./context.js";
@@ -92,6 +93,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   bound.use(reviewFeature());
   bound.use(webFeature());
   bound.use(settingsFeature());
+  bound.use(zaloLinkFeature());
   bound.use(milestoneWorkFeature());
   bound.use(evidenceReferenceFeature());
   bound.use(typedRepliesFeature());

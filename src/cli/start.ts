@@ -4,6 +4,7 @@ import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { startBot } from "../runtime/bot.js";
 import { startReminders, untilStopped } from "../runtime/reminders.js";
+import { type RunningZaloBot, startZaloBot } from "../runtime/zalo.js";
 import { UsageError } from "./usage-error.js";
 
 /** `start`: the bot and the reminder worker in one process, until SIGTERM or SIGINT. */
@@ -15,8 +16,23 @@ export async function runStart(config: Config, logger: Logger): Promise<void> {
   const notifier = createTelegramNotifier(token, { apiRoot: config.telegramApiRoot });
   const reminders = await startReminders(config, { db: client.db, notifier, logger, now });
   let bot;
+  let zaloBot: RunningZaloBot | null = null;
   try {
+    if (reminders.zalo) {
+      zaloBot = await startZaloBot(config, {
+        db: client.db,
+        logger,
+        now,
+        notifier,
+        limiter: reminders.limiter,
+        zalo: reminders.zalo,
+      });
+    }
     bot = await startBot(config, {
+      zalo: reminders.zalo?.channel,
+      zaloBotName: zaloBot?.name,
+      taskLinkMac: reminders.zalo?.mac,
+      extraWebhooks: zaloBot?.webhook ? [zaloBot.webhook] : [],
       token,
       db: client.db,
       logger,
@@ -26,6 +42,7 @@ export async function runStart(config: Config, logger: Logger): Promise<void> {
       scheduleSlots: (slots) => reminders.scheduleSlots(slots),
     });
   } catch (error) {
+    await zaloBot?.close();
     await reminders.close();
     await client.close();
     throw error;
@@ -33,6 +50,7 @@ export async function runStart(config: Config, logger: Logger): Promise<void> {
   await untilStopped(logger);
   // The bot first, so no new work arrives while the worker drains.
   await bot.close();
+  await zaloBot?.close();
   await reminders.close();
   await client.close();
   logger.info("stopped");

@@ -16,7 +16,9 @@ import { createNetworkRetry } from "../bot/network-retry.js";
 import type { BotContext } from "../bot/context.js";
 import { registerWebMenuButton } from "../bot/features/web.js";
 import { createWebApp } from "../web/app.js";
-import { startHttpServer, telegramUpdateId } from "./http-server.js";
+import type { TaskLinkMac } from "../domain/links/index.js";
+import type { ZaloChannelDeps } from "../services/delivery/deliver.js";
+import { startHttpServer, telegramUpdateId, type WebhookEndpoint } from "./http-server.js";
 
 export const TELEGRAM_API = "https://api.telegram.org";
 
@@ -72,6 +74,14 @@ export async function startBot(
     scheduleSlots?: (slots: SendSlot[]) => Promise<void>;
     /** Tries of the first Bot API calls before `start` gives up (tests make it small). */
     startAttempts?: number;
+    /** The Zalo channel, when on: notifications reach people there too, `/zalo` gives link codes. */
+    zalo?: ZaloChannelDeps | undefined;
+    /** The Zalo bot's name, for `/zalo` and invites ("open the Zalo Bot …"). */
+    zaloBotName?: string | undefined;
+    /** Checks the task links of Zalo messages in the web app. */
+    taskLinkMac?: TaskLinkMac | undefined;
+    /** Further platform webhooks served on the same port (Zalo's). */
+    extraWebhooks?: WebhookEndpoint[];
   },
 ): Promise<RunningBot> {
   const bot = createBot({
@@ -86,6 +96,8 @@ export async function startBot(
     ...(deps.scheduleSlots ? { scheduleSlots: deps.scheduleSlots } : {}),
     ...(config.telegramBotUsername ? { botUsername: config.telegramBotUsername } : {}),
     publicUrl: config.publicUrl,
+    ...(deps.zalo ? { zalo: deps.zalo } : {}),
+    ...(deps.zaloBotName ? { zaloBotName: deps.zaloBotName } : {}),
     // A hostile file costs a child process, never this one's event loop or memory.
     planReader: readPlanFile,
   });
@@ -114,12 +126,18 @@ export async function startBot(
     notifier: deps.notifier,
     planReader: readPlanFile,
     botUsername: username,
+    ...(deps.taskLinkMac ? { taskLinkMac: deps.taskLinkMac } : {}),
     ...(deps.scheduleSlots ? { scheduleSlots: deps.scheduleSlots } : {}),
   });
 
   if (!config.webhookUrl) {
     await bot.api.deleteWebhook();
-    const server = await startHttpServer({ port: config.port, logger: deps.logger, webhooks: [], web });
+    const server = await startHttpServer({
+      port: config.port,
+      logger: deps.logger,
+      webhooks: deps.extraWebhooks ?? [],
+      web,
+    });
     // A restarted poller may be handed the last batch again: each update id is processed once.
     const runner = run(onlyOnce(bot, (updateId) => claimUpdate(deps.db, "telegram", updateId, deps.now())));
     deps.logger.info({ username, port: config.port, publicUrl: config.publicUrl }, "bot started (long polling)");
@@ -147,6 +165,7 @@ export async function startBot(
         claim: (updateId) => claimUpdate(deps.db, "telegram", updateId, deps.now()),
         process: (update) => bot.handleUpdate(update as Update),
       },
+      ...(deps.extraWebhooks ?? []),
     ],
     web,
   });

@@ -9,11 +9,14 @@ import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Notifier } from "../services/notifier.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
+import { createZaloChannel, type ZaloChannel } from "./zalo.js";
 
 export interface RunningReminders {
   mode: "redis" | "embedded";
   /** The process's one send limiter: the bot's notifications wait their turn here too. */
   limiter: SendRateLimiter;
+  /** The Zalo channel with its own limiter, or null when ZALO_BOT_TOKEN is unset. */
+  zalo: ZaloChannel | null;
   /** Queues replanned send times now (the embedded timer finds them by itself). */
   scheduleSlots(slots: SendSlot[]): Promise<void>;
   /** Lets running sends finish, then stops. */
@@ -24,7 +27,9 @@ export async function startReminders(
   config: Pick<
     Config,
     "redisUrl" | "queuePrefix" | "telegramMessagesPerSecond" | "telegramChatIntervalMs" | "staleClaimSeconds"
-  >,
+  > &
+    // Optional: a Telegram-only caller (the fault tier, older tests) gives none of Zalo's settings.
+    Partial<Pick<Config, "zaloBotToken" | "zaloApiRoot" | "zaloMessagesPerSecond" | "publicUrl" | "taskLinkSecret">>,
   deps: { db: Database; notifier: Notifier; logger: Logger; now: () => Date; embeddedIntervalMs?: number },
 ): Promise<RunningReminders> {
   const { db, notifier, logger, now } = deps;
@@ -33,17 +38,23 @@ export async function startReminders(
       perSecond: config.telegramMessagesPerSecond,
       perChatIntervalMs: config.telegramChatIntervalMs,
     });
+    // Zalo documents no per-chat interval; its own limiter keeps a 429 from it off Telegram's senders.
+    const zalo = createZaloChannel(config, {
+      limiter: createMemoryRateLimiter({ perSecond: config.zaloMessagesPerSecond ?? 5, perChatIntervalMs: 0 }),
+      now,
+    });
     const embedded = startEmbeddedDispatcher({
       db,
       notifier,
       limiter,
+      zalo: zalo?.channel,
       logger,
       now,
       staleClaimSeconds: config.staleClaimSeconds,
       ...(deps.embeddedIntervalMs ? { intervalMs: deps.embeddedIntervalMs } : {}),
     });
     logger.info("reminders run without Redis (embedded mode)");
-    return { mode: "embedded", limiter, scheduleSlots: async () => {}, close: () => embedded.close() };
+    return { mode: "embedded", limiter, zalo, scheduleSlots: async () => {}, close: () => embedded.close() };
   }
   // BullMQ workers need maxRetriesPerRequest null: they block on Redis and must not give up.
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
@@ -54,11 +65,22 @@ export async function startReminders(
     perSecond: config.telegramMessagesPerSecond,
     perChatIntervalMs: config.telegramChatIntervalMs,
   });
+  const zalo = createZaloChannel(config, {
+    limiter: createSendRateLimiter(connection, {
+      prefix: config.queuePrefix,
+      perSecond: config.zaloMessagesPerSecond ?? 5,
+      // Redis refuses an expiry of 0 ms; 1 ms is no interval in practice.
+      perChatIntervalMs: 1,
+      channel: "zalo",
+    }),
+    now,
+  });
   const engineDeps = {
     db,
     connection,
     notifier,
     limiter,
+    zalo: zalo?.channel,
     logger,
     now,
     prefix: config.queuePrefix,
@@ -71,6 +93,7 @@ export async function startReminders(
   return {
     mode: "redis",
     limiter,
+    zalo,
     scheduleSlots: (slots) => enqueueSlots(engine.queue, slots, now()),
     async close() {
       await engine.close();

@@ -77,3 +77,37 @@ export async function saveChatSession(
     .values({ key: keyOf(person.personId), organizationId: person.organizationId, personId: person.personId, value })
     .onConflictDoUpdate({ target: botSessions.key, set: { value, updatedAt: new Date() } });
 }
+
+const shownListKeyOf = (personId: string) => `zalo-list:${personId}`;
+const shownListSchema = z.object({ milestoneIds: z.array(z.uuid()).max(1000) });
+
+/**
+ * The tasks of the last numbered list a person was sent on a channel without
+ * buttons (a Zalo reminder or "việc"), in order: "xong 2" means the second.
+ */
+export async function saveShownList(
+  db: Database,
+  person: { personId: string; organizationId: string },
+  milestoneIds: string[],
+): Promise<void> {
+  const value = { milestoneIds: milestoneIds.slice(0, 1000) };
+  await db
+    .insert(botSessions)
+    .values({
+      key: shownListKeyOf(person.personId),
+      organizationId: person.organizationId,
+      personId: person.personId,
+      value,
+    })
+    .onConflictDoUpdate({ target: botSessions.key, set: { value, updatedAt: new Date() } });
+}
+
+/** The last list shown, or null when none was (or it no longer parses). */
+export async function loadShownList(db: Database, personId: string): Promise<string[] | null> {
+  const [row] = await db
+    .select({ value: botSessions.value })
+    .from(botSessions)
+    .where(eq(botSessions.key, shownListKeyOf(personId)));
+  const parsed = shownListSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data.milestoneIds : null;
+}

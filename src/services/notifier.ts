@@ -1,7 +1,11 @@
 /**
  * How a message reaches a person. The Telegram implementation lives in
- * src/bot/; tests use the same one against a fake Bot API server.
+ * src/bot/, the Zalo one in src/channels/zalo/; tests use the same ones
+ * against the local API emulators.
  */
+
+/** The channels a person may be reached on; each has its own limiter and retry rules. */
+export type Channel = "telegram" | "zalo";
 export interface InlineButton {
   text: string;
   callbackData: string;
@@ -42,7 +46,27 @@ export class NotifierError extends Error {
   constructor(
     readonly failure: NotifierFailure,
     message: string,
+    /** Messages of a multi-part notification (Zalo) already delivered: a retry resumes after them. */
+    readonly partsSent = 0,
   ) {
     super(message);
   }
+}
+
+/**
+ * A message on a channel without buttons (Zalo): the text carries a link per
+ * task instead, and a picture goes by URL (the platform fetches it).
+ */
+export interface PlainMessage {
+  chatId: string;
+  text: string;
+  photoUrl?: string;
+}
+
+export interface PlainNotifier {
+  /**
+   * Sends every part of `message` from part `alreadySent` on; throws a
+   * NotifierError whose `partsSent` says how far it got.
+   */
+  send(message: PlainMessage, options?: { alreadySent?: number }): Promise<{ messageId: string }>;
 }

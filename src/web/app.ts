@@ -15,6 +15,7 @@ import type { PlanReader } from "../services/plans/import-plan-file.js";
 import type { Database } from "../../db/client.js";
 import { formatVietnameseDate, type IsoDate } from "../domain/calendar/index.js";
 import { parseDateInput } from "../domain/date-input/index.js";
+import { type TaskLinkMac, verifyTaskLink } from "../domain/links/index.js";
 import { type Translator, translatorFor } from "../i18n/i18n.js";
 import type { Logger } from "../logger.js";
 import { decideRequest, type Decision } from "../services/milestones/milestone-actions.js";
@@ -36,7 +37,6 @@ import { SCRIPT, STYLESHEET } from "./assets.js";
 import { registerImportRoutes } from "./import-routes.js";
 import { registerPeopleRoutes } from "./people-routes.js";
 import { registerReportRoutes } from "./report-routes.js";
-import { registerSettingsRoutes } from "./pages/settings-routes.js";
 import { isId } from "./route-kit.js";
 import { Html } from "./html.js";
 import { layout } from "./pages/layout.js";
@@ -62,6 +62,8 @@ export interface WebDeps {
   planReader?: PlanReader;
   /** The bot's username, for the invite links the units page makes (t.me/<bot>?start=…). */
   botUsername?: string;
+  /** Checks the signed task links Zalo messages carry (`/t/<token>`); unset: such links are refused. */
+  taskLinkMac?: TaskLinkMac;
   /** Sign-in attempts per client address per window. */
   signInLimit?: { max: number; windowMs: number };
 }
@@ -162,6 +164,25 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     return c.text("ok");
   });
 
+  // A task link from a Zalo message: checked before anything in it is believed, then the task's page.
+  app.get("/t/:token", async (c) => {
+    const title = vi("web-task-link-title");
+    const check = deps.taskLinkMac
+      ? verifyTaskLink(c.req.param("token"), deps.taskLinkMac, deps.now())
+      : ({ ok: false, reason: "forged" } as const);
+    if (!check.ok) {
+      deps.logger.info({ reason: check.reason }, "task link refused");
+      return check.reason === "expired"
+        ? bare(c, 410, title, vi("web-task-link-expired"))
+        : bare(c, 403, title, vi("web-task-link-forged"));
+    }
+    const token = getCookie(c, cookieName);
+    const found = token ? await findSession(deps.db, token, deps.now()) : null;
+    if (!found) return bare(c, 401, title, vi("web-task-link-sign-in"));
+    // The page checks the viewer's rights as always: a link forwarded to someone else opens nothing more.
+    return c.redirect(`/m/${check.claims.milestoneId}`, 303);
+  });
+
   // --- Everything below needs a session ------------------------------------
   const requireSession = async (c: Context<Env>, next: () => Promise<void>) => {
     const token = getCookie(c, cookieName);
@@ -220,8 +241,6 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     "/units/*",
     "/reports",
     "/reports/*",
-    "/settings",
-    "/settings/*",
   ];
   for (const path of guarded) {
     app.use(path, bodyLimit({ maxSize: FORM_LIMIT_BYTES }));
@@ -411,11 +430,6 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     render,
   );
   registerReportRoutes(app, { db: deps.db, logger: deps.logger }, render);
-  registerSettingsRoutes(
-    app,
-    { db: deps.db, now: deps.now, logger: deps.logger, scheduleSlots: deps.scheduleSlots },
-    render,
-  );
 
   return app;
 }

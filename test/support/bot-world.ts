@@ -9,7 +9,7 @@ import { run, type RunnerHandle } from "@grammyjs/runner";
 import { eq } from "drizzle-orm";
 import { organizations } from "../../db/schema.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
-import { createBot } from "../../src/bot/create-bot.js";
+import { type BotDeps, createBot } from "../../src/bot/create-bot.js";
 import { createTelegramNotifier } from "../../src/bot/telegram-notifier.js";
 import { type BotApiEmulator, type SimulatedUser, startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import type { Role } from "../../src/domain/milestones/index.js";
@@ -98,7 +98,8 @@ async function importChatPlan(client: PostgresDatabaseClient, slug: string): Pro
   return summary.organizationId;
 }
 
-export async function startBotWorld(): Promise<BotWorld> {
+/** `extraDeps`: more of the bot's dependencies (the Zalo channel), read when the bot starts. */
+export async function startBotWorld(options: { extraDeps?: () => Partial<BotDeps> } = {}): Promise<BotWorld> {
   const database = await createMigratedDatabase();
   const organizationId = await importChatPlan(database.client, "thu-nghiem");
   const otherOrganizationId = await importChatPlan(database.client, "xa-khac");
@@ -121,6 +122,7 @@ export async function startBotWorld(): Promise<BotWorld> {
         notifier: createTelegramNotifier("123:TEST", { apiRoot: emulator.apiRoot }),
         limiter: createMemoryRateLimiter({ perSecond: 10_000, perChatIntervalMs: 0 }),
         botUsername: "nhacviec_bot",
+        ...options.extraDeps?.(),
       }),
       { runner: { fetch: { timeout: 1 } } },
     );

@@ -47,9 +47,10 @@ async function decide(
   await ctx.reply(ctx.t("approval-decided", { decision: DECIDED_KEY[decision], person: ctx.viewer.fullName }));
   if (decision === "grant" && result.slots.length > 0) await ctx.deps.scheduleSlots?.(result.slots);
   const requester = await findViewerById(db, result.requesterPersonId);
-  if (!requester?.chatId || requester.personId === ctx.viewer.personId) return true;
+  if (!requester || requester.personId === ctx.viewer.personId) return true;
   const title = titleOf(result.milestone);
-  await notifyPeople(ctx, [{ chatId: requester.chatId, locale: requester.locale }], ({ t }) => {
+  const to = [{ chatId: requester.chatId, personId: requester.personId, locale: requester.locale }];
+  await notifyPeople(ctx, to, ({ t }) => {
     if (decision === "approve") return { text: t("notify-completion-approved", { title }) };
     if (decision === "return") return { text: t("notify-completion-returned", { title, comment: comment ?? "" }) };
     if (decision === "grant") {

@@ -51,7 +51,11 @@ export function inviteFeature(): Composer<BoundContext> {
         unit: invite.unitName ? ctx.t("unit-suffix", { unit: invite.unitName }) : "",
         expires: formatVietnameseDate(invite.expiresAt.toISOString().slice(0, 10)),
         link: inviteLink(username, invite.code),
-      }),
+      }) +
+        // The same code works on Zalo when the office has a Zalo bot.
+        (ctx.deps.zalo && ctx.deps.zaloBotName
+          ? `\n\n${ctx.t("invite-zalo-hint", { bot: ctx.deps.zaloBotName, code: invite.code })}`
+          : ""),
     );
   };
 

@@ -67,10 +67,10 @@ export function onboardingFeature(): Composer<BotContext> {
     ctx.log.info({ personId: result.personId, role: result.role }, "invite redeemed");
     if (result.createdByPersonId) {
       const inviter = await findViewerById(db, result.createdByPersonId);
-      if (inviter?.chatId) {
+      if (inviter) {
         await notifyPeople(
           ctx,
-          [{ chatId: inviter.chatId, locale: inviter.locale }],
+          [{ chatId: inviter.chatId, personId: inviter.personId, locale: inviter.locale }],
           (translator) => {
             const tr = withOrganizationWords(translator, { office: inviter.officeName }).t;
             return {

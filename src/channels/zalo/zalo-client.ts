@@ -74,10 +74,14 @@ export class ZaloApiError extends Error {
 /** No usable answer: timeout, connection refused or reset, a body that is not the API's JSON. */
 export class ZaloNetworkError extends Error {
   override readonly name = "ZaloNetworkError";
-  readonly failure: NotifierFailure = { kind: "transient" };
   constructor(
     readonly method: string,
     message: string,
+    /**
+     * Transient when the request surely did not arrive; unknown when it left and
+     * no answer came (a timeout): the message may be in the chat, so it is not resent.
+     */
+    readonly failure: NotifierFailure = { kind: "transient" },
   ) {
     super(`Zalo ${method}: ${message}`);
   }
@@ -192,7 +196,10 @@ export function createZaloClient(token: string, options: ZaloClientOptions = {})
     } catch (error) {
       // fetch's messages quote the URL, and the token is in it: say only what kind of failure it was.
       const reason = timeout.aborted ? "timed out" : extra.signal?.aborted ? "aborted" : "no answer";
-      throw new ZaloNetworkError(method, `${reason} (${error instanceof Error ? error.name : "error"})`);
+      // A send that timed out may have been delivered (the rule of issue 18): not resent blindly.
+      const failure: NotifierFailure =
+        timeout.aborted && method.startsWith("send") ? { kind: "unknown" } : { kind: "transient" };
+      throw new ZaloNetworkError(method, `${reason} (${error instanceof Error ? error.name : "error"})`, failure);
     }
     let answer: ApiAnswer;
     try {

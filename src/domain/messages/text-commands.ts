@@ -16,6 +16,8 @@ export type TextCommand =
   | { kind: "done"; task: TaskReference }
   /** "xong" with no usable number: the answer explains the form. */
   | { kind: "done-without-task" }
+  /** "web", "đăng nhập": a sign-in link to the web app. */
+  | { kind: "web" }
   /** "giúp", "help", "?", a greeting. */
   | { kind: "help" }
   /** An invite code, alone or after "/start" or words such as "mã mời:". */
@@ -48,6 +50,7 @@ const MY_WORK = /^(?:xem )?(?:danh sach )?(?:cong )?viec(?: cua)?(?: toi| minh| 
 const OVERDUE = /^(?:xem )?(?:viec |cong viec )?(?:qua ?han|tre han)$/;
 /** A greeting or "/start" without a code gets the help too: it says how to begin. */
 const HELP = /^(?:\?+|help|giup|giup do|tro giup|huong dan|menu|start|bat dau|xin chao|chao|hi|hello)$/;
+const WEB = /^(?:web|trang web|dang nhap|mo web)$/;
 const DONE = /^(?:da |bao )?(?:xong|hoan thanh)(?: viec)?(?: (?:so|thu))?(?: *#? *(.+))?$/;
 
 function taskReference(raw: string): TaskReference | null {
@@ -82,6 +85,7 @@ export function parseTextCommand(text: string): TextCommand {
   if (HELP.test(folded)) return { kind: "help" };
   if (MY_WORK.test(folded)) return { kind: "my-work" };
   if (OVERDUE.test(folded)) return { kind: "overdue" };
+  if (WEB.test(folded)) return { kind: "web" };
   const done = DONE.exec(folded);
   if (done) {
     const task = done[1] === undefined ? null : taskReference(done[1]);

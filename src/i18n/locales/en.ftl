@@ -204,12 +204,6 @@ reminder-line = { $index }. { $kind ->
 reminder-unit = { " " }[{ $unit }]
 reminder-due = { " " }– due { $date }
 reminder-late = { " " }({ $days } days overdue)
-reminder-due-day-off = { " " }– due { $date } (day off: { $reason })
-reminder-line-due-ahead = { $index }. Due { $when }: { $number } { $title }{ $unit }{ $due }{ $late }
-reminder-weekend = weekend
-reminder-tomorrow = tomorrow
-reminder-supporting = { " " }(your unit supports this task)
-reminder-no-recipient = { " " }⚠️ Nobody to receive this in { $units } yet; invite someone (/moi).
 calendar-unpublished = 📅 The { $year } Tết holiday arrangement has not been published yet; reminders follow the law for now (Tết break { $first } to { $last }, public holidays per the Labour Code).
 needs-date-title = 📅 { $count } task(s) without a deadline need a date:
 needs-date-line = - { $number } { $title }{ $written }
@@ -622,3 +616,36 @@ web-settings-value = New value
 web-settings-preview-button = Preview
 web-settings-apply-button = Apply
 web-settings-back = Back to settings
+## Zalo
+zalo-not-registered = Hello! This is the administrative-reform reminder assistant of the People's Committee. Your Zalo is not connected yet: send here the invite code { $office } sent you. If you already use Telegram, type /zalo there to get a link code and send that code here.
+zalo-welcome-linked = Hello { $name }! From now on you also get { $organization }'s reminders on Zalo. Type “help” for instructions.
+zalo-link-unknown = Wrong code. Check your invite code, or type /zalo in Telegram for a new link code.
+zalo-link-used = This code was already used. Ask for a new invite, or type /zalo in Telegram for a new link code.
+zalo-link-expired = This code has expired. Ask for a new invite, or type /zalo in Telegram for a new link code.
+zalo-link-already-bound = This Zalo account is connected to someone else. Please contact { $office }.
+zalo-help = How to use the reminder assistant on Zalo (type these commands):
+    • viec – your tasks
+    • qua han – overdue tasks
+    • xong <number> – report task <number> of the last list done (e.g. xong 2)
+    • web – get a sign-in link to the web app
+    • help – this help
+    Each task has a link to its page: open it to send evidence, ask for more time or see details.
+zalo-unknown = The bot did not understand this message. Type “help” for the commands.
+zalo-text-only = The bot reads text messages only. Type “help” for the commands.
+zalo-task-link = { "   " }🔗 { $url }
+zalo-list-hint = Type “xong <number>” to report a task done, e.g. xong 1.
+zalo-list-more = … and { $count } more: see them all in the web app (type “web”).
+zalo-done-usage = Type “xong” with the task's number in the last list, e.g. xong 2.
+zalo-done-no-such = There is no task { $reference } in the last list. Type “viec” to see the list again.
+zalo-done-needs-evidence = The product of “{ $title }” is a document ({ $product }): open the task's page to send the evidence file, then report it done there:
+    { $url }
+zalo-web-link = Sign-in link to the web app (one use, expires in 10 minutes):
+    { $url }
+zalo-chart-link = 📊 Progress by unit – week { $week }: { $url }
+zalo-code-message = To get reminders on Zalo too: open the Zalo Bot “{ $bot }” and send this code (one use, expires in 24 hours):
+zalo-not-enabled = This office has not turned on reminders by Zalo.
+invite-zalo-hint = On Zalo? Open the Zalo Bot “{ $bot }” and send the invite code: { $code }
+web-task-link-title = Task link
+web-task-link-forged = This link is not valid (it was altered or not made by the system). Open the link in your latest reminder.
+web-task-link-expired = This link has expired. Open the link in your latest reminder, or type “viec” on Zalo for new links.
+web-task-link-sign-in = To open this task, sign in first: type “web” on Zalo (or /web on Telegram) and open the link you get, then open the task link again.

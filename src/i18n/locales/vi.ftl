@@ -205,14 +205,6 @@ reminder-line = { $index }. { $kind ->
 reminder-unit = { " " }[{ $unit }]
 reminder-due = { " " }– hạn { $date }
 reminder-late = { " " }(quá { $days } ngày)
-# The due day is a day off: the due-day send goes the working day before and says which day it is and why.
-reminder-due-day-off = { " " }– hạn { $date } (nghỉ { $reason })
-reminder-line-due-ahead = { $index }. Đến hạn { $when }: { $number } { $title }{ $unit }{ $due }{ $late }
-reminder-weekend = cuối tuần
-reminder-tomorrow = ngày mai
-reminder-supporting = { " " }(bộ phận bạn là đơn vị phối hợp)
-# The unit meant to receive this has nobody reachable; the coordinator gets it instead.
-reminder-no-recipient = { " " }⚠️ Chưa có người nhận ở { $units }, hãy mời người nhận (/moi).
 calendar-unpublished = 📅 Lịch nghỉ Tết { $year } chưa được công bố; nhắc việc đang tính theo luật (nghỉ Tết từ { $first } đến { $last }, các ngày lễ theo Bộ luật Lao động).
 needs-date-title = 📅 { $count } việc chưa có thời hạn, cần đặt ngày:
 needs-date-line = - { $number } { $title }{ $written }
@@ -625,3 +617,36 @@ web-settings-value = Giá trị mới
 web-settings-preview-button = Xem trước
 web-settings-apply-button = Áp dụng
 web-settings-back = Quay lại cài đặt
+## Zalo
+zalo-not-registered = Xin chào! Đây là trợ lý nhắc việc cải cách hành chính của UBND. Zalo của bạn chưa được kết nối: hãy gửi vào đây mã mời mà { $office } gửi bạn. Nếu bạn đã dùng Telegram, gõ /zalo trong Telegram để lấy mã liên kết rồi gửi mã đó vào đây.
+zalo-welcome-linked = Chào { $name }! Từ nay bạn nhận nhắc việc của { $organization } cả qua Zalo. Gõ “giúp” để xem hướng dẫn.
+zalo-link-unknown = Mã không đúng. Hãy kiểm tra lại mã mời, hoặc gõ /zalo trong Telegram để lấy mã liên kết mới.
+zalo-link-used = Mã này đã được dùng. Hãy xin mã mời mới, hoặc gõ /zalo trong Telegram để lấy mã liên kết mới.
+zalo-link-expired = Mã này đã hết hạn. Hãy xin mã mời mới, hoặc gõ /zalo trong Telegram để lấy mã liên kết mới.
+zalo-link-already-bound = Zalo này đã được kết nối với một người khác. Hãy liên hệ { $office }.
+zalo-help = Hướng dẫn dùng trợ lý nhắc việc trên Zalo (gõ các lệnh sau):
+    • việc – xem việc của bạn
+    • quá hạn – xem việc quá hạn
+    • xong <số> – báo xong việc số <số> trong danh sách gần nhất (ví dụ: xong 2)
+    • web – nhận liên kết đăng nhập trang web
+    • giúp – xem hướng dẫn này
+    Mỗi việc có một liên kết đến trang của việc đó: mở để gửi minh chứng, xin gia hạn hoặc xem chi tiết.
+zalo-unknown = Bot chưa hiểu tin nhắn này. Gõ “giúp” để xem các lệnh.
+zalo-text-only = Bot chỉ đọc tin nhắn chữ. Gõ “giúp” để xem các lệnh.
+zalo-task-link = { "   " }🔗 { $url }
+zalo-list-hint = Gõ “xong <số>” để báo xong một việc, ví dụ: xong 1.
+zalo-list-more = … và { $count } việc nữa: xem tất cả trên trang web (gõ “web”).
+zalo-done-usage = Hãy gõ “xong” kèm số thứ tự của việc trong danh sách gần nhất, ví dụ: xong 2.
+zalo-done-no-such = Không có việc số { $reference } trong danh sách gần nhất. Gõ “việc” để xem lại danh sách.
+zalo-done-needs-evidence = Sản phẩm của việc “{ $title }” là văn bản ({ $product }): hãy mở trang của việc để gửi tệp minh chứng rồi báo hoàn thành ở đó:
+    { $url }
+zalo-web-link = Liên kết đăng nhập trang web (dùng một lần, hết hạn sau 10 phút):
+    { $url }
+zalo-chart-link = 📊 Biểu đồ tiến độ theo đơn vị – tuần { $week }: { $url }
+zalo-code-message = Để nhận nhắc việc cả qua Zalo: mở Zalo Bot “{ $bot }” và gửi mã sau (dùng một lần, hết hạn sau 24 giờ):
+zalo-not-enabled = Đơn vị chưa bật nhận nhắc việc qua Zalo.
+invite-zalo-hint = Dùng Zalo? Mở Zalo Bot “{ $bot }” và gửi mã mời: { $code }
+web-task-link-title = Liên kết việc
+web-task-link-forged = Liên kết này không hợp lệ (đã bị sửa hoặc không do hệ thống tạo). Hãy mở liên kết trong tin nhắn nhắc việc mới nhất.
+web-task-link-expired = Liên kết này đã hết hạn. Hãy mở liên kết trong tin nhắn nhắc việc mới nhất, hoặc gõ “việc” trong Zalo để nhận liên kết mới.
+web-task-link-sign-in = Để mở việc này, hãy đăng nhập trước: gõ “web” trong Zalo (hoặc /web trong Telegram) rồi bấm liên kết nhận được, sau đó mở lại liên kết việc.

@@ -1,17 +1,34 @@
 import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../../db/client.js";
-import { people } from "../../../db/schema.js";
+import { people, personChannels } from "../../../db/schema.js";
 import { type Translator, translatorFor } from "../../i18n/i18n.js";
 import type { Logger } from "../../logger.js";
-import { NotifierError, type Notifier, type OutgoingMessage } from "../notifier.js";
+import { NotifierError, type Notifier, type OutgoingMessage, type PlainNotifier } from "../notifier.js";
 import type { SendRateLimiter } from "./rate-limiter.js";
 
-/** What sending needs: the one notifier and the one limiter of the process. */
+/** The Zalo channel of a process, when ZALO_BOT_TOKEN is set: its notifier, its own limiter, its links. */
+export interface ZaloChannelDeps {
+  notifier: PlainNotifier;
+  limiter: SendRateLimiter;
+  /** A short signed link to a task's page in the web app, for the person it is sent to (Zalo has no buttons). */
+  taskLink(personId: string, milestoneId: string): string;
+  /** The web app's address, for what a Telegram button or picture would carry. */
+  publicUrl: string;
+}
+
+/** What sending needs: the one notifier and the one limiter of the process, per channel. */
 export interface DeliveryDeps {
   db: Database;
   notifier: Notifier;
   limiter: SendRateLimiter;
   logger: Logger;
+  /** Unset: Telegram only, and nothing is recorded for Zalo chats. */
+  zalo?: ZaloChannelDeps | undefined;
+}
+
+/** The channels this process delivers on. */
+export function enabledChannels(deps: Pick<DeliveryDeps, "zalo">): Array<"telegram" | "zalo"> {
+  return deps.zalo ? ["telegram", "zalo"] : ["telegram"];
 }
 
 export type SendOutcome =
@@ -58,6 +75,68 @@ export async function sendWithRetries(
   }
 }
 
+export type ZaloSendOutcome =
+  | { kind: "sent"; messageId: string }
+  | { kind: "unreachable" }
+  | { kind: "rejected"; error: string }
+  | { kind: "transient"; error: string }
+  /** The request left but no answer came: maybe delivered, so never resent blindly. */
+  | { kind: "unknown"; error: string };
+
+/**
+ * The Zalo twin of sendWithRetries, under Zalo's own limiter: a 429 pauses
+ * only Zalo senders, and a notification cut off half-way resumes at the first
+ * part not sent, so nobody gets a part twice.
+ */
+export async function sendZaloWithRetries(
+  zalo: Pick<ZaloChannelDeps, "notifier" | "limiter">,
+  chatId: string,
+  message: { text: string; photoUrl?: string },
+): Promise<ZaloSendOutcome> {
+  let transientFailures = 0;
+  let alreadySent = 0;
+  for (;;) {
+    await zalo.limiter.waitForTurn(chatId);
+    try {
+      const sent = await zalo.notifier.send({ chatId, ...message }, { alreadySent });
+      return { kind: "sent", messageId: sent.messageId };
+    } catch (error) {
+      if (!(error instanceof NotifierError)) throw error;
+      alreadySent = Math.max(alreadySent, error.partsSent);
+      const failure = error.failure;
+      if (failure.kind === "rate-limited") {
+        await zalo.limiter.pauseAll(failure.retryAfterSeconds * 1000);
+        continue;
+      }
+      if (failure.kind === "unreachable") return { kind: "unreachable" };
+      if (failure.kind === "rejected") return { kind: "rejected", error: error.message };
+      if (failure.kind === "unknown") return { kind: "unknown", error: error.message };
+      transientFailures++;
+      if (transientFailures >= 4) return { kind: "transient", error: error.message };
+      await sleep(Math.min(200 * 2 ** transientFailures, 3000));
+    }
+  }
+}
+
+/** Zalo refused the chat (blocked bot, unknown chat): only that channel stops; Telegram goes on. */
+export async function markZaloUnreachable(db: Database, chatId: string): Promise<void> {
+  await db
+    .update(personChannels)
+    .set({ unreachableSince: new Date() })
+    .where(and(eq(personChannels.channel, "zalo"), eq(personChannels.chatId, chatId)));
+}
+
+/** Does the person still get messages on some channel (so coordinators need not call)? */
+export async function isReachableSomewhere(db: Database, personId: string): Promise<boolean> {
+  const [row] = await queryRows<{ reachable: boolean }>(
+    db,
+    sql`
+    select exists (select 1 from people where id = ${personId} and telegram_chat_id is not null and unreachable_since is null)
+        or exists (select 1 from person_channels where person_id = ${personId} and unreachable_since is null) as reachable`,
+  );
+  return row?.reachable === true;
+}
+
 /** Telegram answered 403 (blocked bot, deleted chat): nobody sends to them until they come back. */
 export async function markUnreachable(
   db: Database,
@@ -81,36 +160,45 @@ export async function tellCoordinatorsUnreachable(
   organizationId: string,
   personId: string,
 ): Promise<void> {
-  const rows = await queryRows<{ chat_id: string; full_name: string; locale: string }>(
+  const rows = await queryRows<{ person_id: string; chat_id: string | null; locale: string; full_name: string }>(
     deps.db,
     sql`
-    select p.telegram_chat_id::text as chat_id, blocked.full_name, p.locale
+    select distinct p.id as person_id, case when p.unreachable_since is null then p.telegram_chat_id::text end as chat_id,
+           p.locale, blocked.full_name
     from memberships ms
     join people p on p.id = ms.person_id
     join people blocked on blocked.id = ${personId}
-    where ms.organization_id = ${organizationId} and ms.role = 'coordinator'
-      and p.telegram_chat_id is not null and p.unreachable_since is null`,
+    where ms.organization_id = ${organizationId} and ms.role = 'coordinator'`,
   );
-  for (const row of rows) {
-    const text = translatorFor(row.locale).t("unreachable-person", { name: row.full_name });
-    const outcome = await sendWithRetries(deps, Number(row.chat_id), { text, buttons: [] });
-    if (outcome.kind !== "sent")
-      deps.logger.warn({ outcome }, "could not tell a coordinator about an unreachable person");
-  }
+  const fullName = rows[0]?.full_name ?? "";
+  await notifyPeople(
+    deps,
+    organizationId,
+    rows.map((row) => ({
+      chatId: row.chat_id === null ? null : Number(row.chat_id),
+      personId: row.person_id,
+      locale: row.locale,
+    })),
+    ({ t }) => ({ text: t("unreachable-person", { name: fullName }), buttons: [] }),
+  );
 }
 
-/** Someone to tell something, in their language. */
+/** Someone to tell something, in their language: on Telegram if they have a chat there, and on each other channel of theirs. */
 export interface NotificationRecipient {
-  chatId: number;
+  /** Their Telegram chat; null for someone who is on Zalo only. */
+  chatId: number | null;
+  /** Who they are, for their other channels; found from the Telegram chat when omitted. */
+  personId?: string;
   locale: string;
 }
 
 /**
  * Tells people something outside the reminder schedule (an approver about a
- * request, a requester about a decision), each in their language, through the
- * shared notifier and limiter. People already unreachable are skipped, a 403
- * marks the person unreachable, and no failure fails the action that caused
- * the message: it is logged. Returns how many were sent.
+ * request, a requester about a decision), each in their language, on each of
+ * their channels, through the shared notifiers and limiters. Chats already
+ * unreachable are skipped, a refusal marks that channel unreachable, and no
+ * failure fails the action that caused the message: it is logged. A button
+ * has no Zalo form: there the text goes alone. Returns how many were sent.
  */
 export async function notifyPeople(
   deps: DeliveryDeps,
@@ -119,32 +207,69 @@ export async function notifyPeople(
   compose: (translator: Translator) => Omit<OutgoingMessage, "chatId">,
 ): Promise<number> {
   if (recipients.length === 0) return 0;
+  const telegramChats = recipients.flatMap((r) => (r.chatId === null ? [] : [r.chatId]));
   const unreachable = new Set(
-    (
-      await deps.db
-        .select({ chatId: people.telegramChatId })
-        .from(people)
-        .where(
-          and(
-            eq(people.organizationId, organizationId),
-            inArray(
-              people.telegramChatId,
-              recipients.map((r) => r.chatId),
-            ),
-            isNotNull(people.unreachableSince),
-          ),
-        )
-    ).map((row) => row.chatId),
+    telegramChats.length === 0
+      ? []
+      : (
+          await deps.db
+            .select({ chatId: people.telegramChatId })
+            .from(people)
+            .where(
+              and(
+                eq(people.organizationId, organizationId),
+                inArray(people.telegramChatId, telegramChats),
+                isNotNull(people.unreachableSince),
+              ),
+            )
+        ).map((row) => row.chatId),
   );
   let sent = 0;
   for (const recipient of recipients) {
-    if (unreachable.has(recipient.chatId)) continue;
+    if (recipient.chatId === null || unreachable.has(recipient.chatId)) continue;
     const outcome = await sendWithRetries(deps, recipient.chatId, compose(translatorFor(recipient.locale)));
     if (outcome.kind === "sent") sent++;
     else if (outcome.kind === "unreachable") {
       await markUnreachable(deps.db, organizationId, { chatId: recipient.chatId });
       deps.logger.warn({ chatId: recipient.chatId }, "person unreachable: the bot is blocked");
     } else deps.logger.warn({ chatId: recipient.chatId, outcome }, "could not notify a person");
+  }
+  if (deps.zalo) sent += await notifyOnZalo(deps, deps.zalo, organizationId, recipients, compose);
+  return sent;
+}
+
+async function notifyOnZalo(
+  deps: DeliveryDeps,
+  zalo: ZaloChannelDeps,
+  organizationId: string,
+  recipients: NotificationRecipient[],
+  compose: (translator: Translator) => Omit<OutgoingMessage, "chatId">,
+): Promise<number> {
+  const personIds = recipients.flatMap((r) => (r.personId ? [r.personId] : []));
+  const chatIds = recipients.flatMap((r) => (r.personId || r.chatId === null ? [] : [String(r.chatId)]));
+  const asList = (values: string[], cast: string) =>
+    values.length === 0
+      ? sql`(null)`
+      : sql`(${sql.join(
+          values.map((v) => sql`${v}::${sql.raw(cast)}`),
+          sql`, `,
+        )})`;
+  const chats = await queryRows<{ chat_id: string; locale: string }>(
+    deps.db,
+    sql`
+    select distinct pc.chat_id, p.locale from person_channels pc join people p on p.id = pc.person_id
+    where pc.organization_id = ${organizationId} and pc.channel = 'zalo' and pc.unreachable_since is null
+      and (p.id in ${asList(personIds, "uuid")} or p.telegram_chat_id in ${asList(chatIds, "bigint")})`,
+  );
+  let sent = 0;
+  for (const chat of chats) {
+    const { text } = compose(translatorFor(chat.locale));
+    const outcome = await sendZaloWithRetries(zalo, chat.chat_id, { text });
+    if (outcome.kind === "sent") sent++;
+    else if (outcome.kind === "unreachable") {
+      await markZaloUnreachable(deps.db, chat.chat_id);
+      deps.logger.warn({ channel: "zalo" }, "zalo chat unreachable: the bot is blocked");
+    } else deps.logger.warn({ channel: "zalo", outcome }, "could not notify a person on zalo");
   }
   return sent;
 }

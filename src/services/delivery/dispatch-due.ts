@@ -1,14 +1,24 @@
 import { inArray, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../../db/client.js";
 import { reminderDeliveries } from "../../../db/schema.js";
-import { dayOffOf, daysBetween, type IsoDate, type WorkingCalendar } from "../../domain/calendar/index.js";
 import { CHASED_STATES, lateness } from "../../domain/milestones/index.js";
 import { localDay } from "../../domain/planning/index.js";
 import { saysHowLate } from "../../domain/reminders/index.js";
 import { translatorFor } from "../../i18n/i18n.js";
 import { loadPlanningContext } from "../planning/planning-context.js";
 import { composeReminderMessage, type ReminderLine } from "../reminders/compose-message.js";
-import { type DeliveryDeps, markUnreachable, sendWithRetries, tellCoordinatorsUnreachable } from "./deliver.js";
+import { saveShownList } from "../chat-state.js";
+import type { Channel } from "../notifier.js";
+import {
+  type DeliveryDeps,
+  enabledChannels,
+  isReachableSomewhere,
+  markUnreachable,
+  markZaloUnreachable,
+  sendWithRetries,
+  sendZaloWithRetries,
+  tellCoordinatorsUnreachable,
+} from "./deliver.js";
 import type { SentMarkers } from "./sent-markers.js";
 
 export interface DispatchDeps extends DeliveryDeps {
@@ -47,6 +57,7 @@ export class DeliveriesPendingError extends Error {
 type ClaimedDelivery = {
   id: string;
   person_id: string;
+  /** Null when a Zalo chat was removed after its delivery was recorded. */
   chat_id: string;
   locale: string;
   reminder_id: string;
@@ -58,10 +69,6 @@ type ClaimedDelivery = {
   due: string | null;
   unit_name: string | null;
   audience_role: string;
-  /** A coordinator receiving a unit's send because the unit has nobody reachable. */
-  stands_in: boolean;
-  /** The unit supports the task rather than leads it. */
-  supporting: boolean;
 };
 
 const chased = sql.join(
@@ -93,6 +100,11 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
   const context = await loadPlanningContext(db, organizationId);
   if (!context) return result;
   const today = localDay(now, context.timeZone);
+  // Deliveries are recorded and sent on the channels this process runs: without Zalo, none for Zalo chats.
+  const channels = sql`(${sql.join(
+    enabledChannels(deps).map((channel) => sql`${channel}`),
+    sql`, `,
+  )})`;
 
   // Rows whose milestone moved on or is finished are skipped, never sent.
   const skipped = await queryRows<{ id: string }>(
@@ -106,9 +118,7 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
   );
   result.skipped = skipped.length;
 
-  // Recipients are resolved at fire time: people bound after the import are reached too. A unit's
-  // send that would reach nobody (nobody joined, or all unreachable) goes to the coordinators instead,
-  // who can invite someone: a reminder is never sent to nobody. claim() tells such deliveries apart.
+  // Recipients are resolved at fire time: people bound after the import are reached too.
   const due = await queryRows<{ id: string }>(
     db,
     sql`
@@ -116,25 +126,26 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
       update reminders set state = 'sending'
       where organization_id = ${organizationId} and state = 'planned' and fire_at <= ${now.toISOString()}::timestamptz
       returning id, audience_role, audience_unit_id
-    ), reachable as (
-      select p.id, ms.role, ms.unit_id
-      from memberships ms
-      join people p on p.id = ms.person_id and p.telegram_chat_id is not null and p.unreachable_since is null
-      where ms.organization_id = ${organizationId}
-    ), addressed as (
-      select distinct due.id as reminder_id, r.id as person_id
+    ), recipients as (
+      select distinct due.id as reminder_id, p.id as person_id, channels.channel
       from due
-      join reachable r on
-          (due.audience_role = 'member' and r.unit_id = due.audience_unit_id and r.role in ('member', 'unit_head'))
-          or (due.audience_role in ('coordinator', 'chairman', 'unit_head') and r.role = due.audience_role
-              and (due.audience_unit_id is null or r.unit_id = due.audience_unit_id))
-    ), stand_ins as (
-      select distinct due.id as reminder_id, r.id as person_id
-      from due join reachable r on r.role = 'coordinator'
-      where due.audience_role = 'member' and not exists (select 1 from addressed a where a.reminder_id = due.id)
+      join memberships ms on ms.organization_id = ${organizationId}
+        and (
+          (due.audience_role = 'member' and ms.unit_id = due.audience_unit_id and ms.role in ('member', 'unit_head'))
+          or (due.audience_role in ('coordinator', 'chairman', 'unit_head') and ms.role = due.audience_role
+              and (due.audience_unit_id is null or ms.unit_id = due.audience_unit_id))
+        )
+      join people p on p.id = ms.person_id
+      -- One delivery per reachable channel of the person: each is claimed and sent on its own.
+      join lateral (
+        select 'telegram' as channel where p.telegram_chat_id is not null and p.unreachable_since is null
+        union all
+        select pc.channel from person_channels pc
+        where pc.person_id = p.id and pc.unreachable_since is null and pc.channel in ${channels}
+      ) channels on true
     ), inserted as (
-      insert into reminder_deliveries (organization_id, reminder_id, person_id)
-      select ${organizationId}::uuid, reminder_id, person_id from (select * from addressed union select * from stand_ins) chosen
+      insert into reminder_deliveries (organization_id, reminder_id, person_id, channel)
+      select ${organizationId}, reminder_id, person_id, channel from recipients
       on conflict do nothing
       returning id
     )
@@ -142,24 +153,33 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
   );
   result.rows = due.length;
 
-  // Every pending delivery of the organization that is due, whoever created it, grouped by person.
-  const pending = await queryRows<{ id: string; person_id: string }>(
+  // Every pending delivery of the organization that is due, whoever created it, grouped by person and channel.
+  const pending = await queryRows<{ id: string; person_id: string; channel: Channel }>(
     db,
     sql`
-    select d.id, d.person_id from reminder_deliveries d join reminders r on r.id = d.reminder_id
+    select d.id, d.person_id, d.channel from reminder_deliveries d join reminders r on r.id = d.reminder_id
     where d.organization_id = ${organizationId} and d.state = 'pending' and r.fire_at <= ${now.toISOString()}::timestamptz
-    order by d.person_id`,
+      and d.channel in ${channels}
+    order by d.person_id, d.channel`,
   );
-  const pendingByPerson = new Map<string, string[]>();
-  for (const row of pending)
-    pendingByPerson.set(row.person_id, [...(pendingByPerson.get(row.person_id) ?? []), row.id]);
+  const pendingByChat = new Map<string, { personId: string; channel: Channel; ids: string[] }>();
+  for (const row of pending) {
+    const key = `${row.person_id}:${row.channel}`;
+    const group = pendingByChat.get(key) ?? { personId: row.person_id, channel: row.channel, ids: [] };
+    group.ids.push(row.id);
+    pendingByChat.set(key, group);
+  }
 
-  // Several people at a time: the shared limiter, not this loop, sets the pace, and a slow or failing chat holds up no one else.
-  const waiting = [...pendingByPerson.entries()];
+  // Several chats at a time: each channel's limiter, not this loop, sets the pace, and a slow or failing chat holds up no one else.
+  const waiting = [...pendingByChat.values()];
   const sendToNext = async (): Promise<void> => {
-    for (let next = waiting.shift(); next !== undefined; next = waiting.shift()) await sendToPerson(next[0], next[1]);
+    for (let next = waiting.shift(); next !== undefined; next = waiting.shift()) {
+      if (next.channel === "zalo") await sendToZaloChat(next.personId, next.ids);
+      else await sendToPerson(next.personId, next.ids);
+    }
   };
-  const sendToPerson = async (personId: string, pendingIds: string[]): Promise<void> => {
+  /** Claims the deliveries, and records as sent those a marker says went out already; returns the rest. */
+  const claimUnsent = async (pendingIds: string[]): Promise<ClaimedDelivery[]> => {
     // Claimed just before the send, so a claim lives for one message: another worker skips what this one took.
     const claimed = await claim(db, pendingIds);
     // Sent before, but the record was lost (Postgres was restarting): recorded now, not sent again.
@@ -171,10 +191,68 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
       await recordSent(deps, ids, messageId);
       result.alreadySent += ids.length;
     }
-    const deliveries = claimed.filter((d) => !marked.has(d.id));
+    return claimed.filter((d) => !marked.has(d.id));
+  };
+  const sendToZaloChat = async (personId: string, pendingIds: string[]): Promise<void> => {
+    const zalo = deps.zalo;
+    if (!zalo) return;
+    const deliveries = await claimUnsent(pendingIds);
     if (deliveries.length === 0) return;
     const first = deliveries[0] as ClaimedDelivery;
-    const lines = dedupeLines(deliveries, today, context.calendar);
+    const lines = dedupeLines(deliveries, today);
+    // The same text as on Telegram, each task followed by its link instead of buttons.
+    const message = composeReminderMessage(lines, translatorFor(first.locale), {
+      linkFor: (milestoneId) => zalo.taskLink(personId, milestoneId),
+    });
+    const ids = deliveries.map((d) => d.id);
+    // The chat was removed after the delivery was recorded (the person left): nothing to send to.
+    const outcome = first.chat_id
+      ? await sendZaloWithRetries(zalo, first.chat_id, { text: message.text })
+      : ({ kind: "rejected", error: "no zalo chat" } as const);
+    if (outcome.kind === "sent") {
+      // Zalo's message ids are not Telegram's numbers: the marker and the record carry none.
+      await markSent(deps, ids, NO_TELEGRAM_MESSAGE);
+      await recordSent(deps, ids, NO_TELEGRAM_MESSAGE);
+      // "xong 2" then means the second task of this message.
+      await saveShownList(db, { personId, organizationId }, message.milestoneIds);
+      result.messages++;
+      result.deliveries += ids.length;
+    } else if (outcome.kind === "unreachable") {
+      await markZaloUnreachable(db, first.chat_id);
+      await db
+        .update(reminderDeliveries)
+        .set({ state: "failed", lastError: "unreachable (zalo)" })
+        .where(inArray(reminderDeliveries.id, ids));
+      result.unreachable++;
+      logger.warn({ personId, channel: "zalo" }, "zalo chat unreachable: the bot is blocked or the chat unknown");
+      if (!(await isReachableSomewhere(db, personId)))
+        await tellCoordinatorsUnreachable(deps, organizationId, personId);
+    } else if (outcome.kind === "rejected") {
+      await db
+        .update(reminderDeliveries)
+        .set({ state: "failed", lastError: outcome.error })
+        .where(inArray(reminderDeliveries.id, ids));
+      logger.error({ personId, error: outcome.error, channel: "zalo" }, "Zalo rejected a reminder");
+    } else if (outcome.kind === "unknown") {
+      await db
+        .update(reminderDeliveries)
+        .set({ state: "failed", lastError: `${UNKNOWN_OUTCOME_PREFIX}${outcome.error}` })
+        .where(inArray(reminderDeliveries.id, ids));
+      result.unknown += ids.length;
+      logger.error({ personId, error: outcome.error, channel: "zalo" }, "no answer to a reminder's send; not resent");
+    } else {
+      await db
+        .update(reminderDeliveries)
+        .set({ state: "pending", claimedAt: null, lastError: outcome.error })
+        .where(inArray(reminderDeliveries.id, ids));
+      result.retryLater += ids.length;
+    }
+  };
+  const sendToPerson = async (personId: string, pendingIds: string[]): Promise<void> => {
+    const deliveries = await claimUnsent(pendingIds);
+    if (deliveries.length === 0) return;
+    const first = deliveries[0] as ClaimedDelivery;
+    const lines = dedupeLines(deliveries, today);
     const message = composeReminderMessage(lines, translatorFor(first.locale));
     const ids = deliveries.map((d) => d.id);
     const outcome = await sendWithRetries(deps, Number(first.chat_id), message);
@@ -191,7 +269,8 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
         .where(inArray(reminderDeliveries.id, ids));
       result.unreachable++;
       logger.warn({ personId }, "person unreachable: the bot is blocked");
-      await tellCoordinatorsUnreachable(deps, organizationId, personId);
+      if (!(await isReachableSomewhere(db, personId)))
+        await tellCoordinatorsUnreachable(deps, organizationId, personId);
     } else if (outcome.kind === "rejected") {
       await db
         .update(reminderDeliveries)
@@ -227,6 +306,9 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
   if (result.retryLater > 0) throw new DeliveriesPendingError(`${result.retryLater} deliveries to retry`);
   return result;
 }
+
+/** The message id a marker and a record carry for a send on a channel other than Telegram. */
+const NO_TELEGRAM_MESSAGE = 0;
 
 /** What a delivery whose send got no answer says in last_error. */
 export const UNKNOWN_OUTCOME_PREFIX = "unknown outcome (sent, no answer; not resent): ";
@@ -278,7 +360,12 @@ async function recordSent(deps: DispatchDeps, ids: string[], messageId: number):
     try {
       await deps.db
         .update(reminderDeliveries)
-        .set({ state: "sent", sentAt: new Date(), telegramMessageId: messageId, claimedAt: null })
+        .set({
+          state: "sent",
+          sentAt: new Date(),
+          telegramMessageId: messageId === NO_TELEGRAM_MESSAGE ? null : messageId,
+          claimedAt: null,
+        })
         .where(inArray(reminderDeliveries.id, ids));
       if (attempt > 1) deps.logger.info({ attempt, deliveries: ids.length }, "sent message recorded after retries");
       return;
@@ -300,19 +387,14 @@ async function claim(db: Database, ids: string[]): Promise<ClaimedDelivery[]> {
         ids.map((id) => sql`${id}::uuid`),
         sql`, `,
       )})`} and state = 'pending'
-      returning id, person_id, reminder_id
+      returning id, person_id, reminder_id, channel
     )
-    select c.id, c.person_id, p.telegram_chat_id::text as chat_id, p.locale, c.reminder_id, r.milestone_id, r.kind, r.audience_role,
-           t.section, t.stt, t.title, m.due::text as due, u.name as unit_name,
-           (r.audience_role = 'member' and not exists (
-             select 1 from memberships ms where ms.person_id = c.person_id and ms.unit_id = r.audience_unit_id
-               and ms.role in ('member', 'unit_head'))) as stands_in,
-           (r.audience_role = 'member'
-             and exists (select 1 from task_units tu where tu.task_id = t.id and tu.unit_id = r.audience_unit_id and tu.relation = 'support')
-             and not exists (select 1 from task_units tu where tu.task_id = t.id and tu.unit_id = r.audience_unit_id and tu.relation = 'lead')
-           ) as supporting
+    select c.id, c.person_id,
+           case when c.channel = 'telegram' then p.telegram_chat_id::text else pc.chat_id end as chat_id, p.locale, c.reminder_id, r.milestone_id, r.kind, r.audience_role,
+           t.section, t.stt, t.title, m.due::text as due, u.name as unit_name
     from claimed c
     join people p on p.id = c.person_id
+    left join person_channels pc on pc.person_id = c.person_id and pc.channel = c.channel
     join reminders r on r.id = c.reminder_id
     left join milestones m on m.id = r.milestone_id
     left join tasks t on t.id = m.task_id
@@ -320,21 +402,13 @@ async function claim(db: Database, ids: string[]): Promise<ClaimedDelivery[]> {
   );
 }
 
-function dedupeLines(deliveries: ClaimedDelivery[], today: IsoDate, calendar: WorkingCalendar): ReminderLine[] {
+function dedupeLines(deliveries: ClaimedDelivery[], today: string): ReminderLine[] {
   // One line per milestone: two rows about the same task in one slot (unit and coordinator) read as one.
   const lines = new Map<string, ReminderLine>();
   for (const d of deliveries) {
-    const seen = lines.get(d.milestone_id);
-    if (seen) {
-      // The person's own unit leading it outranks supporting; every unit with nobody is named.
-      if (!d.supporting && !d.stands_in) seen.supporting = false;
-      if (d.stands_in && d.unit_name && !seen.noRecipientIn?.includes(d.unit_name))
-        seen.noRecipientIn = [...(seen.noRecipientIn ?? []), d.unit_name].sort((a, b) => a.localeCompare(b, "vi"));
-      continue;
-    }
+    if (lines.has(d.milestone_id)) continue;
     // Only chased milestones reach here (the rest were skipped above): the domain's lateness says how late.
     const late = lateness({ state: "open", due: d.due, completedOn: null }, today);
-    const due = d.due;
     lines.set(d.milestone_id, {
       milestoneId: d.milestone_id,
       kind: d.kind,
@@ -344,11 +418,6 @@ function dedupeLines(deliveries: ClaimedDelivery[], today: IsoDate, calendar: Wo
       due: d.due,
       unit: d.audience_role === "member" ? null : d.unit_name,
       daysOverdue: late.status === "overdue" && saysHowLate(d.kind) ? late.days : null,
-      daysUntilDue: due && due > today ? daysBetween(today, due) : 0,
-      // Said while the date is ahead: the send came early because of it. Once late, how late is what counts.
-      dueDayOff: due && due >= today ? dayOffOf(calendar, due) : null,
-      supporting: d.supporting && !d.stands_in,
-      noRecipientIn: d.stands_in && d.unit_name ? [d.unit_name] : [],
     });
   }
   return [...lines.values()];

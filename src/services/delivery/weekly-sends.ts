@@ -17,11 +17,13 @@ import { taskNumber } from "../reminders/compose-message.js";
 import { formatDigest, loadDigestMilestones } from "../reminders/digest-message.js";
 import { organizationsWithMilestones } from "../reminders/sync-reminders.js";
 import { renderDigestChart } from "../reports/digest-chart.js";
-import { sendWithRetries } from "./deliver.js";
+import { markZaloUnreachable, sendWithRetries, sendZaloWithRetries, type ZaloChannelDeps } from "./deliver.js";
 import type { DispatchDeps } from "./dispatch-due.js";
 
 interface Recipient {
-  chatId: number;
+  personId: string;
+  /** Their Telegram chat, when they are reachable there; null for someone on Zalo only. */
+  chatId: number | null;
   locale: string;
 }
 
@@ -30,17 +32,43 @@ async function recipientsWithRole(
   organizationId: string,
   role: "chairman" | "coordinator",
 ): Promise<Recipient[]> {
-  const rows = await queryRows<{ chat_id: string; locale: string }>(
+  const rows = await queryRows<{ person_id: string; chat_id: string | null; locale: string }>(
     deps.db,
     sql`
-    select distinct p.telegram_chat_id::text as chat_id, p.locale from memberships ms join people p on p.id = ms.person_id
+    select distinct p.id as person_id,
+           case when p.unreachable_since is null then p.telegram_chat_id::text end as chat_id, p.locale
+    from memberships ms join people p on p.id = ms.person_id
     where ms.organization_id = ${organizationId} and ms.role = ${role}
-      and p.telegram_chat_id is not null and p.unreachable_since is null`,
+      and ((p.telegram_chat_id is not null and p.unreachable_since is null)
+        or exists (select 1 from person_channels pc where pc.person_id = p.id and pc.unreachable_since is null))`,
   );
-  return rows.map((row) => ({ chatId: Number(row.chat_id), locale: row.locale }));
+  return rows.map((row) => ({
+    personId: row.person_id,
+    chatId: row.chat_id === null ? null : Number(row.chat_id),
+    locale: row.locale,
+  }));
 }
 
-/** Sends each recipient the text in their language. */
+/** The reachable Zalo chats of these people, when this process runs the Zalo channel. */
+async function zaloChatsOf(
+  deps: DispatchDeps,
+  recipients: Recipient[],
+): Promise<Array<{ chatId: string; locale: string }>> {
+  if (!deps.zalo || recipients.length === 0) return [];
+  return (
+    await queryRows<{ chat_id: string; locale: string }>(
+      deps.db,
+      sql`
+      select pc.chat_id, p.locale from person_channels pc join people p on p.id = pc.person_id
+      where pc.channel = 'zalo' and pc.unreachable_since is null and pc.person_id in (${sql.join(
+        recipients.map((r) => sql`${r.personId}::uuid`),
+        sql`, `,
+      )})`,
+    )
+  ).map((row) => ({ chatId: row.chat_id, locale: row.locale }));
+}
+
+/** Sends each recipient the text in their language, on each of their channels. */
 async function sendToAll(
   deps: DispatchDeps,
   recipients: Recipient[],
@@ -48,10 +76,19 @@ async function sendToAll(
 ): Promise<number> {
   let sent = 0;
   for (const recipient of recipients) {
+    if (recipient.chatId === null) continue;
     const text = textFor(translatorFor(recipient.locale));
     const outcome = await sendWithRetries(deps, recipient.chatId, { text, buttons: [] });
     if (outcome.kind === "sent") sent++;
     else deps.logger.warn({ chatId: recipient.chatId, outcome }, "weekly message not delivered");
+  }
+  for (const chat of await zaloChatsOf(deps, recipients)) {
+    const outcome = await sendZaloWithRetries(deps.zalo as ZaloChannelDeps, chat.chatId, {
+      text: textFor(translatorFor(chat.locale)),
+    });
+    if (outcome.kind === "sent") sent++;
+    else if (outcome.kind === "unreachable") await markZaloUnreachable(deps.db, chat.chatId);
+    else deps.logger.warn({ channel: "zalo", outcome }, "weekly message not delivered on zalo");
   }
   return sent;
 }
@@ -72,12 +109,13 @@ export async function sendWeeklyDigest(
       organizationId,
       to === "chairman" ? "chairman" : "coordinator",
     ))
-      if (!recipients.some((r) => r.chatId === recipient.chatId)) recipients.push(recipient);
+      if (!recipients.some((r) => r.personId === recipient.personId)) recipients.push(recipient);
   }
   const sent = await sendToAll(deps, recipients, (translator) => formatDigest(digest, translator));
   // The chart follows the text; a chart that cannot be drawn or sent never holds the digest back.
   const progress = unitProgress(milestones, today);
   for (const recipient of recipients) {
+    if (recipient.chatId === null) continue;
     const translator = translatorFor(recipient.locale);
     const chart = await renderDigestChart(progress, { translator, weekOf: formatVietnameseDate(digest.weekOf) });
     if (!chart) break;
@@ -87,6 +125,17 @@ export async function sendWeeklyDigest(
       photo: { png: chart.png, fileName: `tien-do-${digest.weekOf}.png` },
     });
     if (outcome.kind !== "sent") deps.logger.warn({ chatId: recipient.chatId, outcome }, "digest chart not delivered");
+  }
+  // Zalo takes a picture only by a public URL it fetches, and the chart is the office's progress: a link to
+  // the overview page (behind sign-in) goes instead.
+  for (const chat of await zaloChatsOf(deps, recipients)) {
+    const zalo = deps.zalo as ZaloChannelDeps;
+    const text = translatorFor(chat.locale).t("zalo-chart-link", {
+      week: formatVietnameseDate(digest.weekOf),
+      url: `${zalo.publicUrl}/overview`,
+    });
+    const outcome = await sendZaloWithRetries(zalo, chat.chatId, { text });
+    if (outcome.kind !== "sent") deps.logger.warn({ channel: "zalo", outcome }, "digest chart link not delivered");
   }
   return sent;
 }

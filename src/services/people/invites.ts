@@ -1,10 +1,19 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
-import { inviteAttempts, invites, memberships, organizations, people, units } from "../../../db/schema.js";
+import {
+  inviteAttempts,
+  invites,
+  memberships,
+  organizations,
+  people,
+  personChannels,
+  units,
+} from "../../../db/schema.js";
 import type { Role } from "../../domain/milestones/index.js";
 import { unitNameKey } from "../../domain/units/index.js";
 import { personIdOf, type Principal, type Refused, requireAccess } from "../access.js";
+import { takeZaloLinkCode, type ZaloLinked } from "./channel-links.js";
 
 export const INVITE_VALID_DAYS = 7;
 
@@ -305,4 +314,100 @@ async function recordWrongGuess(tx: Transaction, chatKey: string, now: Date): Pr
     .delete(inviteAttempts)
     .where(and(eq(inviteAttempts.chatKey, chatKey), lte(inviteAttempts.attemptedAt, windowStart)));
   await tx.insert(inviteAttempts).values({ chatKey, attemptedAt: now });
+}
+
+export type ZaloBindResult =
+  | ({ via: "invite" } & RedeemResult & { ok: true })
+  | ({ via: "link-code" } & ZaloLinked)
+  | Exclude<RedeemResult, { ok: true }>;
+
+/**
+ * Binds a Zalo chat with a code a person sent the Zalo bot, once: an invite
+ * code (as redeemInvite does for a Telegram account: the person is created,
+ * or given the new role when this chat is already theirs in the code's
+ * organization), or the link code `/zalo` gave someone already on Telegram
+ * (channel-links.ts). Wrong codes count against `zalo:<chat>` under the same
+ * limit as Telegram's.
+ */
+export async function redeemInviteOnZalo(
+  db: Database,
+  request: { code: string; chatId: string; displayName: string; now: Date },
+): Promise<ZaloBindResult> {
+  const chatKey = inviteChatKey("zalo", request.chatId);
+  return db.transaction(async (tx): Promise<ZaloBindResult> => {
+    const refused = await checkGuessLimit(tx, chatKey, request.now);
+    if (refused) return refused;
+    const [invite] = await tx
+      .select()
+      .from(invites)
+      .where(eq(invites.codeHash, inviteCodeHash(request.code)));
+    if (!invite) {
+      const linked = await takeZaloLinkCode(tx, request);
+      if (linked.ok || linked.reason !== "unknown") return linked.ok ? { via: "link-code", ...linked } : linked;
+      await recordWrongGuess(tx, chatKey, request.now);
+      return { ok: false, reason: "unknown" };
+    }
+    const [organization] = await tx.select().from(organizations).where(eq(organizations.id, invite.organizationId));
+    const [bound] = await tx
+      .select({ personId: personChannels.personId, organizationId: personChannels.organizationId })
+      .from(personChannels)
+      .where(and(eq(personChannels.channel, "zalo"), eq(personChannels.chatId, request.chatId)));
+    if (bound && bound.organizationId !== invite.organizationId) {
+      return { ok: false, reason: "already-bound", organizationName: organization?.name };
+    }
+    const [taken] = await tx
+      .update(invites)
+      .set({ usedAt: request.now })
+      .where(
+        and(
+          eq(invites.id, invite.id),
+          sql`${invites.usedAt} is null`,
+          sql`${invites.expiresAt} > ${request.now.toISOString()}::timestamptz`,
+        ),
+      )
+      .returning({ id: invites.id });
+    if (!taken) {
+      const [fresh] = await tx.select({ usedAt: invites.usedAt }).from(invites).where(eq(invites.id, invite.id));
+      return { ok: false, reason: fresh?.usedAt ? "used" : "expired", officeName: organization?.officeName ?? null };
+    }
+    let personId = bound?.personId;
+    if (personId) {
+      await tx
+        .update(personChannels)
+        .set({ unreachableSince: null })
+        .where(and(eq(personChannels.channel, "zalo"), eq(personChannels.chatId, request.chatId)));
+    } else {
+      const [person] = await tx
+        .insert(people)
+        .values({
+          organizationId: invite.organizationId,
+          fullName: invite.fullName ?? (request.displayName.trim() || "Zalo"),
+          locale: "vi",
+        })
+        .returning({ id: people.id });
+      personId = (person as { id: string }).id;
+      await tx
+        .insert(personChannels)
+        .values({ organizationId: invite.organizationId, personId, channel: "zalo", chatId: request.chatId });
+    }
+    await tx.update(invites).set({ usedByPersonId: personId }).where(eq(invites.id, invite.id));
+    await tx
+      .insert(memberships)
+      .values({ organizationId: invite.organizationId, personId, role: invite.role, unitId: invite.unitId })
+      .onConflictDoNothing();
+    const [unit] = invite.unitId
+      ? await tx.select({ name: units.name }).from(units).where(eq(units.id, invite.unitId))
+      : [];
+    return {
+      via: "invite",
+      ok: true,
+      personId,
+      organizationId: invite.organizationId,
+      organizationName: organization?.name ?? "",
+      officeName: organization?.officeName ?? null,
+      role: invite.role,
+      unitName: unit?.name ?? null,
+      createdByPersonId: invite.createdByPersonId,
+    };
+  });
 }

@@ -1,7 +1,7 @@
 /** The people of an organization as a coordinator manages them: who joined, who is invited, who cannot be reached. */
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../../db/client.js";
-import { invites, memberships, people, units, webSessions } from "../../../db/schema.js";
+import { invites, memberships, people, personChannels, units, webSessions } from "../../../db/schema.js";
 import type { Role } from "../../domain/milestones/index.js";
 import { type Principal, type Refused, requireAccess } from "../access.js";
 import type { Viewer } from "./viewer.js";
@@ -124,6 +124,8 @@ export async function deactivatePerson(
       .update(webSessions)
       .set({ revokedAt: now })
       .where(and(eq(webSessions.personId, personId), isNull(webSessions.revokedAt)));
+    // Their Zalo chat goes too: someone who left gets no reminders anywhere.
+    await tx.delete(personChannels).where(eq(personChannels.personId, personId));
     const emptied: Array<{ id: string; name: string }> = [];
     for (const unitId of new Set(removed.map((r) => r.unitId).filter((id): id is string => id !== null))) {
       const [left] = await tx

@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
-import { memberships, organizations, people, units } from "../../../db/schema.js";
+import { memberships, organizations, people, personChannels, units } from "../../../db/schema.js";
 import type { Actor, Role } from "../../domain/milestones/index.js";
 
 /** A person bound to a Telegram account, with what they may see and do. */
@@ -89,12 +89,12 @@ export async function setLocale(db: Database, personId: string, locale: string):
   await db.update(people).set({ locale }).where(eq(people.id, personId));
 }
 
-/** People of an organization with a role (and a chat), for notifications: approvers, coordinators. */
+/** People of an organization with a role and a chat on some channel, for notifications: approvers, coordinators. */
 export async function peopleWithRoles(
   db: Database,
   organizationId: string,
   roles: Role[],
-): Promise<Array<{ personId: string; chatId: number; locale: string }>> {
+): Promise<Array<{ personId: string; chatId: number | null; locale: string }>> {
   const rows = await db
     .selectDistinct({
       personId: people.id,
@@ -104,13 +104,19 @@ export async function peopleWithRoles(
     })
     .from(memberships)
     .innerJoin(people, eq(people.id, memberships.personId))
-    .where(and(eq(memberships.organizationId, organizationId), isNotNull(people.telegramChatId)));
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        or(
+          isNotNull(people.telegramChatId),
+          sql`exists (select 1 from ${personChannels} pc where pc.person_id = ${people.id})`,
+        ),
+      ),
+    );
   const seen = new Set<string>();
   return rows
-    .filter(
-      (row) => roles.includes(row.role) && row.chatId !== null && !seen.has(row.personId) && seen.add(row.personId),
-    )
-    .map((row) => ({ personId: row.personId, chatId: row.chatId as number, locale: row.locale }));
+    .filter((row) => roles.includes(row.role) && !seen.has(row.personId) && seen.add(row.personId))
+    .map((row) => ({ personId: row.personId, chatId: row.chatId, locale: row.locale }));
 }
 
 /** The reachable people of some units (members and unit heads), each once per unit: who hears about a unit's work. */

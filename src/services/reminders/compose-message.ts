@@ -1,5 +1,4 @@
-import { type DayOff, formatVietnameseDate } from "../../domain/calendar/index.js";
-import { formatWeekdayDate } from "../../domain/date-input/index.js";
+import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import type { SendKind } from "../../domain/reminders/index.js";
 import type { Translator } from "../../i18n/i18n.js";
 import type { InlineButton } from "../notifier.js";
@@ -15,14 +14,6 @@ export interface ReminderLine {
   /** The lead unit's name, for coordinators and the chairman who see many units. */
   unit: string | null;
   daysOverdue: number | null;
-  /** Days from the send to the due day: a due day off is reminded on the working day before, and says so. */
-  daysUntilDue?: number | null;
-  /** Why the due day is not worked, when it is not. */
-  dueDayOff?: DayOff | null;
-  /** The person's unit supports ("phối hợp") the task rather than leads it. */
-  supporting?: boolean;
-  /** Units this send was meant for that have nobody reachable: the coordinator gets it in their place. */
-  noRecipientIn?: string[];
 }
 
 /** "II.3": how the plan numbers a task. */
@@ -38,38 +29,29 @@ export function taskNumber(section: string | null, stt: string | null): string {
 export function composeReminderMessage(
   lines: ReminderLine[],
   { t }: Translator,
-): { text: string; buttons: InlineButton[][] } {
+  /** For a channel without buttons (Zalo): a link under each task to its page. */
+  options: { linkFor?: (milestoneId: string) => string } = {},
+): { text: string; buttons: InlineButton[][]; milestoneIds: string[] } {
   const sorted = [...lines].sort((a, b) => (a.due ?? "9999").localeCompare(b.due ?? "9999"));
   const parts: string[] = [t("reminder-title", { count: sorted.length })];
   sorted.forEach((line, i) => {
-    const ahead = line.kind === "due" && line.due && line.daysUntilDue ? line.daysUntilDue : 0;
     parts.push(
-      t(ahead > 0 ? "reminder-line-due-ahead" : "reminder-line", {
+      t("reminder-line", {
         index: i + 1,
         kind: line.kind,
-        when: ahead === 1 ? t("reminder-tomorrow") : line.due ? formatWeekdayDate(line.due) : "",
         number: taskNumber(line.section, line.stt),
         title: line.title,
         unit: line.unit ? t("reminder-unit", { unit: line.unit }) : "",
-        due: line.due ? dueText(t, line.due, line.dueDayOff ?? null) : "",
+        due: line.due ? t("reminder-due", { date: formatVietnameseDate(line.due) }) : "",
         late: line.daysOverdue ? t("reminder-late", { days: line.daysOverdue }) : "",
-      }) +
-        (line.supporting ? t("reminder-supporting") : "") +
-        (line.noRecipientIn?.length ? t("reminder-no-recipient", { units: line.noRecipientIn.join(", ") }) : ""),
+      }),
     );
+    if (options.linkFor) parts.push(t("zalo-task-link", { url: options.linkFor(line.milestoneId) }));
   });
+  if (options.linkFor) parts.push("", t("zalo-list-hint"));
   const buttons = sorted.map((line, i) => [
     { text: t("btn-done", { index: i + 1 }), callbackData: `done:${line.milestoneId}` },
     { text: t("btn-evidence"), callbackData: `evidence:${line.milestoneId}` },
   ]);
-  return { text: parts.join("\n"), buttons };
-}
-
-/** "– hạn 30/09/2025", or with the weekday and the reason when the due day is a day off. */
-function dueText(t: Translator["t"], due: string, dayOff: DayOff | null): string {
-  if (!dayOff) return t("reminder-due", { date: formatVietnameseDate(due) });
-  return t("reminder-due-day-off", {
-    date: formatWeekdayDate(due),
-    reason: dayOff.kind === "weekend" ? t("reminder-weekend") : dayOff.name,
-  });
+  return { text: parts.join("\n"), buttons, milestoneIds: sorted.map((line) => line.milestoneId) };
 }

@@ -30,6 +30,9 @@ describe("parseTextCommand", () => {
     ["Trợ giúp", "help"],
     ["Xin chào", "help"],
     ["/start", "help"],
+    ["web", "web"],
+    ["Đăng nhập", "web"],
+    ["/web", "web"],
   ])("reads %j as %s", (text, kind) => {
     expect(parseTextCommand(text)).toEqual({ kind });
   });

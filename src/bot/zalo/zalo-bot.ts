@@ -1,0 +1,256 @@
+/**
+ * The Zalo front end: what a person types to the Zalo bot. Zalo has no
+ * buttons, so a few typed phrases (src/domain/messages/text-commands.ts) stand
+ * in for them, and every task in an answer carries a signed link to its page
+ * in the web app, where the buttons are. A stranger's message that holds a
+ * code binds their chat: an invite code (a new person) or the link code
+ * `/zalo` gives on Telegram (someone already there).
+ */
+import { createHash } from "node:crypto";
+import { DateTime } from "luxon";
+import type { Database } from "../../../db/client.js";
+import type { ZaloUpdate } from "../../channels/zalo/zalo-client.js";
+import { formatVietnameseDate } from "../../domain/calendar/index.js";
+import { parseTextCommand, type TaskReference } from "../../domain/messages/index.js";
+import { seesWholeOrganization } from "../../domain/milestones/index.js";
+import { translatorFor, type Translator, withOrganizationWords } from "../../i18n/i18n.js";
+import { DEFAULT_TIME_ZONE } from "../../domain/planning/index.js";
+import type { Logger } from "../../logger.js";
+import { isRefused } from "../../services/access.js";
+import { loadShownList, saveShownList } from "../../services/chat-state.js";
+import {
+  type DeliveryDeps,
+  notifyPeople,
+  sendZaloWithRetries,
+  type ZaloChannelDeps,
+} from "../../services/delivery/deliver.js";
+import { markDone } from "../../services/milestones/milestone-actions.js";
+import { listOpenMilestones, type MilestoneView } from "../../services/milestones/milestone-view.js";
+import { findZaloViewer, markZaloChatReachable } from "../../services/people/channel-links.js";
+import { INVITE_GUESS_LIMIT, redeemInviteOnZalo } from "../../services/people/invites.js";
+import { findViewerById, peopleWithRoles, type Viewer } from "../../services/people/viewer.js";
+import { claimUpdate } from "../../services/processed-updates.js";
+import { createSignInLink } from "../../services/web/sessions.js";
+import { encodeCallback } from "../callback-data.js";
+import { refusalText } from "../refusals.js";
+import { dueText, milestoneLine, numberOf, titleOf } from "../views.js";
+
+export interface ZaloBotDeps extends Omit<DeliveryDeps, "zalo"> {
+  db: Database;
+  logger: Logger;
+  now: () => Date;
+  zalo: ZaloChannelDeps;
+}
+
+/** Tasks listed with a link each: a Zalo message stays short enough to read on a phone. */
+const LIST_LIMIT = 15;
+
+/** Zalo message ids are strings; the once-only table keys updates by a number, so a stable 48-bit hash stands in. */
+export function zaloUpdateKey(update: ZaloUpdate): number | null {
+  const id = update.message?.message_id;
+  if (!id) return null;
+  return parseInt(createHash("sha256").update(`${update.message?.chat.id}:${id}`).digest("hex").slice(0, 12), 16);
+}
+
+/**
+ * Handles updates from Zalo: `once` skips an update seen before (polling);
+ * `now` handles it as is (the webhook endpoint claimed it already).
+ */
+export function createZaloUpdateHandler(deps: ZaloBotDeps): {
+  once: (update: ZaloUpdate) => Promise<void>;
+  now: (update: ZaloUpdate) => Promise<void>;
+} {
+  const notifyDeps: DeliveryDeps = { ...deps };
+  const reply = async (chatId: string, text: string) => {
+    const outcome = await sendZaloWithRetries(deps.zalo, chatId, { text });
+    if (outcome.kind !== "sent") deps.logger.warn({ channel: "zalo", outcome }, "zalo reply not delivered");
+  };
+
+  const listText = (t: Translator["t"], viewer: Viewer, views: MilestoneView[], today: string, title: string) => {
+    const lines = [title];
+    views.slice(0, LIST_LIMIT).forEach((view, i) => {
+      lines.push("", milestoneLine(t, view, i + 1, today, seesWholeOrganization(viewer)));
+      lines.push(t("zalo-task-link", { url: deps.zalo.taskLink(viewer.personId, view.id) }));
+    });
+    if (views.length > LIST_LIMIT) lines.push("", t("zalo-list-more", { count: views.length - LIST_LIMIT }));
+    lines.push("", t("zalo-list-hint"));
+    return lines.join("\n");
+  };
+
+  const resolveTask = async (viewer: Viewer, reference: TaskReference, today: string): Promise<string | null> => {
+    const open = await listOpenMilestones(deps.db, viewer, { today });
+    if (reference.kind === "task-number") return open.find((view) => numberOf(view) === reference.number)?.id ?? null;
+    // The position in the last list this person was sent; their open tasks when none was.
+    const shown = (await loadShownList(deps.db, viewer.personId)) ?? open.map((view) => view.id);
+    return shown[reference.position - 1] ?? null;
+  };
+
+  const bindWithCode = async (chatId: string, code: string, displayName: string) => {
+    const now = deps.now();
+    const result = await redeemInviteOnZalo(deps.db, { code, chatId, displayName, now });
+    if (!result.ok) {
+      const t = translatorFor("vi", { office: "officeName" in result ? result.officeName : null }).t;
+      if (result.reason === "too-many-attempts") {
+        const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - now.getTime()) / 60_000));
+        await reply(
+          chatId,
+          t("invite-too-many-attempts", {
+            attempts: INVITE_GUESS_LIMIT.attempts,
+            window: INVITE_GUESS_LIMIT.windowMinutes,
+            time: DateTime.fromJSDate(result.retryAt, { zone: DEFAULT_TIME_ZONE }).toFormat("HH:mm"),
+            minutes,
+          }),
+        );
+        return;
+      }
+      await reply(chatId, t(`zalo-link-${result.reason}`));
+      return;
+    }
+    const viewer = await findViewerById(deps.db, result.personId);
+    const t = translatorFor(viewer?.locale, { office: viewer?.officeName ?? null }).t;
+    if (result.via === "link-code") {
+      deps.logger.info({ personId: result.personId, channel: "zalo" }, "zalo chat linked to a person");
+      await reply(chatId, t("zalo-welcome-linked", { name: result.fullName, organization: result.organizationName }));
+      return;
+    }
+    const unit = result.unitName ? t("unit-suffix", { unit: result.unitName }) : "";
+    await reply(
+      chatId,
+      [
+        t("welcome", {
+          name: viewer?.fullName ?? displayName,
+          organization: result.organizationName,
+          role: t("role-name", { role: result.role }),
+          unit,
+        }),
+        t("zalo-help"),
+      ].join("\n\n"),
+    );
+    deps.logger.info({ personId: result.personId, role: result.role, channel: "zalo" }, "invite redeemed on zalo");
+    if (result.createdByPersonId) {
+      const inviter = await findViewerById(deps.db, result.createdByPersonId);
+      if (inviter) {
+        await notifyPeople(
+          notifyDeps,
+          inviter.organizationId,
+          [{ chatId: inviter.chatId, personId: inviter.personId, locale: inviter.locale }],
+          (translator) => {
+            const tr = withOrganizationWords(translator, { office: inviter.officeName }).t;
+            return {
+              text: tr("invite-joined", {
+                name: viewer?.fullName ?? displayName,
+                role: tr("role-name", { role: result.role }),
+                unit: result.unitName ? tr("unit-suffix", { unit: result.unitName }) : "",
+              }),
+              buttons: [],
+            };
+          },
+        );
+      }
+    }
+  };
+
+  const reportDone = async (chatId: string, viewer: Viewer, reference: TaskReference, today: string) => {
+    const { t } = translatorFor(viewer.locale, { office: viewer.officeName });
+    const milestoneId = await resolveTask(viewer, reference, today);
+    if (!milestoneId) {
+      const shown = reference.kind === "position" ? String(reference.position) : reference.number;
+      await reply(chatId, t("zalo-done-no-such", { reference: shown }));
+      return;
+    }
+    // The same service as the Telegram button: same checks, same approval request.
+    const result = await markDone(deps.db, viewer, milestoneId, { now: deps.now() });
+    if (isRefused(result)) {
+      await reply(chatId, refusalText(t, result));
+      return;
+    }
+    const title = titleOf(result.milestone);
+    if (result.kind === "needs-evidence") {
+      const url = deps.zalo.taskLink(viewer.personId, milestoneId);
+      await reply(chatId, t("zalo-done-needs-evidence", { title, product: result.milestone.product ?? "", url }));
+      return;
+    }
+    if (result.kind === "already-submitted") return reply(chatId, t("completion-already-submitted", { title }));
+    if (result.kind === "done") return reply(chatId, t("completion-done", { title }));
+    if (result.kind !== "submitted") return;
+    await reply(chatId, t("completion-submitted", { title }));
+    const { milestone } = result;
+    const coordinators = (await peopleWithRoles(deps.db, viewer.organizationId, ["coordinator"])).filter(
+      (p) => p.personId !== viewer.personId,
+    );
+    const unit =
+      milestone.leadUnitNames.join(", ") || viewer.roles.find((r) => r.unitName)?.unitName || viewer.organizationName;
+    await notifyPeople(notifyDeps, viewer.organizationId, coordinators, ({ t: tr }) => ({
+      text: tr("approval-completion-request", {
+        person: viewer.fullName,
+        unit,
+        number: numberOf(milestone),
+        title: titleOf(milestone),
+        due: dueText(tr, milestone.due),
+        submitted: formatVietnameseDate(today),
+        evidence: milestone.evidenceCount,
+      }),
+      // Telegram coordinators decide with the buttons; on Zalo the text goes alone.
+      buttons: [
+        [
+          { text: tr("btn-approve"), callbackData: encodeCallback({ verb: "approve", requestId: result.requestId }) },
+          { text: tr("btn-return"), callbackData: encodeCallback({ verb: "return", requestId: result.requestId }) },
+        ],
+      ],
+    }));
+  };
+
+  const handle = async (update: ZaloUpdate) => {
+    const message = update.message;
+    if (!message || message.chat.chat_type !== "PRIVATE" || message.from.is_bot) return;
+    const chatId = message.chat.id;
+    const viewer = await findZaloViewer(deps.db, chatId);
+    const { t } = translatorFor(viewer?.locale ?? "vi", { office: viewer?.officeName ?? null });
+    if (update.event_name !== "message.text.received" || typeof message.text !== "string") {
+      await reply(chatId, t(viewer ? "zalo-text-only" : "zalo-not-registered"));
+      return;
+    }
+    const command = parseTextCommand(message.text);
+    if (command.kind === "invite-code") return bindWithCode(chatId, command.code, message.from.display_name ?? "");
+    if (!viewer) return reply(chatId, t("zalo-not-registered"));
+    // They wrote to the bot: a chat once marked unreachable (blocked) is reachable again.
+    await markZaloChatReachable(deps.db, chatId);
+    const today = DateTime.fromJSDate(deps.now(), { zone: viewer.timeZone }).toISODate() as string;
+    switch (command.kind) {
+      case "help":
+        return reply(chatId, t("zalo-help"));
+      case "my-work":
+      case "overdue": {
+        const overdueOnly = command.kind === "overdue";
+        const views = await listOpenMilestones(deps.db, viewer, { today, overdueOnly });
+        if (views.length === 0) return reply(chatId, t(overdueOnly ? "overdue-empty" : "tasks-empty"));
+        await saveShownList(
+          deps.db,
+          viewer,
+          views.map((view) => view.id),
+        );
+        const title = t(overdueOnly ? "overdue-title" : "tasks-title", { count: views.length, page: 1, pages: 1 });
+        return reply(chatId, listText(t, viewer, views, today, title));
+      }
+      case "done":
+        return reportDone(chatId, viewer, command.task, today);
+      case "done-without-task":
+        return reply(chatId, t("zalo-done-usage"));
+      case "web": {
+        const token = await createSignInLink(deps.db, viewer, deps.now());
+        return reply(chatId, t("zalo-web-link", { url: `${deps.zalo.publicUrl}/signin/${token}` }));
+      }
+      default:
+        return reply(chatId, t("zalo-unknown"));
+    }
+  };
+
+  return {
+    now: handle,
+    async once(update) {
+      const key = zaloUpdateKey(update);
+      if (key !== null && !(await claimUpdate(deps.db, "zalo", key, deps.now()))) return;
+      await handle(update);
+    },
+  };
+}
