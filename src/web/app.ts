@@ -37,6 +37,7 @@ import { SCRIPT, STYLESHEET } from "./assets.js";
 import { registerImportRoutes } from "./import-routes.js";
 import { registerPeopleRoutes } from "./people-routes.js";
 import { registerReportRoutes } from "./report-routes.js";
+import { registerSettingsRoutes } from "./pages/settings-routes.js";
 import { isId } from "./route-kit.js";
 import { Html } from "./html.js";
 import { layout } from "./pages/layout.js";
@@ -241,6 +242,8 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     "/units/*",
     "/reports",
     "/reports/*",
+    "/settings",
+    "/settings/*",
   ];
   for (const path of guarded) {
     app.use(path, bodyLimit({ maxSize: FORM_LIMIT_BYTES }));
@@ -430,6 +433,11 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     render,
   );
   registerReportRoutes(app, { db: deps.db, logger: deps.logger }, render);
+  registerSettingsRoutes(
+    app,
+    { db: deps.db, now: deps.now, logger: deps.logger, scheduleSlots: deps.scheduleSlots },
+    render,
+  );
 
   return app;
 }

@@ -26,5 +26,18 @@ describe("npm run demo", () => {
     expect(stdout).toContain("Quá hạn, cần chỉ đạo: III.1");
     expect(stdout).toContain("📊 Tổng hợp tuần 10/03/2025");
     expect(stdout).toMatch(/Hết demo: \d+ tin nhắn của bot/);
+
+    // Task I.1's lead ("Vp UBND") has nobody: from its first reminder on, the coordinator gets them, marked.
+    const messages = stdout.split(/\n(?=\[\d\d:\d\d\] )/).filter((block) => block.includes("🤖 →"));
+    const aboutI1 = messages.filter((block) => /\d+\. [^\n]*: I\.1 Xây dựng và ban hành/.test(block));
+    expect(aboutI1.length).toBeGreaterThanOrEqual(6);
+    const first = aboutI1[0]!;
+    expect(first).toContain("🤖 → Nguyễn Thị Lan");
+    expect(first).toMatch(/I\.1 Xây dựng và ban hành[^\n]*Chưa có người nhận ở [^\n]*Vp UBND[^\n]*hãy mời người nhận/);
+    const beforeCoordinatorsStep = aboutI1.filter((block) => !block.includes("Quá hạn, cần chỉ đạo: I.1"));
+    for (const block of beforeCoordinatorsStep) expect(block).toMatch(/I\.1 [^\n]*Chưa có người nhận ở [^\n]*Vp UBND/);
+    // Its due day (28/01/2025) is in the Tết break: the due-day send says so instead of "today".
+    expect(stdout).toMatch(/Đến hạn Thứ Ba 28\/01\/2025: I\.1 [^\n]*\(nghỉ Tết Nguyên đán Ất Tỵ\)/);
+    expect(stdout).not.toMatch(/Đến hạn hôm nay: I\.1 /);
   }, 120_000);
 });

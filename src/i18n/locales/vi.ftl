@@ -205,6 +205,14 @@ reminder-line = { $index }. { $kind ->
 reminder-unit = { " " }[{ $unit }]
 reminder-due = { " " }– hạn { $date }
 reminder-late = { " " }(quá { $days } ngày)
+# The due day is a day off: the due-day send goes the working day before and says which day it is and why.
+reminder-due-day-off = { " " }– hạn { $date } (nghỉ { $reason })
+reminder-line-due-ahead = { $index }. Đến hạn { $when }: { $number } { $title }{ $unit }{ $due }{ $late }
+reminder-weekend = cuối tuần
+reminder-tomorrow = ngày mai
+reminder-supporting = { " " }(bộ phận bạn là đơn vị phối hợp)
+# The unit meant to receive this has nobody reachable; the coordinator gets it instead.
+reminder-no-recipient = { " " }⚠️ Chưa có người nhận ở { $units }, hãy mời người nhận (/moi).
 calendar-unpublished = 📅 Lịch nghỉ Tết { $year } chưa được công bố; nhắc việc đang tính theo luật (nghỉ Tết từ { $first } đến { $last }, các ngày lễ theo Bộ luật Lao động).
 needs-date-title = 📅 { $count } việc chưa có thời hạn, cần đặt ngày:
 needs-date-line = - { $number } { $title }{ $written }

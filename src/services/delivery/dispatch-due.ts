@@ -1,6 +1,7 @@
 import { inArray, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../../db/client.js";
 import { reminderDeliveries } from "../../../db/schema.js";
+import { dayOffOf, daysBetween, type IsoDate, type WorkingCalendar } from "../../domain/calendar/index.js";
 import { CHASED_STATES, lateness } from "../../domain/milestones/index.js";
 import { localDay } from "../../domain/planning/index.js";
 import { saysHowLate } from "../../domain/reminders/index.js";
@@ -69,6 +70,10 @@ type ClaimedDelivery = {
   due: string | null;
   unit_name: string | null;
   audience_role: string;
+  /** A coordinator receiving a unit's send because the unit has nobody reachable. */
+  stands_in: boolean;
+  /** The unit supports the task rather than leads it. */
+  supporting: boolean;
 };
 
 const chased = sql.join(
@@ -118,7 +123,9 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
   );
   result.skipped = skipped.length;
 
-  // Recipients are resolved at fire time: people bound after the import are reached too.
+  // Recipients are resolved at fire time: people bound after the import are reached too. A unit's
+  // send that would reach nobody (nobody joined, or all unreachable) goes to the coordinators instead,
+  // who can invite someone: a reminder is never sent to nobody. claim() tells such deliveries apart.
   const due = await queryRows<{ id: string }>(
     db,
     sql`
@@ -126,26 +133,33 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
       update reminders set state = 'sending'
       where organization_id = ${organizationId} and state = 'planned' and fire_at <= ${now.toISOString()}::timestamptz
       returning id, audience_role, audience_unit_id
-    ), recipients as (
-      select distinct due.id as reminder_id, p.id as person_id, channels.channel
-      from due
-      join memberships ms on ms.organization_id = ${organizationId}
-        and (
-          (due.audience_role = 'member' and ms.unit_id = due.audience_unit_id and ms.role in ('member', 'unit_head'))
-          or (due.audience_role in ('coordinator', 'chairman', 'unit_head') and ms.role = due.audience_role
-              and (due.audience_unit_id is null or ms.unit_id = due.audience_unit_id))
-        )
+    ), reachable as (
+      -- One row per reachable channel of a person: each channel is a delivery of its own, claimed and sent on its own.
+      select p.id, ms.role, ms.unit_id, channels.channel
+      from memberships ms
       join people p on p.id = ms.person_id
-      -- One delivery per reachable channel of the person: each is claimed and sent on its own.
       join lateral (
         select 'telegram' as channel where p.telegram_chat_id is not null and p.unreachable_since is null
         union all
         select pc.channel from person_channels pc
         where pc.person_id = p.id and pc.unreachable_since is null and pc.channel in ${channels}
       ) channels on true
+      where ms.organization_id = ${organizationId}
+    ), addressed as (
+      select distinct due.id as reminder_id, r.id as person_id, r.channel
+      from due
+      join reachable r on
+          (due.audience_role = 'member' and r.unit_id = due.audience_unit_id and r.role in ('member', 'unit_head'))
+          or (due.audience_role in ('coordinator', 'chairman', 'unit_head') and r.role = due.audience_role
+              and (due.audience_unit_id is null or r.unit_id = due.audience_unit_id))
+    ), stand_ins as (
+      select distinct due.id as reminder_id, r.id as person_id, r.channel
+      from due join reachable r on r.role = 'coordinator'
+      where due.audience_role = 'member' and not exists (select 1 from addressed a where a.reminder_id = due.id)
     ), inserted as (
       insert into reminder_deliveries (organization_id, reminder_id, person_id, channel)
-      select ${organizationId}, reminder_id, person_id, channel from recipients
+      select ${organizationId}::uuid, reminder_id, person_id, channel
+      from (select * from addressed union select * from stand_ins) chosen
       on conflict do nothing
       returning id
     )
@@ -199,7 +213,7 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
     const deliveries = await claimUnsent(pendingIds);
     if (deliveries.length === 0) return;
     const first = deliveries[0] as ClaimedDelivery;
-    const lines = dedupeLines(deliveries, today);
+    const lines = dedupeLines(deliveries, today, context.calendar);
     // The same text as on Telegram, each task followed by its link instead of buttons.
     const message = composeReminderMessage(lines, translatorFor(first.locale), {
       linkFor: (milestoneId) => zalo.taskLink(personId, milestoneId),
@@ -252,7 +266,7 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
     const deliveries = await claimUnsent(pendingIds);
     if (deliveries.length === 0) return;
     const first = deliveries[0] as ClaimedDelivery;
-    const lines = dedupeLines(deliveries, today);
+    const lines = dedupeLines(deliveries, today, context.calendar);
     const message = composeReminderMessage(lines, translatorFor(first.locale));
     const ids = deliveries.map((d) => d.id);
     const outcome = await sendWithRetries(deps, Number(first.chat_id), message);
@@ -391,7 +405,14 @@ async function claim(db: Database, ids: string[]): Promise<ClaimedDelivery[]> {
     )
     select c.id, c.person_id,
            case when c.channel = 'telegram' then p.telegram_chat_id::text else pc.chat_id end as chat_id, p.locale, c.reminder_id, r.milestone_id, r.kind, r.audience_role,
-           t.section, t.stt, t.title, m.due::text as due, u.name as unit_name
+           t.section, t.stt, t.title, m.due::text as due, u.name as unit_name,
+           (r.audience_role = 'member' and not exists (
+             select 1 from memberships ms where ms.person_id = c.person_id and ms.unit_id = r.audience_unit_id
+               and ms.role in ('member', 'unit_head'))) as stands_in,
+           (r.audience_role = 'member'
+             and exists (select 1 from task_units tu where tu.task_id = t.id and tu.unit_id = r.audience_unit_id and tu.relation = 'support')
+             and not exists (select 1 from task_units tu where tu.task_id = t.id and tu.unit_id = r.audience_unit_id and tu.relation = 'lead')
+           ) as supporting
     from claimed c
     join people p on p.id = c.person_id
     left join person_channels pc on pc.person_id = c.person_id and pc.channel = c.channel
@@ -402,13 +423,21 @@ async function claim(db: Database, ids: string[]): Promise<ClaimedDelivery[]> {
   );
 }
 
-function dedupeLines(deliveries: ClaimedDelivery[], today: string): ReminderLine[] {
+function dedupeLines(deliveries: ClaimedDelivery[], today: IsoDate, calendar: WorkingCalendar): ReminderLine[] {
   // One line per milestone: two rows about the same task in one slot (unit and coordinator) read as one.
   const lines = new Map<string, ReminderLine>();
   for (const d of deliveries) {
-    if (lines.has(d.milestone_id)) continue;
+    const seen = lines.get(d.milestone_id);
+    if (seen) {
+      // The person's own unit leading it outranks supporting; every unit with nobody is named.
+      if (!d.supporting && !d.stands_in) seen.supporting = false;
+      if (d.stands_in && d.unit_name && !seen.noRecipientIn?.includes(d.unit_name))
+        seen.noRecipientIn = [...(seen.noRecipientIn ?? []), d.unit_name].sort((a, b) => a.localeCompare(b, "vi"));
+      continue;
+    }
     // Only chased milestones reach here (the rest were skipped above): the domain's lateness says how late.
     const late = lateness({ state: "open", due: d.due, completedOn: null }, today);
+    const due = d.due;
     lines.set(d.milestone_id, {
       milestoneId: d.milestone_id,
       kind: d.kind,
@@ -418,6 +447,11 @@ function dedupeLines(deliveries: ClaimedDelivery[], today: string): ReminderLine
       due: d.due,
       unit: d.audience_role === "member" ? null : d.unit_name,
       daysOverdue: late.status === "overdue" && saysHowLate(d.kind) ? late.days : null,
+      daysUntilDue: due && due > today ? daysBetween(today, due) : 0,
+      // Said while the date is ahead: the send came early because of it. Once late, how late is what counts.
+      dueDayOff: due && due >= today ? dayOffOf(calendar, due) : null,
+      supporting: d.supporting && !d.stands_in,
+      noRecipientIn: d.stands_in && d.unit_name ? [d.unit_name] : [],
     });
   }
   return [...lines.values()];

@@ -1,4 +1,5 @@
-import { formatVietnameseDate } from "../../domain/calendar/index.js";
+import { type DayOff, formatVietnameseDate } from "../../domain/calendar/index.js";
+import { formatWeekdayDate } from "../../domain/date-input/index.js";
 import type { SendKind } from "../../domain/reminders/index.js";
 import type { Translator } from "../../i18n/i18n.js";
 import type { InlineButton } from "../notifier.js";
@@ -14,6 +15,14 @@ export interface ReminderLine {
   /** The lead unit's name, for coordinators and the chairman who see many units. */
   unit: string | null;
   daysOverdue: number | null;
+  /** Days from the send to the due day: a due day off is reminded on the working day before, and says so. */
+  daysUntilDue?: number | null;
+  /** Why the due day is not worked, when it is not. */
+  dueDayOff?: DayOff | null;
+  /** The person's unit supports ("phối hợp") the task rather than leads it. */
+  supporting?: boolean;
+  /** Units this send was meant for that have nobody reachable: the coordinator gets it in their place. */
+  noRecipientIn?: string[];
 }
 
 /** "II.3": how the plan numbers a task. */
@@ -35,16 +44,20 @@ export function composeReminderMessage(
   const sorted = [...lines].sort((a, b) => (a.due ?? "9999").localeCompare(b.due ?? "9999"));
   const parts: string[] = [t("reminder-title", { count: sorted.length })];
   sorted.forEach((line, i) => {
+    const ahead = line.kind === "due" && line.due && line.daysUntilDue ? line.daysUntilDue : 0;
     parts.push(
-      t("reminder-line", {
+      t(ahead > 0 ? "reminder-line-due-ahead" : "reminder-line", {
         index: i + 1,
         kind: line.kind,
+        when: ahead === 1 ? t("reminder-tomorrow") : line.due ? formatWeekdayDate(line.due) : "",
         number: taskNumber(line.section, line.stt),
         title: line.title,
         unit: line.unit ? t("reminder-unit", { unit: line.unit }) : "",
-        due: line.due ? t("reminder-due", { date: formatVietnameseDate(line.due) }) : "",
+        due: line.due ? dueText(t, line.due, line.dueDayOff ?? null) : "",
         late: line.daysOverdue ? t("reminder-late", { days: line.daysOverdue }) : "",
-      }),
+      }) +
+        (line.supporting ? t("reminder-supporting") : "") +
+        (line.noRecipientIn?.length ? t("reminder-no-recipient", { units: line.noRecipientIn.join(", ") }) : ""),
     );
     if (options.linkFor) parts.push(t("zalo-task-link", { url: options.linkFor(line.milestoneId) }));
   });
@@ -54,4 +67,13 @@ export function composeReminderMessage(
     { text: t("btn-evidence"), callbackData: `evidence:${line.milestoneId}` },
   ]);
   return { text: parts.join("\n"), buttons, milestoneIds: sorted.map((line) => line.milestoneId) };
+}
+
+/** "– hạn 30/09/2025", or with the weekday and the reason when the due day is a day off. */
+function dueText(t: Translator["t"], due: string, dayOff: DayOff | null): string {
+  if (!dayOff) return t("reminder-due", { date: formatVietnameseDate(due) });
+  return t("reminder-due-day-off", {
+    date: formatWeekdayDate(due),
+    reason: dayOff.kind === "weekend" ? t("reminder-weekend") : dayOff.name,
+  });
 }

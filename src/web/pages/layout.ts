@@ -59,6 +59,7 @@ function navLinks(frame: PageFrame, viewer: Viewer): Html[] {
     ["/people", t("web-nav-people"), canCoordinate(viewer)],
     ["/reports", t("web-nav-reports"), seesWholeOrganization(viewer)],
     ["/import", t("web-nav-import"), canCoordinate(viewer)],
+    ["/settings", t("web-nav-settings"), canCoordinate(viewer)],
   ];
   const current = (href: string) =>
     frame.path === href ||

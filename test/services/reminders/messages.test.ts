@@ -36,6 +36,34 @@ describe("composeReminderMessage", () => {
     ]);
   });
 
+  it("tells a coordinator standing in for units with nobody to receive, and names them", () => {
+    const message = composeReminderMessage([line({ noRecipientIn: ["Tư pháp", "Vp UBND"] })], translatorFor("vi"));
+    expect(message.text).toContain(
+      "1. Sắp đến hạn: II.3 Xây dựng Kế hoạch – hạn 30/09/2025 ⚠️ Chưa có người nhận ở Tư pháp, Vp UBND, hãy mời người nhận (/moi).",
+    );
+  });
+
+  it("tells a supporting unit it supports", () => {
+    const message = composeReminderMessage([line({ kind: "start", supporting: true })], translatorFor("vi"));
+    expect(message.text).toContain("(bộ phận bạn là đơn vị phối hợp)");
+  });
+
+  it("says a due day off is ahead and why, instead of 'today'", () => {
+    const tet = { kind: "holiday" as const, name: "Tết Nguyên đán Ất Tỵ" };
+    const [, early] = composeReminderMessage(
+      [line({ kind: "due", due: "2025-01-28", daysUntilDue: 4, dueDayOff: tet })],
+      translatorFor("vi"),
+    ).text.split("\n");
+    expect(early).toBe(
+      "1. Đến hạn Thứ Ba 28/01/2025: II.3 Xây dựng Kế hoạch – hạn Thứ Ba 28/01/2025 (nghỉ Tết Nguyên đán Ất Tỵ)",
+    );
+    const [, saturday] = composeReminderMessage(
+      [line({ kind: "due", due: "2025-03-01", daysUntilDue: 1, dueDayOff: { kind: "weekend" } })],
+      translatorFor("vi"),
+    ).text.split("\n");
+    expect(saturday).toBe("1. Đến hạn ngày mai: II.3 Xây dựng Kế hoạch – hạn Thứ Bảy 01/03/2025 (nghỉ cuối tuần)");
+  });
+
   it("speaks the person's language", () => {
     const message = composeReminderMessage([line({ kind: "start" })], translatorFor("en"));
     expect(message.text).toContain("Starts now: II.3 Xây dựng Kế hoạch – due 30/09/2025");

@@ -115,4 +115,36 @@ describe("office settings", () => {
     const view = await loadOfficeSettings(database.client.db, OPERATOR, world.organizationId);
     expect(view.kind === "settings" && view.settings.officeName).toBe("Văn phòng HĐND và UBND xã");
   });
+
+  it("does not send again the same day when the time moves later than a send that already went", async () => {
+    const other = await createReminderWorld(database.client, 1, 92_000);
+    await syncReminders(database.client.db, other.organizationId, new Date("2025-09-09T12:00:00+07:00"));
+    // 10/09 at 09:00: the 08:00 reminder (14 working days before due) went out.
+    const at = new Date("2025-09-10T09:00:00+07:00");
+    await database.client.db.execute(
+      sql`update reminders set state = 'sent', sent_at = fire_at where organization_id = ${other.organizationId} and fire_at < ${at.toISOString()}::timestamptz`,
+    );
+    const applied = await applySettingChange(
+      database.client.db,
+      OPERATOR,
+      other.organizationId,
+      parseSettingInput("sendTime", "16:00"),
+      { now: at },
+    );
+    if (applied.kind !== "applied") throw new Error(applied.kind);
+    const tenth = async () =>
+      (
+        await database.client.db
+          .select({ state: reminders.state, fireAt: reminders.fireAt })
+          .from(reminders)
+          .where(eq(reminders.organizationId, other.organizationId))
+      )
+        .filter((row) => row.fireAt.toISOString().startsWith("2025-09-10"))
+        .map((row) => `${row.state} ${row.fireAt.toISOString().slice(11, 16)}`)
+        .sort();
+    expect(await tenth()).toEqual(["cancelled 09:00", "sent 01:00"]);
+    // The reconciler planning again later that day does not bring it back.
+    await syncReminders(database.client.db, other.organizationId, new Date("2025-09-10T10:00:00+07:00"));
+    expect(await tenth()).toEqual(["cancelled 09:00", "sent 01:00"]);
+  });
 });
