@@ -5,12 +5,14 @@ import { openMigratedDatabase } from "../../db/client.js";
 import { organizations } from "../../db/schema.js";
 import type { Config } from "../config.js";
 import { ImportError } from "../import/import-error.js";
+import { readPlanFile } from "../import/read-plan-file.js";
 import type { ExplainedRow } from "../import/plan-draft.js";
 import type { Logger } from "../logger.js";
 import { OPERATOR } from "../services/access.js";
 import {
   importPlanFile,
   isPlanFileName,
+  MAX_PLAN_TASKS,
   PLAN_FILE_EXTENSIONS,
   readPlanDocument,
 } from "../services/plans/import-plan-file.js";
@@ -22,6 +24,7 @@ interface ImportArgs {
   file: string;
   org: string | undefined;
   year: number | undefined;
+  maxTasks: number;
   dryRun: boolean;
   json: boolean;
   explain: boolean;
@@ -50,7 +53,15 @@ function explainLine(row: ExplainedRow): string {
 }
 
 function parseImportArgs(args: string[]): ImportArgs {
-  const parsed: ImportArgs = { file: "", org: undefined, year: undefined, dryRun: false, json: false, explain: false };
+  const parsed: ImportArgs = {
+    file: "",
+    org: undefined,
+    year: undefined,
+    maxTasks: MAX_PLAN_TASKS,
+    dryRun: false,
+    json: false,
+    explain: false,
+  };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "--org") parsed.org = args[++i];
@@ -58,6 +69,11 @@ function parseImportArgs(args: string[]): ImportArgs {
       parsed.year = Number(args[++i]);
       if (!Number.isInteger(parsed.year) || parsed.year < 2000 || parsed.year > 2100) {
         throw new UsageError("--year takes a year such as 2025");
+      }
+    } else if (arg === "--max-tasks") {
+      parsed.maxTasks = Number(args[++i]);
+      if (!Number.isInteger(parsed.maxTasks) || parsed.maxTasks < 1) {
+        throw new UsageError("--max-tasks takes the largest number of tasks to accept, such as 3000");
       }
     } else if (arg === "--dry-run") parsed.dryRun = true;
     else if (arg === "--json") parsed.json = true;
@@ -74,7 +90,10 @@ function parseImportArgs(args: string[]): ImportArgs {
   return parsed;
 }
 
-/** `import <file> --org <slug> [--year] [--dry-run] [--json] [--explain]`. */
+/**
+ * `import <file> --org <slug> [--year] [--max-tasks N] [--dry-run] [--json] [--explain]`.
+ * The file is read in a child process with limits, as in the chat and on the web.
+ */
 export async function runImport(
   args: string[],
   config: Config,
@@ -89,7 +108,14 @@ export async function runImport(
     throw new ImportError("không mở được tệp", basename(options.file), {}, String(error));
   }
   const fileName = basename(options.file);
-  const request = { fileName, bytes, now: new Date(), ...(options.year ? { year: options.year } : {}) };
+  const request = {
+    fileName,
+    bytes,
+    now: new Date(),
+    // A hostile file costs a child process that is stopped at the time and memory limits, never a hung CLI.
+    reader: readPlanFile,
+    ...(options.year ? { year: options.year } : {}),
+  };
   if (!isPlanFileName(fileName)) {
     throw new UsageError(`"${fileName}" is not a plan file; plans are read from ${PLAN_FILE_EXTENSIONS.join(" ")}`);
   }
@@ -104,6 +130,7 @@ export async function runImport(
       );
       if (yearAssumed) out(yearAssumedLine(draft.plan.year));
       out(`- ${draft.sections.length} mục, ${draft.tasks.length} nhiệm vụ, ${needsDate} cần xem lại thời hạn`);
+      if (draft.tasks.length > options.maxTasks) out(`- ${tooManyTasksReason(draft.tasks.length, options.maxTasks)}`);
       for (const warning of draft.warnings) out(`- ${warning}`);
       out("(chạy thử: chưa ghi gì vào cơ sở dữ liệu)");
     }
@@ -115,7 +142,10 @@ export async function runImport(
       ...request,
       mode: "apply",
       organizationSlug: options.org as string,
+      maxTasks: options.maxTasks,
     });
+    if (result.kind === "too-many-tasks")
+      throw new ImportError(tooManyTasksReason(result.tasks, result.limit), fileName);
     if (result.kind === "not-allowed" || result.kind === "stale") {
       throw refusalError(`import into "${options.org}"`, result.kind);
     }
@@ -146,4 +176,13 @@ export async function runImport(
 /** The one year rule said aloud: the title names no year, so the plan is this year's unless --year says otherwise. */
 function yearAssumedLine(year: number): string {
   return `- Tiêu đề kế hoạch không ghi năm: đọc là năm ${year} (dùng --year để chỉ định năm khác)`;
+}
+
+/** Why a plan of `tasks` tasks is refused, and the flag that lets it through. */
+function tooManyTasksReason(tasks: number, limit: number): string {
+  const count = (n: number) => n.toLocaleString("vi-VN");
+  return (
+    `kế hoạch có ${count(tasks)} nhiệm vụ, quá giới hạn ${count(limit)} nhiệm vụ (thường là tệp bị đọc sai: ` +
+    `xem lại bằng --dry-run --explain); nếu đúng là vậy, chạy lại với --max-tasks ${tasks}`
+  );
 }

@@ -17,7 +17,7 @@ import { runStart } from "./start.js";
 import { runStatus } from "./status.js";
 import { runWorker } from "./worker.js";
 import { UsageError } from "./usage-error.js";
-import { PLAN_FILE_EXTENSIONS } from "../services/plans/import-plan-file.js";
+import { MAX_PLAN_TASKS, PLAN_FILE_EXTENSIONS } from "../services/plans/import-plan-file.js";
 
 const usage = `usage: nhacviec <command>
   deadline --year 2025 [--period 2025-07-01..2025-12-31] "<text>"   one Schedule as JSON
@@ -32,6 +32,7 @@ const usage = `usage: nhacviec <command>
   report --org <slug> --period 2026-Q3|2026-H1|2026 [--format docx|pdf] [--as-of D] [--out F]  the CCHC results report
   parse-dates --ref <ISO datetime> < lines                           typed dates ("15/3", "thứ 6 tuần sau") as JSON Lines
   import <file> --org <slug> [--year Y] [--dry-run] [--json]         read a plan (${PLAN_FILE_EXTENSIONS.join(" ")}) and store it
+         [--max-tasks N]                                             accept a plan of more than ${MAX_PLAN_TASKS} tasks
   units --org <slug> [--json]                                        units with their aliases and task counts
   units merge --org <slug> "<from>" "<into>"                         join two units (the first becomes an alias)
   units alias --org <slug> "<unit>" "<alias>"                        add another spelling of a unit ("VP-TK")

@@ -37,6 +37,11 @@ const pendingInputSchema = z.discriminatedUnion("kind", [
     fileId: z.string().min(1),
     fileName: z.string().min(1),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /**
+     * A plan over MAX_PLAN_TASKS: its count, asked first ("confirmed": false)
+     * and, once confirmed, the limit its preview and import are allowed.
+     */
+    largePlan: z.object({ tasks: z.number().int().positive(), confirmed: z.boolean() }).optional(),
   }),
   z.object({
     kind: z.literal("return-comment"),

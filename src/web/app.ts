@@ -251,7 +251,9 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
   }
   // A plan file is larger than a form: the import routes set their own limit.
   app.use("/import", requireSession);
-  app.use("/import/*", bodyLimit({ maxSize: FORM_LIMIT_BYTES }));
+  // Not "/import/*": Hono matches it to "/import" too, and every plan file over 64 KB got a 413.
+  app.use("/import/:id", bodyLimit({ maxSize: FORM_LIMIT_BYTES }));
+  app.use("/import/:id/preview", bodyLimit({ maxSize: FORM_LIMIT_BYTES }));
   app.use("/import/*", requireSession);
 
   app.get("/", (c) => c.redirect("/plan", 303));

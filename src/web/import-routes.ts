@@ -1,48 +1,34 @@
 /**
- * Uploading a plan on the web: the file is read and the import previewed
+ * Uploading a plan on the web: the same import use case as the chat and the
+ * CLI (importPlanFile: one reader in a child process, one year rule, one list
+ * of file types, one task limit). The file is read and the import previewed
  * (the real import, rolled back); nothing is stored until the coordinator
- * confirms. Between the two steps the file waits in memory, bound to the
- * person, for half an hour.
+ * confirms. A plan over the task limit is confirmed by its count first.
  */
-import { createHash, randomBytes } from "node:crypto";
 import type { Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { DateTime } from "luxon";
 import type { Database } from "../../db/client.js";
 import { canCoordinate } from "../domain/milestones/index.js";
-import { ImportError, MissingPlanYearError } from "../import/import-error.js";
+import { ImportError } from "../import/import-error.js";
 import type { PlanDraft } from "../import/plan-draft.js";
+import { readPlanFile } from "../import/read-plan-file.js";
 import type { Translator } from "../i18n/i18n.js";
 import { importPreviewLines } from "../i18n/import-preview.js";
-import { type ImportSummary, importPlan } from "../services/import-plan.js";
-import { previewImport } from "../services/import-preview.js";
-import { type PlanReader, readPlanHere } from "../services/plans/import-plan-file.js";
+import type { ImportSummary } from "../services/import-plan.js";
+import {
+  importPlanFile,
+  isPlanFileName,
+  PLAN_FILE_EXTENSIONS,
+  type PlanFileRequest,
+  type PlanReader,
+} from "../services/plans/import-plan-file.js";
 import type { Viewer } from "../services/people/viewer.js";
-import { type SendSlot, syncReminders } from "../services/reminders/sync-reminders.js";
+import type { SendSlot } from "../services/reminders/sync-reminders.js";
 import { type Html, html } from "./html.js";
+import { createPendingUploads, type PendingUpload } from "./pending-uploads.js";
 
-const PLAN_EXTENSIONS = /\.(docx|xlsx|csv|pdf|txt)$/i;
 /** As large as a plan file the chat accepts (Telegram's download limit). */
 const MAX_PLAN_BYTES = 20 * 1024 * 1024;
-const PENDING_TTL_MS = 30 * 60 * 1000;
-
-interface PendingUpload {
-  personId: string;
-  fileName: string;
-  bytes: Buffer;
-  sha256: string;
-  expiresAt: number;
-}
-
-/** Reads a plan; a plan whose title gives no year is read as this year's (as in the chat). */
-async function draftOf(fileName: string, bytes: Buffer, today: string, reader: PlanReader): Promise<PlanDraft> {
-  try {
-    return await reader(fileName, bytes, {});
-  } catch (error) {
-    if (error instanceof MissingPlanYearError) return reader(fileName, bytes, { year: DateTime.fromISO(today).year });
-    throw error;
-  }
-}
 
 /** The preview in the chat's words (the same locale keys), one list item per line. */
 function previewLines(t: Translator["t"], draft: PlanDraft, summary: ImportSummary): string[] {
@@ -60,6 +46,7 @@ export function registerImportRoutes(
     db: Database;
     now: () => Date;
     scheduleSlots?: (slots: SendSlot[]) => Promise<void>;
+    /** How an uploaded plan is read: a child process with limits (readPlanFile) unless a test says otherwise. */
     planReader?: PlanReader;
   },
   render: {
@@ -67,11 +54,10 @@ export function registerImportRoutes(
     notFound: (c: Context<Env>) => Response | Promise<Response>;
   },
 ): void {
-  const pending = new Map<string, PendingUpload>();
-  const sweep = (now: number) => {
-    for (const [id, upload] of pending) if (upload.expiresAt <= now) pending.delete(id);
-  };
+  const pending = createPendingUploads();
+  const reader = deps.planReader ?? readPlanFile;
   const csrf = (c: Context<Env>) => html`<input type="hidden" name="_csrf" value="${c.get("csrfToken")}" />`;
+  const extensions = PLAN_FILE_EXTENSIONS.join(", ");
   const uploadForm = (c: Context<Env>, error?: string) => {
     const t = c.get("t");
     return render.page(
@@ -82,49 +68,21 @@ export function registerImportRoutes(
         ${error ? html`<p class="flash error" role="alert">${error}</p>` : null}
         <form class="card" method="post" action="/import" enctype="multipart/form-data">
           ${csrf(c)}
-          <label for="plan-file">${t("web-import-file")}</label>
-          <input id="plan-file" type="file" name="file" accept=".docx,.xlsx,.csv,.pdf,.txt" required />
+          <label for="plan-file">${t("web-import-file", { extensions })}</label>
+          <input id="plan-file" type="file" name="file" accept="${PLAN_FILE_EXTENSIONS.join(",")}" required />
           <p><button type="submit">${t("web-import-preview")}</button></p>
         </form>`,
     );
   };
-
-  app.get("/import", (c) => (canCoordinate(c.get("viewer")) ? uploadForm(c) : render.notFound(c)));
-
-  app.post("/import", bodyLimit({ maxSize: MAX_PLAN_BYTES + 64 * 1024 }), async (c) => {
+  const previewPage = (c: Context<Env>, id: string, fileName: string, draft: PlanDraft, summary: ImportSummary) => {
     const t = c.get("t");
-    const viewer = c.get("viewer");
-    if (!canCoordinate(viewer)) return render.notFound(c);
-    const form = await c.req.parseBody();
-    const file = form.file;
-    if (!(file instanceof File) || file.size === 0) return uploadForm(c, t("web-import-no-file"));
-    if (!PLAN_EXTENSIONS.test(file.name)) return uploadForm(c, t("import-unsupported", { file: file.name }));
-    const bytes = Buffer.from(await file.arrayBuffer());
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    let draft: PlanDraft;
-    let summary: ImportSummary;
-    try {
-      draft = await draftOf(file.name, bytes, c.get("today"), deps.planReader ?? readPlanHere);
-      summary = await previewImport(deps.db, draft, {
-        organizationSlug: viewer.organizationSlug,
-        fileName: file.name,
-        fileSha256: sha256,
-      });
-    } catch (error) {
-      if (error instanceof ImportError) return uploadForm(c, t("import-failed", { error: error.message }));
-      throw error;
-    }
-    const now = deps.now().getTime();
-    sweep(now);
-    const id = randomBytes(16).toString("hex");
-    pending.set(id, { personId: viewer.personId, fileName: file.name, bytes, sha256, expiresAt: now + PENDING_TTL_MS });
     return render.page(
       c,
       200,
       t("web-import-title"),
       html`<h1>${t("web-import-title")}</h1>
         <section class="card" aria-labelledby="preview-h">
-          <h2 id="preview-h">${file.name}</h2>
+          <h2 id="preview-h">${fileName}</h2>
           <ul class="import-preview">
             ${previewLines(t, draft, summary).map((line) => html`<li>${line}</li>`)}
           </ul>
@@ -136,31 +94,118 @@ export function registerImportRoutes(
           </form>
         </section>`,
     );
+  };
+  /** The request importPlanFile gets for a held upload: the file must still hash the same. */
+  const requestFor = (viewer: Viewer, upload: PendingUpload): Omit<PlanFileRequest, "mode"> => ({
+    fileName: upload.fileName,
+    bytes: upload.bytes,
+    organizationSlug: viewer.organizationSlug,
+    expectedSha256: upload.sha256,
+    now: deps.now(),
+    reader,
+    ...(upload.largePlan ? { maxTasks: upload.largePlan.tasks } : {}),
+  });
+
+  app.get("/import", (c) => (canCoordinate(c.get("viewer")) ? uploadForm(c) : render.notFound(c)));
+
+  app.post("/import", bodyLimit({ maxSize: MAX_PLAN_BYTES + 64 * 1024 }), async (c) => {
+    const t = c.get("t");
+    const viewer = c.get("viewer");
+    if (!canCoordinate(viewer)) return render.notFound(c);
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (!(file instanceof File) || file.size === 0) return uploadForm(c, t("web-import-no-file"));
+    if (!isPlanFileName(file.name)) return uploadForm(c, t("import-unsupported", { file: file.name, extensions }));
+    const bytes = Buffer.from(await file.arrayBuffer());
+    try {
+      const result = await importPlanFile(deps.db, viewer, {
+        fileName: file.name,
+        bytes,
+        mode: "preview",
+        organizationSlug: viewer.organizationSlug,
+        now: deps.now(),
+        reader,
+      });
+      if (result.kind === "too-many-tasks") {
+        const id = pending.hold(
+          {
+            personId: viewer.personId,
+            fileName: file.name,
+            bytes,
+            sha256: result.fileSha256,
+            largePlan: { tasks: result.tasks, confirmed: false },
+          },
+          deps.now().getTime(),
+        );
+        // Thousands of tasks are more often a misread file than a plan: the count is confirmed before the preview.
+        return render.page(
+          c,
+          200,
+          t("web-import-title"),
+          html`<h1>${t("web-import-title")}</h1>
+            <section class="card" aria-labelledby="size-h">
+              <h2 id="size-h">${file.name}</h2>
+              <p class="flash error" role="alert">
+                ${t("import-too-many-tasks", { tasks: result.tasks, limit: result.limit })}
+              </p>
+              <form method="post" action="/import/${id}/preview">
+                ${csrf(c)}
+                <button type="submit">${t("btn-import-tasks", { tasks: result.tasks })}</button>
+                <a class="button secondary" href="/import">${t("web-import-cancel")}</a>
+              </form>
+            </section>`,
+        );
+      }
+      if (result.kind !== "previewed") return render.notFound(c);
+      const id = pending.hold(
+        { personId: viewer.personId, fileName: file.name, bytes, sha256: result.fileSha256 },
+        deps.now().getTime(),
+      );
+      return previewPage(c, id, file.name, result.draft, result.summary);
+    } catch (error) {
+      if (error instanceof ImportError) return uploadForm(c, t("import-failed", { error: error.message }));
+      throw error;
+    }
+  });
+
+  app.post("/import/:id/preview", async (c) => {
+    const t = c.get("t");
+    const viewer = c.get("viewer");
+    const id = c.req.param("id");
+    const upload = pending.peek(id, viewer.personId, deps.now().getTime());
+    if (!upload?.largePlan || !canCoordinate(viewer)) return render.notFound(c);
+    try {
+      const result = await importPlanFile(deps.db, viewer, { ...requestFor(viewer, upload), mode: "preview" });
+      if (result.kind !== "previewed") return render.notFound(c);
+      upload.largePlan.confirmed = true;
+      return previewPage(c, id, upload.fileName, result.draft, result.summary);
+    } catch (error) {
+      if (error instanceof ImportError) return uploadForm(c, t("import-failed", { error: error.message }));
+      throw error;
+    }
   });
 
   app.post("/import/:id", async (c) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
-    sweep(deps.now().getTime());
-    const upload = pending.get(c.req.param("id"));
-    if (!upload || upload.personId !== viewer.personId || !canCoordinate(viewer)) return render.notFound(c);
-    pending.delete(c.req.param("id"));
+    const upload = pending.take(c.req.param("id"), viewer.personId, deps.now().getTime());
+    if (!upload || !canCoordinate(viewer)) return render.notFound(c);
+    // A large plan's count must have been confirmed on its own page first; otherwise the usual limit holds.
+    const request = requestFor(viewer, upload);
+    if (!upload.largePlan?.confirmed) delete request.maxTasks;
     try {
-      const draft = await draftOf(upload.fileName, upload.bytes, c.get("today"), deps.planReader ?? readPlanHere);
-      const summary = await importPlan(deps.db, draft, {
-        organizationSlug: viewer.organizationSlug,
-        fileName: upload.fileName,
-        fileSha256: upload.sha256,
-      });
-      const slots = await syncReminders(deps.db, summary.organizationId, deps.now());
-      await deps.scheduleSlots?.(slots);
+      const result = await importPlanFile(deps.db, viewer, { ...request, mode: "apply" });
+      if (result.kind === "too-many-tasks")
+        return uploadForm(c, t("import-too-many-tasks", { tasks: result.tasks, limit: result.limit }));
+      if (result.kind !== "applied") return render.notFound(c);
+      await deps.scheduleSlots?.(result.slots);
       return render.page(
         c,
         200,
         t("web-import-title"),
         html`<h1>${t("web-import-title")}</h1>
           <p class="flash ok" role="status">
-            ${t("import-applied", { tasks: summary.tasks, milestones: summary.milestones })}
+            ${t("import-applied", { tasks: result.summary.tasks, milestones: result.summary.milestones })}
           </p>
           <p><a href="/plan">${t("web-nav-plan")}</a></p>`,
       );

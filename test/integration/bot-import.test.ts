@@ -174,6 +174,32 @@ describe("a coordinator imports a plan by sending the file", () => {
     await pressAndWait(coordinator, last, "Hủy");
   }, 90_000);
 
+  it("asks once more, stating the count, before previewing a plan of more than 2,000 tasks", async () => {
+    const before = await rowCounts();
+    const bytes = Buffer.from(toTabText(largePlan(2001)));
+    const question = await sendFile(coordinator, "rat-lon.txt", bytes);
+    expect(question.text).toContain("Kế hoạch này có 2.001 nhiệm vụ, nhiều hơn giới hạn 2.000 nhiệm vụ");
+    expect(question.text).toContain("Xác nhận nhập 2.001 nhiệm vụ?");
+    expect(question.buttons.flat().map((b) => b.text)).toEqual(["Nhập 2.001 nhiệm vụ", "Hủy"]);
+    expect(await rowCounts()).toEqual(before);
+    // Cancelling the count leaves nothing behind; confirming it shows the preview, which has its own "Xác nhận".
+    expect((await pressAndWait(coordinator, question, "Hủy")).text).toContain("Đã hủy");
+    const again = await sendFile(coordinator, "rat-lon.txt", bytes);
+    const parts = coordinator.inbox().length;
+    coordinator.press(again, "Nhập 2.001 nhiệm vụ");
+    const preview = await coordinator.waitForMessage((m) => m.buttons.length > 0, { after: parts, timeoutMs: 90_000 });
+    expect(preview.text).toContain("Chưa có gì được lưu");
+    expect(
+      coordinator
+        .inbox()
+        .slice(parts)
+        .some((m) => m.text.includes("2001 nhiệm vụ") || m.text.includes("2.001 nhiệm vụ")),
+    ).toBe(true);
+    expect(await rowCounts()).toEqual(before);
+    await pressAndWait(coordinator, preview, "Hủy");
+    expect(await rowCounts()).toEqual(before);
+  }, 180_000);
+
   it("reads a plan whose title gives no year as this year's", async () => {
     const plan = { ...samplePlan, heading: "Kế hoạch rà soát thủ tục hành chính xã Thử Nghiệm" };
     const preview = await sendFile(coordinator, "khong-nam.txt", Buffer.from(toTabText(plan)));

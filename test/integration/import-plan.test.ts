@@ -10,6 +10,7 @@ import type { PlanDraft } from "../../src/import/plan-draft.js";
 import { readDocument } from "../../src/import/read-document.js";
 import { importPlan } from "../../src/services/import-plan.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
+import { largePlan, toTabText } from "../support/plan-files.js";
 import { readSeed, seedPath } from "../support/seeds.js";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 
@@ -173,4 +174,30 @@ describe("importing a plan into the database", () => {
     expect((failure as { stderr: string }).stderr).toContain("hong.docx");
     expect(await counts()).toEqual(before);
   });
+
+  it("refuses a plan of more than 2,000 tasks by `nhacviec import`, naming the count, the limit and --max-tasks", async () => {
+    const env = { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "silent" };
+    const dir = mkdtempSync(join(tmpdir(), "nhacviec-"));
+    const file = join(dir, "rat-lon.txt");
+    writeFileSync(file, toTabText(largePlan(2345)));
+    const before = await counts();
+    const refused = await run("npx", ["tsx", "src/cli/main.ts", "import", file, "--org", "rat-lon"], { env }).catch(
+      (error: unknown) => error as { code: number; stderr: string; stdout: string },
+    );
+    expect(refused).toMatchObject({ code: 1, stdout: "" });
+    const stderr = (refused as { stderr: string }).stderr;
+    expect(stderr).toContain("rat-lon.txt: kế hoạch có 2.345 nhiệm vụ, quá giới hạn 2.000 nhiệm vụ");
+    expect(stderr).toContain("--max-tasks 2345");
+    expect(await counts()).toEqual(before);
+
+    // --max-tasks sets the limit: a plan over a lower one is refused, naming that limit.
+    const seed = readSeed("004");
+    const lower = await run(
+      "npx",
+      ["tsx", "src/cli/main.ts", "import", seedPath(seed.fileName), "--org", "tay-xuan", "--max-tasks", "10"],
+      { env },
+    ).catch((error: unknown) => error as { code: number; stderr: string });
+    expect((lower as { stderr: string }).stderr).toContain("có 35 nhiệm vụ, quá giới hạn 10 nhiệm vụ");
+    expect(await counts()).toEqual(before);
+  }, 120_000);
 });

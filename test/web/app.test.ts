@@ -19,7 +19,7 @@ import { html } from "../../src/web/html.js";
 import { filterRows } from "../../src/web/pages/plan-page.js";
 import { chatPlan, TU_PHAP } from "../support/bot-world.js";
 import { createMigratedDatabase, silentLogger, type TestDatabase } from "../support/database.js";
-import { toTabText } from "../support/plan-files.js";
+import { largePlan, toTabText } from "../support/plan-files.js";
 
 const PUBLIC_URL = "https://nhacviec.test";
 let database: TestDatabase & { client: PostgresDatabaseClient };
@@ -237,4 +237,56 @@ describe("the plan filters and the page templates", () => {
     );
     expect(html`<p>${html`<b>${"&"}</b>`}</p>`.value).toBe("<p><b>&amp;</b></p>");
   });
+});
+
+describe("uploading a plan", () => {
+  it("asks to confirm the count of a plan of more than 2,000 tasks before its preview, and stores nothing before", async () => {
+    const app = webApp();
+    const coordinator = await person(61, "coordinator");
+    const { cookie, csrf } = await signIn(app, coordinator);
+    const tasksStored = async () => (await database.client.sql`select count(*)::int as n from tasks`)[0]?.n;
+    const before = await tasksStored();
+    const upload = async () => {
+      const body = new FormData();
+      body.set("_csrf", csrf);
+      body.set("file", new File([toTabText(largePlan(2001))], "rat-lon.txt"));
+      // As a browser sends it: encoded, with its length, which the upload's size limit reads.
+      const encoded = new Response(body);
+      const bytes = Buffer.from(await encoded.arrayBuffer());
+      return app.request("/import", {
+        method: "POST",
+        body: bytes,
+        headers: {
+          cookie,
+          origin: PUBLIC_URL,
+          "content-type": encoded.headers.get("content-type") as string,
+          "content-length": String(bytes.length),
+        },
+      });
+    };
+    const post = (path: string) =>
+      app.request(path, { ...form({ _csrf: csrf }), headers: { ...form({}).headers, cookie, origin: PUBLIC_URL } });
+
+    const asked = await upload();
+    const question = await asked.text();
+    expect(asked.status).toBe(200);
+    expect(question).toContain("Kế hoạch này có 2.001 nhiệm vụ, nhiều hơn giới hạn 2.000 nhiệm vụ");
+    expect(question).toContain("Xác nhận nhập 2.001 nhiệm vụ?");
+    expect(question).toContain("Nhập 2.001 nhiệm vụ");
+    const skipping = /action="(\/import\/[0-9a-f]+)\/preview"/.exec(question)?.[1] as string;
+    // Posting the final confirmation without confirming the count is refused like the first upload.
+    const refused = await post(skipping);
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain("2.001 nhiệm vụ");
+    expect(await tasksStored()).toBe(before);
+
+    const again = await (await upload()).text();
+    const confirmCount = /action="(\/import\/[0-9a-f]+\/preview)"/.exec(again)?.[1] as string;
+    const preview = await post(confirmCount);
+    const previewPage = await preview.text();
+    expect(preview.status).toBe(200);
+    expect(previewPage).toContain('class="import-preview"');
+    expect(previewPage).toMatch(/2\.?001 nhiệm vụ/);
+    expect(await tasksStored()).toBe(before);
+  }, 120_000);
 });

@@ -12,6 +12,7 @@ import {
 } from "../../services/plans/import-plan-file.js";
 import { encodeCallback } from "../callback-data.js";
 import type { BoundContext } from "../context.js";
+import type { PendingInput } from "../../services/chat-state.js";
 import { importPreviewLines } from "../../i18n/import-preview.js";
 import type { Translator } from "../../i18n/i18n.js";
 import { refusalText } from "../refusals.js";
@@ -69,18 +70,23 @@ export function planImportFeature(): Composer<BoundContext> {
         now: ctx.deps.now(),
         ...(ctx.deps.planReader ? { reader: ctx.deps.planReader } : {}),
       });
+      const pending = { kind: "import-confirm" as const, fileId: document.file_id, fileName };
+      if (result.kind === "too-many-tasks") {
+        // Thousands of tasks are more often a misread file than a plan: the count is confirmed before the preview.
+        ctx.session.pending = {
+          ...pending,
+          sha256: result.fileSha256,
+          largePlan: { tasks: result.tasks, confirmed: false },
+        };
+        await ctx.reply(ctx.t("import-too-many-tasks", { tasks: result.tasks, limit: result.limit }), {
+          reply_markup: new InlineKeyboard()
+            .text(ctx.t("btn-import-tasks", { tasks: result.tasks }), encodeCallback({ verb: "import-confirm" }))
+            .text(ctx.t("btn-cancel"), encodeCallback({ verb: "cancel" })),
+        });
+        return;
+      }
       if (result.kind !== "previewed") return void (await ctx.reply(resultText(ctx, result)));
-      ctx.session.pending = { kind: "import-confirm", fileId: document.file_id, fileName, sha256: result.fileSha256 };
-      const keyboard = new InlineKeyboard()
-        .text(ctx.t("btn-import-confirm"), encodeCallback({ verb: "import-confirm" }))
-        .text(ctx.t("btn-cancel"), encodeCallback({ verb: "cancel" }));
-      // A long plan's preview runs past one message: the parts go in order, the buttons under the last.
-      const parts = splitMessage(
-        `${formatImportPreview(ctx.translator, result.draft, result.summary)}\n\n${ctx.t("import-confirm-question")}`,
-        TELEGRAM_TEXT_LIMIT,
-      );
-      for (const part of parts.slice(0, -1)) await ctx.reply(part);
-      await ctx.reply(parts.at(-1) ?? ctx.t("import-confirm-question"), { reply_markup: keyboard });
+      await sendPreview(ctx, result, { ...pending, sha256: result.fileSha256 });
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       await ctx.reply(ctx.t("import-failed", { error: error.message }));
@@ -98,16 +104,24 @@ export function planImportFeature(): Composer<BoundContext> {
     ctx.session.pending = null;
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     const bytes = await downloadTelegramFile(ctx, pending.fileId);
+    const request = {
+      fileName: pending.fileName,
+      bytes,
+      organizationSlug: bound.viewer.organizationSlug,
+      expectedSha256: pending.sha256,
+      now: ctx.deps.now(),
+      ...(ctx.deps.planReader ? { reader: ctx.deps.planReader } : {}),
+      ...(pending.largePlan ? { maxTasks: pending.largePlan.tasks } : {}),
+    };
     try {
-      const result = await importPlanFile(ctx.deps.db, bound.viewer, {
-        fileName: pending.fileName,
-        bytes,
-        mode: "apply",
-        organizationSlug: bound.viewer.organizationSlug,
-        expectedSha256: pending.sha256,
-        now: ctx.deps.now(),
-        ...(ctx.deps.planReader ? { reader: ctx.deps.planReader } : {}),
-      });
+      if (pending.largePlan && !pending.largePlan.confirmed) {
+        // The count is confirmed: now the preview, and its own "Xác nhận" before anything is stored.
+        const result = await importPlanFile(ctx.deps.db, bound.viewer, { ...request, mode: "preview" });
+        if (result.kind !== "previewed") return void (await ctx.reply(resultText(ctx, result)));
+        await sendPreview(ctx, result, { ...pending, largePlan: { ...pending.largePlan, confirmed: true } });
+        return;
+      }
+      const result = await importPlanFile(ctx.deps.db, bound.viewer, { ...request, mode: "apply" });
       if (result.kind !== "applied") return void (await ctx.reply(resultText(ctx, result)));
       await ctx.deps.scheduleSlots?.(result.slots);
       ctx.log.info({ planId: result.summary.planId, tasks: result.summary.tasks }, "plan imported from the chat");
@@ -120,6 +134,25 @@ export function planImportFeature(): Composer<BoundContext> {
   return composer;
 }
 
+/** The preview, split to fit Telegram, with "Xác nhận" / "Hủy" under its last part; remembers what to apply. */
+async function sendPreview(
+  ctx: BoundContext,
+  result: Extract<PlanFileResult, { kind: "previewed" }>,
+  pending: Extract<PendingInput, { kind: "import-confirm" }>,
+): Promise<void> {
+  ctx.session.pending = pending;
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("btn-import-confirm"), encodeCallback({ verb: "import-confirm" }))
+    .text(ctx.t("btn-cancel"), encodeCallback({ verb: "cancel" }));
+  // A long plan's preview runs past one message: the parts go in order, the buttons under the last.
+  const parts = splitMessage(
+    `${formatImportPreview(ctx.translator, result.draft, result.summary)}\n\n${ctx.t("import-confirm-question")}`,
+    TELEGRAM_TEXT_LIMIT,
+  );
+  for (const part of parts.slice(0, -1)) await ctx.reply(part);
+  await ctx.reply(parts.at(-1) ?? ctx.t("import-confirm-question"), { reply_markup: keyboard });
+}
+
 function unsupportedText(ctx: BoundContext, fileName: string): string {
   return ctx.t("import-unsupported", { file: fileName, extensions: PLAN_FILE_EXTENSIONS.join(", ") });
 }
@@ -129,5 +162,7 @@ function resultText(ctx: BoundContext, result: PlanFileResult): string {
   if (result.kind === "unsupported") return unsupportedText(ctx, result.fileName);
   // A preview answering an apply (or the reverse) cannot happen; a stale press is the honest answer.
   if (result.kind === "previewed" || result.kind === "applied") return ctx.t("button-stale");
+  // Over the limit after its count was confirmed: only a different file can be, and the hash check says so first.
+  if (result.kind === "too-many-tasks") return ctx.t("import-file-changed");
   return refusalText(ctx.t, result, { "not-allowed": "import-not-allowed", stale: "import-file-changed" });
 }

@@ -28,6 +28,14 @@ export function isPlanFileName(fileName: string): boolean {
   return PLAN_FILE_EXTENSIONS.includes(extname(fileName).toLowerCase());
 }
 
+/**
+ * The most tasks a plan may have before the front ends ask once more. A
+ * commune's yearly plan has tens to a few hundred; thousands mean a misread
+ * file (every line of a report taken as a task) more often than a real plan.
+ * The CLI's --max-tasks, and a count confirmed in the chat or on the web, raise it.
+ */
+export const MAX_PLAN_TASKS = 2_000;
+
 /** The time zone of an organization not created yet: the product's home. */
 const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
@@ -55,6 +63,8 @@ export interface PlanFileRequest {
   now: Date;
   /** How the document is read; `readPlanHere` when not given. */
   reader?: PlanReader;
+  /** The most tasks the caller accepts: MAX_PLAN_TASKS unless the person confirmed a larger plan. */
+  maxTasks?: number;
 }
 
 export interface PlanRead {
@@ -70,6 +80,8 @@ export interface PlanRead {
 export type PlanFileResult =
   | Refused<"not-allowed" | "stale">
   | { kind: "unsupported"; fileName: string; extensions: readonly string[] }
+  /** The plan has more tasks than `limit`: nothing was previewed or written. */
+  | { kind: "too-many-tasks"; tasks: number; limit: number; fileSha256: string }
   | ({ kind: "previewed"; summary: ImportSummary } & PlanRead)
   | ({ kind: "applied"; summary: ImportSummary; slots: SendSlot[] } & PlanRead);
 
@@ -123,6 +135,8 @@ export async function importPlanFile(
   }
   const read = await readPlanDocument(request, organization?.timeZone ?? DEFAULT_TIME_ZONE);
   const { fileSha256 } = read;
+  const limit = request.maxTasks ?? MAX_PLAN_TASKS;
+  if (read.draft.tasks.length > limit) return { kind: "too-many-tasks", tasks: read.draft.tasks.length, limit, fileSha256 };
   const target = {
     organizationSlug: request.organizationSlug,
     fileName: request.fileName,
