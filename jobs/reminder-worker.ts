@@ -3,7 +3,7 @@ import type { Redis } from "ioredis";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../src/logger.js";
 import { DeliveriesPendingError, dispatchDue } from "../src/services/delivery/dispatch-due.js";
-import { reconcilePass } from "../src/services/delivery/reconcile.js";
+import { reconcilePass, releaseStaleClaims } from "../src/services/delivery/reconcile.js";
 import { sendWeeklyIfDue, type WeeklySlot } from "../src/services/delivery/weekly-sends.js";
 import type { ZaloChannelDeps } from "../src/services/delivery/deliver.js";
 import type { Notifier } from "../src/services/notifier.js";
@@ -163,6 +163,9 @@ export async function startReminderEngine(deps: ReminderEngineDeps): Promise<Rem
           log.info({ sent: sent?.at ?? null }, "weekly sends");
           return sent;
         }
+        // A worker killed mid-send leaves claims no one else would release before the next pass; the job that
+        // BullMQ hands over from it (stalled) gives them back first, checking their sent markers.
+        await releaseStaleClaims(deps.db, deps.staleClaimSeconds, sendDeps.sentMarkers);
         const result = await dispatchDue({ ...sendDeps, logger: log }, job.data.organizationId);
         log.info(result, "reminders dispatched");
         return result;
@@ -173,7 +176,15 @@ export async function startReminderEngine(deps: ReminderEngineDeps): Promise<Rem
         throw error;
       }
     },
-    { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 4 },
+    {
+      connection: deps.connection,
+      prefix: deps.prefix,
+      concurrency: deps.concurrency ?? 4,
+      // A killed worker's job is handed to another within 25 s (BullMQ's defaults take up to a minute), so its
+      // people are not messaged late; a running job renews its lock every 7.5 s. Claims keep a job run twice safe.
+      lockDuration: 15_000,
+      stalledInterval: 10_000,
+    },
   );
   const scheduler = new Worker<ScheduledJob>(
     names.schedules,

@@ -78,8 +78,8 @@ describe.each([telegramChannel])("delivery through %s under faults", (channel) =
 
   it("(d) 429 and 5xx storms: every message once", async () => {
     const { client } = await stack.database();
-    // The limiter allows 1,000/s, the platform 300/s: a 429 storm, and one send in five answered 5xx.
-    const running = await channel.start({ ratePerSecond: 300, serverErrorRate: 0.2 });
+    // The limiter allows 1,000/s, the platform 400/s: a 429 storm, and one send in ten answered 5xx.
+    const running = await channel.start({ ratePerSecond: 400, serverErrorRate: 0.1 });
     const organization = await createFaultOrganization(client, channel, {
       people: 1000,
       firstAddress: 400_000,

@@ -39,6 +39,9 @@ export interface ChannelUnderTest {
   name: string;
   /** The person columns that make `address` reachable on this channel. */
   personColumns(address: number): Record<string, unknown>;
+  /** A notifier aimed at `apiRoot`, whether or not anything answers there. */
+  notifierAt(apiRoot: string, options?: { timeoutSeconds?: number }): Notifier;
+  /** Starts the fake server (on `faults.port` when given: a test brings an absent platform up there). */
   start(faults?: ChannelFaults): Promise<RunningChannel>;
 }
 
@@ -47,6 +50,8 @@ const TOKEN = "123:FAULTS";
 export const telegramChannel: ChannelUnderTest = {
   name: "telegram",
   personColumns: (address) => ({ telegram_user_id: address, telegram_chat_id: address }),
+  notifierAt: (apiRoot, options = {}) =>
+    createTelegramNotifier(TOKEN, { apiRoot, timeoutSeconds: options.timeoutSeconds ?? 10 }),
   async start(faults = {}) {
     const emulator: BotApiEmulator = await startBotApiEmulator({
       ratePerSecond: faults.ratePerSecond ?? 5000,
@@ -62,8 +67,7 @@ export const telegramChannel: ChannelUnderTest = {
       env: { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot },
       apiRoot: emulator.apiRoot,
       arrivals: () => emulator.messages.map((m) => ({ address: m.chatId, at: m.at })),
-      notifier: (options = {}) =>
-        createTelegramNotifier(TOKEN, { apiRoot: emulator.apiRoot, timeoutSeconds: options.timeoutSeconds ?? 10 }),
+      notifier: (options) => telegramChannel.notifierAt(emulator.apiRoot, options),
       setFaults(next) {
         Object.assign(emulator.faults, next);
       },

@@ -102,6 +102,7 @@ export async function startThrowawayRedis(): Promise<ThrowawayRedis> {
       stdio: "ignore",
     });
     const probe = new Redis(port, "127.0.0.1", { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => 50 });
+    probe.on("error", () => {});
     const deadline = Date.now() + 10_000;
     for (;;) {
       try {
