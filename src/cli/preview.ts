@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { openMigratedDatabase } from "../../db/client.js";
-import { milestones, organizations, plans, taskUnits, tasks, units } from "../../db/schema.js";
+import { memberships, milestones, organizations, people, plans, taskUnits, tasks, units } from "../../db/schema.js";
 import type { Config } from "../config.js";
 import {
   createWorkingCalendar,
@@ -18,7 +18,13 @@ import { loadWorkingCalendar } from "../services/calendar.js";
 import { interpretDocument } from "../import/interpret/interpret-document.js";
 import { readDocument } from "../import/read-document.js";
 import type { Logger } from "../logger.js";
-import { milestonesOfSchedule, type PreviewSend, type PreviewTask, previewSends } from "../services/preview-sends.js";
+import {
+  milestonesOfSchedule,
+  type PreviewSend,
+  type PreviewTask,
+  previewSends,
+  type ReachablePeople,
+} from "../services/preview-sends.js";
 import { UsageError } from "./usage-error.js";
 
 function parseNow(text: string | undefined): Date {
@@ -39,6 +45,7 @@ async function fromFile(path: string): Promise<{ tasks: PreviewTask[]; period: {
       section: task.section,
       stt: task.stt,
       leadUnits: task.lead,
+      supportUnits: task.support,
       milestones: milestonesOfSchedule(task.schedule),
     })),
   };
@@ -53,6 +60,7 @@ async function fromDatabase(
   period: { start: string; end: string };
   organization: OrganizationPlanningFields;
   calendar: WorkingCalendar;
+  reachable: ReachablePeople;
 }> {
   if (!/^[0-9a-f-]{36}$/i.test(planId)) throw new UsageError(`"${planId}" is neither a file nor a plan id`);
   const client = await openMigratedDatabase(config, logger, { max: 2 });
@@ -68,12 +76,38 @@ async function fromDatabase(
       .from(tasks)
       .where(and(eq(tasks.planId, planId), isNull(tasks.removedAt)))
       .orderBy(tasks.position);
-    const leadRows = await client.db
-      .select({ taskId: taskUnits.taskId, name: units.name })
+    const unitRows = await client.db
+      .select({ taskId: taskUnits.taskId, name: units.name, relation: taskUnits.relation })
       .from(taskUnits)
       .innerJoin(units, eq(units.id, taskUnits.unitId))
       .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
-      .where(and(eq(tasks.planId, planId), eq(taskUnits.relation, "lead")));
+      .where(eq(tasks.planId, planId));
+    const unitsOf = (taskId: string, relation: "lead" | "support") =>
+      unitRows.filter((row) => row.taskId === taskId && row.relation === relation).map((row) => row.name);
+    // Reachable as dispatchDue reaches them: bound to a chat and not blocked.
+    const peopleRows = await client.db
+      .select({ name: people.fullName, role: memberships.role, unit: units.name })
+      .from(memberships)
+      .innerJoin(people, eq(people.id, memberships.personId))
+      .leftJoin(units, eq(units.id, memberships.unitId))
+      .where(
+        and(
+          eq(memberships.organizationId, plan.organization.id),
+          isNotNull(people.telegramChatId),
+          isNull(people.unreachableSince),
+        ),
+      )
+      .orderBy(people.fullName);
+    const byUnit = new Map<string, string[]>();
+    for (const row of peopleRows) {
+      if ((row.role === "member" || row.role === "unit_head") && row.unit)
+        byUnit.set(row.unit, [...(byUnit.get(row.unit) ?? []), row.name]);
+    }
+    const reachable: ReachablePeople = {
+      byUnit,
+      coordinators: peopleRows.filter((row) => row.role === "coordinator").map((row) => row.name),
+      chairman: peopleRows.filter((row) => row.role === "chairman").map((row) => row.name),
+    };
     const milestoneRows = await client.db
       .select({ milestone: milestones })
       .from(milestones)
@@ -83,10 +117,12 @@ async function fromDatabase(
       period: { start: plan.plan.periodStart, end: plan.plan.periodEnd },
       organization: plan.organization,
       calendar: await loadWorkingCalendar(client.db, plan.organization),
+      reachable,
       tasks: taskRows.map((task) => ({
         section: task.section,
         stt: task.stt ?? "",
-        leadUnits: leadRows.filter((row) => row.taskId === task.id).map((row) => row.name),
+        leadUnits: unitsOf(task.id, "lead"),
+        supportUnits: unitsOf(task.id, "support"),
         milestones: milestoneRows
           .map((row) => row.milestone)
           .filter((m) => m.taskId === task.id)
@@ -103,11 +139,25 @@ async function fromDatabase(
   }
 }
 
+/** Who a send reaches: the names when the organization's people are known, else the unit or role. */
+function recipientText(send: PreviewSend, t: Translator["t"]): string {
+  const unit = send.to.unit ?? t("send-recipient", { role: send.to.role });
+  const addressed = send.to.supporting ? t("preview-supporting", { unit }) : unit;
+  if (send.people === undefined) return addressed;
+  if (send.noRecipientIn) {
+    return t("preview-stand-in", {
+      people: send.people.join(", ") || t("send-recipient", { role: "coordinator" }),
+      unit: send.noRecipientIn,
+    });
+  }
+  return send.people.length > 0 ? `${send.people.join(", ")} (${addressed})` : t("preview-nobody", { to: addressed });
+}
+
 function describe(send: PreviewSend, { t }: Translator): string {
   return t("preview-line", {
     when: send.at.slice(0, 16).replace("T", " "),
     kind: t("send-kind", { kind: send.kind }),
-    to: send.to.unit ?? t("send-recipient", { role: send.to.role }),
+    to: recipientText(send, t),
     task: send.section !== null || send.stt !== null ? ` ${send.section ?? ""}.${send.stt ?? ""}` : "",
     due: send.due ? t("preview-due", { date: formatVietnameseDate(send.due) }) : "",
   });
@@ -138,7 +188,13 @@ export async function runPreview(
   const source = existsSync(target)
     ? { ...(await fromFile(target)), organization: NEW_ORGANIZATION, calendar: createWorkingCalendar() }
     : await fromDatabase(target, config, logger);
-  const sends = previewSends(source.tasks, source.period, planningContextOf(source.organization, source.calendar), now);
+  const sends = previewSends(
+    source.tasks,
+    source.period,
+    planningContextOf(source.organization, source.calendar),
+    now,
+    "reachable" in source ? source.reachable : undefined,
+  );
   if (json) {
     out(JSON.stringify(sends));
     return;

@@ -82,10 +82,12 @@ export async function moveMilestone(
       .update(reminders)
       .set({ state: "cancelled" })
       .where(and(eq(reminders.milestoneId, before.id), eq(reminders.state, "planned")));
-    const leads = await tx
-      .select({ unitId: taskUnits.unitId })
+    const taskUnitRows = await tx
+      .select({ unitId: taskUnits.unitId, relation: taskUnits.relation })
       .from(taskUnits)
-      .where(and(eq(taskUnits.taskId, row.taskId), eq(taskUnits.relation, "lead")));
+      .where(eq(taskUnits.taskId, row.taskId));
+    const unitsOf = (relation: "lead" | "support") =>
+      taskUnitRows.filter((unit) => unit.relation === relation).map((unit) => unit.unitId);
     const rows = reminderRowsFor(
       {
         ...before,
@@ -96,8 +98,9 @@ export async function moveMilestone(
         scheduleKind: "dated",
         period: { start: row.plan.periodStart, end: row.plan.periodEnd },
       },
-      leads.map((lead) => lead.unitId),
+      unitsOf("lead"),
       { ...planningContextOf(row.organization, await loadWorkingCalendar(tx, row.organization)), now: move.now },
+      unitsOf("support"),
     );
     if (rows.length > 0) await tx.insert(reminders).values(rows).onConflictDoNothing();
     const slots = new Map<number, SendSlot>();

@@ -9,6 +9,8 @@ export interface PreviewTask {
   section: string | null;
   stt: string;
   leadUnits: string[];
+  /** Supporting ("phối hợp") units: they get the start notice and the last reminder when the policy says so. */
+  supportUnits?: string[];
   milestones: Array<{
     kind: PlannableMilestone["kind"];
     start: IsoDate | null;
@@ -21,7 +23,13 @@ export interface PreviewTask {
 export interface PreviewSend {
   at: string;
   kind: SendKind;
-  to: { role: "member" | "coordinator" | "chairman"; unit: string | null };
+  to: { role: "member" | "coordinator" | "chairman"; unit: string | null; supporting?: boolean };
+  /**
+   * Who will really receive it, when the organization's people are known: names,
+   * or the coordinators' names when the unit has nobody reachable (then `noRecipientIn` names the unit).
+   */
+  people?: string[];
+  noRecipientIn?: string | null;
   section: string | null;
   stt: string | null;
   due: IsoDate | null;
@@ -36,12 +44,34 @@ export function milestonesOfSchedule(schedule: Schedule): PreviewTask["milestone
   return [{ kind: "needs-date", start: null, due: null, state: "open" }];
 }
 
-function recipients(audience: Audience, leadUnits: string[]): PreviewSend["to"][] {
+/** The people who can be reached now, by unit name and by organization-wide role, as dispatchDue finds them. */
+export interface ReachablePeople {
+  byUnit: ReadonlyMap<string, string[]>;
+  coordinators: string[];
+  chairman: string[];
+}
+
+function recipients(audience: Audience, task: PreviewTask): PreviewSend["to"][] {
   if (audience === "coordinators") return [{ role: "coordinator", unit: null }];
   if (audience === "chairman") return [{ role: "chairman", unit: null }];
+  if (audience === "supporting") {
+    return (task.supportUnits ?? [])
+      .filter((unit) => !task.leadUnits.includes(unit))
+      .map((unit) => ({ role: "member", unit, supporting: true }));
+  }
   // A task nobody leads yet is chased through the coordinators, who must assign it.
-  if (leadUnits.length === 0) return [{ role: "coordinator", unit: null }];
-  return leadUnits.map((unit) => ({ role: "member", unit }));
+  if (task.leadUnits.length === 0) return [{ role: "coordinator", unit: null }];
+  return task.leadUnits.map((unit) => ({ role: "member", unit }));
+}
+
+/** The names behind a recipient; a unit with nobody reachable falls to the coordinators, as in dispatchDue. */
+function peopleOf(to: PreviewSend["to"], reachable: ReachablePeople): Pick<PreviewSend, "people" | "noRecipientIn"> {
+  if (to.role === "coordinator") return { people: reachable.coordinators, noRecipientIn: null };
+  if (to.role === "chairman") return { people: reachable.chairman, noRecipientIn: null };
+  const members = reachable.byUnit.get(to.unit ?? "") ?? [];
+  return members.length > 0
+    ? { people: members, noRecipientIn: null }
+    : { people: reachable.coordinators, noRecipientIn: to.unit };
 }
 
 /**
@@ -55,14 +85,23 @@ export function previewSends(
   period: { start: IsoDate; end: IsoDate },
   context: PlanningContext,
   now: Date,
+  reachable?: ReachablePeople,
 ): PreviewSend[] {
   const sends: PreviewSend[] = [];
   for (const task of tasks) {
     for (const milestone of task.milestones) {
       for (const send of planReminders({ ...milestone, period }, context, now)) {
         for (const audience of send.audience) {
-          for (const to of recipients(audience, task.leadUnits)) {
-            sends.push({ at: send.at, kind: send.kind, to, section: task.section, stt: task.stt, due: milestone.due });
+          for (const to of recipients(audience, task)) {
+            sends.push({
+              at: send.at,
+              kind: send.kind,
+              to,
+              ...(reachable ? peopleOf(to, reachable) : {}),
+              section: task.section,
+              stt: task.stt,
+              due: milestone.due,
+            });
           }
         }
       }
@@ -77,6 +116,7 @@ export function previewSends(
       at,
       kind: "digest",
       to: { role: "chairman", unit: null },
+      ...(reachable ? { people: reachable.chairman } : {}),
       section: null,
       stt: null,
       due: null,
@@ -86,6 +126,7 @@ export function previewSends(
         at,
         kind: "needs-date",
         to: { role: "coordinator", unit: null },
+        ...(reachable ? { people: reachable.coordinators } : {}),
         section: null,
         stt: null,
         due: null,

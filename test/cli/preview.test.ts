@@ -20,7 +20,7 @@ describe("`nhacviec preview` of seed 000", () => {
     ]);
     const sends = JSON.parse(stdout) as PreviewSend[];
     const task = sends.filter(
-      (s) => s.section === "III" && s.stt === "5" && ["start", "reminder", "due"].includes(s.kind),
+      (s) => s.section === "III" && s.stt === "5" && ["start", "reminder", "due"].includes(s.kind) && !s.to.supporting,
     );
     expect(task.map((s) => [s.kind, s.at, s.due])).toEqual([
       ["start", "2025-07-01T08:00:00+07:00", "2025-09-30"],
@@ -37,6 +37,10 @@ describe("`nhacviec preview` of seed 000", () => {
       ["due", "2025-12-31T08:00:00+07:00", "2025-12-31"],
     ]);
     expect(task.every((s) => s.to.role === "member" && s.to.unit === "Văn phòng – thống kê")).toBe(true);
+    // Supporting units hear of a task at its start and at its last reminder (policy.remindSupportingUnits).
+    const supporting = sends.filter((s) => s.to.supporting === true);
+    expect(supporting.length).toBeGreaterThan(0);
+    expect(supporting.every((s) => s.kind === "start" || s.kind === "reminder")).toBe(true);
     // Every send is at 08:00 Hanoi time on a date after --now, sorted, and the chairman gets a Monday digest.
     expect(sends.every((s) => s.at.endsWith("T08:00:00+07:00") && s.at >= "2025-01-02")).toBe(true);
     expect(sends.map((s) => s.at)).toEqual([...sends.map((s) => s.at)].sort());

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import { startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import { dispatchDue } from "../../src/services/delivery/dispatch-due.js";
+import { syncReminders } from "../../src/services/reminders/sync-reminders.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { removeQueueKeys } from "../support/queues.js";
 import { createReminderWorld, engineDeps, planSend } from "../support/reminder-world.js";
@@ -74,5 +75,23 @@ describe("who a reminder reaches", () => {
     await planSend(database.client, world, new Date(Date.now() - 1000), "start");
     const sent = await dispatchNow(world.organizationId);
     expect(sent.get(73_000)![0]).toContain("(bộ phận bạn là đơn vị phối hợp)");
+  });
+});
+
+describe("supporting units", () => {
+  it("are planned the start notice and the last reminder before due, under the default policy", async () => {
+    const { sql } = database.client;
+    const world = await createReminderWorld(database.client, 1, 74_000);
+    const [support] = await sql`insert into units (organization_id, name, name_key)
+      values (${world.organizationId}, 'Tư pháp – Hộ tịch', 'tu phap ho tich') returning id`;
+    await sql`insert into task_units (organization_id, task_id, unit_id, relation, name_in_plan)
+      select ${world.organizationId}, task_id, ${support!.id}, 'support', 'Tư pháp – Hộ tịch' from milestones where id = ${world.milestoneId}`;
+    await syncReminders(database.client.db, world.organizationId, new Date("2025-01-02T00:00:00+07:00"));
+    const rows = await sql`select kind, to_char(fire_at at time zone 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') as day
+      from reminders where audience_unit_id = ${support!.id} order by fire_at`;
+    expect(rows.map((r) => [r.kind, r.day])).toEqual([
+      ["start", "2025-07-01"],
+      ["reminder", "2025-09-29"],
+    ]);
   });
 });

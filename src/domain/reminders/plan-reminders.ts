@@ -6,10 +6,11 @@ import type { MilestoneSendKind } from "./send-kinds.js";
 
 /**
  * Who gets a send. `unit` means the lead unit's members and its head (the head
- * gets everything its unit gets); the others are organization-wide roles.
+ * gets everything its unit gets); `supporting` the same of each supporting
+ * ("phối hợp") unit; the others are organization-wide roles.
  * People are looked up when the send fires, so people invited later are reached.
  */
-export type Audience = "unit" | "coordinators" | "chairman";
+export type Audience = "unit" | "supporting" | "coordinators" | "chairman";
 
 /** What the planner needs to know about one milestone. */
 export interface PlannableMilestone {
@@ -47,13 +48,15 @@ function datedSends(milestone: PlannableMilestone, context: PlanningContext, tod
   // A due day on a weekend or holiday is reminded on the working day before it.
   const dueDay = addWorkingDays(calendar, due, 0);
   const opens = milestone.start ? sameOrNextWorkingDay(calendar, milestone.start) : null;
-  if (policy.startNotice && opens && opens < dueDay) add("start", opens, ["unit"], null);
-  for (const n of [...new Set(policy.workingDaysBefore)].sort((a, b) => b - a)) {
-    const day = addWorkingDays(calendar, dueDay, -n);
+  // Supporting units hear of the task when it starts and once more before it is due, not at every step.
+  const withSupport: Audience[] = policy.remindSupportingUnits ? ["unit", "supporting"] : ["unit"];
+  if (policy.startNotice && opens && opens < dueDay) add("start", opens, withSupport, null);
+  const before = [...new Set(policy.workingDaysBefore)]
+    .sort((a, b) => b - a)
+    .map((n) => ({ n, day: addWorkingDays(calendar, dueDay, -n) }))
     // Reminders before the window opens are skipped; the start notice already tells the unit.
-    if (opens && day <= opens) continue;
-    add("reminder", day, ["unit"], n);
-  }
+    .filter(({ day }) => !(opens && day <= opens));
+  before.forEach(({ n, day }, i) => add("reminder", day, i === before.length - 1 ? withSupport : ["unit"], n));
   if (policy.onDueDay) add("due", dueDay, ["unit"], 0);
   const overdueDay = (n: number) => addWorkingDays(calendar, due, n);
   add("overdue", overdueDay(policy.overdueToUnitAfter), ["unit"], policy.overdueToUnitAfter);

@@ -520,6 +520,9 @@ send-recipient = { $role ->
 }
 preview-line = { $when }  { $kind } → { $to }{ $task }{ $due }
 preview-due = { " " }(due { $date })
+preview-supporting = { $unit } (supporting)
+preview-stand-in = { $people } (coordinator, nobody to receive in { $unit })
+preview-nobody = nobody ({ $to } has no one yet)
 
 ## Web app: units and people, lead changes, reports
 

@@ -523,6 +523,9 @@ send-recipient = { $role ->
 }
 preview-line = { $when }  { $kind } → { $to }{ $task }{ $due }
 preview-due = { " " }(hạn { $date })
+preview-supporting = { $unit } (phối hợp)
+preview-stand-in = { $people } (điều phối viên, chưa có người nhận ở { $unit })
+preview-nobody = không ai nhận ({ $to } chưa có người)
 
 ## Web app: units and people, lead changes, reports
 

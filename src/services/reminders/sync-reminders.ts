@@ -20,6 +20,7 @@ export function reminderRowsFor(
   },
   leadUnitIds: string[],
   planning: PlanningContext & { now: Date },
+  supportUnitIds: string[] = [],
 ): Array<typeof reminders.$inferInsert> {
   const plannable: PlannableMilestone = {
     kind: milestone.due !== null ? "dated" : milestone.scheduleKind === "ongoing" ? "ongoing" : "needs-date",
@@ -42,7 +43,11 @@ export function reminderRowsFor(
         // A task nobody leads yet is chased through the coordinators, who must assign it.
         rows.push({ ...base, audienceRole: "coordinator", audienceUnitId: null });
       } else if (audience === "chairman") rows.push({ ...base, audienceRole: "chairman", audienceUnitId: null });
-      else for (const unitId of leadUnitIds) rows.push({ ...base, audienceRole: "member", audienceUnitId: unitId });
+      else if (audience === "supporting") {
+        // A unit both leading and supporting is reminded as the lead, once.
+        for (const unitId of supportUnitIds.filter((id) => !leadUnitIds.includes(id)))
+          rows.push({ ...base, audienceRole: "member", audienceUnitId: unitId });
+      } else for (const unitId of leadUnitIds) rows.push({ ...base, audienceRole: "member", audienceUnitId: unitId });
     }
   }
   return rows;
@@ -70,12 +75,16 @@ export async function syncReminders(db: Database, organizationId: string, now: D
     .innerJoin(tasks, eq(tasks.id, milestones.taskId))
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .where(and(eq(milestones.organizationId, organizationId), isNull(tasks.removedAt)));
-  const leads = await db
-    .select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId })
+  const taskUnitRows = await db
+    .select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, relation: taskUnits.relation })
     .from(taskUnits)
-    .where(and(eq(taskUnits.organizationId, organizationId), eq(taskUnits.relation, "lead")));
+    .where(eq(taskUnits.organizationId, organizationId));
   const leadUnitsOf = new Map<string, string[]>();
-  for (const lead of leads) leadUnitsOf.set(lead.taskId, [...(leadUnitsOf.get(lead.taskId) ?? []), lead.unitId]);
+  const supportUnitsOf = new Map<string, string[]>();
+  for (const row of taskUnitRows) {
+    const byTask = row.relation === "lead" ? leadUnitsOf : supportUnitsOf;
+    byTask.set(row.taskId, [...(byTask.get(row.taskId) ?? []), row.unitId]);
+  }
 
   const wanted: Array<typeof reminders.$inferInsert> = [];
   for (const row of rows) {
@@ -84,6 +93,7 @@ export async function syncReminders(db: Database, organizationId: string, now: D
         { ...row.milestone, scheduleKind: row.schedule.kind, period: { start: row.periodStart, end: row.periodEnd } },
         leadUnitsOf.get(row.taskId) ?? [],
         { ...context, now },
+        supportUnitsOf.get(row.taskId) ?? [],
       ),
     );
   }

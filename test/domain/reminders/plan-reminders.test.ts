@@ -28,11 +28,11 @@ describe("planReminders", () => {
   it("opens a quarter with a start notice, reminds 14, 7, 3 and 1 working days before and on the due day, then escalates", () => {
     const sends = planReminders(dated("2025-07-01", "2025-09-30"), context, beginning);
     expect(brief(sends)).toEqual([
-      ["start", "2025-07-01", "unit"],
+      ["start", "2025-07-01", "unit+supporting"],
       ["reminder", "2025-09-10", "unit"],
       ["reminder", "2025-09-19", "unit"],
       ["reminder", "2025-09-25", "unit"],
-      ["reminder", "2025-09-29", "unit"],
+      ["reminder", "2025-09-29", "unit+supporting"],
       ["due", "2025-09-30", "unit"],
       ["overdue", "2025-10-01", "unit"],
       ["escalation", "2025-10-03", "coordinators"],
@@ -84,11 +84,11 @@ describe("planReminders", () => {
   it("opens a window that starts on a weekend on the next working day", () => {
     const sends = planReminders(dated("2025-02-01", "2025-02-28"), context, beginning);
     expect(brief(sends).slice(0, 6)).toEqual([
-      ["start", "2025-02-03", "unit"],
+      ["start", "2025-02-03", "unit+supporting"],
       ["reminder", "2025-02-10", "unit"],
       ["reminder", "2025-02-19", "unit"],
       ["reminder", "2025-02-25", "unit"],
-      ["reminder", "2025-02-27", "unit"],
+      ["reminder", "2025-02-27", "unit+supporting"],
       ["due", "2025-02-28", "unit"],
     ]);
   });
@@ -96,11 +96,23 @@ describe("planReminders", () => {
   it("gives a short window only the last reminders, none before it opens", () => {
     const sends = planReminders(dated("2025-09-24", "2025-09-30"), context, beginning);
     expect(brief(sends).slice(0, 4)).toEqual([
-      ["start", "2025-09-24", "unit"],
+      ["start", "2025-09-24", "unit+supporting"],
       ["reminder", "2025-09-25", "unit"],
-      ["reminder", "2025-09-29", "unit"],
+      ["reminder", "2025-09-29", "unit+supporting"],
       ["due", "2025-09-30", "unit"],
     ]);
+  });
+
+  it("tells supporting units at the start and at the last reminder only, unless the policy says not to", () => {
+    const sends = planReminders(dated("2025-07-01", "2025-09-30"), context, beginning);
+    expect(sends.filter((s) => s.audience.includes("supporting")).map((s) => [s.kind, s.date])).toEqual([
+      ["start", "2025-07-01"],
+      ["reminder", "2025-09-29"],
+    ]);
+    const quiet = { ...context, policy: { ...policy, remindSupportingUnits: false } };
+    expect(
+      planReminders(dated("2025-07-01", "2025-09-30"), quiet, beginning).some((s) => s.audience.includes("supporting")),
+    ).toBe(false);
   });
 
   it("plans each milestone of a multi-milestone schedule on its own", () => {
