@@ -2,7 +2,8 @@
  * `npm run demo`: nhacviec with nothing installed or configured. An embedded
  * database, a local Bot API emulator, the bot and the reminder worker play the
  * first ten weeks of seed 000 (Gio Sơn 2025) on a fast clock, and print the
- * conversation as the four people would see it in Telegram.
+ * conversation as the four people would see it in Telegram, and a fifth on
+ * Zalo (a local Zalo API emulator), whose reminders carry a link per task.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,6 +26,14 @@ import { OPERATOR } from "../services/access.js";
 import { createInvite } from "../services/people/invites.js";
 import { syncReminders } from "../services/reminders/sync-reminders.js";
 import { type EmulatedMessage, type SimulatedUser, startBotApiEmulator } from "./bot-api-emulator.js";
+import { createZaloUpdateHandler } from "../bot/zalo/zalo-bot.js";
+import { createTaskLinkMac } from "../channels/task-link-mac.js";
+import { createZaloClient } from "../channels/zalo/zalo-client.js";
+import { createZaloNotifier } from "../channels/zalo/zalo-notifier.js";
+import { startZaloPolling } from "../channels/zalo/zalo-updates.js";
+import { signTaskLink } from "../domain/links/index.js";
+import type { ZaloChannelDeps } from "../services/delivery/deliver.js";
+import { type EmulatedZaloMessage, type SimulatedZaloUser, startZaloApiEmulator } from "./zalo-api-emulator.js";
 
 // The demo organization is created with the default zone, so its clock reads in it.
 const ZONE = DEFAULT_TIME_ZONE;
@@ -84,6 +93,31 @@ async function main(): Promise<void> {
   // One notifier and one limiter for the bot's notifications and the reminders, as in `start`.
   const notifier = createTelegramNotifier("123:DEMO", { apiRoot: emulator.apiRoot });
   const limiter = createMemoryRateLimiter({ perSecond: 1000, perChatIntervalMs: 0 });
+
+  // Zalo beside Telegram: a second emulator, the Zalo channel with its own limiter, signed task links.
+  const zaloEmulator = await startZaloApiEmulator({ ratePerSecond: 1000, maxPollSeconds: 1 });
+  const zaloClient = createZaloClient(zaloEmulator.token, { apiRoot: zaloEmulator.apiRoot });
+  const linkMac = createTaskLinkMac("demo-task-link-secret-not-for-production-use");
+  const publicUrl = "http://localhost:8080";
+  const zalo: ZaloChannelDeps = {
+    notifier: createZaloNotifier(zaloClient),
+    limiter: createMemoryRateLimiter({ perSecond: 1000, perChatIntervalMs: 0 }),
+    publicUrl,
+    taskLink: (personId, milestoneId) =>
+      `${publicUrl}/t/${signTaskLink(
+        { personId, milestoneId, expiresAt: new Date(clock.now.getTime() + 14 * 86_400_000) },
+        linkMac,
+      )}`,
+  };
+  const zaloNames = new Map<string, string>();
+  zaloEmulator.onMessage = (message: EmulatedZaloMessage) => {
+    dayHeader();
+    const lines = message.text.split("\n");
+    const shown =
+      lines.length > MAX_LINES ? [...lines.slice(0, MAX_LINES), `… (+${lines.length - MAX_LINES} dòng)`] : lines;
+    out(`[${stamp().toFormat("HH:mm")}] 🤖 Zalo → ${zaloNames.get(message.chatId) ?? message.chatId}`);
+    for (const line of shown) out(`    ${line}`);
+  };
   const bot = createBot({
     db,
     logger,
@@ -94,16 +128,34 @@ async function main(): Promise<void> {
     notifier,
     limiter,
     botUsername: "nhacviec_bot",
+    zalo,
+    zaloBotName: "Nhắc việc CCHC Gio Sơn",
   });
   const runner = run(bot, { runner: { fetch: { timeout: 1 } } });
   const dispatcher = startEmbeddedDispatcher({
     db,
     notifier,
     limiter,
+    zalo,
     logger,
     now: () => clock.now,
     intervalMs: 30,
   });
+  const zaloPolling = startZaloPolling({
+    client: zaloClient,
+    onUpdate: createZaloUpdateHandler({ db, notifier, limiter, logger, now: () => clock.now, zalo }).once,
+    logger,
+    timeoutSeconds: 1,
+    backoffMs: 50,
+  });
+  /** A person types to the Zalo bot, and the demo waits for its answer. */
+  const typeOnZalo = async (user: SimulatedZaloUser, text: string, until: (m: EmulatedZaloMessage) => boolean) => {
+    dayHeader();
+    out(`[${stamp().toFormat("HH:mm")}] 👤 ${zaloNames.get(user.id)}: ${text}`);
+    const before = user.inbox().length;
+    user.send(text);
+    return user.waitForMessage(until, { after: before });
+  };
 
   const says = (user: SimulatedUser, text: string) => {
     dayHeader();
@@ -157,6 +209,19 @@ async function main(): Promise<void> {
   const coordinator = await joinByInvite(2, "Nguyễn Thị Lan", "Văn phòng – Thống kê", "coordinator");
   const nam = await joinByInvite(3, "Trần Văn Nam", "công chức VP–TK", "member", "Văn phòng – Thống kê");
   await joinByInvite(4, "Phạm Thị Hoa", "công chức Tư pháp", "member", "Tư pháp – Hộ tịch");
+  out("");
+  out("Người thứ năm dùng Zalo: mở Zalo Bot của xã và gửi mã mời:");
+  const maiInvite = await createInvite(db, OPERATOR, {
+    organizationId: summary.organizationId,
+    role: "member",
+    unitName: "Tư pháp – Hộ tịch",
+    fullName: "Võ Thị Mai",
+    now: clock.now,
+  });
+  if (maiInvite.kind !== "created") throw new Error(`demo invite refused: ${maiInvite.kind}`);
+  const mai = zaloEmulator.user("e4ea2cd5189df1c3a88c", { displayName: "Võ Thị Mai" });
+  zaloNames.set(mai.id, "Võ Thị Mai (công chức Tư pháp, Zalo)");
+  await typeOnZalo(mai, maiInvite.code, (m) => m.text.includes("đã được kết nối"));
 
   /** Waits until everything due at the current time has gone out. */
   const settle = async () => {
@@ -181,6 +246,7 @@ async function main(): Promise<void> {
     clock.now = at(day, "08:40");
     if (day === FIRST_DAY) {
       await type(nam, "/viec", (m) => m.text.startsWith("📋"));
+      await typeOnZalo(mai, "việc", (m) => m.text.startsWith("📋") || m.text.startsWith("🎉"));
     }
     if (day === "2025-01-21") {
       const list = await type(nam, "/viec", (m) => m.text.startsWith("📋"));
@@ -210,6 +276,7 @@ async function main(): Promise<void> {
   }
 
   await runner.stop();
+  await zaloPolling.stop();
   await dispatcher.close();
   const [counts] = await queryRows<{ messages: number; events: number; evidence: number }>(
     db,
@@ -219,10 +286,12 @@ async function main(): Promise<void> {
   );
   out("");
   out(
-    `Hết demo: ${emulator.messages.length} tin nhắn của bot, ${counts?.messages ?? 0} lượt nhắc việc đã giao, ` +
+    `Hết demo: ${emulator.messages.length} tin nhắn của bot trên Telegram, ${zaloEmulator.messages.length} trên Zalo, ` +
+      `${counts?.messages ?? 0} lượt nhắc việc đã giao, ` +
       `${counts?.events ?? 0} thao tác ghi vào nhật ký, ${counts?.evidence ?? 0} tệp minh chứng.`,
   );
   await emulator.close();
+  await zaloEmulator.close();
   await database.close();
   rmSync(evidenceDir, { recursive: true, force: true });
 }

@@ -26,6 +26,13 @@ describe("npm run demo", () => {
     expect(stdout).toContain("Quá hạn, cần chỉ đạo: III.1");
     expect(stdout).toContain("📊 Tổng hợp tuần 10/03/2025");
     expect(stdout).toMatch(/Hết demo: \d+ tin nhắn của bot/);
+    // The fifth person is on Zalo: joined by sending the invite code, reminded there with a link per task.
+    expect(stdout).toContain("👤 Võ Thị Mai (công chức Tư pháp, Zalo)");
+    const onZalo = stdout.split(/\n(?=\[\d\d:\d\d\] )/).filter((block) => block.includes("🤖 Zalo → Võ Thị Mai"));
+    expect(onZalo.some((block) => block.includes("Bạn đã được kết nối"))).toBe(true);
+    const zaloReminders = onZalo.filter((block) => /🔔 Nhắc việc: \d+ việc/.test(block));
+    expect(zaloReminders.length).toBeGreaterThan(0);
+    expect(zaloReminders[0]).toMatch(/🔗 http:\/\/localhost:8080\/t\/[A-Za-z0-9_-]{70}/);
 
     // Task I.1's lead ("Vp UBND") has nobody: from its first reminder on, the coordinator gets them, marked.
     const messages = stdout.split(/\n(?=\[\d\d:\d\d\] )/).filter((block) => block.includes("🤖 →"));
