@@ -5,8 +5,8 @@
  * the viewer's organization by the service; another organization's is a 404.
  */
 import type { Context, Hono } from "hono";
+import { formatLocalDate } from "../domain/planning/index.js";
 import type { Database } from "../../db/client.js";
-import { formatVietnameseDate } from "../domain/calendar/index.js";
 import { canCoordinate, type Role } from "../domain/milestones/index.js";
 import { createInvite, inviteLink } from "../services/people/invites.js";
 import { deactivatePerson } from "../services/people/roster.js";
@@ -85,7 +85,7 @@ export function registerPeopleRoutes(
         text: t("web-invite-created", {
           role: t("role-name", { role }),
           unit: invite.unitName ? t("unit-suffix", { unit: invite.unitName }) : "",
-          expires: formatVietnameseDate(invite.expiresAt.toISOString().slice(0, 10)),
+          expires: formatLocalDate(invite.expiresAt, viewer.timeZone),
         }),
         link,
         code: invite.code,

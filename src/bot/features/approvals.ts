@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { formatLocalDate } from "../../domain/planning/index.js";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { canApproveCompletion } from "../../domain/milestones/index.js";
 import { decideRequest, type Decision, listPendingApprovals } from "../../services/milestones/milestone-actions.js";
@@ -86,7 +87,7 @@ export function approvalsFeature(): Composer<BoundContext> {
           ? {
               text: t("approval-completion-request", {
                 ...common,
-                submitted: formatVietnameseDate(item.createdAt.toISOString().slice(0, 10)),
+                submitted: formatLocalDate(item.createdAt, viewer.timeZone),
                 evidence: item.milestone.evidenceCount,
               }),
               keyboard: completionApprovalKeyboard(t, item.requestId),

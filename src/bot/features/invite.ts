@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { formatVietnameseDate } from "../../domain/calendar/index.js";
+import { formatLocalDate } from "../../domain/planning/index.js";
 import type { Role } from "../../domain/milestones/index.js";
 import { hasAccess } from "../../services/access.js";
 import { createInvite, inviteLink, listInviteUnits } from "../../services/people/invites.js";
@@ -49,7 +49,7 @@ export function inviteFeature(): Composer<BoundContext> {
       ctx.t("invite-created", {
         role: ctx.t("role-name", { role }),
         unit: invite.unitName ? ctx.t("unit-suffix", { unit: invite.unitName }) : "",
-        expires: formatVietnameseDate(invite.expiresAt.toISOString().slice(0, 10)),
+        expires: formatLocalDate(invite.expiresAt, ctx.viewer.timeZone),
         link: inviteLink(username, invite.code),
       }) +
         // The same code works on Zalo when the office has a Zalo bot.

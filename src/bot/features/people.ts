@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { formatVietnameseDate } from "../../domain/calendar/index.js";
+import { formatLocalDate } from "../../domain/planning/index.js";
 import { deactivatePerson, loadRoster } from "../../services/people/roster.js";
 import { encodeCallback } from "../callback-data.js";
 import { refusalText } from "../refusals.js";
@@ -39,7 +39,7 @@ export function peopleFeature(): Composer<BoundContext> {
           t("people-invited", {
             name: invite.name ?? t("people-invited-unnamed"),
             role: t("role-name", { role: invite.role }),
-            expires: formatVietnameseDate(invite.expiresAt.toISOString().slice(0, 10)),
+            expires: formatLocalDate(invite.expiresAt, viewer.timeZone),
           }),
         );
       }

@@ -1,5 +1,6 @@
 export {
   DEFAULT_TIME_ZONE,
+  formatLocalDate,
   localDay,
   type OrganizationPlanningFields,
   type PlanningContext,

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { IsoDate } from "../calendar/iso-date.js";
+import { formatVietnameseDate, type IsoDate } from "../calendar/iso-date.js";
 import type { WorkingCalendar } from "../calendar/working-days.js";
 import { type ReminderPolicy, resolveReminderPolicy } from "../reminders/policy.js";
 
@@ -38,6 +38,14 @@ export function planningContextOf(
 /** The local day of an instant in a zone. */
 export function localDay(now: Date, timeZone: string): IsoDate {
   return DateTime.fromJSDate(now, { zone: timeZone }).toISODate() as IsoDate;
+}
+
+/**
+ * "29/11/2025": the day of an instant as the organization lives it. Every date
+ * shown to a person goes through here; cut from UTC, 02:10 on 29/11 in Hanoi reads 28/11.
+ */
+export function formatLocalDate(instant: Date, timeZone: string): string {
+  return formatVietnameseDate(localDay(instant, timeZone));
 }
 
 // Zone arithmetic is the costly part of planning and a plan has a few hundred distinct days: remember them.
