@@ -32,3 +32,4 @@ export {
   unitsOf,
 } from "./permissions.js";
 export { productIsDocument } from "./product-kind.js";
+export { countedUnits } from "./counted-units.js";

@@ -1,4 +1,5 @@
 import type { IsoDate } from "../calendar/iso-date.js";
+import { countedUnits } from "../milestones/counted-units.js";
 import { type LatenessInput, lateness } from "../milestones/lateness.js";
 import { mondayOf } from "../planning/weekly-send.js";
 
@@ -7,7 +8,8 @@ export interface DigestMilestone extends LatenessInput {
   section: string | null;
   stt: string | null;
   title: string;
-  unit: string | null;
+  /** Every unit leading the task; empty while nobody leads it. */
+  leadUnits: string[];
 }
 
 export interface Digest {
@@ -23,7 +25,10 @@ export interface Digest {
     /** Still waiting for a date. */
     noDate: number;
   };
-  /** Overdue milestones by lead unit, most overdue first; units with the most overdue first. */
+  /**
+   * Overdue milestones by lead unit, most overdue first; units with the most overdue first.
+   * A milestone with several lead units is listed under each (see countedUnits).
+   */
   overdueByUnit: Array<{
     /** Null for tasks no unit leads yet. */
     unit: string | null;
@@ -64,10 +69,12 @@ export function buildDigest(milestones: DigestMilestone[], today: IsoDate): Dige
       case "overdue": {
         counts.overdue++;
         const task = m.section ? `${m.section}.${m.stt ?? ""}` : (m.stt ?? "");
-        overdue.set(m.unit, [
-          ...(overdue.get(m.unit) ?? []),
-          { task, title: m.title, due: m.due as IsoDate, daysOverdue: l.days },
-        ]);
+        for (const unit of countedUnits(m.leadUnits)) {
+          overdue.set(unit, [
+            ...(overdue.get(unit) ?? []),
+            { task, title: m.title, due: m.due as IsoDate, daysOverdue: l.days },
+          ]);
+        }
       }
     }
   }

@@ -1,4 +1,5 @@
 import type { IsoDate } from "../calendar/iso-date.js";
+import { countedUnits } from "../milestones/counted-units.js";
 import { lateness } from "../milestones/lateness.js";
 import type { DigestMilestone } from "./digest.js";
 
@@ -15,7 +16,8 @@ export interface UnitProgress {
 /**
  * Per lead unit: done on time, late and overdue now, on `today`, by the same
  * lateness as the digest's counts. Units with the most overdue work come
- * first; units with nothing to show are left out.
+ * first; units with nothing to show are left out. A milestone counts once
+ * for each of its lead units (see countedUnits).
  */
 export function unitProgress(milestones: DigestMilestone[], today: IsoDate): UnitProgress[] {
   const byUnit = new Map<string | null, UnitProgress>();
@@ -30,9 +32,11 @@ export function unitProgress(milestones: DigestMilestone[], today: IsoDate): Uni
             ? "overdue"
             : null;
     if (key === null) continue;
-    const entry = byUnit.get(m.unit) ?? { unit: m.unit, onTime: 0, late: 0, overdue: 0 };
-    entry[key]++;
-    byUnit.set(m.unit, entry);
+    for (const unit of countedUnits(m.leadUnits)) {
+      const entry = byUnit.get(unit) ?? { unit, onTime: 0, late: 0, overdue: 0 };
+      entry[key]++;
+      byUnit.set(unit, entry);
+    }
   }
   return [...byUnit.values()].sort(
     (a, b) =>

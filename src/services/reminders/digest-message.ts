@@ -14,7 +14,7 @@ export async function loadDigestMilestones(
     section: string | null;
     stt: string | null;
     title: string;
-    unit: string | null;
+    lead_units: string[];
     due: string | null;
     state: DigestMilestone["state"];
     completed_on: string | null;
@@ -25,12 +25,16 @@ export async function loadDigestMilestones(
     select t.section, t.stt, t.title, m.due::text as due, m.state,
            (m.completed_at at time zone ${timeZone})::date::text as completed_on,
            (t.schedule->>'kind') = 'ongoing' as ongoing,
-           (select u.name from task_units tu join units u on u.id = tu.unit_id
-             where tu.task_id = t.id and tu.relation = 'lead' order by u.name limit 1) as unit
+           array(select u.name from task_units tu join units u on u.id = tu.unit_id
+             where tu.task_id = t.id and tu.relation = 'lead' order by u.name) as lead_units
     from milestones m join tasks t on t.id = m.task_id
     where m.organization_id = ${organizationId} and t.removed_at is null`,
   );
-  return rows.map(({ completed_on: completedOn, ...row }) => ({ ...row, completedOn }));
+  return rows.map(({ completed_on: completedOn, lead_units: leadUnits, ...row }) => ({
+    ...row,
+    completedOn,
+    leadUnits,
+  }));
 }
 
 /** The organization's digest on its local day `today`. */

@@ -5,7 +5,7 @@ import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
 import type { Translator } from "../../i18n/i18n.js";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
-import type { ProgressColour } from "../../domain/milestones/index.js";
+import { countedUnits, type ProgressColour } from "../../domain/milestones/index.js";
 import { citeReference } from "../evidence-references.js";
 import { taskNumber } from "../reminders/compose-message.js";
 import type { PaperReport, PaperRow } from "./paper-report.js";
@@ -258,7 +258,7 @@ export async function buildReportWorkbook(report: PaperReport, { t }: Translator
   spanRow(sheet, t("report-by-unit"), { bold: true, italic: true });
   const byUnit = new Map<string, Tally>();
   for (const row of rows) {
-    for (const unit of row.leadUnits.length > 0 ? row.leadUnits : [t("no-unit")]) {
+    for (const unit of countedUnits(row.leadUnits).map((u) => u ?? t("no-unit"))) {
       byUnit.set(unit, addToTally(byUnit.get(unit) ?? emptyTally(), row));
     }
   }

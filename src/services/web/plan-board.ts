@@ -19,6 +19,7 @@ import {
   type ProgressColour,
   progressColour,
   type ShownState,
+  countedUnits,
 } from "../../domain/milestones/index.js";
 import { loadMilestone, type MilestoneView } from "../milestones/milestone-view.js";
 import type { Viewer } from "../people/viewer.js";
@@ -272,7 +273,7 @@ export function overviewOf(board: PlanBoard): Overview {
   const perUnit = new Map<string, Record<ProgressColour, number>>();
   for (const row of board.rows) {
     counts[row.colour] += 1;
-    for (const unit of row.leadUnits.length > 0 ? row.leadUnits : ["—"]) {
+    for (const unit of countedUnits(row.leadUnits).map((u) => u ?? "—")) {
       const unitCounts = perUnit.get(unit) ?? emptyCounts();
       unitCounts[row.colour] += 1;
       perUnit.set(unit, unitCounts);

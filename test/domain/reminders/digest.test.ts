@@ -5,7 +5,7 @@ const m = (over: Partial<DigestMilestone>): DigestMilestone => ({
   section: "I",
   stt: "1",
   title: "Việc",
-  unit: "Văn phòng",
+  leadUnits: ["Văn phòng"],
   due: "2025-09-30",
   state: "open",
   completedOn: null,
@@ -35,10 +35,10 @@ describe("buildDigest", () => {
   it("groups overdue work by unit, the most overdue first, unassigned tasks under their own heading", () => {
     const digest = buildDigest(
       [
-        m({ stt: "1", unit: "Tư pháp", due: "2025-10-01" }),
-        m({ stt: "2", unit: "Văn phòng", due: "2025-09-01" }),
-        m({ stt: "3", unit: "Văn phòng", due: "2025-09-20" }),
-        m({ stt: "4", unit: null, due: "2025-10-03" }),
+        m({ stt: "1", leadUnits: ["Tư pháp"], due: "2025-10-01" }),
+        m({ stt: "2", leadUnits: ["Văn phòng"], due: "2025-09-01" }),
+        m({ stt: "3", leadUnits: ["Văn phòng"], due: "2025-09-20" }),
+        m({ stt: "4", leadUnits: [], due: "2025-10-03" }),
       ],
       today,
     );
@@ -52,6 +52,18 @@ describe("buildDigest", () => {
       ],
       [null, [["I.4", 3]]],
       ["Tư pháp", [["I.1", 5]]],
+    ]);
+  });
+
+  it("lists a milestone with two lead units under each, and counts it once in the totals", () => {
+    const digest = buildDigest(
+      [m({ stt: "1", leadUnits: ["Văn phòng", "Tư pháp"], due: "2025-10-01" }), m({ stt: "2", due: "2025-10-02" })],
+      today,
+    );
+    expect(digest.counts.overdue).toBe(2);
+    expect(digest.overdueByUnit.map((g) => [g.unit, g.items.map((i) => i.task)])).toEqual([
+      ["Văn phòng", ["I.1", "I.2"]],
+      ["Tư pháp", ["I.1"]],
     ]);
   });
 });

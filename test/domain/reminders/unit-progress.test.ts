@@ -5,7 +5,7 @@ const m = (over: Partial<DigestMilestone>): DigestMilestone => ({
   section: "I",
   stt: "1",
   title: "Việc",
-  unit: "Tư pháp",
+  leadUnits: ["Tư pháp"],
   due: "2025-03-10",
   state: "open",
   completedOn: null,
@@ -18,9 +18,9 @@ describe("unitProgress", () => {
       [
         m({ state: "done", completedOn: "2025-03-09" }),
         m({ state: "done", completedOn: "2025-03-12" }),
-        m({ unit: "Văn phòng", due: "2025-03-01" }),
-        m({ unit: "Văn phòng", due: "2025-03-02", state: "in_progress" }),
-        m({ unit: null, due: "2025-03-03" }),
+        m({ leadUnits: ["Văn phòng"], due: "2025-03-01" }),
+        m({ leadUnits: ["Văn phòng"], due: "2025-03-02", state: "in_progress" }),
+        m({ leadUnits: [], due: "2025-03-03" }),
         // Not counted: within its time, waiting for approval, cancelled, no date.
         m({ due: "2025-03-20" }),
         m({ state: "submitted", due: "2025-03-01" }),
@@ -37,5 +37,15 @@ describe("unitProgress", () => {
   });
   it("is empty when nothing is done or late", () => {
     expect(unitProgress([m({ due: "2025-12-31" })], "2025-03-15")).toEqual([]);
+  });
+  it("counts a milestone with two lead units in each unit's bar", () => {
+    const result = unitProgress(
+      [m({ leadUnits: ["Tư pháp", "Văn phòng"], due: "2025-03-01" }), m({ leadUnits: ["Tư pháp"], due: "2025-03-02" })],
+      "2025-03-15",
+    );
+    expect(result).toEqual([
+      { unit: "Tư pháp", onTime: 0, late: 0, overdue: 2 },
+      { unit: "Văn phòng", onTime: 0, late: 0, overdue: 1 },
+    ]);
   });
 });

@@ -76,7 +76,7 @@ describe("formatDigest", () => {
     section: "I",
     stt: "1",
     title: "Việc",
-    unit: "Tư pháp",
+    leadUnits: ["Tư pháp"],
     due: "2025-10-01",
     state: "open",
     completedOn: null,
@@ -84,7 +84,7 @@ describe("formatDigest", () => {
   });
   it("shows the counts and the overdue work by unit, naming tasks with no lead unit", () => {
     const digest = buildDigest(
-      [m({ stt: "1", due: "2025-10-01" }), m({ stt: "2", unit: null, due: "2025-10-03" }), m({ stt: "5" })],
+      [m({ stt: "1", due: "2025-10-01" }), m({ stt: "2", leadUnits: [], due: "2025-10-03" }), m({ stt: "5" })],
       "2025-10-06",
     );
     const text = formatDigest(digest, translatorFor("vi"));
