@@ -57,8 +57,8 @@ describe("a milestone with two lead units in the digest", () => {
     expect(text).toContain("⏰ Tư pháp (1 việc quá hạn)");
     expect(text).toContain("⏰ Văn hóa (1 việc quá hạn)");
     expect(unitProgress(milestones, TODAY)).toEqual([
-      { unit: "Tư pháp", onTime: 0, late: 0, overdue: 1 },
-      { unit: "Văn hóa", onTime: 0, late: 0, overdue: 1 },
+      { unit: "Tư pháp", onTime: 0, late: 0, overdue: 1, ongoing: 0 },
+      { unit: "Văn hóa", onTime: 0, late: 0, overdue: 1, ongoing: 0 },
     ]);
   });
 });

@@ -110,6 +110,7 @@ describe("lateness, as every view reads it", () => {
         .sort(),
     ).toEqual([...late].sort());
     expect(bars.filter((b) => b.onTime > 0).map((b) => b.unit)).toEqual(doneOnTime);
+    expect(bars.filter((b) => b.ongoing > 0).map((b) => b.unit)).toEqual(["Thường xuyên"]);
 
     // The digest text the chairman reads: the same counts, the same overdue work and days.
     const text = formatDigest(buildDigest(milestones, TODAY), translatorFor("vi"));
@@ -117,8 +118,9 @@ describe("lateness, as every view reads it", () => {
     expect(text).toContain(`🟠 Hoàn thành trễ hạn: ${late.length}`);
     expect(text).toContain(`🟢 Hoàn thành đúng hạn: ${doneOnTime.length}`);
     expect(text).toContain("🔵 Đến hạn trong tuần: 1");
-    // On track: due after this week, and the ongoing task (it has no date to miss).
-    expect(text).toContain("🔵 Đúng tiến độ: 2");
+    // On track: due after this week. The ongoing duty is its own category, not one waiting for a date.
+    expect(text).toContain("🔵 Đúng tiến độ: 1");
+    expect(text).toContain("🔁 Thường xuyên: 1");
     expect(text).toContain("⚪ Chưa có thời hạn: 1");
     const listed = text.split("\n").filter((line) => line.startsWith("  - "));
     expect(listed).toEqual(overdue.map((n) => `  - I.4 ${n}: hạn 03/06/2025, quá ${EXPECTED[n].days} ngày`));

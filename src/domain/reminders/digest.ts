@@ -15,14 +15,16 @@ export interface DigestMilestone extends LatenessInput {
 export interface Digest {
   weekOf: IsoDate;
   counts: {
-    /** Due after this week, handed in within its time and waiting for approval, or ongoing. */
+    /** Due after this week, or handed in within its time and waiting for approval. */
     onTrack: number;
     dueThisWeek: number;
     overdue: number;
     doneOnTime: number;
     /** Done late, or handed in late and waiting for approval: late work either way. */
     doneLate: number;
-    /** Still waiting for a date. */
+    /** "Thường xuyên" duties: no due day by nature, so neither on track nor waiting for a date. */
+    ongoing: number;
+    /** Still waiting for a date: only work that truly needs one. */
     noDate: number;
   };
   /**
@@ -41,7 +43,7 @@ export interface Digest {
  * the overdue list grouped by unit with days overdue. Pure: `today` is the local day.
  */
 export function buildDigest(milestones: DigestMilestone[], today: IsoDate): Digest {
-  const counts = { onTrack: 0, dueThisWeek: 0, overdue: 0, doneOnTime: 0, doneLate: 0, noDate: 0 };
+  const counts = { onTrack: 0, dueThisWeek: 0, overdue: 0, doneOnTime: 0, doneLate: 0, ongoing: 0, noDate: 0 };
   const overdue = new Map<string | null, Digest["overdueByUnit"][number]["items"]>();
   for (const m of milestones) {
     const l = lateness(m, today);
@@ -61,9 +63,11 @@ export function buildDigest(milestones: DigestMilestone[], today: IsoDate): Dige
       case "due-soon":
         counts.dueThisWeek++;
         break;
+      case "ongoing":
+        counts.ongoing++;
+        break;
       case "on-track":
       case "submitted":
-      case "ongoing":
         counts.onTrack++;
         break;
       case "overdue": {

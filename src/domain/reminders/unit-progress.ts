@@ -11,10 +11,12 @@ export interface UnitProgress {
   /** Done late, or handed in late and waiting for approval (the digest's "doneLate"). */
   late: number;
   overdue: number;
+  /** "Thường xuyên" duties the unit leads: a category of their own, never late and never undated. */
+  ongoing: number;
 }
 
 /**
- * Per lead unit: done on time, late and overdue now, on `today`, by the same
+ * Per lead unit: done on time, late, overdue now and ongoing duties, on `today`, by the same
  * lateness as the digest's counts. Units with the most overdue work come
  * first; units with nothing to show are left out. A milestone counts once
  * for each of its lead units (see countedUnits).
@@ -30,16 +32,22 @@ export function unitProgress(milestones: DigestMilestone[], today: IsoDate): Uni
           ? "late"
           : status === "overdue"
             ? "overdue"
-            : null;
+            : status === "ongoing"
+              ? "ongoing"
+              : null;
     if (key === null) continue;
     for (const unit of countedUnits(m.leadUnits)) {
-      const entry = byUnit.get(unit) ?? { unit, onTime: 0, late: 0, overdue: 0 };
+      const entry = byUnit.get(unit) ?? { unit, onTime: 0, late: 0, overdue: 0, ongoing: 0 };
       entry[key]++;
       byUnit.set(unit, entry);
     }
   }
   return [...byUnit.values()].sort(
     (a, b) =>
-      b.overdue - a.overdue || b.late - a.late || b.onTime - a.onTime || (a.unit ?? "").localeCompare(b.unit ?? ""),
+      b.overdue - a.overdue ||
+      b.late - a.late ||
+      b.onTime - a.onTime ||
+      b.ongoing - a.ongoing ||
+      (a.unit ?? "").localeCompare(b.unit ?? ""),
   );
 }

@@ -184,6 +184,7 @@ digest-counts = 🔵 On track: { $onTrack }
     🔴 Overdue: { $overdue }
     🟢 Done on time: { $doneOnTime }
     🟠 Done late: { $doneLate }
+digest-ongoing = 🔁 Ongoing duties: { $count }
 digest-no-date = ⚪ No deadline yet: { $count }
 digest-unit = ⏰ { $unit } ({ $count } overdue)
 digest-item = { "  " }- { $number } { $title }: due { $due }, { $days } days overdue
@@ -353,6 +354,7 @@ chart-title = Progress by unit – week of { $week }
 chart-on-time = On time
 chart-late = Late
 chart-overdue = Overdue
+chart-ongoing = Ongoing
 
 ## People (/nguoi)
 

@@ -185,6 +185,7 @@ digest-counts = 🔵 Đúng tiến độ: { $onTrack }
     🔴 Quá hạn: { $overdue }
     🟢 Hoàn thành đúng hạn: { $doneOnTime }
     🟠 Hoàn thành trễ hạn: { $doneLate }
+digest-ongoing = 🔁 Thường xuyên: { $count }
 digest-no-date = ⚪ Chưa có thời hạn: { $count }
 digest-unit = ⏰ { $unit } ({ $count } việc quá hạn)
 digest-item = { "  " }- { $number } { $title }: hạn { $due }, quá { $days } ngày
@@ -356,6 +357,7 @@ chart-title = Tiến độ theo đơn vị – tuần { $week }
 chart-on-time = Đúng hạn
 chart-late = Trễ hạn
 chart-overdue = Quá hạn
+chart-ongoing = Thường xuyên
 
 ## People (/nguoi)
 

@@ -51,6 +51,7 @@ export async function loadDigest(
 export function formatDigest(digest: Digest, { t }: Translator, maxItems = 30): string {
   const c = digest.counts;
   const lines = [t("digest-title", { week: formatVietnameseDate(digest.weekOf) }), t("digest-counts", { ...c })];
+  if (c.ongoing > 0) lines.push(t("digest-ongoing", { count: c.ongoing }));
   if (c.noDate > 0) lines.push(t("digest-no-date", { count: c.noDate }));
   let shown = 0;
   for (const group of digest.overdueByUnit) {

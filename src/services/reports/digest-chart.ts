@@ -1,6 +1,6 @@
 /**
  * The chairman's digest chart: a horizontal bar per unit (done on time, done
- * late, overdue), drawn in-process with pureimage (pure JavaScript, no browser,
+ * late, overdue, ongoing duties), drawn in-process with pureimage (pure JavaScript, no browser,
  * no native build) and encoded as PNG.
  */
 import { existsSync } from "node:fs";
@@ -17,7 +17,14 @@ const FONT_CANDIDATES = [
   "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
 ].filter((path): path is string => typeof path === "string" && path.length > 0);
 
-const COLOURS = { onTime: "#2e9e44", late: "#f08c00", overdue: "#d9382f" } as const;
+const COLOURS = { onTime: "#2e9e44", late: "#f08c00", overdue: "#d9382f", ongoing: "#8e9aaf" } as const;
+const SEGMENTS = ["onTime", "late", "overdue", "ongoing"] as const;
+const LEGEND = {
+  onTime: "chart-on-time",
+  late: "chart-late",
+  overdue: "chart-overdue",
+  ongoing: "chart-ongoing",
+} as const;
 const FAMILY = "nhacviec-chart";
 let fontState: "unknown" | "loaded" | "missing" = "unknown";
 
@@ -64,7 +71,7 @@ export async function renderDigestChart(
     ctx.font = `20px ${FAMILY}`;
     ctx.fillText(t("chart-title", { week: options.weekOf }), 20, 34);
   }
-  const largest = Math.max(...rows.map((r) => r.onTime + r.late + r.overdue), 1);
+  const largest = Math.max(...rows.map((r) => r.onTime + r.late + r.overdue + r.ongoing), 1);
   const scale = (width - labelWidth - 110) / largest;
   rows.forEach((row, i) => {
     const y = top + i * rowHeight;
@@ -75,7 +82,7 @@ export async function renderDigestChart(
       ctx.fillText(name.length > 34 ? `${name.slice(0, 33)}…` : name, 20, y + 20);
     }
     let x = labelWidth;
-    for (const key of ["onTime", "late", "overdue"] as const) {
+    for (const key of SEGMENTS) {
       const size = row[key] * scale;
       if (size <= 0) continue;
       ctx.fillStyle = COLOURS[key];
@@ -85,19 +92,18 @@ export async function renderDigestChart(
     if (labelled) {
       ctx.fillStyle = "#222222";
       ctx.font = `13px ${FAMILY}`;
-      ctx.fillText(`${row.onTime} / ${row.late} / ${row.overdue}`, x + 8, y + 20);
+      ctx.fillText(SEGMENTS.map((key) => row[key]).join(" / "), x + 8, y + 20);
     }
   });
   if (labelled) {
     let x = 20;
     const y = height - 24;
-    for (const key of ["onTime", "late", "overdue"] as const) {
+    for (const key of SEGMENTS) {
       ctx.fillStyle = COLOURS[key];
       ctx.fillRect(x, y - 12, 14, 14);
       ctx.fillStyle = "#222222";
       ctx.font = `13px ${FAMILY}`;
-      const label = t(key === "onTime" ? "chart-on-time" : key === "late" ? "chart-late" : "chart-overdue");
-      ctx.fillText(label, x + 20, y);
+      ctx.fillText(t(LEGEND[key]), x + 20, y);
       x += 140;
     }
   }

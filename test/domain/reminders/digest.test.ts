@@ -24,12 +24,23 @@ describe("buildDigest", () => {
         m({ state: "done", due: "2025-09-30", completedOn: "2025-09-29" }),
         m({ state: "done", due: "2025-09-30", completedOn: "2025-10-02" }),
         m({ due: null }),
+        m({ due: null, ongoing: true }),
+        m({ due: null, ongoing: true }),
         m({ state: "cancelled" }),
       ],
       today,
     );
     expect(digest.weekOf).toBe("2025-10-06");
-    expect(digest.counts).toEqual({ onTrack: 1, dueThisWeek: 2, overdue: 1, doneOnTime: 1, doneLate: 1, noDate: 1 });
+    expect(digest.counts).toEqual({
+      onTrack: 1,
+      dueThisWeek: 2,
+      overdue: 1,
+      doneOnTime: 1,
+      doneLate: 1,
+      // "Thường xuyên" duties are their own category: not on track, not waiting for a date.
+      ongoing: 2,
+      noDate: 1,
+    });
   });
 
   it("groups overdue work by unit, the most overdue first, unassigned tasks under their own heading", () => {

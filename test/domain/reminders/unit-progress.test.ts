@@ -26,13 +26,15 @@ describe("unitProgress", () => {
         m({ state: "submitted", due: "2025-03-01" }),
         m({ state: "cancelled", due: "2025-03-01" }),
         m({ due: null }),
+        m({ leadUnits: ["Văn hóa"], due: null, ongoing: true }),
       ],
       "2025-03-15",
     );
     expect(result).toEqual([
-      { unit: "Văn phòng", onTime: 0, late: 0, overdue: 2 },
-      { unit: null, onTime: 0, late: 0, overdue: 1 },
-      { unit: "Tư pháp", onTime: 1, late: 1, overdue: 0 },
+      { unit: "Văn phòng", onTime: 0, late: 0, overdue: 2, ongoing: 0 },
+      { unit: null, onTime: 0, late: 0, overdue: 1, ongoing: 0 },
+      { unit: "Tư pháp", onTime: 1, late: 1, overdue: 0, ongoing: 0 },
+      { unit: "Văn hóa", onTime: 0, late: 0, overdue: 0, ongoing: 1 },
     ]);
   });
   it("is empty when nothing is done or late", () => {
@@ -44,8 +46,8 @@ describe("unitProgress", () => {
       "2025-03-15",
     );
     expect(result).toEqual([
-      { unit: "Tư pháp", onTime: 0, late: 0, overdue: 2 },
-      { unit: "Văn phòng", onTime: 0, late: 0, overdue: 1 },
+      { unit: "Tư pháp", onTime: 0, late: 0, overdue: 2, ongoing: 0 },
+      { unit: "Văn phòng", onTime: 0, late: 0, overdue: 1, ongoing: 0 },
     ]);
   });
 });

@@ -99,4 +99,13 @@ describe("formatDigest", () => {
     expect(text.match(/ {2}- I\./g)).toHaveLength(5);
     expect(text).toContain("… và 7 việc quá hạn khác (/quahan)");
   });
+  it("gives ongoing duties their own line, apart from work still waiting for a date", () => {
+    const text = formatDigest(
+      buildDigest([m({ due: null, ongoing: true }), m({ due: null, ongoing: true }), m({ due: null })], "2025-10-06"),
+      translatorFor("vi"),
+    );
+    expect(text).toContain("🔁 Thường xuyên: 2");
+    expect(text).toContain("⚪ Chưa có thời hạn: 1");
+    expect(text).toContain("🔵 Đúng tiến độ: 0");
+  });
 });

@@ -8,9 +8,9 @@ describe("renderDigestChart", () => {
   it("draws a PNG with a bar per unit in the digest's colours", async () => {
     const chart = await renderDigestChart(
       [
-        { unit: "Văn phòng – Thống kê", onTime: 3, late: 1, overdue: 2 },
-        { unit: "Tư pháp – Hộ tịch", onTime: 5, late: 0, overdue: 0 },
-        { unit: null, onTime: 0, late: 0, overdue: 1 },
+        { unit: "Văn phòng – Thống kê", onTime: 3, late: 1, overdue: 2, ongoing: 0 },
+        { unit: "Tư pháp – Hộ tịch", onTime: 5, late: 0, overdue: 0, ongoing: 2 },
+        { unit: null, onTime: 0, late: 0, overdue: 1, ongoing: 0 },
       ],
       { translator: translatorFor("vi"), weekOf: "10/03/2025" },
     );
@@ -26,11 +26,12 @@ describe("renderDigestChart", () => {
         seen.add(rgba.toString(16).padStart(8, "0").slice(0, 6));
       }
     }
-    // Green, orange and red bars on white.
+    // Green, orange and red bars on white, and ongoing duties in their own grey-blue.
     expect(seen).toContain("ffffff");
     expect(seen).toContain("2e9e44");
     expect(seen).toContain("f08c00");
     expect(seen).toContain("d9382f");
+    expect(seen).toContain("8e9aaf");
   });
 
   it("has nothing to draw when no unit has done or overdue work", async () => {
