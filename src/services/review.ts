@@ -1,7 +1,8 @@
 /**
  * What a coordinator decides after an import: dates for "Theo Kế hoạch"
  * tasks, lead units for tasks without one, whether a new unit name is a unit
- * of its own or another spelling, and rows the importer warned about.
+ * of its own or another spelling, and rows the importer warned about; and,
+ * while work is open, the units nobody in which can receive its reminders.
  */
 import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
@@ -33,7 +34,55 @@ export type ReviewItem =
       /** When the name reads as a list of units ("A, B", "A và B"): the split, for the coordinator to confirm. */
       proposedSplit: string[];
     }
-  | { kind: "warnings"; taskId: string; section: string | null; stt: string | null; title: string; warnings: string[] };
+  | { kind: "warnings"; taskId: string; section: string | null; stt: string | null; title: string; warnings: string[] }
+  | {
+      kind: "no-recipient";
+      unitId: string;
+      name: string;
+      /** Open tasks the unit leads or supports: their reminders go to the coordinators instead. */
+      tasks: number;
+    };
+
+/**
+ * Units that lead or support an open task but have nobody reachable: no
+ * member or unit head with a Telegram chat or a Zalo channel that still
+ * works. Their reminders fall to the coordinators (dispatchDue), who should
+ * invite someone. The same people the dispatcher counts as reachable.
+ */
+export async function unitsWithNoRecipient(
+  db: Database,
+  principal: Principal,
+  organizationId: string,
+): Promise<Refused<"not-allowed"> | { kind: "ok"; units: UnitWithNoRecipient[] }> {
+  const refused = requireAccess(principal, "organization.coordinate", { organizationId });
+  if (refused) return refused;
+  return { kind: "ok", units: await queryUnitsWithNoRecipient(db, organizationId) };
+}
+
+export interface UnitWithNoRecipient {
+  unitId: string;
+  name: string;
+  tasks: number;
+}
+
+async function queryUnitsWithNoRecipient(db: Database, organizationId: string): Promise<UnitWithNoRecipient[]> {
+  const rows = await queryRows<{ unit_id: string; name: string; tasks: number }>(
+    db,
+    sql`select u.id as unit_id, u.name, count(distinct t.id)::int as tasks
+        from units u
+        join task_units tu on tu.unit_id = u.id
+        join tasks t on t.id = tu.task_id and t.removed_at is null
+        where u.organization_id = ${organizationId} and u.merged_into_id is null
+          and exists (select 1 from milestones m where m.task_id = t.id and m.state not in ('done', 'cancelled'))
+          and not exists (
+            select 1 from memberships ms join people p on p.id = ms.person_id
+            where ms.organization_id = ${organizationId} and ms.unit_id = u.id and ms.role in ('member', 'unit_head')
+              and ((p.telegram_chat_id is not null and p.unreachable_since is null)
+                or exists (select 1 from person_channels pc where pc.person_id = p.id and pc.unreachable_since is null)))
+        group by u.id, u.name order by u.name`,
+  );
+  return rows.map((r) => ({ unitId: r.unit_id, name: r.name, tasks: r.tasks }));
+}
 
 /** A new unit whose name reads as a list: the units it may stand for (none of them known yet). */
 function proposedSplitOf(name: string): string[] {
@@ -101,6 +150,7 @@ export async function listReviewItems(
           and jsonb_array_length(t.warnings) > 0
         order by t.position`,
   );
+  const unreached = await queryUnitsWithNoRecipient(db, organizationId);
   const datedTasks = new Set(dates.map((r) => `${r.section}|${r.stt}|${r.title}`));
   const items: ReviewItem[] = [
     ...dates.map((r) => ({
@@ -138,6 +188,10 @@ export async function listReviewItems(
         title: r.title,
         warnings: r.warnings,
       })),
+    // Last, and not for a new unit name: that is merged or kept first, and a merge may bring the people it lacked.
+    ...unreached
+      .filter((r) => !newUnits.some((u) => u.unit_id === r.unitId))
+      .map((r) => ({ kind: "no-recipient" as const, ...r })),
   ];
   return { kind: "ok", items };
 }

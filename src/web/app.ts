@@ -22,7 +22,14 @@ import { decideRequest, type Decision } from "../services/milestones/milestone-a
 import type { Notifier } from "../services/notifier.js";
 import { findViewerById, peopleOfUnits, type Viewer } from "../services/people/viewer.js";
 import { type SendSlot, syncReminders } from "../services/reminders/sync-reminders.js";
-import { changeLead, type LeadChange, ReviewError, setMilestoneDate, unitChoices } from "../services/review.js";
+import {
+  changeLead,
+  type LeadChange,
+  ReviewError,
+  setMilestoneDate,
+  unitChoices,
+  unitsWithNoRecipient,
+} from "../services/review.js";
 import { MilestoneMoveError } from "../services/move-milestone.js";
 import { findEvidenceFile, loadMilestoneDetail, loadPlanBoard, overviewOf } from "../services/web/plan-board.js";
 import {
@@ -282,8 +289,12 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
 
   app.get("/overview", async (c) => {
     const t = c.get("t");
-    const board = await loadPlanBoard(deps.db, c.get("viewer"), c.get("today"));
-    return page(c, 200, t("web-nav-overview"), overviewPage(t, board.organizationName, overviewOf(board)));
+    const viewer = c.get("viewer");
+    const board = await loadPlanBoard(deps.db, viewer, c.get("today"));
+    // Coordinators only: the service refuses anyone else, who then sees no needs-attention list.
+    const unreached = await unitsWithNoRecipient(deps.db, viewer, viewer.organizationId);
+    const noRecipient = unreached.kind === "ok" ? unreached.units : [];
+    return page(c, 200, t("web-nav-overview"), overviewPage(t, board.organizationName, overviewOf(board), noRecipient));
   });
 
   const showMilestone = async (

@@ -17,7 +17,7 @@ import { createSignInLink } from "../../src/services/web/sessions.js";
 import { createWebApp } from "../../src/web/app.js";
 import { html } from "../../src/web/html.js";
 import { filterRows } from "../../src/web/pages/plan-page.js";
-import { chatPlan, TU_PHAP } from "../support/bot-world.js";
+import { chatPlan, TU_PHAP, VAN_PHONG } from "../support/bot-world.js";
 import { createMigratedDatabase, silentLogger, type TestDatabase } from "../support/database.js";
 import { largePlan, toTabText } from "../support/plan-files.js";
 
@@ -155,6 +155,20 @@ describe("pages and changes", () => {
       expect(body.match(/<script[^>]*>/g)).toEqual(['<script src="/static/app.js" defer>']);
     }
     expect((await app.request("/plan")).status).toBe(401);
+  });
+
+  it("shows a coordinator, and only a coordinator, the units whose open work reaches nobody", async () => {
+    const app = webApp();
+    const page = async (viewer: Viewer) => {
+      const { cookie } = await signIn(app, viewer);
+      return (await app.request("/overview", { headers: { cookie } })).text();
+    };
+    // Nobody has joined Văn phòng: its reminders go to the coordinators, in the words of the reminders' mark.
+    const coordinatorPage = await page(await person(25, "coordinator"));
+    expect(coordinatorPage).toContain("Cần xử lý");
+    expect(coordinatorPage).toContain(`⚠️ Chưa có người nhận ở ${VAN_PHONG}, hãy mời người nhận (/moi).`);
+    const chairmanPage = await page(await person(26, "chairman"));
+    expect(chairmanPage).not.toContain("Chưa có người nhận");
   });
 
   it("refuses a change without the session's CSRF token or from another site, and makes it with the token", async () => {

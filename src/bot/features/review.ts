@@ -24,7 +24,7 @@ import { readDeadlineAnswer } from "./typed-deadline.js";
 const MAX_CHOICES = 12;
 
 function itemNumber(item: ReviewItem): string {
-  return item.kind === "unit" ? item.name : taskNumber(item.section, item.stt);
+  return item.kind === "unit" || item.kind === "no-recipient" ? item.name : taskNumber(item.section, item.stt);
 }
 
 /** What waits for review; a refusal from the service travels as a ReviewError to the feature's guard. */
@@ -77,6 +77,12 @@ async function renderItem(ctx: BoundContext, index: number): Promise<{ text: str
         )
         .row();
     }
+  } else if (item.kind === "no-recipient") {
+    // The words of the reminders' own mark, so the coordinator recognises what they were sent.
+    lines.push(
+      t("reminder-no-recipient", { units: item.name }).trim(),
+      t("review-no-recipient-tasks", { count: item.tasks }),
+    );
   } else {
     lines.push(
       t("review-warnings", { number: itemNumber(item), title: item.title, warnings: item.warnings.join("\n") }),

@@ -280,6 +280,7 @@ review-date = 📅 { $number } { $title } has no due date. The plan says: “{ $
 review-lead = 👥 { $number } { $title } has no lead unit.{ $proposed }
 review-proposed = { " " }The plan suggests: { $names }.
 review-unit = 🏷 “{ $name }” ({ $count } tasks) matches no unit. Is it another name of a unit, or a unit of its own?
+review-no-recipient-tasks = This unit leads or supports { $count } open tasks; their reminders are going to the coordinators.
 review-warnings = ⚠️ { $number } { $title }:
     { $warnings }
 btn-review-set-date = 📅 Set a date
@@ -477,6 +478,7 @@ web-closed = This task is done or cancelled and cannot be changed.
 web-bad-request = Invalid request.
 web-overview-title = Overview – { $org }
 web-overview-per-unit = Milestones by lead unit
+web-overview-attention = Needs attention
 web-overview-overdue = Overdue
 web-overview-none-overdue = Nothing is overdue.
 web-error-title = Could not do that

@@ -283,6 +283,7 @@ review-date = 📅 { $number } { $title } chưa có ngày hoàn thành. Kế ho�
 review-lead = 👥 { $number } { $title } chưa có đơn vị chủ trì.{ $proposed }
 review-proposed = { " " }Kế hoạch gợi ý: { $names }.
 review-unit = 🏷 “{ $name }” ({ $count } nhiệm vụ) chưa khớp bộ phận nào. Đây là tên khác của một bộ phận, hay là một bộ phận riêng?
+review-no-recipient-tasks = Bộ phận này chủ trì hoặc phối hợp { $count } nhiệm vụ đang mở; nhắc việc của họ đang được gửi cho điều phối viên.
 review-warnings = ⚠️ { $number } { $title }:
     { $warnings }
 btn-review-set-date = 📅 Đặt ngày
@@ -480,6 +481,7 @@ web-closed = Việc đã hoàn thành hoặc đã hủy, không đổi được.
 web-bad-request = Yêu cầu không hợp lệ.
 web-overview-title = Tổng quan – { $org }
 web-overview-per-unit = Mốc việc theo đơn vị chủ trì
+web-overview-attention = Cần xử lý
 web-overview-overdue = Việc quá hạn
 web-overview-none-overdue = Không có việc quá hạn.
 web-error-title = Không thực hiện được

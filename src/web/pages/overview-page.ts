@@ -59,8 +59,31 @@ export function unitChart(t: Translator["t"], perUnit: Overview["perUnit"]): Htm
   </svg>`;
 }
 
-export function overviewPage(t: Translator["t"], organizationName: string, overview: Overview): Html {
+/**
+ * `noRecipient`: units whose open work reaches nobody (the coordinator's
+ * needs-attention list, empty for those who do not coordinate).
+ */
+export function overviewPage(
+  t: Translator["t"],
+  organizationName: string,
+  overview: Overview,
+  noRecipient: Array<{ name: string; tasks: number }> = [],
+): Html {
   return html`<h1>${t("web-overview-title", { org: organizationName })}</h1>
+    ${
+      noRecipient.length === 0
+        ? ""
+        : html`<h2>${t("web-overview-attention")}</h2>
+            <ul class="attention">
+              ${noRecipient.map(
+                (unit) =>
+                  html`<li>
+                    <a href="/people">${t("reminder-no-recipient", { units: unit.name }).trim()}</a>
+                    ${t("review-no-recipient-tasks", { count: unit.tasks })}
+                  </li>`,
+              )}
+            </ul>`
+    }
     <div class="counts">
       ${COLOURS.map(
         (colour) =>
