@@ -40,15 +40,19 @@ export async function startFaultStack(): Promise<FaultStack> {
   };
 }
 
-/** The reminder side of `nhacviec worker` (BullMQ engine, Redis limiter) in this process. */
+/**
+ * The reminder side of `nhacviec worker` (BullMQ engine, Redis limiter) in this
+ * process, sending through `channel` (Telegram) and, when given, `zalo`.
+ */
 export async function startEngine(
   stack: FaultStack,
   client: PostgresDatabaseClient,
   channel: RunningChannel,
-  options: { timeoutSeconds?: number; staleClaimSeconds?: number } = {},
+  options: { timeoutSeconds?: number; staleClaimSeconds?: number; zalo?: RunningChannel } = {},
 ): Promise<RunningReminders> {
   return startReminders(
     {
+      ...options.zalo?.reminderConfig,
       redisUrl: stack.redis.url,
       queuePrefix: `faults-${randomBytes(3).toString("hex")}`,
       telegramMessagesPerSecond: 1000,

@@ -9,7 +9,8 @@ import type { ChannelUnderTest } from "./channel.js";
 
 export interface FaultOrganization {
   organizationId: string;
-  addresses: number[];
+  /** The addresses due one message, by channel name. */
+  addresses: Record<string, number[]>;
   /** When its one send is due. */
   fireAt: Date;
 }
@@ -17,11 +18,12 @@ export interface FaultOrganization {
 /**
  * One organization: a unit of `people` members and one milestone years ahead
  * (the reconciler plans nothing near now for it), with one send to the unit at
- * `fireAt` for the milestone's current version.
+ * `fireAt` for the milestone's current version. With two channels the people
+ * are mixed: one in ten on both, the others alternately on one or the other.
  */
 export async function createFaultOrganization(
   client: PostgresDatabaseClient,
-  channel: ChannelUnderTest,
+  channels: ChannelUnderTest[],
   options: { people: number; firstAddress: number; fireAt: Date },
 ): Promise<FaultOrganization> {
   const { sql } = client;
@@ -41,13 +43,29 @@ export async function createFaultOrganization(
   const [milestone] = await sql`insert into milestones (organization_id, task_id, milestone_key, start, due)
     values (${organizationId}, ${task!.id}, 'm0', '2030-10-01', '2030-12-31') returning id, version`;
   const addresses = Array.from({ length: options.people }, (_, i) => options.firstAddress + i);
-  const rows = addresses.map((address, i) => ({
-    organization_id: organizationId,
-    full_name: `Công chức ${i + 1}`,
-    ...channel.personColumns(address),
-  }));
+  const channelsOf = (i: number) =>
+    channels.length === 1 || i % 10 === 0 ? channels : [channels[i % 2] as ChannelUnderTest];
+  const byChannel: Record<string, number[]> = Object.fromEntries(channels.map((channel) => [channel.name, []]));
+  const rows = addresses.map((address, i) => {
+    for (const channel of channelsOf(i)) byChannel[channel.name]!.push(address);
+    return {
+      organization_id: organizationId,
+      full_name: `Công chức ${i + 1}`,
+      ...Object.assign({}, ...channelsOf(i).map((channel) => channel.personColumns(address))),
+    };
+  });
+  // One insert takes one column list: a column one person lacks is null for them.
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  for (const row of rows as Array<Record<string, unknown>>) for (const column of columns) row[column] ??= null;
   for (let i = 0; i < rows.length; i += 500) {
     const created = await sql`insert into people ${sql(rows.slice(i, i + 500))} returning id`;
+    const bound = created.flatMap((person, j) =>
+      channelsOf(i + j).flatMap((channel) => {
+        const chat = channel.boundChat?.(addresses[i + j]!);
+        return chat ? [{ organization_id: organizationId, person_id: person.id as string, ...chat }] : [];
+      }),
+    );
+    if (bound.length > 0) await sql`insert into person_channels ${sql(bound)}`;
     await sql`insert into memberships ${sql(
       created.map((person) => ({
         organization_id: organizationId,
@@ -59,7 +77,7 @@ export async function createFaultOrganization(
   }
   await sql`insert into reminders (organization_id, milestone_id, milestone_version, kind, audience_role, audience_unit_id, fire_at)
     values (${organizationId}, ${milestone!.id}, ${milestone!.version}, 'reminder', 'member', ${unit!.id}, ${options.fireAt.toISOString()}::timestamptz)`;
-  return { organizationId, addresses, fireAt: options.fireAt };
+  return { organizationId, addresses: byChannel, fireAt: options.fireAt };
 }
 
 export interface FaultTally {
@@ -89,7 +107,7 @@ export function tally(
   let late = 0;
   let recipients = 0;
   for (const organization of organizations) {
-    for (const address of organization.addresses) {
+    for (const address of organization.addresses[channel.name] ?? []) {
       recipients++;
       const count = counts.get(address) ?? 0;
       if (count === 0) lost++;
