@@ -62,6 +62,18 @@ function phrasesPerSecond(texts: readonly string[], parse: (text: string) => unk
   return Math.round((texts.length * ROUNDS) / ((performance.now() - started) / 1000));
 }
 
+/** Milliseconds per single parse at the 99th percentile: what a person typing a date waits. */
+function p99Milliseconds(texts: readonly string[], parse: (text: string) => unknown): number {
+  for (const text of texts) parse(text);
+  const times = texts.map((text) => {
+    const started = performance.now();
+    parse(text);
+    return performance.now() - started;
+  });
+  times.sort((a, b) => a - b);
+  return Number((times[Math.floor(times.length * 0.99)] ?? 0).toFixed(3));
+}
+
 const duckling = readDucklingCorpus();
 const duckRef = duckling.reference.slice(0, 10);
 // Noon of the reference day, local: chrono's relative words then land on the same calendar day in any zone.
@@ -98,6 +110,10 @@ const report = {
     rounds: ROUNDS,
     nhacviec: phrasesPerSecond(allTexts, (text) => parseDateInput(text, typed.reference)),
     chrono: phrasesPerSecond(allTexts, (text) => chronoVi.parseDate(text, typedRefDate)),
+  },
+  p99MillisecondsPerPhrase: {
+    nhacviec: p99Milliseconds(allTexts, (text) => parseDateInput(text, typed.reference)),
+    chrono: p99Milliseconds(allTexts, (text) => chronoVi.parseDate(text, typedRefDate)),
   },
   chronoNode: "chrono-node 2.10.3, locale vi",
   node: process.version,

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmbeddedDatabaseClient, type EmbeddedDatabaseClient, queryRows } from "../../db/client.js";
 import { memberships, organizations, people, reminderDeliveries, taskUnits, units } from "../../db/schema.js";
@@ -44,12 +44,12 @@ describe("the embedded database (PGlite, no DATABASE_URL)", () => {
     // The dispatcher wakes a week and a half later: everything planned until then is due.
     const now = new Date("2025-01-13T09:00:00+07:00");
 
-    // One member in every unit that leads a task, each with their own chat.
+    // One member in every unit that leads or supports a task (supporting units get the start notice), each with their own chat.
     const leadUnits = await client.db
       .selectDistinct({ unitId: taskUnits.unitId, name: units.name })
       .from(taskUnits)
       .innerJoin(units, eq(units.id, taskUnits.unitId))
-      .where(and(eq(taskUnits.organizationId, summary.organizationId), eq(taskUnits.relation, "lead")));
+      .where(eq(taskUnits.organizationId, summary.organizationId));
     expect(leadUnits.length).toBeGreaterThan(3);
     for (const [i, unit] of leadUnits.entries()) {
       const [person] = await client.db

@@ -48,13 +48,17 @@ export interface ChartImage {
   labelled: boolean;
 }
 
-/** Renders up to `maxUnits` bars; returns null when there is nothing to draw. */
+/**
+ * Renders up to `maxUnits` bars; returns null when there is nothing to draw.
+ * Ongoing duties alone are no progress to compare (nothing was due yet), so
+ * the chart goes once some unit has work done, late or overdue.
+ */
 export async function renderDigestChart(
   progress: UnitProgress[],
   options: { translator: Translator; weekOf: string; maxUnits?: number },
 ): Promise<ChartImage | null> {
   const rows = progress.slice(0, options.maxUnits ?? 12);
-  if (rows.length === 0) return null;
+  if (!rows.some((row) => row.onTime + row.late + row.overdue > 0)) return null;
   const { t } = options.translator;
   const labelled = ensureFont();
   const width = 900;

@@ -36,5 +36,7 @@ describe("renderDigestChart", () => {
 
   it("has nothing to draw when no unit has done or overdue work", async () => {
     expect(await renderDigestChart([], { translator: translatorFor("vi"), weekOf: "10/03/2025" })).toBeNull();
+    const onlyOngoing = [{ unit: "Tư pháp", onTime: 0, late: 0, overdue: 0, ongoing: 3 }];
+    expect(await renderDigestChart(onlyOngoing, { translator: translatorFor("vi"), weekOf: "10/03/2025" })).toBeNull();
   });
 });
