@@ -12,6 +12,7 @@ import { saveShownList } from "../chat-state.js";
 import type { Channel } from "../notifier.js";
 import {
   type DeliveryDeps,
+  type SendOutcome,
   enabledChannels,
   isReachableSomewhere,
   markUnreachable,
@@ -207,6 +208,42 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
     }
     return claimed.filter((d) => !marked.has(d.id));
   };
+  /**
+   * What a send that did not go through leaves behind, the same on every channel:
+   * a blocked chat is marked (coordinators told when the person has no channel
+   * left), a refusal is kept as failed, a send with no answer is never resent,
+   * and anything else is released for the job's next attempt.
+   */
+  const recordNotSent = async (
+    channel: Channel,
+    personId: string,
+    ids: string[],
+    outcome: Exclude<SendOutcome, { kind: "sent" }>,
+    markChannelUnreachable: () => Promise<void>,
+  ): Promise<void> => {
+    if (outcome.kind === "unreachable") {
+      await markChannelUnreachable();
+      await setDeliveries(ids, { state: "failed", lastError: `unreachable (${channel})` });
+      result.unreachable++;
+      logger.warn({ personId, channel }, "chat unreachable: the bot is blocked or the chat unknown");
+      if (!(await isReachableSomewhere(db, personId)))
+        await tellCoordinatorsUnreachable(deps, organizationId, personId);
+    } else if (outcome.kind === "rejected") {
+      await setDeliveries(ids, { state: "failed", lastError: outcome.error });
+      logger.error({ personId, channel, error: outcome.error }, "the platform rejected a reminder");
+    } else if (outcome.kind === "unknown") {
+      // Maybe delivered: sending again could be the duplicate the person sees, so it stays as a note to check.
+      await setDeliveries(ids, { state: "failed", lastError: `${UNKNOWN_OUTCOME_PREFIX}${outcome.error}` });
+      result.unknown += ids.length;
+      logger.error({ personId, channel, error: outcome.error }, "no answer to a reminder's send; not resent");
+    } else {
+      // Released for the job's next attempt; nothing is lost.
+      await setDeliveries(ids, { state: "pending", claimedAt: null, lastError: outcome.error });
+      result.retryLater += ids.length;
+    }
+  };
+  const setDeliveries = (ids: string[], values: Partial<typeof reminderDeliveries.$inferInsert>) =>
+    db.update(reminderDeliveries).set(values).where(inArray(reminderDeliveries.id, ids));
   const sendToZaloChat = async (personId: string, pendingIds: string[]): Promise<void> => {
     const zalo = deps.zalo;
     if (!zalo) return;
@@ -231,35 +268,8 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
       await saveShownList(db, { personId, organizationId }, message.milestoneIds);
       result.messages++;
       result.deliveries += ids.length;
-    } else if (outcome.kind === "unreachable") {
-      await markZaloUnreachable(db, first.chat_id);
-      await db
-        .update(reminderDeliveries)
-        .set({ state: "failed", lastError: "unreachable (zalo)" })
-        .where(inArray(reminderDeliveries.id, ids));
-      result.unreachable++;
-      logger.warn({ personId, channel: "zalo" }, "zalo chat unreachable: the bot is blocked or the chat unknown");
-      if (!(await isReachableSomewhere(db, personId)))
-        await tellCoordinatorsUnreachable(deps, organizationId, personId);
-    } else if (outcome.kind === "rejected") {
-      await db
-        .update(reminderDeliveries)
-        .set({ state: "failed", lastError: outcome.error })
-        .where(inArray(reminderDeliveries.id, ids));
-      logger.error({ personId, error: outcome.error, channel: "zalo" }, "Zalo rejected a reminder");
-    } else if (outcome.kind === "unknown") {
-      await db
-        .update(reminderDeliveries)
-        .set({ state: "failed", lastError: `${UNKNOWN_OUTCOME_PREFIX}${outcome.error}` })
-        .where(inArray(reminderDeliveries.id, ids));
-      result.unknown += ids.length;
-      logger.error({ personId, error: outcome.error, channel: "zalo" }, "no answer to a reminder's send; not resent");
     } else {
-      await db
-        .update(reminderDeliveries)
-        .set({ state: "pending", claimedAt: null, lastError: outcome.error })
-        .where(inArray(reminderDeliveries.id, ids));
-      result.retryLater += ids.length;
+      await recordNotSent("zalo", personId, ids, outcome, () => markZaloUnreachable(db, first.chat_id));
     }
   };
   const sendToPerson = async (personId: string, pendingIds: string[]): Promise<void> => {
@@ -275,37 +285,8 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
       await recordSent(deps, ids, outcome.messageId);
       result.messages++;
       result.deliveries += ids.length;
-    } else if (outcome.kind === "unreachable") {
-      await markUnreachable(db, organizationId, { personId });
-      await db
-        .update(reminderDeliveries)
-        .set({ state: "failed", lastError: "unreachable (403)" })
-        .where(inArray(reminderDeliveries.id, ids));
-      result.unreachable++;
-      logger.warn({ personId }, "person unreachable: the bot is blocked");
-      if (!(await isReachableSomewhere(db, personId)))
-        await tellCoordinatorsUnreachable(deps, organizationId, personId);
-    } else if (outcome.kind === "rejected") {
-      await db
-        .update(reminderDeliveries)
-        .set({ state: "failed", lastError: outcome.error })
-        .where(inArray(reminderDeliveries.id, ids));
-      logger.error({ personId, error: outcome.error }, "Telegram rejected a reminder");
-    } else if (outcome.kind === "unknown") {
-      // Maybe delivered: sending again could be the duplicate the person sees, so it stays as a note to check.
-      await db
-        .update(reminderDeliveries)
-        .set({ state: "failed", lastError: `${UNKNOWN_OUTCOME_PREFIX}${outcome.error}` })
-        .where(inArray(reminderDeliveries.id, ids));
-      result.unknown += ids.length;
-      logger.error({ personId, error: outcome.error }, "no answer to a reminder's send; not resent");
     } else {
-      // Released for the job's next attempt; nothing is lost.
-      await db
-        .update(reminderDeliveries)
-        .set({ state: "pending", claimedAt: null, lastError: outcome.error })
-        .where(inArray(reminderDeliveries.id, ids));
-      result.retryLater += ids.length;
+      await recordNotSent("telegram", personId, ids, outcome, () => markUnreachable(db, organizationId, { personId }));
     }
   };
   // Every sender runs to its end before the job fails: a record still being retried is never abandoned mid-way.

@@ -181,6 +181,29 @@ export function inviteChatKey(channel: string, chatId: string | number): string 
 }
 
 /**
+ * Marks an invite used, if it still can be: a conditional update, so of two
+ * people redeeming one code at once only one wins. Says why the code could not
+ * be taken, or null when it was.
+ */
+async function takeInvite(tx: Database, inviteId: string, now: Date): Promise<"used" | "expired" | null> {
+  const [taken] = await tx
+    .update(invites)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(invites.id, inviteId),
+        sql`${invites.usedAt} is null`,
+        sql`${invites.expiresAt} > ${now.toISOString()}::timestamptz`,
+      ),
+    )
+    .returning({ id: invites.id });
+  if (taken) return null;
+  // Read again: when two people redeem at once, the loser's first read predates the winner's commit.
+  const [fresh] = await tx.select({ usedAt: invites.usedAt }).from(invites).where(eq(invites.id, inviteId));
+  return fresh?.usedAt ? "used" : "expired";
+}
+
+/**
  * Binds a Telegram account with a code, once. The code is taken with a
  * conditional update, so two people opening the same link at once cannot both
  * use it. An account already bound in the code's organization gets the new
@@ -221,22 +244,8 @@ export async function redeemInvite(
     if (elsewhere && elsewhere.organizationId !== invite.organizationId) {
       return { ok: false, reason: "already-bound", organizationName: organization?.name };
     }
-    const [taken] = await tx
-      .update(invites)
-      .set({ usedAt: request.now })
-      .where(
-        and(
-          eq(invites.id, invite.id),
-          sql`${invites.usedAt} is null`,
-          sql`${invites.expiresAt} > ${request.now.toISOString()}::timestamptz`,
-        ),
-      )
-      .returning({ id: invites.id });
-    if (!taken) {
-      // Read again: when two people redeem at once, the loser's first read predates the winner's commit.
-      const [fresh] = await tx.select({ usedAt: invites.usedAt }).from(invites).where(eq(invites.id, invite.id));
-      return { ok: false, reason: fresh?.usedAt ? "used" : "expired", officeName: organization?.officeName ?? null };
-    }
+    const lost = await takeInvite(tx, invite.id, request.now);
+    if (lost) return { ok: false, reason: lost, officeName: organization?.officeName ?? null };
 
     let [person] = await tx
       .select({ id: people.id })
@@ -355,21 +364,8 @@ export async function redeemInviteOnZalo(
     if (bound && bound.organizationId !== invite.organizationId) {
       return { ok: false, reason: "already-bound", organizationName: organization?.name };
     }
-    const [taken] = await tx
-      .update(invites)
-      .set({ usedAt: request.now })
-      .where(
-        and(
-          eq(invites.id, invite.id),
-          sql`${invites.usedAt} is null`,
-          sql`${invites.expiresAt} > ${request.now.toISOString()}::timestamptz`,
-        ),
-      )
-      .returning({ id: invites.id });
-    if (!taken) {
-      const [fresh] = await tx.select({ usedAt: invites.usedAt }).from(invites).where(eq(invites.id, invite.id));
-      return { ok: false, reason: fresh?.usedAt ? "used" : "expired", officeName: organization?.officeName ?? null };
-    }
+    const lost = await takeInvite(tx, invite.id, request.now);
+    if (lost) return { ok: false, reason: lost, officeName: organization?.officeName ?? null };
     let personId = bound?.personId;
     if (personId) {
       await tx
