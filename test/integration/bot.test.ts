@@ -498,6 +498,33 @@ describe("digest, language, invites and commands", () => {
     expect(world.emulator.commands.get("")).toEqual(vi);
   });
 
+  it("/canduyet dates a request by the office's day: sent at 02:10 on 05/03 in Hanoi, not 04/03 as UTC has it", async () => {
+    const db = world.database.client.db;
+    const [request] = await db
+      .select()
+      .from(approvalRequests)
+      .where(eq(approvalRequests.kind, "completion"))
+      .orderBy(approvalRequests.createdAt)
+      .limit(1);
+    const before = { state: request!.state, createdAt: request!.createdAt };
+    const others = await db
+      .select({ id: approvalRequests.id })
+      .from(approvalRequests)
+      .where(and(eq(approvalRequests.milestoneId, request!.milestoneId), eq(approvalRequests.state, "pending")));
+    expect(others.filter((o) => o.id !== request!.id)).toEqual([]);
+    await db
+      .update(approvalRequests)
+      .set({ state: "pending", createdAt: new Date("2025-03-04T19:10:00Z") })
+      .where(eq(approvalRequests.id, request!.id));
+    try {
+      const item = await ask(coordinator, "/canduyet", (t) => t.includes("Báo ngày") || t.includes("Reported on"));
+      expect(item.text).toMatch(/05\/03\/2025/);
+      expect(item.text).not.toMatch(/04\/03\/2025/);
+    } finally {
+      await db.update(approvalRequests).set(before).where(eq(approvalRequests.id, request!.id));
+    }
+  });
+
   it("keeps running after an update fails", async () => {
     // Editing a message Telegram does not know fails inside the handler.
     const answers = world.emulator.callbackAnswers.length;
