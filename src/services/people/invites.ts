@@ -269,28 +269,44 @@ export async function redeemInvite(
         .returning({ id: people.id });
     }
     const personId = (person as { id: string }).id;
-    await tx.update(invites).set({ usedByPersonId: personId }).where(eq(invites.id, invite.id));
-    await tx
-      .insert(memberships)
-      .values({ organizationId: invite.organizationId, personId, role: invite.role, unitId: invite.unitId })
-      .onConflictDoNothing();
-    const [unit] = invite.unitId
-      ? await tx.select({ name: units.name }).from(units).where(eq(units.id, invite.unitId))
-      : [];
+    const joined = await grantInvite(tx, invite, personId, organization);
     return {
       ok: true,
-      personId,
-      organizationId: invite.organizationId,
-      organizationName: organization?.name ?? "",
-      officeName: organization?.officeName ?? null,
-      role: invite.role,
-      unitName: unit?.name ?? null,
-      createdByPersonId: invite.createdByPersonId,
+      ...joined,
     };
   });
 }
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/**
+ * Gives the person the invite's role (on any channel the code was redeemed
+ * from) and says what the welcome needs to tell them.
+ */
+async function grantInvite(
+  tx: Transaction,
+  invite: typeof invites.$inferSelect,
+  personId: string,
+  organization: { name: string; officeName: string | null } | undefined,
+): Promise<Omit<Extract<RedeemResult, { ok: true }>, "ok">> {
+  await tx.update(invites).set({ usedByPersonId: personId }).where(eq(invites.id, invite.id));
+  await tx
+    .insert(memberships)
+    .values({ organizationId: invite.organizationId, personId, role: invite.role, unitId: invite.unitId })
+    .onConflictDoNothing();
+  const [unit] = invite.unitId
+    ? await tx.select({ name: units.name }).from(units).where(eq(units.id, invite.unitId))
+    : [];
+  return {
+    personId,
+    organizationId: invite.organizationId,
+    organizationName: organization?.name ?? "",
+    officeName: organization?.officeName ?? null,
+    role: invite.role,
+    unitName: unit?.name ?? null,
+    createdByPersonId: invite.createdByPersonId,
+  };
+}
 
 /**
  * Refuses a chat that tried INVITE_GUESS_LIMIT wrong codes within the window.
@@ -386,24 +402,11 @@ export async function redeemInviteOnZalo(
         .insert(personChannels)
         .values({ organizationId: invite.organizationId, personId, channel: "zalo", chatId: request.chatId });
     }
-    await tx.update(invites).set({ usedByPersonId: personId }).where(eq(invites.id, invite.id));
-    await tx
-      .insert(memberships)
-      .values({ organizationId: invite.organizationId, personId, role: invite.role, unitId: invite.unitId })
-      .onConflictDoNothing();
-    const [unit] = invite.unitId
-      ? await tx.select({ name: units.name }).from(units).where(eq(units.id, invite.unitId))
-      : [];
+    const joined = await grantInvite(tx, invite, personId, organization);
     return {
       via: "invite",
       ok: true,
-      personId,
-      organizationId: invite.organizationId,
-      organizationName: organization?.name ?? "",
-      officeName: organization?.officeName ?? null,
-      role: invite.role,
-      unitName: unit?.name ?? null,
-      createdByPersonId: invite.createdByPersonId,
+      ...joined,
     };
   });
 }
