@@ -78,12 +78,13 @@ export const HOLIDAY_RULES: readonly HolidayRule[] = [
   },
   {
     name: "Ngày Văn hóa Việt Nam",
-    from: "2026-01-07",
-    // Nghị quyết 80-NQ/TW of the Politburo (signed 07/01/2026, reported by TTXVN, Tiền Phong and PLO on
-    // 13/01/2026) chose 24/11 as Ngày Văn hóa Việt Nam "với chủ trương là ngày nghỉ, người lao động được
-    // hưởng nguyên lương". No amendment of Điều 112 giving its first year was found; we apply it from the
-    // first 24/11 after the resolution, so no reminder lands on a day offices may be closed.
-    source: "Nghị quyết 80-NQ/TW ngày 07/01/2026 của Bộ Chính trị (chủ trương; chưa thấy văn bản sửa Điều 112)",
+    from: "2026-07-01",
+    // The Politburo chose 24/11 (Nghị quyết 80-NQ/TW, 07/01/2026) "với chủ trương là ngày nghỉ"; the National
+    // Assembly made it a paid holiday of Điều 112 by Nghị quyết 28/2026/QH16, in force 01/07/2026, so the
+    // first day off is 24/11/2026. The resolution's number, subject and date of force are the ones cited by
+    // the government's policy site (xaydungchinhsach.chinhphu.vn, full text published 08/05/2026).
+    source:
+      "Nghị quyết 28/2026/QH16 của Quốc hội (hiệu lực 01/07/2026), bổ sung ngày 24/11 vào các ngày nghỉ lễ của Điều 112 Bộ luật Lao động; chủ trương: Nghị quyết 80-NQ/TW ngày 07/01/2026 của Bộ Chính trị",
     days: (year) => [toIsoDate(year, 11, 24)],
   },
 ];

@@ -56,6 +56,8 @@ export const VIETNAM_PUBLIC_HOLIDAYS: Readonly<Record<number, PublishedYear>> = 
       { date: "2026-05-01", name: "Ngày Quốc tế Lao động" },
       { date: "2026-09-01", name: "Quốc khánh (ngày liền kề)" },
       { date: "2026-09-02", name: "Quốc khánh" },
+      // Published before the holiday existed; Nghị quyết 28/2026/QH16 (in force 01/07/2026) adds it this year.
+      { date: "2026-11-24", name: "Ngày Văn hóa Việt Nam" },
     ],
     workingWeekends: [{ date: "2026-01-10", name: "Làm bù cho thứ Sáu 02/01" }],
   },

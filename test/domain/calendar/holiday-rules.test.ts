@@ -49,12 +49,15 @@ describe("statutory holidays by rule (Bộ luật Lao động 2019, Điều 112)
     expect(dates(2023).filter((d) => d.startsWith("2023-09"))).toEqual(["2023-09-01", "2023-09-04"]);
   });
 
-  it("adds 24/11, Ngày Văn hóa Việt Nam, from the resolution of 07/01/2026 on", () => {
+  it("adds 24/11, Ngày Văn hóa Việt Nam, from Nghị quyết 28/2026/QH16 (in force 01/07/2026) on", () => {
     expect(dates(2027)).toContain("2027-11-24");
     expect(dates(2025)).not.toContain("2025-11-24");
     expect(rulesInForce(2025).map((r) => r.name)).not.toContain("Ngày Văn hóa Việt Nam");
     const rule = HOLIDAY_RULES.find((r) => r.name === "Ngày Văn hóa Việt Nam");
-    expect(rule?.source).toMatch(/80-NQ\/TW/);
+    expect(rule?.source).toMatch(/Nghị quyết 28\/2026\/QH16/);
+    expect(rule?.source).toMatch(/Điều 112/);
+    expect(rule?.from).toBe("2026-07-01");
+    expect(dates(2026)).toContain("2026-11-24");
     // 24/11/2029 is a Saturday: taken on Monday 26/11.
     expect(dates(2029)).toContain("2029-11-26");
   });
