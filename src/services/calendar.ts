@@ -34,6 +34,15 @@ export async function loadWorkingCalendar(db: Database, organization: Organizati
   });
 }
 
+/** The calendar of an organization known by id (typed dates count "ngày làm việc" on it); the national one when it is gone. */
+export async function loadOrganizationCalendar(db: Database, organizationId: string): Promise<WorkingCalendar> {
+  const [organization] = await db
+    .select({ extraDaysOff: organizations.extraDaysOff, extraWorkingDays: organizations.extraWorkingDays })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  return loadWorkingCalendar(db, organization ?? { extraDaysOff: [], extraWorkingDays: [] });
+}
+
 export class UnknownOrganizationError extends Error {
   override readonly name = "UnknownOrganizationError";
   constructor(readonly slug: string) {

@@ -14,7 +14,7 @@ import { DateTime } from "luxon";
 import type { PlanReader } from "../services/plans/import-plan-file.js";
 import type { Database } from "../../db/client.js";
 import { formatVietnameseDate, type IsoDate } from "../domain/calendar/index.js";
-import { parseDateInput } from "../domain/date-input/index.js";
+import { formatWeekdayDate, parseDateInput, weekdayName } from "../domain/date-input/index.js";
 import { type TaskLinkMac, verifyTaskLink } from "../domain/links/index.js";
 import { type Translator, translatorFor } from "../i18n/i18n.js";
 import type { Logger } from "../logger.js";
@@ -378,9 +378,23 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     const form = await c.req.parseBody();
     const text = typeof form.text === "string" ? form.text.slice(0, 100) : "";
     const parsed = parseDateInput(text, c.get("today"));
+    if (!parsed.ok && parsed.reason === "ambiguous") {
+      // No buttons on a form: name the days that fit (and why, when the text contradicts itself) and let them type one.
+      const choices = parsed.choices.map((choice) => formatWeekdayDate(choice.due)).join(" / ");
+      const error = parsed.conflict
+        ? t("web-date-weekday-mismatch", {
+            text,
+            date: formatWeekdayDate(parsed.conflict.date),
+            written: weekdayName(parsed.conflict.weekday),
+            choices,
+          })
+        : t("web-date-choose", { text, choices });
+      return showMilestone(c, 422, { error, dateText: text });
+    }
     if (!parsed.ok) return showMilestone(c, 422, { error: t("web-date-unknown", { text }), dateText: text });
     try {
-      const slots = await setMilestoneDate(deps.db, viewer, c.req.param("id"), parsed.date, deps.now());
+      // The last day on time, as the chat takes it: "Quý II" is due 30/06.
+      const slots = await setMilestoneDate(deps.db, viewer, c.req.param("id"), parsed.due, deps.now());
       if (slots.length > 0) await deps.scheduleSlots?.(slots);
     } catch (error) {
       if (error instanceof ReviewError) {

@@ -1,16 +1,20 @@
 import { Keyboard } from "grammy";
 import type { IsoDate } from "../../domain/calendar/index.js";
-import { formatWeekdayDate, readTypedDeadline } from "../../domain/date-input/index.js";
+import { formatWeekdayDate, readTypedDeadline, weekdayName } from "../../domain/date-input/index.js";
+import { loadOrganizationCalendar } from "../../services/calendar.js";
 import type { BoundContext } from "../context.js";
 import { cancelKeyboard } from "../keyboards/keyboards.js";
 
 /**
  * Reads a deadline typed as an answer. Returns the due day, or null after
  * saying why not: a past or non-existent day is refused with its reason, and
- * when several days fit they come back as buttons that type the day chosen.
+ * when several days fit they come back as buttons that type the day chosen
+ * (with the reason when the text contradicts itself: a weekday not its date's).
  */
 export async function readDeadlineAnswer(ctx: BoundContext, text: string): Promise<IsoDate | null> {
-  const read = readTypedDeadline(text, ctx.today);
+  // "3 ngày làm việc nữa" counts on the office's own calendar.
+  const calendar = await loadOrganizationCalendar(ctx.deps.db, ctx.viewer.organizationId);
+  const read = readTypedDeadline(text, ctx.today, { calendar });
   switch (read.kind) {
     case "ok":
       return read.due;
@@ -23,7 +27,15 @@ export async function readDeadlineAnswer(ctx: BoundContext, text: string): Promi
       // A reply keyboard: pressing a button sends the day written out, which reads without doubt.
       const keyboard = new Keyboard().oneTime().resized();
       for (const due of read.choices) keyboard.text(formatWeekdayDate(due)).row();
-      await ctx.reply(ctx.t("date-ambiguous", { text }), { reply_markup: keyboard });
+      // "19/12 thứ năm" when 19/12 is a Saturday: say what does not add up, then ask.
+      const question = read.conflict
+        ? ctx.t("date-weekday-mismatch", {
+            text,
+            date: formatWeekdayDate(read.conflict.date),
+            written: weekdayName(read.conflict.weekday),
+          })
+        : ctx.t("date-ambiguous", { text });
+      await ctx.reply(question, { reply_markup: keyboard });
       return null;
     }
     default:

@@ -1,6 +1,15 @@
 export * from "./iso-date.js";
 export { type DayOff, dayOffOf } from "./day-off.js";
-export { fromLunar, LUNAR_YEARS, type LunarDate, LunarDateError, leapMonthOf, tetOf, toLunar } from "./lunar.js";
+export {
+  fromLunar,
+  LUNAR_YEARS,
+  type LunarDate,
+  LunarDateError,
+  leapMonthOf,
+  lunarWindow,
+  tetOf,
+  toLunar,
+} from "./lunar.js";
 export {
   HOLIDAY_RULES,
   type HolidayRule,

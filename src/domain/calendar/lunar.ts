@@ -267,3 +267,24 @@ export function leapMonthOf(year: number): number | null {
 export function tetOf(year: number): IsoDate {
   return fromLunar({ year, month: 1, day: 1, leap: false });
 }
+
+/**
+ * The Gregorian days of a lunar month (`day` null) or of one day of it, in lunar
+ * year `year`: "tháng chạp" is the whole twelfth month, "rằm tháng giêng" its
+ * 15th. Throws LunarDateError for a day the month lacks.
+ */
+export function lunarWindow(year: number, month: number, day: number | null): { start: IsoDate; due: IsoDate } {
+  if (day !== null) {
+    const date = fromLunar({ year, month, day, leap: false });
+    return { start: date, due: date };
+  }
+  const start = fromLunar({ year, month, day: 1, leap: false });
+  let last: IsoDate;
+  try {
+    last = fromLunar({ year, month, day: 30, leap: false });
+  } catch (error) {
+    if (!(error instanceof LunarDateError)) throw error;
+    last = fromLunar({ year, month, day: 29, leap: false });
+  }
+  return { start, due: last };
+}

@@ -1,3 +1,10 @@
-export { formatWeekdayDate } from "./format-weekday-date.js";
-export { type DateGrain, type DateInputResult, type DateReading, parseDateInput } from "./parse-date-input.js";
+export { formatWeekdayDate, weekdayName } from "./format-weekday-date.js";
+export {
+  type DateGrain,
+  type DateInputOptions,
+  type DateInputResult,
+  type DateReading,
+  parseDateInput,
+  type WeekdayConflict,
+} from "./parse-date-input.js";
 export { readTypedDeadline, type TypedDeadline } from "./read-typed-deadline.js";

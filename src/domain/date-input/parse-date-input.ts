@@ -7,15 +7,19 @@
  */
 import {
   addDays,
+  addWorkingDays,
+  createWorkingCalendar,
+  daysBetween,
   daysInMonth,
-  fromLunar,
   type IsoDate,
   isoWeekday,
   isRealDate,
   LunarDateError,
+  lunarWindow,
   parseIsoDate,
   toIsoDate,
   toLunar,
+  type WorkingCalendar,
 } from "../calendar/index.js";
 import {
   cleanCellText,
@@ -40,16 +44,33 @@ export interface DateReading {
   grain: DateGrain;
 }
 
+/**
+ * Why a typed date is asked about: the weekday written contradicts the date
+ * ("19/12 thứ năm" when 19/12 is a Saturday), with the weekday written (ISO, 1 = Monday).
+ */
+export interface WeekdayConflict {
+  kind: "weekday-mismatch";
+  date: IsoDate;
+  weekday: number;
+}
+
 export type DateInputResult =
   | ({ ok: true } & DateReading)
   | { ok: false; reason: "empty" | "unknown" | "impossible-date" }
-  /** More than one day fits ("5/1" typed in March, "thang sau" without accents): ask, never guess. */
-  | { ok: false; reason: "ambiguous"; choices: DateReading[] };
+  /**
+   * More than one day fits ("5/1" typed in March, "thang sau" without accents): ask, never guess.
+   * `conflict` says why when the text contradicts itself.
+   */
+  | { ok: false; reason: "ambiguous"; choices: DateReading[]; conflict?: WeekdayConflict };
+
+export interface DateInputOptions {
+  /** The organization's working calendar, for "3 ngày làm việc nữa"; the national one when absent. */
+  calendar?: WorkingCalendar;
+}
 
 type Ymd = { year: number; month: number; day: number };
 
 const day = (date: IsoDate): DateReading => ({ date, due: date, grain: "day" });
-const dayReading = day;
 const window = (date: IsoDate, due: IsoDate, grain: DateGrain): DateReading => ({ date, due, grain });
 const IMPOSSIBLE = { ok: false, reason: "impossible-date" } as const;
 const UNKNOWN = { ok: false, reason: "unknown" } as const;
@@ -204,17 +225,25 @@ function resolveSpan(
   const nextYear = readingOf(span, refYear + 1, part);
   if (span.unit !== "day" || named) return nextYear ? success(nextYear) : IMPOSSIBLE;
   if (!thisYear && !nextYear) return IMPOSSIBLE;
-  const choices: DateReading[] = [];
-  if (nextYear) choices.push(nextYear);
+  if (!thisYear && nextYear) return success(nextYear);
   // "5/1" typed in March: 05/01 next year, or 1 May.
   const swapped =
     span.day === span.month
       ? null
       : readingOf({ unit: "day", day: span.month, month: span.day, year: refYear }, refYear, part);
-  if (swapped && swapped.due >= reference) choices.push(swapped);
-  if (!thisYear && nextYear) return success(nextYear);
-  // Even one reading is offered, not taken: the day typed has passed this year.
-  return { ok: false, reason: "ambiguous", choices };
+  if (swapped && swapped.due >= reference) {
+    const choices: DateReading[] = [];
+    if (nextYear) choices.push(nextYear);
+    choices.push(swapped);
+    return { ok: false, reason: "ambiguous", choices };
+  }
+  // One day and month, passed this year: the nearer of this year's and next year's. "20/1" typed in
+  // December is next January; "17/3" typed on 18/3 is yesterday, which the chat refuses as past.
+  if (!nextYear) return thisYear ? success(thisYear) : IMPOSSIBLE;
+  if (!thisYear) return success(nextYear);
+  return daysBetween(thisYear.due, reference) < daysBetween(reference, nextYear.due)
+    ? success(thisYear)
+    : success(nextYear);
 }
 
 // ---- counted from today -------------------------------------------------------------
@@ -260,8 +289,14 @@ function relativeReading(
   return window(start, due, unit);
 }
 
-function count(piece: Extract<Piece, { type: "count" }>, reference: IsoDate): DateReading {
+function count(
+  piece: Extract<Piece, { type: "count" }>,
+  reference: IsoDate,
+  calendar: () => WorkingCalendar,
+): DateReading {
   if (piece.unit === "day") return day(addDays(reference, piece.n));
+  // "3 ngày làm việc nữa": the third day offices work after today.
+  if (piece.unit === "working-day") return day(addWorkingDays(calendar(), reference, Math.min(piece.n, 999)));
   if (piece.unit === "week") return day(addDays(reference, 7 * piece.n));
   return day(addMonths(reference, piece.unit === "month" ? piece.n : 12 * piece.n));
 }
@@ -304,30 +339,44 @@ function weekOfMonth(
   return success(window(monday, addDays(monday, 6), "week"));
 }
 
+/** What a lunar phrase names: a day of a lunar month, or the whole month (`day` null). */
+interface LunarTarget {
+  month: number;
+  day: number | null;
+  year: number | null;
+}
+
+/** "rằm tháng giêng" (15/1), "25 tháng chạp", "tháng giêng", "mùng 10 tháng 3 âm lịch", "Tết" (mùng 1 tháng giêng). */
+function lunarTarget(pieces: Piece[], dates: Array<Extract<Piece, { type: "dates" }>>): LunarTarget | null {
+  const full = pieces.some((p) => p.type === "lunar" && p.full);
+  const span = dates[0]?.items[0]?.from;
+  if (span?.unit === "day") return { day: span.day, month: span.month, year: span.year };
+  if (span?.unit === "month") return { day: full ? 15 : null, month: span.month, year: span.year };
+  if (span === undefined && pieces.some((p) => p.type === "token" && p.token.fold === "tet"))
+    return { day: 1, month: 1, year: null };
+  return null;
+}
+
 /**
- * "rằm tháng giêng", "mùng 10 tháng 3 âm lịch", "Tết": a day of the lunar
- * calendar, the next one not past when no year is written.
+ * A day or month of the lunar calendar (`lunar.ts`), the next one not over yet
+ * when no year is written: "25 tháng chạp" typed in December is this lunar year's.
  */
 function readLunar(
   pieces: Piece[],
   dates: Array<Extract<Piece, { type: "dates" }>>,
   reference: IsoDate,
 ): DateInputResult {
-  let day = 1;
-  let month = 1;
-  let year: number | null = null;
-  const span = dates[0]?.items[0]?.from;
-  if (span?.unit === "day") [day, month, year] = [span.day, span.month, span.year];
-  else if (span?.unit === "month" && pieces.some((p) => p.type === "lunar" && p.full))
-    [day, month, year] = [15, span.month, span.year];
-  else if (span !== undefined || !pieces.some((p) => p.type === "token" && p.token.fold === "tet")) return UNKNOWN;
+  const target = lunarTarget(pieces, dates);
+  if (target === null) return UNKNOWN;
+  const reading = (year: number): DateReading => {
+    const w = lunarWindow(year, target.month, target.day);
+    return target.day === null ? window(w.start, w.due, "month") : day(w.start);
+  };
   try {
-    if (year !== null) return success(dayReading(fromLunar({ year, month, day, leap: false })));
+    if (target.year !== null) return success(reading(target.year));
     const lunarYear = toLunar(reference).year;
-    const thisYear = fromLunar({ year: lunarYear, month, day, leap: false });
-    return success(
-      dayReading(thisYear >= reference ? thisYear : fromLunar({ year: lunarYear + 1, month, day, leap: false })),
-    );
+    const thisYear = reading(lunarYear);
+    return success(thisYear.due >= reference ? thisYear : reading(lunarYear + 1));
   } catch (error) {
     if (error instanceof LunarDateError) return IMPOSSIBLE;
     throw error;
@@ -386,26 +435,55 @@ function nextOccurrence(
 }
 
 /**
+ * A day written with a weekday that is not its own ("19/12 thứ năm", 19/12/2026
+ * being a Saturday): the day as written, or that weekday in the same week (the
+ * next week's when that one has passed), asked with the reason.
+ */
+function checkWeekday(result: DateInputResult, weekdayNumber: number, reference: IsoDate): DateInputResult {
+  if (!result.ok || result.grain !== "day" || isoWeekday(result.due) === weekdayNumber) return result;
+  let other = addDays(result.due, weekdayNumber - isoWeekday(result.due));
+  if (other < reference) other = addDays(other, 7);
+  return {
+    ok: false,
+    reason: "ambiguous",
+    choices: [day(result.due), day(other)],
+    conflict: { kind: "weekday-mismatch", date: result.due, weekday: weekdayNumber },
+  };
+}
+
+let nationalCalendar: WorkingCalendar | null = null;
+
+/** The national calendar, built once and only when a phrase counts working days. */
+function defaultCalendar(): WorkingCalendar {
+  nationalCalendar ??= createWorkingCalendar();
+  return nationalCalendar;
+}
+
+/**
  * Reads one typed date against the reference day. Never throws on any text;
  * throws RangeError when the reference is not an ISO date.
  */
-export function parseDateInput(text: string, reference: IsoDate): DateInputResult {
+export function parseDateInput(text: string, reference: IsoDate, options: DateInputOptions = {}): DateInputResult {
   const ref = parseIsoDate(reference);
   if (!ref) throw new RangeError(`reference ${reference} is not an ISO date`);
-  const result = readDate(text, reference, ref);
+  const calendar = options.calendar;
+  const result = readDate(text, reference, ref, calendar ? () => calendar : defaultCalendar);
   // "999 năm nữa", "năm 2150": no deadline lies outside the years a calendar of ours covers.
   // "năm 2199 - 2025": a range that ends before it starts names no day either.
   const inRange = (r: DateReading) => r.date >= FIRST_DAY && r.due <= LAST_DAY && r.date <= r.due;
   if (result.ok) return inRange(result) ? result : IMPOSSIBLE;
   if (result.reason !== "ambiguous") return result;
   const choices = result.choices.filter(inRange);
-  return choices.length > 0 ? { ok: false, reason: "ambiguous", choices } : IMPOSSIBLE;
+  if (choices.length === 0) return IMPOSSIBLE;
+  return result.conflict
+    ? { ok: false, reason: "ambiguous", choices, conflict: result.conflict }
+    : { ok: false, reason: "ambiguous", choices };
 }
 
 const FIRST_DAY = "1900-01-01";
 const LAST_DAY = "2100-12-31";
 
-function readDate(text: string, reference: IsoDate, ref: Ymd): DateInputResult {
+function readDate(text: string, reference: IsoDate, ref: Ymd, calendar: () => WorkingCalendar): DateInputResult {
   const cleaned = cleanCellText(text);
   if (cleaned.length === 0 || !/[\p{L}\p{N}]/u.test(cleaned)) return { ok: false, reason: "empty" };
   // An ISO date, as the web app and the CLI write it.
@@ -415,7 +493,7 @@ function readDate(text: string, reference: IsoDate, ref: Ymd): DateInputResult {
     return isRealDate(year, month, d) ? success(day(toIsoDate(year, month, d))) : IMPOSSIBLE;
   }
   const tokens = dropTimeOfDay(tokenize(cleaned));
-  const pieces = scanPieces(tokens);
+  const pieces = scanPieces(tokens, { typed: true });
 
   const dates: Array<Extract<Piece, { type: "dates" }>> = [];
   let weekdayAt = -1;
@@ -436,6 +514,22 @@ function readDate(text: string, reference: IsoDate, ref: Ymd): DateInputResult {
     return UNKNOWN;
 
   if (dates.length > 0) {
+    const read = readDates(pieces, dates, reference, ref);
+    return weekdayAt >= 0
+      ? checkWeekday(read, (pieces[weekdayAt] as Extract<Piece, { type: "weekday" }>).weekday, reference)
+      : read;
+  }
+  return readCounted(pieces, weekdayAt, relativeDay, unit, counted, reference, ref, calendar);
+}
+
+/** A phrase that names calendar spans ("15/3", "Quý II", "từ 1/3 đến 15/3"). */
+function readDates(
+  pieces: Piece[],
+  dates: Array<Extract<Piece, { type: "dates" }>>,
+  reference: IsoDate,
+  ref: Ymd,
+): DateInputResult {
+  {
     if (dates.some((d) => d.invalid)) return IMPOSSIBLE;
     const week = weekOfMonth(pieces, dates[0] as Extract<Piece, { type: "dates" }>, reference, ref.year);
     if (week) return week;
@@ -466,6 +560,19 @@ function readDate(text: string, reference: IsoDate, ref: Ymd): DateInputResult {
       ),
     );
   }
+}
+
+/** A phrase counted from today: a weekday, "ngày mai", "tuần sau", "3 ngày làm việc nữa", "hằng tháng". */
+function readCounted(
+  pieces: Piece[],
+  weekdayAt: number,
+  relativeDay: Extract<Piece, { type: "relative-day" }> | null,
+  unit: RelativeUnit | null,
+  counted: Extract<Piece, { type: "count" }> | null,
+  reference: IsoDate,
+  ref: Ymd,
+  calendar: () => WorkingCalendar,
+): DateInputResult {
   const recurrence = pieces.find((p): p is Extract<Piece, { type: "recurrence" }> => p.type === "recurrence");
   if (recurrence) {
     const dayOfPeriod = pieces.find((p): p is Extract<Piece, { type: "day-of-period" }> => p.type === "day-of-period");
@@ -476,7 +583,7 @@ function readDate(text: string, reference: IsoDate, ref: Ymd): DateInputResult {
   }
   const dayOfPeriod = pieces.find((p): p is Extract<Piece, { type: "day-of-period" }> => p.type === "day-of-period");
   if (dayOfPeriod && dayOfPeriod.month === null) {
-    const monthUnit = unit !== null && (unit as RelativeUnit).unit === "month" ? (unit as RelativeUnit) : null;
+    const monthUnit = unit?.unit === "month" ? unit : null;
     if (monthUnit?.orJune) {
       // "ngay 5 thang sau" without accents: the 5th of next month, or 5 June.
       const next = dayOfMonth(dayOfPeriod.day, monthUnit.offset, reference, ref);
@@ -497,7 +604,15 @@ function readDate(text: string, reference: IsoDate, ref: Ymd): DateInputResult {
     const piece = pieces[weekdayAt] as Extract<Piece, { type: "weekday" }>;
     return success(weekday(piece.weekday, pieces.slice(weekdayAt + 1), reference));
   }
-  if (unit) return relativeUnit(unit, reference, ref);
-  if (counted) return success(count(counted, reference));
+  if (unit) {
+    // "t8 tuần sau": a number left unread next to a week or month is no part of it, never its Monday.
+    if (pieces.some((p) => p.type === "token" && p.token.kind === "number")) return UNKNOWN;
+    return relativeUnit(unit, reference, ref);
+  }
+  if (counted) {
+    // "5 ngày sau khi có kết quả", "kể từ ngày ký": counted from a day the chat does not know.
+    if (counted.from !== "today" && counted.from !== "unnamed") return UNKNOWN;
+    return success(count(counted, reference, calendar));
+  }
   return UNKNOWN;
 }

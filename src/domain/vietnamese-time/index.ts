@@ -8,6 +8,15 @@ export {
   WEEKDAY_WORDS,
   yearOf,
 } from "./lexicon.js";
-export { type Piece, scanPieces, type Span, type SpanItem } from "./scanner.js";
+export {
+  type CountAnchor,
+  type CountUnit,
+  type Piece,
+  type ScanOptions,
+  scanPieces,
+  type Span,
+  type SpanItem,
+  type SpanPart,
+} from "./scanner.js";
 export { cleanCellText, foldVietnamese } from "./text.js";
 export { type Token, tokenize } from "./tokens.js";

@@ -81,13 +81,40 @@ export type Piece =
       start: number;
       end: number;
     }
-  /** "2 tuần nữa", "sau 10 ngày", "ba tháng tới": a day this far from today. */
-  | { type: "count"; n: number; unit: "day" | "week" | "month" | "year"; start: number; end: number }
+  /**
+   * "2 tuần nữa", "sau 10 ngày", "3 ngày làm việc nữa": a day this far from today;
+   * "trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản này": this far
+   * from the day the text counts from (`from`).
+   */
+  | {
+      type: "count";
+      n: number;
+      unit: CountUnit;
+      /** What the count starts from: today (typed), the document's date, its receipt, or an event with no date. */
+      from: CountAnchor;
+      start: number;
+      end: number;
+    }
   /** "rằm" (`full`: the full-moon day, the 15th) or "âm lịch": the date around it is on the lunar calendar. */
   | { type: "lunar"; full: boolean; start: number; end: number };
 
 /** The part of a span a deadline names: its first day, its middle, its last day. */
 export type SpanPart = "start" | "mid" | "end";
+
+/** What a count is counted in: "ngày làm việc" skips the days offices are closed. */
+export type CountUnit = "day" | "working-day" | "week" | "month" | "year";
+
+/**
+ * Where a count starts: "nữa"/"tới" count from today; "kể từ ngày ký/ban hành" from
+ * the document's date; "kể từ ngày nhận được" from its receipt; "sau khi kết thúc
+ * hội nghị" from an event no calendar knows; a bare "trong 05 ngày" names none.
+ */
+export type CountAnchor = "today" | "issued" | "received" | "event" | "unnamed";
+
+/** How the text was written: typed in a chat, where "t5", "cn" and "8.1" are dates, or a document's cell. */
+export interface ScanOptions {
+  typed?: boolean;
+}
 
 const UNIT_WORDS: Record<string, RecurrenceUnit> = {
   tuan: "week",
@@ -150,7 +177,7 @@ const RELATIVE_DAYS: ReadonlyArray<{ words: ReadonlyArray<string>; offset: numbe
   { words: ["nay"], offset: 0 },
 ];
 
-const COUNT_UNITS: Readonly<Record<string, "day" | "week" | "month" | "year">> = {
+const COUNT_UNITS: Readonly<Record<string, Exclude<CountUnit, "working-day">>> = {
   ngay: "day",
   hom: "day",
   tuan: "week",
@@ -261,6 +288,8 @@ const STARTS_A_PIECE: ReadonlySet<string> = new Set([
   // recurrence, weekdays, counts, dates, day of period, citations
   ...["dinh", "hang", "moi", "theo", "nua", "chu", "chua", "cn", "t", "thu", "sau", "trong", "ngay", "dip", "le"],
   ...["mong", "mung", "q", "quy", "thang", "ca", "giai", "nam", "so", "ram", "am"],
+  // bounds of a count: "chậm nhất 05 ngày", "tối đa", "không quá", "thời hạn"
+  ...["cham", "toi", "khong", "thoi"],
 ]);
 
 interface Parsed<T> {
@@ -272,7 +301,10 @@ class Scanner {
   readonly pieces: Piece[] = [];
   private parenDepth = 0;
 
-  constructor(private readonly tokens: Token[]) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly typed = false,
+  ) {}
 
   private word(i: number): string | undefined {
     const token = this.tokens[i];
@@ -353,7 +385,11 @@ class Scanner {
         return this.push({ type: "reference" }, i, this.citedDateEnd(this.clauseEnd(i + words.length)));
     }
     const dates = this.dates(i);
-    if (dates) return dates;
+    if (dates) {
+      // "tháng giêng", "25 tháng chạp": months named only on the lunar calendar.
+      if (this.namesLunarMonth(i, dates)) this.push({ type: "lunar", full: false }, i, dates);
+      return dates;
+    }
     const relative = this.relativeDay(i) ?? this.relativeUnit(i);
     if (relative) return relative;
     if (this.isWord(i, "ngay")) {
@@ -385,6 +421,11 @@ class Scanner {
     if (citation) return citation;
     if (this.matchesWords(i, ["dinh", "ky"])) return this.push({ type: "vague-recurrence" }, i, i + 2);
     return i;
+  }
+
+  private namesLunarMonth(from: number, next: number): boolean {
+    for (let k = from; k < next; k++) if (this.isWord(k, "gieng", "chap")) return true;
+    return false;
   }
 
   private push(piece: DistributiveOmit<Piece, "start" | "end" | "token">, from: number, next: number): number {
@@ -505,9 +546,9 @@ class Scanner {
   private weekday(i: number): Parsed<number> | null {
     if (this.matchesWords(i, ["chu", "nhat"]) || this.matchesWords(i, ["chua", "nhat"]))
       return { next: i + 2, value: 7 };
-    if (this.isWord(i, "cn") && this.tokens[i]?.raw === "CN") return { next: i + 1, value: 7 };
-    // "T2".."T7", as written in schedules; the capital keeps "t" from being any stray letter.
-    if (this.tokens[i]?.raw === "T") {
+    if (this.isWord(i, "cn") && (this.tokens[i]?.raw === "CN" || this.typed)) return { next: i + 1, value: 7 };
+    // "T2".."T7", as written in schedules; the capital keeps "t" from being any stray letter, but in a chat "t5" is Thursday.
+    if (this.tokens[i]?.raw === "T" || (this.typed && this.isWord(i, "t"))) {
       const n = this.number(i + 1);
       if (n && n.value >= 2 && n.value <= 7 && n.digits === 1 && this.tokens[i + 1]?.start === this.endOf(i))
         return { next: i + 2, value: n.value - 1 };
@@ -821,7 +862,13 @@ class Scanner {
       const month = this.monthNumber(first.next + 1);
       if (!month) return null;
       // A bare "6 tháng 1" may be a count of months: a day only with a year, a day over 12, or a date word before.
-      if (k === i && !this.isWord(month.next, "nam") && !(first.value > 12 || this.isWord(i - 1, ...DATE_WORDS)))
+      const named = this.isWord(first.next + 1, "gieng", "chap");
+      if (
+        k === i &&
+        !named &&
+        !this.isWord(month.next, "nam") &&
+        !(first.value > 12 || this.isWord(i - 1, ...DATE_WORDS))
+      )
         return null;
       if (this.isWord(month.next, "lan")) return null;
       const year = this.yearAfter(month.next);
@@ -861,7 +908,7 @@ class Scanner {
     if (second.digits > 2) return null;
     // A dash between two small numbers without a third is a range ("11-12"), not a date.
     if (separator === "-" && !this.isPunct(k + 3, "-")) return null;
-    if (separator === "." && !this.isPunct(k + 3, ".") && k === i) return null;
+    if (separator === "." && !this.isPunct(k + 3, ".") && k === i && !this.typed) return null;
     let next = k + 3;
     let year: number | null = null;
     let invalid = false;
@@ -943,11 +990,54 @@ class Scanner {
     return this.push({ type: "relative-unit", unit, offset: 0, part: modifiers.part, orJune: false }, i, i + 1);
   }
 
-  /** "2 tuần nữa", "sau 10 ngày", "trong 3 ngày", "ba tháng tới". */
+  /** Words before a count that bound it: "trong thời hạn", "trong vòng", "chậm nhất", "không quá". */
+  private countLead(i: number): number {
+    if (this.isWord(i, "sau") && !isWrittenSix(this.tokens[i])) return i + 1;
+    if (this.isWord(i, "trong")) {
+      if (this.matchesWords(i + 1, ["thoi", "han"]) || this.matchesWords(i + 1, ["thoi", "gian"])) return i + 3;
+      if (this.isWord(i + 1, "vong", "khoang")) return i + 2;
+      return i + 1;
+    }
+    if (this.matchesWords(i, ["cham", "nhat"]) || this.matchesWords(i, ["toi", "da"])) return i + 2;
+    if (this.matchesWords(i, ["khong", "qua"])) return i + 2;
+    if (this.matchesWords(i, ["thoi", "han"])) return i + 2;
+    return i;
+  }
+
+  /**
+   * What a count is counted from, after it: "kể từ ngày ký", "kể từ ngày nhận được
+   * văn bản này", "sau khi kết thúc hội nghị". The anchor runs to the clause's end.
+   */
+  private countAnchor(at: number): Parsed<CountAnchor> | null {
+    let k = this.isPunct(at, ",") ? at + 1 : at;
+    if (
+      this.matchesWords(k, ["ke", "tu"]) ||
+      this.matchesWords(k, ["tinh", "tu"]) ||
+      this.matchesWords(k, ["sau", "khi"])
+    )
+      k += 2;
+    else if (this.isWord(k, "tu", "sau")) k += 1;
+    else return null;
+    if (this.isWord(k, "ngay")) k++;
+    const end = this.clauseEnd(k);
+    if (k >= end) return null;
+    if (this.isWord(k, "nhan") || this.matchesWords(k, ["tiep", "nhan"])) return { next: end, value: "received" };
+    const issued =
+      this.isWord(k, "ky") ||
+      this.matchesWords(k, ["ban", "hanh"]) ||
+      this.matchesWords(k, ["van", "ban"]) ||
+      this.matchesWords(k, ["thong", "bao"]) ||
+      this.matchesWords(k, ["co", "hieu", "luc"]);
+    return { next: end, value: issued ? "issued" : "event" };
+  }
+
+  /**
+   * "2 tuần nữa", "sau 10 ngày", "3 ngày làm việc nữa", "ba tháng tới", and in
+   * documents "trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản này".
+   */
   private count(i: number): number | null {
-    let k = i;
-    const lead = this.isWord(k, "sau", "trong") && !isWrittenSix(this.tokens[k]);
-    if (lead) k++;
+    const k = this.countLead(i);
+    const lead = k > i;
     const n = this.number(k);
     const amount: Parsed<number> | null = n
       ? n.digits <= 3
@@ -956,15 +1046,27 @@ class Scanner {
       : numberWordAt(this.tokens, k);
     if (!amount) return null;
     const w = this.word(amount.next);
-    const unit = w === undefined ? undefined : COUNT_UNITS[w];
+    let unit: CountUnit | undefined = w === undefined ? undefined : COUNT_UNITS[w];
     if (unit === undefined) return null;
     let next = amount.next + 1;
+    if (unit === "day" && this.matchesWords(next, ["lam", "viec"])) {
+      unit = "working-day";
+      next += 2;
+    }
     const tail = this.isWord(next, "nua", "toi") || this.matchesWords(next, ["tiep", "theo"]);
-    if (!lead && !tail) return null;
     // "6 tháng đầu năm" and "trong năm 2025" are spans, not counts.
     if (this.isWord(next, "dau", "cuoi") || (unit === "year" && n && n.digits === 4)) return null;
-    if (tail) next += this.isWord(next, "tiep") ? 2 : 1;
-    return this.push({ type: "count", n: amount.value, unit }, i, next);
+    if (tail) {
+      next += this.isWord(next, "tiep") ? 2 : 1;
+      return this.push({ type: "count", n: amount.value, unit, from: "today" }, i, next);
+    }
+    const anchor = this.countAnchor(next);
+    if (!lead && !anchor) return null;
+    return this.push(
+      { type: "count", n: amount.value, unit, from: anchor?.value ?? "unnamed" },
+      i,
+      anchor?.next ?? next,
+    );
   }
 
   /** "Năm 2025", "Cả năm", "Trong năm 2025", "hết năm", "năm 2025-2026". */
@@ -1034,6 +1136,6 @@ function withRangeCheck(
 }
 
 /** Recognises the pieces of a tokenized cell, in order. */
-export function scanPieces(tokens: Token[]): Piece[] {
-  return new Scanner(tokens).scan();
+export function scanPieces(tokens: Token[], options: ScanOptions = {}): Piece[] {
+  return new Scanner(tokens, options.typed ?? false).scan();
 }

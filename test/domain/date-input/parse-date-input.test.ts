@@ -17,19 +17,21 @@ describe("parseDateInput", () => {
     ["Trước ngày 20/3.", "2025-03-20"],
     ["2025-04-30", "2025-04-30"],
     ["mồng 8 tháng ba", "2025-03-08"],
-    ["mùng 10 tháng giêng năm 2026", "2026-01-10"],
+    // "tháng giêng" is the lunar first month: mùng 10 tháng giêng Bính Ngọ is 26/02/2026.
+    ["mùng 10 tháng giêng năm 2026", "2026-02-26"],
     ["ngày mười lăm tháng tư", "2025-04-15"],
     ["3/9/91", "1991-09-03"],
   ])("reads the day and month of %j", (text, date) => {
     expect(parseDateInput(text, REF)).toEqual(day(date));
   });
 
-  it("asks about a day and month already past this year instead of guessing the year", () => {
-    expect(parseDateInput("1/2", REF)).toEqual({
-      ok: false,
-      reason: "ambiguous",
-      choices: [{ date: "2026-02-01", due: "2026-02-01", grain: "day" }],
-    });
+  it("reads a day and month already past this year as the nearer of this year's and next year's", () => {
+    // 1/2 typed on 5/3 passed a month ago: that day, which the chat refuses as past, not one 11 months ahead.
+    expect(parseDateInput("1/2", REF)).toEqual(day("2025-02-01"));
+    // "20/1" typed in December is next January, taken without asking.
+    expect(parseDateInput("20/1", "2026-12-09")).toEqual(day("2027-01-20"));
+    expect(parseDateInput("5/1", "2026-12-09")).toEqual(day("2027-01-05"));
+    // When the day and month typed the other way round is still ahead, both are offered.
     expect(parseDateInput("5/1", "2026-03-18")).toEqual({
       ok: false,
       reason: "ambiguous",
