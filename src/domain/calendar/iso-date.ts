@@ -84,3 +84,12 @@ export function monthWindow(year: number, month: number): { start: IsoDate; due:
 export function formatVietnameseDate(date: IsoDate): string {
   return date.split("-").reverse().join("/");
 }
+
+/** The same day `months` months on (or back), or the month's last day when it is shorter: 31/01 + 1 is 28/02 or 29/02. */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const { year, month, day } = parseIsoDate(date) as YearMonthDay;
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return toIsoDate(y, m, Math.min(day, daysInMonth(y, m)));
+}

@@ -7,6 +7,7 @@
  */
 import {
   addDays,
+  addMonths,
   addWorkingDays,
   createWorkingCalendar,
   daysBetween,
@@ -23,7 +24,9 @@ import {
 } from "../calendar/index.js";
 import {
   cleanCellText,
+  isLunarPhrase,
   type Piece,
+  readLunarPhrase,
   type RecurrenceUnit,
   scanPieces,
   type Span,
@@ -85,14 +88,6 @@ function ambiguous(choices: DateReading[]): DateInputResult {
   return distinct.length === 1
     ? success(distinct[0] as DateReading)
     : { ok: false, reason: "ambiguous", choices: distinct };
-}
-
-function addMonths(date: IsoDate, months: number): IsoDate {
-  const { year, month, day: d } = parseIsoDate(date) as Ymd;
-  const index = year * 12 + (month - 1) + months;
-  const newYear = Math.floor(index / 12);
-  const newMonth = (index % 12) + 1;
-  return toIsoDate(newYear, newMonth, Math.min(d, daysInMonth(newYear, newMonth)));
 }
 
 const lastOfMonth = (year: number, month: number): IsoDate => toIsoDate(year, month, daysInMonth(year, month));
@@ -339,34 +334,12 @@ function weekOfMonth(
   return success(window(monday, addDays(monday, 6), "week"));
 }
 
-/** What a lunar phrase names: a day of a lunar month, or the whole month (`day` null). */
-interface LunarTarget {
-  month: number;
-  day: number | null;
-  year: number | null;
-}
-
-/** "rằm tháng giêng" (15/1), "25 tháng chạp", "tháng giêng", "mùng 10 tháng 3 âm lịch", "Tết" (mùng 1 tháng giêng). */
-function lunarTarget(pieces: Piece[], dates: Array<Extract<Piece, { type: "dates" }>>): LunarTarget | null {
-  const full = pieces.some((p) => p.type === "lunar" && p.full);
-  const span = dates[0]?.items[0]?.from;
-  if (span?.unit === "day") return { day: span.day, month: span.month, year: span.year };
-  if (span?.unit === "month") return { day: full ? 15 : null, month: span.month, year: span.year };
-  if (span === undefined && pieces.some((p) => p.type === "token" && p.token.fold === "tet"))
-    return { day: 1, month: 1, year: null };
-  return null;
-}
-
 /**
  * A day or month of the lunar calendar (`lunar.ts`), the next one not over yet
  * when no year is written: "25 tháng chạp" typed in December is this lunar year's.
  */
-function readLunar(
-  pieces: Piece[],
-  dates: Array<Extract<Piece, { type: "dates" }>>,
-  reference: IsoDate,
-): DateInputResult {
-  const target = lunarTarget(pieces, dates);
+function readLunar(pieces: Piece[], reference: IsoDate): DateInputResult {
+  const target = readLunarPhrase(pieces);
   if (target === null) return UNKNOWN;
   const reading = (year: number): DateReading => {
     const w = lunarWindow(year, target.month, target.day);
@@ -507,8 +480,7 @@ function readDate(text: string, reference: IsoDate, ref: Ymd, calendar: () => Wo
     else if (piece.type === "relative-unit") unit ??= piece;
     else if (piece.type === "count") counted ??= piece;
   });
-  const tet = pieces.some((p) => p.type === "token" && p.token.fold === "tet");
-  if (pieces.some((p) => p.type === "lunar") || (tet && dates.length === 0)) return readLunar(pieces, dates, reference);
+  if (isLunarPhrase(pieces)) return readLunar(pieces, reference);
   const repeats = pieces.some((p) => p.type === "recurrence");
   if (pieces.some((p) => NOT_A_DAY.has(p.type) && !(repeats && p.type === "vague-recurrence")) && dates.length === 0)
     return UNKNOWN;

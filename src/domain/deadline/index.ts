@@ -1,6 +1,7 @@
 export { combineSchedules } from "./combine.js";
 export { InvalidDeadlineContextError, normalizeDeadline } from "./normalize.js";
 export type {
+  CountedDeadline,
   DeadlineContext,
   Milestone,
   Period,

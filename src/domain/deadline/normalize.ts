@@ -1,5 +1,6 @@
 import {
   addDays,
+  addMonths,
   daysInMonth,
   type IsoDate,
   isoWeekday,
@@ -9,6 +10,8 @@ import {
   toIsoDate,
 } from "../calendar/iso-date.js";
 import { cleanCellText } from "../vietnamese-time/text.js";
+import { isLunarPhrase } from "../vietnamese-time/lunar-phrase.js";
+import { countedSchedule, lunarSchedule } from "./anchored.js";
 import { type Piece, type Span, type SpanItem, scanPieces } from "../vietnamese-time/scanner.js";
 import type { DeadlineContext, Milestone, Period, Recurrence, RecurrenceUnit, Schedule } from "./schedule.js";
 import type { Token } from "../vietnamese-time/tokens.js";
@@ -19,13 +22,14 @@ export class InvalidDeadlineContextError extends Error {
   override readonly name = "InvalidDeadlineContextError";
   constructor(
     message: string,
-    readonly field: "planYear" | "period",
+    readonly field: "planYear" | "period" | "issuedOn" | "receivedOn",
   ) {
     super(message);
   }
 }
 
 type DatesPiece = Extract<Piece, { type: "dates" }>;
+type CountPiece = Extract<Piece, { type: "count" }>;
 
 /** Marks that split a cell into clauses. */
 const CLAUSE_SEPARATORS = new Set([";", ".", "-", "+", "•", "*", "–"]);
@@ -160,6 +164,10 @@ function isSyllable(folded: string): boolean {
 function isReadableWord(token: Token): boolean {
   if (isSyllable(token.fold)) return true;
   return token.raw.length >= 2 && token.raw.length <= 12 && token.raw === token.raw.toUpperCase();
+}
+
+function isFiller(fold: string): boolean {
+  return FILLER_WORDS.has(fold);
 }
 
 function onlyFiller(tokens: Token[]): boolean {
@@ -517,6 +525,13 @@ function mergeByDue(milestones: Milestone[]): Milestone[] {
   return merged;
 }
 
+function checkedDay(date: IsoDate | undefined, field: "issuedOn" | "receivedOn"): void {
+  if (date === undefined) return;
+  const parts = parseIsoDate(date);
+  if (!parts || parts.year < 1900 || parts.year > 2198)
+    throw new InvalidDeadlineContextError(`${field} must be an ISO date from 1900 to 2198, got ${date}`, field);
+}
+
 function checkedPeriod(context: DeadlineContext): Period {
   if (!Number.isInteger(context.planYear) || context.planYear < 1900 || context.planYear > 2199) {
     throw new InvalidDeadlineContextError(
@@ -524,6 +539,11 @@ function checkedPeriod(context: DeadlineContext): Period {
       "planYear",
     );
   }
+  checkedDay(context.issuedOn, "issuedOn");
+  checkedDay(context.receivedOn, "receivedOn");
+  // A document's deadlines run from its date: the year that follows it, unless a period is given.
+  if (!context.period && context.issuedOn)
+    return { start: context.issuedOn, end: addDays(addMonths(context.issuedOn, 12), -1) };
   if (!context.period) return { start: toIsoDate(context.planYear, 1, 1), end: toIsoDate(context.planYear, 12, 31) };
   const { start, end } = context.period;
   if (!parseIsoDate(start) || !parseIsoDate(end) || start > end) {
@@ -555,8 +575,11 @@ export function normalizeDeadline(text: string, context: DeadlineContext): Sched
   if (cleaned.length === 0) return unscheduled(text);
 
   const pieces = scanPieces(tokenize(cleaned));
-  // A lunar date ("rằm tháng giêng", "… âm lịch") needs a person until the lunar calendar reads it.
-  if (pieces.some((p) => p.type === "lunar")) return unscheduled(text);
+  // "rằm tháng giêng", "25 tháng chạp", "trước Tết Nguyên đán": on our lunar calendar.
+  if (isLunarPhrase(pieces)) return lunarSchedule(text, pieces, period, context.planYear, isFiller);
+  // "trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản này": counted from a day of the document.
+  const counted = pieces.find((p): p is CountPiece => p.type === "count" && p.from !== "today");
+  if (counted && !pieces.some((p) => p.type === "dates")) return countedSchedule(text, counted, context);
   const clauses = splitClauses(pieces);
 
   let unexplained = false;

@@ -394,19 +394,22 @@ class Scanner {
     if (relative) return relative;
     if (this.isWord(i, "ngay")) {
       const day = this.number(i + 1);
-      const relativeMonth = this.isWord(i + 2, "thang") && RELATIVE_FIRST_WORDS.has(this.word(i + 3) ?? "");
+      // "ngày 20 của tháng cuối quý" reads as "ngày 20 tháng cuối quý".
+      const m = this.isWord(i + 2, "cua") && this.isWord(i + 3, "thang") ? i + 3 : i + 2;
+      const relativeMonth = this.isWord(m, "thang") && RELATIVE_FIRST_WORDS.has(this.word(m + 1) ?? "");
       if (
         day &&
         day.digits <= 2 &&
         !this.isPunct(i + 2, "/", ".", "-") &&
-        (!this.isWord(i + 2, "thang") || relativeMonth)
+        (!this.isWord(m, "thang") || relativeMonth) &&
+        m === i + 2
       ) {
         return this.push({ type: "day-of-period", day: day.value, month: null }, i, i + 2);
       }
-      const side = this.word(i + 3);
+      const side = this.word(m + 1);
       const month = side === "cuoi" ? "last" : side === "dau" ? "first" : side === "giua" ? "middle" : null;
-      if (day && day.digits <= 2 && this.isWord(i + 2, "thang") && month && this.isWord(i + 4, "quy", "nam", "ky")) {
-        return this.push({ type: "day-of-period", day: day.value, month }, i, i + 5);
+      if (day && day.digits <= 2 && this.isWord(m, "thang") && month && this.isWord(m + 2, "quy", "nam", "ky")) {
+        return this.push({ type: "day-of-period", day: day.value, month }, i, m + 3);
       }
     }
     if (this.isWord(i, "mong", "mung")) {

@@ -197,14 +197,16 @@ describe("normalizeDeadline on phrasings the seeds do not contain", () => {
     expect(windowsOf("Quý ba")).toEqual([["2025-07-01", "2025-09-30"]]);
   });
 
-  it.each(["Rằm tháng giêng", "Trước ngày 15 tháng 8 âm lịch"])(
-    "leaves a lunar date to a person rather than read it as a solar one: %j",
-    (text) => {
-      const schedule = normalizeDeadline(text, plan2025);
-      expect(schedule.kind).toBe("unscheduled");
-      expect(schedule.needsReview).toBe(true);
-    },
-  );
+  it.each([
+    // Tết Ất Tỵ was 29/01/2025, Tết Trung thu 06/10/2025.
+    ["Rằm tháng giêng", "2025-02-12"],
+    ["Trước ngày 15 tháng 8 âm lịch", "2025-10-06"],
+  ])("reads a lunar date on the lunar calendar, never as a solar one: %j", (text, due) => {
+    const schedule = normalizeDeadline(text, plan2025);
+    expect(schedule.kind).toBe("dated");
+    expect(schedule.milestones.map((m) => m.due)).toEqual([due]);
+    expect(schedule.needsReview).toBe(false);
+  });
 
   it("reads '6 tháng 1 lần' as a rhythm, not as 1 June", () => {
     expect(normalizeDeadline("6 tháng 1 lần", plan2025).recurrence).toEqual({ every: "half-year", day: null });
