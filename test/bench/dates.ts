@@ -1,14 +1,26 @@
 /**
  * Benchmark: the typed-date parser against chrono-node's Vietnamese parser, in
  * one run, on Duckling's Vietnamese time corpus (day to year items, compared at
- * each item's grain) and on our own typed-date set. Prints one JSON object with
- * right answers and phrases per second for each. `npm run bench:dates`.
+ * each item's grain), on our own typed-date set and on the dates of issue 24's
+ * kinds typed in December; and the deadline normalizer on relative and
+ * recurring deadlines of documents (chrono where a phrase names one day).
+ * Prints one JSON object with right answers and phrases per second for each.
+ * `npm run bench:dates`.
  */
 import { performance } from "node:perf_hooks";
 import * as chronoVi from "chrono-node/vi";
 import { isoWeekday, toIsoDate } from "../../src/domain/calendar/index.js";
 import { parseDateInput } from "../../src/domain/date-input/index.js";
-import { type DucklingItem, readDucklingCorpus, readTypedDates, type TypedDateItem } from "../support/fixtures.js";
+import { normalizeDeadline } from "../../src/domain/deadline/index.js";
+import {
+  type DocumentDeadlineItem,
+  type DucklingItem,
+  readDecemberTypedDates,
+  readDocumentDeadlines,
+  readDucklingCorpus,
+  readTypedDates,
+  type TypedDateItem,
+} from "../support/fixtures.js";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 50);
 
@@ -88,6 +100,40 @@ const ducklingRight = (read: (text: string) => string | null) =>
     return day !== null && truncate(day, item.grain) === item.value;
   }).length;
 
+const december = readDecemberTypedDates();
+const [dy, dm, dd] = december.reference.split("-").map(Number) as [number, number, number];
+const decemberRefDate = new Date(dy, dm - 1, dd, 9, 0, 0);
+
+const documents = readDocumentDeadlines();
+
+function oursDocument(item: DocumentDeadlineItem): boolean {
+  const schedule = normalizeDeadline(item.text, item.context);
+  return (
+    schedule.kind === item.expected.kind &&
+    schedule.milestones.map((m) => m.due).join() === item.expected.dues.join() &&
+    (schedule.kind !== "unscheduled" || schedule.needsReview)
+  );
+}
+
+/** chrono reads one instant from the day counted from: it applies to a phrase due one day, or to one with no date. */
+const chronoApplies = (item: DocumentDeadlineItem) =>
+  item.expected.kind !== "recurring" && item.expected.dues.length <= 1;
+
+function chronoDocument(item: DocumentDeadlineItem): boolean {
+  const from = item.context.receivedOn ?? item.context.issuedOn ?? `${item.context.planYear}-01-01`;
+  const [y, m, d] = from.split("-").map(Number) as [number, number, number];
+  const day = chronoDay(item.text, new Date(y, m - 1, d, 9, 0, 0));
+  return item.expected.dues.length === 0 ? day === null : day === item.expected.dues[0];
+}
+
+const byKind = (right: (item: DocumentDeadlineItem) => boolean, items = documents) =>
+  Object.fromEntries(
+    ["dated", "recurring", "unscheduled"].map((kind) => {
+      const ofKind = items.filter((i) => i.expected.kind === kind);
+      return [kind, { items: ofKind.length, right: ofKind.filter(right).length }];
+    }),
+  );
+
 const allTexts = [...duckling.items.map((i) => i.text), ...typed.items.map((i) => i.text)];
 
 const report = {
@@ -104,6 +150,25 @@ const report = {
     items: typed.items.length,
     nhacviec: { right: typed.items.filter((item) => oursTyped(item, typed.reference)).length },
     chrono: { right: typed.items.filter((item) => chronoTyped(item, typedRefDate)).length },
+  },
+  typedDecember: {
+    reference: december.reference,
+    items: december.items.length,
+    nhacviec: { right: december.items.filter((item) => oursTyped(item, december.reference)).length },
+    chrono: { right: december.items.filter((item) => chronoTyped(item, decemberRefDate)).length },
+  },
+  documentDeadlines: {
+    items: documents.length,
+    nhacviec: { right: documents.filter(oursDocument).length, byKind: byKind(oursDocument) },
+    chrono: {
+      applies: documents.filter(chronoApplies).length,
+      right: documents.filter(chronoApplies).filter(chronoDocument).length,
+      nhacviecOnTheSame: documents.filter(chronoApplies).filter(oursDocument).length,
+    },
+    normalizerPhrasesPerSecond: phrasesPerSecond(
+      documents.map((d) => d.text),
+      (text) => normalizeDeadline(text, { planYear: 2026, issuedOn: "2026-12-02" }),
+    ),
   },
   phrasesPerSecond: {
     phrases: allTexts.length,

@@ -37,9 +37,29 @@ export type TypedDateItem = { text: string } & (
   { due: string } | { ambiguous: string[] } | { error: "empty" | "unknown" | "impossible-date" }
 );
 
-export function readTypedDates(): { reference: string; items: TypedDateItem[] } {
-  return JSON.parse(readFileSync(new URL("typed-dates.json", fixturesDir), "utf8")) as {
+export function readTypedDates(file = "typed-dates.json"): { reference: string; items: TypedDateItem[] } {
+  return JSON.parse(readFileSync(new URL(file, fixturesDir), "utf8")) as {
     reference: string;
     items: TypedDateItem[];
   };
+}
+
+/** The dates of issue 24's kinds typed in December (test/fixtures/typed-dates-december.json). */
+export function readDecemberTypedDates(): { reference: string; items: TypedDateItem[] } {
+  return readTypedDates("typed-dates-december.json");
+}
+
+/** One relative or recurring deadline of a document, with the context it is read in and every milestone's due. */
+export interface DocumentDeadlineItem {
+  text: string;
+  context: { planYear: number; issuedOn?: string; receivedOn?: string };
+  expected: { kind: Schedule["kind"]; dues: string[] };
+}
+
+export function readDocumentDeadlines(): DocumentDeadlineItem[] {
+  return (
+    JSON.parse(readFileSync(new URL("document-deadlines.json", fixturesDir), "utf8")) as {
+      items: DocumentDeadlineItem[];
+    }
+  ).items;
 }

@@ -624,9 +624,16 @@ export function normalizeDeadline(text: string, context: DeadlineContext): Sched
     const piece = candidate.piece;
     if (piece.invalid) invalid = true;
     if (piece.vague) vague = true;
-    const next = all[all.indexOf(piece) + 1];
+    const at = all.indexOf(piece);
+    const next = all[at + 1];
+    // "trước ngày 20/12 hàng năm" and "định kỳ hằng năm trước ngày 15/12": a day and month said to repeat yearly.
+    const before = all
+      .slice(0, at)
+      .reverse()
+      .find((p) => p.type !== "token");
+    const yearly = (p: Piece | undefined) => p?.type === "recurrence" && p.units.includes("year");
     const yearless = explicitYear(piece) === null;
-    if (yearless && next?.type === "recurrence" && next.units.includes("year")) {
+    if (yearless && (yearly(next) || (yearly(before) && piece.items.every((i) => i.from.unit === "day")))) {
       anchoredSpans.push(...piece.items.flatMap((item) => (item.to === null ? [item.from] : [])));
     }
     const clauseYears = candidates

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { parseDateInput } from "../../../src/domain/date-input/index.js";
-import { readDeadlineFixtures, readDucklingCorpus, readTypedDates } from "../../support/fixtures.js";
+import {
+  readDeadlineFixtures,
+  readDecemberTypedDates,
+  readDucklingCorpus,
+  readTypedDates,
+} from "../../support/fixtures.js";
 
 describe("typed dates and plan deadlines agree", () => {
   const single = readDeadlineFixtures().filter((f) => f.expected.milestones.length === 1);
@@ -34,6 +39,19 @@ describe("dates as people type them in the chat", () => {
     expect(corpus.items.length).toBeGreaterThan(500);
     expect(corpus.items.filter((i) => /^[\x20-\x7e]*$/.test(i.text)).length).toBeGreaterThan(200);
   });
+  for (const item of corpus.items) {
+    it(`reads ${JSON.stringify(item.text)}`, () => {
+      const result = parseDateInput(item.text, corpus.reference);
+      if ("due" in item) expect(result.ok && result.due).toBe(item.due);
+      else if ("ambiguous" in item)
+        expect(!result.ok && result.reason === "ambiguous" && result.choices.map((c) => c.due)).toEqual(item.ambiguous);
+      else expect(result).toEqual({ ok: false, reason: item.error });
+    });
+  }
+});
+
+describe("dates of issue 24's kinds typed in December", () => {
+  const corpus = readDecemberTypedDates();
   for (const item of corpus.items) {
     it(`reads ${JSON.stringify(item.text)}`, () => {
       const result = parseDateInput(item.text, corpus.reference);
