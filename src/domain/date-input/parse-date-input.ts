@@ -584,6 +584,8 @@ function readCounted(
   if (counted) {
     // "5 ngày sau khi có kết quả", "kể từ ngày ký": counted from a day the chat does not know.
     if (counted.from !== "today" && counted.from !== "unnamed") return UNKNOWN;
+    // The working calendar (its lunar Tết) ends with 2199: a count that runs past it names no day we can vouch for.
+    if (counted.unit === "working-day" && ref.year + Math.ceil(counted.n / 200) + 1 > 2199) return IMPOSSIBLE;
     return success(count(counted, reference, calendar));
   }
   return UNKNOWN;

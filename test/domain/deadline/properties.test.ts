@@ -166,6 +166,66 @@ describe("normalizeDeadline on any input", () => {
   });
 });
 
+/** Words of documents' relative, recurring and lunar deadlines, for the properties below. */
+const documentWords = fc.constantFrom(
+  "trong thời hạn",
+  "trong vòng",
+  "chậm nhất",
+  "không quá",
+  "05",
+  "10",
+  "999",
+  "ngày làm việc",
+  "ngày",
+  "tuần",
+  "tháng",
+  "năm",
+  "kể từ ngày",
+  "nhận được văn bản này",
+  "ký",
+  "ban hành",
+  "sau khi",
+  "ngay sau khi có hướng dẫn",
+  "hằng tháng",
+  "hằng quý",
+  "định kỳ 6 tháng",
+  "hằng tuần vào thứ Sáu",
+  "của tháng cuối quý",
+  "trước",
+  "rằm",
+  "tháng giêng",
+  "tháng chạp",
+  "Tết Nguyên đán",
+  "mùng 8",
+  "30",
+  "âm lịch",
+  "12/2026",
+  "quý I năm 2027",
+  ",",
+  ";",
+);
+const documentSentence = fc.array(documentWords, { maxLength: 12 }).map((parts) => parts.join(" "));
+const isoDay = fc
+  .date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2198-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+const documentContext = fc.record(
+  { planYear: fc.integer({ min: 1900, max: 2199 }), issuedOn: isoDay, receivedOn: isoDay },
+  { requiredKeys: ["planYear"] },
+);
+
+describe("normalizeDeadline on documents' deadlines", () => {
+  it("never throws on relative, recurring and lunar phrases, with or without the document's dates", () => {
+    fc.assert(
+      fc.property(fc.oneof(documentSentence, fc.string({ maxLength: 60 })), documentContext, (text, ctx) => {
+        const schedule = normalizeDeadline(text, ctx);
+        expectWellFormed(schedule);
+        if (schedule.counted && schedule.counted.reference === null) expect(schedule.kind).toBe("unscheduled");
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe("a deadline cell of a million characters", () => {
   it("is answered within a second, keeping the date it starts with and asking a person to check", () => {
     for (const cell of ["Quý III ".repeat(125_000), `Trước ngày 28/01/2025 ${"x".repeat(1_000_000)}`]) {
