@@ -314,6 +314,15 @@ describe("extension", () => {
     const choices = await ask(vanPhong, "5/1");
     expect(choices.text).toContain("“5/1” có thể là nhiều ngày");
     expect(choices.buttons.flat().map((b) => b.text)).toEqual(["Thứ Hai 05/01/2026", "Thứ Năm 01/05/2025"]);
+    // 28/3/2025 is a Friday: the chat says so and offers both days.
+    const contradiction = await ask(vanPhong, "thứ năm 28/3");
+    expect(contradiction.text).toContain("“thứ năm 28/3”: Thứ Sáu 28/03/2025, không phải Thứ Năm. Bạn chọn ngày nào?");
+    expect(contradiction.buttons.flat().map((b) => b.text)).toEqual(["Thứ Sáu 28/03/2025", "Thứ Năm 27/03/2025"]);
+    // "t5 tuần sau" is Thursday, "5 ngày làm việc nữa" counts Mon–Fri: both still before the current due day.
+    expect((await ask(vanPhong, "t5 tuần sau")).text).toContain("Ngày mới (Thứ Năm 13/03/2025) phải sau hạn hiện tại");
+    expect((await ask(vanPhong, "5 ngày làm việc nữa")).text).toContain(
+      "Ngày mới (Thứ Tư 12/03/2025) phải sau hạn hiện tại",
+    );
     expect((await ask(vanPhong, "thứ 6 tuần sau")).text).toContain(
       "Ngày mới (Thứ Sáu 14/03/2025) phải sau hạn hiện tại (20/03/2025)",
     );
