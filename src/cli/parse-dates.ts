@@ -7,7 +7,7 @@ import { UsageError } from "./usage-error.js";
  * `parse-dates --ref <ISO datetime with offset>`: one typed date per stdin
  * line, JSON Lines out. The reference day is the local day at that offset.
  * `date` is the first day of the span read at its grain, `due` its last day on
- * time; an ambiguous phrase lists its `choices`.
+ * time; an ambiguous phrase lists its `choices` (and its `conflict` when a weekday contradicts its date).
  */
 export function runParseDates(args: string[], readInput: () => string, out: (line: string) => void): void {
   let ref: string | undefined;
@@ -26,7 +26,15 @@ export function runParseDates(args: string[], readInput: () => string, out: (lin
     const result = parseDateInput(text, day);
     if (result.ok) out(JSON.stringify({ text, date: result.date, due: result.due, grain: result.grain }));
     else if (result.reason === "ambiguous")
-      out(JSON.stringify({ text, error: t("date-error", { reason: result.reason }), choices: result.choices }));
+      out(
+        JSON.stringify({
+          text,
+          error: t("date-error", { reason: result.reason }),
+          choices: result.choices,
+          // "19/12 thứ năm": why it asks, when the text contradicts itself.
+          ...(result.conflict ? { conflict: result.conflict } : {}),
+        }),
+      );
     else out(JSON.stringify({ text, error: t("date-error", { reason: result.reason }) }));
   }
 }

@@ -9,7 +9,7 @@ describe("nhacviec parse-dates", () => {
   it("reads one phrase per line and prints JSON Lines against the reference's local day", async () => {
     const child = run("npx", ["tsx", "src/cli/main.ts", "parse-dates", "--ref", "2025-03-05T23:30:00+07:00"]);
     child.child.stdin!.end(
-      "15/3\nngày 15 tháng 3\nthứ 6 tuần sau\n2 tuần nữa\ncuối tháng\nquý 3\nkhông biết\n31/2\nthang sau\n",
+      "15/3\nngày 15 tháng 3\nthứ 6 tuần sau\n2 tuần nữa\ncuối tháng\nquý 3\nkhông biết\n31/2\nthang sau\nthứ năm 28/3\n",
     );
     const { stdout } = await child;
     expect(
@@ -33,6 +33,15 @@ describe("nhacviec parse-dates", () => {
           { date: "2025-04-01", due: "2025-04-30", grain: "month" },
           { date: "2025-06-01", due: "2025-06-30", grain: "month" },
         ],
+      },
+      {
+        text: "thứ năm 28/3",
+        error: "có thể là nhiều ngày, hãy chọn",
+        choices: [
+          { date: "2025-03-28", due: "2025-03-28", grain: "day" },
+          { date: "2025-03-27", due: "2025-03-27", grain: "day" },
+        ],
+        conflict: { kind: "weekday-mismatch", date: "2025-03-28", weekday: 4 },
       },
     ]);
   });

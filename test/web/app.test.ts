@@ -190,6 +190,14 @@ describe("pages and changes", () => {
     expect(made.status).toBe(303);
     const [after] = await database.client.sql`select due::text from milestones where id = ${milestone!.id}`;
     expect(after?.due).toBe("2025-04-30");
+    // A weekday that contradicts its date sets nothing: the page names both days and why.
+    const contradiction = await post({ text: "thứ năm 28/3/2025", _csrf: csrf }, { origin: PUBLIC_URL });
+    expect(contradiction.status).toBe(422);
+    const page = await contradiction.text();
+    expect(page).toContain("Thứ Sáu 28/03/2025, không phải Thứ Năm");
+    expect(page).toContain("Thứ Sáu 28/03/2025 / Thứ Năm 27/03/2025");
+    const [kept] = await database.client.sql`select due::text from milestones where id = ${milestone!.id}`;
+    expect(kept?.due).toBe("2025-04-30");
   });
 
   it("answers 404 to a milestone of another organization, as to one that does not exist", async () => {
