@@ -341,9 +341,14 @@ function weekOfMonth(
 function readLunar(pieces: Piece[], reference: IsoDate): DateInputResult {
   const target = readLunarPhrase(pieces);
   if (target === null) return UNKNOWN;
+  // "cuối tháng chạp", "đầu tháng giêng", "giữa tháng giêng": the month's last, first or 15th day.
+  const part = pieces.find((p): p is Extract<Piece, { type: "dates" }> => p.type === "dates")?.part ?? null;
   const reading = (year: number): DateReading => {
-    const w = lunarWindow(year, target.month, target.day);
-    return target.day === null ? window(w.start, w.due, "month") : day(w.start);
+    const w = lunarWindow(year, target.month, target.day === null && part === "mid" ? 15 : target.day);
+    if (target.day !== null || part === "mid") return day(w.start);
+    if (part === "start") return day(w.start);
+    if (part === "end") return day(w.due);
+    return window(w.start, w.due, "month");
   };
   try {
     if (target.year !== null) return success(reading(target.year));

@@ -7,10 +7,38 @@ export interface LunarTarget {
   year: number | null;
 }
 
-/** True when the pieces speak of the lunar calendar: "rằm", "âm lịch", "tháng giêng", "tháng chạp", or "Tết" alone. */
+const isWordPiece = (piece: Piece | undefined, ...words: string[]): boolean =>
+  piece?.type === "token" && piece.token.kind === "word" && words.includes(piece.token.fold);
+
+/** "25 Chạp", "28 Tết", "mùng 8 Tết": a day written before a lunar month's name or "Tết", without "tháng". */
+function dayBeforeName(pieces: readonly Piece[]): LunarTarget | null {
+  for (let i = 1; i < pieces.length; i++) {
+    const before = pieces[i - 1] as Piece;
+    const name = pieces[i];
+    if (!isWordPiece(name, "chap", "gieng", "tet")) continue;
+    const tet = isWordPiece(name, "tet");
+    // "mùng 8 Tết" is the 8th of tháng giêng; "28 Tết", "30 Tết" days of tháng chạp before it.
+    if (before.type === "day-of-period" && before.month === null)
+      return { day: before.day, month: tet || isWordPiece(name, "gieng") ? 1 : 12, year: null };
+    if (
+      before.type === "token" &&
+      before.token.kind === "number" &&
+      before.token.value >= 1 &&
+      before.token.value <= 30
+    ) {
+      const day = before.token.value;
+      if (!tet) return { day, month: isWordPiece(name, "gieng") ? 1 : 12, year: null };
+      return day >= 20 ? { day, month: 12, year: null } : { day, month: 1, year: null };
+    }
+  }
+  return null;
+}
+
+/** True when the pieces speak of the lunar calendar: "rằm", "âm lịch", "tháng giêng", "tháng chạp", "25 Chạp", or "Tết" alone. */
 export function isLunarPhrase(pieces: readonly Piece[]): boolean {
   if (pieces.some((p) => p.type === "lunar")) return true;
-  return !pieces.some((p) => p.type === "dates") && pieces.some((p) => p.type === "token" && p.token.fold === "tet");
+  if (pieces.some((p) => p.type === "dates")) return false;
+  return pieces.some((p) => isWordPiece(p, "tet")) || dayBeforeName(pieces) !== null;
 }
 
 /**
@@ -27,7 +55,9 @@ export function readLunarPhrase(pieces: readonly Piece[]): LunarTarget | null {
   const span = item?.from;
   if (span?.unit === "day") return { day: span.day, month: span.month, year: span.year };
   if (span?.unit === "month") return { day: full ? 15 : null, month: span.month, year: span.year };
-  if (span === undefined && pieces.some((p) => p.type === "token" && p.token.fold === "tet"))
-    return { day: 1, month: 1, year: null };
+  if (span !== undefined) return null;
+  const named = dayBeforeName(pieces);
+  if (named) return named;
+  if (pieces.some((p) => isWordPiece(p, "tet"))) return { day: 1, month: 1, year: null };
   return null;
 }

@@ -910,7 +910,9 @@ class Scanner {
     }
     if (second.digits > 2) return null;
     // A dash between two small numbers without a third is a range ("11-12"), not a date.
-    if (separator === "-" && !this.isPunct(k + 3, "-")) return null;
+    // Typed alone, "20-1" is a day and month: a chat answer has no range of months to give.
+    if (separator === "-" && !this.isPunct(k + 3, "-") && !(this.typed && k === i && i === 0 && second.value <= 12))
+      return null;
     if (separator === "." && !this.isPunct(k + 3, ".") && k === i && !this.typed) return null;
     let next = k + 3;
     let year: number | null = null;
@@ -1024,6 +1026,9 @@ class Scanner {
     if (this.isWord(k, "ngay")) k++;
     const end = this.clauseEnd(k);
     if (k >= end) return null;
+    // "5 ngày làm việc kể từ hôm nay": from today, as "nữa" says.
+    if (this.matchesWords(k, ["hom", "nay"]) || this.matchesWords(k, ["bay", "gio"]))
+      return { next: end, value: "today" };
     if (this.isWord(k, "nhan") || this.matchesWords(k, ["tiep", "nhan"])) return { next: end, value: "received" };
     const issued =
       this.isWord(k, "ky") ||
@@ -1064,7 +1069,8 @@ class Scanner {
       return this.push({ type: "count", n: amount.value, unit, from: "today" }, i, next);
     }
     const anchor = this.countAnchor(next);
-    if (!lead && !anchor) return null;
+    // "3 ngày làm việc" typed as an answer counts from today: working days are never a span of the calendar.
+    if (!lead && !anchor && !(this.typed && unit === "working-day")) return null;
     return this.push(
       { type: "count", n: amount.value, unit, from: anchor?.value ?? "unnamed" },
       i,

@@ -40,12 +40,13 @@ describe("weekdays typed in lowercase, unaccented or abbreviated", () => {
   });
 });
 
-describe("day.month with a dot", () => {
+describe("day.month with a dot, or a dash when typed alone", () => {
   it.each([
     ["8.1", "2027-01-08"],
     ["15.1", "2027-01-15"],
     ["31.12", "2026-12-31"],
     ["8.1.2027", "2027-01-08"],
+    ["20-1", "2027-01-20"],
   ])("reads %j", (text, date) => {
     expect(parseDateInput(text, TODAY)).toEqual(day(date));
   });
@@ -63,6 +64,11 @@ describe("days counted from today", () => {
     expect(parseDateInput("trong 10 ngày làm việc", TODAY)).toEqual(day("2026-12-23"));
     // 16 working days to 31/12, Friday 01/01/2027 is a holiday, then 4–7/01.
     expect(parseDateInput("20 ngày làm việc nữa", TODAY)).toEqual(day("2027-01-07"));
+  });
+
+  it("reads a bare count of working days, or one 'kể từ hôm nay', from today", () => {
+    expect(parseDateInput("3 ngày làm việc", TODAY)).toEqual(day("2026-12-14"));
+    expect(parseDateInput("5 ngày làm việc kể từ hôm nay", TODAY)).toEqual(day("2026-12-16"));
   });
 
   it("counts on the organization's own calendar when given one", () => {
@@ -95,6 +101,20 @@ describe("lunar months and festivals", () => {
     ["trước Tết", "2027-02-06"],
     ["mùng 10 tháng 3 âm lịch", "2027-04-16"],
   ])("reads %j on the lunar calendar", (text, date) => {
+    expect(parseDateInput(text, TODAY)).toEqual(day(date));
+  });
+
+  it.each([
+    // Days written before "Tết" or a month's name, without "tháng".
+    ["mùng 8 Tết", "2027-02-13"],
+    ["mùng 3 Tết", "2027-02-08"],
+    ["28 Tết", "2027-02-04"],
+    ["25 Chạp", "2027-02-01"],
+    // A part of a lunar month: its first, 15th or last day.
+    ["đầu tháng chạp", "2027-01-08"],
+    ["giữa tháng giêng", "2027-02-20"],
+    ["cuối tháng chạp", "2027-02-05"],
+  ])("reads %j on the lunar calendar too", (text, date) => {
     expect(parseDateInput(text, TODAY)).toEqual(day(date));
   });
 
