@@ -49,7 +49,8 @@ function explainLine(row: ExplainedRow): string {
     row.source.line !== undefined ? `dòng ${row.source.line}` : `hàng ${row.source.row ?? "?"}`
   }`;
   const what = `${ROLE_WORDS[row.role]}${row.target ? ` ${row.target}` : ""}${row.reason ? ` (${row.reason})` : ""}`;
-  return `bảng ${row.table}, ${where}: ${what} | ${row.text}`;
+  // Prose (a plan without a table, a directive) has no table: its lines are cited alone.
+  return `${row.table === 0 ? "văn bản" : `bảng ${row.table}`}, ${where}: ${what} | ${row.text}`;
 }
 
 function parseImportArgs(args: string[]): ImportArgs {

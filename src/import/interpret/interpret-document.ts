@@ -6,6 +6,7 @@ import { type ColumnMap, readHeaderAt, roleOfHeader } from "./columns.js";
 import { interpretTable, type TableSegment } from "./interpret-table.js";
 import { proposeLeads } from "./lead-proposals.js";
 import { readPlanMetadata } from "./plan-metadata.js";
+import { interpretProsePlan } from "../prose/interpret-prose-plan.js";
 
 export interface InterpretOptions {
   /** Overrides the year read from the document. */
@@ -137,7 +138,12 @@ function explainMissingHeader(document: SourceDocument): ImportError {
 /** Turns a read document into a PlanDraft; throws ImportError when it is not a plan this importer can read. */
 export function interpretDocument(document: SourceDocument, options: InterpretOptions = {}): PlanDraft {
   const appendix = findAppendix(document);
-  if (!appendix) throw explainMissingHeader(document);
+  if (!appendix) {
+    // No task table: a plan written as numbered paragraphs still reads.
+    const prose = interpretProsePlan(document, options);
+    if (prose) return prose;
+    throw explainMissingHeader(document);
+  }
   const deadlineYears = appendix.segments.flatMap(({ rows, columns }) =>
     rows.map((row) => plainCell(row.cells[columns.index.deadline ?? -1])),
   );
