@@ -111,4 +111,10 @@ export interface DraftTask {
   source: { line?: number; row?: number };
   /** The paragraph(s) or sentence the task was read from, when the document is prose (a prose plan, a directive). */
   sourceText?: string;
+  /**
+   * For a directive: "office" when the document gives the work to the importing
+   * office as a whole ("đề nghị UBND các xã, phường"), for the coordinator to
+   * hand to a unit; "unit" when it names one of the office's units.
+   */
+  assignee?: "office" | "unit";
 }

@@ -7,10 +7,13 @@ import { interpretTable, type TableSegment } from "./interpret-table.js";
 import { proposeLeads } from "./lead-proposals.js";
 import { readPlanMetadata } from "./plan-metadata.js";
 import { interpretProsePlan } from "../prose/interpret-prose-plan.js";
+import { type DocumentReading, readsAsDirective, interpretDirective } from "../directive/read-directive.js";
 
 export interface InterpretOptions {
   /** Overrides the year read from the document. */
   year?: number;
+  /** Read as a plan or as a directive regardless of what the document's kind says (`import --kind`). */
+  kind?: DocumentReading;
 }
 
 interface Appendix {
@@ -137,6 +140,10 @@ function explainMissingHeader(document: SourceDocument): ImportError {
 
 /** Turns a read document into a PlanDraft; throws ImportError when it is not a plan this importer can read. */
 export function interpretDocument(document: SourceDocument, options: InterpretOptions = {}): PlanDraft {
+  // A letter, a conclusion or a directive gives work sentence by sentence; a plan has a task table or part.
+  if (options.kind === "directive" || (options.kind === undefined && readsAsDirective(document))) {
+    return interpretDirective(document, options.year);
+  }
   const appendix = findAppendix(document);
   if (!appendix) {
     // No task table: a plan written as numbered paragraphs still reads.

@@ -22,7 +22,7 @@ export interface ProseTree {
 }
 
 /** Builds the item tree of `lines` (the body of one part of a document). */
-export function buildProseTree(lines: ProseLine[]): ProseTree {
+export function buildProseTree(lines: ProseLine[], options: { paragraphsEndItems?: boolean } = {}): ProseTree {
   const preamble: ProseLine[] = [];
   const roots: ProseItem[] = [];
   const stack: ProseItem[] = [];
@@ -30,6 +30,13 @@ export function buildProseTree(lines: ProseLine[]): ProseTree {
     const marker = startsWithClauseLabel(line.text) ? null : markerOf(line.text);
     const current = stack[stack.length - 1];
     if (!marker) {
+      // In a letter each item is one paragraph: a new capitalised paragraph after a finished sentence stands alone.
+      const last = current?.lines[current.lines.length - 1]?.text ?? "";
+      if (current && options.paragraphsEndItems && /^\p{Lu}/u.test(line.text) && /[.;]$/u.test(last)) {
+        stack.length = 0;
+        preamble.push(line);
+        continue;
+      }
       if (current) current.lines.push(line);
       else preamble.push(line);
       continue;
