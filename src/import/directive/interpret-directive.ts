@@ -15,6 +15,7 @@ import type { DraftTask, ExplainedRow, PlanDraft, RowRole } from "../plan-draft.
 import { skipReasons } from "../prose/interpret-prose.js";
 import { isRecipientsHeading, isSignatureLine, type ProseLine } from "../prose/prose-lines.js";
 import { buildProseTree, type ProseItem } from "../prose/prose-tree.js";
+import { MAX_ITEM_CHARS } from "../prose/clauses.js";
 import { type Audience, audienceOf, leadOf, supportOf, takeDeadline, UNIT_START } from "./assignments.js";
 import { type DocumentIdentity, readDocumentIdentity } from "./document-identity.js";
 
@@ -125,7 +126,7 @@ class DirectiveWalker implements Walk {
   ): { leadIn: boolean; lead: string[]; reason: string } {
     let reason = "không giao việc (nội dung, bối cảnh)";
     let current: DraftTask | null = null;
-    for (const sentence of sentencesOf(text)) {
+    for (const sentence of sentencesOf(text.slice(0, MAX_ITEM_CHARS))) {
       const cites =
         /^(căn cứ|xét đề nghị|trên đây|nơi nhận)(?=\s|$)/iu.test(sentence) &&
         !/(đề nghị|yêu cầu|giao)\s+\p{Lu}/u.test(sentence);

@@ -20,6 +20,8 @@ export class NoAssignmentsError extends ImportError {
 export function readsAsDirective(document: SourceDocument): boolean {
   if (document.tables.length > 0 && document.paragraphs.length < 5) return false;
   const identity = readDocumentIdentity(proseLinesOf(document).slice(0, 40));
+  // "Quyết định về việc ban hành Kế hoạch …" carries the plan itself.
+  if (/ban hành (kèm theo )?(kế hoạch|chương trình)/iu.test(identity.summary ?? "")) return false;
   return identity.kind !== null && identity.kind !== "Kế hoạch" && identity.kind !== "Chương trình";
 }
 

@@ -141,10 +141,12 @@ function explainMissingHeader(document: SourceDocument): ImportError {
 /** Turns a read document into a PlanDraft; throws ImportError when it is not a plan this importer can read. */
 export function interpretDocument(document: SourceDocument, options: InterpretOptions = {}): PlanDraft {
   // A letter, a conclusion or a directive gives work sentence by sentence; a plan has a task table or part.
-  if (options.kind === "directive" || (options.kind === undefined && readsAsDirective(document))) {
+  if (options.kind === "directive") return interpretDirective(document, options.year);
+  const appendix = findAppendix(document);
+  // A task table makes a plan whatever the heading says (a Quyết định that issues a plan carries one).
+  if (!appendix && options.kind === undefined && readsAsDirective(document)) {
     return interpretDirective(document, options.year);
   }
-  const appendix = findAppendix(document);
   if (!appendix) {
     // No task table: a plan written as numbered paragraphs still reads.
     const prose = interpretProsePlan(document, options);

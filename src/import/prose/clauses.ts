@@ -164,8 +164,13 @@ function inline(text: string, labelled: ReadonlySet<ClauseRole>): { work: string
   return { work, found };
 }
 
+/** The longest item text read for clauses. */
+export const MAX_ITEM_CHARS = 4000;
+
 /** Reads the clauses of one item's text (its own lines joined). */
-export function readClauses(text: string): Clauses {
+export function readClauses(full: string): Clauses {
+  // No item runs to pages; reading only its start keeps a hostile paragraph from costing minutes of regex.
+  const text = full.length > MAX_ITEM_CHARS ? full.slice(0, MAX_ITEM_CHARS) : full;
   const byLabel = labelled(text);
   const byWords = inline(byLabel.work, new Set(byLabel.found.map(([role]) => role)));
   const clauses: Clauses = { work: trimClause(byWords.work), lead: [], support: [], product: [], deadlines: [] };
