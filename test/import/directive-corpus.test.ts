@@ -14,13 +14,20 @@ interface Golden {
   identity?: { kind: string; number: string; issuedOn: string; issuer: string; signer: string };
 }
 
-const corpus = readdirSync(dir)
+const goldens = readdirSync(dir)
   .filter((f) => f.endsWith(".golden.json"))
   .sort()
   .map((f) => ({
-    file: f.replace(/\.golden\.json$/, ".txt"),
+    stem: f.replace(/\.golden\.json$/, ""),
     golden: JSON.parse(readFileSync(dir + f, "utf8")) as Golden,
   }));
+
+/** Every rendering of each document: its .txt and, for some, a Word file with the heading in a borderless table. */
+const corpus = goldens.flatMap(({ stem, golden }) =>
+  readdirSync(dir)
+    .filter((f) => f.startsWith(`${stem}.`) && /\.(txt|docx)$/.test(f))
+    .map((file) => ({ file, golden })),
+);
 
 /** The draft, or an empty one when the document assigns nothing (the importer refuses it and says why). */
 async function read(file: string): Promise<{ draft: PlanDraft | null; refusal: string | null }> {
@@ -41,9 +48,10 @@ const unitsKey = (names: string[]): string =>
     .join("|");
 
 describe("the directive corpus", () => {
-  it("has at least 40 documents, some that assign nothing", () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(40);
-    expect(corpus.filter((c) => c.golden.assignsNothing).length).toBeGreaterThanOrEqual(5);
+  it("has at least 40 documents, some that assign nothing, some also as .docx", () => {
+    expect(goldens.length).toBeGreaterThanOrEqual(40);
+    expect(goldens.filter((c) => c.golden.assignsNothing).length).toBeGreaterThanOrEqual(5);
+    expect(corpus.filter((c) => c.file.endsWith(".docx")).length).toBeGreaterThanOrEqual(3);
   });
 
   it("finds tasks, lead units and due dates with precision and recall of at least 0.95", async () => {
@@ -83,7 +91,7 @@ describe("the directive corpus", () => {
       dueDates: { precision: n.dueRight / Math.max(n.dueFound, 1), recall: n.dueRight / n.dueGolden },
     };
     process.stdout.write(
-      `directive corpus: ${corpus.length} documents, ${n.golden} expected tasks (${n.dueGolden} with a date), ${n.found} found\n` +
+      `directive corpus: ${goldens.length} documents (${corpus.length} files), ${n.golden} expected tasks (${n.dueGolden} with a date), ${n.found} found\n` +
         `${JSON.stringify(figures)}\n${misses.join("\n")}\n`,
     );
     for (const { precision, recall } of Object.values(figures)) {

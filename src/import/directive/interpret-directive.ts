@@ -203,6 +203,7 @@ class DirectiveWalker implements Walk {
       stt: String(this.tasks.length + 1),
       title: capitalise(
         work
+          .replace(/\s+/gu, " ")
           .replace(/\s+,/gu, ",")
           .replace(/^(?:chủ trì|thực hiện|có nhiệm vụ|có trách nhiệm)\s+/iu, "")
           .replace(/^[\s,:;-]+|[\s,.;:]+$/gu, ""),

@@ -13,13 +13,43 @@ export interface ProseLine {
   line: number;
 }
 
-/** The document's non-empty paragraphs, cleaned, each with its line of a .txt or its paragraph number. */
+/**
+ * The document's non-empty paragraphs, cleaned, each with its line of a .txt or
+ * its paragraph number. A Word document's heading and signature sit in
+ * borderless tables: their cells are read in place, column by column, so the
+ * issuer's lines stay together; lines are then numbered in reading order.
+ */
 export function proseLinesOf(document: SourceDocument): ProseLine[] {
   const lines: ProseLine[] = [];
+  const placed = document.tables.filter((t) => t.paragraphsBefore !== undefined);
+  if (placed.length === 0) {
+    document.paragraphs.forEach((paragraph, i) => {
+      const text = plainCell(paragraph);
+      if (text.length > 0) lines.push({ text, line: document.paragraphLines?.[i] ?? i + 1 });
+    });
+    return lines;
+  }
+  const texts: string[] = [];
+  const tableText = (at: number): void => {
+    for (const table of placed.filter((t) => t.paragraphsBefore === at)) {
+      const width = Math.max(0, ...table.rows.map((r) => r.cells.length));
+      for (let c = 0; c < width; c++) {
+        for (const row of table.rows) {
+          if (row.covered?.[c] || row.inherited?.[c]) continue;
+          texts.push(...(row.cells[c] ?? "").split(/\n|<\/p>|<br\s*\/?>/u));
+        }
+      }
+    }
+  };
   document.paragraphs.forEach((paragraph, i) => {
-    const text = plainCell(paragraph);
-    if (text.length > 0) lines.push({ text, line: document.paragraphLines?.[i] ?? i + 1 });
+    tableText(i);
+    texts.push(paragraph);
   });
+  tableText(document.paragraphs.length);
+  for (const raw of texts) {
+    const text = plainCell(raw);
+    if (text.length > 0) lines.push({ text, line: lines.length + 1 });
+  }
   return lines;
 }
 
