@@ -239,6 +239,10 @@ export function supportOf(text: string): { support: string[]; rest: string } {
 const OTHER_BODY =
   /^(?:các\s+)?(?:UBND (?:tỉnh|thành phố|huyện)|Ủy ban nhân dân (?:tỉnh|thành phố|huyện)|Sở\s|sở, ban, ngành|Bộ\s|Công an tỉnh|Bộ Chỉ huy|Văn phòng UBND tỉnh|Thanh tra tỉnh|Kho bạc Nhà nước|Bảo hiểm xã hội tỉnh|Cục\s|Chi cục\s|Đài Phát thanh|Báo\s|Ban .* tỉnh|Điện lực|Viễn thông|Liên đoàn Lao động tỉnh|Tỉnh đoàn|Hội .* tỉnh|Trung tâm .* tỉnh|Giám đốc|Thủ trưởng các sở|cơ quan báo chí|doanh nghiệp|Ngân hàng)/iu;
 
+/** Bodies beside or above a department: the province, other departments, ministries. */
+const OUTSIDE_DEPARTMENT =
+  /^(?:các\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Sở\s|sở, ban, ngành|Bộ\s|Công an tỉnh|Văn phòng UBND tỉnh|Thanh tra tỉnh|Kho bạc Nhà nước|Bảo hiểm xã hội|Cục\s|Đài Phát thanh|Báo\s|Điện lực|Viễn thông|doanh nghiệp|Ngân hàng)/iu;
+
 /** The commune-level office the importer serves, as other bodies address it. */
 const OFFICE_ADDRESS =
   /^(?:các\s+)?(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Chủ tịch UBND|Chủ tịch Ủy ban nhân dân)\s+(?:các\s+)?(?:xã|phường|đặc khu|thị trấn|cấp xã)(?:[, ]+(?:phường|đặc khu|thị trấn|xã))*(?:\s+[\p{L}][\p{L} ]*)?$/iu;
@@ -256,5 +260,7 @@ export function audienceOf(lead: string[], work: string, issuerIsAbove: boolean,
     return "other";
   }
   if (issuerIsAbove) return lead.some((name) => OFFICE_ADDRESS.test(name)) ? "office" : "other";
-  return lead.some((name) => OFFICE_ADDRESS.test(name) || !OTHER_BODY.test(name)) ? "unit" : "other";
+  // A department's own Chi cục, Trung tâm and Phòng are its units; only bodies beside or above it are others.
+  const outside = /^Sở /u.test(issuer ?? "") ? OUTSIDE_DEPARTMENT : OTHER_BODY;
+  return lead.some((name) => OFFICE_ADDRESS.test(name) || !outside.test(name)) ? "unit" : "other";
 }
