@@ -3,6 +3,8 @@ import { MissingPlanYearError } from "../import-error.js";
 import { readPlanMetadata } from "../interpret/plan-metadata.js";
 import type { PlanDraft } from "../plan-draft.js";
 import type { SourceDocument } from "../source-document.js";
+import { readDocumentIdentity } from "../directive/document-identity.js";
+import type { DeadlineContext } from "../../domain/deadline/index.js";
 import { interpretProseBody } from "./interpret-prose.js";
 import { proseLinesOf } from "./prose-lines.js";
 
@@ -18,9 +20,25 @@ export function interpretProsePlan(document: SourceDocument, options: { year?: n
   const probe = interpretProseBody(lines, { planYear: metadata.year ?? 2000 });
   if (!probe) return null;
   if (metadata.year === null || metadata.period === null) throw new MissingPlanYearError(document.fileName);
-  const body = interpretProseBody(lines, { planYear: metadata.year, period: metadata.period }) ?? probe;
+  const identity = readDocumentIdentity(lines);
+  // The deadline grammar counts "… ngày làm việc kể từ ngày ban hành" from the plan's date once it reads one.
+  const context = {
+    planYear: metadata.year,
+    period: metadata.period,
+    ...(identity.issuedOn ? { referenceDate: identity.issuedOn } : {}),
+  } as DeadlineContext;
+  const body = interpretProseBody(lines, context) ?? probe;
   return {
-    plan: { title: metadata.title, issuer: metadata.issuer, year: metadata.year, period: metadata.period },
+    plan: {
+      title: metadata.title,
+      issuer: metadata.issuer,
+      year: metadata.year,
+      period: metadata.period,
+      kind: "Kế hoạch",
+      number: identity.number,
+      issuedOn: identity.issuedOn,
+      signer: identity.signer,
+    },
     sections: body.sections,
     tasks: body.tasks,
     warnings: ["Kế hoạch viết dạng văn bản (không có bảng): nhiệm vụ được đọc từ các đoạn đánh số"],
