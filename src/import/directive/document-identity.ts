@@ -5,7 +5,7 @@
  * under "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", and the "Nơi nhận" list.
  */
 import type { DocumentKind } from "../plan-draft.js";
-import { isPersonName, isRecipientsHeading, isSignatureLine, type ProseLine } from "../prose/prose-lines.js";
+import { isPersonName, isRecipientsHeading, isSignatureLine, markerOf, type ProseLine } from "../prose/prose-lines.js";
 
 export interface DocumentIdentity {
   kind: DocumentKind | null;
@@ -137,6 +137,8 @@ export function readDocumentIdentity(lines: ProseLine[]): DocumentIdentity {
       )
         break;
       if (/^[-–_]{3,}$/.test(text)) break;
+      // A summary is a title: a line that ends a sentence, opens a list or is the recipients' is the body.
+      if (/[.:;]$/u.test(text) || markerOf(text) !== null || isRecipientsHeading(text) || text.length > 200) break;
       summaryLines.push(text);
       headingLines = i + 1;
       if (text.length > 60 || /\d{4}\)?$/.test(text)) break;
