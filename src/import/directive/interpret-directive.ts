@@ -15,7 +15,7 @@ import type { DraftTask, ExplainedRow, PlanDraft, RowRole } from "../plan-draft.
 import { skipReasons } from "../prose/interpret-prose.js";
 import { isRecipientsHeading, isSignatureLine, type ProseLine } from "../prose/prose-lines.js";
 import { buildProseTree, type ProseItem } from "../prose/prose-tree.js";
-import { MAX_ITEM_CHARS } from "../prose/clauses.js";
+import { MAX_ITEM_CHARS, readClauses } from "../prose/clauses.js";
 import { type Audience, audienceOf, leadOf, supportOf, takeDeadline, UNIT_START } from "./assignments.js";
 import { type DocumentIdentity, readDocumentIdentity } from "./document-identity.js";
 
@@ -145,6 +145,15 @@ class DirectiveWalker implements Walk {
         for (const part of opened.rest.split(/(?:^|[;.]\s*)[a-zđ]\)\s+/u).filter((p) => p.trim().length > 0)) {
           current = this.assign(item, part.trim(), opened.lead, part.trim()) ?? current;
         }
+        continue;
+      }
+      // "…, do Phòng X chủ trì" or "Cơ quan chủ trì: X" as plans write it, when the sentence opens with the work.
+      const clauses = opened || current || inherited.length > 0 ? null : readClauses(sentence);
+      if (clauses && clauses.lead.length > 0) {
+        const text = [clauses.work, ...clauses.deadlines].join(", ");
+        current = this.assign(item, text, clauses.lead, sentence);
+        if (current) current.support = clauses.support;
+        else reason = this.lastRefusal;
         continue;
       }
       const lead = opened ? opened.lead : current ? [] : inherited;

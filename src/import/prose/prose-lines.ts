@@ -105,6 +105,8 @@ export function markerOf(text: string): Marker | null {
   }
   const numbered = /^(\d{1,2})\s*[.)/]\s*(\S.*)$/u.exec(text);
   if (numbered) return { kind: "num1", label: numbered[1] as string, rest: numbered[2] as string };
+  const part = /^(?:PHẦN|Phần)\s+([IVX]{1,5}|\d{1,2}|thứ\s+\S+|THỨ\s+\S+)\s*[.:–-]?\s*(\S.*)$/u.exec(text);
+  if (part) return { kind: "roman", label: part[1] as string, rest: part[2] as string };
   const roman = /^([IVX]{1,5})\s*[.)/]\s*(\S.*)$/u.exec(text);
   if (roman) return { kind: "roman", label: roman[1] as string, rest: roman[2] as string };
   const upper = /^([A-HK-UWYZ])\s*[.)/]\s+(\S.*)$/u.exec(text);
