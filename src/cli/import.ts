@@ -6,7 +6,8 @@ import { organizations } from "../../db/schema.js";
 import type { Config } from "../config.js";
 import { ImportError } from "../import/import-error.js";
 import { readPlanFile } from "../import/read-plan-file.js";
-import type { ExplainedRow } from "../import/plan-draft.js";
+import type { DocumentReading } from "../import/directive/read-directive.js";
+import type { ExplainedRow, PlanDraft } from "../import/plan-draft.js";
 import type { Logger } from "../logger.js";
 import { OPERATOR } from "../services/access.js";
 import {
@@ -28,6 +29,8 @@ interface ImportArgs {
   dryRun: boolean;
   json: boolean;
   explain: boolean;
+  /** `--kind plan|directive`: overrides what the document's own kind says. */
+  kind: DocumentReading | undefined;
 }
 
 const ROLE_WORDS: Record<ExplainedRow["role"], string> = {
@@ -49,7 +52,8 @@ function explainLine(row: ExplainedRow): string {
     row.source.line !== undefined ? `dòng ${row.source.line}` : `hàng ${row.source.row ?? "?"}`
   }`;
   const what = `${ROLE_WORDS[row.role]}${row.target ? ` ${row.target}` : ""}${row.reason ? ` (${row.reason})` : ""}`;
-  return `bảng ${row.table}, ${where}: ${what} | ${row.text}`;
+  // Prose (a plan without a table, a directive) has no table: its lines are cited alone.
+  return `${row.table === 0 ? "văn bản" : `bảng ${row.table}`}, ${where}: ${what} | ${row.text}`;
 }
 
 function parseImportArgs(args: string[]): ImportArgs {
@@ -61,6 +65,7 @@ function parseImportArgs(args: string[]): ImportArgs {
     dryRun: false,
     json: false,
     explain: false,
+    kind: undefined,
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -78,7 +83,11 @@ function parseImportArgs(args: string[]): ImportArgs {
     } else if (arg === "--dry-run") parsed.dryRun = true;
     else if (arg === "--json") parsed.json = true;
     else if (arg === "--explain") parsed.explain = true;
-    else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
+    else if (arg === "--kind") {
+      const kind = args[++i];
+      if (kind !== "plan" && kind !== "directive") throw new UsageError("--kind takes plan or directive");
+      parsed.kind = kind;
+    } else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
     else if (parsed.file === "") parsed.file = arg;
     else throw new UsageError(`one file at a time; got "${parsed.file}" and "${arg}"`);
   }
@@ -91,7 +100,7 @@ function parseImportArgs(args: string[]): ImportArgs {
 }
 
 /**
- * `import <file> --org <slug> [--year] [--max-tasks N] [--dry-run] [--json] [--explain]`.
+ * `import <file> --org <slug> [--year] [--kind plan|directive] [--max-tasks N] [--dry-run] [--json] [--explain]`.
  * The file is read in a child process with limits, as in the chat and on the web.
  */
 export async function runImport(
@@ -115,6 +124,7 @@ export async function runImport(
     // A hostile file costs a child process that is stopped at the time and memory limits, never a hung CLI.
     reader: readPlanFile,
     ...(options.year ? { year: options.year } : {}),
+    ...(options.kind ? { kind: options.kind } : {}),
   };
   if (!isPlanFileName(fileName)) {
     throw new UsageError(`"${fileName}" is not a plan file; plans are read from ${PLAN_FILE_EXTENSIONS.join(" ")}`);
@@ -125,9 +135,7 @@ export async function runImport(
     if (options.json) out(JSON.stringify(draft, null, 2));
     else {
       const needsDate = draft.tasks.filter((t) => t.schedule.needsReview).length;
-      out(
-        `Kế hoạch "${draft.plan.title}" (${draft.plan.issuer ?? "chưa rõ cơ quan ban hành"}, năm ${draft.plan.year})`,
-      );
+      out(readAsLine(draft));
       if (yearAssumed) out(yearAssumedLine(draft.plan.year));
       out(`- ${draft.sections.length} mục, ${draft.tasks.length} nhiệm vụ, ${needsDate} cần xem lại thời hạn`);
       if (draft.tasks.length > options.maxTasks) out(`- ${tooManyTasksReason(draft.tasks.length, options.maxTasks)}`);
@@ -171,6 +179,20 @@ export async function runImport(
   } finally {
     await client.close();
   }
+}
+
+/** What the document was read as: a plan, or a directive with its identity ("Thông báo số 25/TB-UBND ngày …"). */
+function readAsLine(draft: PlanDraft): string {
+  const { plan } = draft;
+  const issuer = plan.issuer ?? "chưa rõ cơ quan ban hành";
+  if (plan.kind === undefined || plan.kind === "Kế hoạch") {
+    return `Kế hoạch "${plan.title}" (${issuer}, năm ${plan.year})`;
+  }
+  const date = plan.issuedOn ? ` ngày ${plan.issuedOn.split("-").reverse().join("/")}` : "";
+  return (
+    `Đọc như văn bản giao việc (dùng --kind plan để đọc như kế hoạch): ${plan.kind}` +
+    `${plan.number ? ` số ${plan.number}` : ""}${date} của ${issuer}: "${plan.title}"`
+  );
 }
 
 /** The one year rule said aloud: the title names no year, so the plan is this year's unless --year says otherwise. */

@@ -31,7 +31,7 @@ const usage = `usage: nhacviec <command>
   export --org <slug> --format xlsx|zip|pdf [--from D] [--to D] [--as-of D] [--out F]  results workbook, or the evidence bundle
   report --org <slug> --period 2026-Q3|2026-H1|2026 [--format docx|pdf] [--as-of D] [--out F]  the CCHC results report
   parse-dates --ref <ISO datetime> < lines                           typed dates ("15/3", "thứ 6 tuần sau") as JSON Lines
-  import <file> --org <slug> [--year Y] [--dry-run] [--json]         read a plan (${PLAN_FILE_EXTENSIONS.join(" ")}) and store it
+  import <file> --org <slug> [--year Y] [--kind plan|directive] [--dry-run] [--json]  read a plan or a directive (${PLAN_FILE_EXTENSIONS.join(" ")}) and store it
          [--max-tasks N]                                             accept a plan of more than ${MAX_PLAN_TASKS} tasks
   units --org <slug> [--json]                                        units with their aliases and task counts
   units merge --org <slug> "<from>" "<into>"                         join two units (the first becomes an alias)

@@ -44,7 +44,38 @@ export interface PlanMetadata {
   issuer: string | null;
   year: number;
   period: Period;
+  /** What kind of document the tasks come from; absent for a plan read before directives were read. */
+  kind?: DocumentKind;
+  /** "25/TB-UBND": the document's number and symbol. */
+  number?: string | null;
+  /** The date it was signed, YYYY-MM-DD. */
+  issuedOn?: string | null;
+  /** The body above the issuer in the heading ("UBND TỈNH QUẢNG TRỊ" over "SỞ NỘI VỤ"). */
+  parentIssuer?: string | null;
+  place?: string | null;
+  /** The summary line (trích yếu, "V/v …"). */
+  summary?: string | null;
+  /** "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Nguyễn Văn A": who signed, with the capacity. */
+  signer?: string | null;
+  signerTitle?: string | null;
+  /** The "Nơi nhận" list. */
+  recipients?: string[];
 }
+
+/** The Decree 30/2020 kinds of administrative document the importer reads. */
+export type DocumentKind =
+  | "Kế hoạch"
+  | "Thông báo"
+  | "Công văn"
+  | "Chỉ thị"
+  | "Quyết định"
+  | "Báo cáo"
+  | "Giấy mời"
+  | "Tờ trình"
+  | "Hướng dẫn"
+  | "Chương trình"
+  | "Công điện"
+  | "Nghị quyết";
 
 export interface DraftSection {
   /** "I", "II"…; null for rows before the first section. */
@@ -78,4 +109,12 @@ export interface DraftTask {
   schedule: Schedule;
   warnings: string[];
   source: { line?: number; row?: number };
+  /** The paragraph(s) or sentence the task was read from, when the document is prose (a prose plan, a directive). */
+  sourceText?: string;
+  /**
+   * For a directive: "office" when the document gives the work to the importing
+   * office as a whole ("đề nghị UBND các xã, phường"), for the coordinator to
+   * hand to a unit; "unit" when it names one of the office's units.
+   */
+  assignee?: "office" | "unit";
 }

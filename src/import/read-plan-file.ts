@@ -7,6 +7,7 @@
 import { fork } from "node:child_process";
 import { assertDocumentWithinLimits, assertFileWithinLimits } from "./document-limits.js";
 import { ImportError, MissingPlanYearError } from "./import-error.js";
+import type { DocumentReading } from "./directive/read-directive.js";
 import { interpretDocument } from "./interpret/interpret-document.js";
 import type { PlanDraft } from "./plan-draft.js";
 import { readDocument } from "./read-document.js";
@@ -17,6 +18,8 @@ export interface ReadPlanOptions {
   year?: number;
   /** The year to use only when the document names none (the chat's current year). */
   fallbackYear?: number;
+  /** Read as a plan or a directive whatever the document's kind says (`import --kind`). */
+  kind?: DocumentReading;
   limits?: Partial<ReadLimits>;
 }
 
@@ -25,6 +28,7 @@ export interface ReadPlanRequest {
   bytes: Uint8Array;
   year?: number;
   fallbackYear?: number;
+  kind?: DocumentReading;
   limits: ReadLimits;
 }
 
@@ -48,11 +52,12 @@ export async function readPlanInThisProcess(request: ReadPlanRequest): Promise<P
   await assertFileWithinLimits(request.fileName, bytes, request.limits);
   const document = await readDocument(request.fileName, bytes);
   assertDocumentWithinLimits(document, request.limits);
+  const kind = request.kind !== undefined ? { kind: request.kind } : {};
   try {
-    return interpretDocument(document, request.year !== undefined ? { year: request.year } : {});
+    return interpretDocument(document, request.year !== undefined ? { year: request.year, ...kind } : kind);
   } catch (error) {
     if (error instanceof MissingPlanYearError && request.fallbackYear !== undefined) {
-      return interpretDocument(document, { year: request.fallbackYear });
+      return interpretDocument(document, { year: request.fallbackYear, ...kind });
     }
     throw error;
   }
@@ -86,6 +91,7 @@ export async function readPlanFile(fileName: string, bytes: Buffer, options: Rea
     bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     ...(options.year !== undefined ? { year: options.year } : {}),
     ...(options.fallbackYear !== undefined ? { fallbackYear: options.fallbackYear } : {}),
+    ...(options.kind !== undefined ? { kind: options.kind } : {}),
     limits,
   };
   const response = await new Promise<ReadPlanResponse | "timeout" | "died">((resolve) => {

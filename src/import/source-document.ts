@@ -35,5 +35,7 @@ export interface SourceDocument {
   fileName: string;
   /** Paragraphs outside tables, in order, for the plan's metadata. */
   paragraphs: string[];
+  /** 1-based source line of each paragraph, where the format has lines (a .txt); the prose reader cites them. */
+  paragraphLines?: number[];
   tables: SourceTable[];
 }

@@ -37,7 +37,16 @@ export interface ImportSummary extends RevisionSummary {
   newUnits: string[];
 }
 
+/**
+ * A plan is known by its title and year; a directive by its number, issuer and
+ * date, so documents of one title ("Thông báo kết luận giao ban") live side by
+ * side and a re-import of the same one updates it.
+ */
 function planKeyOf(draft: PlanDraft): string {
+  const { kind, number, issuer, issuedOn } = draft.plan;
+  if (kind !== undefined && kind !== "Kế hoạch" && number && issuedOn) {
+    return `van-ban|${unitNameKey(kind)}|${unitNameKey(number)}|${unitNameKey(issuer ?? "")}|${issuedOn}`;
+  }
   return `${unitNameKey(draft.plan.title)}|${draft.plan.year}`;
 }
 

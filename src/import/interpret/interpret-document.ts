@@ -6,10 +6,14 @@ import { type ColumnMap, readHeaderAt, roleOfHeader } from "./columns.js";
 import { interpretTable, type TableSegment } from "./interpret-table.js";
 import { proposeLeads } from "./lead-proposals.js";
 import { readPlanMetadata } from "./plan-metadata.js";
+import { interpretProsePlan } from "../prose/interpret-prose-plan.js";
+import { type DocumentReading, readsAsDirective, interpretDirective } from "../directive/read-directive.js";
 
 export interface InterpretOptions {
   /** Overrides the year read from the document. */
   year?: number;
+  /** Read as a plan or as a directive regardless of what the document's kind says (`import --kind`). */
+  kind?: DocumentReading;
 }
 
 interface Appendix {
@@ -136,8 +140,19 @@ function explainMissingHeader(document: SourceDocument): ImportError {
 
 /** Turns a read document into a PlanDraft; throws ImportError when it is not a plan this importer can read. */
 export function interpretDocument(document: SourceDocument, options: InterpretOptions = {}): PlanDraft {
+  // A letter, a conclusion or a directive gives work sentence by sentence; a plan has a task table or part.
+  if (options.kind === "directive") return interpretDirective(document, options.year);
   const appendix = findAppendix(document);
-  if (!appendix) throw explainMissingHeader(document);
+  // A task table makes a plan whatever the heading says (a Quyết định that issues a plan carries one).
+  if (!appendix && options.kind === undefined && readsAsDirective(document)) {
+    return interpretDirective(document, options.year);
+  }
+  if (!appendix) {
+    // No task table: a plan written as numbered paragraphs still reads.
+    const prose = interpretProsePlan(document, options);
+    if (prose) return prose;
+    throw explainMissingHeader(document);
+  }
   const deadlineYears = appendix.segments.flatMap(({ rows, columns }) =>
     rows.map((row) => plainCell(row.cells[columns.index.deadline ?? -1])),
   );

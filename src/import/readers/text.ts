@@ -9,6 +9,7 @@ import { looksLikePdfTableText, readPdfTextTable } from "./pdf-text.js";
 export function readTextDocument(fileName: string, text: string): SourceDocument {
   const lines = text.normalize("NFC").replace(/\r\n?/g, "\n").split("\n");
   const paragraphs: string[] = [];
+  const paragraphLines: number[] = [];
   const tables: SourceTable[] = [];
   let current: SourceRow[] | null = null;
   let width = 0;
@@ -46,6 +47,7 @@ export function readTextDocument(fileName: string, text: string): SourceDocument
       if (between.filter((l) => l.trim().length > 0).length > 3) closeTable();
     } else if (line.trim().length > 0) {
       paragraphs.push(line.trim());
+      paragraphLines.push(index + 1);
     }
   });
   closeTable();
@@ -53,5 +55,6 @@ export function readTextDocument(fileName: string, text: string): SourceDocument
     // Text out of a PDF: no tabs survive, so the table is rebuilt from its lines.
     return { fileName, paragraphs, tables: [readPdfTextTable(lines)] };
   }
-  return { fileName, paragraphs, tables };
+  // Line numbers hold only while no table took lines: then every paragraph is one line of its own.
+  return tables.length === 0 ? { fileName, paragraphs, paragraphLines, tables } : { fileName, paragraphs, tables };
 }

@@ -11,6 +11,7 @@ import { DateTime } from "luxon";
 import type { Database } from "../../../db/client.js";
 import { organizations } from "../../../db/schema.js";
 import { MissingPlanYearError } from "../../import/import-error.js";
+import type { DocumentReading } from "../../import/directive/read-directive.js";
 import type { PlanDraft } from "../../import/plan-draft.js";
 import { SUPPORTED_EXTENSIONS } from "../../import/read-document.js";
 import { DEFAULT_READ_LIMITS } from "../../import/read-limits.js";
@@ -40,7 +41,11 @@ export const MAX_PLAN_TASKS = 2_000;
 const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 /** Reads a plan document into a draft; throws ImportError (MissingPlanYearError when it names no year). */
-export type PlanReader = (fileName: string, bytes: Buffer, options: { year?: number }) => Promise<PlanDraft>;
+export type PlanReader = (
+  fileName: string,
+  bytes: Buffer,
+  options: { year?: number; kind?: DocumentReading },
+) => Promise<PlanDraft>;
 
 /**
  * Reads in this process, with the importer's limits. A runtime that wants the
@@ -58,6 +63,8 @@ export interface PlanFileRequest {
   organizationSlug: string;
   /** The plan's year when the caller knows better than the document (the CLI's --year). */
   year?: number;
+  /** Read as a plan or a directive whatever the document's kind says (the CLI's --kind). */
+  kind?: DocumentReading;
   /** For `apply` after a preview: the file must still be the one previewed. */
   expectedSha256?: string;
   now: Date;
@@ -91,10 +98,12 @@ export type PlanFileResult =
  * organization is. Unreadable documents throw ImportError.
  */
 export async function readPlanDocument(
-  request: Pick<PlanFileRequest, "fileName" | "bytes" | "year" | "now" | "reader">,
+  request: Pick<PlanFileRequest, "fileName" | "bytes" | "year" | "kind" | "now" | "reader">,
   timeZone = DEFAULT_TIME_ZONE,
 ): Promise<PlanRead> {
-  const read = request.reader ?? readPlanHere;
+  const reader = request.reader ?? readPlanHere;
+  const kind = request.kind !== undefined ? { kind: request.kind } : {};
+  const read: PlanReader = (fileName, bytes, options) => reader(fileName, bytes, { ...options, ...kind });
   const fileSha256 = createHash("sha256").update(request.bytes).digest("hex");
   if (request.year !== undefined) {
     const draft = await read(request.fileName, request.bytes, { year: request.year });
