@@ -277,7 +277,11 @@ export function interpretDirectiveLines(lines: ProseLine[], fallbackYear?: numbe
   const year = Number(identity.issuedOn?.slice(0, 4) ?? fallbackYear ?? new Date(0).getUTCFullYear());
   const period = { start: `${year}-01-01`, end: `${year}-12-31` };
   // The deadline grammar reads working days and "kể từ ngày ban hành" from the document's date once it knows one.
-  const context = { planYear: year, period, referenceDate: identity.issuedOn ?? undefined } as DeadlineContext;
+  // With the document's date known, recurring work runs for the twelve months after it
+  // (the normalizer's default period), not for the calendar year the letter was signed in.
+  const context: DeadlineContext = identity.issuedOn
+    ? { planYear: year, issuedOn: identity.issuedOn }
+    : { planYear: year, period };
   let end = lines.length;
   for (let i = identity.headingLines; i < lines.length; i++) {
     const text = (lines[i] as ProseLine).text;

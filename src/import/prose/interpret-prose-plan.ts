@@ -22,11 +22,11 @@ export function interpretProsePlan(document: SourceDocument, options: { year?: n
   if (metadata.year === null || metadata.period === null) throw new MissingPlanYearError(document.fileName);
   const identity = readDocumentIdentity(lines);
   // The deadline grammar counts "… ngày làm việc kể từ ngày ban hành" from the plan's date once it reads one.
-  const context = {
+  const context: DeadlineContext = {
     planYear: metadata.year,
     period: metadata.period,
-    ...(identity.issuedOn ? { referenceDate: identity.issuedOn } : {}),
-  } as DeadlineContext;
+    ...(identity.issuedOn ? { issuedOn: identity.issuedOn } : {}),
+  };
   const body = interpretProseBody(lines, context) ?? probe;
   return {
     plan: {
