@@ -123,7 +123,6 @@ export async function startBot(
     now: deps.now,
     publicUrl: config.publicUrl,
     botToken: deps.token,
-    notifier: deps.notifier,
     planReader: readPlanFile,
     botUsername: username,
     ...(deps.taskLinkMac ? { taskLinkMac: deps.taskLinkMac } : {}),
