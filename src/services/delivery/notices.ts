@@ -1,8 +1,10 @@
 /**
  * A notice of an event to one person, on each of their reachable channels,
  * once: the (event, person, channel) row is written before the send, so a
- * worker that dies and comes back, or a second worker, finds it and does not
- * send again. Sends go through the process's limiters and retry rules
+ * second worker, or this one after a restart, finds it and does not send
+ * again. A row still 'sending' is taken over: only the holder of the event's
+ * claim sends, so such a row belongs to a worker that died before any answer
+ * came (as the reminders' stale claims are released and resent). Sends go through the process's limiters and retry rules
  * (sendWithRetries, sendZaloWithRetries); a refusal marks that channel
  * unreachable; a transient failure leaves the notice to the next pass.
  */
@@ -72,13 +74,15 @@ export class NoticesPendingError extends Error {
   override readonly name = "NoticesPendingError";
 }
 
-/** Takes the (event, person, channel) slot; false when it was taken before (sent, or maybe sent). */
+/** Takes the (event, person, channel) slot; false when its notice went before (or may have: 'unknown'). */
 async function takeSlot(db: Database, eventId: string, chat: ReachableChat): Promise<boolean> {
   const rows = await queryRows<{ event_id: string }>(
     db,
     sql`insert into event_notices (event_id, person_id, channel, state)
         values (${eventId}, ${chat.personId}, ${chat.channel}, 'sending')
-        on conflict do nothing returning event_id`,
+        on conflict (event_id, person_id, channel) do update set updated_at = now()
+          where event_notices.state = 'sending'
+        returning event_id`,
   );
   return rows.length > 0;
 }
@@ -102,6 +106,8 @@ export async function deliverNotices(
   deps: DeliveryDeps,
   notice: { eventId: string; organizationId: string; officeName: string | null },
   recipients: Array<{ personId: string; compose: (translator: Translator) => Notice }>,
+  /** Called before each send: the caller renews its claim on the event, so a slow pass is not taken for dead. */
+  beforeSend: () => Promise<void> = async () => {},
 ): Promise<number> {
   const channels = enabledChannels(deps);
   const byPerson = new Map(recipients.map((r) => [r.personId, r.compose]));
@@ -112,7 +118,9 @@ export async function deliverNotices(
   let pending = 0;
   for (const chat of chats) {
     const compose = byPerson.get(chat.personId);
-    if (!compose || !(await takeSlot(deps.db, notice.eventId, chat))) continue;
+    if (!compose) continue;
+    await beforeSend();
+    if (!(await takeSlot(deps.db, notice.eventId, chat))) continue;
     const translator = withOrganizationWords(translatorFor(chat.locale), { office: notice.officeName });
     const outcome = await sendOn(deps, chat, compose(translator));
     if (!outcome) continue;

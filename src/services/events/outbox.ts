@@ -84,6 +84,11 @@ export async function markHandled(db: Database, eventId: string, now: Date, erro
   );
 }
 
+/** The holder is alive and still at it: its claim does not go stale. */
+export async function renewClaim(db: Database, eventId: string, now: Date): Promise<void> {
+  await db.execute(sql`update domain_events set claimed_at = ${now.toISOString()}::timestamptz where id = ${eventId}`);
+}
+
 /** Handling failed this time: the claim is released so the next pass tries again. */
 export async function releaseEvent(db: Database, eventId: string, error: Error): Promise<void> {
   await db.execute(

@@ -11,7 +11,7 @@ import type { Role } from "../../domain/milestones/index.js";
 import { audienceOf, type DomainEvent, type OrganizationMember } from "../../domain/notifications/index.js";
 import type { DeliveryDeps } from "../delivery/deliver.js";
 import { deliverNotices, NoticesPendingError } from "../delivery/notices.js";
-import { claimNextEvent, markHandled, releaseEvent, type StoredEvent } from "../events/outbox.js";
+import { claimNextEvent, markHandled, releaseEvent, renewClaim, type StoredEvent } from "../events/outbox.js";
 import { loadMilestone } from "../milestones/milestone-view.js";
 import { type EventFacts, noticeOf } from "./notice-words.js";
 
@@ -87,7 +87,7 @@ async function factsOf(db: Database, organizationId: string, event: DomainEvent)
 }
 
 /** Tells everyone who must hear of one stored event; returns how many notices went. */
-export async function notifyEvent(deps: DeliveryDeps, stored: StoredEvent): Promise<number> {
+export async function notifyEvent(deps: DeliveryDeps & { now: () => Date }, stored: StoredEvent): Promise<number> {
   const { event } = stored;
   const members = await membersOf(deps.db, stored.organizationId);
   const audience = audienceOf(event, members);
@@ -104,6 +104,7 @@ export async function notifyEvent(deps: DeliveryDeps, stored: StoredEvent): Prom
       compose: (translator) =>
         noticeOf(translator, event, facts, addressee, byId.get(addressee.personId) as OrganizationMember),
     })),
+    () => renewClaim(deps.db, stored.id, deps.now()),
   );
 }
 
