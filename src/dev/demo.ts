@@ -125,8 +125,6 @@ async function main(): Promise<void> {
     apiRoot: emulator.apiRoot,
     evidenceDir,
     now: () => clock.now,
-    notifier,
-    limiter,
     botUsername: "nhacviec_bot",
     zalo,
     zaloBotName: "Nhắc việc CCHC Gio Sơn",

@@ -122,8 +122,6 @@ export async function startBotWorld(options: { extraDeps?: () => Partial<BotDeps
         apiRoot: emulator.apiRoot,
         evidenceDir,
         now: () => clock.now,
-        notifier: createTelegramNotifier("123:TEST", { apiRoot: emulator.apiRoot }),
-        limiter: createMemoryRateLimiter({ perSecond: 10_000, perChatIntervalMs: 0 }),
         botUsername: "nhacviec_bot",
         ...options.extraDeps?.(),
       }),

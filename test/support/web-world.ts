@@ -104,8 +104,6 @@ export async function startWebWorld(options: { today?: string } = {}): Promise<W
       apiRoot: emulator.apiRoot,
       evidenceDir,
       now,
-      notifier: createTelegramNotifier(BOT_TOKEN, { apiRoot: emulator.apiRoot }),
-      limiter: createMemoryRateLimiter({ perSecond: 10_000, perChatIntervalMs: 0 }),
       botUsername: "nhacviec_bot",
       publicUrl: baseUrl,
     }),
