@@ -15,11 +15,13 @@ import type { InlineButton } from "../notifier.js";
 import {
   type DeliveryDeps,
   enabledChannels,
+  isReachableSomewhere,
   markUnreachable,
   markZaloUnreachable,
   sendWithRetries,
   sendZaloWithRetries,
   type SendOutcome,
+  tellCoordinatorsUnreachable,
   type ZaloSendOutcome,
 } from "./deliver.js";
 
@@ -139,6 +141,9 @@ export async function deliverNotices(
         await markUnreachable(deps.db, notice.organizationId, { chatId: Number(chat.chatId) });
       else await markZaloUnreachable(deps.db, chat.chatId);
       deps.logger.warn({ personId: chat.personId, channel: chat.channel }, "person unreachable on a channel");
+      // As for a reminder: nobody can reach them any more, so the coordinators call instead.
+      if (!(await isReachableSomewhere(deps.db, chat.personId)))
+        await tellCoordinatorsUnreachable(deps, notice.organizationId, chat.personId);
     } else if (outcome.kind !== "sent") {
       deps.logger.warn({ personId: chat.personId, channel: chat.channel, outcome }, "could not notify a person");
     }
