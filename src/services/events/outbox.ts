@@ -89,10 +89,22 @@ export async function renewClaim(db: Database, eventId: string, now: Date): Prom
   await db.execute(sql`update domain_events set claimed_at = ${now.toISOString()}::timestamptz where id = ${eventId}`);
 }
 
-/** Handling failed this time: the claim is released so the next pass tries again. */
-export async function releaseEvent(db: Database, eventId: string, error: Error): Promise<void> {
+/**
+ * Handling failed this time: the claim is let go so that it goes stale at
+ * `retryAt`, when a pass takes the event again (a Telegram outage is waited
+ * out, not hammered).
+ */
+export async function releaseEvent(
+  db: Database,
+  eventId: string,
+  error: Error,
+  retryAt: Date,
+  staleClaimSeconds: number,
+): Promise<void> {
+  const claimedAt = new Date(retryAt.getTime() - staleClaimSeconds * 1000);
   await db.execute(
-    sql`update domain_events set claimed_at = null, last_error = ${error.message} where id = ${eventId}`,
+    sql`update domain_events set claimed_at = ${claimedAt.toISOString()}::timestamptz, last_error = ${error.message}
+        where id = ${eventId}`,
   );
 }
 

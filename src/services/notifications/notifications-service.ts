@@ -15,8 +15,14 @@ import { claimNextEvent, markHandled, releaseEvent, renewClaim, type StoredEvent
 import { loadMilestone } from "../milestones/milestone-view.js";
 import { type EventFacts, noticeOf } from "./notice-words.js";
 
-/** After this many passes an event that still fails is given up (its error stays on the row). */
-export const MAX_EVENT_ATTEMPTS = 10;
+/**
+ * After this many passes an event that still fails is given up (its error
+ * stays on the row). Passes wait 2, 4, 8 … seconds, at most 10 minutes, apart:
+ * about an hour in all.
+ */
+export const MAX_EVENT_ATTEMPTS = 12;
+
+const retryDelayMs = (attempts: number) => Math.min(1000 * 2 ** attempts, 10 * 60_000);
 
 /** The organization's active people with their roles, as the audience rules see them. */
 async function membersOf(db: Database, organizationId: string): Promise<OrganizationMember[]> {
@@ -116,14 +122,16 @@ export interface ProcessEventsDeps extends DeliveryDeps {
 
 /**
  * Handles unhandled events, oldest first, until none is left (or `max`).
- * An event whose notices partly wait is released and tried on the next pass
- * (its sent notices are not sent again); after MAX_EVENT_ATTEMPTS it is given up.
+ * An event whose notices partly wait is released and tried again later, with
+ * a growing wait (its sent notices are not sent again); after
+ * MAX_EVENT_ATTEMPTS it is given up.
  */
 export async function processEvents(deps: ProcessEventsDeps, options: { max?: number } = {}): Promise<number> {
   let handled = 0;
   const max = options.max ?? 100;
+  const staleClaimSeconds = deps.staleClaimSeconds ?? 120;
   while (handled < max) {
-    const stored = await claimNextEvent(deps.db, deps.now(), deps.staleClaimSeconds ?? 120);
+    const stored = await claimNextEvent(deps.db, deps.now(), staleClaimSeconds);
     if (!stored) break;
     handled++;
     try {
@@ -136,11 +144,11 @@ export async function processEvents(deps: ProcessEventsDeps, options: { max?: nu
         await markHandled(deps.db, stored.id, deps.now(), failure);
         deps.logger.error({ err: failure, eventId: stored.id }, "event given up after repeated failures");
       } else {
-        await releaseEvent(deps.db, stored.id, failure);
+        const retryAt = new Date(deps.now().getTime() + retryDelayMs(stored.attempts));
+        await releaseEvent(deps.db, stored.id, failure, retryAt, staleClaimSeconds);
         if (!(error instanceof NoticesPendingError))
           deps.logger.error({ err: failure, eventId: stored.id }, "event notice failed; tried again later");
-        // A passing failure: the rest wait for the next pass rather than spinning on this one.
-        break;
+        // The events after it go on: their people need not wait for this one's.
       }
     }
   }
