@@ -748,3 +748,57 @@ export const settingsChanges = pgTable(
     index("settings_changes_org_idx").on(t.organizationId, t.at),
   ],
 );
+
+/**
+ * The outbox: what happened (a completion asked for, a request decided, a lead
+ * unit changed, a person joined), written in the same transaction as the
+ * change, so a crash between the commit and the notice loses nothing. The
+ * notifications service takes unhandled rows (claimed_at keeps two workers off
+ * one row; a claim older than a few minutes belonged to a dead worker).
+ */
+export const domainEvents = pgTable(
+  "domain_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    /** `completion.requested`, `lead.changed`, …: the union in src/domain/notifications/events.ts. */
+    type: text("type").notNull(),
+    payload: jsonb("payload").notNull(),
+    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
+    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    handledAt: timestamp("handled_at", { withTimezone: true }),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete("cascade"),
+    index("domain_events_unhandled_idx")
+      .on(t.createdAt)
+      .where(sql`${t.handledAt} is null`),
+  ],
+);
+
+/**
+ * One notice of an event to one person on one channel. The primary key is the
+ * once-only rule: a worker that restarts after a crash finds the row and does
+ * not send again ('sending' left behind means the request may have left).
+ */
+export const eventNotices = pgTable(
+  "event_notices",
+  {
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => domainEvents.id, { onDelete: "cascade" }),
+    personId: uuid("person_id").notNull(),
+    channel: text("channel").notNull(),
+    state: text("state").notNull(),
+    error: text("error"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.personId, t.channel] }),
+    check("event_notices_state", sql`${t.state} in ('sending', 'sent', 'unreachable', 'failed', 'unknown')`),
+  ],
+);

@@ -5,6 +5,7 @@ import { organizationsWithDueSends, planAllReminders, releaseStaleClaims } from 
 import { sendWeeklyIfDue } from "../src/services/delivery/weekly-sends.js";
 import type { ZaloChannelDeps } from "../src/services/delivery/deliver.js";
 import type { Notifier } from "../src/services/notifier.js";
+import { startEmbeddedEventProcessor } from "./event-processor.js";
 import { createMemorySentMarkers } from "./memory-sent-markers.js";
 import { organizationsWithMilestones } from "../src/services/reminders/sync-reminders.js";
 import type { SendRateLimiter } from "./send-rate-limiter.js";
@@ -19,11 +20,13 @@ export interface EmbeddedDispatcherDeps {
   now: () => Date;
   /** How often the timer looks for due rows (default 20 s). */
   intervalMs?: number;
+  /** How often the outbox is read for events to tell (default every second, or intervalMs when shorter). */
+  eventIntervalMs?: number;
   staleClaimSeconds?: number;
 }
 
 export interface EmbeddedDispatcher {
-  /** One pass: plan, release stale claims, send what is due. */
+  /** One pass: plan, release stale claims, send what is due, tell the events recorded since. */
   tick(): Promise<void>;
   close(): Promise<void>;
 }
@@ -39,6 +42,11 @@ export function startEmbeddedDispatcher(deps: EmbeddedDispatcherDeps): EmbeddedD
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
+  // Notices of decisions go out within a second, not at the reminders' pace.
+  const events = startEmbeddedEventProcessor({
+    ...deps,
+    intervalMs: deps.eventIntervalMs ?? Math.min(deps.intervalMs ?? 20_000, 1000),
+  });
 
   const tick = async (): Promise<void> => {
     const now = deps.now();
@@ -64,6 +72,7 @@ export function startEmbeddedDispatcher(deps: EmbeddedDispatcherDeps): EmbeddedD
           deps.logger.error({ err: error, organizationId }, "dispatch failed");
       }
     }
+    await events.tick();
   };
 
   const schedule = (): void => {
@@ -83,6 +92,7 @@ export function startEmbeddedDispatcher(deps: EmbeddedDispatcherDeps): EmbeddedD
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
+      await events.close();
     },
   };
 }

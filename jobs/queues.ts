@@ -8,6 +8,8 @@ export const QUEUE_NAMES = {
   reminders: "nhacviec-reminders",
   /** Repeating jobs: the reconciler. */
   schedules: "nhacviec-schedules",
+  /** A repeating job that hands the outbox's unhandled events to the notifications service. */
+  events: "nhacviec-events",
 } as const;
 
 export type QueueNames = { readonly [K in keyof typeof QUEUE_NAMES]: string };

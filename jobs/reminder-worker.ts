@@ -33,7 +33,7 @@ export interface ReminderEngineDeps {
   /** BullMQ key prefix; tests give each run its own. */
   prefix: string;
   /** Queue names (default QUEUE_NAMES); a test may give its own. */
-  queueNames?: QueueNames;
+  queueNames?: Pick<QueueNames, "reminders" | "schedules">;
   concurrency?: number;
   /** Claims older than this are released by the reconciler (their worker died). */
   staleClaimSeconds?: number;

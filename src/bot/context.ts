@@ -4,8 +4,6 @@ import type { Database } from "../../db/client.js";
 import type { Logger } from "../logger.js";
 import type { ChatSession } from "../services/chat-state.js";
 import type { ZaloChannelDeps } from "../services/delivery/deliver.js";
-import type { SendRateLimiter } from "../services/delivery/rate-limiter.js";
-import type { Notifier } from "../services/notifier.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
 import type { Viewer } from "../services/people/viewer.js";
 import type { Translator } from "../i18n/i18n.js";
@@ -20,9 +18,6 @@ export interface BotDeps {
   evidenceDir: string;
   /** The clock: real time in production, a fast one in the demo. */
   now: () => Date;
-  /** The one notifier and limiter of the process: messages to people other than the sender go through them. */
-  notifier: Notifier;
-  limiter: SendRateLimiter;
   /** Queues reminders replanned by a decision now, rather than at the next reconcile (Redis mode). */
   scheduleSlots?: (slots: SendSlot[]) => Promise<void>;
   /** For invite links: https://t.me/<username>?start=<code>. */

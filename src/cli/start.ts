@@ -37,8 +37,6 @@ export async function runStart(config: Config, logger: Logger): Promise<void> {
       db: client.db,
       logger,
       now,
-      notifier,
-      limiter: reminders.limiter,
       scheduleSlots: (slots) => reminders.scheduleSlots(slots),
     });
   } catch (error) {

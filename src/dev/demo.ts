@@ -125,8 +125,6 @@ async function main(): Promise<void> {
     apiRoot: emulator.apiRoot,
     evidenceDir,
     now: () => clock.now,
-    notifier,
-    limiter,
     botUsername: "nhacviec_bot",
     zalo,
     zaloBotName: "Nhắc việc CCHC Gio Sơn",
@@ -143,7 +141,7 @@ async function main(): Promise<void> {
   });
   const zaloPolling = startZaloPolling({
     client: zaloClient,
-    onUpdate: createZaloUpdateHandler({ db, notifier, limiter, logger, now: () => clock.now, zalo }).once,
+    onUpdate: createZaloUpdateHandler({ db, logger, now: () => clock.now, zalo }).once,
     logger,
     timeoutSeconds: 1,
     backoffMs: 50,
@@ -230,7 +228,8 @@ async function main(): Promise<void> {
         db,
         sql`select (select count(*) from reminders where state in ('planned', 'sending')
                       and fire_at <= ${clock.now.toISOString()}::timestamptz)
-                 + (select count(*) from reminder_deliveries where state in ('pending', 'sending')) as n`,
+                 + (select count(*) from reminder_deliveries where state in ('pending', 'sending'))
+                 + (select count(*) from domain_events where handled_at is null) as n`,
       );
       if (Number(left?.n) === 0) break;
       await sleep(30);

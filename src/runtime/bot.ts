@@ -9,8 +9,6 @@ import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { readPlanFile } from "../import/read-plan-file.js";
 import { claimUpdate } from "../services/processed-updates.js";
-import type { SendRateLimiter } from "../services/delivery/rate-limiter.js";
-import type { Notifier } from "../services/notifier.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
 import { createNetworkRetry } from "../bot/network-retry.js";
 import type { BotContext } from "../bot/context.js";
@@ -69,8 +67,6 @@ export async function startBot(
     db: Database;
     logger: Logger;
     now: () => Date;
-    notifier: Notifier;
-    limiter: SendRateLimiter;
     scheduleSlots?: (slots: SendSlot[]) => Promise<void>;
     /** Tries of the first Bot API calls before `start` gives up (tests make it small). */
     startAttempts?: number;
@@ -91,8 +87,6 @@ export async function startBot(
     apiRoot: config.telegramApiRoot ?? TELEGRAM_API,
     evidenceDir: config.evidenceDir,
     now: deps.now,
-    notifier: deps.notifier,
-    limiter: deps.limiter,
     ...(deps.scheduleSlots ? { scheduleSlots: deps.scheduleSlots } : {}),
     ...(config.telegramBotUsername ? { botUsername: config.telegramBotUsername } : {}),
     publicUrl: config.publicUrl,
@@ -123,7 +117,6 @@ export async function startBot(
     now: deps.now,
     publicUrl: config.publicUrl,
     botToken: deps.token,
-    notifier: deps.notifier,
     planReader: readPlanFile,
     botUsername: username,
     ...(deps.taskLinkMac ? { taskLinkMac: deps.taskLinkMac } : {}),

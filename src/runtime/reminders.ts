@@ -2,6 +2,7 @@
 import { Redis } from "ioredis";
 import type { Database } from "../../db/client.js";
 import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
+import { startEventWorker } from "../../jobs/event-processor.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { enqueueSlots, reconcile, startReminderEngine } from "../../jobs/reminder-worker.js";
 import { createSendRateLimiter, type SendRateLimiter } from "../../jobs/send-rate-limiter.js";
@@ -87,6 +88,8 @@ export async function startReminders(
     staleClaimSeconds: config.staleClaimSeconds,
   };
   const engine = await startReminderEngine(engineDeps);
+  // The outbox's events are told by whichever worker takes the repeating job.
+  const events = await startEventWorker(engineDeps);
   // Whatever Redis lost or a crashed worker left is rebuilt from the database before anything else.
   await reconcile(engineDeps, engine.queue);
   logger.info("reminder worker started");
@@ -97,6 +100,7 @@ export async function startReminders(
     scheduleSlots: (slots) => enqueueSlots(engine.queue, slots, now()),
     async close() {
       await engine.close();
+      await events.close();
       await connection.quit();
     },
   };

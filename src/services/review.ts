@@ -10,6 +10,7 @@ import { milestoneEvents, milestones, reminders, taskUnits, tasks, units } from 
 import type { IsoDate } from "../domain/calendar/index.js";
 import { resolveUnitList } from "../domain/units/index.js";
 import { type Principal, type Refusal, type Refused, requireAccess } from "./access.js";
+import { recordEvent } from "./events/outbox.js";
 import { moveMilestone } from "./move-milestone.js";
 import type { Viewer } from "./people/viewer.js";
 import type { SendSlot } from "./reminders/sync-reminders.js";
@@ -310,10 +311,24 @@ export async function changeLead(
     });
     await tx.update(tasks).set({ reviewedAt: now }).where(eq(tasks.id, taskId));
     const ofTask = await tx
-      .select({ id: milestones.id })
+      .select({ id: milestones.id, due: milestones.due })
       .from(milestones)
       .where(eq(milestones.taskId, taskId))
       .orderBy(asc(milestones.milestoneKey));
+    // The units' people hear it from the notifications service, whether the change was made in the chat or on the web.
+    await recordEvent(
+      tx,
+      viewer.organizationId,
+      {
+        type: "lead.changed",
+        taskId,
+        byPersonId: viewer.personId,
+        unitId,
+        previousUnitIds: previous.map((p) => p.id),
+        due: ofTask[0]?.due ?? null,
+      },
+      now,
+    );
     if (ofTask.length > 0) {
       // The old lead's planned reminders would still reach it; syncReminders plans the new lead's.
       await tx

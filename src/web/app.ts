@@ -13,14 +13,13 @@ import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import { DateTime } from "luxon";
 import type { PlanReader } from "../services/plans/import-plan-file.js";
 import type { Database } from "../../db/client.js";
-import { formatVietnameseDate, type IsoDate } from "../domain/calendar/index.js";
+import type { IsoDate } from "../domain/calendar/index.js";
 import { formatWeekdayDate, parseDateInput, weekdayName } from "../domain/date-input/index.js";
 import { type TaskLinkMac, verifyTaskLink } from "../domain/links/index.js";
 import { type Translator, translatorFor } from "../i18n/i18n.js";
 import type { Logger } from "../logger.js";
 import { decideRequest, type Decision } from "../services/milestones/milestone-actions.js";
-import type { Notifier } from "../services/notifier.js";
-import { findViewerById, peopleOfUnits, type Viewer } from "../services/people/viewer.js";
+import type { Viewer } from "../services/people/viewer.js";
 import { type SendSlot, syncReminders } from "../services/reminders/sync-reminders.js";
 import {
   changeLead,
@@ -63,8 +62,6 @@ export interface WebDeps {
   publicUrl: string;
   /** Verifies Mini App data; without it the Mini App cannot sign in. */
   botToken: string | undefined;
-  /** Tells people in Telegram what was decided on the web, as the chat would. */
-  notifier: Notifier | null;
   scheduleSlots?: (slots: SendSlot[]) => Promise<void>;
   /** How an uploaded plan is read: in a child process in production (readPlanFile). */
   planReader?: PlanReader;
@@ -360,15 +357,6 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
       });
     if (result.kind === "stale") return showMilestone(c, 409, { error: t("approval-stale") });
     if (decision === "grant" && result.slots.length > 0) await deps.scheduleSlots?.(result.slots);
-    await tellRequester(
-      deps,
-      viewer,
-      result.requesterPersonId,
-      decision,
-      result.milestone,
-      result.requestedDue,
-      comment,
-    );
     return c.redirect(`/m/${result.milestone.id}?done=${decision}`, 303);
   });
 
@@ -425,7 +413,6 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     if (!change.changed) return showMilestone(c, 200, { ok: t("web-lead-same", { unit: change.unit.name }) });
     const slots = await syncReminders(deps.db, viewer.organizationId, deps.now());
     if (slots.length > 0) await deps.scheduleSlots?.(slots);
-    await tellLeadChange(deps, viewer, change, found.detail.milestone.due);
     return c.redirect(`/m/${found.detail.milestone.id}?done=lead`, 303);
   });
 
@@ -471,73 +458,4 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
 
 function escapeText(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
-/** The requester hears the decision in Telegram, in their language, as they would from the chat. */
-async function tellRequester(
-  deps: WebDeps,
-  viewer: Viewer,
-  requesterPersonId: string,
-  decision: Decision,
-  milestone: { title: string; label: string | null; due: string | null },
-  requestedDue: string | null,
-  comment: string | null,
-): Promise<void> {
-  if (!deps.notifier) return;
-  const requester = await findViewerById(deps.db, requesterPersonId);
-  if (!requester?.chatId || requester.personId === viewer.personId) return;
-  const { t } = translatorFor(requester.locale);
-  const title = milestone.label ? `${milestone.title} (${milestone.label})` : milestone.title;
-  const text =
-    decision === "approve"
-      ? t("notify-completion-approved", { title })
-      : decision === "return"
-        ? t("notify-completion-returned", { title, comment: comment ?? "" })
-        : decision === "grant"
-          ? t("notify-extension-granted", { title, date: formatVietnameseDate(requestedDue ?? "") })
-          : t("notify-extension-denied", {
-              title,
-              due: milestone.due ? formatVietnameseDate(milestone.due) : t("due-none"),
-            });
-  try {
-    await deps.notifier.send({ chatId: requester.chatId, text, buttons: [] });
-  } catch (error) {
-    deps.logger.warn({ err: error, chatId: requester.chatId }, "could not tell the requester about a web decision");
-  }
-}
-
-/**
- * The people of the new lead unit hear that the task is theirs now, and those
- * of the old lead units that it is not, in their language; the coordinator
- * who made the change is not told what they just did.
- */
-async function tellLeadChange(deps: WebDeps, viewer: Viewer, change: LeadChange, due: string | null): Promise<void> {
-  if (!deps.notifier) return;
-  const previousIds = change.previous.map((u) => u.id).filter((id) => id !== change.unit.id);
-  const audience = await peopleOfUnits(deps.db, viewer.organizationId, [change.unit.id, ...previousIds]);
-  const told = new Set<string>();
-  // Someone in both units hears that the task is theirs, once.
-  audience.sort((a, b) => Number(b.unitId === change.unit.id) - Number(a.unitId === change.unit.id));
-  for (const person of audience) {
-    if (person.personId === viewer.personId || told.has(person.personId)) continue;
-    told.add(person.personId);
-    const { t } = translatorFor(person.locale, { office: viewer.officeName });
-    const gained = person.unitId === change.unit.id;
-    const text = gained
-      ? t("notify-lead-gained", {
-          unit: change.unit.name,
-          title: change.task.title,
-          due: due ? formatVietnameseDate(due) : t("due-none"),
-        })
-      : t("notify-lead-lost", {
-          unit: change.unit.name,
-          title: change.task.title,
-          old: change.previous.find((u) => u.id === person.unitId)?.name ?? "",
-        });
-    try {
-      await deps.notifier.send({ chatId: person.chatId, text, buttons: [] });
-    } catch (error) {
-      deps.logger.warn({ err: error, chatId: person.chatId }, "could not tell a unit about a lead change");
-    }
-  }
 }

@@ -7,9 +7,7 @@
  */
 import { performance } from "node:perf_hooks";
 import type { Update } from "grammy/types";
-import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { createBot } from "../../src/bot/create-bot.js";
-import { createTelegramNotifier } from "../../src/bot/telegram-notifier.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";
 import { importPlan } from "../../src/services/import-plan.js";
@@ -56,8 +54,6 @@ try {
       apiRoot: "http://127.0.0.1:1",
       evidenceDir: "/tmp",
       now: () => now,
-      notifier: createTelegramNotifier("1:BENCH", { apiRoot: "http://127.0.0.1:1" }),
-      limiter: createMemoryRateLimiter({ perSecond: 10_000, perChatIntervalMs: 0 }),
     },
     {
       botInfo: {

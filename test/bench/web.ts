@@ -41,7 +41,6 @@ try {
     now: () => now,
     publicUrl: "http://localhost:8080",
     botToken: "1:BENCH",
-    notifier: null,
   });
   const token = await createSignInLink(db, viewer, now);
   const signIn = await app.request("/signin", {

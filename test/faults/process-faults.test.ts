@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpApp, telegramUpdateId } from "../../src/runtime/http-server.js";
 import { PlatformUnreachableError, startBot } from "../../src/runtime/bot.js";
 import { claimUpdate } from "../../src/services/processed-updates.js";
-import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { silentLogger } from "../support/database.js";
 import { startMix, telegramChannel, zaloChannel } from "./support/channel.js";
 import { freePort } from "./support/servers.js";
@@ -124,8 +123,6 @@ describe("processes around the channels under faults", () => {
         db: client.db,
         logger: silentLogger,
         now: () => new Date(),
-        notifier: { send: () => Promise.reject(new Error("unused")) },
-        limiter: createMemoryRateLimiter({ perSecond: 30, perChatIntervalMs: 1000 }),
         startAttempts: 2,
       },
     ).catch((error: unknown) => error);

@@ -1,4 +1,4 @@
-/** Messages a bot action sends to other people go through the one notifier, which marks people who blocked the bot. */
+/** The notices of a bot action go through the delivery service, which marks people who blocked the bot and tells the coordinators. */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people } from "../../db/schema.js";
@@ -26,7 +26,7 @@ const unreachableSince = async (chatId: number) => {
   return row?.since ?? null;
 };
 
-describe("a notification a bot action triggers", () => {
+describe("the notice of a bot action", () => {
   it("reaches the others and marks a coordinator who blocked the bot unreachable", async () => {
     world.emulator.block(302);
     const before = world.emulator.stats.forbidden;
@@ -41,5 +41,10 @@ describe("a notification a bot action triggers", () => {
     await expect.poll(() => unreachableSince(302), { timeout: 5000 }).not.toBeNull();
     expect(await unreachableSince(301)).toBeNull();
     expect(world.emulator.stats.forbidden).toBe(before + 1);
+    // Nobody reaches the blocked coordinator any more: the others are told to call, once.
+    const warning = await coordinator.waitForMessage((m) => m.text.includes("Điều phối đã chặn bot"), { after: seen });
+    expect(warning.text).toContain("Không gửi được nhắc việc");
+    await world.events.tick();
+    expect(coordinator.inbox().filter((m) => m.text.includes("Điều phối đã chặn bot")).length).toBe(1);
   });
 });

@@ -7,9 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import { organizations } from "../../db/schema.js";
-import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { createBot } from "../../src/bot/create-bot.js";
-import { createTelegramNotifier } from "../../src/bot/telegram-notifier.js";
 import { type BotApiEmulator, startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";
@@ -43,8 +41,6 @@ beforeAll(async () => {
       apiRoot: emulator.apiRoot,
       evidenceDir: "/nonexistent",
       now: () => now,
-      notifier: createTelegramNotifier("123:TEST", { apiRoot: emulator.apiRoot }),
-      limiter: createMemoryRateLimiter({ perSecond: 10_000, perChatIntervalMs: 0 }),
       botUsername: "nhacviec_bot",
     }),
     { runner: { fetch: { timeout: 1 } } },

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { eq } from "drizzle-orm";
 import { organizations } from "../../db/schema.js";
+import { type EventProcessor, startEmbeddedEventProcessor } from "../../jobs/event-processor.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { type BotDeps, createBot } from "../../src/bot/create-bot.js";
 import { createTelegramNotifier } from "../../src/bot/telegram-notifier.js";
@@ -79,6 +80,8 @@ export interface BotWorld {
   clock: { now: Date };
   organizationId: string;
   otherOrganizationId: string;
+  /** The outbox's processor (every 50 ms), as `start` runs it: notices of what people did. */
+  events: EventProcessor;
   /** Stops the bot and starts a new one on the same database, as a redeploy would. */
   restartBot(): Promise<void>;
   /** A user who joined with a fresh invite for `role` (and `unit`) in the organization (or the other one). */
@@ -119,15 +122,23 @@ export async function startBotWorld(options: { extraDeps?: () => Partial<BotDeps
         apiRoot: emulator.apiRoot,
         evidenceDir,
         now: () => clock.now,
-        notifier: createTelegramNotifier("123:TEST", { apiRoot: emulator.apiRoot }),
-        limiter: createMemoryRateLimiter({ perSecond: 10_000, perChatIntervalMs: 0 }),
         botUsername: "nhacviec_bot",
         ...options.extraDeps?.(),
       }),
       { runner: { fetch: { timeout: 1 } } },
     );
   let runner = startRunner();
+  const events = startEmbeddedEventProcessor({
+    db: database.client.db,
+    logger: silentLogger,
+    now: () => clock.now,
+    notifier: createTelegramNotifier("123:TEST", { apiRoot: emulator.apiRoot }),
+    limiter: createMemoryRateLimiter({ perSecond: 10_000, perChatIntervalMs: 0 }),
+    zalo: options.extraDeps?.().zalo,
+    intervalMs: 50,
+  });
   return {
+    events,
     database,
     emulator,
     evidenceDir,
@@ -154,6 +165,7 @@ export async function startBotWorld(options: { extraDeps?: () => Partial<BotDeps
     },
     async stop() {
       if (runner.isRunning()) await runner.stop();
+      await events.close();
       await emulator.close();
       await database.drop();
       rmSync(evidenceDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@
  * and people bound through invites as in the chat.
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import { startEmbeddedEventProcessor } from "../../jobs/event-processor.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { operatorInvite } from "./invites.js";
 import type { AddressInfo } from "node:net";
@@ -75,7 +76,6 @@ export async function startWebWorld(options: { today?: string } = {}): Promise<W
       now,
       publicUrl: baseUrl,
       botToken: BOT_TOKEN,
-      notifier: createTelegramNotifier(BOT_TOKEN, { apiRoot: emulator.apiRoot }),
       signInLimit: { max: 1000, windowMs: 60_000 },
       botUsername: "nhacviec_bot",
     });
@@ -104,14 +104,21 @@ export async function startWebWorld(options: { today?: string } = {}): Promise<W
       apiRoot: emulator.apiRoot,
       evidenceDir,
       now,
-      notifier: createTelegramNotifier(BOT_TOKEN, { apiRoot: emulator.apiRoot }),
-      limiter: createMemoryRateLimiter({ perSecond: 10_000, perChatIntervalMs: 0 }),
       botUsername: "nhacviec_bot",
       publicUrl: baseUrl,
     }),
     { runner: { fetch: { timeout: 1 } } },
   );
 
+  // What the web decides reaches people as the chat's decisions do: through the outbox.
+  const events = startEmbeddedEventProcessor({
+    db: database.client.db,
+    logger: silentLogger,
+    now,
+    notifier: createTelegramNotifier(BOT_TOKEN, { apiRoot: emulator.apiRoot }),
+    limiter: createMemoryRateLimiter({ perSecond: 10_000, perChatIntervalMs: 0 }),
+    intervalMs: 50,
+  });
   return {
     database,
     emulator,
@@ -140,6 +147,7 @@ export async function startWebWorld(options: { today?: string } = {}): Promise<W
     },
     async stop() {
       if (runner.isRunning()) await runner.stop();
+      await events.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();

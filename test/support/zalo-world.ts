@@ -82,7 +82,6 @@ export async function startZaloWorld(options: ZaloApiEmulatorOptions = {}): Prom
     now,
     publicUrl: PUBLIC_URL,
     botToken: "123:TEST",
-    notifier: null,
     taskLinkMac: mac,
     signInLimit: { max: 1000, windowMs: 60_000 },
   });

@@ -43,7 +43,6 @@ const app = () =>
     now: () => now,
     publicUrl: PUBLIC_URL,
     botToken: "123:TEST",
-    notifier: null,
     scheduleSlots: (slots) => {
       queued.push(...slots);
       return Promise.resolve();

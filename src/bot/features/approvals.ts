@@ -3,10 +3,8 @@ import { formatLocalDate } from "../../domain/planning/index.js";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { canApproveCompletion } from "../../domain/milestones/index.js";
 import { decideRequest, type Decision, listPendingApprovals } from "../../services/milestones/milestone-actions.js";
-import { findViewerById } from "../../services/people/viewer.js";
 import type { BoundContext } from "../context.js";
 import { cancelKeyboard, completionApprovalKeyboard, extensionApprovalKeyboard } from "../keyboards/keyboards.js";
-import { notifyPeople } from "../notify.js";
 import { dueText, numberOf, titleOf } from "../views.js";
 import { onAction, sourceOf } from "./actions.js";
 
@@ -18,8 +16,9 @@ const DECIDED_KEY: Record<Decision, string> = {
 };
 
 /**
- * Carries out a decision and tells the approver and the requester. Returns
- * whether the request is settled (decided now or before), so its buttons can go.
+ * Carries out a decision and answers the approver; the requester hears it from
+ * the notifications service (the decision's event). Returns whether the
+ * request is settled (decided now or before), so its buttons can go.
  */
 async function decide(
   ctx: BoundContext,
@@ -47,18 +46,6 @@ async function decide(
   }
   await ctx.reply(ctx.t("approval-decided", { decision: DECIDED_KEY[decision], person: ctx.viewer.fullName }));
   if (decision === "grant" && result.slots.length > 0) await ctx.deps.scheduleSlots?.(result.slots);
-  const requester = await findViewerById(db, result.requesterPersonId);
-  if (!requester || requester.personId === ctx.viewer.personId) return true;
-  const title = titleOf(result.milestone);
-  const to = [{ chatId: requester.chatId, personId: requester.personId, locale: requester.locale }];
-  await notifyPeople(ctx, to, ({ t }) => {
-    if (decision === "approve") return { text: t("notify-completion-approved", { title }) };
-    if (decision === "return") return { text: t("notify-completion-returned", { title, comment: comment ?? "" }) };
-    if (decision === "grant") {
-      return { text: t("notify-extension-granted", { title, date: formatVietnameseDate(result.requestedDue ?? "") }) };
-    }
-    return { text: t("notify-extension-denied", { title, due: dueText(t, result.milestone.due) }) };
-  });
   return true;
 }
 

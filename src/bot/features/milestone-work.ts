@@ -12,19 +12,11 @@ import {
   requestExtension,
 } from "../../services/milestones/milestone-actions.js";
 import type { MilestoneView } from "../../services/milestones/milestone-view.js";
-import { peopleWithRoles } from "../../services/people/viewer.js";
 import type { BoundContext } from "../context.js";
-import {
-  cancelKeyboard,
-  completionApprovalKeyboard,
-  extensionApprovalKeyboard,
-  progressKeyboard,
-  skipKeyboard,
-} from "../keyboards/keyboards.js";
-import { notifyPeople } from "../notify.js";
+import { cancelKeyboard, progressKeyboard, skipKeyboard } from "../keyboards/keyboards.js";
 import { downloadTelegramFile, MAX_DOWNLOAD_BYTES } from "../telegram-files.js";
 import { refusalText } from "../refusals.js";
-import { dueText, numberOf, titleOf } from "../views.js";
+import { dueText, titleOf } from "../views.js";
 import { onAction, sourceOf } from "./actions.js";
 import { readDeadlineAnswer } from "./typed-deadline.js";
 
@@ -50,11 +42,6 @@ async function guardMilestone(ctx: BoundContext, milestoneId: string): Promise<M
   await ctx.answerCallbackQuery({ text: refusalText(ctx.t, found), show_alert: true });
   return null;
 }
-
-const unitOf = (ctx: BoundContext, milestone: MilestoneView) =>
-  milestone.leadUnitNames.join(", ") ||
-  ctx.viewer.roles.find((r) => r.unitName)?.unitName ||
-  ctx.viewer.organizationName;
 
 /** "Đã hoàn thành", from a button or after the evidence (a file or a document reference) arrived. */
 export async function completeMilestone(
@@ -83,22 +70,6 @@ export async function completeMilestone(
   }
   if (result.kind !== "submitted") return;
   await reply(ctx.t("completion-submitted", { title: titleOf(result.milestone) }));
-  const { milestone, requestId } = result;
-  const coordinators = (await peopleWithRoles(db, ctx.viewer.organizationId, ["coordinator"])).filter(
-    (p) => p.personId !== ctx.viewer.personId,
-  );
-  await notifyPeople(ctx, coordinators, ({ t }) => ({
-    text: t("approval-completion-request", {
-      person: ctx.viewer.fullName,
-      unit: unitOf(ctx, milestone),
-      number: numberOf(milestone),
-      title: titleOf(milestone),
-      due: dueText(t, milestone.due),
-      submitted: formatVietnameseDate(ctx.today),
-      evidence: milestone.evidenceCount,
-    }),
-    keyboard: completionApprovalKeyboard(t, requestId),
-  }));
 }
 
 export function milestoneWorkFeature(): Composer<BoundContext> {
@@ -281,25 +252,10 @@ export async function handleMilestoneText(ctx: BoundContext, text: string): Prom
       return true;
     }
     if (result.kind !== "requested") return true;
-    const { milestone, requestId } = result;
+    const { milestone } = result;
     await ctx.reply(
       ctx.t("extension-submitted", { title: titleOf(milestone), date: formatVietnameseDate(pending.newDue) }),
     );
-    const deciders = (await peopleWithRoles(db, ctx.viewer.organizationId, ["coordinator", "chairman"])).filter(
-      (p) => p.personId !== ctx.viewer.personId,
-    );
-    await notifyPeople(ctx, deciders, ({ t }) => ({
-      text: t("approval-extension-request", {
-        person: ctx.viewer.fullName,
-        unit: unitOf(ctx, milestone),
-        number: numberOf(milestone),
-        title: titleOf(milestone),
-        due: dueText(t, milestone.due),
-        date: formatVietnameseDate(pending.newDue),
-        reason: text,
-      }),
-      keyboard: extensionApprovalKeyboard(t, requestId),
-    }));
     return true;
   }
   return false;

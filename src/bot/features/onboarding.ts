@@ -2,10 +2,9 @@ import { Composer } from "grammy";
 import { DateTime } from "luxon";
 import { DEFAULT_TIME_ZONE } from "../../domain/planning/planning-context.js";
 import { INVITE_GUESS_LIMIT, inviteChatKey, redeemInvite } from "../../services/people/invites.js";
-import { findViewer, findViewerById } from "../../services/people/viewer.js";
+import { findViewer } from "../../services/people/viewer.js";
 import type { BotContext, BoundContext } from "../context.js";
 import { translatorFor, withOrganizationWords } from "../../i18n/i18n.js";
-import { notifyPeople } from "../notify.js";
 
 /** `/start <code>` binds a Telegram account; anyone not bound gets a short explanation and nothing else. */
 export function onboardingFeature(): Composer<BotContext> {
@@ -65,26 +64,6 @@ export function onboardingFeature(): Composer<BotContext> {
       }),
     );
     ctx.log.info({ personId: result.personId, role: result.role }, "invite redeemed");
-    if (result.createdByPersonId) {
-      const inviter = await findViewerById(db, result.createdByPersonId);
-      if (inviter) {
-        await notifyPeople(
-          ctx,
-          [{ chatId: inviter.chatId, personId: inviter.personId, locale: inviter.locale }],
-          (translator) => {
-            const tr = withOrganizationWords(translator, { office: inviter.officeName }).t;
-            return {
-              text: tr("invite-joined", {
-                name: viewer?.fullName ?? "",
-                role: tr("role-name", { role: result.role }),
-                unit: result.unitName ? tr("unit-suffix", { unit: result.unitName }) : "",
-              }),
-            };
-          },
-          inviter.organizationId,
-        );
-      }
-    }
   });
 
   return composer;

@@ -10,32 +10,25 @@ import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import type { Database } from "../../../db/client.js";
 import type { ZaloUpdate } from "../../channels/zalo/zalo-client.js";
-import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { parseTextCommand, type TaskReference } from "../../domain/messages/index.js";
 import { seesWholeOrganization } from "../../domain/milestones/index.js";
-import { translatorFor, type Translator, withOrganizationWords } from "../../i18n/i18n.js";
+import { translatorFor, type Translator } from "../../i18n/i18n.js";
 import { DEFAULT_TIME_ZONE } from "../../domain/planning/index.js";
 import type { Logger } from "../../logger.js";
 import { isRefused } from "../../services/access.js";
 import { loadShownList, saveShownList } from "../../services/chat-state.js";
-import {
-  type DeliveryDeps,
-  notifyPeople,
-  sendZaloWithRetries,
-  type ZaloChannelDeps,
-} from "../../services/delivery/deliver.js";
+import { sendZaloWithRetries, type ZaloChannelDeps } from "../../services/delivery/deliver.js";
 import { markDone } from "../../services/milestones/milestone-actions.js";
 import { listOpenMilestones, type MilestoneView } from "../../services/milestones/milestone-view.js";
 import { findZaloViewer, markZaloChatReachable } from "../../services/people/channel-links.js";
 import { INVITE_GUESS_LIMIT, redeemInviteOnZalo } from "../../services/people/invites.js";
-import { findViewerById, peopleWithRoles, type Viewer } from "../../services/people/viewer.js";
+import { findViewerById, type Viewer } from "../../services/people/viewer.js";
 import { claimUpdate } from "../../services/processed-updates.js";
 import { createSignInLink } from "../../services/web/sessions.js";
-import { encodeCallback } from "../callback-data.js";
 import { refusalText } from "../refusals.js";
-import { dueText, milestoneLine, numberOf, titleOf } from "../views.js";
+import { milestoneLine, numberOf, titleOf } from "../views.js";
 
-export interface ZaloBotDeps extends Omit<DeliveryDeps, "zalo"> {
+export interface ZaloBotDeps {
   db: Database;
   logger: Logger;
   now: () => Date;
@@ -60,7 +53,6 @@ export function createZaloUpdateHandler(deps: ZaloBotDeps): {
   once: (update: ZaloUpdate) => Promise<void>;
   now: (update: ZaloUpdate) => Promise<void>;
 } {
-  const notifyDeps: DeliveryDeps = { ...deps };
   const reply = async (chatId: string, text: string) => {
     const outcome = await sendZaloWithRetries(deps.zalo, chatId, { text });
     if (outcome.kind !== "sent") deps.logger.warn({ channel: "zalo", outcome }, "zalo reply not delivered");
@@ -127,27 +119,6 @@ export function createZaloUpdateHandler(deps: ZaloBotDeps): {
       ].join("\n\n"),
     );
     deps.logger.info({ personId: result.personId, role: result.role, channel: "zalo" }, "invite redeemed on zalo");
-    if (result.createdByPersonId) {
-      const inviter = await findViewerById(deps.db, result.createdByPersonId);
-      if (inviter) {
-        await notifyPeople(
-          notifyDeps,
-          inviter.organizationId,
-          [{ chatId: inviter.chatId, personId: inviter.personId, locale: inviter.locale }],
-          (translator) => {
-            const tr = withOrganizationWords(translator, { office: inviter.officeName }).t;
-            return {
-              text: tr("invite-joined", {
-                name: viewer?.fullName ?? displayName,
-                role: tr("role-name", { role: result.role }),
-                unit: result.unitName ? tr("unit-suffix", { unit: result.unitName }) : "",
-              }),
-              buttons: [],
-            };
-          },
-        );
-      }
-    }
   };
 
   const reportDone = async (chatId: string, viewer: Viewer, reference: TaskReference, today: string) => {
@@ -174,30 +145,6 @@ export function createZaloUpdateHandler(deps: ZaloBotDeps): {
     if (result.kind === "done") return reply(chatId, t("completion-done", { title }));
     if (result.kind !== "submitted") return;
     await reply(chatId, t("completion-submitted", { title }));
-    const { milestone } = result;
-    const coordinators = (await peopleWithRoles(deps.db, viewer.organizationId, ["coordinator"])).filter(
-      (p) => p.personId !== viewer.personId,
-    );
-    const unit =
-      milestone.leadUnitNames.join(", ") || viewer.roles.find((r) => r.unitName)?.unitName || viewer.organizationName;
-    await notifyPeople(notifyDeps, viewer.organizationId, coordinators, ({ t: tr }) => ({
-      text: tr("approval-completion-request", {
-        person: viewer.fullName,
-        unit,
-        number: numberOf(milestone),
-        title: titleOf(milestone),
-        due: dueText(tr, milestone.due),
-        submitted: formatVietnameseDate(today),
-        evidence: milestone.evidenceCount,
-      }),
-      // Telegram coordinators decide with the buttons; on Zalo the text goes alone.
-      buttons: [
-        [
-          { text: tr("btn-approve"), callbackData: encodeCallback({ verb: "approve", requestId: result.requestId }) },
-          { text: tr("btn-return"), callbackData: encodeCallback({ verb: "return", requestId: result.requestId }) },
-        ],
-      ],
-    }));
   };
 
   const handle = async (update: ZaloUpdate) => {

@@ -31,38 +31,47 @@ export function enabledChannels(deps: Pick<DeliveryDeps, "zalo">): Array<"telegr
   return deps.zalo ? ["telegram", "zalo"] : ["telegram"];
 }
 
-export type SendOutcome =
-  | { kind: "sent"; messageId: number }
+/** How a send ended, on any channel (`Id`: the platform's message id). */
+export type ChannelSendOutcome<Id> =
+  | { kind: "sent"; messageId: Id }
   | { kind: "unreachable" }
   | { kind: "rejected"; error: string }
   | { kind: "transient"; error: string }
   /** The request left, no answer came: maybe delivered, so never sent again blindly. */
   | { kind: "unknown"; error: string };
 
+export type SendOutcome = ChannelSendOutcome<number>;
+export type ZaloSendOutcome = ChannelSendOutcome<string>;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Sends one message, waiting out 429s without losing its place and retrying
- * 5xx and never-sent requests a few times. A request that left without an
- * answer is not retried: the person may have it, and twice is worse than a
- * note for a person to check.
+ * The one retry loop of every channel: waits its turn under the channel's
+ * limiter, waits out a 429 without losing its place (pausing only that
+ * channel's senders), retries 5xx and never-sent requests a few times. A
+ * request that left without an answer is not retried: the person may have
+ * it, and twice is worse than a note for a person to check. `attempt` gets
+ * how many parts of a multi-part message already went, so a retry resumes
+ * after them and nobody gets a part twice.
  */
-export async function sendWithRetries(
-  deps: Pick<DeliveryDeps, "notifier" | "limiter">,
-  chatId: number,
-  message: Omit<OutgoingMessage, "chatId">,
-): Promise<SendOutcome> {
+export async function sendWithRetriesOn<Id>(
+  limiter: SendRateLimiter,
+  chatId: number | string,
+  attempt: (alreadySent: number) => Promise<{ messageId: Id }>,
+): Promise<ChannelSendOutcome<Id>> {
   let transientFailures = 0;
+  let alreadySent = 0;
   for (;;) {
-    await deps.limiter.waitForTurn(chatId);
+    await limiter.waitForTurn(chatId);
     try {
-      const sent = await deps.notifier.send({ chatId, ...message });
+      const sent = await attempt(alreadySent);
       return { kind: "sent", messageId: sent.messageId };
     } catch (error) {
       if (!(error instanceof NotifierError)) throw error;
+      alreadySent = Math.max(alreadySent, error.partsSent);
       const failure = error.failure;
       if (failure.kind === "rate-limited") {
-        await deps.limiter.pauseAll(failure.retryAfterSeconds * 1000);
+        await limiter.pauseAll(failure.retryAfterSeconds * 1000);
         continue;
       }
       if (failure.kind === "unreachable") return { kind: "unreachable" };
@@ -75,47 +84,24 @@ export async function sendWithRetries(
   }
 }
 
-export type ZaloSendOutcome =
-  | { kind: "sent"; messageId: string }
-  | { kind: "unreachable" }
-  | { kind: "rejected"; error: string }
-  | { kind: "transient"; error: string }
-  /** The request left but no answer came: maybe delivered, so never resent blindly. */
-  | { kind: "unknown"; error: string };
+/** A Telegram message through the one retry loop. */
+export function sendWithRetries(
+  deps: Pick<DeliveryDeps, "notifier" | "limiter">,
+  chatId: number,
+  message: Omit<OutgoingMessage, "chatId">,
+): Promise<SendOutcome> {
+  return sendWithRetriesOn(deps.limiter, chatId, () => deps.notifier.send({ chatId, ...message }));
+}
 
-/**
- * The Zalo twin of sendWithRetries, under Zalo's own limiter: a 429 pauses
- * only Zalo senders, and a notification cut off half-way resumes at the first
- * part not sent, so nobody gets a part twice.
- */
-export async function sendZaloWithRetries(
+/** A Zalo message (in parts) through the one retry loop, under Zalo's own limiter. */
+export function sendZaloWithRetries(
   zalo: Pick<ZaloChannelDeps, "notifier" | "limiter">,
   chatId: string,
   message: { text: string; photoUrl?: string },
 ): Promise<ZaloSendOutcome> {
-  let transientFailures = 0;
-  let alreadySent = 0;
-  for (;;) {
-    await zalo.limiter.waitForTurn(chatId);
-    try {
-      const sent = await zalo.notifier.send({ chatId, ...message }, { alreadySent });
-      return { kind: "sent", messageId: sent.messageId };
-    } catch (error) {
-      if (!(error instanceof NotifierError)) throw error;
-      alreadySent = Math.max(alreadySent, error.partsSent);
-      const failure = error.failure;
-      if (failure.kind === "rate-limited") {
-        await zalo.limiter.pauseAll(failure.retryAfterSeconds * 1000);
-        continue;
-      }
-      if (failure.kind === "unreachable") return { kind: "unreachable" };
-      if (failure.kind === "rejected") return { kind: "rejected", error: error.message };
-      if (failure.kind === "unknown") return { kind: "unknown", error: error.message };
-      transientFailures++;
-      if (transientFailures >= 4) return { kind: "transient", error: error.message };
-      await sleep(Math.min(200 * 2 ** transientFailures, 3000));
-    }
-  }
+  return sendWithRetriesOn(zalo.limiter, chatId, (alreadySent) =>
+    zalo.notifier.send({ chatId, ...message }, { alreadySent }),
+  );
 }
 
 /** Zalo refused the chat (blocked bot, unknown chat): only that channel stops; Telegram goes on. */

@@ -17,7 +17,10 @@ import {
   seesWholeOrganization,
   transition,
 } from "../../domain/milestones/index.js";
+import type { CompletionDecided, ExtensionDecided } from "../../domain/notifications/index.js";
+import { localDay } from "../../domain/planning/index.js";
 import type { EvidenceStore } from "../evidence/evidence-store.js";
+import { recordEvent } from "../events/outbox.js";
 import { moveMilestone } from "../move-milestone.js";
 import type { SendSlot } from "../reminders/sync-reminders.js";
 import type { Viewer } from "../people/viewer.js";
@@ -124,7 +127,20 @@ export async function markDone(
       })
       .returning({ id: approvalRequests.id });
     await logEvent(tx, { milestone, actor: viewer, action: "completion-submitted", context });
-    return (request as { id: string }).id;
+    const requestId = (request as { id: string }).id;
+    await recordEvent(
+      tx,
+      milestone.organizationId,
+      {
+        type: "completion.requested",
+        requestId,
+        milestoneId: milestone.id,
+        requesterPersonId: viewer.personId,
+        submittedOn: localDay(context.now, viewer.timeZone),
+      },
+      context.now,
+    );
+    return requestId;
   });
   return { kind: "submitted", milestone, requestId };
 }
@@ -294,7 +310,21 @@ export async function requestExtension(
       details: { from: milestone.due, to: request.newDue, reason: request.reason.slice(0, 2000) },
       context,
     });
-    return (row as { id: string }).id;
+    const requestId = (row as { id: string }).id;
+    await recordEvent(
+      tx,
+      milestone.organizationId,
+      {
+        type: "extension.requested",
+        requestId,
+        milestoneId: milestone.id,
+        requesterPersonId: viewer.personId,
+        requestedDue: request.newDue,
+        reason: request.reason.slice(0, 2000),
+      },
+      context.now,
+    );
+    return requestId;
   });
   return { kind: "requested", milestone, requestId };
 }
@@ -411,8 +441,39 @@ export async function decideRequest(
         context,
       });
     }
+    await recordEvent(
+      tx,
+      milestone.organizationId,
+      decidedEvent(request, viewer, decision, milestone, context),
+      context.now,
+    );
     return { kind: "decided", decision, ...common, slots };
   });
+}
+
+/** What the decision tells: the requester hears it, whoever decided and wherever. */
+function decidedEvent(
+  request: typeof approvalRequests.$inferSelect,
+  viewer: Viewer,
+  decision: Decision,
+  milestone: MilestoneView,
+  context: ActionContext & { comment?: string | null },
+): CompletionDecided | ExtensionDecided {
+  const common = {
+    requestId: request.id,
+    milestoneId: milestone.id,
+    requesterPersonId: request.requestedByPersonId,
+    deciderPersonId: viewer.personId,
+  };
+  if (decision === "approve" || decision === "return")
+    return { type: "completion.decided", ...common, decision, comment: context.comment ?? null };
+  return {
+    type: "extension.decided",
+    ...common,
+    decision,
+    requestedDue: request.requestedDue as IsoDate,
+    dueBefore: milestone.due,
+  };
 }
 
 export interface PendingApproval {

@@ -14,6 +14,7 @@ import type { Role } from "../../domain/milestones/index.js";
 import { unitNameKey } from "../../domain/units/index.js";
 import { personIdOf, type Principal, type Refused, requireAccess } from "../access.js";
 import { takeZaloLinkCode, type ZaloLinked } from "./channel-links.js";
+import { recordEvent } from "../events/outbox.js";
 
 export const INVITE_VALID_DAYS = 7;
 
@@ -269,7 +270,7 @@ export async function redeemInvite(
         .returning({ id: people.id });
     }
     const personId = (person as { id: string }).id;
-    const joined = await grantInvite(tx, invite, personId, organization);
+    const joined = await grantInvite(tx, invite, personId, organization, request.now);
     return {
       ok: true,
       ...joined,
@@ -288,12 +289,25 @@ async function grantInvite(
   invite: typeof invites.$inferSelect,
   personId: string,
   organization: { name: string; officeName: string | null } | undefined,
+  now: Date,
 ): Promise<Omit<Extract<RedeemResult, { ok: true }>, "ok">> {
   await tx.update(invites).set({ usedByPersonId: personId }).where(eq(invites.id, invite.id));
   await tx
     .insert(memberships)
     .values({ organizationId: invite.organizationId, personId, role: invite.role, unitId: invite.unitId })
     .onConflictDoNothing();
+  await recordEvent(
+    tx,
+    invite.organizationId,
+    {
+      type: "person.joined",
+      personId,
+      role: invite.role,
+      unitId: invite.unitId,
+      invitedByPersonId: invite.createdByPersonId,
+    },
+    now,
+  );
   const [unit] = invite.unitId
     ? await tx.select({ name: units.name }).from(units).where(eq(units.id, invite.unitId))
     : [];
@@ -402,7 +416,7 @@ export async function redeemInviteOnZalo(
         .insert(personChannels)
         .values({ organizationId: invite.organizationId, personId, channel: "zalo", chatId: request.chatId });
     }
-    const joined = await grantInvite(tx, invite, personId, organization);
+    const joined = await grantInvite(tx, invite, personId, organization, request.now);
     return {
       via: "invite",
       ok: true,

@@ -1,0 +1,84 @@
+/**
+ * What happened, as the use cases record it in the outbox with their change.
+ * Each event carries ids and the facts of the moment (a comment, a date); the
+ * notifications service reads names and titles when it words the notice, so
+ * an event recorded in the chat, on Zalo or on the web is the same row.
+ */
+import type { IsoDate } from "../calendar/index.js";
+import type { Role } from "../milestones/index.js";
+
+export interface CompletionRequested {
+  type: "completion.requested";
+  requestId: string;
+  milestoneId: string;
+  requesterPersonId: string;
+  /** The office's day the work was reported done. */
+  submittedOn: IsoDate;
+}
+
+export interface ExtensionRequested {
+  type: "extension.requested";
+  requestId: string;
+  milestoneId: string;
+  requesterPersonId: string;
+  requestedDue: IsoDate;
+  reason: string;
+}
+
+export interface CompletionDecided {
+  type: "completion.decided";
+  requestId: string;
+  milestoneId: string;
+  requesterPersonId: string;
+  deciderPersonId: string;
+  decision: "approve" | "return";
+  comment: string | null;
+}
+
+export interface ExtensionDecided {
+  type: "extension.decided";
+  requestId: string;
+  milestoneId: string;
+  requesterPersonId: string;
+  deciderPersonId: string;
+  decision: "grant" | "deny";
+  requestedDue: IsoDate;
+  /** The due day the milestone keeps when refused (null: it had none). */
+  dueBefore: IsoDate | null;
+}
+
+export interface LeadChanged {
+  type: "lead.changed";
+  taskId: string;
+  byPersonId: string;
+  unitId: string;
+  previousUnitIds: string[];
+  /** The task's first milestone's due day, for the words ("hạn …"). */
+  due: IsoDate | null;
+}
+
+export interface PersonJoined {
+  type: "person.joined";
+  personId: string;
+  role: Role;
+  unitId: string | null;
+  invitedByPersonId: string | null;
+}
+
+export type DomainEvent =
+  CompletionRequested | ExtensionRequested | CompletionDecided | ExtensionDecided | LeadChanged | PersonJoined;
+
+export type DomainEventType = DomainEvent["type"];
+
+export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
+  "completion.requested",
+  "extension.requested",
+  "completion.decided",
+  "extension.decided",
+  "lead.changed",
+  "person.joined",
+];
+
+export function isDomainEventType(value: string): value is DomainEventType {
+  return (DOMAIN_EVENT_TYPES as readonly string[]).includes(value);
+}

@@ -1,0 +1,159 @@
+/**
+ * A notice of an event to one person, on each of their reachable channels,
+ * once: the (event, person, channel) row is written before the send, so a
+ * second worker, or this one after a restart, finds it and does not send
+ * again. A row still 'sending' is taken over: only the holder of the event's
+ * claim sends, so such a row belongs to a worker that died before any answer
+ * came (as the reminders' stale claims are released and resent). Sends go through the process's limiters and retry rules
+ * (sendWithRetries, sendZaloWithRetries); a refusal marks that channel
+ * unreachable; a transient failure leaves the notice to the next pass.
+ */
+import { sql } from "drizzle-orm";
+import { type Database, queryRows } from "../../../db/client.js";
+import { type Translator, translatorFor, withOrganizationWords } from "../../i18n/i18n.js";
+import type { InlineButton } from "../notifier.js";
+import {
+  type DeliveryDeps,
+  enabledChannels,
+  isReachableSomewhere,
+  markUnreachable,
+  markZaloUnreachable,
+  sendWithRetries,
+  sendZaloWithRetries,
+  type SendOutcome,
+  tellCoordinatorsUnreachable,
+  type ZaloSendOutcome,
+} from "./deliver.js";
+
+export interface Notice {
+  text: string;
+  /** Rows of buttons on channels that have them (Telegram); elsewhere the text goes alone. */
+  buttons: InlineButton[][];
+}
+
+/** A chat where a person can be reached now, on one channel. */
+export interface ReachableChat {
+  personId: string;
+  channel: "telegram" | "zalo";
+  chatId: string;
+  locale: string;
+}
+
+/**
+ * Who is reachable, and where: active people of the organization with a chat
+ * on a channel that has not refused them. One query for every channel.
+ */
+export async function reachableChats(
+  db: Database,
+  organizationId: string,
+  personIds: string[],
+): Promise<ReachableChat[]> {
+  if (personIds.length === 0) return [];
+  const ids = sql.join(
+    personIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  return queryRows<ReachableChat>(
+    db,
+    sql`
+    select p.id as "personId", 'telegram' as channel, p.telegram_chat_id::text as "chatId", p.locale
+    from people p
+    where p.organization_id = ${organizationId} and p.id in (${ids}) and p.deactivated_at is null
+      and p.telegram_chat_id is not null and p.unreachable_since is null
+    union all
+    select p.id, pc.channel, pc.chat_id, p.locale
+    from person_channels pc join people p on p.id = pc.person_id
+    where pc.organization_id = ${organizationId} and p.id in (${ids}) and p.deactivated_at is null
+      and pc.unreachable_since is null
+    order by 1, 2`,
+  );
+}
+
+export type NoticeState = "sent" | "unreachable" | "failed" | "unknown";
+
+/** Some notice could not go for a passing reason (5xx, no network): the event is tried again later. */
+export class NoticesPendingError extends Error {
+  override readonly name = "NoticesPendingError";
+}
+
+/** Takes the (event, person, channel) slot; false when its notice went before (or may have: 'unknown'). */
+async function takeSlot(db: Database, eventId: string, chat: ReachableChat): Promise<boolean> {
+  const rows = await queryRows<{ event_id: string }>(
+    db,
+    sql`insert into event_notices (event_id, person_id, channel, state)
+        values (${eventId}, ${chat.personId}, ${chat.channel}, 'sending')
+        on conflict (event_id, person_id, channel) do update set updated_at = now()
+          where event_notices.state = 'sending'
+        returning event_id`,
+  );
+  return rows.length > 0;
+}
+
+async function sendOn(
+  deps: DeliveryDeps,
+  chat: ReachableChat,
+  notice: Notice,
+): Promise<SendOutcome | ZaloSendOutcome | null> {
+  if (chat.channel === "telegram") return sendWithRetries(deps, Number(chat.chatId), notice);
+  if (!deps.zalo) return null;
+  return sendZaloWithRetries(deps.zalo, chat.chatId, { text: notice.text });
+}
+
+/**
+ * Sends `compose`'s notice to each person on each of their reachable channels
+ * this process has, once per (event, person, channel). Returns how many went;
+ * throws NoticesPendingError when some must be tried again.
+ */
+export async function deliverNotices(
+  deps: DeliveryDeps,
+  notice: { eventId: string; organizationId: string; officeName: string | null },
+  recipients: Array<{ personId: string; compose: (translator: Translator) => Notice }>,
+  /** Called before each send: the caller renews its claim on the event, so a slow pass is not taken for dead. */
+  beforeSend: () => Promise<void> = async () => {},
+): Promise<number> {
+  const channels = enabledChannels(deps);
+  const byPerson = new Map(recipients.map((r) => [r.personId, r.compose]));
+  const chats = (await reachableChats(deps.db, notice.organizationId, [...byPerson.keys()])).filter((c) =>
+    channels.includes(c.channel),
+  );
+  let sent = 0;
+  let pending = 0;
+  for (const chat of chats) {
+    const compose = byPerson.get(chat.personId);
+    if (!compose) continue;
+    await beforeSend();
+    if (!(await takeSlot(deps.db, notice.eventId, chat))) continue;
+    const translator = withOrganizationWords(translatorFor(chat.locale), { office: notice.officeName });
+    const outcome = await sendOn(deps, chat, compose(translator));
+    if (!outcome) continue;
+    if (outcome.kind === "transient") {
+      // Nothing left: the slot is given back so the next pass sends it.
+      await deps.db.execute(
+        sql`delete from event_notices where event_id = ${notice.eventId} and person_id = ${chat.personId}
+            and channel = ${chat.channel}`,
+      );
+      pending++;
+      continue;
+    }
+    if (outcome.kind === "sent") sent++;
+    if (outcome.kind === "unreachable") {
+      if (chat.channel === "telegram")
+        await markUnreachable(deps.db, notice.organizationId, { chatId: Number(chat.chatId) });
+      else await markZaloUnreachable(deps.db, chat.chatId);
+      deps.logger.warn({ personId: chat.personId, channel: chat.channel }, "person unreachable on a channel");
+      // As for a reminder: nobody can reach them any more, so the coordinators call instead.
+      if (!(await isReachableSomewhere(deps.db, chat.personId)))
+        await tellCoordinatorsUnreachable(deps, notice.organizationId, chat.personId);
+    } else if (outcome.kind !== "sent") {
+      deps.logger.warn({ personId: chat.personId, channel: chat.channel, outcome }, "could not notify a person");
+    }
+    const state: NoticeState = outcome.kind === "rejected" ? "failed" : outcome.kind;
+    await deps.db.execute(
+      sql`update event_notices set state = ${state}, error = ${"error" in outcome ? outcome.error : null},
+          updated_at = now()
+          where event_id = ${notice.eventId} and person_id = ${chat.personId} and channel = ${chat.channel}`,
+    );
+  }
+  if (pending > 0) throw new NoticesPendingError(`${pending} notice(s) of event ${notice.eventId} wait for a retry`);
+  return sent;
+}
