@@ -2,14 +2,28 @@ import { normalizeDeadline } from "../domain/deadline/index.js";
 import type { DeadlineContext } from "../domain/deadline/index.js";
 import { UsageError } from "./usage-error.js";
 
-/** Reads "--year 2025 [--period 2025-07-01..2025-12-31]" into a context; throws a message for the user. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function isoDay(flag: string, value: string | undefined): string {
+  if (value === undefined || !ISO_DAY.test(value))
+    throw new UsageError(`${flag} takes a date YYYY-MM-DD, e.g. 2026-12-02`);
+  return value;
+}
+
+/**
+ * Reads "--year 2025 [--period 2025-07-01..2025-12-31] [--issued-on D] [--received-on D]"
+ * into a context (the document's date and its receipt, for counted deadlines); throws a message for the user.
+ */
 export function parseDeadlineContext(args: string[]): { context: DeadlineContext; rest: string[] } {
   let planYear: number | undefined;
   let period: DeadlineContext["period"];
+  const documentDays: Pick<DeadlineContext, "issuedOn" | "receivedOn"> = {};
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "--year") planYear = Number(args[++i]);
+    else if (arg === "--issued-on") documentDays.issuedOn = isoDay(arg, args[++i]);
+    else if (arg === "--received-on") documentDays.receivedOn = isoDay(arg, args[++i]);
     else if (arg === "--period") {
       const [start, end] = String(args[++i]).split("..");
       if (!start || !end) throw new UsageError("--period takes START..END, e.g. 2025-07-01..2025-12-31");
@@ -18,7 +32,7 @@ export function parseDeadlineContext(args: string[]): { context: DeadlineContext
   }
   if (planYear === undefined || !Number.isInteger(planYear))
     throw new UsageError("--year is required, e.g. --year 2025");
-  return { context: period ? { planYear, period } : { planYear }, rest };
+  return { context: { planYear, ...(period ? { period } : {}), ...documentDays }, rest };
 }
 
 /** `deadline --year Y "<text>"`: one Schedule as JSON. */

@@ -12,6 +12,17 @@ describe("deadlines command", () => {
     expect(kinds).toEqual(["ongoing", "unscheduled", "dated"]);
     expect(JSON.parse(lines[2] as string).milestones[0].due).toBe("2025-01-28");
   });
+  it("counts from the document's date and its receipt given on the command line", () => {
+    const lines: string[] = [];
+    const args = ["--year", "2026", "--issued-on", "2026-12-02", "--received-on", "2026-12-04"];
+    runDeadlines(
+      args,
+      "trong vòng 10 ngày kể từ ngày ký\ntrong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản này\n",
+      (l) => lines.push(l),
+    );
+    expect(lines.map((l) => (JSON.parse(l) as Schedule).milestones[0]?.due)).toEqual(["2026-12-14", "2026-12-11"]);
+    expect(() => parseDeadlineContext(["--year", "2026", "--issued-on", "02/12/2026"])).toThrow(/--issued-on/);
+  });
   it("refuses a missing year and a malformed period", () => {
     expect(() => parseDeadlineContext([])).toThrow(/--year/);
     expect(() => parseDeadlineContext(["--year", "2025", "--period", "2025-07-01"])).toThrow(/--period/);
