@@ -1,3 +1,4 @@
+import type { LatenessStatus } from "../milestones/lateness.js";
 import { type Criterion, flattenCriteria, formatPoints } from "./criteria.js";
 import {
   type AutomaticRuleKind,
@@ -207,4 +208,29 @@ export function draftExplanation(
 /** Every criterion code of a tree, to check links and scores against. */
 export function criterionCodes(criteria: readonly Criterion[]): Set<string> {
   return new Set(flattenCriteria(criteria).map((c) => c.code));
+}
+
+/**
+ * What a milestone's standing on the assessment day counts as: handed in by
+ * its due day is on time, after it late, overdue is not done; work not yet
+ * due is still open, and ongoing duties and cancelled work do not count.
+ */
+export function workOutcomeOf(status: LatenessStatus): WorkOutcome | "open" | null {
+  switch (status) {
+    case "done-on-time":
+    case "submitted":
+      return "on-time";
+    case "done-late":
+    case "submitted-late":
+      return "late";
+    case "overdue":
+      return "not-done";
+    case "on-track":
+    case "due-soon":
+    case "undated":
+      return "open";
+    case "ongoing":
+    case "cancelled":
+      return null;
+  }
 }

@@ -665,3 +665,32 @@ web-task-link-title = Task link
 web-task-link-forged = This link is not valid (it was altered or not made by the system). Open the link in your latest reminder.
 web-task-link-expired = This link has expired. Open the link in your latest reminder, or type “viec” on Zalo for new links.
 web-task-link-sign-in = To open this task, sign in first: type “web” on Zalo (or /web on Telegram) and open the link you get, then open the task link again.
+
+## PAR INDEX self-assessment (issue 27): the workbook, the evidence bundle, /chiso and the CLI
+par-sheet = Self-assessment
+par-title = PAR INDEX SELF-ASSESSMENT { $year }
+par-set-line = { $title } – { $source }
+par-as-of = (Figures as of { $date })
+par-col-code = No.
+par-col-criterion = Field, criterion, sub-criterion
+par-col-max = Maximum
+par-col-score = Self-score
+par-col-evidence = Evidence
+par-col-explanation = Explanation
+par-field-total = Field { $code } total
+par-grand-total = TOTAL
+par-survey = Scored by the province's survey
+par-automatic = { $kind ->
+    [plan-completion] From results: { $share }% of the year's PAR plan done
+    [superior-tasks-on-time] From results: { $share }% of the tasks from above done on time
+   *[other] From results: { $outcome ->
+        [on-time] on time
+        [late] some late
+       *[missing] incomplete
+    }
+}
+par-index-sheet = Evidence index
+par-index-col-path = File in the bundle
+par-index-col-source = Source
+par-from-task = Task { $number }: { $title }
+par-from-criterion = Attached to the criterion

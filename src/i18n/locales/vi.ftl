@@ -668,3 +668,32 @@ web-task-link-title = Liên kết việc
 web-task-link-forged = Liên kết này không hợp lệ (đã bị sửa hoặc không do hệ thống tạo). Hãy mở liên kết trong tin nhắn nhắc việc mới nhất.
 web-task-link-expired = Liên kết này đã hết hạn. Hãy mở liên kết trong tin nhắn nhắc việc mới nhất, hoặc gõ “việc” trong Zalo để nhận liên kết mới.
 web-task-link-sign-in = Để mở việc này, hãy đăng nhập trước: gõ “web” trong Zalo (hoặc /web trong Telegram) rồi bấm liên kết nhận được, sau đó mở lại liên kết việc.
+
+## PAR INDEX self-assessment (issue 27): the workbook, the evidence bundle, /chiso and the CLI
+par-sheet = Tự đánh giá
+par-title = BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM { $year }
+par-set-line = { $title } – { $source }
+par-as-of = (Số liệu tính đến ngày { $date })
+par-col-code = STT
+par-col-criterion = Lĩnh vực, tiêu chí, tiêu chí thành phần
+par-col-max = Điểm tối đa
+par-col-score = Điểm tự chấm
+par-col-evidence = Tài liệu kiểm chứng
+par-col-explanation = Giải trình, thuyết minh
+par-field-total = Cộng lĩnh vực { $code }
+par-grand-total = TỔNG ĐIỂM
+par-survey = Điểm do tỉnh xác định qua điều tra xã hội học
+par-automatic = { $kind ->
+    [plan-completion] Tính từ kết quả: hoàn thành { $share }% kế hoạch CCHC năm
+    [superior-tasks-on-time] Tính từ kết quả: { $share }% nhiệm vụ cấp trên giao hoàn thành đúng hạn
+   *[other] Tính từ kết quả: { $outcome ->
+        [on-time] đúng thời hạn
+        [late] có văn bản chậm thời hạn
+       *[missing] chưa đầy đủ
+    }
+}
+par-index-sheet = Danh mục tài liệu kiểm chứng
+par-index-col-path = Tệp trong gói
+par-index-col-source = Nguồn
+par-from-task = Nhiệm vụ { $number }: { $title }
+par-from-criterion = Gắn trực tiếp với tiêu chí
