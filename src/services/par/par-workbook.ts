@@ -54,7 +54,7 @@ function fitHeight(row: ExcelJS.Row): void {
     const width = WIDTHS[column - 1] ?? 10;
     const needed = cell.text
       .split("\n")
-      .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / (width * 1.1))), 0);
+      .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / (width * 1.4))), 0);
     lines = Math.max(lines, needed);
   });
   row.height = Math.max(16, lines * 14.5);
