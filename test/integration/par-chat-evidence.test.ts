@@ -21,11 +21,12 @@ import { type BotWorld, startBotWorld, TU_PHAP, VAN_PHONG } from "../support/bot
 
 let world: BotWorld;
 let tuPhap: SimulatedUser;
+let coordinator: SimulatedUser;
 const ORG = "thu-nghiem";
 
 beforeAll(async () => {
   world = await startBotWorld();
-  await world.join(301, "coordinator", undefined, { name: "Nguyễn Thị VP" });
+  coordinator = await world.join(301, "coordinator", undefined, { name: "Nguyễn Thị VP" });
   tuPhap = await world.join(302, "member", TU_PHAP, { name: "Lê Văn Tư" });
   await world.join(303, "member", VAN_PHONG, { name: "Phạm Thị Thống" });
   const { db } = world.database.client;
@@ -187,5 +188,31 @@ describe("what is missing is chased like any deadline", () => {
     const [plan] = await db.select({ title: tasks.title }).from(tasks).where(eq(tasks.planId, first.planId)).limit(1);
     expect(plan).toBeDefined();
     expect(chasePlanTitle(2025)).toBe("Tự đánh giá chỉ số CCHC 2025");
+  }, 60_000);
+});
+
+describe("/chiso", () => {
+  it("shows the points per field, takes one suggestion at a time and sends the workbook", async () => {
+    const before = coordinator.inbox().length;
+    coordinator.send("/chiso");
+    const menu = await coordinator.waitForMessage((m) => m.text.startsWith("📊 Tự đánh giá chỉ số CCHC năm 2025"), {
+      after: before,
+    });
+    expect(menu.text).toContain("Tổng điểm: 0,5/100");
+    expect(menu.text).toContain("• 1. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH: 0,5/12");
+    expect(menu.text).toContain("Hạn tự đánh giá: 25/03/2025.");
+    const asked = coordinator.inbox().length;
+    coordinator.press(menu, "🔗 Xác nhận nhiệm vụ theo tiêu chí");
+    const step = await coordinator.waitForMessage((m) => m.text.startsWith("Tiêu chí "), { after: asked });
+    expect(step.text).toMatch(/\(gợi ý 1\/\d+\)\nNhiệm vụ I\.\d “.+” có phục vụ tiêu chí này không\?$/);
+    const code = /^Tiêu chí (\S+)/.exec(step.text)![1];
+    const decided = coordinator.inbox().length;
+    coordinator.press(step, "❌ Không");
+    const answer = await coordinator.waitForMessage((m) => m.text.startsWith("Đã ghi nhận"), { after: decided });
+    expect(answer.text).toMatch(new RegExp(`không phục vụ tiêu chí ${code!.replace(/\./g, "\\.")}\\.$`));
+    const sent = coordinator.inbox().length;
+    coordinator.press(menu, "📄 Bảng tự đánh giá");
+    const file = await coordinator.waitForMessage((m) => m.document !== undefined, { after: sent });
+    expect(file.document?.fileName).toBe("tu-danh-gia-chi-so-cchc-thu-nghiem-2025.xlsx");
   }, 60_000);
 });

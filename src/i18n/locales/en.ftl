@@ -694,3 +694,27 @@ par-index-col-path = File in the bundle
 par-index-col-source = Source
 par-from-task = Task { $number }: { $title }
 par-from-criterion = Attached to the criterion
+par-none = The PAR INDEX self-assessment has not started. A coordinator imports the province's criteria set and starts it on the web (PAR INDEX) or with nhacviec par.
+par-summary = 📊 PAR INDEX self-assessment { $year }
+    { $title }
+    Total: { $points }/{ $max }
+    { $fields }
+    Without evidence: { $noEvidence } criteria; without a score: { $noScore } criteria.
+par-summary-field = • { $code }. { $name }: { $points }/{ $max }
+par-summary-deadline = Self-assessment deadline: { $date }.
+btn-par-links = 🔗 Confirm tasks per criterion
+btn-par-workbook = 📄 Self-assessment workbook
+btn-par-bundle = 🗂 Evidence bundle
+btn-par-chase = ⏰ Chase what is missing
+par-link-step = Criterion { $code } “{ $criterion }” (suggestion { $index }/{ $count })
+    Does task { $number } “{ $task }” serve this criterion?
+par-links-empty = No suggestions are waiting.
+btn-par-yes = ✅ Yes
+btn-par-no = ❌ No
+btn-par-skip = ⏭ Later
+par-link-confirmed = Task { $number } now serves criterion { $code }: its evidence counts for the criterion.
+par-link-rejected = Noted: task { $number } does not serve criterion { $code }.
+par-chased = Chasing { $count } criteria still without evidence or a self-score, due { $date }.
+par-no-deadline = No self-assessment deadline is set, so nothing can be chased yet: set it on the web (PAR INDEX).
+par-workbook-caption = PAR INDEX self-assessment { $year } – { $organization }
+par-bundle-caption = PAR INDEX evidence bundle { $year } – { $organization }

@@ -697,3 +697,27 @@ par-index-col-path = Tệp trong gói
 par-index-col-source = Nguồn
 par-from-task = Nhiệm vụ { $number }: { $title }
 par-from-criterion = Gắn trực tiếp với tiêu chí
+par-none = Chưa bắt đầu tự đánh giá chỉ số CCHC. Điều phối viên nhập bộ chỉ số của tỉnh và bắt đầu tự đánh giá trên trang web (mục Chỉ số CCHC) hoặc bằng lệnh nhacviec par.
+par-summary = 📊 Tự đánh giá chỉ số CCHC năm { $year }
+    { $title }
+    Tổng điểm: { $points }/{ $max }
+    { $fields }
+    Thiếu tài liệu kiểm chứng: { $noEvidence } tiêu chí; chưa có điểm: { $noScore } tiêu chí.
+par-summary-field = • { $code }. { $name }: { $points }/{ $max }
+par-summary-deadline = Hạn tự đánh giá: { $date }.
+btn-par-links = 🔗 Xác nhận nhiệm vụ theo tiêu chí
+btn-par-workbook = 📄 Bảng tự đánh giá
+btn-par-bundle = 🗂 Gói minh chứng
+btn-par-chase = ⏰ Đôn đốc phần còn thiếu
+par-link-step = Tiêu chí { $code } “{ $criterion }” (gợi ý { $index }/{ $count })
+    Nhiệm vụ { $number } “{ $task }” có phục vụ tiêu chí này không?
+par-links-empty = Không còn gợi ý nào chờ xác nhận.
+btn-par-yes = ✅ Có
+btn-par-no = ❌ Không
+btn-par-skip = ⏭ Để sau
+par-link-confirmed = Đã gắn nhiệm vụ { $number } với tiêu chí { $code }: minh chứng của nhiệm vụ được tính cho tiêu chí.
+par-link-rejected = Đã ghi nhận: nhiệm vụ { $number } không phục vụ tiêu chí { $code }.
+par-chased = Đang đôn đốc { $count } tiêu chí còn thiếu tài liệu kiểm chứng hoặc điểm tự chấm, hạn { $date }.
+par-no-deadline = Chưa đặt hạn tự đánh giá nên chưa đôn đốc được: đặt hạn trên trang web (mục Chỉ số CCHC).
+par-workbook-caption = Bảng tự đánh giá chỉ số CCHC năm { $year } – { $organization }
+par-bundle-caption = Gói tài liệu kiểm chứng chỉ số CCHC năm { $year } – { $organization }
