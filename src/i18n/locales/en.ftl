@@ -680,14 +680,14 @@ par-col-explanation = Explanation
 par-field-total = Field { $code } total
 par-grand-total = TOTAL
 par-survey = Scored by the province's survey
-par-automatic = { $kind ->
-    [plan-completion] From results: { $share }% of the year's PAR plan done
+par-automatic-share = { $kind ->
     [superior-tasks-on-time] From results: { $share }% of the tasks from above done on time
-   *[other] From results: { $outcome ->
-        [on-time] on time
-        [late] some late
-       *[missing] incomplete
-    }
+   *[plan-completion] From results: { $share }% of the year's PAR plan done
+}
+par-automatic-outcome = From results: { $outcome ->
+    [on-time] on time
+    [late] some late
+   *[missing] incomplete
 }
 par-index-sheet = Evidence index
 par-index-col-path = File in the bundle

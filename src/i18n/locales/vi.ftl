@@ -683,14 +683,14 @@ par-col-explanation = Giải trình, thuyết minh
 par-field-total = Cộng lĩnh vực { $code }
 par-grand-total = TỔNG ĐIỂM
 par-survey = Điểm do tỉnh xác định qua điều tra xã hội học
-par-automatic = { $kind ->
-    [plan-completion] Tính từ kết quả: hoàn thành { $share }% kế hoạch CCHC năm
+par-automatic-share = { $kind ->
     [superior-tasks-on-time] Tính từ kết quả: { $share }% nhiệm vụ cấp trên giao hoàn thành đúng hạn
-   *[other] Tính từ kết quả: { $outcome ->
-        [on-time] đúng thời hạn
-        [late] có văn bản chậm thời hạn
-       *[missing] chưa đầy đủ
-    }
+   *[plan-completion] Tính từ kết quả: hoàn thành { $share }% kế hoạch CCHC năm
+}
+par-automatic-outcome = Tính từ kết quả: { $outcome ->
+    [on-time] đúng thời hạn
+    [late] có văn bản chậm thời hạn
+   *[missing] chưa đầy đủ
 }
 par-index-sheet = Danh mục tài liệu kiểm chứng
 par-index-col-path = Tệp trong gói

@@ -37,11 +37,9 @@ function noteOf(row: ParCriterionView, t: Translator["t"]): string {
   if (row.source === "survey") return t("par-survey");
   const basis =
     row.source === "automatic" && row.automatic
-      ? t("par-automatic", {
-          kind: row.automatic.kind,
-          share: row.automatic.share !== undefined ? formatPoints(row.automatic.share) : "",
-          outcome: row.automatic.outcome ?? "",
-        })
+      ? row.automatic.share !== undefined
+        ? t("par-automatic-share", { kind: row.automatic.kind, share: formatPoints(row.automatic.share) })
+        : t("par-automatic-outcome", { outcome: row.automatic.outcome ?? "missing" })
       : row.source === "self"
         ? (row.selfScore?.justification ?? "")
         : "";
