@@ -12,12 +12,14 @@ import { chasePlanTitle, syncParChase } from "../../src/services/par/par-chase.j
 import { loadParView } from "../../src/services/par/par-view.js";
 import { buildParBundle, buildParWorkbook } from "../../src/services/par/par-workbook.js";
 import {
+  addParEvidence,
   decideParLink,
   pendingLinkSuggestions,
   setParSelfScore,
   startParAssessment,
 } from "../../src/services/par/par-work.js";
 import { type BotWorld, startBotWorld, TU_PHAP, VAN_PHONG } from "../support/bot-world.js";
+import { createFileEvidenceStore } from "../../src/services/evidence/evidence-store.js";
 
 let world: BotWorld;
 let tuPhap: SimulatedUser;
@@ -215,4 +217,39 @@ describe("/chiso", () => {
     const file = await coordinator.waitForMessage((m) => m.document !== undefined, { after: sent });
     expect(file.document?.fileName).toBe("tu-danh-gia-chi-so-cchc-thu-nghiem-2025.xlsx");
   }, 60_000);
+});
+
+describe("evidence attached to a criterion itself", () => {
+  it("keeps a file in the evidence store and a document reference, both in the bundle's index under the criterion", async () => {
+    const { db } = world.database.client;
+    const store = createFileEvidenceStore(world.evidenceDir);
+    const bytes = Buffer.from("%PDF biên bản kiểm tra");
+    const add = (evidence: Parameters<typeof addParEvidence>[4]["evidence"]) =>
+      addParEvidence(db, OPERATOR, store, ORG, { year: 2025, criterionCode: "1.4.2", evidence, now: world.clock.now });
+    expect(await add({ file: { fileName: "Biên bản kiểm tra.pdf", bytes } })).toEqual({ kind: "ok" });
+    expect(await add({ reference: "Thông báo số 7/TB-UBND ngày 02/03/2025 của UBND xã Thử Nghiệm" })).toEqual({
+      kind: "ok",
+    });
+    expect(await add({ reference: "thông báo kết luận" })).toEqual({ kind: "bad-reference", reason: "no-number" });
+    const current = await view();
+    expect(current.criteria.find((r) => r.criterion.code === "1.4.2")).toMatchObject({ missingEvidence: false });
+    const translator = translatorFor("vi");
+    const workbook = await buildParWorkbook(current, translator);
+    const zip = await JSZip.loadAsync(await buildParBundle(current, workbook, "tu-danh-gia.xlsx", translator));
+    const path = Object.keys(zip.files).find((p) => p.startsWith("1.4.2 ") && !zip.files[p]!.dir);
+    expect(path).toMatch(/^1\.4\.2 Mức độ thực hiện kế hoạch kiểm tra CCHC\/1\.4\.2_Biên bản kiểm tra\.pdf$/);
+    expect(await zip.file(path!)!.async("nodebuffer")).toEqual(bytes);
+    const index = new ExcelJS.Workbook();
+    await index.xlsx.load(
+      (await zip.file("Danh mục tài liệu kiểm chứng.xlsx")!.async("nodebuffer")) as unknown as ArrayBuffer,
+    );
+    const rows: string[][] = [];
+    index.worksheets[0]!.eachRow((r) => rows.push([1, 3, 4].map((c) => r.getCell(c).text)));
+    expect(rows).toContainEqual(["1.4.2", path!, "Gắn trực tiếp với tiêu chí"]);
+    expect(rows).toContainEqual([
+      "1.4.2",
+      "Thông báo số 7/TB-UBND ngày 02/03/2025 của UBND xã Thử Nghiệm",
+      "Gắn trực tiếp với tiêu chí",
+    ]);
+  });
 });
