@@ -141,7 +141,7 @@ describe("the PAR INDEX page", () => {
     expect(download.status).toBe(200);
     expect(download.headers.get("content-disposition")).toContain("tu-danh-gia-chi-so-cchc-thu-nghiem-2025.xlsx");
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await download.arrayBuffer()));
+    await workbook.xlsx.load(await download.arrayBuffer());
     const cells = new Map<string, string[]>();
     workbook.worksheets[0]!.eachRow((row) =>
       cells.set(
