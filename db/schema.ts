@@ -10,6 +10,7 @@ import {
   bigserial,
   check,
   date,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -27,6 +28,7 @@ import type { Schedule } from "../src/domain/deadline/index.js";
 import { MILESTONE_STATES } from "../src/domain/milestones/states.js";
 import { DEFAULT_TIME_ZONE } from "../src/domain/planning/planning-context.js";
 import { SEND_KINDS } from "../src/domain/reminders/send-kinds.js";
+import type { Criterion } from "../src/domain/par/criteria.js";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -800,5 +802,149 @@ export const eventNotices = pgTable(
   (t) => [
     primaryKey({ columns: [t.eventId, t.personId, t.channel] }),
     check("event_notices_state", sql`${t.state} in ('sending', 'sent', 'unreachable', 'failed', 'unknown')`),
+  ],
+);
+
+/**
+ * A province's PAR INDEX criteria set ("Bộ Chỉ số CCHC") for a year, as
+ * imported: the whole tree of criteria in one document, since a set never
+ * changes once issued. Importing a changed file makes the next version;
+ * assessments keep the version they were scored against.
+ */
+export const parSets = pgTable(
+  "par_sets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Province slug ("binh-duong"). */
+    province: text("province").notNull(),
+    year: integer("year").notNull(),
+    version: integer("version").notNull(),
+    title: text("title").notNull(),
+    source: text("source").notNull(),
+    fileName: text("file_name").notNull(),
+    fileSha256: text("file_sha256").notNull(),
+    criteria: jsonb("criteria").$type<Criterion[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("par_sets_province_year_version_unique").on(t.province, t.year, t.version)],
+);
+
+/**
+ * An office's self-assessment of a year against one version of its
+ * province's set, with the day the office must finish it by and the tracked
+ * plan ("Tự đánh giá chỉ số CCHC <năm>") that chases what is missing.
+ */
+export const parAssessments = pgTable(
+  "par_assessments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    setId: uuid("set_id")
+      .notNull()
+      .references(() => parSets.id),
+    year: integer("year").notNull(),
+    deadline: date("deadline", { mode: "string" }),
+    chasePlanId: uuid("chase_plan_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete("cascade"),
+    unique("par_assessments_org_id_unique").on(t.organizationId, t.id),
+    uniqueIndex("par_assessments_org_year_unique").on(t.organizationId, t.year),
+    foreignKey({ columns: [t.organizationId, t.chasePlanId], foreignColumns: [plans.organizationId, plans.id] }),
+  ],
+);
+
+/** A coordinator's decision that a task serves (or does not serve) a criterion. */
+export const parLinks = pgTable(
+  "par_links",
+  {
+    organizationId: organizationId(),
+    assessmentId: uuid("assessment_id").notNull(),
+    criterionCode: text("criterion_code").notNull(),
+    taskId: uuid("task_id").notNull(),
+    /** "confirmed" counts the task's evidence and results for the criterion; "rejected" stops suggesting it. */
+    decision: text("decision").notNull(),
+    decidedByPersonId: uuid("decided_by_person_id"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assessmentId, t.criterionCode, t.taskId] }),
+    foreignKey({
+      columns: [t.organizationId, t.assessmentId],
+      foreignColumns: [parAssessments.organizationId, parAssessments.id],
+    }).onDelete("cascade"),
+    foreignKey({ columns: [t.organizationId, t.taskId], foreignColumns: [tasks.organizationId, tasks.id] }).onDelete(
+      "cascade",
+    ),
+    foreignKey({
+      columns: [t.organizationId, t.decidedByPersonId],
+      foreignColumns: [people.organizationId, people.id],
+    }),
+    check("par_links_decision", sql`${t.decision} in ('confirmed', 'rejected')`),
+  ],
+);
+
+/** What the coordinator wrote for a criterion: the self-score with its justification, and the explanation. */
+export const parEntries = pgTable(
+  "par_entries",
+  {
+    organizationId: organizationId(),
+    assessmentId: uuid("assessment_id").notNull(),
+    criterionCode: text("criterion_code").notNull(),
+    selfPoints: doublePrecision("self_points"),
+    justification: text("justification"),
+    /** The explanation ("giải trình") as edited; null while the drafted one stands. */
+    explanation: text("explanation"),
+    updatedByPersonId: uuid("updated_by_person_id"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assessmentId, t.criterionCode] }),
+    foreignKey({
+      columns: [t.organizationId, t.assessmentId],
+      foreignColumns: [parAssessments.organizationId, parAssessments.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.organizationId, t.updatedByPersonId],
+      foreignColumns: [people.organizationId, people.id],
+    }),
+    check("par_entries_points_non_negative", sql`${t.selfPoints} is null or ${t.selfPoints} >= 0`),
+  ],
+);
+
+/** Evidence attached to a criterion itself: a file kept in the evidence store, or a document reference. */
+export const parEvidence = pgTable(
+  "par_evidence",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    assessmentId: uuid("assessment_id").notNull(),
+    criterionCode: text("criterion_code").notNull(),
+    fileName: text("file_name"),
+    sha256: text("sha256"),
+    storagePath: text("storage_path"),
+    sizeBytes: bigint("size_bytes", { mode: "number" }),
+    documentType: text("document_type"),
+    numberSymbol: text("number_symbol"),
+    issuedOn: date("issued_on", { mode: "string" }),
+    issuer: text("issuer"),
+    createdByPersonId: uuid("created_by_person_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.organizationId, t.assessmentId],
+      foreignColumns: [parAssessments.organizationId, parAssessments.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      columns: [t.organizationId, t.createdByPersonId],
+      foreignColumns: [people.organizationId, people.id],
+    }),
+    index("par_evidence_criterion_idx").on(t.assessmentId, t.criterionCode),
+    check(
+      "par_evidence_file_or_reference",
+      sql`(${t.storagePath} is not null and ${t.fileName} is not null) or (${t.numberSymbol} is not null and ${t.issuedOn} is not null)`,
+    ),
   ],
 );

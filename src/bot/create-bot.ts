@@ -25,6 +25,7 @@ import { planImportFeature } from "./features/plan-import.js";
 import { reportFeature } from "./features/report.js";
 import { reportChoicesFeature } from "./features/report-choices.js";
 import { reviewFeature } from "./features/review.js";
+import { parFeature } from "./features/par.js";
 import { settingsFeature } from "./features/settings.js";
 import { taskListsFeature } from "./features/task-lists.js";
 import { typedRepliesFeature } from "./features/typed-replies.js";
@@ -91,6 +92,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   bound.use(peopleFeature());
   bound.use(planImportFeature());
   bound.use(reviewFeature());
+  bound.use(parFeature());
   bound.use(webFeature());
   bound.use(settingsFeature());
   bound.use(zaloLinkFeature());

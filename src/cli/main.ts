@@ -15,6 +15,7 @@ import { runInvite } from "./invite.js";
 import { runParseDates } from "./parse-dates.js";
 import { runStart } from "./start.js";
 import { runStatus } from "./status.js";
+import { runPar } from "./par.js";
 import { runWorker } from "./worker.js";
 import { UsageError } from "./usage-error.js";
 import { MAX_PLAN_TASKS, PLAN_FILE_EXTENSIONS } from "../services/plans/import-plan-file.js";
@@ -36,6 +37,8 @@ const usage = `usage: nhacviec <command>
   units --org <slug> [--json]                                        units with their aliases and task counts
   units merge --org <slug> "<from>" "<into>"                         join two units (the first becomes an alias)
   units alias --org <slug> "<unit>" "<alias>"                        add another spelling of a unit ("VP-TK")
+  par import <file> --province <slug> --year Y [--dry-run] [--json] [--explain]   a PAR INDEX criteria set
+  par --org <slug> --year Y [--format xlsx|zip|pdf] [--as-of D] [--out F]   the self-assessment (start|suggest|link|score|chase: see docs/par-index.md)
   calendar show <year> [--org <slug>] [--json]                       days off and make-up days, published or by rule
   calendar add-day-off <date> --name "<n>" [--org <slug>]            a day off for the deployment (or one organization)
   calendar add-working-day <date> --name "<n>" [--org <slug>]        a working day (a make-up Saturday) likewise
@@ -80,6 +83,10 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
     case "report": {
       const config = loadConfig(process.env);
       return runReport(args, config, createLogger(config.logLevel), out);
+    }
+    case "par": {
+      const config = loadConfig(process.env);
+      return runPar(args, config, createLogger(config.logLevel), out);
     }
     case "status": {
       const config = loadConfig(process.env);

@@ -10,7 +10,7 @@ import {
   readLegacyWordDocument,
 } from "./readers/legacy-word.js";
 import { readOdtDocument } from "./readers/odt.js";
-import { readPdfDocument } from "./readers/pdf.js";
+import { type PdfReadOptions, readPdfDocument } from "./readers/pdf.js";
 import { readTextDocument } from "./readers/text.js";
 import { readXlsxDocument } from "./readers/xlsx.js";
 import type { SourceDocument } from "./source-document.js";
@@ -50,7 +50,11 @@ function decodeText(fileName: string, bytes: Buffer, extension: string): string 
  * Reads any supported plan document into tables and paragraphs. The format comes
  * from the file's content first (a .docx renamed .txt still reads), its name second.
  */
-export async function readDocument(fileName: string, bytes: Buffer): Promise<SourceDocument> {
+export async function readDocument(
+  fileName: string,
+  bytes: Buffer,
+  options: PdfReadOptions = {},
+): Promise<SourceDocument> {
   if (bytes.length === 0 || bytes.toString("utf8").trim().length === 0) {
     throw new ImportError("tệp rỗng", fileName);
   }
@@ -74,7 +78,7 @@ export async function readDocument(fileName: string, bytes: Buffer): Promise<Sou
     return readLegacyWordDocument(fileName, bytes, ".doc");
   }
   if (isRtf(bytes)) return readLegacyWordDocument(fileName, bytes, ".rtf");
-  if (isPdf(bytes)) return readPdfDocument(fileName, bytes);
+  if (isPdf(bytes)) return readPdfDocument(fileName, bytes, options);
   if ([".docx", ".xlsx", ".pdf", ".odt", ".doc"].includes(extension)) {
     throw new ImportError(`tệp không đúng định dạng ${extension} (nội dung không phải ${extension})`, fileName);
   }

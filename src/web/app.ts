@@ -43,6 +43,7 @@ import { SCRIPT, STYLESHEET } from "./assets.js";
 import { registerImportRoutes } from "./import-routes.js";
 import { registerPeopleRoutes } from "./people-routes.js";
 import { registerReportRoutes } from "./report-routes.js";
+import { registerParRoutes } from "./par-routes.js";
 import { registerSettingsRoutes } from "./pages/settings-routes.js";
 import { isId } from "./route-kit.js";
 import { Html } from "./html.js";
@@ -259,6 +260,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
   app.use("/import/:id", bodyLimit({ maxSize: FORM_LIMIT_BYTES }));
   app.use("/import/:id/preview", bodyLimit({ maxSize: FORM_LIMIT_BYTES }));
   app.use("/import/*", requireSession);
+  for (const path of ["/par", "/par/*"]) app.use(path, bodyLimit({ maxSize: 20 * 1024 * 1024 }), requireSession);
 
   app.get("/", (c) => c.redirect("/plan", 303));
   app.post("/signout", async (c) => {
@@ -447,6 +449,11 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     render,
   );
   registerReportRoutes(app, { db: deps.db, logger: deps.logger }, render);
+  registerParRoutes(
+    app,
+    { db: deps.db, now: deps.now, logger: deps.logger, scheduleSlots: deps.scheduleSlots },
+    render,
+  );
   registerSettingsRoutes(
     app,
     { db: deps.db, now: deps.now, logger: deps.logger, scheduleSlots: deps.scheduleSlots },

@@ -668,3 +668,82 @@ web-task-link-title = Task link
 web-task-link-forged = This link is not valid (it was altered or not made by the system). Open the link in your latest reminder.
 web-task-link-expired = This link has expired. Open the link in your latest reminder, or type “viec” on Zalo for new links.
 web-task-link-sign-in = To open this task, sign in first: type “web” on Zalo (or /web on Telegram) and open the link you get, then open the task link again.
+
+## PAR INDEX self-assessment (issue 27): the workbook, the evidence bundle, /chiso and the CLI
+par-sheet = Self-assessment
+par-title = PAR INDEX SELF-ASSESSMENT { $year }
+par-set-line = { $title } – { $source }
+par-as-of = (Figures as of { $date })
+par-col-code = No.
+par-col-criterion = Field, criterion, sub-criterion
+par-col-max = Maximum
+par-col-score = Self-score
+par-col-evidence = Evidence
+par-col-explanation = Explanation
+par-field-total = Field { $code } total
+par-grand-total = TOTAL
+par-survey = Scored by the province's survey
+par-automatic-share = { $kind ->
+    [superior-tasks-on-time] From results: { $share }% of the tasks from above done on time
+   *[plan-completion] From results: { $share }% of the year's PAR plan done
+}
+par-automatic-outcome = From results: { $outcome ->
+    [on-time] on time
+    [late] some late
+   *[missing] incomplete
+}
+par-index-sheet = Evidence index
+par-index-col-path = File in the bundle
+par-index-col-source = Source
+par-from-task = Task { $number }: { $title }
+par-from-criterion = Attached to the criterion
+par-none = The PAR INDEX self-assessment has not started. A coordinator imports the province's criteria set and starts it on the web (PAR INDEX) or with nhacviec par.
+par-summary = 📊 PAR INDEX self-assessment { $year }
+    { $title }
+    Total: { $points }/{ $max }
+    { $fields }
+    Without evidence: { $noEvidence } criteria; without a score: { $noScore } criteria.
+par-summary-field = • { $code }. { $name }: { $points }/{ $max }
+par-summary-deadline = Self-assessment deadline: { $date }.
+btn-par-links = 🔗 Confirm tasks per criterion
+btn-par-workbook = 📄 Self-assessment workbook
+btn-par-bundle = 🗂 Evidence bundle
+btn-par-chase = ⏰ Chase what is missing
+par-link-step = Criterion { $code } “{ $criterion }” (suggestion { $index }/{ $count })
+    Does task { $number } “{ $task }” serve this criterion?
+par-links-empty = No suggestions are waiting.
+btn-par-yes = ✅ Yes
+btn-par-no = ❌ No
+btn-par-skip = ⏭ Later
+par-link-confirmed = Task { $number } now serves criterion { $code }: its evidence counts for the criterion.
+par-link-rejected = Noted: task { $number } does not serve criterion { $code }.
+par-chased = Chasing { $count } criteria still without evidence or a self-score, due { $date }.
+par-no-deadline = No self-assessment deadline is set, so nothing can be chased yet: set it on the web (PAR INDEX).
+par-workbook-caption = PAR INDEX self-assessment { $year } – { $organization }
+par-bundle-caption = PAR INDEX evidence bundle { $year } – { $organization }
+web-par-title = PAR INDEX
+web-par-import-title = Import the province's criteria set
+web-par-province = Province (slug, e.g. binh-duong)
+web-par-year = Year
+web-par-file = Criteria set file (.docx, .xlsx, .pdf)
+web-par-import = Import the set
+web-par-imported = Imported the set “{ $title }”: { $count } criteria, version { $version }.
+web-par-import-failed = Could not import: { $error }
+web-par-start-title = Start the self-assessment
+web-par-deadline = Self-assessment deadline (YYYY-MM-DD)
+web-par-start = Start
+web-par-no-set = There is no criteria set for { $province } { $year }: import it first.
+web-par-suggestions = Suggested tasks waiting for confirmation
+web-par-total = Total: { $points }/{ $max }
+web-par-missing = Missing: { $count } criteria (chased like a deadline)
+web-par-save = Save
+web-par-justification = Justification of the self-score
+web-par-score-invalid = The score of criterion { $code } must be a number from 0 to { $max }, with a justification.
+web-par-download-xlsx = Self-assessment workbook (.xlsx)
+web-par-download-pdf = Self-assessment workbook (PDF)
+web-par-download-zip = Evidence bundle (.zip)
+web-par-chase = Chase what is missing
+web-par-reference = Evidence document (number, date, issuer)
+web-par-reference-bad = Could not read the document: it needs a number/symbol, an issue date and an issuer.
+web-par-link-yes = Yes, it serves the criterion
+web-par-link-no = No

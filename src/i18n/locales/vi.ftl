@@ -671,3 +671,82 @@ web-task-link-title = Liên kết việc
 web-task-link-forged = Liên kết này không hợp lệ (đã bị sửa hoặc không do hệ thống tạo). Hãy mở liên kết trong tin nhắn nhắc việc mới nhất.
 web-task-link-expired = Liên kết này đã hết hạn. Hãy mở liên kết trong tin nhắn nhắc việc mới nhất, hoặc gõ “việc” trong Zalo để nhận liên kết mới.
 web-task-link-sign-in = Để mở việc này, hãy đăng nhập trước: gõ “web” trong Zalo (hoặc /web trong Telegram) rồi bấm liên kết nhận được, sau đó mở lại liên kết việc.
+
+## PAR INDEX self-assessment (issue 27): the workbook, the evidence bundle, /chiso and the CLI
+par-sheet = Tự đánh giá
+par-title = BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM { $year }
+par-set-line = { $title } – { $source }
+par-as-of = (Số liệu tính đến ngày { $date })
+par-col-code = STT
+par-col-criterion = Lĩnh vực, tiêu chí, tiêu chí thành phần
+par-col-max = Điểm tối đa
+par-col-score = Điểm tự chấm
+par-col-evidence = Tài liệu kiểm chứng
+par-col-explanation = Giải trình, thuyết minh
+par-field-total = Cộng lĩnh vực { $code }
+par-grand-total = TỔNG ĐIỂM
+par-survey = Điểm do tỉnh xác định qua điều tra xã hội học
+par-automatic-share = { $kind ->
+    [superior-tasks-on-time] Tính từ kết quả: { $share }% nhiệm vụ cấp trên giao hoàn thành đúng hạn
+   *[plan-completion] Tính từ kết quả: hoàn thành { $share }% kế hoạch CCHC năm
+}
+par-automatic-outcome = Tính từ kết quả: { $outcome ->
+    [on-time] đúng thời hạn
+    [late] có văn bản chậm thời hạn
+   *[missing] chưa đầy đủ
+}
+par-index-sheet = Danh mục tài liệu kiểm chứng
+par-index-col-path = Tệp trong gói
+par-index-col-source = Nguồn
+par-from-task = Nhiệm vụ { $number }: { $title }
+par-from-criterion = Gắn trực tiếp với tiêu chí
+par-none = Chưa bắt đầu tự đánh giá chỉ số CCHC. Điều phối viên nhập bộ chỉ số của tỉnh và bắt đầu tự đánh giá trên trang web (mục Chỉ số CCHC) hoặc bằng lệnh nhacviec par.
+par-summary = 📊 Tự đánh giá chỉ số CCHC năm { $year }
+    { $title }
+    Tổng điểm: { $points }/{ $max }
+    { $fields }
+    Thiếu tài liệu kiểm chứng: { $noEvidence } tiêu chí; chưa có điểm: { $noScore } tiêu chí.
+par-summary-field = • { $code }. { $name }: { $points }/{ $max }
+par-summary-deadline = Hạn tự đánh giá: { $date }.
+btn-par-links = 🔗 Xác nhận nhiệm vụ theo tiêu chí
+btn-par-workbook = 📄 Bảng tự đánh giá
+btn-par-bundle = 🗂 Gói minh chứng
+btn-par-chase = ⏰ Đôn đốc phần còn thiếu
+par-link-step = Tiêu chí { $code } “{ $criterion }” (gợi ý { $index }/{ $count })
+    Nhiệm vụ { $number } “{ $task }” có phục vụ tiêu chí này không?
+par-links-empty = Không còn gợi ý nào chờ xác nhận.
+btn-par-yes = ✅ Có
+btn-par-no = ❌ Không
+btn-par-skip = ⏭ Để sau
+par-link-confirmed = Đã gắn nhiệm vụ { $number } với tiêu chí { $code }: minh chứng của nhiệm vụ được tính cho tiêu chí.
+par-link-rejected = Đã ghi nhận: nhiệm vụ { $number } không phục vụ tiêu chí { $code }.
+par-chased = Đang đôn đốc { $count } tiêu chí còn thiếu tài liệu kiểm chứng hoặc điểm tự chấm, hạn { $date }.
+par-no-deadline = Chưa đặt hạn tự đánh giá nên chưa đôn đốc được: đặt hạn trên trang web (mục Chỉ số CCHC).
+par-workbook-caption = Bảng tự đánh giá chỉ số CCHC năm { $year } – { $organization }
+par-bundle-caption = Gói tài liệu kiểm chứng chỉ số CCHC năm { $year } – { $organization }
+web-par-title = Chỉ số CCHC
+web-par-import-title = Nhập bộ chỉ số của tỉnh
+web-par-province = Tỉnh (mã, ví dụ binh-duong)
+web-par-year = Năm
+web-par-file = Tệp bộ chỉ số (.docx, .xlsx, .pdf)
+web-par-import = Nhập bộ chỉ số
+web-par-imported = Đã nhập bộ chỉ số “{ $title }”: { $count } tiêu chí, phiên bản { $version }.
+web-par-import-failed = Không nhập được: { $error }
+web-par-start-title = Bắt đầu tự đánh giá
+web-par-deadline = Hạn tự đánh giá (YYYY-MM-DD)
+web-par-start = Bắt đầu
+web-par-no-set = Chưa có bộ chỉ số của { $province } năm { $year }: hãy nhập bộ chỉ số trước.
+web-par-suggestions = Nhiệm vụ gợi ý chờ xác nhận
+web-par-total = Tổng điểm: { $points }/{ $max }
+web-par-missing = Còn thiếu: { $count } tiêu chí (được đôn đốc như một hạn việc)
+web-par-save = Lưu
+web-par-justification = Giải trình điểm tự chấm
+web-par-score-invalid = Điểm tiêu chí { $code } phải là số từ 0 đến { $max } và có giải trình.
+web-par-download-xlsx = Bảng tự đánh giá (.xlsx)
+web-par-download-pdf = Bảng tự đánh giá (PDF)
+web-par-download-zip = Gói minh chứng (.zip)
+web-par-chase = Đôn đốc phần còn thiếu
+web-par-reference = Văn bản kiểm chứng (số, ngày, cơ quan ban hành)
+web-par-reference-bad = Không đọc được văn bản: cần số/ký hiệu, ngày ban hành và cơ quan ban hành.
+web-par-link-yes = Đúng, phục vụ tiêu chí
+web-par-link-no = Không

@@ -146,7 +146,10 @@ function headerColumns(runs: Run[]): Column[] {
  * The header band: the line holding "TT"/"STT" and the lines just below it
  * that continue header cells ("Thời gian" / "hoàn thành").
  */
-function findColumns(lines: Line[]): { columns: Column[]; headerLines: Set<number> } | null {
+function findColumns(
+  lines: Line[],
+  acceptHeader?: (labels: string[]) => boolean,
+): { columns: Column[]; headerLines: Set<number> } | null {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
     const tt = line.runs.find((run) => /^(số\s*)?s?tt\.?$/iu.test(run.text.trim()));
@@ -176,7 +179,8 @@ function findColumns(lines: Line[]): { columns: Column[]; headerLines: Set<numbe
     const runs = band.filter((k) => !isColumnNumberLine(lines[k] as Line)).flatMap((k) => (lines[k] as Line).runs);
     const columns = headerColumns(runs);
     const roles = columns.map((c) => roleOfHeader(c.text));
-    if (roles.includes("stt") && roles.includes("deadline")) return { columns, headerLines: new Set(band) };
+    const accepted = roles.includes("deadline") || (acceptHeader?.(columns.map((c) => c.text)) ?? false);
+    if (roles.includes("stt") && accepted) return { columns, headerLines: new Set(band) };
   }
   return null;
 }
@@ -271,15 +275,27 @@ function rowsFromPositions(
   return { rows, after };
 }
 
+export interface PdfReadOptions {
+  /**
+   * Another kind of table than a plan's (a PAR INDEX criteria table has no
+   * deadline column): its header labels, left to right, make it a table too.
+   */
+  acceptHeader?: (labels: string[]) => boolean;
+}
+
 /**
  * A PDF: a table with a recognisable header is rebuilt from the runs'
  * coordinates; without one, the runs in stream order (cell by cell, as PDF
  * writers emit them) go to the PDF-text reader.
  */
-export async function readPdfDocument(fileName: string, bytes: Buffer): Promise<SourceDocument> {
+export async function readPdfDocument(
+  fileName: string,
+  bytes: Buffer,
+  options: PdfReadOptions = {},
+): Promise<SourceDocument> {
   const runs = await extractRuns(fileName, bytes);
   const lines = linesOf(runs);
-  const found = findColumns(lines);
+  const found = findColumns(lines, options.acceptHeader);
   if (found) {
     const firstHeaderLine = Math.min(...found.headerLines);
     const paragraphs = lines.slice(0, firstHeaderLine).map((line) =>

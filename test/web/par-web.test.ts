@@ -1,0 +1,174 @@
+/**
+ * The PAR INDEX page through `app.request`: a coordinator uploads the
+ * province's set, starts the year, scores, cites a document and downloads
+ * the workbook; a member is refused; a change without the CSRF token is refused.
+ */
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { operatorInvite } from "../support/invites.js";
+import type { PostgresDatabaseClient } from "../../db/client.js";
+import type { Role } from "../../src/domain/milestones/index.js";
+import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
+import { readDocument } from "../../src/import/read-document.js";
+import { importPlan } from "../../src/services/import-plan.js";
+import { redeemInvite } from "../../src/services/people/invites.js";
+import { findViewer, type Viewer } from "../../src/services/people/viewer.js";
+import { createSignInLink } from "../../src/services/web/sessions.js";
+import { createWebApp } from "../../src/web/app.js";
+import { chatPlan, TU_PHAP } from "../support/bot-world.js";
+import { createMigratedDatabase, silentLogger, type TestDatabase } from "../support/database.js";
+import { toTabText } from "../support/plan-files.js";
+
+const PUBLIC_URL = "https://nhacviec.test";
+let database: TestDatabase & { client: PostgresDatabaseClient };
+const clock = { now: new Date("2025-03-05T09:00:00+07:00") };
+let organizationId: string;
+let otherOrganizationId: string;
+
+async function importInto(slug: string): Promise<string> {
+  const draft = interpretDocument(await readDocument("kh.txt", Buffer.from(toTabText(chatPlan))), { year: 2025 });
+  const summary = await importPlan(database.client.db, draft, {
+    organizationSlug: slug,
+    fileName: "kh.txt",
+    fileSha256: "0".repeat(64),
+  });
+  return summary.organizationId;
+}
+
+async function person(telegramUserId: number, role: Role, options: { unit?: string; other?: boolean } = {}) {
+  const invite = await operatorInvite(database.client.db, {
+    organizationId: options.other ? otherOrganizationId : organizationId,
+    role,
+    unitName: options.unit ?? null,
+    now: clock.now,
+  });
+  await redeemInvite(database.client.db, {
+    code: invite.code,
+    telegramUserId,
+    chatId: telegramUserId,
+    fullName: `Người ${telegramUserId}`,
+    now: clock.now,
+  });
+  return (await findViewer(database.client.db, telegramUserId)) as Viewer;
+}
+
+function webApp(limit = { max: 1000, windowMs: 60_000 }) {
+  return createWebApp({
+    db: database.client.db,
+    logger: silentLogger,
+    now: () => clock.now,
+    publicUrl: PUBLIC_URL,
+    botToken: "123:TEST",
+    notifier: null,
+    signInLimit: limit,
+  });
+}
+
+const form = (fields: Record<string, string>) => ({
+  method: "POST",
+  headers: { "content-type": "application/x-www-form-urlencoded" },
+  body: new URLSearchParams(fields).toString(),
+});
+
+/** Signs in through a fresh link; the session cookie and the page's CSRF token. */
+async function signIn(app: ReturnType<typeof webApp>, viewer: Viewer): Promise<{ cookie: string; csrf: string }> {
+  const token = await createSignInLink(database.client.db, viewer, clock.now);
+  const response = await app.request("/signin", form({ token }));
+  expect(response.status).toBe(303);
+  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
+  const page = await app.request("/plan", { headers: { cookie } });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] as string;
+  return { cookie, csrf };
+}
+
+beforeAll(async () => {
+  database = await createMigratedDatabase();
+  organizationId = await importInto("thu-nghiem");
+  otherOrganizationId = await importInto("xa-khac");
+});
+
+afterAll(async () => {
+  await database.drop();
+});
+
+describe("the PAR INDEX page", () => {
+  it("imports the province's set from an upload, starts the year, takes a self-score and a document, and downloads the workbook", async () => {
+    const app = webApp();
+    const coordinator = await person(801, "coordinator");
+    const { cookie, csrf } = await signIn(app, coordinator);
+    const upload = new FormData();
+    upload.set("_csrf", csrf);
+    upload.set("province", "quang-tri");
+    upload.set("year", "2025");
+    const bytes = readFileSync(new URL("../fixtures/par/quang-tri-xa-2026.xlsx", import.meta.url));
+    upload.set("file", new File([bytes], "quang-tri-xa-2026.xlsx"));
+    const imported = await app.request("/par/import", { method: "POST", headers: { cookie }, body: upload });
+    expect(imported.status).toBe(200);
+    expect(await imported.text()).toContain("14 tiêu chí, phiên bản 1");
+
+    const post = (path: string, fields: Record<string, string>) =>
+      app.request(path, { ...form({ _csrf: csrf, ...fields }), headers: { ...form({}).headers, cookie } });
+    expect((await post("/par/start", { province: "quang-tri", year: "2025", deadline: "2025-04-30" })).status).toBe(
+      303,
+    );
+    const page = await (await app.request("/par?year=2025", { headers: { cookie } })).text();
+    expect(page).toContain("Tổng điểm: 0/30");
+    expect(page).toContain("<td>3.a</td>");
+
+    const refused = await post("/par/score", { year: "2025", code: "3.a", points: "2", justification: "Đã ban hành" });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("Điểm tiêu chí 3.a phải là số từ 0 đến 1,5 và có giải trình.");
+    expect(
+      (
+        await post("/par/score", {
+          year: "2025",
+          code: "3.a",
+          points: "1,5",
+          justification: "Kế hoạch tuyên truyền đã ban hành",
+        })
+      ).status,
+    ).toBe(303);
+    const reference = "Kế hoạch số 15/KH-UBND ngày 20/01/2025 của UBND xã Thử Nghiệm";
+    expect((await post("/par/reference", { year: "2025", code: "4", reference })).status).toBe(303);
+    expect((await post("/par/reference", { year: "2025", code: "4", reference: "kế hoạch tuyên truyền" })).status).toBe(
+      400,
+    );
+    const after = await (await app.request("/par?year=2025", { headers: { cookie } })).text();
+    expect(after).toContain("Tổng điểm: 1,5/30");
+
+    const download = await app.request("/par/workbook?year=2025", { headers: { cookie } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toContain("tu-danh-gia-chi-so-cchc-thu-nghiem-2025.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await download.arrayBuffer());
+    const cells = new Map<string, string[]>();
+    workbook.worksheets[0]!.eachRow((row) =>
+      cells.set(
+        row.getCell(1).text,
+        [2, 3, 4, 5, 6].map((c) => row.getCell(c).text),
+      ),
+    );
+    const scored = cells.get("3.a")!;
+    expect(scored.slice(0, 4)).toEqual(["Ban hành kế hoạch tuyên truyền", "1.5", "1.5", ""]);
+    // The justification, then the drafted explanation: 3.a still has no evidence.
+    expect(scored[4]).toMatch(
+      /^Kế hoạch tuyên truyền đã ban hành\nTiêu chí 3\.a "Ban hành kế hoạch tuyên truyền" \(tối đa 1,5 điểm\)/,
+    );
+    expect(cells.get("4")?.[3]).toBe(reference);
+  });
+
+  it("is not found for a member, and refuses a change without the CSRF token", async () => {
+    const app = webApp();
+    const member = await person(802, "member", { unit: TU_PHAP });
+    const { cookie } = await signIn(app, member);
+    expect((await app.request("/par?year=2025", { headers: { cookie } })).status).toBe(404);
+    const coordinator = await person(803, "coordinator");
+    const signed = await signIn(app, coordinator);
+    const noToken = await app.request("/par/start", {
+      ...form({ province: "quang-tri", year: "2025" }),
+      headers: { ...form({}).headers, cookie: signed.cookie },
+    });
+    expect(noToken.status).toBe(403);
+  });
+});
