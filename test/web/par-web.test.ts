@@ -60,7 +60,6 @@ function webApp(limit = { max: 1000, windowMs: 60_000 }) {
     now: () => clock.now,
     publicUrl: PUBLIC_URL,
     botToken: "123:TEST",
-    notifier: null,
     signInLimit: limit,
   });
 }
