@@ -122,6 +122,7 @@ export async function registerCommands(api: Api): Promise<void> {
       { command: "nguoi", description: t("cmd-nguoi") },
       { command: "rasoat", description: t("cmd-rasoat") },
       { command: "caidat", description: t("cmd-caidat") },
+      { command: "chiso", description: t("cmd-chiso") },
       { command: "web", description: t("cmd-web") },
       { command: "ngonngu", description: t("cmd-ngonngu") },
       { command: "help", description: t("cmd-help") },

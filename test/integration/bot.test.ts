@@ -498,6 +498,7 @@ describe("digest, language, invites and commands", () => {
       "nguoi",
       "rasoat",
       "caidat",
+      "chiso",
       "web",
       "ngonngu",
       "help",

@@ -38,6 +38,7 @@ cmd-tonghop = Summary report
 cmd-moi = Invite someone
 cmd-ngonngu = Change language
 cmd-help = Help
+cmd-chiso = PAR INDEX self-assessment
 
 ## Onboarding
 
@@ -68,6 +69,7 @@ help-coordinator = For { $office }:
     /nguoi – people by unit
     /rasoat – review the imported plan (dates, lead units, unit names)
     /caidat – reminder settings: office name, send time, reminder days, days off
+    /chiso – PAR INDEX self-assessment: points, missing evidence, the self-scoring workbook
 help-chairman = For the leadership:
     /canduyet – extension requests waiting for a decision
     /tonghop – summary report

@@ -39,6 +39,7 @@ cmd-tonghop = Báo cáo tổng hợp
 cmd-moi = Mời người tham gia
 cmd-ngonngu = Đổi ngôn ngữ
 cmd-help = Hướng dẫn
+cmd-chiso = Tự đánh giá chỉ số CCHC
 
 ## Onboarding
 
@@ -69,6 +70,7 @@ help-coordinator = Dành cho { $office }:
     /nguoi – người tham gia theo bộ phận
     /rasoat – rà soát kế hoạch vừa nhập (ngày, đơn vị chủ trì, tên đơn vị)
     /caidat – cài đặt nhắc việc: tên văn phòng, giờ gửi, số ngày nhắc, ngày nghỉ
+    /chiso – tự đánh giá chỉ số CCHC: điểm, minh chứng còn thiếu, bảng tự chấm
 help-chairman = Dành cho lãnh đạo:
     /canduyet – đề nghị gia hạn chờ quyết định
     /tonghop – báo cáo tổng hợp

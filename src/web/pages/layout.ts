@@ -58,6 +58,7 @@ function navLinks(frame: PageFrame, viewer: Viewer): Html[] {
     ["/overview", t("web-nav-overview"), true],
     ["/people", t("web-nav-people"), canCoordinate(viewer)],
     ["/reports", t("web-nav-reports"), seesWholeOrganization(viewer)],
+    ["/par", t("web-par-title"), canCoordinate(viewer)],
     ["/import", t("web-nav-import"), canCoordinate(viewer)],
     ["/settings", t("web-nav-settings"), canCoordinate(viewer)],
   ];
