@@ -234,9 +234,17 @@ function chromium(htmlPath: string, out: string, headerFooter: boolean): void {
 async function workbook(plan: Plan, options: { borders: boolean; gridLines: boolean }): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("Sheet1", {
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: false, showGridLines: options.gridLines },
+    pageSetup: {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      showGridLines: options.gridLines,
+    },
   });
-  sheet.columns = [{ width: 5 }, { width: 60 }, { width: 28 }, { width: 28 }, { width: 18 }];
+  const widths = [5, 50, 24, 24, 16];
+  sheet.columns = widths.map((width) => ({ width }));
   const lines = [
     ...plan.issuerLines,
     plan.number,
@@ -260,6 +268,10 @@ async function workbook(plan: Plan, options: { borders: boolean; gridLines: bool
     if (r.kind === "task" && r.leadSpan > 1) sheet.mergeCells(start + 1 + i, 3, start + i + r.leadSpan, 3);
   });
   for (let n = start; n <= sheet.rowCount; n++) {
+    // Calc keeps the heights a workbook gives: as tall as the longest wrapped cell, as Excel's autofit makes them.
+    const texts = [1, 2, 3, 4, 5].map((c) => String(sheet.getRow(n).getCell(c).value ?? ""));
+    const lines = Math.max(1, ...texts.map((t, c) => (c === 1 && texts.slice(2).every((x) => !x) ? 1 : Math.ceil(t.length / ((widths[c] as number) * 1.05)))));
+    sheet.getRow(n).height = lines * 15 + 2;
     sheet.getRow(n).eachCell({ includeEmpty: true }, (cell) => {
       cell.alignment = { wrapText: true, vertical: "top" };
       if (options.borders) {
@@ -356,7 +368,7 @@ async function drawn(plan: Plan, options: { grid: boolean; size: [number, number
     let cells =
       r.kind === "section"
         ? [[r.stt], wrap(r.title, bold, size, usable - (widths[0] as number) - 6), [], [], []]
-        : [r.stt, r.title, r.leadSpan === 0 ? "" : r.lead, r.support, r.deadline].map((c, i) =>
+        : [r.stt, r.title, r.lead, r.support, r.deadline].map((c, i) =>
             wrap(c, font, size, (widths[i] as number) - 6),
           );
     const f = r.kind === "section" ? bold : font;
