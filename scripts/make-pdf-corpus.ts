@@ -141,7 +141,15 @@ interface FlatRow {
 function flatRows(plan: Plan): FlatRow[] {
   const rows: FlatRow[] = [];
   for (const section of plan.sections) {
-    rows.push({ kind: "section", stt: section.roman, title: section.title, lead: "", support: "", deadline: "", leadSpan: 1 });
+    rows.push({
+      kind: "section",
+      stt: section.roman,
+      title: section.title,
+      lead: "",
+      support: "",
+      deadline: "",
+      leadSpan: 1,
+    });
     const tasks = section.tasks;
     tasks.forEach((task, i) => {
       let span = 1;
@@ -245,13 +253,7 @@ async function workbook(plan: Plan, options: { borders: boolean; gridLines: bool
   });
   const widths = [5, 50, 24, 24, 16];
   sheet.columns = widths.map((width) => ({ width }));
-  const lines = [
-    ...plan.issuerLines,
-    plan.number,
-    "KẾ HOẠCH",
-    plan.subject,
-    plan.placeDate,
-  ];
+  const lines = [...plan.issuerLines, plan.number, "KẾ HOẠCH", plan.subject, plan.placeDate];
   for (const line of lines) sheet.addRow([line]);
   sheet.addRow([]);
   const start = sheet.rowCount + 1;
@@ -269,8 +271,13 @@ async function workbook(plan: Plan, options: { borders: boolean; gridLines: bool
   });
   for (let n = start; n <= sheet.rowCount; n++) {
     // Calc keeps the heights a workbook gives: as tall as the longest wrapped cell, as Excel's autofit makes them.
-    const texts = [1, 2, 3, 4, 5].map((c) => String(sheet.getRow(n).getCell(c).value ?? ""));
-    const lines = Math.max(1, ...texts.map((t, c) => (c === 1 && texts.slice(2).every((x) => !x) ? 1 : Math.ceil(t.length / ((widths[c] as number) * 1.05)))));
+    const texts = [1, 2, 3, 4, 5].map((c) => sheet.getRow(n).getCell(c).text);
+    const lines = Math.max(
+      1,
+      ...texts.map((t, c) =>
+        c === 1 && texts.slice(2).every((x) => !x) ? 1 : Math.ceil(t.length / ((widths[c] as number) * 1.05)),
+      ),
+    );
     sheet.getRow(n).height = lines * 15 + 2;
     sheet.getRow(n).eachCell({ includeEmpty: true }, (cell) => {
       cell.alignment = { wrapText: true, vertical: "top" };
@@ -327,7 +334,8 @@ async function drawn(plan: Plan, options: { grid: boolean; size: [number, number
     page.drawText(s, { x, y: yy, size: sz, font: f, color: rgb(0, 0, 0) });
   };
   const hline = (yy: number): void => {
-    if (options.grid) page.drawLine({ start: { x: margin, y: yy }, end: { x: margin + usable, y: yy }, thickness: 0.6 });
+    if (options.grid)
+      page.drawLine({ start: { x: margin, y: yy }, end: { x: margin + usable, y: yy }, thickness: 0.6 });
   };
   const vlines = (top: number, bottomY: number, skip: number[] = []): void => {
     if (!options.grid) return;
@@ -368,9 +376,7 @@ async function drawn(plan: Plan, options: { grid: boolean; size: [number, number
     let cells =
       r.kind === "section"
         ? [[r.stt], wrap(r.title, bold, size, usable - (widths[0] as number) - 6), [], [], []]
-        : [r.stt, r.title, r.lead, r.support, r.deadline].map((c, i) =>
-            wrap(c, font, size, (widths[i] as number) - 6),
-          );
+        : [r.stt, r.title, r.lead, r.support, r.deadline].map((c, i) => wrap(c, font, size, (widths[i] as number) - 6));
     const f = r.kind === "section" ? bold : font;
     while (cells.some((c) => c.length > 0)) {
       const room = Math.floor((y - bottom - 6) / leading);
@@ -423,7 +429,7 @@ async function main(): Promise<void> {
   for (const dir of ["plans", "expected", "pdf"]) mkdirSync(join(OUT, dir), { recursive: true });
   const write = (name: string, bytes: Buffer): void => {
     writeFileSync(join(OUT, "pdf", name), bytes);
-    console.log(name, bytes.length);
+    process.stdout.write(`${name} ${bytes.length}\n`);
   };
   try {
     for (const plan of PLANS) {
@@ -438,11 +444,14 @@ async function main(): Promise<void> {
       };
       // LibreOffice Writer: the HTML page, and the same saved as .docx and .odt first (Word's table model).
       const bordered = page("A4 portrait", true);
-      write(`${plan.id}.writer-html.bordered.a4.pdf`, readFileSync(soffice(bordered, "pdf:writer_pdf_Export", work, "HTML (StarWriter)")));
+      write(
+        `${plan.id}.writer-html.bordered.a4.pdf`,
+        readFileSync(soffice(bordered, "pdf:writer_pdf_Export", work, "HTML (StarWriter)")),
+      );
       const docx = soffice(bordered, "docx:MS Word 2007 XML", work, "HTML (StarWriter)");
       write(`${plan.id}.writer-docx.bordered.a4.pdf`, readFileSync(soffice(docx, "pdf", work)));
       // Chromium prints, with its own header (date, title) and footer (URL, page x/y).
-      write(`${plan.id}.chromium.bordered.a4.header-footer.pdf`, await printed(bordered, dir, true));
+      write(`${plan.id}.chromium.bordered.a4.header-footer.pdf`, printed(bordered, dir, true));
       // Calc: a workbook with cell borders.
       const xlsxPath = join(dir, "plan.xlsx");
       writeFileSync(xlsxPath, await workbook(plan, { borders: true, gridLines: false }));
@@ -454,8 +463,11 @@ async function main(): Promise<void> {
       const plain = page("A4 portrait", false);
       const odt = soffice(plain, "odt", work, "HTML (StarWriter)");
       write(`${plan.id}.writer-odt.borderless.a4.pdf`, readFileSync(soffice(odt, "pdf", work)));
-      write(`${plan.id}.chromium.borderless.letter-landscape.header-footer.pdf`, await printed(page("Letter landscape", false), dir, true));
-      write(`${plan.id}.chromium.borderless.a4.pdf`, await printed(plain, dir, false));
+      write(
+        `${plan.id}.chromium.borderless.letter-landscape.header-footer.pdf`,
+        printed(page("Letter landscape", false), dir, true),
+      );
+      write(`${plan.id}.chromium.borderless.a4.pdf`, printed(plain, dir, false));
       const plainXlsx = join(dir, "plain.xlsx");
       writeFileSync(plainXlsx, await workbook(plan, { borders: false, gridLines: false }));
       write(`${plan.id}.calc-xlsx.no-gridlines.a4-landscape.pdf`, readFileSync(soffice(plainXlsx, "pdf", work)));
@@ -469,7 +481,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function printed(htmlPath: string, dir: string, headerFooter: boolean): Promise<Buffer> {
+function printed(htmlPath: string, dir: string, headerFooter: boolean): Buffer {
   const out = join(dir, `print-${Math.random().toString(36).slice(2)}.pdf`);
   chromium(htmlPath, out, headerFooter);
   return readFileSync(out);

@@ -116,14 +116,48 @@ export function findHeader(lines: Line[]): TableHeader | null {
   return null;
 }
 
+/** The x where most runs of a stretch start, when enough do: the left edge of a left-aligned column. */
+function commonLeftEdge(runs: Run[], from: number, to: number, rows: number): number | null {
+  const counts = new Map<number, number>();
+  for (const run of runs) {
+    if (run.x <= from || run.x > to) continue;
+    const x = Math.round(run.x);
+    counts.set(x, (counts.get(x) ?? 0) + 1);
+  }
+  let best: [number, number] | null = null;
+  for (const [x, count] of counts) {
+    const near = count + (counts.get(x - 1) ?? 0) + (counts.get(x + 1) ?? 0);
+    if (!best || near > best[1]) best = [x, near];
+  }
+  return best && best[1] >= Math.max(3, rows * 0.2) ? best[0] : null;
+}
+
+/** Stretches of x no body text covers (a few crossing lines aside), left to right. */
+function gapsBetween(runs: Run[], from: number, to: number, allowance: number): Array<{ start: number; end: number }> {
+  const gaps: Array<{ start: number; end: number }> = [];
+  let start: number | null = null;
+  for (let x = Math.floor(from); x <= Math.ceil(to) + 1; x++) {
+    const covering = x > to ? Infinity : runs.filter((run) => run.x < x + 1 && run.x + run.width > x).length;
+    if (covering <= allowance) start ??= x;
+    else if (start !== null) {
+      gaps.push({ start, end: x });
+      start = null;
+    }
+  }
+  return gaps;
+}
+
 /**
- * Column borders of a table printed without rules: the x positions no body
- * text covers, consistent down the rows, between each pair of neighbouring
- * header labels. Where the body gives no such gap, the border falls half way
- * between the labels. Returns the left edge of every column after the first.
+ * Column borders of a table printed without rules, between each pair of
+ * neighbouring header labels: in the gap no body text crosses just left of
+ * the right column's common left edge (left-aligned cells, as Calc and
+ * browsers print them), else in the widest such gap (centred cells), else
+ * half way between the labels. Returns the left edge of every column after
+ * the first.
  */
 export function bordersFromText(columns: HeaderColumn[], body: Line[]): number[] {
   const runs = body.flatMap((line) => line.runs);
+  const allowance = Math.max(1, Math.floor(body.length * 0.03));
   const borders: number[] = [];
   for (let c = 1; c < columns.length; c++) {
     const left = columns[c - 1] as HeaderColumn;
@@ -131,20 +165,16 @@ export function bordersFromText(columns: HeaderColumn[], body: Line[]): number[]
     const from = (left.left + left.right) / 2;
     const to = (right.left + right.right) / 2;
     // Runs that cross the whole stretch are titles merged across the table; they say nothing of borders.
-    const inside = runs.filter((run) => run.x < to && run.x + run.width > from && !(run.x <= from && run.x + run.width >= to));
-    const allowance = Math.max(1, Math.floor(body.length * 0.03));
-    let best: { start: number; end: number } | null = null;
-    let start: number | null = null;
-    for (let x = Math.floor(from); x <= Math.ceil(to) + 1; x++) {
-      const covering = x > to ? Infinity : inside.filter((run) => run.x < x + 1 && run.x + run.width > x).length;
-      if (covering <= allowance) start ??= x;
-      else if (start !== null) {
-        if (!best || x - start > best.end - best.start) best = { start, end: x };
-        start = null;
-      }
-    }
+    const inside = runs.filter((r) => r.x < to && r.x + r.width > from && !(r.x <= from && r.x + r.width >= to));
+    const gaps = gapsBetween(inside, from, to, allowance);
+    const edge = commonLeftEdge(inside, from, to, body.length);
+    const beforeEdge = edge === null ? [] : gaps.filter((g) => g.start <= edge && g.start > from);
+    const widest = gaps.filter((g) => g.end - g.start >= 2).sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+    const chosen = beforeEdge[beforeEdge.length - 1] ?? widest;
     const previous = borders[borders.length - 1] ?? -Infinity;
-    const border = best && best.end - best.start >= 2 ? (best.start + best.end) / 2 : (left.right + right.left) / 2;
+    const border = chosen
+      ? Math.min((chosen.start + Math.min(chosen.end, edge ?? Infinity)) / 2, edge ?? Infinity)
+      : (left.right + right.left) / 2;
     borders.push(Math.max(border, previous + 1));
   }
   return borders;
@@ -167,10 +197,14 @@ export function cellText(runs: Run[]): string {
     if (last && Math.abs((last[0] as Run).y - run.y) <= 2) last.push(run);
     else byLine.push([run]);
   }
-  // A line that ends in a hyphen before a number was wrapped inside a range ("Tháng 11-" / "12/2025").
+  // A line that ends in a hyphen before a number or an acronym was wrapped inside a range or a
+  // code ("Tháng 11-" / "12/2025", "05-" / "CT/TU").
   return byLine
     .map((line) => joinRuns(line.sort((a, b) => a.x - b.x)))
-    .reduce((text, line) => (/\S[-–]$/u.test(text) && /^\d/.test(line) ? text + line : `${text} ${line}`), "")
+    .reduce(
+      (text, line) => (/\S[-–]$/u.test(text) && /^(\d|\p{Lu}[\p{Lu}/])/u.test(line) ? text + line : `${text} ${line}`),
+      "",
+    )
     .trim();
 }
 
@@ -189,16 +223,24 @@ export function splitAtBorders(run: Run, borders: number[]): Run[] {
   let rest = run;
   for (const border of inside) {
     const at = Math.round((border - rest.x) / perChar);
+    // A space, or two words glued together where pdfjs joined the cells without one ("phậnNăm").
+    const boundary = (i: number): boolean =>
+      rest.text[i] === " " || (/\p{Ll}/u.test(rest.text[i - 1] ?? "") && /[\p{Lu}\d]/u.test(rest.text[i] ?? ""));
     let cut = -1;
     for (let d = 0; d <= 6 && cut < 0; d++) {
-      if (rest.text[at - d] === " ") cut = at - d;
-      else if (rest.text[at + d] === " ") cut = at + d;
+      if (boundary(at - d)) cut = at - d;
+      else if (boundary(at + d)) cut = at + d;
     }
     if (cut <= 0 || cut >= rest.text.length - 1) continue;
     const left = rest.text.slice(0, cut).trimEnd();
-    const right = rest.text.slice(cut + 1).trimStart();
+    const right = rest.text.slice(cut).trimStart();
     parts.push({ ...rest, text: left, width: left.length * perChar });
-    rest = { ...rest, text: right, x: Math.max(border + 0.5, rest.x + (cut + 1) * perChar), width: right.length * perChar };
+    rest = {
+      ...rest,
+      text: right,
+      x: Math.max(border + 0.5, rest.x + (cut + 1) * perChar),
+      width: right.length * perChar,
+    };
   }
   return [...parts, rest];
 }

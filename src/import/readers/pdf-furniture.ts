@@ -44,7 +44,8 @@ export function linesOfPage(runs: Run[]): Line[] {
 const MARGIN_SHARE = 0.09;
 
 /** Page numbers as producers print them: "Trang 2/5", "Page 1", "2 / 5", "- 3 -". */
-const PAGE_NUMBER = /^(?:(?:trang|page|tr\.)\s*\d+(?:\s*(?:\/|of|trên|của)\s*\d+)?|\d+\s*\/\s*\d+|[-–]?\s*\d{1,3}\s*[-–]?)$/iu;
+const PAGE_NUMBER =
+  /^(?:(?:trang|page|tr\.)\s*\d+(?:\s*(?:\/|of|trên|của)\s*\d+)?|\d+\s*\/\s*\d+|[-–]?\s*\d{1,3}\s*[-–]?)$/iu;
 /** A browser's header and footer: the page's address and the date and time it was printed. */
 const BROWSER_MARK = /(?:^|\s)(?:file|https?):\/\/\S+|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?/i;
 
@@ -84,7 +85,8 @@ export function dropFurniture(pages: PdfPage[]): { lines: Line[][]; dropped: Dro
     const margin = page.height * MARGIN_SHARE;
     const reasonFor = (line: Line): string | null => {
       const text = joinRuns(line.runs);
-      if (line.runs.some((run) => TABLE_HEADER.test(run.text.trim()) || roleOfHeader(run.text) !== "other")) return null;
+      if (line.runs.some((run) => TABLE_HEADER.test(run.text.trim()) || roleOfHeader(run.text) !== "other"))
+        return null;
       if (insideRules(page, line)) return null;
       if (PAGE_NUMBER.test(text)) return "số trang (đầu/chân trang)";
       if (BROWSER_MARK.test(text)) return "đầu/chân trang do trình duyệt in (địa chỉ, ngày giờ)";

@@ -10,9 +10,13 @@ export interface PdfRow {
   inherited?: boolean[];
   /** Cells covered by the cell to their left (merged across). */
   covered?: boolean[];
+  /** Cells that go on with a cell merged down over the rows at the foot of the page before. */
+  continued?: boolean[];
   /** Printed lines of the row, for `--explain`. */
   lines: number;
 }
+
+const TT_LABEL = /^(số\s*)?s?tt\.?$/iu;
 
 /** Rules closer than this are one rule (double borders, a border drawn by each of two cells). */
 const SAME_RULE = 2;
@@ -68,15 +72,32 @@ export function gridRows(page: PdfPage, lines: Line[], xs: number[], top = Infin
   const ys = cluster(horizontal.map((h) => h.at))
     .filter((y) => y <= top + SAME_RULE)
     .sort((a, b) => b - a);
+  // The last row on a page may have no rule under it (Chromium draws a row's bottom border on the next row's top):
+  // the table's vertical rules still say where it ends.
+  const verticals = page.vertical.filter((v) => xs.some((x) => Math.abs(v.at - x) <= SAME_RULE));
+  const lowest = Math.min(...verticals.map((v) => v.from));
+  if (ys.length > 0 && lowest < (ys[ys.length - 1] as number) - 3) ys.push(lowest);
   const above: Line[] = [];
   const below: Line[] = [];
   if (ys.length < 2) return { rows: [], above: lines, below };
   const bands = ys.slice(0, -1).map((y, b) => ({ top: y, bottom: ys[b + 1] as number }));
   const width = xs.length - 1;
   const inner = xs.slice(1, -1);
+  const bandOf = (line: Line): number => {
+    const level = levelOf(line.runs[0] as Run);
+    if (level > (ys[0] as number)) return -1;
+    if (level < (ys[ys.length - 1] as number)) return bands.length;
+    // A line exactly on a rule (a glyph's level is an estimate) goes to the band below it.
+    const inside = bands.findIndex((band) => level <= band.top && level > band.bottom);
+    return inside >= 0 ? inside : bands.findIndex((band) => level > band.bottom);
+  };
+  // A repeated header row: a cell under it with no rule between is a merged cell continued from the page before.
+  const headerBands = new Set(
+    lines.filter((line) => line.runs.some((run) => TT_LABEL.test(run.text.trim()))).map(bandOf),
+  );
   // The cell whose text each cell shows: itself, its left neighbour (merged across) or the cell above (merged down).
   const owner: Array<Array<[number, number]>> = [];
-  const kind: Array<Array<"own" | "covered" | "inherited">> = [];
+  const kind: Array<Array<"own" | "covered" | "inherited" | "continued">> = [];
   bands.forEach((band, b) => {
     owner.push([]);
     kind.push([]);
@@ -86,9 +107,12 @@ export function gridRows(page: PdfPage, lines: Line[], xs: number[], top = Infin
       if (c > 0 && !covers(page.vertical, xs[c] as number, mid)) {
         owner[b]!.push(owner[b]![c - 1]!);
         kind[b]!.push("covered");
-      } else if (b > 0 && !covers(horizontal, band.top, midX)) {
+      } else if (b > 0 && !covers(horizontal, band.top, midX) && !headerBands.has(b - 1)) {
         owner[b]!.push(owner[b - 1]![c]!);
         kind[b]!.push("inherited");
+      } else if (b > 0 && !covers(horizontal, band.top, midX)) {
+        owner[b]!.push([b, c]);
+        kind[b]!.push("continued");
       } else {
         owner[b]!.push([b, c]);
         kind[b]!.push("own");
@@ -98,12 +122,10 @@ export function gridRows(page: PdfPage, lines: Line[], xs: number[], top = Infin
   const runsOf = new Map<string, Run[]>();
   const linesOf = new Map<number, Set<number>>();
   for (const line of lines) {
-    const level = levelOf(line.runs[0] as Run);
-    if (level > (ys[0] as number)) above.push(line);
-    else if (level < (ys[ys.length - 1] as number)) below.push(line);
+    const b = bandOf(line);
+    if (b < 0) above.push(line);
+    else if (b >= bands.length) below.push(line);
     else {
-      const b = bands.findIndex((band) => level <= band.top && level > band.bottom);
-      if (b < 0) continue;
       const ruled = inner.filter((x) => covers(page.vertical, x, levelOf(line.runs[0] as Run)));
       for (const run of line.runs.flatMap((r) => splitAtBorders(r, ruled))) {
         const [ob, oc] = owner[b]![Math.min(width - 1, columnAt(inner, run.x + 1))]!;
@@ -118,6 +140,7 @@ export function gridRows(page: PdfPage, lines: Line[], xs: number[], top = Infin
     const cells: string[] = [];
     const inherited: boolean[] = [];
     const covered: boolean[] = [];
+    const continued: boolean[] = [];
     let own = false;
     for (let c = 0; c < width; c++) {
       const [ob, oc] = owner[b]![c]!;
@@ -126,7 +149,8 @@ export function gridRows(page: PdfPage, lines: Line[], xs: number[], top = Infin
       cells.push(k === "covered" ? "" : text);
       inherited.push(k === "inherited" && text.length > 0);
       covered.push(k === "covered");
-      if (k === "own" && text.length > 0) own = true;
+      continued.push(k === "continued" && text.length > 0);
+      if ((k === "own" || k === "continued") && text.length > 0) own = true;
     }
     if (!own) return;
     rows.push({
@@ -134,6 +158,7 @@ export function gridRows(page: PdfPage, lines: Line[], xs: number[], top = Infin
       cells,
       ...(inherited.some(Boolean) ? { inherited } : {}),
       ...(covered.some(Boolean) ? { covered } : {}),
+      ...(continued.some(Boolean) ? { continued } : {}),
       lines: linesOf.get(b)?.size ?? 0,
     });
   });

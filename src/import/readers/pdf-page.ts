@@ -61,11 +61,7 @@ interface PathOps {
  * upright is a rule, and so is a filled rectangle thin in one direction (how
  * Chromium and LibreOffice Calc draw cell borders). Curves are ignored.
  */
-function rulesOf(
-  pdfjs: PathOps,
-  fnArray: number[],
-  argsArray: unknown[],
-): { horizontal: Rule[]; vertical: Rule[] } {
+function rulesOf(pdfjs: PathOps, fnArray: number[], argsArray: unknown[]): { horizontal: Rule[]; vertical: Rule[] } {
   const { OPS } = pdfjs;
   const horizontal: Rule[] = [];
   const vertical: Rule[] = [];
@@ -76,8 +72,10 @@ function rulesOf(
     const [bottom, top] = y0 < y1 ? [y0, y1] : [y1, y0];
     const w = right - left;
     const h = top - bottom;
-    if (h <= MAX_RULE_THICKNESS && w >= MIN_RULE_LENGTH) horizontal.push({ at: (top + bottom) / 2, from: left, to: right });
-    else if (w <= MAX_RULE_THICKNESS && h >= MIN_RULE_LENGTH) vertical.push({ at: (left + right) / 2, from: bottom, to: top });
+    if (h <= MAX_RULE_THICKNESS && w >= MIN_RULE_LENGTH)
+      horizontal.push({ at: (top + bottom) / 2, from: left, to: right });
+    else if (w <= MAX_RULE_THICKNESS && h >= MIN_RULE_LENGTH)
+      vertical.push({ at: (left + right) / 2, from: bottom, to: top });
   };
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
@@ -91,7 +89,7 @@ function rulesOf(
       // Points of each subpath, in page space.
       const subpaths: Array<Array<[number, number]>> = [];
       let current: Array<[number, number]> = [];
-      for (let k = 0; k < data.length; ) {
+      for (let k = 0; k < data.length;) {
         const op = data[k++];
         if (op === 0) {
           if (current.length > 0) subpaths.push(current);
@@ -169,7 +167,7 @@ export async function readPdfPages(fileName: string, bytes: Buffer): Promise<Pdf
       }
       dedupeRuns(runs);
       const operators = await page.getOperatorList();
-      const rules = rulesOf(pdfjs as unknown as PathOps, operators.fnArray, operators.argsArray);
+      const rules = rulesOf(pdfjs, operators.fnArray, operators.argsArray);
       pages.push({ number, width: x1 - x0, height: y1 - y0, bottom: y0, runs, ...rules });
       page.cleanup();
     }

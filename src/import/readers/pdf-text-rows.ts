@@ -48,7 +48,8 @@ export function rowsFromText(body: Line[], borders: number[], sttColumn: number)
   });
   const numbered = (line: Line): boolean => line.runs.some((run) => opensRow(run, borders, sttColumn));
   const numberedLines = groups.flatMap((group) => group.filter(numbered).map((line) => group.indexOf(line)));
-  const topAligned = numberedLines.length > 0 && numberedLines.filter((at) => at === 0).length * 2 >= numberedLines.length;
+  const topAligned =
+    numberedLines.length > 0 && numberedLines.filter((at) => at === 0).length * 2 >= numberedLines.length;
   const split: Line[][] = [];
   for (const group of groups) {
     let current: Line[] = [];
@@ -71,7 +72,8 @@ export function rowsFromText(body: Line[], borders: number[], sttColumn: number)
     for (const line of group) {
       // A section title runs across the table; any other run that crosses a border holds two cells.
       const section = line.runs.some(
-        (run) => columnAt(borders, run.x + 1) === sttColumn && sectionMarkerOf(run.text.trim(), "number-column") !== null,
+        (run) =>
+          columnAt(borders, run.x + 1) === sttColumn && sectionMarkerOf(run.text.trim(), "number-column") !== null,
       );
       for (const run of section ? line.runs : line.runs.flatMap((r) => splitAtBorders(r, borders))) {
         runs[columnAt(borders, run.x + 1)]!.push(run);

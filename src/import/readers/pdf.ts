@@ -53,7 +53,10 @@ function unruledTable(lines: Line[][], header: TableHeader): PdfTable {
     if (after.length > 0 || AFTER_TABLE.test(lineText(line))) after.push(line);
     else body.push(line);
   }
-  const borders = bordersFromText(header.columns, body.filter((line) => !isColumnNumberLine(line)));
+  const borders = bordersFromText(
+    header.columns,
+    body.filter((line) => !isColumnNumberLine(line)),
+  );
   const sttColumn = header.columns.findIndex((c) => roleOfHeader(c.text) === "stt");
   const labels: string[] = header.columns.map(() => "");
   header.columns.forEach((c) => {
@@ -82,36 +85,61 @@ function joinPageBreaks(rows: PdfRow[], columns: ColumnMap): SourceRow[] {
   const stt = columns.index.stt ?? 0;
   const out: SourceRow[] = [];
   let previous: SourceRow | undefined;
+  // Per column, the rows showing one cell merged down over them (the first one owns it).
+  const merged: SourceRow[][] = [];
+  const setCell = (row: SourceRow, c: number, text: string): void => {
+    row.cells = row.cells.map((cell, i) => (i === c ? text : cell));
+  };
+  /** Adds text to the cell of `row` in column c, and to every row the same merged cell covers. */
+  const extend = (row: SourceRow, c: number, more: string): void => {
+    const group = merged[c]?.includes(row) ? merged[c] : [row];
+    const text = [group[0]!.cells[c], more].filter(Boolean).join(" ");
+    for (const member of group) setCell(member, c, text);
+  };
   let lastPage = rows[0]?.page ?? 1;
   let pageStart = false;
   for (const row of rows) {
     if (row.page !== lastPage) pageStart = true;
     lastPage = row.page;
-    const chrome = isHeaderRepeat(row.cells, columns) || isColumnNumberRow(row.cells);
     const source: SourceRow = {
       cells: row.cells,
       afterPageBreak: false,
-      row: out.length + 1,
       page: row.page,
       ...(row.inherited ? { inherited: row.inherited } : {}),
       ...(row.covered ? { covered: row.covered } : {}),
     };
-    if (chrome) {
-      out.push(source);
-      continue;
-    }
-    if (pageStart && previous && plainCell(row.cells[stt]).length === 0 && !row.inherited?.[stt]) {
-      const filled = row.cells.map(plainCell).map((c, i) => (row.inherited?.[i] ? "" : c));
-      const cut = filled.some((c) => c.length > 0 && !startsFresh(c));
-      if (cut) {
-        previous.cells = previous.cells.map((c, i) => [c, filled[i] ?? ""].filter((t) => t.length > 0).join(" "));
-        pageStart = false;
+    out.push(source);
+    if (isHeaderRepeat(row.cells, columns) || isColumnNumberRow(row.cells)) continue;
+    const atBreak =
+      pageStart && previous !== undefined && plainCell(row.cells[stt]).length === 0 && !row.inherited?.[stt];
+    pageStart = false;
+    if (atBreak && previous) {
+      const own = row.cells.map((c, i) => (row.inherited?.[i] ? "" : plainCell(c)));
+      if (own.some((c) => c.length > 0 && !startsFresh(c)) || row.continued?.some(Boolean)) {
+        // Cut by the page: each cell finishes the one above it, a merged cell for all the rows it covers.
+        own.forEach((text, c) => {
+          if (text.length > 0) extend(previous!, c, text);
+        });
+        out.pop();
+        // Rows below that share a cell merged down from this part now share the whole of it.
+        row.cells.forEach((_, c) => {
+          if (own[c]) merged[c] = merged[c]?.includes(previous!) ? merged[c] : [previous!];
+        });
         continue;
       }
       source.afterPageBreak = true;
     }
-    pageStart = false;
-    out.push(source);
+    row.cells.forEach((_, c) => {
+      if (row.continued?.[c] && merged[c]?.length) {
+        extend(merged[c][0]!, c, plainCell(row.cells[c]));
+        setCell(source, c, merged[c][0]!.cells[c] ?? "");
+        source.inherited = source.cells.map((_, i) => i === c || (source.inherited?.[i] ?? false));
+        merged[c].push(source);
+      } else if (row.inherited?.[c] && merged[c]?.length) {
+        setCell(source, c, merged[c][0]!.cells[c] ?? "");
+        merged[c].push(source);
+      } else merged[c] = [source];
+    });
     previous = source;
   }
   return out;
