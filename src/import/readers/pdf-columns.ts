@@ -168,13 +168,13 @@ export function bordersFromText(columns: HeaderColumn[], body: Line[]): number[]
     const inside = runs.filter((r) => r.x < to && r.x + r.width > from && !(r.x <= from && r.x + r.width >= to));
     const gaps = gapsBetween(inside, from, to, allowance);
     const edge = commonLeftEdge(inside, from, to, body.length);
-    const beforeEdge = edge === null ? [] : gaps.filter((g) => g.start <= edge && g.start > from);
+    // Text of the right column starts at its edge: the border sits just before it when nothing crosses there.
+    const clearBeforeEdge = edge !== null && gaps.some((g) => g.start <= edge - 2 && g.end >= edge - 1);
     const widest = gaps.filter((g) => g.end - g.start >= 2).sort((a, b) => b.end - b.start - (a.end - a.start))[0];
-    const chosen = beforeEdge[beforeEdge.length - 1] ?? widest;
     const previous = borders[borders.length - 1] ?? -Infinity;
-    const border = chosen
-      ? Math.min((chosen.start + Math.min(chosen.end, edge ?? Infinity)) / 2, edge ?? Infinity)
-      : (left.right + right.left) / 2;
+    let border = (left.right + right.left) / 2;
+    if (clearBeforeEdge) border = edge - 0.5;
+    else if (widest) border = (widest.start + widest.end) / 2;
     borders.push(Math.max(border, previous + 1));
   }
   return borders;
@@ -226,11 +226,11 @@ export function splitAtBorders(run: Run, borders: number[]): Run[] {
     // A space, or two words glued together where pdfjs joined the cells without one ("phậnNăm").
     const boundary = (i: number): boolean =>
       rest.text[i] === " " || (/\p{Ll}/u.test(rest.text[i - 1] ?? "") && /[\p{Lu}\d]/u.test(rest.text[i] ?? ""));
-    let cut = -1;
-    for (let d = 0; d <= 6 && cut < 0; d++) {
-      if (boundary(at - d)) cut = at - d;
-      else if (boundary(at + d)) cut = at + d;
-    }
+    // Of the boundaries near the estimate (glyph widths vary), one before a capital starts a cell more likely.
+    const near: number[] = [];
+    for (let d = 0; d <= 6; d++) for (const i of d === 0 ? [at] : [at - d, at + d]) if (boundary(i)) near.push(i);
+    const capital = (i: number): boolean => /[\p{Lu}\d]/u.test(rest.text[rest.text[i] === " " ? i + 1 : i] ?? "");
+    const cut = near.find(capital) ?? near[0] ?? -1;
     if (cut <= 0 || cut >= rest.text.length - 1) continue;
     const left = rest.text.slice(0, cut).trimEnd();
     const right = rest.text.slice(cut).trimStart();

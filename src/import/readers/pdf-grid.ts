@@ -110,7 +110,8 @@ export function gridRows(page: PdfPage, lines: Line[], xs: number[], top = Infin
       } else if (b > 0 && !covers(horizontal, band.top, midX) && !headerBands.has(b - 1)) {
         owner[b]!.push(owner[b - 1]![c]!);
         kind[b]!.push("inherited");
-      } else if (b > 0 && !covers(horizontal, band.top, midX)) {
+      } else if (!covers(horizontal, band.top, midX)) {
+        // Open at the top of the page (the table's top rule stops short of it) or under a repeated header.
         owner[b]!.push([b, c]);
         kind[b]!.push("continued");
       } else {
@@ -147,9 +148,9 @@ export function gridRows(page: PdfPage, lines: Line[], xs: number[], top = Infin
       const text = cellText(runsOf.get(`${ob}:${oc}`) ?? []);
       const k = kind[b]![c]!;
       cells.push(k === "covered" ? "" : text);
-      inherited.push(k === "inherited" && text.length > 0);
+      inherited.push(k === "inherited");
       covered.push(k === "covered");
-      continued.push(k === "continued" && text.length > 0);
+      continued.push(k === "continued");
       if ((k === "own" || k === "continued") && text.length > 0) own = true;
     }
     if (!own) return;

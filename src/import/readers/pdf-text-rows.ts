@@ -37,12 +37,22 @@ const opensRow = (run: Run, borders: number[], sttColumn: number): boolean =>
  * in their row (Writer), the number sits inside the group and only splits a
  * group that holds two of them.
  */
-export function rowsFromText(body: Line[], borders: number[], sttColumn: number): PdfRow[] {
+export function rowsFromText(
+  body: Line[],
+  borders: number[],
+  sttColumn: number,
+  repeatsHeader: (line: Line) => boolean,
+): PdfRow[] {
   const spacing = lineSpacing(body);
   const groups: Line[][] = [];
   body.forEach((line, i) => {
     const previous = body[i - 1];
-    const fresh = !previous || previous.page !== line.page || previous.y - line.y > spacing * 1.25;
+    // A header repeated on a new page is a row of its own, however close the cut row's rest follows it.
+    const fresh =
+      !previous ||
+      previous.page !== line.page ||
+      previous.y - line.y > spacing * 1.25 ||
+      repeatsHeader(previous) !== repeatsHeader(line);
     if (fresh) groups.push([line]);
     else groups[groups.length - 1]!.push(line);
   });

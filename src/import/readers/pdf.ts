@@ -64,7 +64,10 @@ function unruledTable(lines: Line[][], header: TableHeader): PdfTable {
     labels[at] = [labels[at], c.text].filter(Boolean).join(" ");
   });
   const headerRow: PdfRow = { page: header.tt.page, cells: labels, lines: header.lines.length };
-  return { body: [headerRow, ...rowsFromText(body, borders, Math.max(0, sttColumn))], before, after };
+  const headerTexts = new Set(header.lines.flatMap((k) => (flat[k] as Line).runs.map((run) => run.text.trim())));
+  const repeatsHeader = (line: Line): boolean => line.runs.every((run) => headerTexts.has(run.text.trim()));
+  const rows = rowsFromText(body, borders, Math.max(0, sttColumn), repeatsHeader);
+  return { body: [headerRow, ...rows], before, after };
 }
 
 /** Rows from the end of the table on (the signature block inside a grid) go to the text after it. */
