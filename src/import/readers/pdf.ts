@@ -65,7 +65,9 @@ function unruledTable(lines: Line[][], header: TableHeader): PdfTable {
   });
   const headerRow: PdfRow = { page: header.tt.page, cells: labels, lines: header.lines.length };
   const headerTexts = new Set(header.lines.flatMap((k) => (flat[k] as Line).runs.map((run) => run.text.trim())));
-  const repeatsHeader = (line: Line): boolean => line.runs.every((run) => headerTexts.has(run.text.trim()));
+  // The header's lines and the column-number line "(1) (2) (3)…" are rows of their own.
+  const repeatsHeader = (line: Line): boolean =>
+    isColumnNumberLine(line) || line.runs.every((run) => headerTexts.has(run.text.trim()));
   const rows = rowsFromText(body, borders, Math.max(0, sttColumn), repeatsHeader);
   return { body: [headerRow, ...rows], before, after };
 }
