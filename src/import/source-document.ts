@@ -31,8 +31,18 @@ export interface SourceTable {
   paragraphsBefore?: number;
 }
 
+/** A line of a document that is neither a table row nor lost: page furniture, text around the table (PDF). */
+export interface OutsideLine {
+  page?: number;
+  text: string;
+  /** Why it is not a row, in Vietnamese. */
+  reason: string;
+}
+
 export interface SourceDocument {
   fileName: string;
+  /** Lines outside the tables, each with why, so `--explain` accounts for every line of a PDF. */
+  outside?: OutsideLine[];
   /** Paragraphs outside tables, in order, for the plan's metadata. */
   paragraphs: string[];
   /** 1-based source line of each paragraph, where the format has lines (a .txt); the prose reader cites them. */

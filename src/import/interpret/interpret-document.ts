@@ -138,6 +138,17 @@ function explainMissingHeader(document: SourceDocument): ImportError {
   );
 }
 
+/** Lines a reader kept out of the tables (a PDF's page headers and footers, its text around the table), with why. */
+function outsideExplained(document: SourceDocument): ExplainedRow[] {
+  return (document.outside ?? []).map((line) => ({
+    table: 0,
+    source: line.page !== undefined ? { page: line.page } : {},
+    role: "skipped" as const,
+    reason: line.reason,
+    text: line.text.slice(0, 100),
+  }));
+}
+
 /** Turns a read document into a PlanDraft; throws ImportError when it is not a plan this importer can read. */
 export function interpretDocument(document: SourceDocument, options: InterpretOptions = {}): PlanDraft {
   // A letter, a conclusion or a directive gives work sentence by sentence; a plan has a task table or part.
@@ -197,7 +208,7 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     sections: table.sections,
     tasks: table.tasks,
     warnings,
-    explanation: [...appendix.explanation, ...table.explanation].sort(
+    explanation: [...outsideExplained(document), ...appendix.explanation, ...table.explanation].sort(
       (a, b) => a.table - b.table || (a.source.row ?? a.source.line ?? 0) - (b.source.row ?? b.source.line ?? 0),
     ),
   };
