@@ -1,6 +1,7 @@
 import { extname } from "node:path";
 import { ImportError } from "./import-error.js";
-import { readCsvDocument } from "./readers/csv.js";
+import { parseCsv, readCsvDocument } from "./readers/csv.js";
+import { type DecodedText, decodePlanText, TEXT_ENCODING_NAMES } from "./readers/encoding.js";
 import { readDocxDocument } from "./readers/docx.js";
 import {
   isLegacyExcel,
@@ -32,18 +33,26 @@ export const SUPPORTED_EXTENSIONS = [
 const isZip = (bytes: Buffer): boolean => bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
 const isPdf = (bytes: Buffer): boolean => bytes.subarray(0, 5).toString("latin1") === "%PDF-";
 
-function decodeText(fileName: string, bytes: Buffer, extension: string): string {
-  if (bytes.includes(0)) {
+function decodeText(fileName: string, bytes: Buffer, extension: string): DecodedText {
+  const decoded = decodePlanText(bytes);
+  if (!decoded) {
     throw new ImportError(
       `tệp${extension ? ` ${extension}` : ""} không phải văn bản và không thuộc định dạng nào đã biết: hãy gửi kế hoạch dạng .docx, .doc, .odt, .xlsx, .pdf hoặc .csv`,
       fileName,
     );
   }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new ImportError("tệp văn bản không đúng mã UTF-8; hãy lưu lại với mã UTF-8", fileName);
-  }
+  return decoded;
+}
+
+/**
+ * Excel's "Unicode text" quotes a cell that holds line breaks, which the
+ * line-based text reader would cut: its rows are read as tab-separated CSV and
+ * written back one row a line.
+ */
+function unquoteTabText(text: string): string {
+  return parseCsv(text, "\t")
+    .map((row) => row.cells.map((cell) => cell.replace(/\s*\n\s*/g, " ")).join("\t"))
+    .join("\n");
 }
 
 /**
@@ -78,7 +87,10 @@ export async function readDocument(fileName: string, bytes: Buffer): Promise<Sou
   if ([".docx", ".xlsx", ".pdf", ".odt", ".doc"].includes(extension)) {
     throw new ImportError(`tệp không đúng định dạng ${extension} (nội dung không phải ${extension})`, fileName);
   }
-  const text = decodeText(fileName, bytes, extension);
-  if (extension === ".csv") return readCsvDocument(fileName, text);
-  return readTextDocument(fileName, text);
+  const { text, encoding } = decodeText(fileName, bytes, extension);
+  const document =
+    extension === ".csv"
+      ? readCsvDocument(fileName, text)
+      : readTextDocument(fileName, encoding.startsWith("utf-16") ? unquoteTabText(text) : text);
+  return { ...document, encoding: TEXT_ENCODING_NAMES[encoding] };
 }

@@ -36,4 +36,8 @@ export interface SourceDocument {
   /** Paragraphs outside tables, in order, for the plan's metadata. */
   paragraphs: string[];
   tables: SourceTable[];
+  /** How a text file was saved ("Windows-1258", "UTF-16 LE …"), for the summary and `--explain`. */
+  encoding?: string;
+  /** The cell separator of a CSV or text table: ",", ";" or a tab. */
+  separator?: string;
 }
