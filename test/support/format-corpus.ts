@@ -92,12 +92,18 @@ export function planText(plan: CorpusPlan, separator: string): string {
 
 // ---------- legacy encodings ----------
 
-/** Windows-1258 as Windows writes it: base letters with combining tone marks (NFD for the tones). */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+
+/** Windows-1258 as Windows writes it: letters with hats, breves and horns precomposed, the five tones combining. */
 export function toWindows1258(text: string): Buffer {
-  // cp1258 has the vowels with hats and horns precomposed, the five tones as combining marks.
-  const decomposed = [...text.normalize("NFD")].join("");
-  const recomposedHats = decomposed.replace(/([aAeEoOuU])([\u0302\u0306\u031B])/gu, (pair) => pair.normalize("NFC"));
-  return iconv.encode(recomposedHats, "windows1258");
+  const split = [...text.normalize("NFC")]
+    .map((char) => {
+      const parts = char.normalize("NFD");
+      const tones = parts.match(TONE_MARKS)?.join("") ?? "";
+      return parts.replace(TONE_MARKS, "").normalize("NFC") + tones;
+    })
+    .join("");
+  return iconv.encode(split, "windows1258");
 }
 
 /**

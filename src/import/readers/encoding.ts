@@ -95,8 +95,12 @@ export function vniToUnicode(latin: string): string {
 function tcvn3Capitals(text: string): string {
   return text.replace(/[^\t;,"\r\n]+/g, (run) => {
     const ascii = run.replace(/[^A-Za-z]/g, "");
-    const capitalsOnly = ascii.length >= 3 && ascii === ascii.toUpperCase();
-    return capitalsOnly && /\p{Ll}/u.test(run) ? run.toLocaleUpperCase("vi") : run;
+    if (ascii.length === 0 || ascii !== ascii.toUpperCase()) return run;
+    // Evidence of the capitals font: a small letter inside a word of capitals ("HOạCH", "ủY").
+    const capitalsFont = run
+      .split(/\s+/)
+      .some((word) => /\p{Ll}\p{Lu}/u.test(word) || (/[A-Z].*[A-Z]/.test(word) && /\p{Ll}/u.test(word)));
+    return capitalsFont ? run.toLocaleUpperCase("vi") : run;
   });
 }
 
