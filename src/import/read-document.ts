@@ -2,18 +2,8 @@ import { extname } from "node:path";
 import { ImportError } from "./import-error.js";
 import { parseCsv, readCsvDocument } from "./readers/csv.js";
 import { type DecodedText, decodePlanText, TEXT_ENCODING_NAMES } from "./readers/encoding.js";
-import { readDocxDocument } from "./readers/docx.js";
-import {
-  isLegacyExcel,
-  isOle2,
-  isRtf,
-  readLegacyExcelDocument,
-  readLegacyWordDocument,
-} from "./readers/legacy-word.js";
-import { readOdtDocument } from "./readers/odt.js";
-import { readPdfDocument } from "./readers/pdf.js";
+import { isLegacyExcel, isOle2, isRtf } from "./readers/legacy-word.js";
 import { readTextDocument } from "./readers/text.js";
-import { readXlsxDocument } from "./readers/xlsx.js";
 import type { SourceDocument } from "./source-document.js";
 
 export const SUPPORTED_EXTENSIONS = [
@@ -65,10 +55,15 @@ export async function readDocument(fileName: string, bytes: Buffer): Promise<Sou
   }
   const extension = extname(fileName).toLowerCase();
   if (isZip(bytes)) {
-    if (extension === ".xlsx" || bytes.includes("xl/workbook")) return readXlsxDocument(fileName, bytes);
-    if (extension === ".docx" || bytes.includes("word/document")) return readDocxDocument(fileName, bytes);
+    // Each reader is loaded when a file needs it: ExcelJS or pdf.js would cost every import a third of a second.
+    if (extension === ".xlsx" || bytes.includes("xl/workbook")) {
+      return (await import("./readers/xlsx.js")).readXlsxDocument(fileName, bytes);
+    }
+    if (extension === ".docx" || bytes.includes("word/document")) {
+      return (await import("./readers/docx.js")).readDocxDocument(fileName, bytes);
+    }
     if (extension === ".odt" || bytes.includes("application/vnd.oasis.opendocument.text")) {
-      return readOdtDocument(fileName, bytes);
+      return (await import("./readers/odt.js")).readOdtDocument(fileName, bytes);
     }
     if (bytes.includes("application/vnd.oasis.opendocument.spreadsheet")) {
       throw new ImportError(
@@ -79,11 +74,12 @@ export async function readDocument(fileName: string, bytes: Buffer): Promise<Sou
     throw new ImportError("tệp nén không phải .docx, .odt hay .xlsx", fileName);
   }
   if (isOle2(bytes)) {
-    if (extension === ".xls" || isLegacyExcel(bytes)) return readLegacyExcelDocument(fileName, bytes);
-    return readLegacyWordDocument(fileName, bytes, ".doc");
+    const legacy = await import("./readers/legacy-word.js");
+    if (extension === ".xls" || isLegacyExcel(bytes)) return legacy.readLegacyExcelDocument(fileName, bytes);
+    return legacy.readLegacyWordDocument(fileName, bytes, ".doc");
   }
-  if (isRtf(bytes)) return readLegacyWordDocument(fileName, bytes, ".rtf");
-  if (isPdf(bytes)) return readPdfDocument(fileName, bytes);
+  if (isRtf(bytes)) return (await import("./readers/legacy-word.js")).readLegacyWordDocument(fileName, bytes, ".rtf");
+  if (isPdf(bytes)) return (await import("./readers/pdf.js")).readPdfDocument(fileName, bytes);
   if ([".docx", ".xlsx", ".pdf", ".odt", ".doc"].includes(extension)) {
     throw new ImportError(`tệp không đúng định dạng ${extension} (nội dung không phải ${extension})`, fileName);
   }

@@ -10,6 +10,7 @@ import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Database } from "../../../db/client.js";
 import { organizations } from "../../../db/schema.js";
+import { displayFileName } from "../../domain/files/safe-file-name.js";
 import { MissingPlanYearError } from "../../import/import-error.js";
 import type { PlanDraft } from "../../import/plan-draft.js";
 import { SUPPORTED_EXTENSIONS } from "../../import/read-document.js";
@@ -19,6 +20,7 @@ import { type Principal, type Refused, requireAccess } from "../access.js";
 import { type ImportSummary, importPlan } from "../import-plan.js";
 import { previewImport } from "../import-preview.js";
 import { type SendSlot, syncReminders } from "../reminders/sync-reminders.js";
+import { MAX_PLAN_TASKS } from "./plan-limits.js";
 
 /** The file types a plan is read from: the importer's own list, so no front end keeps another. */
 export const PLAN_FILE_EXTENSIONS: readonly string[] = SUPPORTED_EXTENSIONS;
@@ -28,13 +30,8 @@ export function isPlanFileName(fileName: string): boolean {
   return PLAN_FILE_EXTENSIONS.includes(extname(fileName).toLowerCase());
 }
 
-/**
- * The most tasks a plan may have before the front ends ask once more. A
- * commune's yearly plan has tens to a few hundred; thousands mean a misread
- * file (every line of a report taken as a task) more often than a real plan.
- * The CLI's --max-tasks, and a count confirmed in the chat or on the web, raise it.
- */
-export const MAX_PLAN_TASKS = 2_000;
+/** The most tasks a plan may have before the front ends ask once more (see plan-limits.ts). */
+export { MAX_PLAN_TASKS };
 
 /** The time zone of an organization not created yet: the product's home. */
 const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
@@ -139,7 +136,8 @@ export async function importPlanFile(
   if (read.draft.tasks.length > limit) return { kind: "too-many-tasks", tasks: read.draft.tasks.length, limit, fileSha256 };
   const target = {
     organizationSlug: request.organizationSlug,
-    fileName: request.fileName,
+    // The name is stored and shown later (plan pages, reports): never with control or bidi characters.
+    fileName: displayFileName(request.fileName),
     fileSha256,
     now: request.now,
   };
