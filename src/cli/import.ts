@@ -1,25 +1,19 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { organizations } from "../../db/schema.js";
 import type { Config } from "../config.js";
 import { displayFileName } from "../domain/files/safe-file-name.js";
 import { ImportError } from "../import/import-error.js";
 import { readPlanFile } from "../import/read-plan-file.js";
 import type { ExplainedRow, PlanDraft } from "../import/plan-draft.js";
 import type { Logger } from "../logger.js";
-import { OPERATOR } from "../services/access.js";
+import { MAX_PLAN_TASKS } from "../services/plans/plan-limits.js";
 import {
-  importPlanFile,
   isPlanFileName,
-  MAX_PLAN_TASKS,
   PLAN_FILE_EXTENSIONS,
   type PlanReader,
   readPlanDocument,
-} from "../services/plans/import-plan-file.js";
-import { formatImportSummary } from "./import-summary-text.js";
-import { refusalError } from "./refusals.js";
+} from "../services/plans/read-plan-document.js";
 import { UsageError } from "./usage-error.js";
 
 interface ImportArgs {
@@ -234,6 +228,16 @@ async function importOne(
 ): Promise<void> {
   const { db, out } = deps;
   const { fileName } = file;
+  // The database layer is loaded only when something is stored: --dry-run starts without it.
+  const [{ eq }, { organizations }, { OPERATOR }, { importPlanFile }, { formatImportSummary }, { refusalError }] =
+    await Promise.all([
+      import("drizzle-orm"),
+      import("../../db/schema.js"),
+      import("../services/access.js"),
+      import("../services/plans/import-plan-file.js"),
+      import("./import-summary-text.js"),
+      import("./refusals.js"),
+    ]);
   const result = await importPlanFile(db, OPERATOR, {
     ...requestOf(file, options, deps.reader),
     mode: "apply",

@@ -5,46 +5,32 @@
  * bytes and word the result.
  */
 import { createHash } from "node:crypto";
-import { extname } from "node:path";
 import { eq } from "drizzle-orm";
-import { DateTime } from "luxon";
 import type { Database } from "../../../db/client.js";
 import { organizations } from "../../../db/schema.js";
 import { displayFileName } from "../../domain/files/safe-file-name.js";
-import { MissingPlanYearError } from "../../import/import-error.js";
-import type { PlanDraft } from "../../import/plan-draft.js";
-import { SUPPORTED_EXTENSIONS } from "../../import/read-document.js";
-import { DEFAULT_READ_LIMITS } from "../../import/read-limits.js";
-import { readPlanInThisProcess } from "../../import/read-plan-file.js";
 import { type Principal, type Refused, requireAccess } from "../access.js";
 import { type ImportSummary, importPlan } from "../import-plan.js";
 import { previewImport } from "../import-preview.js";
 import { type SendSlot, syncReminders } from "../reminders/sync-reminders.js";
 import { MAX_PLAN_TASKS } from "./plan-limits.js";
+import {
+  DEFAULT_TIME_ZONE,
+  isPlanFileName,
+  PLAN_FILE_EXTENSIONS,
+  type PlanRead,
+  type PlanReader,
+  readPlanDocument,
+  readPlanHere,
+} from "./read-plan-document.js";
 
-/** The file types a plan is read from: the importer's own list, so no front end keeps another. */
-export const PLAN_FILE_EXTENSIONS: readonly string[] = SUPPORTED_EXTENSIONS;
+export { isPlanFileName, PLAN_FILE_EXTENSIONS, type PlanRead, type PlanReader, readPlanDocument, readPlanHere };
 
-/** Whether a file's name says it is a plan document the importer reads. */
-export function isPlanFileName(fileName: string): boolean {
-  return PLAN_FILE_EXTENSIONS.includes(extname(fileName).toLowerCase());
-}
 
 /** The most tasks a plan may have before the front ends ask once more (see plan-limits.ts). */
 export { MAX_PLAN_TASKS };
 
-/** The time zone of an organization not created yet: the product's home. */
-const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
-/** Reads a plan document into a draft; throws ImportError (MissingPlanYearError when it names no year). */
-export type PlanReader = (fileName: string, bytes: Buffer, options: { year?: number }) => Promise<PlanDraft>;
-
-/**
- * Reads in this process, with the importer's limits. A runtime that wants the
- * read away from its event loop passes `readPlanFile` (a child process) instead.
- */
-export const readPlanHere: PlanReader = (fileName, bytes, options) =>
-  readPlanInThisProcess({ fileName, bytes, ...options, limits: DEFAULT_READ_LIMITS });
 
 export interface PlanFileRequest {
   fileName: string;
@@ -64,15 +50,6 @@ export interface PlanFileRequest {
   maxTasks?: number;
 }
 
-export interface PlanRead {
-  draft: PlanDraft;
-  fileSha256: string;
-  /**
-   * The document names no year, so the plan was read as the organization's
-   * current year: the one rule for a plan without a year, in the chat and the CLI.
-   */
-  yearAssumed: boolean;
-}
 
 export type PlanFileResult =
   | Refused<"not-allowed" | "stale">
@@ -82,29 +59,6 @@ export type PlanFileResult =
   | ({ kind: "previewed"; summary: ImportSummary } & PlanRead)
   | ({ kind: "applied"; summary: ImportSummary; slots: SendSlot[] } & PlanRead);
 
-/**
- * The read step alone (the CLI's --dry-run), with the one year rule: the
- * caller's year, else the document's, else the current year where the plan's
- * organization is. Unreadable documents throw ImportError.
- */
-export async function readPlanDocument(
-  request: Pick<PlanFileRequest, "fileName" | "bytes" | "year" | "now" | "reader">,
-  timeZone = DEFAULT_TIME_ZONE,
-): Promise<PlanRead> {
-  const read = request.reader ?? readPlanHere;
-  const fileSha256 = createHash("sha256").update(request.bytes).digest("hex");
-  if (request.year !== undefined) {
-    const draft = await read(request.fileName, request.bytes, { year: request.year });
-    return { draft, fileSha256, yearAssumed: false };
-  }
-  try {
-    return { draft: await read(request.fileName, request.bytes, {}), fileSha256, yearAssumed: false };
-  } catch (error) {
-    if (!(error instanceof MissingPlanYearError)) throw error;
-    const year = DateTime.fromJSDate(request.now, { zone: timeZone }).year;
-    return { draft: await read(request.fileName, request.bytes, { year }), fileSha256, yearAssumed: true };
-  }
-}
 
 /**
  * Reads and imports a plan file for `principal`: coordinators into their own
