@@ -101,3 +101,12 @@ describe("decodePlanText", () => {
     expect(decodePlanText(Buffer.from([0x50, 0x00, 0x01, 0x02, 0x00, 0xff, 0x00, 0x10, 0x00, 0x00, 0x9f]))).toBeNull();
   });
 });
+
+describe("UTF-16 without a BOM", () => {
+  it("is read when the text says so, and short binary is not taken for it", () => {
+    const text = "TT\tNội dung\tChủ trì\tThời gian\n1\tRà soát\tTư pháp\tQuý II/2026";
+    const bytes = encodeAs(text, "utf-16le").subarray(2);
+    expect(decodePlanText(bytes)).toEqual({ text, encoding: "utf-16le" });
+    expect(decodePlanText(Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x42]))).toBeNull();
+  });
+});

@@ -158,7 +158,8 @@ function utf16WithoutBom(bytes: Buffer): "utf-16le" | "utf-16be" | null {
     if (sample[i + 1] === 0) odd++;
   }
   const pairs = sample.length / 2;
-  if (pairs < 2) return null;
+  // Too short to tell text from binary (Excel writes a BOM anyway).
+  if (pairs < 8) return null;
   if (odd > pairs * 0.3 && even < pairs * 0.05) return "utf-16le";
   if (even > pairs * 0.3 && odd < pairs * 0.05) return "utf-16be";
   return null;
@@ -179,7 +180,13 @@ export function decodePlanText(bytes: Buffer): DecodedText | null {
     return { text: iconv.decode(bytes.subarray(2), "utf16be").normalize("NFC"), encoding: "utf-16be" };
   }
   const wide = utf16WithoutBom(bytes);
-  if (wide) return { text: iconv.decode(bytes, wide).normalize("NFC"), encoding: wide };
+  if (wide) {
+    const text = iconv.decode(bytes, wide).normalize("NFC");
+    // Binary that happens to have zeros in every other place decodes to control characters.
+    let controls = 0;
+    for (const char of text) if ((char < " " && !"\t\r\n\f\v".includes(char)) || char === "\ufffd") controls++;
+    if (controls <= text.length / 100) return { text, encoding: wide };
+  }
   if (bytes.includes(0)) return null;
   let utf8: string | null;
   try {
