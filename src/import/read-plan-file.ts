@@ -12,6 +12,7 @@ import { interpretDocument } from "./interpret/interpret-document.js";
 import type { PlanDraft } from "./plan-draft.js";
 import { readDocument } from "./read-document.js";
 import { DEFAULT_READ_LIMITS, limitMessages, type ReadLimits } from "./read-limits.js";
+import { CONVERSION_TIMEOUT_MS, isOle2, isRtf } from "./readers/legacy-word.js";
 
 export interface ReadPlanOptions {
   /** The plan's year when the caller knows better than the document (the CLI's --year). */
@@ -105,7 +106,11 @@ export async function processCpuMs(pid: number): Promise<number | null> {
  * time where CPU time cannot be read). A busy machine slows a reader down
  * without making it use more CPU, so load alone never refuses a real plan.
  */
-function watchTimeLimit(pid: number | undefined, limitMs: number): { expired: Promise<"timeout">; stop: () => void } {
+function watchTimeLimit(
+  pid: number | undefined,
+  limitMs: number,
+  conversionMs: number,
+): { expired: Promise<"timeout">; stop: () => void } {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const started = Date.now();
@@ -114,7 +119,8 @@ function watchTimeLimit(pid: number | undefined, limitMs: number): { expired: Pr
       if (stopped) return;
       const cpuMs = pid === undefined ? null : await processCpuMs(pid);
       const wallMs = Date.now() - started;
-      const wallLimit = cpuMs === null ? limitMs : limitMs * WALL_CLOCK_BACKSTOP_FACTOR;
+      // A LibreOffice conversion (its CPU is its own processes') has its own limit on top of the backstop.
+      const wallLimit = (cpuMs === null ? limitMs : limitMs * WALL_CLOCK_BACKSTOP_FACTOR) + conversionMs;
       if (stopped) return;
       if ((cpuMs !== null && cpuMs > limitMs) || wallMs > wallLimit) resolve("timeout");
       else timer = setTimeout(() => void check(), Math.min(CPU_POLL_MS, Math.max(1, wallLimit - wallMs)));
@@ -151,7 +157,8 @@ export async function readPlanFile(fileName: string, bytes: Buffer, options: Rea
     ...(options.fallbackYear !== undefined ? { fallbackYear: options.fallbackYear } : {}),
     limits,
   };
-  const limit = watchTimeLimit(child.pid, limits.timeoutMs);
+  const converted = isOle2(bytes) || isRtf(bytes);
+  const limit = watchTimeLimit(child.pid, limits.timeoutMs, converted ? CONVERSION_TIMEOUT_MS : 0);
   const response = await new Promise<ReadPlanResponse | "timeout" | "died">((resolve) => {
     void limit.expired.then((timeout) => {
       child.kill("SIGKILL");

@@ -8,7 +8,8 @@ import type { SourceDocument } from "../source-document.js";
  * LibreOffice on the PATH the coordinator is told what to do instead.
  */
 
-const CONVERSION_TIMEOUT_MS = Number(process.env.NHACVIEC_SOFFICE_TIMEOUT_MS ?? 60_000);
+/** The LibreOffice conversion's own wall-clock limit, apart from the reader's CPU limit (read-plan-file.ts). */
+export const CONVERSION_TIMEOUT_MS = Number(process.env.NHACVIEC_SOFFICE_TIMEOUT_MS ?? 60_000);
 
 /** The OLE2 compound file signature every .doc and .xls starts with. */
 export const isOle2 = (bytes: Buffer): boolean =>
