@@ -1,28 +1,24 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { eq } from "drizzle-orm";
-import { openMigratedDatabase } from "../../db/client.js";
-import { organizations } from "../../db/schema.js";
+import type { Database } from "../../db/client.js";
 import type { Config } from "../config.js";
+import { displayFileName } from "../domain/files/safe-file-name.js";
 import { ImportError } from "../import/import-error.js";
 import { readPlanFile } from "../import/read-plan-file.js";
 import type { DocumentReading } from "../import/directive/read-directive.js";
 import type { ExplainedRow, PlanDraft } from "../import/plan-draft.js";
 import type { Logger } from "../logger.js";
-import { OPERATOR } from "../services/access.js";
+import { MAX_PLAN_TASKS } from "../services/plans/plan-limits.js";
 import {
-  importPlanFile,
   isPlanFileName,
-  MAX_PLAN_TASKS,
   PLAN_FILE_EXTENSIONS,
+  type PlanReader,
   readPlanDocument,
-} from "../services/plans/import-plan-file.js";
-import { formatImportSummary } from "./import-summary-text.js";
-import { refusalError } from "./refusals.js";
+} from "../services/plans/read-plan-document.js";
 import { UsageError } from "./usage-error.js";
 
 interface ImportArgs {
-  file: string;
+  files: string[];
   org: string | undefined;
   year: number | undefined;
   maxTasks: number;
@@ -52,13 +48,13 @@ function explainLine(row: ExplainedRow): string {
     row.source.line !== undefined ? `dòng ${row.source.line}` : `hàng ${row.source.row ?? "?"}`
   }`;
   const what = `${ROLE_WORDS[row.role]}${row.target ? ` ${row.target}` : ""}${row.reason ? ` (${row.reason})` : ""}`;
-  // Prose (a plan without a table, a directive) has no table: its lines are cited alone.
+  // Prose (a plan without a table, a directive) and lines outside a PDF's table have no table: cited alone.
   return `${row.table === 0 ? "văn bản" : `bảng ${row.table}`}, ${where}: ${what} | ${row.text}`;
 }
 
 function parseImportArgs(args: string[]): ImportArgs {
   const parsed: ImportArgs = {
-    file: "",
+    files: [],
     org: undefined,
     year: undefined,
     maxTasks: MAX_PLAN_TASKS,
@@ -88,10 +84,9 @@ function parseImportArgs(args: string[]): ImportArgs {
       if (kind !== "plan" && kind !== "directive") throw new UsageError("--kind takes plan or directive");
       parsed.kind = kind;
     } else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
-    else if (parsed.file === "") parsed.file = arg;
-    else throw new UsageError(`one file at a time; got "${parsed.file}" and "${arg}"`);
+    else parsed.files.push(arg);
   }
-  if (parsed.file === "") throw new UsageError("import needs a file: import <file> --org <slug>");
+  if (parsed.files.length === 0) throw new UsageError("import needs a file: import <file>... --org <slug>");
   if (!parsed.dryRun && !parsed.org) throw new UsageError("import needs --org <slug> (or --dry-run)");
   if (parsed.org !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(parsed.org)) {
     throw new UsageError("--org is a short name of lower-case letters, digits and dashes, e.g. gio-son");
@@ -99,86 +94,197 @@ function parseImportArgs(args: string[]): ImportArgs {
   return parsed;
 }
 
-/**
- * `import <file> --org <slug> [--year] [--kind plan|directive] [--max-tasks N] [--dry-run] [--json] [--explain]`.
- * The file is read in a child process with limits, as in the chat and on the web.
- */
-export async function runImport(
-  args: string[],
-  config: Config,
-  logger: Logger,
-  out: (line: string) => void,
-): Promise<void> {
-  const options = parseImportArgs(args);
+type Out = (line: string) => void;
+
+/** One plan file of the run: its name as shown (control and bidi characters removed) and its bytes. */
+interface PlanFile {
+  path: string;
+  fileName: string;
+  bytes: Buffer;
+}
+
+async function readPlanBytes(path: string): Promise<PlanFile> {
+  const fileName = displayFileName(basename(path));
   let bytes: Buffer;
   try {
-    bytes = await readFile(options.file);
+    bytes = await readFile(path);
   } catch (error) {
-    throw new ImportError("không mở được tệp", basename(options.file), {}, String(error));
+    throw new ImportError("không mở được tệp", fileName, {}, String(error));
   }
-  const fileName = basename(options.file);
-  const request = {
-    fileName,
-    bytes,
-    now: new Date(),
-    // A hostile file costs a child process that is stopped at the time and memory limits, never a hung CLI.
-    reader: readPlanFile,
-    ...(options.year ? { year: options.year } : {}),
-    ...(options.kind ? { kind: options.kind } : {}),
-  };
   if (!isPlanFileName(fileName)) {
     throw new UsageError(`"${fileName}" is not a plan file; plans are read from ${PLAN_FILE_EXTENSIONS.join(" ")}`);
   }
-  if (options.dryRun) {
-    const { draft, yearAssumed } = await readPlanDocument(request);
-    if (options.explain && !options.json) for (const row of draft.explanation) out(explainLine(row));
-    if (options.json) out(JSON.stringify(draft, null, 2));
-    else {
-      const needsDate = draft.tasks.filter((t) => t.schedule.needsReview).length;
-      out(readAsLine(draft));
-      if (yearAssumed) out(yearAssumedLine(draft.plan.year));
-      out(`- ${draft.sections.length} mục, ${draft.tasks.length} nhiệm vụ, ${needsDate} cần xem lại thời hạn`);
-      if (draft.tasks.length > options.maxTasks) out(`- ${tooManyTasksReason(draft.tasks.length, options.maxTasks)}`);
-      for (const warning of draft.warnings) out(`- ${warning}`);
-      out("(chạy thử: chưa ghi gì vào cơ sở dữ liệu)");
-    }
-    return;
-  }
-  const client = await openMigratedDatabase(config, logger, { max: 2 });
-  try {
-    const result = await importPlanFile(client.db, OPERATOR, {
-      ...request,
-      mode: "apply",
-      organizationSlug: options.org as string,
-      maxTasks: options.maxTasks,
+  return { path, fileName, bytes };
+}
+
+/**
+ * Reads each file in a child process (`readPlanFile`), the next one while the
+ * current one is written: a province importing a hundred plans waits for the
+ * database, not for a reader process to start.
+ */
+function prefetchingReader(kind?: DocumentReading): {
+  reader: PlanReader;
+  prefetch: (file: PlanFile, year?: number) => void;
+} {
+  const started = new Map<string, Promise<PlanDraft>>();
+  const key = (fileName: string, bytes: Buffer, year?: number): string => `${fileName}|${bytes.length}|${year ?? ""}`;
+  const reader: PlanReader = (fileName, bytes, options) => {
+    const id = key(fileName, bytes, options.year);
+    const early = started.get(id);
+    started.delete(id);
+    return early ?? readPlanFile(fileName, bytes, options);
+  };
+  const prefetch = (file: PlanFile, year?: number): void => {
+    const promise = readPlanFile(file.fileName, file.bytes, {
+      ...(year !== undefined ? { year } : {}),
+      ...(kind !== undefined ? { kind } : {}),
     });
-    if (result.kind === "too-many-tasks")
-      throw new ImportError(tooManyTasksReason(result.tasks, result.limit), fileName);
-    if (result.kind === "not-allowed" || result.kind === "stale") {
-      throw refusalError(`import into "${options.org}"`, result.kind);
+    // A failure is reported when the file's turn comes, not as an unhandled rejection now.
+    promise.catch(() => undefined);
+    started.set(key(file.fileName, file.bytes, year), promise);
+  };
+  return { reader, prefetch };
+}
+
+/**
+ * `import <file>... --org <slug> [--year] [--max-tasks N] [--dry-run] [--json] [--explain]`.
+ * Each file is read in a child process with limits, as in the chat and on the
+ * web; several files share one database connection and one migration check,
+ * and each gets its own summary. A file that fails does not stop the others;
+ * the command fails at the end if any did.
+ */
+export async function runImport(args: string[], config: Config, logger: Logger, out: Out): Promise<void> {
+  const options = parseImportArgs(args);
+  const several = options.files.length > 1;
+  const { reader, prefetch } = prefetchingReader(options.kind);
+  const failures: Array<{ fileName: string; error: unknown }> = [];
+  // The database is opened (and migrated) once for the whole run, and only when something is stored.
+  const client = options.dryRun
+    ? null
+    : await (await import("../../db/client.js")).openMigratedDatabase(config, logger, { max: 2 });
+  try {
+    const files: Array<PlanFile | null> = [];
+    for (const path of options.files) {
+      try {
+        files.push(await readPlanBytes(path));
+      } catch (error) {
+        if (!several) throw error;
+        failures.push({ fileName: displayFileName(basename(path)), error });
+        files.push(null);
+      }
     }
-    if (result.kind !== "applied") throw new UsageError(`"${fileName}" is not a plan file`);
-    const { summary, draft, slots } = result;
-    if (options.explain && !options.json) for (const row of draft.explanation) out(explainLine(row));
-    // The reminder rows are planned now; the worker's reconciler queues them (at start and every 5 minutes).
-    logger.info({ planId: summary.planId, tasks: summary.tasks, sendTimes: slots.length }, "plan imported");
-    if (options.json) out(JSON.stringify(summary, null, 2));
-    else {
-      const [organization] = await client.db
-        .select({ name: organizations.name, slug: organizations.slug })
-        .from(organizations)
-        .where(eq(organizations.id, summary.organizationId));
-      if (result.yearAssumed) out(yearAssumedLine(draft.plan.year));
-      out(
-        formatImportSummary(summary, {
-          title: draft.plan.title,
-          organizationName: `${organization?.name ?? options.org} (${options.org})`,
-        }),
-      );
+    const pending = files.filter((f): f is PlanFile => f !== null);
+    pending.slice(0, 2).forEach((file) => prefetch(file, options.year));
+    for (const [i, file] of pending.entries()) {
+      if (several && !options.json) out(`== ${file.fileName} ==`);
+      try {
+        if (client) await importOne(file, options, { db: client.db, reader, logger, out });
+        else await previewOne(file, options, reader, out);
+      } catch (error) {
+        if (!several) throw error;
+        failures.push({ fileName: file.fileName, error });
+        out(`- Lỗi: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const next = pending[i + 2];
+      if (next) prefetch(next, options.year);
     }
   } finally {
-    await client.close();
+    await client?.close();
   }
+  if (failures.length > 0) {
+    const names = failures.map((f) => f.fileName).join(", ");
+    throw new ImportError(`${failures.length}/${options.files.length} tệp không nhập được`, names);
+  }
+}
+
+function requestOf(file: PlanFile, options: ImportArgs, reader: PlanReader) {
+  return {
+    fileName: file.fileName,
+    bytes: file.bytes,
+    now: new Date(),
+    // A hostile file costs a child process that is stopped at the time and memory limits, never a hung CLI.
+    reader,
+    ...(options.year ? { year: options.year } : {}),
+    ...(options.kind ? { kind: options.kind } : {}),
+  };
+}
+
+function explainDraft(draft: PlanDraft, out: Out): void {
+  if (draft.textFormat?.encoding || draft.textFormat?.separator) out(textFormatLine(draft.textFormat));
+  for (const row of draft.explanation) out(explainLine(row));
+}
+
+/** "- Bảng mã: Windows-1258; phân cách: ;" for a text or CSV file. */
+function textFormatLine(format: NonNullable<PlanDraft["textFormat"]>): string {
+  const separator = format.separator === "\t" ? "tab" : format.separator;
+  return `- Tệp văn bản: bảng mã ${format.encoding ?? "UTF-8"}${separator ? `, phân cách "${separator}"` : ""}`;
+}
+
+async function previewOne(file: PlanFile, options: ImportArgs, reader: PlanReader, out: Out): Promise<void> {
+  const { draft, yearAssumed } = await readPlanDocument(requestOf(file, options, reader));
+  if (options.explain && !options.json) explainDraft(draft, out);
+  if (options.json) {
+    out(JSON.stringify(draft, null, 2));
+    return;
+  }
+  const needsDate = draft.tasks.filter((t) => t.schedule.needsReview).length;
+  out(readAsLine(draft));
+  if (yearAssumed) out(yearAssumedLine(draft.plan.year));
+  if (draft.textFormat && !options.explain) out(textFormatLine(draft.textFormat));
+  out(`- ${draft.sections.length} mục, ${draft.tasks.length} nhiệm vụ, ${needsDate} cần xem lại thời hạn`);
+  if (draft.tasks.length > options.maxTasks) out(`- ${tooManyTasksReason(draft.tasks.length, options.maxTasks)}`);
+  for (const warning of draft.warnings) out(`- ${warning}`);
+  out("(chạy thử: chưa ghi gì vào cơ sở dữ liệu)");
+}
+
+async function importOne(
+  file: PlanFile,
+  options: ImportArgs,
+  deps: { db: Database; reader: PlanReader; logger: Logger; out: Out },
+): Promise<void> {
+  const { db, out } = deps;
+  const { fileName } = file;
+  // The database layer is loaded only when something is stored: --dry-run starts without it.
+  const [{ eq }, { organizations }, { OPERATOR }, { importPlanFile }, { formatImportSummary }, { refusalError }] =
+    await Promise.all([
+      import("drizzle-orm"),
+      import("../../db/schema.js"),
+      import("../services/access.js"),
+      import("../services/plans/import-plan-file.js"),
+      import("./import-summary-text.js"),
+      import("./refusals.js"),
+    ]);
+  const result = await importPlanFile(db, OPERATOR, {
+    ...requestOf(file, options, deps.reader),
+    mode: "apply",
+    organizationSlug: options.org as string,
+    maxTasks: options.maxTasks,
+  });
+  if (result.kind === "too-many-tasks") throw new ImportError(tooManyTasksReason(result.tasks, result.limit), fileName);
+  if (result.kind === "not-allowed" || result.kind === "stale") {
+    throw refusalError(`import into "${options.org}"`, result.kind);
+  }
+  if (result.kind !== "applied") throw new UsageError(`"${fileName}" is not a plan file`);
+  const { summary, draft, slots } = result;
+  if (options.explain && !options.json) explainDraft(draft, out);
+  // The reminder rows are planned now; the worker's reconciler queues them (at start and every 5 minutes).
+  deps.logger.info({ planId: summary.planId, tasks: summary.tasks, sendTimes: slots.length }, "plan imported");
+  if (options.json) {
+    out(JSON.stringify(summary, null, 2));
+    return;
+  }
+  const [organization] = await db
+    .select({ name: organizations.name, slug: organizations.slug })
+    .from(organizations)
+    .where(eq(organizations.id, summary.organizationId));
+  if (result.yearAssumed) out(yearAssumedLine(draft.plan.year));
+  if (draft.textFormat) out(textFormatLine(draft.textFormat));
+  out(
+    formatImportSummary(summary, {
+      title: draft.plan.title,
+      organizationName: `${organization?.name ?? options.org} (${options.org})`,
+    }),
+  );
 }
 
 /** What the document was read as: a plan, or a directive with its identity ("Thông báo số 25/TB-UBND ngày …"). */

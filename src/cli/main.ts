@@ -1,24 +1,15 @@
-/** The `nhacviec` command: parses the command name and hands over to one file per subcommand. */
+/**
+ * The `nhacviec` command: parses the command name and hands over to one file
+ * per subcommand. Each subcommand is imported when it runs, so `import` does
+ * not pay for loading the bot, the web app and the queues (a second of start).
+ */
 import { readFileSync } from "node:fs";
 import { ConfigError, loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
-import { runCalendar } from "./calendar.js";
-import { runDeadline, runDeadlines } from "./deadline.js";
 import { ImportError } from "../import/import-error.js";
-import { runImport } from "./import.js";
-import { runMigrate } from "./migrate.js";
-import { runPreview } from "./preview.js";
-import { runUnits } from "./units.js";
-import { runExport } from "./export.js";
-import { runReport } from "./report.js";
-import { runInvite } from "./invite.js";
-import { runParseDates } from "./parse-dates.js";
-import { runStart } from "./start.js";
-import { runStatus } from "./status.js";
-import { runPar } from "./par.js";
-import { runWorker } from "./worker.js";
+import { SUPPORTED_EXTENSIONS as PLAN_FILE_EXTENSIONS } from "../import/read-document.js";
+import { MAX_PLAN_TASKS } from "../services/plans/plan-limits.js";
 import { UsageError } from "./usage-error.js";
-import { MAX_PLAN_TASKS, PLAN_FILE_EXTENSIONS } from "../services/plans/import-plan-file.js";
 
 const usage = `usage: nhacviec <command>
   deadline --year 2025 [--period 2025-07-01..2025-12-31] "<text>"   one Schedule as JSON
@@ -32,7 +23,7 @@ const usage = `usage: nhacviec <command>
   export --org <slug> --format xlsx|zip|pdf [--from D] [--to D] [--as-of D] [--out F]  results workbook, or the evidence bundle
   report --org <slug> --period 2026-Q3|2026-H1|2026 [--format docx|pdf] [--as-of D] [--out F]  the CCHC results report
   parse-dates --ref <ISO datetime> < lines                           typed dates ("15/3", "thứ 6 tuần sau") as JSON Lines
-  import <file> --org <slug> [--year Y] [--kind plan|directive] [--dry-run] [--json]  read a plan or a directive (${PLAN_FILE_EXTENSIONS.join(" ")}) and store it
+  import <file>... --org <slug> [--year Y] [--kind plan|directive] [--dry-run] [--json]  read plans or directives (${PLAN_FILE_EXTENSIONS.join(" ")}) and store them
          [--max-tasks N]                                             accept a plan of more than ${MAX_PLAN_TASKS} tasks
   units --org <slug> [--json]                                        units with their aliases and task counts
   units merge --org <slug> "<from>" "<into>"                         join two units (the first becomes an alias)
@@ -51,57 +42,69 @@ const out = (line: string): void => {
 async function run(command: string | undefined, args: string[]): Promise<void> {
   switch (command) {
     case "deadline":
-      return runDeadline(args, out);
+      return (await import("./deadline.js")).runDeadline(args, out);
     case "deadlines":
-      return runDeadlines(args, readFileSync(0, "utf8"), out);
+      return (await import("./deadline.js")).runDeadlines(args, readFileSync(0, "utf8"), out);
     case "import": {
       const config = loadConfig(process.env);
+      const { runImport } = await import("./import.js");
       return runImport(args, config, createLogger(config.logLevel), out);
     }
     case "units": {
       const config = loadConfig(process.env);
+      const { runUnits } = await import("./units.js");
       return runUnits(args, config, createLogger(config.logLevel), out);
     }
     case "calendar": {
       const config = loadConfig(process.env);
+      const { runCalendar } = await import("./calendar.js");
       return runCalendar(args, config, createLogger(config.logLevel), out);
     }
     case "preview": {
       const config = loadConfig(process.env);
+      const { runPreview } = await import("./preview.js");
       return runPreview(args, config, createLogger(config.logLevel), out);
     }
     case "parse-dates":
-      return runParseDates(args, () => readFileSync(0, "utf8"), out);
+      return (await import("./parse-dates.js")).runParseDates(args, () => readFileSync(0, "utf8"), out);
     case "invite": {
       const config = loadConfig(process.env);
+      const { runInvite } = await import("./invite.js");
       return runInvite(args, config, createLogger(config.logLevel), out);
     }
     case "export": {
       const config = loadConfig(process.env);
+      const { runExport } = await import("./export.js");
       return runExport(args, config, createLogger(config.logLevel), out);
     }
     case "report": {
       const config = loadConfig(process.env);
+      const { runReport } = await import("./report.js");
       return runReport(args, config, createLogger(config.logLevel), out);
     }
     case "par": {
       const config = loadConfig(process.env);
+      const { runPar } = await import("./par.js");
       return runPar(args, config, createLogger(config.logLevel), out);
     }
     case "status": {
       const config = loadConfig(process.env);
+      const { runStatus } = await import("./status.js");
       return runStatus(args, config, createLogger(config.logLevel), out);
     }
     case "start": {
       const config = loadConfig(process.env);
+      const { runStart } = await import("./start.js");
       return runStart(config, createLogger(config.logLevel));
     }
     case "worker": {
       const config = loadConfig(process.env);
+      const { runWorker } = await import("./worker.js");
       return runWorker(config, createLogger(config.logLevel));
     }
     case "migrate": {
       const config = loadConfig(process.env);
+      const { runMigrate } = await import("./migrate.js");
       return runMigrate(config, createLogger(config.logLevel));
     }
     default:

@@ -1,3 +1,5 @@
+import { displayFileName } from "../domain/files/safe-file-name.js";
+
 /**
  * A document that cannot become a plan. Names the file and, where there is one,
  * the line or row; `message` is Vietnamese because coordinators read it in the
@@ -5,14 +7,17 @@
  */
 export class ImportError extends Error {
   override readonly name = "ImportError";
+  /** The file's name as shown to people: without control or bidi characters (U+202E). */
+  readonly file: string;
   constructor(
     /** The Vietnamese sentence alone, without the file and location that `message` adds. */
     readonly reason: string,
-    readonly file: string,
+    file: string,
     readonly location: { line?: number; row?: number; column?: string } = {},
     readonly detail?: string,
   ) {
-    super(`${file}${ImportError.where(location)}: ${reason}`);
+    super(`${displayFileName(file)}${ImportError.where(location)}: ${reason}`);
+    this.file = displayFileName(file);
   }
 
   private static where(location: { line?: number; row?: number; column?: string }): string {

@@ -9,6 +9,8 @@ export interface PlanDraft {
   warnings: string[];
   /** What became of every non-empty row of the document's tables (`import --explain`, the chat preview). */
   explanation: ExplainedRow[];
+  /** How a text or CSV file was read: its encoding and its cell separator, as detected. */
+  textFormat?: { encoding?: string; separator?: string };
 }
 
 /** What a source row became. */

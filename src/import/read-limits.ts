@@ -16,7 +16,11 @@ export interface ReadLimits {
   maxCellChars: number;
   /** Pages of a PDF. */
   maxPdfPages: number;
-  /** Wall time of reading and interpreting, in the separate process. */
+  /**
+   * CPU time of reading and interpreting, in the separate process (a busy
+   * machine slows the reader without refusing it; the wall clock stops it at
+   * five times this, see read-plan-file.ts).
+   */
   timeoutMs: number;
   /** V8 heap of the reading process, in MB. */
   maxHeapMb: number;
@@ -48,7 +52,7 @@ export const limitMessages = {
   pdfPages: (limits: ReadLimits, pages: number) =>
     `tệp PDF có ${pages} trang, quá giới hạn ${limits.maxPdfPages} trang`,
   timeout: (limits: ReadLimits) =>
-    `đọc tệp quá ${Math.round(limits.timeoutMs / 1000)} giây nên đã dừng (tệp quá lớn, quá phức tạp hoặc bị hỏng)`,
+    `đọc tệp quá ${Math.round(limits.timeoutMs / 1000)} giây xử lý nên đã dừng (tệp quá lớn, quá phức tạp hoặc bị hỏng)`,
   memory: (limits: ReadLimits) =>
     `đọc tệp cần quá ${limits.maxHeapMb} MB bộ nhớ nên đã dừng (tệp quá lớn, quá phức tạp hoặc bị hỏng)`,
 };

@@ -5,6 +5,7 @@
  * or the scheduler; and each is refused with a Vietnamese reason.
  */
 import { fork } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import { assertDocumentWithinLimits, assertFileWithinLimits } from "./document-limits.js";
 import { ImportError, MissingPlanYearError } from "./import-error.js";
 import type { DocumentReading } from "./directive/read-directive.js";
@@ -12,6 +13,7 @@ import { interpretDocument } from "./interpret/interpret-document.js";
 import type { PlanDraft } from "./plan-draft.js";
 import { readDocument } from "./read-document.js";
 import { DEFAULT_READ_LIMITS, limitMessages, type ReadLimits } from "./read-limits.js";
+import { CONVERSION_TIMEOUT_MS, isOle2, isRtf } from "./readers/legacy-word.js";
 
 export interface ReadPlanOptions {
   /** The plan's year when the caller knows better than the document (the CLI's --year). */
@@ -72,6 +74,73 @@ function childEntry(): { url: URL; execArgv: string[] } {
   };
 }
 
+/**
+ * The wall-clock backstop, as a multiple of the CPU time limit: a reader that
+ * waits on nothing but the CPU gets this long on a machine five times busier
+ * than its share, and a stuck one (blocked, or starved for ever) still ends.
+ */
+export const WALL_CLOCK_BACKSTOP_FACTOR = 5;
+
+/** How often the reader's CPU time is looked at. */
+const CPU_POLL_MS = 200;
+
+/** Linux's USER_HZ: the unit of utime and stime in /proc/<pid>/stat. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time (user + system) the process `pid` has used itself, in ms, from
+ * /proc; null where there is no /proc (then the wall clock limits the reader).
+ * A LibreOffice conversion runs in processes of its own and is not counted: it
+ * has its own limit (libreoffice.ts).
+ */
+export async function processCpuMs(pid: number): Promise<number | null> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces): state is the first, utime the 12th, stime the 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / CLOCK_TICKS_PER_SECOND : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Resolves "timeout" when the child has used `limitMs` of CPU time, or
+ * WALL_CLOCK_BACKSTOP_FACTOR times that of wall time (plain `limitMs` of wall
+ * time where CPU time cannot be read). A busy machine slows a reader down
+ * without making it use more CPU, so load alone never refuses a real plan.
+ */
+function watchTimeLimit(
+  pid: number | undefined,
+  limitMs: number,
+  conversionMs: number,
+): { expired: Promise<"timeout">; stop: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const started = Date.now();
+  const expired = new Promise<"timeout">((resolve) => {
+    const check = async (): Promise<void> => {
+      if (stopped) return;
+      const cpuMs = pid === undefined ? null : await processCpuMs(pid);
+      const wallMs = Date.now() - started;
+      // A LibreOffice conversion (its CPU is its own processes') has its own limit on top of the backstop.
+      const wallLimit = (cpuMs === null ? limitMs : limitMs * WALL_CLOCK_BACKSTOP_FACTOR) + conversionMs;
+      if (stopped) return;
+      if ((cpuMs !== null && cpuMs > limitMs) || wallMs > wallLimit) resolve("timeout");
+      else timer = setTimeout(() => void check(), Math.min(CPU_POLL_MS, Math.max(1, wallLimit - wallMs)));
+    };
+    timer = setTimeout(() => void check(), Math.min(CPU_POLL_MS, limitMs));
+  });
+  return {
+    expired,
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
 /** Reads `bytes` as the plan document `fileName` in a child process; throws ImportError with the reason. */
 export async function readPlanFile(fileName: string, bytes: Buffer, options: ReadPlanOptions = {}): Promise<PlanDraft> {
   const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...options.limits };
@@ -94,21 +163,18 @@ export async function readPlanFile(fileName: string, bytes: Buffer, options: Rea
     ...(options.kind !== undefined ? { kind: options.kind } : {}),
     limits,
   };
+  const converted = isOle2(bytes) || isRtf(bytes);
+  const limit = watchTimeLimit(child.pid, limits.timeoutMs, converted ? CONVERSION_TIMEOUT_MS : 0);
   const response = await new Promise<ReadPlanResponse | "timeout" | "died">((resolve) => {
-    const timer = setTimeout(() => {
+    void limit.expired.then((timeout) => {
       child.kill("SIGKILL");
-      resolve("timeout");
-    }, limits.timeoutMs);
-    child.once("message", (message: ReadPlanResponse) => {
-      clearTimeout(timer);
-      resolve(message);
+      resolve(timeout);
     });
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve("died");
-    });
+    child.once("message", (message: ReadPlanResponse) => resolve(message));
+    child.once("exit", () => resolve("died"));
     child.send(request);
   });
+  limit.stop();
   if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   if (response === "timeout") throw new ImportError(limitMessages.timeout(limits), fileName);
   if (response === "died") {

@@ -48,4 +48,8 @@ export interface SourceDocument {
   /** 1-based source line of each paragraph, where the format has lines (a .txt); the prose reader cites them. */
   paragraphLines?: number[];
   tables: SourceTable[];
+  /** How a text file was saved ("Windows-1258", "UTF-16 LE …"), for the summary and `--explain`. */
+  encoding?: string;
+  /** The cell separator of a CSV or text table: ",", ";" or a tab. */
+  separator?: string;
 }

@@ -6,6 +6,7 @@
  * confirms. A plan over the task limit is confirmed by its count first.
  */
 import type { Context, Hono } from "hono";
+import { displayFileName } from "../domain/files/safe-file-name.js";
 import { bodyLimit } from "hono/body-limit";
 import type { Database } from "../../db/client.js";
 import { canCoordinate } from "../domain/milestones/index.js";
@@ -115,11 +116,12 @@ export function registerImportRoutes(
     const form = await c.req.parseBody();
     const file = form.file;
     if (!(file instanceof File) || file.size === 0) return uploadForm(c, t("web-import-no-file"));
-    if (!isPlanFileName(file.name)) return uploadForm(c, t("import-unsupported", { file: file.name, extensions }));
+    const fileName = displayFileName(file.name);
+    if (!isPlanFileName(fileName)) return uploadForm(c, t("import-unsupported", { file: fileName, extensions }));
     const bytes = Buffer.from(await file.arrayBuffer());
     try {
       const result = await importPlanFile(deps.db, viewer, {
-        fileName: file.name,
+        fileName,
         bytes,
         mode: "preview",
         organizationSlug: viewer.organizationSlug,
@@ -130,7 +132,7 @@ export function registerImportRoutes(
         const id = pending.hold(
           {
             personId: viewer.personId,
-            fileName: file.name,
+            fileName,
             bytes,
             sha256: result.fileSha256,
             largePlan: { tasks: result.tasks, confirmed: false },
@@ -144,7 +146,7 @@ export function registerImportRoutes(
           t("web-import-title"),
           html`<h1>${t("web-import-title")}</h1>
             <section class="card" aria-labelledby="size-h">
-              <h2 id="size-h">${file.name}</h2>
+              <h2 id="size-h">${fileName}</h2>
               <p class="flash error" role="alert">
                 ${t("import-too-many-tasks", { tasks: result.tasks, limit: result.limit })}
               </p>
@@ -158,10 +160,10 @@ export function registerImportRoutes(
       }
       if (result.kind !== "previewed") return render.notFound(c);
       const id = pending.hold(
-        { personId: viewer.personId, fileName: file.name, bytes, sha256: result.fileSha256 },
+        { personId: viewer.personId, fileName, bytes, sha256: result.fileSha256 },
         deps.now().getTime(),
       );
-      return previewPage(c, id, file.name, result.draft, result.summary);
+      return previewPage(c, id, fileName, result.draft, result.summary);
     } catch (error) {
       if (error instanceof ImportError) return uploadForm(c, t("import-failed", { error: error.message }));
       throw error;

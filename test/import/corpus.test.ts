@@ -58,8 +58,8 @@ describe("2027 plans of a ward and a provincial department", () => {
   it.each([
     ["ward", "two-level-header", wardPlan, "UBND phường Hòa Khánh"],
     ["ward", "auto-numbered", wardPlan, "UBND phường Hòa Khánh"],
-    ["department", "reordered-columns", departmentPlan, "Sở Nội vụ"],
-    ["department", "letter-sections", departmentPlan, "Sở Nội vụ"],
+    ["department", "reordered-columns", departmentPlan, "Sở Nội vụ tỉnh Quảng Trị"],
+    ["department", "letter-sections", departmentPlan, "Sở Nội vụ tỉnh Quảng Trị"],
   ] as const)("imports the %s plan written as %s", async (_, variation, plan, issuer) => {
     const { draft, tasks } = await importTasks("plan.docx", await corpusDocx(plan, variation));
     expect(tasks).toEqual(expectedTasks(plan, numberingOf(variation)));

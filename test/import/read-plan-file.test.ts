@@ -72,7 +72,8 @@ describe("reading a plan in a separate process", () => {
     expect(maxDelayMs).toBeLessThan(200);
     expect(maxRssMb).toBeLessThan(500);
     expect(ms).toBeLessThan(30_000);
-  });
+    // Building the 300 MB bomb is the test's own work (seconds of CPU): on a shared machine it needs more than 30 s.
+  }, 180_000);
 
   it("refuses a cell of a million characters, naming the line and the limit", async () => {
     const deadline = samplePlan.sections[0]!.tasks[0]!.rows[0]!.deadline;

@@ -1,3 +1,4 @@
+import { displayFileName } from "../../domain/files/safe-file-name.js";
 import { Composer } from "grammy";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { formatWeekdayDate } from "../../domain/date-input/index.js";
@@ -154,7 +155,7 @@ export function milestoneWorkFeature(): Composer<BoundContext> {
     const photo = ctx.message.photo?.at(-1);
     const fileId = document?.file_id ?? photo?.file_id ?? "";
     const size = document?.file_size ?? photo?.file_size ?? 0;
-    const fileName = document?.file_name ?? `anh-${ctx.today}-${ctx.message.message_id}.jpg`;
+    const fileName = displayFileName(document?.file_name ?? `anh-${ctx.today}-${ctx.message.message_id}.jpg`);
     if (size > MAX_DOWNLOAD_BYTES) {
       await ctx.reply(ctx.t("evidence-too-large", { file: fileName }));
       return;

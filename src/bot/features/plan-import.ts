@@ -1,3 +1,4 @@
+import { displayFileName } from "../../domain/files/safe-file-name.js";
 import { Composer, InlineKeyboard } from "grammy";
 import { splitMessage, TELEGRAM_TEXT_LIMIT } from "../../domain/messages/index.js";
 import { ImportError } from "../../import/import-error.js";
@@ -37,7 +38,7 @@ export function planImportFeature(): Composer<BoundContext> {
     const bound = ctx;
     if (ctx.session.pending?.kind === "evidence") return next();
     const document = ctx.message.document;
-    const fileName = document.file_name ?? "ke-hoach";
+    const fileName = displayFileName(document.file_name ?? "ke-hoach");
     // Routing, not access: a member's file that is no plan is evidence sent out of turn.
     const coordinates = hasAccess(bound.viewer, "organization.coordinate", bound.viewer);
     if (!coordinates && !isPlanFileName(fileName)) return next();

@@ -55,3 +55,14 @@ export function safeFileName(name: string, options: { maxBytes?: number; fallbac
   );
   return `${stem.trimEnd()}${extension}`;
 }
+
+/**
+ * A file name as the product shows or stores it (chat, web, CLI, the plan's
+ * record): control and format characters removed, so a right-to-left override
+ * (U+202E) cannot make "kehoach‮xcod.exe" read as "kehoachexe.docx", and NFC.
+ * Unlike safeFileName it keeps the name's own characters (slashes, colons).
+ */
+export function displayFileName(name: string, fallback = "_"): string {
+  const shown = name.normalize("NFC").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
+  return shown.length > 0 ? shown : fallback;
+}

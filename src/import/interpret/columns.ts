@@ -47,6 +47,11 @@ export interface ColumnMap {
   headerRows: string[][];
   /** Rows the header takes, from the row it was found in. */
   height: number;
+  /**
+   * The table has no TT/STT column: it was recognised by its content, lead and
+   * deadline columns, and its tasks are numbered by their order in each section.
+   */
+  numberedByOrder?: boolean;
 }
 
 const COLUMN_NUMBER = /^\(?(\d{1,2}|[A-Z])\)?\.?$/;
@@ -91,9 +96,16 @@ function continuesHeader(row: { cells: string[]; inherited?: boolean[] }, sttInd
   return own.every((c) => c.length <= 40 && (roleOfHeader(c) !== "other" || SUB_HEADER.test(foldHeader(c))));
 }
 
+/** Content, lead and deadline: enough to recognise a task table that numbers its tasks only by their order. */
+function namesATaskTable(roles: ColumnRole[]): boolean {
+  const content = roles.includes("title") || roles.includes("task") || roles.includes("activity");
+  return content && roles.includes("lead") && roles.includes("deadline");
+}
+
 function mapRoles(labels: string[]): ColumnMap["index"] | null {
   const roles = labels.map(roleOfHeader);
-  if (!roles.includes("stt") || !roles.includes("deadline")) return null;
+  if (!roles.includes("deadline")) return null;
+  if (!roles.includes("stt") && !namesATaskTable(roles)) return null;
   const index: Partial<Record<ColumnRole, number>> = {};
   roles.forEach((role, i) => {
     if (role === "other") return;
@@ -124,7 +136,9 @@ export function readHeaderAt(
   const first = rows[at];
   if (!first) return null;
   const firstRoles = first.cells.map(roleOfHeader);
-  if (!firstRoles.includes("stt") || firstRoles.filter((r) => r !== "other").length < 2) return null;
+  const numbered = firstRoles.includes("stt");
+  // Without a TT column the first row must name the content, the lead and the deadline itself.
+  if (numbered ? firstRoles.filter((r) => r !== "other").length < 2 : !namesATaskTable(firstRoles)) return null;
   let height = 1;
   const sttIndex = firstRoles.indexOf("stt");
   while (height < 3 && rows[at + height] && continuesHeader(rows[at + height]!, sttIndex)) height++;
@@ -133,7 +147,13 @@ export function readHeaderAt(
   if (!index) return null;
   if (rows[at + height] && isColumnNumberRow(rows[at + height]!.cells)) height++;
   const headerRows = rows.slice(at, at + height).map((r) => r.cells.map(plainCell));
-  return { index, headerCells: headerRows[0] as string[], headerRows, height };
+  return {
+    index,
+    headerCells: headerRows[0] as string[],
+    headerRows,
+    height,
+    ...(numbered ? {} : { numberedByOrder: true }),
+  };
 }
 
 /** Reads a one-row header; null when the row is not the header of a task table. */

@@ -4,6 +4,7 @@ import type { SourceDocument, SourceRow } from "../source-document.js";
 import { plainCell, sectionMarkerOf, taskNumberOf } from "./cells.js";
 import { type ColumnMap, readHeaderAt, roleOfHeader } from "./columns.js";
 import { interpretTable, type TableSegment } from "./interpret-table.js";
+import { numberRowsByOrder } from "./number-by-order.js";
 import { proposeLeads } from "./lead-proposals.js";
 import { readPlanMetadata } from "./plan-metadata.js";
 import { interpretProsePlan } from "../prose/interpret-prose-plan.js";
@@ -45,9 +46,11 @@ function continuesAppendix(rows: SourceRow[], columns: ColumnMap): boolean {
   return rows.every((row) => row.cells.length === width) && numbered > 0 && numbered * 3 >= rows.length;
 }
 
+const NUMBERED_BY_ORDER = "bảng không có cột TT: nhiệm vụ được đánh số theo thứ tự trong từng mục";
+
 /**
- * The appendix: every table whose header has a TT and a deadline column, in
- * order, and headerless tables right after one whose rows continue it (Word
+ * The appendix: every table whose header has a TT and a deadline column (or,
+ * without TT, a content, a lead and a deadline column), in order, and headerless tables right after one whose rows continue it (Word
  * documents where the table was split). Other tables are left alone.
  */
 function findAppendix(document: SourceDocument): Appendix | null {
@@ -72,9 +75,19 @@ function findAppendix(document: SourceDocument): Appendix | null {
     if (columns) {
       skip(table.rows.slice(0, headerAt), "trước tiêu đề bảng nhiệm vụ");
       for (const row of table.rows.slice(headerAt, headerAt + columns.height)) {
-        explanation.push({ table: number, source: sourceOf(row), role: "header", text: textOf(row) });
+        explanation.push({
+          table: number,
+          source: sourceOf(row),
+          role: "header",
+          ...(columns.numberedByOrder ? { reason: NUMBERED_BY_ORDER } : {}),
+          text: textOf(row),
+        });
       }
-      segments.push({ table: number, columns, rows: table.rows.slice(headerAt + columns.height) });
+      const body = table.rows.slice(headerAt + columns.height);
+      segments.push({
+        table: number,
+        ...(columns.numberedByOrder ? numberRowsByOrder(columns, body) : { columns, rows: body }),
+      });
     } else if (previous && previous.table === number - 1 && continuesAppendix(table.rows, previous.columns)) {
       segments.push({ table: number, columns: previous.columns, rows: table.rows });
     } else {
@@ -133,7 +146,7 @@ function explainMissingHeader(document: SourceDocument): ImportError {
     }
   }
   return new ImportError(
-    'không nhận ra tiêu đề bảng phụ lục: cần các cột "STT"/"TT", "Nội dung"/"Mục tiêu" và "Thời gian hoàn thành"',
+    'không nhận ra tiêu đề bảng phụ lục: cần các cột "Nội dung"/"Nhiệm vụ", "Thời gian hoàn thành" và "STT"/"TT" hoặc "Cơ quan chủ trì"',
     document.fileName,
   );
 }
@@ -185,6 +198,9 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
     );
   }
   const warnings = [...table.warnings];
+  if (appendix.segments.some((segment) => segment.columns.numberedByOrder)) {
+    warnings.push("Bảng phụ lục không có cột TT/STT: nhiệm vụ được đánh số theo thứ tự trong từng mục");
+  }
   if (appendix.segments.every((segment) => segment.columns.index.lead === undefined)) {
     warnings.push("Bảng không có cột cơ quan chủ trì: các nhiệm vụ chưa được giao, cần điều phối viên phân công");
     const proposals = proposeLeads(
@@ -203,7 +219,15 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
       }
     });
   }
+  if (document.encoding && /TCVN3|VNI/.test(document.encoding)) {
+    warnings.push(`Tệp gõ bằng bảng mã ${document.encoding}, đã chuyển sang Unicode: cần kiểm tra lại chữ có dấu`);
+  }
+  const textFormat = {
+    ...(document.encoding ? { encoding: document.encoding } : {}),
+    ...(document.separator ? { separator: document.separator } : {}),
+  };
   return {
+    ...(Object.keys(textFormat).length > 0 ? { textFormat } : {}),
     plan: { title: metadata.title, issuer: metadata.issuer, year: metadata.year, period: metadata.period },
     sections: table.sections,
     tasks: table.tasks,

@@ -250,7 +250,12 @@ export function interpretTable(segments: TableSegment[], context: DeadlineContex
           source: roleRow.source,
           warnings: [],
         };
-        explain(row, "task", taskTarget());
+        explain(
+          row,
+          "task",
+          taskTarget(),
+          columns.numberedByOrder ? "đánh số theo thứ tự (bảng không có cột TT)" : undefined,
+        );
         return;
       }
 

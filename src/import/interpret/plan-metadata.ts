@@ -1,6 +1,7 @@
 import { foldVietnamese } from "../../domain/deadline/cell-text.js";
 import type { Period } from "../../domain/deadline/index.js";
 import type { PlanMetadata } from "../plan-draft.js";
+import { departmentName, isAbbreviation, isDepartmentLine, isInCapitals, recaseHeading } from "./heading-case.js";
 
 const LEVELS = ["thành phố", "thị trấn", "phường", "huyện", "tỉnh", "xã"];
 
@@ -11,6 +12,14 @@ function plain(text: string): string {
     .trim();
 }
 
+/** "Kế hoạch " and the subject as running text writes it: capitals recased, an ordinary first word in small letters. */
+function titleOf(subject: string): string {
+  const text = recaseHeading(subject.replace(/^\(|\)$/g, "").trim());
+  const first = text.split(/\s+/)[0] ?? "";
+  const ordinary = !isAbbreviation(first) && /^\p{Lu}\p{Ll}/u.test(first);
+  return `Kế hoạch ${ordinary ? `${first.charAt(0).toLocaleLowerCase("vi")}${text.slice(1)}` : text}`;
+}
+
 /** "KẾ HOẠCH" then its subject line(s): "Kế hoạch cải cách hành chính nhà nước xã Gio Sơn năm 2025". */
 function readTitle(paragraphs: string[]): string | null {
   const at = paragraphs.findIndex((p) => /^kế hoạch$/iu.test(plain(p)));
@@ -18,30 +27,55 @@ function readTitle(paragraphs: string[]): string | null {
     // "KẾ HOẠCH Cải cách hành chính năm 2026" on one line.
     const inline = paragraphs.map(plain).find((p) => /^KẾ HOẠCH\s+\S/u.test(p));
     if (!inline) return null;
-    const subject = inline.replace(/^KẾ HOẠCH\s+/u, "");
-    return `Kế hoạch ${subject.charAt(0).toLowerCase()}${subject.slice(1)}`;
+    return titleOf(inline.replace(/^KẾ HOẠCH\s+/u, ""));
   }
   const parts: string[] = [];
   for (const paragraph of paragraphs.slice(at + 1, at + 4)) {
     const text = plain(paragraph);
-    if (text.length === 0 || /^(căn cứ|thực hiện|để |i\.)/iu.test(text)) break;
+    // The preamble ("Căn cứ …", "Thực hiện …") ends the subject; a subject in capitals may start "THỰC HIỆN".
+    if (text.length === 0 || /^[IVX]+\.\s/u.test(text)) break;
+    if (/^(căn cứ|thực hiện|để )/iu.test(text) && !isInCapitals(text)) break;
     parts.push(text);
     if (/\d{4}\)?$/.test(text)) break;
   }
   if (parts.length === 0) return null;
-  const subject = parts.join(" ").replace(/^\(|\)$/g, "");
-  return `Kế hoạch ${subject.charAt(0).toLowerCase()}${subject.slice(1)}`;
+  return titleOf(parts.join(" "));
 }
 
-/** "… xã Gio Sơn năm 2025" gives "UBND xã Gio Sơn"; else the place line "Tây Xuân, ngày …" and the level used in the text. */
-function readIssuer(title: string | null, paragraphs: string[]): string | null {
-  const source = title ?? "";
-  for (const level of LEVELS) {
-    const match = new RegExp(`(?:^|\\s)${level}\\s+((?:\\p{Lu}\\p{Ll}*\\s?)+)`, "u").exec(source);
-    if (match) return `UBND ${level} ${(match[1] as string).trim()}`;
+const LEVEL_PATTERN = "thành phố|thị trấn|thị xã|đặc khu|phường|huyện|quận|tỉnh|xã";
+
+/** The words of a place's name after its level: capitalised words, no abbreviation ("Gio Sơn", not "Gio Sơn UBND"). */
+function placeName(words: string[]): string {
+  const name: string[] = [];
+  for (const word of words) {
+    const bare = word.replace(/[^\p{L}\d]/gu, "");
+    if (!/^(\p{Lu}\p{Ll}*|\d{1,2})$/u.test(bare) || (bare.length >= 2 && isAbbreviation(bare)) || name.length >= 4)
+      break;
+    name.push(bare);
+    if (/[,.;:)]$/.test(word)) break;
   }
+  return name.join(" ");
+}
+
+/** "… xã Gio Sơn năm 2025" gives "UBND xã Gio Sơn"; null when the title names no place. */
+function issuerOfTitle(title: string): string | null {
+  const pattern = new RegExp(`(?:^|\\s)(${LEVEL_PATTERN})\\s+(.+)$`, "u");
+  for (let rest = title; ;) {
+    const match = pattern.exec(rest);
+    if (!match) return null;
+    const name = placeName((match[2] as string).split(/\s+/));
+    if (name.length > 0) return `UBND ${match[1] as string} ${name}`;
+    rest = match[2] as string;
+  }
+}
+
+/** The heading's issuer, else the title's place, else the place line "Tây Xuân, ngày …" and the level used in the text. */
+function readIssuer(title: string | null, paragraphs: string[]): string | null {
   const fromHeading = readHeadingIssuer(paragraphs);
   if (fromHeading) return fromHeading;
+  const fromTitle = title ? issuerOfTitle(title) : null;
+  if (fromTitle) return fromTitle;
+  const source = title ?? "";
   const placeLine = paragraphs.find((p) => /^[\p{Lu}][\p{L} ]+,\s*ngày/u.test(plain(p)));
   if (!placeLine) return null;
   const place = plain(placeLine).split(",")[0]?.trim() ?? "";
@@ -53,41 +87,55 @@ function readIssuer(title: string | null, paragraphs: string[]): string | null {
   return `UBND ${level} ${place}`;
 }
 
-const DEPARTMENT = /^(SỞ|BAN|PHÒNG|VĂN PHÒNG)\s+(\p{Lu}[\p{Lu}\s,–-]+)$/u;
+/** An authority named in the heading block: a people's committee of some level, or a department. */
+type Authority = { kind: "committee"; level: string; name: string } | { kind: "department"; name: string };
 
-/** "SỞ NỘI VỤ" as written in running text: "Sở Nội vụ". */
-function departmentName(line: string): string {
-  const match = DEPARTMENT.exec(line) as RegExpExecArray;
-  const rest = (match[2] as string).toLocaleLowerCase("vi").trim();
-  const word = (match[1] as string).toLocaleLowerCase("vi");
-  return `${word.charAt(0).toLocaleUpperCase("vi")}${word.slice(1)} ${rest.charAt(0).toLocaleUpperCase("vi")}${rest.slice(1)}`;
-}
+const COMMITTEE = new RegExp(
+  `^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\\s+(${LEVEL_PATTERN.toLocaleUpperCase("vi")})\\s+(.+)$`,
+  "u",
+);
 
-/** "UBND XÃ GIO SƠN" / "ỦY BAN NHÂN DÂN" + "PHƯỜNG AN HÒA" / "SỞ NỘI VỤ" in the heading. */
-function readHeadingIssuer(paragraphs: string[]): string | null {
-  const head = paragraphs.slice(0, 15);
-  const titleCase = (words: string): string =>
-    words
+function authorityOf(line: string): Authority | null {
+  const match = COMMITTEE.exec(line);
+  if (match) {
+    const name = (match[2] as string)
       .toLocaleLowerCase("vi")
       .split(/\s+/)
       .map((w) => w.charAt(0).toLocaleUpperCase("vi") + w.slice(1))
       .join(" ");
+    return { kind: "committee", level: (match[1] as string).toLocaleLowerCase("vi"), name };
+  }
+  if (isDepartmentLine(line) && !/CỘNG HÒA|ĐỘC LẬP/u.test(line))
+    return { kind: "department", name: departmentName(line) };
+  return null;
+}
+
+/**
+ * The lowest authority of the heading block ("UBND TỈNH Y" over "UBND PHƯỜNG
+ * X" is the ward; "UBND TỈNH GIA LAI" over "SỞ TƯ PHÁP" is "Sở Tư pháp tỉnh
+ * Gia Lai"), read from the capitals lines above "KẾ HOẠCH".
+ */
+function readHeadingIssuer(paragraphs: string[]): string | null {
+  const end = paragraphs.findIndex((p) => /^(kế hoạch|quyết định)\b/iu.test(p));
+  const head = paragraphs.slice(0, end >= 0 ? Math.min(end, 15) : 15).map((p) => p.normalize("NFC").trim());
+  const authorities: Authority[] = [];
   for (let i = 0; i < head.length; i++) {
     const line = head[i] as string;
-    const joined = /^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)$/iu.test(line) ? `${line} ${head[i + 1] ?? ""}` : line;
-    const match =
-      /^(?:UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)\s+(THÀNH PHỐ|THỊ TRẤN|THỊ XÃ|PHƯỜNG|HUYỆN|TỈNH|XÃ)\s+(.+)$/iu.exec(
-        joined.trim(),
-      );
-    if (match) {
-      // "UBND TỈNH QUẢNG TRỊ" over "SỞ NỘI VỤ": the department under it issues the plan.
-      const below = head.slice(i + 1, i + 3).find((l) => DEPARTMENT.test(l));
-      if (below) return departmentName(below);
-      return `UBND ${(match[1] as string).toLocaleLowerCase("vi")} ${titleCase(match[2] as string)}`;
-    }
-    if (DEPARTMENT.test(line) && !/CỘNG HÒA|ĐỘC LẬP/u.test(line)) return departmentName(line);
+    if (line.length > 80 || !isInCapitals(line)) continue;
+    // "ỦY BAN NHÂN DÂN" on a line of its own, the level and the name below it.
+    const joined = /^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)$/u.test(line) ? `${line} ${head[i + 1] ?? ""}` : line;
+    const authority = authorityOf(joined.trim());
+    if (authority) authorities.push(authority);
   }
-  return null;
+  const lowest = authorities[authorities.length - 1];
+  if (!lowest) return null;
+  if (lowest.kind === "committee") return `UBND ${lowest.level} ${lowest.name}`;
+  const parent = authorities
+    .slice(0, -1)
+    .reverse()
+    .find((a): a is Extract<Authority, { kind: "committee" }> => a.kind === "committee");
+  const placed = new RegExp(`\\s(${LEVEL_PATTERN})\\s`, "u").test(lowest.name);
+  return parent && !placed ? `${lowest.name} ${parent.level} ${parent.name}` : lowest.name;
 }
 
 /** The most frequent year in the deadline cells, if it is clear (three mentions or more). */

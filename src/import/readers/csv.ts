@@ -1,10 +1,21 @@
 import type { SourceDocument, SourceRow } from "../source-document.js";
 
-/** The delimiter that splits the first lines most evenly: ',' ';' or tab (Excel in Vietnamese locales writes ';'). */
-function detectDelimiter(text: string): string {
-  const sample = text.split(/\r?\n/).slice(0, 10).join("\n");
-  const counts = [",", ";", "\t"].map((d) => ({ d, n: sample.split(d).length }));
-  return counts.sort((a, b) => b.n - a.n)[0]?.d ?? ",";
+/**
+ * The delimiter of the table: ',' ';' or tab (Excel in Vietnamese locales writes
+ * ';', its "Unicode text" tabs). Quoted text is left out of the count, and the
+ * delimiter that the most lines share wins over one a heading line is full of.
+ */
+export function detectDelimiter(text: string): string {
+  const lines = text
+    .replace(/"(?:[^"]|"")*"/g, "")
+    .split(/\r?\n/)
+    .slice(0, 40);
+  const scored = [",", ";", "\t"].map((d) => ({
+    d,
+    n: lines.filter((line) => line.split(d).length > 2).length,
+    total: lines.reduce((sum, line) => sum + line.split(d).length - 1, 0),
+  }));
+  return scored.sort((a, b) => b.n - a.n || b.total - a.total)[0]?.d ?? ",";
 }
 
 /** Parses RFC 4180 CSV: quoted fields may hold delimiters, doubled quotes and line breaks. */
@@ -51,7 +62,9 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): Array
 
 /** A plan table saved as CSV: rows with one filled cell before the table are the document's text. */
 export function readCsvDocument(fileName: string, text: string): SourceDocument {
-  const parsed = parseCsv(text.replace(/^\uFEFF/, "").normalize("NFC"));
+  const clean = text.replace(/^\uFEFF/, "").normalize("NFC");
+  const delimiter = detectDelimiter(clean);
+  const parsed = parseCsv(clean, delimiter);
   const paragraphs: string[] = [];
   const rows: SourceRow[] = [];
   let pendingBreak = false;
@@ -73,5 +86,5 @@ export function readCsvDocument(fileName: string, text: string): SourceDocument 
     rows.push({ cells, line, afterPageBreak: pendingBreak });
     pendingBreak = false;
   }
-  return { fileName, paragraphs, tables: rows.length > 0 ? [{ rows }] : [] };
+  return { fileName, paragraphs, tables: rows.length > 0 ? [{ rows }] : [], separator: delimiter };
 }

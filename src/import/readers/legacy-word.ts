@@ -1,8 +1,6 @@
 import { ImportError } from "../import-error.js";
 import { convertWithLibreOffice, LibreOfficeError } from "../libreoffice.js";
 import type { SourceDocument } from "../source-document.js";
-import { readDocxDocument } from "./docx.js";
-import { readXlsxDocument } from "./xlsx.js";
 
 /**
  * Word 97–2003 (.doc), RTF and Excel 97–2003 (.xls) documents: LibreOffice
@@ -10,7 +8,8 @@ import { readXlsxDocument } from "./xlsx.js";
  * LibreOffice on the PATH the coordinator is told what to do instead.
  */
 
-const CONVERSION_TIMEOUT_MS = Number(process.env.NHACVIEC_SOFFICE_TIMEOUT_MS ?? 60_000);
+/** The LibreOffice conversion's own wall-clock limit, apart from the reader's CPU limit (read-plan-file.ts). */
+export const CONVERSION_TIMEOUT_MS = Number(process.env.NHACVIEC_SOFFICE_TIMEOUT_MS ?? 60_000);
 
 /** The OLE2 compound file signature every .doc and .xls starts with. */
 export const isOle2 = (bytes: Buffer): boolean =>
@@ -57,10 +56,15 @@ export async function readLegacyWordDocument(
   bytes: Buffer,
   format: ".doc" | ".rtf",
 ): Promise<SourceDocument> {
-  return readDocxDocument(fileName, await convertLegacy(fileName, bytes, format));
+  const converted = await convertLegacy(fileName, bytes, format);
+  const { readDocxDocument } = await import("./docx.js");
+  return readDocxDocument(fileName, converted);
 }
 
 /** An .xls, converted through LibreOffice Calc (the Docker image installs it) and read as an .xlsx. */
 export async function readLegacyExcelDocument(fileName: string, bytes: Buffer): Promise<SourceDocument> {
-  return readXlsxDocument(fileName, await convertLegacy(fileName, bytes, ".xls"));
+  const converted = await convertLegacy(fileName, bytes, ".xls");
+  // Readers are loaded when a file needs them: ExcelJS alone costs a reader process a third of a second.
+  const { readXlsxDocument } = await import("./xlsx.js");
+  return readXlsxDocument(fileName, converted);
 }
