@@ -5,8 +5,7 @@
  * (the real import, rolled back); nothing is stored until the coordinator
  * confirms. A plan over the task limit is confirmed by its count first.
  */
-import type { Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { type Context, Hono } from "hono";
 import type { Database } from "../../db/client.js";
 import { canCoordinate } from "../domain/milestones/index.js";
 import { ImportError } from "../import/import-error.js";
@@ -24,11 +23,14 @@ import {
 } from "../services/plans/import-plan-file.js";
 import type { Viewer } from "../services/people/viewer.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
-import { type Html, html } from "./html.js";
+import { html } from "./html.js";
 import { createPendingUploads, type PendingUpload } from "./pending-uploads.js";
+import { type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 
 /** As large as a plan file the chat accepts (Telegram's download limit). */
 const MAX_PLAN_BYTES = 20 * 1024 * 1024;
+/** The upload's whole body: the file and the form around it (multipart headers, the CSRF token). */
+export const UPLOAD_LIMIT_BYTES = MAX_PLAN_BYTES + 64 * 1024;
 
 /** The preview in the chat's words (the same locale keys), one list item per line. */
 function previewLines(t: Translator["t"], draft: PlanDraft, summary: ImportSummary): string[] {
@@ -38,10 +40,9 @@ function previewLines(t: Translator["t"], draft: PlanDraft, summary: ImportSumma
     .map((line) => line.replace(/^•\s*/, ""));
 }
 
-type Env = { Variables: { viewer: Viewer; csrfToken: string; t: Translator["t"]; lang: string; today: string } };
+type Env = WebEnv;
 
-export function registerImportRoutes(
-  app: Hono<Env>,
+export function importRoutes(
   deps: {
     db: Database;
     now: () => Date;
@@ -49,11 +50,9 @@ export function registerImportRoutes(
     /** How an uploaded plan is read: a child process with limits (readPlanFile) unless a test says otherwise. */
     planReader?: PlanReader;
   },
-  render: {
-    page: (c: Context<Env>, status: number, title: string, body: Html) => Response | Promise<Response>;
-    notFound: (c: Context<Env>) => Response | Promise<Response>;
-  },
-): void {
+  render: PageRender = signedInRender,
+): SubjectRoutes {
+  const app = new Hono<WebEnv>();
   const pending = createPendingUploads();
   const reader = deps.planReader ?? readPlanFile;
   const csrf = (c: Context<Env>) => html`<input type="hidden" name="_csrf" value="${c.get("csrfToken")}" />`;
@@ -108,7 +107,7 @@ export function registerImportRoutes(
 
   app.get("/import", (c) => (canCoordinate(c.get("viewer")) ? uploadForm(c) : render.notFound(c)));
 
-  app.post("/import", bodyLimit({ maxSize: MAX_PLAN_BYTES + 64 * 1024 }), async (c) => {
+  app.post("/import", async (c) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
     if (!canCoordinate(viewer)) return render.notFound(c);
@@ -214,4 +213,5 @@ export function registerImportRoutes(
       throw error;
     }
   });
+  return { routes: app, uploads: [{ method: "POST", path: "/import", maxSize: UPLOAD_LIMIT_BYTES }] };
 }

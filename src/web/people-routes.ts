@@ -4,7 +4,7 @@
  * the services the chat and the command line use. Every id is looked up in
  * the viewer's organization by the service; another organization's is a 404.
  */
-import type { Context, Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { formatLocalDate } from "../domain/planning/index.js";
 import type { Database } from "../../db/client.js";
 import { canCoordinate, type Role } from "../domain/milestones/index.js";
@@ -14,18 +14,18 @@ import { type SendSlot, syncReminders } from "../services/reminders/sync-reminde
 import { mergeUnitInto, ReviewError } from "../services/review.js";
 import { loadUnitsWithPeople, splitUnit, UnitError } from "../services/units.js";
 import { deactivatePage, INVITE_ROLES, peoplePage, type PeoplePageData } from "./pages/people-page.js";
-import { field, isId, type PageRender, type WebEnv } from "./route-kit.js";
+import { field, isId, type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 
-export function registerPeopleRoutes(
-  app: Hono<WebEnv>,
+export function peopleRoutes(
   deps: {
     db: Database;
     now: () => Date;
     botUsername?: string | undefined;
     scheduleSlots?: ((slots: SendSlot[]) => Promise<void>) | undefined;
   },
-  render: PageRender,
-): void {
+  render: PageRender = signedInRender,
+): SubjectRoutes {
+  const app = new Hono<WebEnv>();
   /** The page as it stands now, with what was just done on top. */
   const show = async (
     c: Context<WebEnv>,
@@ -171,4 +171,5 @@ export function registerPeopleRoutes(
       throw error;
     }
   });
+  return { routes: app };
 }
