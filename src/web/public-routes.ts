@@ -5,12 +5,12 @@
  * a route added anywhere else needs a session.
  */
 import { type Context, Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { verifyTaskLink } from "../domain/links/index.js";
 import { translatorFor } from "../i18n/i18n.js";
 import { findSession, redeemSignInLink, signInTelegramUser } from "../services/web/sessions.js";
 import type { WebDeps } from "./app.js";
 import { SCRIPT, STYLESHEET } from "./assets.js";
+import { limitBody } from "./body-limit.js";
 import { layout } from "./pages/layout.js";
 import { linkSignInPage, miniAppPage } from "./pages/sign-in-pages.js";
 import { barePage, sendHtml } from "./route-kit.js";
@@ -31,7 +31,7 @@ export function publicRoutes(deps: WebDeps, cookie: SessionCookie): Hono {
   const limiter = createRateLimiter(deps.signInLimit ?? { max: 10, windowMs: 60_000 });
   const vi = translatorFor("vi").t;
   const bare = (c: Context, status: number, title: string, text: string) => barePage(c, status, title, text, vi);
-  const small = bodyLimit({ maxSize: SIGN_IN_LIMIT_BYTES });
+  const small = limitBody(SIGN_IN_LIMIT_BYTES);
 
   for (const [path, type, body] of [
     ["/static/app.css", "text/css", STYLESHEET],

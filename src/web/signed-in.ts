@@ -6,12 +6,12 @@
  * kilobytes, an upload route the size it declares.
  */
 import { type Context, Hono, type MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { DateTime } from "luxon";
 import type { IsoDate } from "../domain/calendar/index.js";
 import { translatorFor } from "../i18n/i18n.js";
 import { findSession, revokeSession } from "../services/web/sessions.js";
 import type { WebDeps } from "./app.js";
+import { limitBody } from "./body-limit.js";
 import { barePage, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 import { sameSecret } from "./security.js";
 import type { SessionCookie } from "./session-cookie.js";
@@ -24,15 +24,15 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function signedInApp(deps: WebDeps, cookie: SessionCookie, subjects: SubjectRoutes[]): Hono<WebEnv> {
   const app = new Hono<WebEnv>();
   const uploads = subjects.flatMap((s) => s.uploads ?? []);
-  const formLimit: MiddlewareHandler<WebEnv> = bodyLimit({ maxSize: FORM_LIMIT_BYTES });
+  const formLimit: MiddlewareHandler<WebEnv> = limitBody(FORM_LIMIT_BYTES);
   const uploadLimits = new Map<string, MiddlewareHandler<WebEnv>>(
-    uploads.map((u) => [`${u.method} ${u.path}`, bodyLimit({ maxSize: u.maxSize })]),
+    uploads.map((u) => [`${u.method} ${u.path}`, limitBody(u.maxSize)]),
   );
 
   app.use("*", requireSession(deps, cookie));
-  const limitBody: MiddlewareHandler<WebEnv> = (c, next) =>
+  const limitByRoute: MiddlewareHandler<WebEnv> = (c, next) =>
     (uploadLimits.get(`${c.req.method} ${c.req.path}`) ?? formLimit)(c, next);
-  app.use("*", limitBody);
+  app.use("*", limitByRoute);
   app.use("*", requireCsrf(deps, cookie));
   app.post("/signout", async (c) => {
     const token = cookie.read(c);
