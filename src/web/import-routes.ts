@@ -42,6 +42,78 @@ function previewLines(t: Translator["t"], draft: PlanDraft, summary: ImportSumma
 
 type Env = WebEnv;
 
+const csrf = (c: Context<Env>) => html`<input type="hidden" name="_csrf" value="${c.get("csrfToken")}" />`;
+const extensions = PLAN_FILE_EXTENSIONS.join(", ");
+
+/** The form to choose a plan file, with what went wrong on top. */
+function uploadFormPage(render: PageRender, c: Context<Env>, error?: string) {
+  const t = c.get("t");
+  return render.page(
+    c,
+    error ? 422 : 200,
+    t("web-import-title"),
+    html`<h1>${t("web-import-title")}</h1>
+      ${error ? html`<p class="flash error" role="alert">${error}</p>` : null}
+      <form class="card" method="post" action="/import" enctype="multipart/form-data">
+        ${csrf(c)}
+        <label for="plan-file">${t("web-import-file", { extensions })}</label>
+        <input id="plan-file" type="file" name="file" accept="${PLAN_FILE_EXTENSIONS.join(",")}" required />
+        <p><button type="submit">${t("web-import-preview")}</button></p>
+      </form>`,
+  );
+}
+
+/** What the import would do, and the button that does it. */
+function importPreviewPage(
+  render: PageRender,
+  c: Context<Env>,
+  { id, fileName, draft, summary }: { id: string; fileName: string; draft: PlanDraft; summary: ImportSummary },
+) {
+  const t = c.get("t");
+  return render.page(
+    c,
+    200,
+    t("web-import-title"),
+    html`<h1>${t("web-import-title")}</h1>
+      <section class="card" aria-labelledby="preview-h">
+        <h2 id="preview-h">${fileName}</h2>
+        <ul class="import-preview">
+          ${previewLines(t, draft, summary).map((line) => html`<li>${line}</li>`)}
+        </ul>
+        <p>${t("import-confirm-question")}</p>
+        <form method="post" action="/import/${id}">
+          ${csrf(c)}
+          <button type="submit">${t("web-import-confirm")}</button>
+          <a class="button secondary" href="/import">${t("web-import-cancel")}</a>
+        </form>
+      </section>`,
+  );
+}
+
+/** Thousands of tasks are more often a misread file than a plan: the count is confirmed before the preview. */
+function countQuestionPage(
+  render: PageRender,
+  c: Context<Env>,
+  { id, fileName, tasks, limit }: { id: string; fileName: string; tasks: number; limit: number },
+) {
+  const t = c.get("t");
+  return render.page(
+    c,
+    200,
+    t("web-import-title"),
+    html`<h1>${t("web-import-title")}</h1>
+      <section class="card" aria-labelledby="size-h">
+        <h2 id="size-h">${fileName}</h2>
+        <p class="flash error" role="alert">${t("import-too-many-tasks", { tasks, limit })}</p>
+        <form method="post" action="/import/${id}/preview">
+          ${csrf(c)}
+          <button type="submit">${t("btn-import-tasks", { tasks })}</button>
+          <a class="button secondary" href="/import">${t("web-import-cancel")}</a>
+        </form>
+      </section>`,
+  );
+}
+
 export function importRoutes(
   deps: {
     db: Database;
@@ -55,45 +127,9 @@ export function importRoutes(
   const app = new Hono<WebEnv>();
   const pending = createPendingUploads();
   const reader = deps.planReader ?? readPlanFile;
-  const csrf = (c: Context<Env>) => html`<input type="hidden" name="_csrf" value="${c.get("csrfToken")}" />`;
-  const extensions = PLAN_FILE_EXTENSIONS.join(", ");
-  const uploadForm = (c: Context<Env>, error?: string) => {
-    const t = c.get("t");
-    return render.page(
-      c,
-      error ? 422 : 200,
-      t("web-import-title"),
-      html`<h1>${t("web-import-title")}</h1>
-        ${error ? html`<p class="flash error" role="alert">${error}</p>` : null}
-        <form class="card" method="post" action="/import" enctype="multipart/form-data">
-          ${csrf(c)}
-          <label for="plan-file">${t("web-import-file", { extensions })}</label>
-          <input id="plan-file" type="file" name="file" accept="${PLAN_FILE_EXTENSIONS.join(",")}" required />
-          <p><button type="submit">${t("web-import-preview")}</button></p>
-        </form>`,
-    );
-  };
-  const previewPage = (c: Context<Env>, id: string, fileName: string, draft: PlanDraft, summary: ImportSummary) => {
-    const t = c.get("t");
-    return render.page(
-      c,
-      200,
-      t("web-import-title"),
-      html`<h1>${t("web-import-title")}</h1>
-        <section class="card" aria-labelledby="preview-h">
-          <h2 id="preview-h">${fileName}</h2>
-          <ul class="import-preview">
-            ${previewLines(t, draft, summary).map((line) => html`<li>${line}</li>`)}
-          </ul>
-          <p>${t("import-confirm-question")}</p>
-          <form method="post" action="/import/${id}">
-            ${csrf(c)}
-            <button type="submit">${t("web-import-confirm")}</button>
-            <a class="button secondary" href="/import">${t("web-import-cancel")}</a>
-          </form>
-        </section>`,
-    );
-  };
+  const uploadForm = (c: Context<Env>, error?: string) => uploadFormPage(render, c, error);
+  const previewPage = (c: Context<Env>, id: string, fileName: string, draft: PlanDraft, summary: ImportSummary) =>
+    importPreviewPage(render, c, { id, fileName, draft, summary });
   /** The request importPlanFile gets for a held upload: the file must still hash the same. */
   const requestFor = (viewer: Viewer, upload: PendingUpload): Omit<PlanFileRequest, "mode"> => ({
     fileName: upload.fileName,
@@ -136,24 +172,7 @@ export function importRoutes(
           },
           deps.now().getTime(),
         );
-        // Thousands of tasks are more often a misread file than a plan: the count is confirmed before the preview.
-        return render.page(
-          c,
-          200,
-          t("web-import-title"),
-          html`<h1>${t("web-import-title")}</h1>
-            <section class="card" aria-labelledby="size-h">
-              <h2 id="size-h">${file.name}</h2>
-              <p class="flash error" role="alert">
-                ${t("import-too-many-tasks", { tasks: result.tasks, limit: result.limit })}
-              </p>
-              <form method="post" action="/import/${id}/preview">
-                ${csrf(c)}
-                <button type="submit">${t("btn-import-tasks", { tasks: result.tasks })}</button>
-                <a class="button secondary" href="/import">${t("web-import-cancel")}</a>
-              </form>
-            </section>`,
-        );
+        return countQuestionPage(render, c, { id, fileName: file.name, tasks: result.tasks, limit: result.limit });
       }
       if (result.kind !== "previewed") return render.notFound(c);
       const id = pending.hold(

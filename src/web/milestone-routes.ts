@@ -21,10 +21,9 @@ import { Html } from "./html.js";
 import { milestonePage } from "./pages/milestone-page.js";
 import { escapeText, isId, type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 
-export function milestoneRoutes(deps: WebDeps, render: PageRender = signedInRender): SubjectRoutes {
-  const app = new Hono<WebEnv>();
-  const { page, notFound } = render;
-  const showMilestone = async (
+/** The milestone's page as it stands, with what was just done (or refused) on top. */
+function milestoneShower(deps: WebDeps, { page, notFound }: PageRender) {
+  return async (
     c: Context<WebEnv>,
     status: number,
     flashes: { ok?: string; error?: string; dateText?: string } = {},
@@ -47,6 +46,12 @@ export function milestoneRoutes(deps: WebDeps, render: PageRender = signedInRend
         : "";
     return page(c, status, found.detail.milestone.title, new Html(flash + body.value));
   };
+}
+
+export function milestoneRoutes(deps: WebDeps, render: PageRender = signedInRender): SubjectRoutes {
+  const app = new Hono<WebEnv>();
+  const { notFound } = render;
+  const showMilestone = milestoneShower(deps, render);
 
   const DONE_KEYS = ["approve", "return", "grant", "deny", "date", "lead"] as const;
   app.get("/m/:id", (c) => {
