@@ -2,8 +2,17 @@ import { normalizeDeadline } from "../domain/deadline/index.js";
 import type { DeadlineContext } from "../domain/deadline/index.js";
 import { UsageError } from "./usage-error.js";
 
-/** Reads "--year 2025 [--period 2025-07-01..2025-12-31]" into a context; throws a message for the user. */
-export function parseDeadlineContext(args: string[]): { context: DeadlineContext; rest: string[] } {
+/** A year the text itself names ("Quý III/2025", "trước 30/6/2026"): the first four-digit 19xx or 20xx. */
+function yearNamedIn(text: string): number | undefined {
+  const match = /(?<!\d)((?:19|20)\d{2})(?!\d)/.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Reads "--year 2025 [--period 2025-07-01..2025-12-31]" into a context; throws a message for the user.
+ * Without --year, the year the text names is the plan's (`text`: the one cell of `deadline`).
+ */
+export function parseDeadlineContext(args: string[], text?: string): { context: DeadlineContext; rest: string[] } {
   let planYear: number | undefined;
   let period: DeadlineContext["period"];
   const rest: string[] = [];
@@ -12,12 +21,13 @@ export function parseDeadlineContext(args: string[]): { context: DeadlineContext
     if (arg === "--year") planYear = Number(args[++i]);
     else if (arg === "--period") {
       const [start, end] = String(args[++i]).split("..");
-      if (!start || !end) throw new UsageError("--period takes START..END, e.g. 2025-07-01..2025-12-31");
+      if (!start || !end) throw new UsageError("--period nhận BẮT_ĐẦU..KẾT_THÚC, ví dụ 2025-07-01..2025-12-31");
       period = { start, end };
     } else rest.push(arg);
   }
+  planYear ??= yearNamedIn(text ?? rest.join(" "));
   if (planYear === undefined || !Number.isInteger(planYear))
-    throw new UsageError("--year is required, e.g. --year 2025");
+    throw new UsageError("cần --year khi văn bản không ghi năm, ví dụ --year 2025");
   return { context: period ? { planYear, period } : { planYear }, rest };
 }
 
@@ -29,7 +39,8 @@ export function runDeadline(args: string[], out: (line: string) => void): void {
 
 /** `deadlines --year Y`: one cell per input line (a literal \n is a line break in the cell), JSON Lines out. */
 export function runDeadlines(args: string[], input: string, out: (line: string) => void): void {
-  const { context } = parseDeadlineContext(args);
+  // A batch has no one text to take the year from.
+  const { context } = parseDeadlineContext(args, "");
   const lines = input.split(/\r?\n/);
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   for (const line of lines) out(JSON.stringify(normalizeDeadline(line.replaceAll("\\n", "\n"), context)));

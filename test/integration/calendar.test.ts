@@ -116,7 +116,7 @@ describe("`nhacviec calendar`", () => {
       (error: unknown) => error as { code: number; stderr: string },
     );
     expect(failure).toMatchObject({ code: 2 });
-    expect((failure as { stderr: string }).stderr).toMatch(/needs --name/);
+    expect((failure as { stderr: string }).stderr).toMatch(/cần --name/);
   });
 });
 
