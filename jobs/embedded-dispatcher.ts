@@ -28,6 +28,11 @@ export interface EmbeddedDispatcherDeps {
 export interface EmbeddedDispatcher {
   /** One pass: plan, release stale claims, send what is due, tell the events recorded since. */
   tick(): Promise<void>;
+  /**
+   * Waits for the timer's pass in progress, then makes one whole pass at the clock's current time, weekly
+   * sends included: what is due now has gone out when it resolves (the demo's clock moves only after it).
+   */
+  pass(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -75,19 +80,22 @@ export function startEmbeddedDispatcher(deps: EmbeddedDispatcherDeps): EmbeddedD
     await events.tick();
   };
 
+  /** Passes run one after another, never two at once: each starts when the one before has ended. */
+  const pass = (): Promise<void> => {
+    running = running
+      .then(tick)
+      .catch((error: unknown) => deps.logger.error({ err: error }, "embedded dispatcher pass failed"));
+    return running;
+  };
   const schedule = (): void => {
     if (stopped) return;
-    timer = setTimeout(() => {
-      running = tick()
-        .catch((error: unknown) => deps.logger.error({ err: error }, "embedded dispatcher pass failed"))
-        .finally(schedule);
-    }, deps.intervalMs ?? 20_000);
+    timer = setTimeout(() => void pass().finally(schedule), deps.intervalMs ?? 20_000);
   };
-  running = tick().catch((error: unknown) => deps.logger.error({ err: error }, "embedded dispatcher pass failed"));
-  void running.finally(schedule);
+  void pass().finally(schedule);
 
   return {
     tick,
+    pass,
     async close() {
       stopped = true;
       if (timer) clearTimeout(timer);

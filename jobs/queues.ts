@@ -53,3 +53,36 @@ export function weeklyJobId(organizationId: string, fireAt: Date): string {
 export function catchUpJobId(organizationId: string, now: Date): string {
   return `catchup-${organizationId}-${now.getTime()}-${process.pid}`;
 }
+
+/** Anything BullMQ lets fail with an "error" event: a Queue, a Worker. */
+interface ErrorEmitter {
+  on(event: "error", listener: (error: Error) => void): unknown;
+}
+
+/**
+ * Logs a queue's or a worker's Redis errors through pino, once per window:
+ * without a listener BullMQ prints each raw stack to stderr, dozens while Redis
+ * restarts. The first error of a window is logged with how many were left
+ * unlogged since the last one.
+ */
+export function logRedisErrors(
+  emitter: ErrorEmitter,
+  what: string,
+  logger: { warn(details: object, message: string): void },
+  options: { windowMs?: number; now?: () => number } = {},
+): void {
+  const windowMs = options.windowMs ?? 60_000;
+  const now = options.now ?? Date.now;
+  let loggedAt = Number.NEGATIVE_INFINITY;
+  let unlogged = 0;
+  emitter.on("error", (error) => {
+    const at = now();
+    if (at - loggedAt < windowMs) {
+      unlogged += 1;
+      return;
+    }
+    logger.warn({ err: error.message, code: (error as NodeJS.ErrnoException).code, unlogged }, `${what}: Redis error`);
+    loggedAt = at;
+    unlogged = 0;
+  });
+}

@@ -10,6 +10,7 @@ import type { Notifier } from "../src/services/notifier.js";
 import type { SendSlot } from "../src/services/reminders/sync-reminders.js";
 import {
   catchUpJobId,
+  logRedisErrors,
   type DispatchJob,
   type DispatchJobName,
   QUEUE_NAMES,
@@ -62,8 +63,11 @@ export function createDispatchQueue(
   connection: Redis,
   prefix: string,
   name: string = QUEUE_NAMES.reminders,
+  logger?: Logger,
 ): Queue<DispatchJob, unknown, DispatchJobName> {
-  return new Queue<DispatchJob, unknown, DispatchJobName>(name, { connection, prefix });
+  const queue = new Queue<DispatchJob, unknown, DispatchJobName>(name, { connection, prefix });
+  if (logger) logRedisErrors(queue, "reminder queue", logger);
+  return queue;
 }
 
 type DispatchQueue = Queue<DispatchJob, unknown, DispatchJobName>;
@@ -138,8 +142,9 @@ export interface ReminderEngine {
 /** The dispatch worker (reminders and weekly sends) and the scheduled-jobs worker (reconciler every 5 minutes). */
 export async function startReminderEngine(deps: ReminderEngineDeps): Promise<ReminderEngine> {
   const names = deps.queueNames ?? QUEUE_NAMES;
-  const queue = createDispatchQueue(deps.connection, deps.prefix, names.reminders);
+  const queue = createDispatchQueue(deps.connection, deps.prefix, names.reminders, deps.logger);
   const schedules = new Queue<ScheduledJob>(names.schedules, { connection: deps.connection, prefix: deps.prefix });
+  logRedisErrors(schedules, "schedules queue", deps.logger);
   const sendDeps = { ...deps, sentMarkers: createRedisSentMarkers(deps.connection, deps.prefix) };
   // Every 5 minutes whatever the zone: the pass itself reads each organization's zone.
   const reconcilePattern = deps.reconcilePattern === undefined ? "*/5 * * * *" : deps.reconcilePattern;
@@ -199,9 +204,9 @@ export async function startReminderEngine(deps: ReminderEngineDeps): Promise<Rem
     },
     { connection: deps.connection, prefix: deps.prefix, concurrency: 1 },
   );
-  // Redis going away is logged once per attempt here rather than printed by BullMQ to stderr.
-  worker.on("error", (error) => deps.logger.warn({ err: error.message }, "reminder worker: Redis error"));
-  scheduler.on("error", (error) => deps.logger.warn({ err: error.message }, "scheduler worker: Redis error"));
+  // Redis going away is logged once a minute here rather than printed by BullMQ to stderr.
+  logRedisErrors(worker, "reminder worker", deps.logger);
+  logRedisErrors(scheduler, "scheduler worker", deps.logger);
   worker.on("failed", (job, error) =>
     deps.logger.warn({ jobId: job?.id, err: error.message }, "dispatch failed; BullMQ retries it"),
   );

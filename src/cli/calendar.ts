@@ -59,22 +59,21 @@ export async function runCalendar(
     if (arg === "--org") org = args[++i];
     else if (arg === "--name") name = args[++i] ?? null;
     else if (arg === "--json") json = true;
-    else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
+    else if (arg.startsWith("--")) throw new UsageError(`không hiểu tùy chọn ${arg}`);
     else rest.push(arg);
   }
   const [action, target] = rest;
   if (action !== "show" && action !== "add-day-off" && action !== "add-working-day")
     throw new UsageError(
-      action ? `unknown calendar action "${action}"` : "calendar needs show, add-day-off or add-working-day",
+      action ? `calendar không có thao tác "${action}"` : "calendar cần show, add-day-off hoặc add-working-day",
     );
   if (action === "show") {
     const year = Number(target);
     if (!target || !Number.isInteger(year) || year < 1900 || year > 2199)
-      throw new UsageError("calendar show takes a year 1900–2199, e.g. calendar show 2027");
+      throw new UsageError("calendar show nhận một năm 1900–2199, ví dụ calendar show 2027");
   } else {
-    if (!target || !parseIsoDate(target)) throw new UsageError(`calendar ${action} takes a date YYYY-MM-DD`);
-    if (org === undefined && !name?.trim())
-      throw new UsageError(`calendar ${action} for the whole deployment needs --name "…"`);
+    if (!target || !parseIsoDate(target)) throw new UsageError(`calendar ${action} nhận một ngày YYYY-MM-DD`);
+    if (org === undefined && !name?.trim()) throw new UsageError(`calendar ${action} cho cả hệ thống cần --name "…"`);
   }
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {

@@ -24,22 +24,22 @@ export async function runExport(args: string[], config: Config, logger: Logger, 
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (!["--org", "--format", "--from", "--to", "--out", "--today", "--as-of"].includes(arg)) {
-      throw new UsageError(`unknown argument "${arg}"`);
+      throw new UsageError(`không hiểu tham số "${arg}"`);
     }
     const value = args[++i];
-    if (value === undefined) throw new UsageError(`${arg} needs a value`);
+    if (value === undefined) throw new UsageError(`${arg} cần một giá trị`);
     options[arg === "--as-of" ? "today" : arg.slice(2)] = value;
   }
   const { org, format = "xlsx", from, to } = options;
-  if (!org) throw new UsageError("export needs --org <slug>");
-  if (format !== "xlsx" && format !== "zip" && format !== "pdf") throw new UsageError("--format is xlsx, zip or pdf");
+  if (!org) throw new UsageError("export cần --org <slug>");
+  if (format !== "xlsx" && format !== "zip" && format !== "pdf") throw new UsageError("--format là xlsx, zip hoặc pdf");
   for (const [name, value] of [
     ["--from", from],
     ["--to", to],
     ["--as-of", options.today],
   ] as const) {
     if (value !== undefined && !(ISO_DAY.test(value) && DateTime.fromISO(value).isValid)) {
-      throw new UsageError(`${name} takes a day as YYYY-MM-DD`);
+      throw new UsageError(`${name} nhận một ngày YYYY-MM-DD`);
     }
   }
   const client = await openMigratedDatabase(config, logger, { max: 2 });
@@ -50,7 +50,7 @@ export async function runExport(args: string[], config: Config, logger: Logger, 
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
     });
-    if (report.kind !== "ok") throw refusalError(`organization "${org}"`, report.kind);
+    if (report.kind !== "ok") throw refusalError(`tổ chức "${org}"`, report.kind);
     const today = report.asOf;
     const workbookName = `bao-cao-cchc-${org}-${today}.xlsx`;
     const workbook = await buildReportWorkbook(report, translatorFor("vi"));

@@ -20,16 +20,16 @@ function parseInviteArgs(args: string[]) {
     if (arg === "--json") options.json = true;
     else if (arg === "--org" || arg === "--role" || arg === "--unit" || arg === "--name" || arg === "--org-name") {
       const value = args[++i];
-      if (value === undefined) throw new UsageError(`${arg} needs a value`);
+      if (value === undefined) throw new UsageError(`${arg} cần một giá trị`);
       options[arg.slice(2) as "org"] = value;
-    } else throw new UsageError(`unknown argument "${arg}"`);
+    } else throw new UsageError(`không hiểu tham số "${arg}"`);
   }
-  if (!options.org) throw new UsageError("invite needs --org <slug>");
+  if (!options.org) throw new UsageError("invite cần --org <slug>");
   if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(options.org)) {
-    throw new UsageError("--org is a short name of lower-case letters, digits and dashes, e.g. gio-son");
+    throw new UsageError("--org là tên ngắn gồm chữ thường, chữ số và dấu gạch ngang, ví dụ gio-son");
   }
   if (!options.role || !ROLES.includes(options.role as Role)) {
-    throw new UsageError(`invite needs --role, one of ${ROLES.join(", ")}`);
+    throw new UsageError(`invite cần --role, một trong ${ROLES.join(", ")}`);
   }
   return { ...options, org: options.org, role: options.role as Role };
 }
@@ -38,7 +38,7 @@ function parseInviteArgs(args: string[]) {
 async function botUsername(config: Config): Promise<string> {
   if (config.telegramBotUsername) return config.telegramBotUsername;
   if (!config.telegramBotToken) {
-    throw new UsageError("the invite link needs the bot's name: set TELEGRAM_BOT_USERNAME or TELEGRAM_BOT_TOKEN");
+    throw new UsageError("liên kết mời cần tên bot: hãy đặt TELEGRAM_BOT_USERNAME hoặc TELEGRAM_BOT_TOKEN");
   }
   const api = new Api(config.telegramBotToken, { apiRoot: config.telegramApiRoot ?? TELEGRAM_API });
   const me = await api.getMe();
@@ -62,7 +62,7 @@ export async function runInvite(args: string[], config: Config, logger: Logger, 
       fullName: options.name ?? null,
       now: new Date(),
     });
-    if (invite.kind !== "created") throw refusalError(`organization "${options.org}"`, invite.kind);
+    if (invite.kind !== "created") throw refusalError(`tổ chức "${options.org}"`, invite.kind);
     const link = inviteLink(username, invite.code);
     if (options.json) {
       out(

@@ -13,11 +13,11 @@ export function runParseDates(args: string[], readInput: () => string, out: (lin
   let ref: string | undefined;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--ref") ref = args[++i];
-    else throw new UsageError(`unknown argument "${args[i]}"`);
+    else throw new UsageError(`không hiểu tham số "${args[i]}"`);
   }
-  if (!ref) throw new UsageError("parse-dates needs --ref, e.g. --ref 2025-03-05T09:00:00+07:00");
+  if (!ref) throw new UsageError("parse-dates cần --ref, ví dụ --ref 2025-03-05T09:00:00+07:00");
   const reference = DateTime.fromISO(ref, { setZone: true });
-  if (!reference.isValid) throw new UsageError(`--ref "${ref}" is not an ISO datetime`);
+  if (!reference.isValid) throw new UsageError(`--ref "${ref}" không phải thời điểm ISO`);
   const day = reference.toISODate();
   const { t } = translatorFor("vi");
   const lines = readInput().split(/\r?\n/);

@@ -25,15 +25,16 @@ import {
   previewSends,
   type ReachablePeople,
 } from "../services/preview-sends.js";
+import { refusalError } from "./refusals.js";
 import { UsageError } from "./usage-error.js";
 
 function parseNow(text: string | undefined): Date {
   if (text === undefined) return new Date();
   // An offset is required: "08:00" means Hanoi time only when the text says so.
   if (!/([+-]\d{2}:\d{2}|Z)$/.test(text))
-    throw new UsageError("--now takes an ISO datetime with offset, e.g. 2025-01-02T00:00:00+07:00");
+    throw new UsageError("--now nhận thời điểm ISO có độ lệch múi giờ (offset), ví dụ 2025-01-02T00:00:00+07:00");
   const now = new Date(text);
-  if (Number.isNaN(now.getTime())) throw new UsageError(`--now: not a datetime: ${text}`);
+  if (Number.isNaN(now.getTime())) throw new UsageError(`--now: không phải thời điểm: ${text}`);
   return now;
 }
 
@@ -62,7 +63,7 @@ async function fromDatabase(
   calendar: WorkingCalendar;
   reachable: ReachablePeople;
 }> {
-  if (!/^[0-9a-f-]{36}$/i.test(planId)) throw new UsageError(`"${planId}" is neither a file nor a plan id`);
+  if (!/^[0-9a-f-]{36}$/i.test(planId)) throw new UsageError(`"${planId}" không phải tệp cũng không phải mã kế hoạch`);
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
     const [plan] = await client.db
@@ -70,7 +71,7 @@ async function fromDatabase(
       .from(plans)
       .innerJoin(organizations, eq(organizations.id, plans.organizationId))
       .where(eq(plans.id, planId));
-    if (!plan) throw new UsageError(`no plan ${planId}`);
+    if (!plan) throw refusalError(`kế hoạch ${planId}`, "not-found");
     const taskRows = await client.db
       .select()
       .from(tasks)
@@ -180,10 +181,10 @@ export async function runPreview(
     const arg = args[i] as string;
     if (arg === "--now") nowText = args[++i];
     else if (arg === "--json") json = true;
-    else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
+    else if (arg.startsWith("--")) throw new UsageError(`không hiểu tùy chọn ${arg}`);
     else target = arg;
   }
-  if (!target) throw new UsageError("preview needs a plan id or a file");
+  if (!target) throw new UsageError("preview cần mã kế hoạch hoặc một tệp");
   const now = parseNow(nowText);
   const source = existsSync(target)
     ? { ...(await fromFile(target)), organization: NEW_ORGANIZATION, calendar: createWorkingCalendar() }

@@ -25,19 +25,19 @@ export async function runReport(args: string[], config: Config, logger: Logger, 
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (!["--org", "--period", "--format", "--out", "--as-of"].includes(arg)) {
-      throw new UsageError(`unknown argument "${arg}"`);
+      throw new UsageError(`không hiểu tham số "${arg}"`);
     }
     const value = args[++i];
-    if (value === undefined) throw new UsageError(`${arg} needs a value`);
+    if (value === undefined) throw new UsageError(`${arg} cần một giá trị`);
     options[arg.slice(2)] = value;
   }
   const { org, format = "docx" } = options;
-  if (!org) throw new UsageError("report needs --org <slug>");
-  if (!options.period) throw new UsageError("report needs --period 2026-Q3|2026-H1|2026");
-  if (format !== "docx" && format !== "pdf") throw new UsageError("--format is docx or pdf");
+  if (!org) throw new UsageError("report cần --org <slug>");
+  if (!options.period) throw new UsageError("report cần --period 2026-Q3|2026-H1|2026");
+  if (format !== "docx" && format !== "pdf") throw new UsageError("--format là docx hoặc pdf");
   const asOfOption = options["as-of"];
   if (asOfOption !== undefined && !(ISO_DAY.test(asOfOption) && DateTime.fromISO(asOfOption).isValid)) {
-    throw new UsageError("--as-of takes a day as YYYY-MM-DD");
+    throw new UsageError("--as-of nhận một ngày YYYY-MM-DD");
   }
   let period;
   try {
@@ -52,7 +52,7 @@ export async function runReport(args: string[], config: Config, logger: Logger, 
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
     const input = await loadCchcReportInput(client.db, OPERATOR, org, period, asOf);
-    if (input.kind !== "ok") throw refusalError(`organization "${org}"`, input.kind);
+    if (input.kind !== "ok") throw refusalError(`tổ chức "${org}"`, input.kind);
     const document = await buildCchcReport(input);
     const path = options.out ?? `bao-cao-cchc-${org}-${period.code}.${format}`;
     await writeFile(path, format === "pdf" ? await convertToPdf(document, "docx") : document);

@@ -10,7 +10,7 @@ import { UsageError } from "./usage-error.js";
 /** `start`: the bot and the reminder worker in one process, until SIGTERM or SIGINT. */
 export async function runStart(config: Config, logger: Logger): Promise<void> {
   const token = config.telegramBotToken;
-  if (!token) throw new UsageError("start needs TELEGRAM_BOT_TOKEN (from @BotFather)");
+  if (!token) throw new UsageError("start cần TELEGRAM_BOT_TOKEN (lấy từ @BotFather)");
   const client = await openMigratedDatabase(config, logger);
   const now = () => new Date();
   const notifier = createTelegramNotifier(token, { apiRoot: config.telegramApiRoot });

@@ -3,6 +3,7 @@ import { openMigratedDatabase } from "../../db/client.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { milestoneStatuses } from "../services/milestones/milestone-status.js";
+import { refusalError } from "./refusals.js";
 import { UsageError } from "./usage-error.js";
 
 /** `status --org <slug> [--json] [--today YYYY-MM-DD]`: every milestone, its state and its event log. */
@@ -14,14 +15,14 @@ export async function runStatus(args: string[], config: Config, logger: Logger, 
     if (args[i] === "--org") org = args[++i];
     else if (args[i] === "--json") json = true;
     else if (args[i] === "--today") today = args[++i];
-    else throw new UsageError(`unknown argument "${args[i]}"`);
+    else throw new UsageError(`không hiểu tham số "${args[i]}"`);
   }
-  if (!org) throw new UsageError("status needs --org <slug>");
-  if (today !== undefined && !DateTime.fromISO(today).isValid) throw new UsageError("--today takes YYYY-MM-DD");
+  if (!org) throw new UsageError("status cần --org <slug>");
+  if (today !== undefined && !DateTime.fromISO(today).isValid) throw new UsageError("--today nhận một ngày YYYY-MM-DD");
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
     const statuses = await milestoneStatuses(client.db, org, today ? { today } : { now: new Date() });
-    if (!statuses) throw new UsageError(`no organization "${org}"`);
+    if (!statuses) throw refusalError(`tổ chức "${org}"`, "not-found");
     if (json) {
       out(JSON.stringify(statuses, null, 2));
       return;

@@ -20,12 +20,12 @@ export async function runUnits(
     else if (arg === "--json") json = true;
     else rest.push(arg);
   }
-  if (!org) throw new UsageError("units needs --org <slug>");
+  if (!org) throw new UsageError("units cần --org <slug>");
   const [action, ...names] = rest;
   if (action !== undefined && action !== "merge" && action !== "alias")
-    throw new UsageError(`unknown units action "${action}"`);
+    throw new UsageError(`units không có thao tác "${action}"`);
   if (action && names.length !== 2)
-    throw new UsageError(`units ${action} takes two names, e.g. units ${action} --org gio-son "A" "B"`);
+    throw new UsageError(`units ${action} cần hai tên, ví dụ units ${action} --org gio-son "A" "B"`);
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
     if (action === "merge") {

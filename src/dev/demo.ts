@@ -221,8 +221,9 @@ async function main(): Promise<void> {
   zaloNames.set(mai.id, "Võ Thị Mai (công chức Tư pháp, Zalo)");
   await typeOnZalo(mai, maiInvite.code, (m) => m.text.includes("đã được kết nối"));
 
-  /** Waits until everything due at the current time has gone out. */
+  /** Waits until everything due at the current time has gone out, the weekly sends (digest, chart) included. */
   const settle = async () => {
+    await dispatcher.pass();
     for (;;) {
       const [left] = await queryRows<{ n: number }>(
         db,

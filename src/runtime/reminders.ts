@@ -4,6 +4,7 @@ import type { Database } from "../../db/client.js";
 import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
 import { startEventWorker } from "../../jobs/event-processor.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
+import { logRedisErrors } from "../../jobs/queues.js";
 import { enqueueSlots, reconcile, startReminderEngine } from "../../jobs/reminder-worker.js";
 import { createSendRateLimiter, type SendRateLimiter } from "../../jobs/send-rate-limiter.js";
 import type { Config } from "../config.js";
@@ -60,7 +61,7 @@ export async function startReminders(
   // BullMQ workers need maxRetriesPerRequest null: they block on Redis and must not give up.
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   // ioredis reconnects by itself; a listener keeps each failed attempt a log line, not an unhandled error.
-  connection.on("error", (error: Error) => logger.warn({ err: error.message }, "Redis connection error"));
+  logRedisErrors(connection, "Redis connection", logger);
   const limiter = createSendRateLimiter(connection, {
     prefix: config.queuePrefix,
     perSecond: config.telegramMessagesPerSecond,

@@ -5,9 +5,8 @@
  * (the real import, rolled back); nothing is stored until the coordinator
  * confirms. A plan over the task limit is confirmed by its count first.
  */
-import type { Context, Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { displayFileName } from "../domain/files/safe-file-name.js";
-import { bodyLimit } from "hono/body-limit";
 import type { Database } from "../../db/client.js";
 import { canCoordinate } from "../domain/milestones/index.js";
 import { ImportError } from "../import/import-error.js";
@@ -25,11 +24,14 @@ import {
 } from "../services/plans/import-plan-file.js";
 import type { Viewer } from "../services/people/viewer.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
-import { type Html, html } from "./html.js";
+import { html } from "./html.js";
 import { createPendingUploads, type PendingUpload } from "./pending-uploads.js";
+import { type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 
 /** As large as a plan file the chat accepts (Telegram's download limit). */
 const MAX_PLAN_BYTES = 20 * 1024 * 1024;
+/** The upload's whole body: the file and the form around it (multipart headers, the CSRF token). */
+export const UPLOAD_LIMIT_BYTES = MAX_PLAN_BYTES + 64 * 1024;
 
 /** The preview in the chat's words (the same locale keys), one list item per line. */
 function previewLines(t: Translator["t"], draft: PlanDraft, summary: ImportSummary): string[] {
@@ -39,10 +41,81 @@ function previewLines(t: Translator["t"], draft: PlanDraft, summary: ImportSumma
     .map((line) => line.replace(/^•\s*/, ""));
 }
 
-type Env = { Variables: { viewer: Viewer; csrfToken: string; t: Translator["t"]; lang: string; today: string } };
+type Env = WebEnv;
 
-export function registerImportRoutes(
-  app: Hono<Env>,
+const csrf = (c: Context<Env>) => html`<input type="hidden" name="_csrf" value="${c.get("csrfToken")}" />`;
+const extensions = PLAN_FILE_EXTENSIONS.join(", ");
+
+/** The form to choose a plan file, with what went wrong on top. */
+function uploadFormPage(render: PageRender, c: Context<Env>, error?: string) {
+  const t = c.get("t");
+  return render.page(
+    c,
+    error ? 422 : 200,
+    t("web-import-title"),
+    html`<h1>${t("web-import-title")}</h1>
+      ${error ? html`<p class="flash error" role="alert">${error}</p>` : null}
+      <form class="card" method="post" action="/import" enctype="multipart/form-data">
+        ${csrf(c)}
+        <label for="plan-file">${t("web-import-file", { extensions })}</label>
+        <input id="plan-file" type="file" name="file" accept="${PLAN_FILE_EXTENSIONS.join(",")}" required />
+        <p><button type="submit">${t("web-import-preview")}</button></p>
+      </form>`,
+  );
+}
+
+/** What the import would do, and the button that does it. */
+function importPreviewPage(
+  render: PageRender,
+  c: Context<Env>,
+  { id, fileName, draft, summary }: { id: string; fileName: string; draft: PlanDraft; summary: ImportSummary },
+) {
+  const t = c.get("t");
+  return render.page(
+    c,
+    200,
+    t("web-import-title"),
+    html`<h1>${t("web-import-title")}</h1>
+      <section class="card" aria-labelledby="preview-h">
+        <h2 id="preview-h">${fileName}</h2>
+        <ul class="import-preview">
+          ${previewLines(t, draft, summary).map((line) => html`<li>${line}</li>`)}
+        </ul>
+        <p>${t("import-confirm-question")}</p>
+        <form method="post" action="/import/${id}">
+          ${csrf(c)}
+          <button type="submit">${t("web-import-confirm")}</button>
+          <a class="button secondary" href="/import">${t("web-import-cancel")}</a>
+        </form>
+      </section>`,
+  );
+}
+
+/** Thousands of tasks are more often a misread file than a plan: the count is confirmed before the preview. */
+function countQuestionPage(
+  render: PageRender,
+  c: Context<Env>,
+  { id, fileName, tasks, limit }: { id: string; fileName: string; tasks: number; limit: number },
+) {
+  const t = c.get("t");
+  return render.page(
+    c,
+    200,
+    t("web-import-title"),
+    html`<h1>${t("web-import-title")}</h1>
+      <section class="card" aria-labelledby="size-h">
+        <h2 id="size-h">${fileName}</h2>
+        <p class="flash error" role="alert">${t("import-too-many-tasks", { tasks, limit })}</p>
+        <form method="post" action="/import/${id}/preview">
+          ${csrf(c)}
+          <button type="submit">${t("btn-import-tasks", { tasks })}</button>
+          <a class="button secondary" href="/import">${t("web-import-cancel")}</a>
+        </form>
+      </section>`,
+  );
+}
+
+export function importRoutes(
   deps: {
     db: Database;
     now: () => Date;
@@ -50,52 +123,14 @@ export function registerImportRoutes(
     /** How an uploaded plan is read: a child process with limits (readPlanFile) unless a test says otherwise. */
     planReader?: PlanReader;
   },
-  render: {
-    page: (c: Context<Env>, status: number, title: string, body: Html) => Response | Promise<Response>;
-    notFound: (c: Context<Env>) => Response | Promise<Response>;
-  },
-): void {
+  render: PageRender = signedInRender,
+): SubjectRoutes {
+  const app = new Hono<WebEnv>();
   const pending = createPendingUploads();
   const reader = deps.planReader ?? readPlanFile;
-  const csrf = (c: Context<Env>) => html`<input type="hidden" name="_csrf" value="${c.get("csrfToken")}" />`;
-  const extensions = PLAN_FILE_EXTENSIONS.join(", ");
-  const uploadForm = (c: Context<Env>, error?: string) => {
-    const t = c.get("t");
-    return render.page(
-      c,
-      error ? 422 : 200,
-      t("web-import-title"),
-      html`<h1>${t("web-import-title")}</h1>
-        ${error ? html`<p class="flash error" role="alert">${error}</p>` : null}
-        <form class="card" method="post" action="/import" enctype="multipart/form-data">
-          ${csrf(c)}
-          <label for="plan-file">${t("web-import-file", { extensions })}</label>
-          <input id="plan-file" type="file" name="file" accept="${PLAN_FILE_EXTENSIONS.join(",")}" required />
-          <p><button type="submit">${t("web-import-preview")}</button></p>
-        </form>`,
-    );
-  };
-  const previewPage = (c: Context<Env>, id: string, fileName: string, draft: PlanDraft, summary: ImportSummary) => {
-    const t = c.get("t");
-    return render.page(
-      c,
-      200,
-      t("web-import-title"),
-      html`<h1>${t("web-import-title")}</h1>
-        <section class="card" aria-labelledby="preview-h">
-          <h2 id="preview-h">${fileName}</h2>
-          <ul class="import-preview">
-            ${previewLines(t, draft, summary).map((line) => html`<li>${line}</li>`)}
-          </ul>
-          <p>${t("import-confirm-question")}</p>
-          <form method="post" action="/import/${id}">
-            ${csrf(c)}
-            <button type="submit">${t("web-import-confirm")}</button>
-            <a class="button secondary" href="/import">${t("web-import-cancel")}</a>
-          </form>
-        </section>`,
-    );
-  };
+  const uploadForm = (c: Context<Env>, error?: string) => uploadFormPage(render, c, error);
+  const previewPage = (c: Context<Env>, id: string, fileName: string, draft: PlanDraft, summary: ImportSummary) =>
+    importPreviewPage(render, c, { id, fileName, draft, summary });
   /** The request importPlanFile gets for a held upload: the file must still hash the same. */
   const requestFor = (viewer: Viewer, upload: PendingUpload): Omit<PlanFileRequest, "mode"> => ({
     fileName: upload.fileName,
@@ -109,7 +144,7 @@ export function registerImportRoutes(
 
   app.get("/import", (c) => (canCoordinate(c.get("viewer")) ? uploadForm(c) : render.notFound(c)));
 
-  app.post("/import", bodyLimit({ maxSize: MAX_PLAN_BYTES + 64 * 1024 }), async (c) => {
+  app.post("/import", async (c) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
     if (!canCoordinate(viewer)) return render.notFound(c);
@@ -139,24 +174,7 @@ export function registerImportRoutes(
           },
           deps.now().getTime(),
         );
-        // Thousands of tasks are more often a misread file than a plan: the count is confirmed before the preview.
-        return render.page(
-          c,
-          200,
-          t("web-import-title"),
-          html`<h1>${t("web-import-title")}</h1>
-            <section class="card" aria-labelledby="size-h">
-              <h2 id="size-h">${fileName}</h2>
-              <p class="flash error" role="alert">
-                ${t("import-too-many-tasks", { tasks: result.tasks, limit: result.limit })}
-              </p>
-              <form method="post" action="/import/${id}/preview">
-                ${csrf(c)}
-                <button type="submit">${t("btn-import-tasks", { tasks: result.tasks })}</button>
-                <a class="button secondary" href="/import">${t("web-import-cancel")}</a>
-              </form>
-            </section>`,
-        );
+        return countQuestionPage(render, c, { id, fileName, tasks: result.tasks, limit: result.limit });
       }
       if (result.kind !== "previewed") return render.notFound(c);
       const id = pending.hold(
@@ -216,4 +234,5 @@ export function registerImportRoutes(
       throw error;
     }
   });
+  return { routes: app, uploads: [{ method: "POST", path: "/import", maxSize: UPLOAD_LIMIT_BYTES }] };
 }

@@ -5,7 +5,7 @@
  * entered, what is missing chased, the workbook and the bundle downloaded.
  * The services decide who may do what; a refusal is a 404 here.
  */
-import type { Context, Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type { Database } from "../../db/client.js";
 import { flattenCriteria } from "../domain/par/index.js";
 import { translatorFor } from "../i18n/i18n.js";
@@ -26,7 +26,7 @@ import {
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
 import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
 import { parPage } from "./pages/par-page.js";
-import { field, isId, type PageRender, type WebEnv } from "./route-kit.js";
+import { field, isId, type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 
 const CONTENT_TYPES = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -54,7 +54,11 @@ export interface ParRouteDeps {
   scheduleSlots?: ((slots: SendSlot[]) => Promise<void>) | undefined;
 }
 
-export function registerParRoutes(app: Hono<WebEnv>, deps: ParRouteDeps, render: PageRender): void {
+/** A criteria set is a Word, Excel or PDF file: larger than a form, far under an upload of a plan. */
+const CRITERIA_SET_LIMIT_BYTES = 20 * 1024 * 1024;
+
+export function parRoutes(deps: ParRouteDeps, render: PageRender = signedInRender): SubjectRoutes {
+  const app = new Hono<WebEnv>();
   const yearOf = (c: Context<WebEnv>, value: unknown) => {
     const text = typeof value === "string" ? value : "";
     return /^\d{4}$/.test(text) ? Number(text) : Number(c.get("today").slice(0, 4));
@@ -228,4 +232,5 @@ export function registerParRoutes(app: Hono<WebEnv>, deps: ParRouteDeps, render:
   };
   app.get("/par/workbook", (c) => download(c, "workbook"));
   app.get("/par/bundle", (c) => download(c, "bundle"));
+  return { routes: app, uploads: [{ method: "POST", path: "/par/import", maxSize: CRITERIA_SET_LIMIT_BYTES }] };
 }

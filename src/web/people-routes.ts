@@ -4,7 +4,7 @@
  * the services the chat and the command line use. Every id is looked up in
  * the viewer's organization by the service; another organization's is a 404.
  */
-import type { Context, Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { formatLocalDate } from "../domain/planning/index.js";
 import type { Database } from "../../db/client.js";
 import { canCoordinate, type Role } from "../domain/milestones/index.js";
@@ -14,27 +14,18 @@ import { type SendSlot, syncReminders } from "../services/reminders/sync-reminde
 import { mergeUnitInto, ReviewError } from "../services/review.js";
 import { loadUnitsWithPeople, splitUnit, UnitError } from "../services/units.js";
 import { deactivatePage, INVITE_ROLES, peoplePage, type PeoplePageData } from "./pages/people-page.js";
-import { field, isId, type PageRender, type WebEnv } from "./route-kit.js";
+import { field, isId, type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 
-export function registerPeopleRoutes(
-  app: Hono<WebEnv>,
-  deps: {
-    db: Database;
-    now: () => Date;
-    botUsername?: string | undefined;
-    scheduleSlots?: ((slots: SendSlot[]) => Promise<void>) | undefined;
-  },
-  render: PageRender,
-): void {
-  /** The page as it stands now, with what was just done on top. */
-  const show = async (
+/** The page as it stands now, with what was just done on top. */
+function peopleShower(db: Database, render: PageRender) {
+  return async (
     c: Context<WebEnv>,
     status: number,
     extra: Pick<PeoplePageData, "flash" | "invite" | "splitText"> = {},
   ) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
-    const loaded = await loadUnitsWithPeople(deps.db, viewer);
+    const loaded = await loadUnitsWithPeople(db, viewer);
     if (loaded.kind !== "ok") return render.notFound(c);
     return render.page(
       c,
@@ -50,6 +41,28 @@ export function registerPeopleRoutes(
       }),
     );
   };
+}
+
+/** The person, if they are an active person of the viewer's organization the coordinator may stop. */
+async function stoppablePerson(db: Database, c: Context<WebEnv>) {
+  const id = c.req.param("id");
+  if (!isId(id)) return null;
+  const loaded = await loadUnitsWithPeople(db, c.get("viewer"));
+  if (loaded.kind !== "ok") return null;
+  return [...loaded.leaders, ...loaded.units.flatMap((u) => u.people)].find((p) => p.personId === id) ?? null;
+}
+
+export function peopleRoutes(
+  deps: {
+    db: Database;
+    now: () => Date;
+    botUsername?: string | undefined;
+    scheduleSlots?: ((slots: SendSlot[]) => Promise<void>) | undefined;
+  },
+  render: PageRender = signedInRender,
+): SubjectRoutes {
+  const app = new Hono<WebEnv>();
+  const show = peopleShower(deps.db, render);
   const replan = async (organizationId: string) => {
     const slots = await syncReminders(deps.db, organizationId, deps.now());
     if (slots.length > 0) await deps.scheduleSlots?.(slots);
@@ -93,14 +106,7 @@ export function registerPeopleRoutes(
     });
   });
 
-  /** The person, if they are an active person of the viewer's organization the coordinator may stop. */
-  const personOf = async (c: Context<WebEnv>) => {
-    const id = c.req.param("id");
-    if (!isId(id)) return null;
-    const loaded = await loadUnitsWithPeople(deps.db, c.get("viewer"));
-    if (loaded.kind !== "ok") return null;
-    return [...loaded.leaders, ...loaded.units.flatMap((u) => u.people)].find((p) => p.personId === id) ?? null;
-  };
+  const personOf = (c: Context<WebEnv>) => stoppablePerson(deps.db, c);
 
   app.get("/people/:id/deactivate", async (c) => {
     const person = await personOf(c);
@@ -171,4 +177,5 @@ export function registerPeopleRoutes(
       throw error;
     }
   });
+  return { routes: app };
 }

@@ -4,7 +4,7 @@
  * PDF through LibreOffice) and the CCHC report of a period (.docx or PDF).
  * Coordinators and the chairman only; the services decide.
  */
-import type { Context, Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type { Database } from "../../db/client.js";
 import { seesWholeOrganization } from "../domain/milestones/index.js";
 import { translatorFor } from "../i18n/i18n.js";
@@ -20,7 +20,7 @@ import { loadPaperReport } from "../services/reports/paper-report.js";
 import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
 import { buildReportWorkbook } from "../services/reports/report-workbook.js";
 import { reportsPage } from "./pages/reports-page.js";
-import type { PageRender, WebEnv } from "./route-kit.js";
+import { type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 
 const CONTENT_TYPES = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -42,11 +42,11 @@ function attachment(c: Context<WebEnv>, bytes: Buffer, fileName: string, format:
   return c.body(new Uint8Array(bytes));
 }
 
-export function registerReportRoutes(
-  app: Hono<WebEnv>,
+export function reportRoutes(
   deps: { db: Database; logger: Logger },
-  render: PageRender,
-): void {
+  render: PageRender = signedInRender,
+): SubjectRoutes {
+  const app = new Hono<WebEnv>();
   const show = (c: Context<WebEnv>, status: number, error?: string) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
@@ -113,4 +113,5 @@ export function registerReportRoutes(
       return failed(c, error);
     }
   });
+  return { routes: app };
 }

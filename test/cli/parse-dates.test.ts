@@ -1,17 +1,13 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { cliOk } from "../support/cli.js";
 import { readDucklingCorpus } from "../support/fixtures.js";
-
-const run = promisify(execFile);
 
 describe("nhacviec parse-dates", () => {
   it("reads one phrase per line and prints JSON Lines against the reference's local day", async () => {
-    const child = run("npx", ["tsx", "src/cli/main.ts", "parse-dates", "--ref", "2025-03-05T23:30:00+07:00"]);
-    child.child.stdin!.end(
-      "15/3\nngày 15 tháng 3\nthứ 6 tuần sau\n2 tuần nữa\ncuối tháng\nquý 3\nkhông biết\n31/2\nthang sau\nthứ năm 28/3\n",
-    );
-    const { stdout } = await child;
+    const { stdout } = await cliOk(["parse-dates", "--ref", "2025-03-05T23:30:00+07:00"], {
+      stdin:
+        "15/3\nngày 15 tháng 3\nthứ 6 tuần sau\n2 tuần nữa\ncuối tháng\nquý 3\nkhông biết\n31/2\nthang sau\nthứ năm 28/3\n",
+    });
     expect(
       stdout
         .trim()
@@ -48,8 +44,9 @@ describe("nhacviec parse-dates", () => {
 
   it("reads at least 90% of Duckling's Vietnamese day-to-year items at Duckling's reference time", async () => {
     const corpus = readDucklingCorpus();
-    const child = run("npx", ["tsx", "src/cli/main.ts", "parse-dates", "--ref", corpus.reference]);
-    child.child.stdin!.end(`${corpus.items.map((item) => item.text).join("\n")}\n`);
+    const child = cliOk(["parse-dates", "--ref", corpus.reference], {
+      stdin: `${corpus.items.map((item) => item.text).join("\n")}\n`,
+    });
     const lines = (await child).stdout
       .trim()
       .split("\n")
@@ -60,17 +57,14 @@ describe("nhacviec parse-dates", () => {
   });
 
   it("takes the day at the reference's own offset, and refuses a missing or bad --ref", async () => {
-    const child = run("npx", ["tsx", "src/cli/main.ts", "parse-dates", "--ref", "2025-03-31T20:00:00-05:00"]);
-    child.child.stdin!.end("ngày mai\n");
+    const child = cliOk(["parse-dates", "--ref", "2025-03-31T20:00:00-05:00"], { stdin: "ngày mai\n" });
     expect(JSON.parse((await child).stdout)).toEqual({
       text: "ngày mai",
       date: "2025-04-01",
       due: "2025-04-01",
       grain: "day",
     });
-    const failure = await run("npx", ["tsx", "src/cli/main.ts", "parse-dates", "--ref", "hôm qua"]).catch(
-      (e: unknown) => e,
-    );
+    const failure = await cliOk(["parse-dates", "--ref", "hôm qua"]).catch((e: unknown) => e);
     expect(failure).toMatchObject({ code: 2 });
   });
 });

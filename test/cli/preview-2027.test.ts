@@ -1,10 +1,8 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { cliOk } from "../support/cli.js";
 import { addDays, statutoryTetBreak } from "../../src/domain/calendar/index.js";
 import type { PreviewSend } from "../../src/services/preview-sends.js";
 
-const run = promisify(execFile);
 const plan = "test/fixtures/calendar/plan-2027.csv";
 
 function daysOf(first: string, last: string): string[] {
@@ -15,15 +13,7 @@ function daysOf(first: string, last: string): string[] {
 
 describe("`nhacviec preview` of a 2027 plan (no arrangement published for 2027)", () => {
   it("sends nothing in the Tết Đinh Mùi break nor on 24/11, Ngày Văn hóa Việt Nam", async () => {
-    const { stdout } = await run("npx", [
-      "tsx",
-      "src/cli/main.ts",
-      "preview",
-      plan,
-      "--now",
-      "2026-12-01T00:00:00+07:00",
-      "--json",
-    ]);
+    const { stdout } = await cliOk(["preview", plan, "--now", "2026-12-01T00:00:00+07:00", "--json"]);
     const sends = JSON.parse(stdout) as PreviewSend[];
     const days = new Set(sends.map((s) => s.at.slice(0, 10)));
     const tet = statutoryTetBreak(2027);
@@ -39,14 +29,7 @@ describe("`nhacviec preview` of a 2027 plan (no arrangement published for 2027)"
   });
 
   it("says up front that the 2027 arrangement is not published and reminders follow the law", async () => {
-    const { stdout } = await run("npx", [
-      "tsx",
-      "src/cli/main.ts",
-      "preview",
-      plan,
-      "--now",
-      "2026-12-01T00:00:00+07:00",
-    ]);
+    const { stdout } = await cliOk(["preview", plan, "--now", "2026-12-01T00:00:00+07:00"]);
     expect(stdout.split("\n")[0]).toBe(
       "📅 Lịch nghỉ Tết 2027 chưa được công bố; nhắc việc đang tính theo luật (nghỉ Tết từ 05/02/2027 đến 11/02/2027, các ngày lễ theo Bộ luật Lao động).",
     );

@@ -1,17 +1,12 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { cliOk } from "../support/cli.js";
 import type { PreviewSend } from "../../src/services/preview-sends.js";
 import { readSeed, seedPath } from "../support/seeds.js";
-
-const run = promisify(execFile);
 
 describe("`nhacviec preview` of seed 000", () => {
   it("lists the reminders and due-day sends of the task due 'Quý III, Quý IV năm 2025'", async () => {
     const seed = readSeed("000");
-    const { stdout } = await run("npx", [
-      "tsx",
-      "src/cli/main.ts",
+    const { stdout } = await cliOk([
       "preview",
       seedPath(seed.fileName),
       "--now",
@@ -53,14 +48,9 @@ describe("`nhacviec preview` of seed 000", () => {
 
   it("refuses --now without an offset", async () => {
     const seed = readSeed("000");
-    const failure = await run("npx", [
-      "tsx",
-      "src/cli/main.ts",
-      "preview",
-      seedPath(seed.fileName),
-      "--now",
-      "2025-01-02",
-    ]).catch((error: unknown) => error as { code: number; stderr: string });
+    const failure = await cliOk(["preview", seedPath(seed.fileName), "--now", "2025-01-02"]).catch(
+      (error: unknown) => error as { code: number; stderr: string },
+    );
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr).toMatch(/offset/);
   });

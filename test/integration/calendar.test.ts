@@ -1,6 +1,4 @@
-import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
-import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
@@ -21,9 +19,9 @@ import {
   yearsNeedingCalendarNotice,
 } from "../../src/services/calendar.js";
 import { importPlan } from "../../src/services/import-plan.js";
+import { cliOk } from "../support/cli.js";
 import { createMigratedDatabase, silentLogger, type TestDatabase } from "../support/database.js";
 
-const run = promisify(execFile);
 let database: TestDatabase & { client: PostgresDatabaseClient };
 beforeAll(async () => {
   database = await createMigratedDatabase();
@@ -83,7 +81,7 @@ describe("calendar additions", () => {
 
 describe("`nhacviec calendar`", () => {
   const env = (): NodeJS.ProcessEnv => ({ ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "error" });
-  const cli = (...args: string[]) => run("npx", ["tsx", "src/cli/main.ts", "calendar", ...args], { env: env() });
+  const cli = (...args: string[]) => cliOk(["calendar", ...args], { env: env() });
 
   it("shows 2027 by rule with the Tết break, 24/11 and the organization's days", async () => {
     await organization("xa-cli");
@@ -116,7 +114,7 @@ describe("`nhacviec calendar`", () => {
       (error: unknown) => error as { code: number; stderr: string },
     );
     expect(failure).toMatchObject({ code: 2 });
-    expect((failure as { stderr: string }).stderr).toMatch(/needs --name/);
+    expect((failure as { stderr: string }).stderr).toMatch(/cần --name/);
   });
 });
 

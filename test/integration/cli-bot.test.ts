@@ -1,9 +1,8 @@
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
@@ -18,11 +17,11 @@ import { inviteCodeHash, redeemInvite } from "../../src/services/people/invites.
 import { operatorInvite } from "../support/invites.js";
 import { findViewer } from "../../src/services/people/viewer.js";
 import { chatPlan, TU_PHAP } from "../support/bot-world.js";
+import { cliOk } from "../support/cli.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { toTabText } from "../support/plan-files.js";
 import { waitFor } from "../support/reminder-world.js";
 
-const run = promisify(execFile);
 let database: TestDatabase & { client: PostgresDatabaseClient };
 let organizationId: string;
 
@@ -48,11 +47,8 @@ const cliEnv = () => ({
 
 describe("nhacviec invite", () => {
   it("prints a one-time deep link valid 7 days, bound to the role and unit", async () => {
-    const { stdout } = await run(
-      "npx",
+    const { stdout } = await cliOk(
       [
-        "tsx",
-        "src/cli/main.ts",
         "invite",
         "--org",
         "thu-nghiem",
@@ -81,25 +77,13 @@ describe("nhacviec invite", () => {
   });
 
   it("creates the organization for its first coordinator with --org-name, and asks for it otherwise", async () => {
-    const missing = await run("npx", ["tsx", "src/cli/main.ts", "invite", "--org", "xa-moi", "--role", "coordinator"], {
-      env: cliEnv(),
-    }).catch((error: unknown) => error as { code: number; stderr: string });
+    const missing = await cliOk(["invite", "--org", "xa-moi", "--role", "coordinator"], { env: cliEnv() }).catch(
+      (error: unknown) => error as { code: number; stderr: string },
+    );
     expect(missing).toMatchObject({ code: 2 });
     expect((missing as { stderr: string }).stderr).toContain("--org-name");
-    const { stdout } = await run(
-      "npx",
-      [
-        "tsx",
-        "src/cli/main.ts",
-        "invite",
-        "--org",
-        "xa-moi",
-        "--org-name",
-        "UBND xã Mới",
-        "--role",
-        "coordinator",
-        "--json",
-      ],
+    const { stdout } = await cliOk(
+      ["invite", "--org", "xa-moi", "--org-name", "UBND xã Mới", "--role", "coordinator", "--json"],
       { env: cliEnv() },
     );
     expect(JSON.parse(stdout)).toMatchObject({ organization: "xa-moi", role: "coordinator", unit: null });
@@ -111,16 +95,14 @@ describe("nhacviec invite", () => {
   });
 
   it("names the units when the unit is unknown, and asks for a unit for members", async () => {
-    const unknown = await run(
-      "npx",
-      ["tsx", "src/cli/main.ts", "invite", "--org", "thu-nghiem", "--role", "member", "--unit", "Kế toán"],
-      { env: cliEnv() },
-    ).catch((error: unknown) => error as { code: number; stderr: string });
-    expect(unknown).toMatchObject({ code: 2 });
-    expect((unknown as { stderr: string }).stderr).toContain("Tư pháp – Hộ tịch");
-    const noUnit = await run("npx", ["tsx", "src/cli/main.ts", "invite", "--org", "thu-nghiem", "--role", "member"], {
+    const unknown = await cliOk(["invite", "--org", "thu-nghiem", "--role", "member", "--unit", "Kế toán"], {
       env: cliEnv(),
     }).catch((error: unknown) => error as { code: number; stderr: string });
+    expect(unknown).toMatchObject({ code: 2 });
+    expect((unknown as { stderr: string }).stderr).toContain("Tư pháp – Hộ tịch");
+    const noUnit = await cliOk(["invite", "--org", "thu-nghiem", "--role", "member"], { env: cliEnv() }).catch(
+      (error: unknown) => error as { code: number; stderr: string },
+    );
     expect((noUnit as { stderr: string }).stderr).toContain("--unit");
   });
 });
@@ -147,11 +129,9 @@ describe("nhacviec status", () => {
     );
     await markDone(database.client.db, viewer, website!.id, { now: new Date("2025-03-06T03:00:00Z") });
 
-    const { stdout } = await run(
-      "npx",
-      ["tsx", "src/cli/main.ts", "status", "--org", "thu-nghiem", "--json", "--today", "2025-03-07"],
-      { env: cliEnv() },
-    );
+    const { stdout } = await cliOk(["status", "--org", "thu-nghiem", "--json", "--today", "2025-03-07"], {
+      env: cliEnv(),
+    });
     const statuses = JSON.parse(stdout) as Array<{
       section: string;
       stt: string;

@@ -1,9 +1,7 @@
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,10 +18,10 @@ import { OPERATOR } from "../../src/services/access.js";
 import { createFileEvidenceStore } from "../../src/services/evidence/evidence-store.js";
 import { loadReportRows } from "../../src/services/reports/report-rows.js";
 import { chatPlan, TU_PHAP, VAN_PHONG } from "../support/bot-world.js";
+import { cliOk } from "../support/cli.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { toTabText } from "../support/plan-files.js";
 
-const run = promisify(execFile);
 let database: TestDatabase & { client: PostgresDatabaseClient };
 let directory: string;
 const TODAY = "2025-03-15";
@@ -93,11 +91,7 @@ const env = () => ({ ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "sil
 describe("nhacviec export", () => {
   it("writes an .xlsx that reads back with exactly the states in the database, coloured, with summaries", async () => {
     const out = join(directory, "bao-cao.xlsx");
-    await run(
-      "npx",
-      ["tsx", "src/cli/main.ts", "export", "--org", "thu-nghiem", "--format", "xlsx", "--today", TODAY, "--out", out],
-      { env: env() },
-    );
+    await cliOk(["export", "--org", "thu-nghiem", "--format", "xlsx", "--today", TODAY, "--out", out], { env: env() });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const sheet = workbook.getWorksheet("Kết quả thực hiện")!;
@@ -167,11 +161,7 @@ describe("nhacviec export", () => {
 
   it("bundles every evidence file by section and task with the report as index; hashes match the database", async () => {
     const out = join(directory, "minh-chung.zip");
-    await run(
-      "npx",
-      ["tsx", "src/cli/main.ts", "export", "--org", "thu-nghiem", "--format", "zip", "--today", TODAY, "--out", out],
-      { env: env() },
-    );
+    await cliOk(["export", "--org", "thu-nghiem", "--format", "zip", "--today", TODAY, "--out", out], { env: env() });
     const zip = await JSZip.loadAsync(readFileSync(out));
     const names = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir);
     expect(names).toContain("bao-cao-cchc-thu-nghiem-2025-03-15.xlsx");
@@ -193,11 +183,9 @@ describe("nhacviec export", () => {
       to: "2025-03-20",
     });
     expect(rows.map((r) => r.stt)).toEqual(["2", "4"]);
-    const failure = await run(
-      "npx",
-      ["tsx", "src/cli/main.ts", "export", "--org", "thu-nghiem", "--from", "15/3/2025"],
-      { env: env() },
-    ).catch((e: unknown) => e);
+    const failure = await cliOk(["export", "--org", "thu-nghiem", "--from", "15/3/2025"], { env: env() }).catch(
+      (e: unknown) => e,
+    );
     expect(failure).toMatchObject({ code: 2 });
   }, 30_000);
 });

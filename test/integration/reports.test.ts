@@ -21,6 +21,7 @@ import {
 } from "../../src/services/milestones/milestone-actions.js";
 import { listOpenMilestones } from "../../src/services/milestones/milestone-view.js";
 import { findSoffice } from "../../src/import/libreoffice.js";
+import { cliOk } from "../support/cli.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { type SamplePlan, toTabText } from "../support/plan-files.js";
 
@@ -139,7 +140,7 @@ const keep = (path: string) => {
 };
 
 const env = () => ({ ...process.env, DATABASE_URL: database.url, LOG_LEVEL: "silent" });
-const cli = (args: string[]) => run("npx", ["tsx", "src/cli/main.ts", ...args], { env: env() });
+const cli = (args: string[]) => cliOk([...args], { env: env() });
 
 /** The page sizes and texts of a PDF, read with pdfjs. */
 async function readPdf(path: string): Promise<Array<{ width: number; height: number; text: string }>> {

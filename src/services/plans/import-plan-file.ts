@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { organizations } from "../../../db/schema.js";
 import { displayFileName } from "../../domain/files/safe-file-name.js";
+import type { DocumentReading } from "../../import/directive/read-directive.js";
 import { type Principal, type Refused, requireAccess } from "../access.js";
 import { type ImportSummary, importPlan } from "../import-plan.js";
 import { previewImport } from "../import-preview.js";

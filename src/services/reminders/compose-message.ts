@@ -41,7 +41,7 @@ export function composeReminderMessage(
   /** For a channel without buttons (Zalo): a link under each task to its page. */
   options: { linkFor?: (milestoneId: string) => string } = {},
 ): { text: string; buttons: InlineButton[][]; milestoneIds: string[] } {
-  const sorted = [...lines].sort((a, b) => (a.due ?? "9999").localeCompare(b.due ?? "9999"));
+  const sorted = [...lines].sort(byDueThenPlace);
   const parts: string[] = [t("reminder-title", { count: sorted.length })];
   sorted.forEach((line, i) => {
     const ahead = line.kind === "due" && line.due && line.daysUntilDue ? line.daysUntilDue : 0;
@@ -62,11 +62,33 @@ export function composeReminderMessage(
     if (options.linkFor) parts.push(t("zalo-task-link", { url: options.linkFor(line.milestoneId) }));
   });
   if (options.linkFor) parts.push("", t("zalo-list-hint"));
-  const buttons = sorted.map((line, i) => [
-    { text: t("btn-done", { index: i + 1 }), callbackData: `done:${line.milestoneId}` },
-    { text: t("btn-evidence"), callbackData: `evidence:${line.milestoneId}` },
-  ]);
+  // Buttons only for who can act: an escalation tells the chairman of work that is not his to finish.
+  const buttons = sorted.flatMap((line, i) =>
+    line.kind === "escalation"
+      ? []
+      : [
+          [
+            { text: t("btn-done", { index: i + 1 }), callbackData: `done:${line.milestoneId}` },
+            { text: t("btn-evidence"), callbackData: `evidence:${line.milestoneId}` },
+          ],
+        ],
+  );
   return { text: parts.join("\n"), buttons, milestoneIds: sorted.map((line) => line.milestoneId) };
+}
+
+const collator = new Intl.Collator("vi", { numeric: true });
+
+/**
+ * By due day (undated last), then where the plan puts the task (section, number), then the milestone's id:
+ * tasks due the same day come in the same order in every run, whatever order the database returned them in.
+ */
+function byDueThenPlace(a: ReminderLine, b: ReminderLine): number {
+  return (
+    (a.due ?? "9999").localeCompare(b.due ?? "9999") ||
+    collator.compare(a.section ?? "", b.section ?? "") ||
+    collator.compare(a.stt ?? "", b.stt ?? "") ||
+    a.milestoneId.localeCompare(b.milestoneId)
+  );
 }
 
 /** "– hạn 30/09/2025", or with the weekday and the reason when the due day is a day off. */

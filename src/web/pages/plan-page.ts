@@ -62,6 +62,50 @@ function selectOf(name: string, label: string, current: string, options: Array<[
   </div>`;
 }
 
+/** The filters, as a GET form that works without script. */
+function filterForm(t: Translator["t"], board: PlanBoard, filters: PlanFilters): Html {
+  return html`<form class="filters" method="get" action="/plan" role="search">
+    ${selectOf(
+      "unit",
+      t("web-filter-unit"),
+      filters.unit,
+      board.units.map((u) => [u.id, u.name]),
+      t("web-filter-all"),
+    )}
+    ${selectOf(
+      "state",
+      t("web-filter-state"),
+      filters.state,
+      STATES.map((s) => [s, t("web-state-name", { state: s })]),
+      t("web-filter-all"),
+    )}
+    ${selectOf(
+      "section",
+      t("web-filter-section"),
+      filters.section,
+      board.sections.map((s) => [
+        s.section,
+        (s.title ? `${s.section}. ${s.title}` : t("web-section", { section: s.section })).slice(0, 60),
+      ]),
+      t("web-filter-all"),
+    )}
+    <div>
+      <label for="f-from">${t("web-filter-from")}</label
+      ><input id="f-from" type="date" name="from" value="${filters.from}" />
+    </div>
+    <div>
+      <label for="f-to">${t("web-filter-to")}</label><input id="f-to" type="date" name="to" value="${filters.to}" />
+    </div>
+    <div>
+      <label for="f-q">${t("web-filter-search")}</label><input id="f-q" type="search" name="q" value="${filters.q}" />
+    </div>
+    <div class="actions">
+      <button type="submit">${t("web-filter-apply")}</button
+      ><a class="button secondary" href="/plan">${t("web-filter-clear")}</a>
+    </div>
+  </form>`;
+}
+
 /** The plan in the appendix's columns, with filters that work without script. */
 export function planPage(t: Translator["t"], board: PlanBoard, filters: PlanFilters): Html {
   const shown = filterRows(board.rows, filters);
@@ -120,46 +164,7 @@ export function planPage(t: Translator["t"], board: PlanBoard, filters: PlanFilt
       </tr>`;
   });
   return html`<h1>${t("web-plan-title", { org: board.organizationName })}</h1>
-    <form class="filters" method="get" action="/plan" role="search">
-      ${selectOf(
-        "unit",
-        t("web-filter-unit"),
-        filters.unit,
-        board.units.map((u) => [u.id, u.name]),
-        t("web-filter-all"),
-      )}
-      ${selectOf(
-        "state",
-        t("web-filter-state"),
-        filters.state,
-        STATES.map((s) => [s, t("web-state-name", { state: s })]),
-        t("web-filter-all"),
-      )}
-      ${selectOf(
-        "section",
-        t("web-filter-section"),
-        filters.section,
-        board.sections.map((s) => [
-          s.section,
-          (s.title ? `${s.section}. ${s.title}` : t("web-section", { section: s.section })).slice(0, 60),
-        ]),
-        t("web-filter-all"),
-      )}
-      <div>
-        <label for="f-from">${t("web-filter-from")}</label
-        ><input id="f-from" type="date" name="from" value="${filters.from}" />
-      </div>
-      <div>
-        <label for="f-to">${t("web-filter-to")}</label><input id="f-to" type="date" name="to" value="${filters.to}" />
-      </div>
-      <div>
-        <label for="f-q">${t("web-filter-search")}</label><input id="f-q" type="search" name="q" value="${filters.q}" />
-      </div>
-      <div class="actions">
-        <button type="submit">${t("web-filter-apply")}</button
-        ><a class="button secondary" href="/plan">${t("web-filter-clear")}</a>
-      </div>
-    </form>
+    ${filterForm(t, board, filters)}
     <p class="count" id="plan-count">
       ${t("web-plan-count", { shown: shown.length, total: board.rows.length, tasks })}
     </p>

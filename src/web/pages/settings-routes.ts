@@ -4,7 +4,7 @@
  * coming sends and applies it. Anyone else gets a 404, as for the other
  * coordinators' pages.
  */
-import type { Context, Hono } from "hono";
+import { type Context, Hono } from "hono";
 import type { Database } from "../../../db/client.js";
 import { InvalidSettingError, isSettingField, parseSettingInput } from "../../domain/settings/index.js";
 import { translatorFor } from "../../i18n/i18n.js";
@@ -16,19 +16,19 @@ import {
   loadOfficeSettings,
   previewSettingChange,
 } from "../../services/settings/office-settings.js";
-import { field, type PageRender, type WebEnv } from "../route-kit.js";
+import { field, type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "../route-kit.js";
 import { settingsPage, type SettingsPageData, settingsPreviewPage } from "./settings-page.js";
 
-export function registerSettingsRoutes(
-  app: Hono<WebEnv>,
+export function settingsRoutes(
   deps: {
     db: Database;
     now: () => Date;
     logger: Logger;
     scheduleSlots?: ((slots: SendSlot[]) => Promise<void>) | undefined;
   },
-  render: PageRender,
-): void {
+  render: PageRender = signedInRender,
+): SubjectRoutes {
+  const app = new Hono<WebEnv>();
   const translatorOf = (c: Context<WebEnv>) => translatorFor(c.get("lang"), { office: c.get("viewer").officeName });
 
   const show = async (c: Context<WebEnv>, status: number, extra: Partial<SettingsPageData> = {}) => {
@@ -103,4 +103,5 @@ export function registerSettingsRoutes(
     if (result.slots.length > 0) await deps.scheduleSlots?.(result.slots);
     return c.redirect("/settings?done=1", 303);
   });
+  return { routes: app };
 }

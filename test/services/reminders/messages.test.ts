@@ -17,7 +17,7 @@ const line = (over: Partial<ReminderLine>): ReminderLine => ({
 });
 
 describe("composeReminderMessage", () => {
-  it("lists every task due to a person, soonest first, with a button row per task", () => {
+  it("lists every task due to a person, soonest first, with a button row per task that person can act on", () => {
     const message = composeReminderMessage(
       [
         line({ milestoneId: "late", kind: "escalation", due: "2025-12-31", unit: "Tư pháp", daysOverdue: 4 }),
@@ -30,10 +30,21 @@ describe("composeReminderMessage", () => {
       "1. Đến hạn hôm nay: II.1 Xây dựng Kế hoạch – hạn 10/09/2025",
       "2. Quá hạn, cần chỉ đạo: II.3 Xây dựng Kế hoạch [Tư pháp] – hạn 31/12/2025 (quá 4 ngày)",
     ]);
-    expect(message.buttons.map((row) => row.map((b) => b.callbackData))).toEqual([
-      ["done:soon", "evidence:soon"],
-      ["done:late", "evidence:late"],
-    ]);
+    // The escalation is the chairman's to follow up, not to finish: no "done" or "evidence" buttons for it.
+    expect(message.buttons.map((row) => row.map((b) => b.callbackData))).toEqual([["done:soon", "evidence:soon"]]);
+  });
+
+  it("orders tasks due the same day by their place in the plan, whatever order they came in", () => {
+    const lines = [
+      line({ milestoneId: "c", section: "II", stt: "10" }),
+      line({ milestoneId: "a", section: "I", stt: "2" }),
+      line({ milestoneId: "b", section: "II", stt: "9" }),
+      line({ milestoneId: "e", section: "II", stt: "9" }),
+      line({ milestoneId: "d", section: "II", stt: "9" }),
+    ];
+    const order = (input: ReminderLine[]) => composeReminderMessage(input, translatorFor("vi")).milestoneIds;
+    expect(order(lines)).toEqual(["a", "b", "d", "e", "c"]);
+    expect(order([...lines].reverse())).toEqual(["a", "b", "d", "e", "c"]);
   });
 
   it("tells a coordinator standing in for units with nobody to receive, and names them", () => {

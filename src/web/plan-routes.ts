@@ -1,0 +1,41 @@
+/** The plan as a filterable table and the chairman's overview: what the viewer may see of the organization. */
+import { Hono } from "hono";
+import { unitsWithNoRecipient } from "../services/review.js";
+import { loadPlanBoard, overviewOf } from "../services/web/plan-board.js";
+import type { WebDeps } from "./app.js";
+import { overviewPage } from "./pages/overview-page.js";
+import { planPage } from "./pages/plan-page.js";
+import { type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
+
+export function planRoutes(deps: WebDeps, render: PageRender = signedInRender): SubjectRoutes {
+  const app = new Hono<WebEnv>();
+  const { page } = render;
+
+  app.get("/", (c) => c.redirect("/plan", 303));
+  app.get("/plan", async (c) => {
+    const t = c.get("t");
+    const board = await loadPlanBoard(deps.db, c.get("viewer"), c.get("today"));
+    const q = (name: string) => (c.req.query(name) ?? "").slice(0, 200);
+    const filters = {
+      unit: q("unit"),
+      state: q("state"),
+      section: q("section"),
+      from: q("from"),
+      to: q("to"),
+      q: q("q"),
+    };
+    return page(c, 200, t("web-nav-plan"), planPage(t, board, filters));
+  });
+
+  app.get("/overview", async (c) => {
+    const t = c.get("t");
+    const viewer = c.get("viewer");
+    const board = await loadPlanBoard(deps.db, viewer, c.get("today"));
+    // Coordinators only: the service refuses anyone else, who then sees no needs-attention list.
+    const unreached = await unitsWithNoRecipient(deps.db, viewer, viewer.organizationId);
+    const noRecipient = unreached.kind === "ok" ? unreached.units : [];
+    return page(c, 200, t("web-nav-overview"), overviewPage(t, board.organizationName, overviewOf(board), noRecipient));
+  });
+
+  return { routes: app };
+}
