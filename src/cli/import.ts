@@ -262,7 +262,7 @@ async function importOne(
   });
   if (result.kind === "too-many-tasks") throw new ImportError(tooManyTasksReason(result.tasks, result.limit), fileName);
   if (result.kind === "not-allowed" || result.kind === "stale") {
-    throw refusalError(`import into "${options.org}"`, result.kind);
+    throw refusalError(`tổ chức "${options.org}"`, result.kind);
   }
   if (result.kind !== "applied") throw new UsageError(`"${fileName}" is not a plan file`);
   const { summary, draft, slots } = result;

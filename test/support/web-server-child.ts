@@ -29,7 +29,6 @@ const server = serve(
           now: () => now,
           publicUrl: `http://127.0.0.1:${port}`,
           botToken: undefined,
-          notifier: null,
         }),
       }).app;
       return app.fetch(request, env);

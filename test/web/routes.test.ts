@@ -35,7 +35,6 @@ beforeAll(async () => {
     now: () => world.clock.now,
     publicUrl: world.baseUrl,
     botToken: "123:TEST",
-    notifier: null,
   };
 }, 60_000);
 
