@@ -41,7 +41,8 @@ import {
 } from "../services/web/sessions.js";
 import { SCRIPT, STYLESHEET } from "./assets.js";
 import { registerImportRoutes } from "./import-routes.js";
-import { registerPeopleRoutes } from "./people-routes.js";
+import { createEmailRoutes } from "./email-routes.js";
+import { type EmailWebDeps, registerPeopleRoutes } from "./people-routes.js";
 import { registerReportRoutes } from "./report-routes.js";
 import { registerSettingsRoutes } from "./pages/settings-routes.js";
 import { isId } from "./route-kit.js";
@@ -69,6 +70,8 @@ export interface WebDeps {
   botUsername?: string;
   /** Checks the signed task links Zalo messages carry (`/t/<token>`); unset: such links are refused. */
   taskLinkMac?: TaskLinkMac;
+  /** The email channel, when on: the people page sets addresses, its public links confirm and unsubscribe. */
+  email?: EmailWebDeps | undefined;
   /** Sign-in attempts per client address per window. */
   signInLimit?: { max: number; windowMs: number };
 }
@@ -429,9 +432,11 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
   const render = { page, notFound };
   registerPeopleRoutes(
     app,
-    { db: deps.db, now: deps.now, botUsername: deps.botUsername, scheduleSlots: deps.scheduleSlots },
+    { db: deps.db, now: deps.now, botUsername: deps.botUsername, scheduleSlots: deps.scheduleSlots, email: deps.email },
     render,
   );
+  // Public: the token in the link is the key (a mail's confirmation and one-click unsubscribe).
+  app.route("/", createEmailRoutes({ db: deps.db, now: deps.now, mac: deps.email?.mac }));
   registerReportRoutes(app, { db: deps.db, logger: deps.logger }, render);
   registerSettingsRoutes(
     app,

@@ -665,3 +665,30 @@ web-task-link-title = Task link
 web-task-link-forged = This link is not valid (it was altered or not made by the system). Open the link in your latest reminder.
 web-task-link-expired = This link has expired. Open the link in your latest reminder, or type “viec” on Zalo for new links.
 web-task-link-sign-in = To open this task, sign in first: type “web” on Zalo (or /web on Telegram) and open the link you get, then open the task link again.
+
+## Email
+
+email-digest-subject = Progress digest – week of { $week }
+email-confirm-subject = Confirm the email address for reminders
+email-confirm-text = Hello { $name },
+    { $office } registered this email address to send you task reminders. Open this link to confirm (valid for 7 days):
+    { $url }
+    If you did not ask for this, ignore this message: nothing else will be sent here.
+email-confirm-title = Confirm email
+email-confirm-ask = Receive reminders at { $address }?
+email-confirm-button = Confirm
+email-confirmed = Confirmed: reminders will be sent to { $address }.
+email-confirm-invalid = This confirmation link is not valid or has expired. Ask a coordinator to send it again.
+email-unsubscribe-title = Unsubscribe from the digest
+email-unsubscribe-ask = Stop the weekly digest by email? Reminders still come.
+email-unsubscribe-button = Stop the digest
+email-unsubscribed = The weekly digest is no longer sent to this address. Reminders still come.
+email-unsubscribe-invalid = This unsubscribe link is not valid.
+email-address-invalid = “{ $address }” is not a valid email address.
+email-address-taken = The address { $address } belongs to someone else.
+email-confirmation-sent = A confirmation email went to { $address }. Reminders go there only after { $name } opens its link.
+email-not-enabled = Email reminders are not enabled for this office.
+email-set-usage = Usage: /email <number in /nguoi> <email address>
+web-people-email = Email
+web-people-email-save = Send a confirmation email
+web-people-email-unconfirmed = awaiting confirmation

@@ -668,3 +668,30 @@ web-task-link-title = Liên kết việc
 web-task-link-forged = Liên kết này không hợp lệ (đã bị sửa hoặc không do hệ thống tạo). Hãy mở liên kết trong tin nhắn nhắc việc mới nhất.
 web-task-link-expired = Liên kết này đã hết hạn. Hãy mở liên kết trong tin nhắn nhắc việc mới nhất, hoặc gõ “việc” trong Zalo để nhận liên kết mới.
 web-task-link-sign-in = Để mở việc này, hãy đăng nhập trước: gõ “web” trong Zalo (hoặc /web trong Telegram) rồi bấm liên kết nhận được, sau đó mở lại liên kết việc.
+
+## Email
+
+email-digest-subject = Tổng hợp tiến độ – tuần { $week }
+email-confirm-subject = Xác nhận địa chỉ email nhận nhắc việc
+email-confirm-text = Xin chào { $name },
+    { $office } đã đăng ký địa chỉ email này để gửi nhắc việc cho anh/chị. Mở liên kết sau để xác nhận (hết hạn sau 7 ngày):
+    { $url }
+    Nếu anh/chị không yêu cầu, hãy bỏ qua thư này: sẽ không có thư nào khác được gửi đến.
+email-confirm-title = Xác nhận email
+email-confirm-ask = Xác nhận nhận nhắc việc tại { $address }?
+email-confirm-button = Xác nhận
+email-confirmed = Đã xác nhận: nhắc việc sẽ được gửi tới { $address }.
+email-confirm-invalid = Liên kết xác nhận không hợp lệ hoặc đã hết hạn. Hãy nhờ điều phối viên gửi lại.
+email-unsubscribe-title = Hủy nhận bản tổng hợp
+email-unsubscribe-ask = Ngừng nhận bản tổng hợp hằng tuần qua email? Nhắc việc vẫn được gửi.
+email-unsubscribe-button = Ngừng nhận bản tổng hợp
+email-unsubscribed = Đã ngừng gửi bản tổng hợp hằng tuần tới địa chỉ này. Nhắc việc vẫn được gửi.
+email-unsubscribe-invalid = Liên kết hủy nhận không hợp lệ.
+email-address-invalid = “{ $address }” không phải địa chỉ email hợp lệ.
+email-address-taken = Địa chỉ { $address } đã thuộc về người khác.
+email-confirmation-sent = Đã gửi thư xác nhận tới { $address }. Thư nhắc việc chỉ được gửi sau khi { $name } mở liên kết trong thư.
+email-not-enabled = Đơn vị chưa bật gửi nhắc việc qua email.
+email-set-usage = Cách dùng: /email <số thứ tự trong /nguoi> <địa chỉ email>
+web-people-email = Email
+web-people-email-save = Gửi thư xác nhận
+web-people-email-unconfirmed = chờ xác nhận

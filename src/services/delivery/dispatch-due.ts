@@ -16,9 +16,10 @@ import {
   enabledChannels,
   isReachableSomewhere,
   markUnreachable,
-  markZaloUnreachable,
+  markChannelUnreachable,
   sendWithRetries,
-  sendZaloWithRetries,
+  sendOnChannel,
+  channelsOf,
   tellCoordinatorsUnreachable,
 } from "./deliver.js";
 import type { SentMarkers } from "./sent-markers.js";
@@ -189,8 +190,8 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
   const waiting = [...pendingByChat.values()];
   const sendToNext = async (): Promise<void> => {
     for (let next = waiting.shift(); next !== undefined; next = waiting.shift()) {
-      if (next.channel === "zalo") await sendToZaloChat(next.personId, next.ids);
-      else await sendToPerson(next.personId, next.ids);
+      if (next.channel === "telegram") await sendToPerson(next.personId, next.ids);
+      else await sendToLinkedChannel(next.channel, next.personId, next.ids);
     }
   };
   /** Claims the deliveries, and records as sent those a marker says went out already; returns the rest. */
@@ -244,24 +245,25 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
   };
   const setDeliveries = (ids: string[], values: Partial<typeof reminderDeliveries.$inferInsert>) =>
     db.update(reminderDeliveries).set(values).where(inArray(reminderDeliveries.id, ids));
-  const sendToZaloChat = async (personId: string, pendingIds: string[]): Promise<void> => {
-    const zalo = deps.zalo;
-    if (!zalo) return;
+  /** A channel without buttons (Zalo, email): the same text as on Telegram, each task followed by its signed link. */
+  const sendToLinkedChannel = async (name: Channel, personId: string, pendingIds: string[]): Promise<void> => {
+    const channel = channelsOf(deps).find((c) => c.name === name);
+    const linkFor = channel?.taskLink;
+    if (!channel || !linkFor) return;
     const deliveries = await claimUnsent(pendingIds);
     if (deliveries.length === 0) return;
     const first = deliveries[0] as ClaimedDelivery;
     const lines = dedupeLines(deliveries, today, context.calendar);
-    // The same text as on Telegram, each task followed by its link instead of buttons.
     const message = composeReminderMessage(lines, translatorFor(first.locale), {
-      linkFor: (milestoneId) => zalo.taskLink(personId, milestoneId),
+      linkFor: (milestoneId) => linkFor(personId, milestoneId),
     });
     const ids = deliveries.map((d) => d.id);
     // The chat was removed after the delivery was recorded (the person left): nothing to send to.
     const outcome = first.chat_id
-      ? await sendZaloWithRetries(zalo, first.chat_id, { text: message.text })
-      : ({ kind: "rejected", error: "no zalo chat" } as const);
+      ? await sendOnChannel(channel, first.chat_id, { kind: "reminder", text: message.text, buttons: [] })
+      : ({ kind: "rejected", error: `no ${name} address` } as const);
     if (outcome.kind === "sent") {
-      // Zalo's message ids are not Telegram's numbers: the marker and the record carry none.
+      // Only Telegram's message ids are numbers a reply can point at: the marker and the record carry none.
       await markSent(deps, ids, NO_TELEGRAM_MESSAGE);
       await recordSent(deps, ids, NO_TELEGRAM_MESSAGE);
       // "xong 2" then means the second task of this message.
@@ -269,7 +271,9 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
       result.messages++;
       result.deliveries += ids.length;
     } else {
-      await recordNotSent("zalo", personId, ids, outcome, () => markZaloUnreachable(db, first.chat_id));
+      await recordNotSent(name, personId, ids, outcome, () =>
+        markChannelUnreachable(db, organizationId, name, first.chat_id),
+      );
     }
   };
   const sendToPerson = async (personId: string, pendingIds: string[]): Promise<void> => {
