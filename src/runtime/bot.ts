@@ -95,6 +95,7 @@ export async function startBot(
     publicUrl: config.publicUrl,
     ...(deps.zalo ? { zalo: deps.zalo } : {}),
     ...(deps.zaloBotName ? { zaloBotName: deps.zaloBotName } : {}),
+    ...(deps.email ? { email: deps.email } : {}),
     // A hostile file costs a child process, never this one's event loop or memory.
     planReader: readPlanFile,
   });

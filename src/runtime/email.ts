@@ -16,7 +16,7 @@ import { TASK_LINK_VALID_MS } from "./zalo.js";
 export interface EmailSide {
   channel: EmailChannel;
   /** The public link that confirms an address, from its one-time token. */
-  confirmUrl(token: string): string;
+  confirmUrl: (token: string) => string;
   /** Signs and checks the task links and the unsubscribe links of the mails. */
   mac: TaskLinkMac;
 }

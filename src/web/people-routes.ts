@@ -10,9 +10,8 @@ import type { Database } from "../../db/client.js";
 import { canCoordinate, type Role } from "../domain/milestones/index.js";
 import { createInvite, inviteLink } from "../services/people/invites.js";
 import { deactivatePerson } from "../services/people/roster.js";
-import type { DeliveryChannel } from "../channels/channel.js";
 import type { TaskLinkMac } from "../domain/links/index.js";
-import { emailAddressesOf, requestEmailAddress } from "../services/people/email-addresses.js";
+import { type EmailChannelAccess, emailAddressesOf, requestEmailAddress } from "../services/people/email-addresses.js";
 import { type SendSlot, syncReminders } from "../services/reminders/sync-reminders.js";
 import { mergeUnitInto, ReviewError } from "../services/review.js";
 import { loadUnitsWithPeople, splitUnit, UnitError } from "../services/units.js";
@@ -20,10 +19,8 @@ import { deactivatePage, emailPage, INVITE_ROLES, peoplePage, type PeoplePageDat
 import { field, isId, type PageRender, type WebEnv } from "./route-kit.js";
 
 /** What the people page needs of the email channel: the channel for the confirmation mail, and its links. */
-export interface EmailWebDeps {
-  channel: DeliveryChannel;
+export interface EmailWebDeps extends EmailChannelAccess {
   mac: TaskLinkMac;
-  confirmUrl(token: string): string;
 }
 
 export function registerPeopleRoutes(

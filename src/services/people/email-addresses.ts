@@ -18,6 +18,12 @@ import { type Refused, requireAccess } from "../access.js";
 import { sendOnChannel } from "../delivery/deliver.js";
 import type { Viewer } from "./viewer.js";
 
+/** What a front end needs to set an address: the email channel for the confirmation mail, and its public link. */
+export interface EmailChannelAccess {
+  channel: DeliveryChannel;
+  confirmUrl: (token: string) => string;
+}
+
 /** A confirmation link is opened from a mailbox, perhaps after a weekend: a week. */
 export const EMAIL_CONFIRMATION_VALID_MS = 7 * 24 * 3600_000;
 

@@ -7,9 +7,7 @@
  * unreachable and tells the coordinator, a 4xx leaves the reminder for a
  * retry, and an event's notice reaches a person on email and Telegram once.
  */
-import type { AddressInfo } from "node:net";
-import { type ParsedMail, simpleParser } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../../db/client.js";
 import { domainEvents } from "../../../db/schema.js";
@@ -25,18 +23,11 @@ import type { Viewer } from "../../../src/services/people/viewer.js";
 import { createEmailRoutes } from "../../../src/web/email-routes.js";
 import { createMigratedDatabase, silentLogger, type TestDatabase } from "../../support/database.js";
 import { joinAs } from "../../support/invites.js";
-
-interface Arrived {
-  to: string;
-  mail: ParsedMail;
-}
+import { startTestSmtpServer, type TestSmtpServer } from "../../support/smtp-server.js";
 
 let database: TestDatabase & { client: PostgresDatabaseClient };
-let server: SMTPServer;
+let smtp: TestSmtpServer;
 let email: EmailSide;
-const arrived: Arrived[] = [];
-/** Addresses the server refuses at RCPT, with the code it answers. */
-const refusing = new Map<string, number>();
 const clock = { now: new Date("2025-09-22T09:00:00+07:00") };
 const PUBLIC_URL = "https://nhacviec.xa.example";
 
@@ -51,35 +42,10 @@ const telegram: Notifier & { sent: OutgoingMessage[] } = {
 
 beforeAll(async () => {
   database = await createMigratedDatabase();
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["AUTH", "STARTTLS"],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      const code = refusing.get(address.address);
-      if (code) {
-        const error = Object.assign(new Error(code >= 500 ? "5.1.1 mailbox unavailable" : "4.2.1 try later"), {
-          responseCode: code,
-        });
-        callback(error);
-        return;
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          for (const to of session.envelope.rcptTo) arrived.push({ to: to.address, mail });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
+  smtp = await startTestSmtpServer();
   const side = createEmailSide(
     {
-      smtpUrl: `smtp://127.0.0.1:${port}`,
+      smtpUrl: smtp.url,
       emailFrom: "Nhắc việc UBND xã Thử Thư <nhacviec@xa.example>",
       publicUrl: PUBLIC_URL,
       taskLinkSecret: "a-test-secret-of-at-least-32-characters-long",
@@ -92,7 +58,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   email.channel.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await smtp.close();
   await database.drop();
 });
 
@@ -105,7 +71,7 @@ const deps = (): DispatchDeps => ({
   now: () => clock.now,
 });
 
-const mailsTo = (address: string) => arrived.filter((a) => a.to === address).map((a) => a.mail);
+const mailsTo = (address: string) => smtp.mailsTo(address);
 const routes = () => createEmailRoutes({ db: database.client.db, now: () => clock.now, mac: email.mac });
 
 /** The coordinator sets the address; its owner opens the mailed link and presses the button. */
@@ -149,7 +115,12 @@ async function createWorld(): Promise<World> {
   const [unit] = await sql`insert into units (organization_id, name, name_key)
     values (${organization.id}, 'Văn phòng – Thống kê', 'van phong thong ke') returning id`;
   const unitId = unit!.id as string;
-  const coordinator = await joinAs(db, { userId: 801, role: "coordinator", organizationId: organization.id, now: clock.now });
+  const coordinator = await joinAs(db, {
+    userId: 801,
+    role: "coordinator",
+    organizationId: organization.id,
+    now: clock.now,
+  });
   const member = await joinAs(db, {
     userId: 802,
     role: "member",
@@ -165,9 +136,11 @@ async function createWorld(): Promise<World> {
   });
   if (invite.kind !== "created") throw new Error(invite.kind);
   await redeemInvite(db, { code: invite.code, telegramUserId: 803, chatId: 803, fullName: "x", now: clock.now });
-  const [chairman] = await sql`select person_id from memberships where organization_id = ${organization.id} and role = 'chairman'`;
+  const [chairman] =
+    await sql`select person_id from memberships where organization_id = ${organization.id} and role = 'chairman'`;
   // Someone on email only: no Telegram chat.
-  const [emailOnly] = await sql`insert into people (organization_id, full_name) values (${organization.id}, 'Cán bộ Thư Điện')
+  const [emailOnly] =
+    await sql`insert into people (organization_id, full_name) values (${organization.id}, 'Cán bộ Thư Điện')
     returning id`;
   await sql`insert into memberships (organization_id, person_id, role, unit_id)
     values (${organization.id}, ${emailOnly!.id}, 'member', ${unitId})`;
@@ -207,7 +180,8 @@ let sends = 0;
 /** A reminder due now (each a second apart, so each is a send of its own), to a unit's members or to the chairman. */
 async function planSend(world: World, audience: "member" | "chairman"): Promise<void> {
   sends++;
-  await database.client.sql`insert into reminders (organization_id, milestone_id, milestone_version, kind, audience_role, audience_unit_id, fire_at)
+  await database.client
+    .sql`insert into reminders (organization_id, milestone_id, milestone_version, kind, audience_role, audience_unit_id, fire_at)
     select ${world.organizationId}, id, version, 'reminder', ${audience}, ${audience === "member" ? world.unitId : null},
       ${new Date(clock.now.getTime() - sends * 1000).toISOString()}::timestamptz from milestones where id = ${world.milestoneId}`;
 }
@@ -228,9 +202,7 @@ describe("email as a channel", () => {
     await planSend(world, "member");
     const before = await dispatchDue(deps(), world.organizationId);
     expect(before.deliveries).toBe(1); // Telegram only
-    expect(mailsTo("thanh.vien@xa.example").map((m) => m.subject)).toEqual([
-      "Xác nhận địa chỉ email nhận nhắc việc",
-    ]);
+    expect(mailsTo("thanh.vien@xa.example").map((m) => m.subject)).toEqual(["Xác nhận địa chỉ email nhận nhắc việc"]);
 
     await confirmedEmail(world.coordinator, world.memberId, "thanh.vien@xa.example");
     await planSend(world, "member");
@@ -267,7 +239,10 @@ describe("email as a channel", () => {
     });
     expect(clicked.status).toBe(200);
     // A forged token changes nothing.
-    expect((await routes().request(`/email/huy-tong-hop/${world.chairmanId}.AAAAAAAAAAAAAAAAAAAAAA`, { method: "POST" })).status).toBe(404);
+    expect(
+      (await routes().request(`/email/huy-tong-hop/${world.chairmanId}.AAAAAAAAAAAAAAAAAAAAAA`, { method: "POST" }))
+        .status,
+    ).toBe(404);
 
     const mailsBefore = mailsTo("chu.tich@xa.example").length;
     expect(await sendWeeklyDigest(deps(), world.organizationId, { timeZone: "Asia/Ho_Chi_Minh" })).toBe(1); // Telegram
@@ -281,15 +256,18 @@ describe("email as a channel", () => {
   it("retries a 4xx, and marks the address unreachable on a 5xx at RCPT and tells the coordinator", async () => {
     await confirmedEmail(world.coordinator, world.emailOnlyId, "can.bo@xa.example");
     const { sql } = database.client;
-    refusing.set("can.bo@xa.example", 451);
+    smtp.refusing.set("can.bo@xa.example", 451);
     await planSend(world, "member");
     // Left for the job's next attempt (BullMQ retries on this error), not failed.
     await expect(dispatchDue(deps(), world.organizationId)).rejects.toThrow(DeliveriesPendingError);
     const [pending] = await sql`select d.state from reminder_deliveries d where d.person_id = ${world.emailOnlyId}`;
     expect(pending?.state).toBe("pending");
-    expect((await sql`select unreachable_since from person_channels where chat_id = 'can.bo@xa.example'`)[0]?.unreachable_since).toBeNull();
+    expect(
+      (await sql`select unreachable_since from person_channels where chat_id = 'can.bo@xa.example'`)[0]
+        ?.unreachable_since,
+    ).toBeNull();
 
-    refusing.set("can.bo@xa.example", 550);
+    smtp.refusing.set("can.bo@xa.example", 550);
     const coordinatorMessages = telegram.sent.filter((m) => m.chatId === 801).length;
     const refused = await dispatchDue(deps(), world.organizationId);
     expect(refused.unreachable).toBe(1);
@@ -298,10 +276,12 @@ describe("email as a channel", () => {
     const told = telegram.sent.filter((m) => m.chatId === 801).slice(coordinatorMessages);
     expect(told.map((m) => m.text)).toEqual([expect.stringContaining("Không gửi được nhắc việc cho Cán bộ Thư Điện")]);
     // Nothing more goes to it.
-    refusing.delete("can.bo@xa.example");
+    smtp.refusing.delete("can.bo@xa.example");
     await planSend(world, "member");
     await dispatchDue(deps(), world.organizationId);
-    expect(mailsTo("can.bo@xa.example").filter((m) => m.subject !== "Xác nhận địa chỉ email nhận nhắc việc")).toEqual([]);
+    expect(mailsTo("can.bo@xa.example").filter((m) => m.subject !== "Xác nhận địa chỉ email nhận nhắc việc")).toEqual(
+      [],
+    );
   });
 
   it("tells an event to a person on email and on Telegram, once each", async () => {
