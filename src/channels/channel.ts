@@ -33,8 +33,8 @@ export interface ChannelMessage {
   photo?: { png: Buffer; fileName: string };
   /** A subject line, for channels that have one (email); else the first line of the text. */
   subject?: string;
-  /** One-click unsubscribe from digests (email's List-Unsubscribe). */
-  unsubscribeUrl?: string;
+  /** One-click unsubscribe from digests (email's List-Unsubscribe), and the words of its link in the body. */
+  unsubscribe?: { url: string; label: string };
 }
 
 export interface DeliveryChannel {

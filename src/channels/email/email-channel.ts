@@ -89,9 +89,9 @@ export function createEmailChannel(options: EmailChannelOptions): EmailChannel {
                 ],
               }
             : {}),
-          ...(message.unsubscribeUrl
+          ...(message.unsubscribe
             ? {
-                list: { unsubscribe: { url: message.unsubscribeUrl, comment: "Hủy nhận bản tổng hợp" } },
+                list: { unsubscribe: { url: message.unsubscribe.url, comment: message.unsubscribe.label } },
                 headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
               }
             : {}),

@@ -20,13 +20,13 @@ export function subjectOf(message: Pick<ChannelMessage, "subject" | "text">): st
 }
 
 /** The text as HTML: escaped, line breaks kept, http(s) links made clickable; the chart (by `cid`) after it. */
-export function emailHtml(message: Pick<ChannelMessage, "text" | "photo" | "unsubscribeUrl">, cid?: string): string {
+export function emailHtml(message: Pick<ChannelMessage, "text" | "photo" | "unsubscribe">, cid?: string): string {
   const body = escapeHtml(message.text)
     .replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`)
     .replace(/\n/g, "<br>\n");
   const chart = message.photo && cid ? `<p><img src="cid:${cid}" alt="${escapeHtml(message.photo.fileName)}"></p>` : "";
-  const unsubscribe = message.unsubscribeUrl
-    ? `<p style="font-size:small"><a href="${escapeHtml(message.unsubscribeUrl)}">Hủy nhận bản tổng hợp hằng tuần</a></p>`
+  const unsubscribe = message.unsubscribe
+    ? `<p style="font-size:small"><a href="${escapeHtml(message.unsubscribe.url)}">${escapeHtml(message.unsubscribe.label)}</a></p>`
     : "";
   return `<!doctype html><html lang="vi"><meta charset="utf-8"><body><p>${body}</p>${chart}${unsubscribe}</body></html>`;
 }

@@ -216,6 +216,7 @@ needs-date-title = 📅 { $count } task(s) without a deadline need a date:
 needs-date-line = - { $number } { $title }{ $written }
 needs-date-more = … and { $count } more
 unreachable-person = ⚠️ Reminders cannot reach { $name }: they blocked the bot or deleted the chat. Please contact them directly.
+unreachable-person-email = ⚠️ Reminders cannot reach { $name }: their mailbox refuses mail. Contact them directly or enter their email again.
 
 ## Language
 
@@ -680,6 +681,7 @@ email-confirm-button = Confirm
 email-confirmed = Confirmed: reminders will be sent to { $address }.
 email-confirm-invalid = This confirmation link is not valid or has expired. Ask a coordinator to send it again.
 email-unsubscribe-title = Unsubscribe from the digest
+email-unsubscribe-link = Stop the weekly digest by email
 email-unsubscribe-ask = Stop the weekly digest by email? Reminders still come.
 email-unsubscribe-button = Stop the digest
 email-unsubscribed = The weekly digest is no longer sent to this address. Reminders still come.

@@ -219,6 +219,7 @@ needs-date-title = 📅 { $count } việc chưa có thời hạn, cần đặt n
 needs-date-line = - { $number } { $title }{ $written }
 needs-date-more = … và { $count } việc khác
 unreachable-person = ⚠️ Không gửi được nhắc việc cho { $name }: người này đã chặn bot hoặc xóa cuộc trò chuyện. Hãy liên hệ trực tiếp.
+unreachable-person-email = ⚠️ Không gửi được nhắc việc cho { $name }: hộp thư của người này từ chối nhận thư. Hãy liên hệ trực tiếp hoặc nhập lại địa chỉ email.
 
 ## Language
 
@@ -683,6 +684,7 @@ email-confirm-button = Xác nhận
 email-confirmed = Đã xác nhận: nhắc việc sẽ được gửi tới { $address }.
 email-confirm-invalid = Liên kết xác nhận không hợp lệ hoặc đã hết hạn. Hãy nhờ điều phối viên gửi lại.
 email-unsubscribe-title = Hủy nhận bản tổng hợp
+email-unsubscribe-link = Ngừng nhận bản tổng hợp hằng tuần qua email
 email-unsubscribe-ask = Ngừng nhận bản tổng hợp hằng tuần qua email? Nhắc việc vẫn được gửi.
 email-unsubscribe-button = Ngừng nhận bản tổng hợp
 email-unsubscribed = Đã ngừng gửi bản tổng hợp hằng tuần tới địa chỉ này. Nhắc việc vẫn được gửi.

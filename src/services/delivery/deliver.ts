@@ -183,6 +183,8 @@ export async function tellCoordinatorsUnreachable(
   deps: DeliveryDeps,
   organizationId: string,
   personId: string,
+  /** The channel that refused last: a mailbox that refuses mail is told in other words than a blocked bot. */
+  lastChannel: ChannelName = "telegram",
 ): Promise<void> {
   const rows = await queryRows<{ person_id: string; chat_id: string | null; locale: string; full_name: string }>(
     deps.db,
@@ -203,7 +205,10 @@ export async function tellCoordinatorsUnreachable(
       personId: row.person_id,
       locale: row.locale,
     })),
-    ({ t }) => ({ text: t("unreachable-person", { name: fullName }), buttons: [] }),
+    ({ t }) => ({
+      text: t(lastChannel === "email" ? "unreachable-person-email" : "unreachable-person", { name: fullName }),
+      buttons: [],
+    }),
   );
 }
 

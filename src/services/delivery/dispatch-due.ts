@@ -228,7 +228,7 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
       result.unreachable++;
       logger.warn({ personId, channel }, "chat unreachable: the bot is blocked or the chat unknown");
       if (!(await isReachableSomewhere(db, personId)))
-        await tellCoordinatorsUnreachable(deps, organizationId, personId);
+        await tellCoordinatorsUnreachable(deps, organizationId, personId, channel);
     } else if (outcome.kind === "rejected") {
       await setDeliveries(ids, { state: "failed", lastError: outcome.error });
       logger.error({ personId, channel, error: outcome.error }, "the platform rejected a reminder");

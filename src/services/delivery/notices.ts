@@ -129,7 +129,7 @@ export async function deliverNotices(
       deps.logger.warn({ personId: chat.personId, channel: chat.channel }, "person unreachable on a channel");
       // As for a reminder: nobody can reach them any more, so the coordinators call instead.
       if (!(await isReachableSomewhere(deps.db, chat.personId)))
-        await tellCoordinatorsUnreachable(deps, notice.organizationId, chat.personId);
+        await tellCoordinatorsUnreachable(deps, notice.organizationId, chat.personId, chat.channel);
     } else if (outcome.kind !== "sent") {
       deps.logger.warn({ personId: chat.personId, channel: chat.channel, outcome }, "could not notify a person");
     }

@@ -177,7 +177,9 @@ export async function sendWeeklyDigest(
         text,
         buttons: [],
         ...(photo ? { photo } : {}),
-        ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
+        ...(unsubscribeUrl
+          ? { unsubscribe: { url: unsubscribeUrl, label: translator.t("email-unsubscribe-link") } }
+          : {}),
       };
       if (await sendToLinked(deps, organizationId, chat, message)) sent++;
       continue;

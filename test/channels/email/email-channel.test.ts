@@ -229,6 +229,7 @@ describe("email as a channel", () => {
     const header = (name: string) => digest.headerLines.find((h) => h.key === name)?.line ?? "";
     const url = /<(https:[^>]+)>/.exec(header("list-unsubscribe"))?.[1] ?? "";
     expect(url).toMatch(new RegExp(`^${PUBLIC_URL}/email/huy-tong-hop/`));
+    expect(digest.html).toContain(`<a href="${url}">Ngừng nhận bản tổng hợp hằng tuần qua email</a>`);
     expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
 
     // The mail client's one-click POST (RFC 8058).
@@ -274,7 +275,9 @@ describe("email as a channel", () => {
     const [row] = await sql`select unreachable_since from person_channels where chat_id = 'can.bo@xa.example'`;
     expect(row?.unreachable_since).not.toBeNull();
     const told = telegram.sent.filter((m) => m.chatId === 801).slice(coordinatorMessages);
-    expect(told.map((m) => m.text)).toEqual([expect.stringContaining("Không gửi được nhắc việc cho Cán bộ Thư Điện")]);
+    expect(told.map((m) => m.text)).toEqual([
+      expect.stringContaining("Không gửi được nhắc việc cho Cán bộ Thư Điện: hộp thư của người này từ chối nhận thư"),
+    ]);
     // Nothing more goes to it.
     smtp.refusing.delete("can.bo@xa.example");
     await planSend(world, "member");

@@ -24,7 +24,9 @@ describe("emailHtml", () => {
 
 describe("emailFailureOf", () => {
   it("reads a 5xx at RCPT or DATA as the address refusing mail, other 5xx as a rejected message", () => {
-    expect(emailFailureOf({ responseCode: 550, command: "RCPT TO", code: "EENVELOPE" })).toEqual({ kind: "unreachable" });
+    expect(emailFailureOf({ responseCode: 550, command: "RCPT TO", code: "EENVELOPE" })).toEqual({
+      kind: "unreachable",
+    });
     expect(emailFailureOf({ responseCode: 554, command: "DATA", code: "EMESSAGE" })).toEqual({ kind: "unreachable" });
     expect(emailFailureOf({ responseCode: 530, command: "MAIL FROM" })).toEqual({ kind: "rejected" });
   });
