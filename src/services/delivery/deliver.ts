@@ -7,6 +7,7 @@ import { NotifierError, type Notifier, type OutgoingMessage, type PlainNotifier 
 import type { ChannelMessage, ChannelName, DeliveryChannel } from "../../channels/channel.js";
 import { enabledChannelList } from "../../channels/registry.js";
 import type { SendRateLimiter } from "./rate-limiter.js";
+import { isReachable } from "./reachable.js";
 
 /** The Zalo channel of a process, when ZALO_BOT_TOKEN is set: its notifier, its own limiter, its links. */
 export interface ZaloChannelDeps {
@@ -155,8 +156,7 @@ export async function isReachableSomewhere(db: Database, personId: string): Prom
   const [row] = await queryRows<{ reachable: boolean }>(
     db,
     sql`
-    select exists (select 1 from people where id = ${personId} and telegram_chat_id is not null and unreachable_since is null)
-        or exists (select 1 from person_channels where person_id = ${personId} and unreachable_since is null) as reachable`,
+    select exists (select 1 from people p where p.id = ${personId} and ${isReachable("p")}) as reachable`,
   );
   return row?.reachable === true;
 }

@@ -22,6 +22,7 @@ import {
   channelsOf,
   tellCoordinatorsUnreachable,
 } from "./deliver.js";
+import { reachableChannelsOf } from "./reachable.js";
 import type { SentMarkers } from "./sent-markers.js";
 
 export interface DispatchDeps extends DeliveryDeps {
@@ -140,12 +141,7 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
       select p.id, ms.role, ms.unit_id, channels.channel
       from memberships ms
       join people p on p.id = ms.person_id
-      join lateral (
-        select 'telegram' as channel where p.telegram_chat_id is not null and p.unreachable_since is null
-        union all
-        select pc.channel from person_channels pc
-        where pc.person_id = p.id and pc.unreachable_since is null and pc.channel in ${channels}
-      ) channels on true
+      join lateral ${reachableChannelsOf("p", enabledChannels(deps))} channels on true
       where ms.organization_id = ${organizationId}
     ), addressed as (
       select distinct due.id as reminder_id, r.id as person_id, r.channel

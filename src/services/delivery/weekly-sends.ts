@@ -20,6 +20,7 @@ import { renderDigestChart } from "../reports/digest-chart.js";
 import type { ChannelMessage, DeliveryChannel } from "../../channels/channel.js";
 import { channelsOf, markChannelUnreachable, sendOnChannel, sendWithRetries } from "./deliver.js";
 import type { DispatchDeps } from "./dispatch-due.js";
+import { isReachable } from "./reachable.js";
 
 interface Recipient {
   personId: string;
@@ -40,8 +41,7 @@ async function recipientsWithRole(
            case when p.unreachable_since is null then p.telegram_chat_id::text end as chat_id, p.locale
     from memberships ms join people p on p.id = ms.person_id
     where ms.organization_id = ${organizationId} and ms.role = ${role}
-      and ((p.telegram_chat_id is not null and p.unreachable_since is null)
-        or exists (select 1 from person_channels pc where pc.person_id = p.id and pc.unreachable_since is null))`,
+      and ${isReachable("p")}`,
   );
   return rows.map((row) => ({
     personId: row.person_id,
