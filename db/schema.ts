@@ -148,6 +148,8 @@ export const personChannels = pgTable(
     chatId: text("chat_id").notNull(),
     /** Set when the channel refuses delivery (blocked bot, unknown chat): only this channel stops. */
     unreachableSince: timestamp("unreachable_since", { withTimezone: true }),
+    /** Set by the one-click unsubscribe of an email digest: the weekly digest stops, reminders still go. */
+    digestUnsubscribedAt: timestamp("digest_unsubscribed_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -155,9 +157,36 @@ export const personChannels = pgTable(
       columns: [t.organizationId, t.personId],
       foreignColumns: [people.organizationId, people.id],
     }).onDelete("cascade"),
-    check("person_channels_channel", sql`${t.channel} in ('zalo')`),
+    check("person_channels_channel", sql`${t.channel} in ('zalo', 'email')`),
     uniqueIndex("person_channels_chat_unique").on(t.channel, t.chatId),
     uniqueIndex("person_channels_person_unique").on(t.personId, t.channel),
+  ],
+);
+
+/**
+ * An email address a coordinator gave for a person, waiting for its owner to
+ * open the confirmation link: only then does it become their 'email' channel
+ * (person_channels), so nothing is sent to an address nobody confirmed. Only
+ * the token's sha256 is kept.
+ */
+export const emailConfirmations = pgTable(
+  "email_confirmations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    personId: uuid("person_id").notNull(),
+    address: text("address").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.organizationId, t.personId],
+      foreignColumns: [people.organizationId, people.id],
+    }).onDelete("cascade"),
+    uniqueIndex("email_confirmations_token_unique").on(t.tokenHash),
   ],
 );
 
@@ -599,7 +628,7 @@ export const reminderDeliveries = pgTable(
     }).onDelete("cascade"),
     foreignKey({ columns: [t.organizationId, t.personId], foreignColumns: [people.organizationId, people.id] }),
     uniqueIndex("reminder_deliveries_unique").on(t.reminderId, t.personId, t.channel),
-    check("reminder_deliveries_channel", sql`${t.channel} in ('telegram', 'zalo')`),
+    check("reminder_deliveries_channel", sql`${t.channel} in ('telegram', 'zalo', 'email')`),
   ],
 );
 

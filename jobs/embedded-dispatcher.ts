@@ -3,6 +3,7 @@ import type { Logger } from "../src/logger.js";
 import { DeliveriesPendingError, dispatchDue } from "../src/services/delivery/dispatch-due.js";
 import { organizationsWithDueSends, planAllReminders, releaseStaleClaims } from "../src/services/delivery/reconcile.js";
 import { sendWeeklyIfDue } from "../src/services/delivery/weekly-sends.js";
+import type { DeliveryChannel } from "../src/channels/channel.js";
 import type { ZaloChannelDeps } from "../src/services/delivery/deliver.js";
 import type { Notifier } from "../src/services/notifier.js";
 import { startEmbeddedEventProcessor } from "./event-processor.js";
@@ -16,6 +17,8 @@ export interface EmbeddedDispatcherDeps {
   limiter: SendRateLimiter;
   /** The Zalo channel, when the office turned it on: its notifier, limiter and task links. */
   zalo?: ZaloChannelDeps | undefined;
+  /** The email channel, when SMTP_URL and EMAIL_FROM are set. */
+  email?: DeliveryChannel | undefined;
   logger: Logger;
   now: () => Date;
   /** How often the timer looks for due rows (default 20 s). */

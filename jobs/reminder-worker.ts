@@ -5,6 +5,7 @@ import type { Logger } from "../src/logger.js";
 import { DeliveriesPendingError, dispatchDue } from "../src/services/delivery/dispatch-due.js";
 import { reconcilePass, releaseStaleClaims } from "../src/services/delivery/reconcile.js";
 import { sendWeeklyIfDue, type WeeklySlot } from "../src/services/delivery/weekly-sends.js";
+import type { DeliveryChannel } from "../src/channels/channel.js";
 import type { ZaloChannelDeps } from "../src/services/delivery/deliver.js";
 import type { Notifier } from "../src/services/notifier.js";
 import type { SendSlot } from "../src/services/reminders/sync-reminders.js";
@@ -29,6 +30,8 @@ export interface ReminderEngineDeps {
   limiter: SendRateLimiter;
   /** The Zalo channel, when the office turned it on: its notifier, limiter and task links. */
   zalo?: ZaloChannelDeps | undefined;
+  /** The email channel, when SMTP_URL and EMAIL_FROM are set. */
+  email?: DeliveryChannel | undefined;
   logger: Logger;
   now: () => Date;
   /** BullMQ key prefix; tests give each run its own. */

@@ -28,7 +28,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** The limiter shared through Redis: every worker process asks Redis for its turn. */
 export function createSendRateLimiter(
   redis: Redis,
-  options: { prefix: string; perSecond: number; perChatIntervalMs: number; channel?: "telegram" | "zalo" },
+  options: { prefix: string; perSecond: number; perChatIntervalMs: number; channel?: "telegram" | "zalo" | "email" },
 ): SendRateLimiter {
   let sequence = 0;
   const channel = options.channel ?? "telegram";

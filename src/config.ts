@@ -74,6 +74,32 @@ const configSchema = z.object({
     )
     .optional(),
   ZALO_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(5),
+  // Email is optional: SMTP_URL and EMAIL_FROM together turn it on.
+  SMTP_URL: z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? undefined : value))
+    .pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\/[^/?#\s]+/, "SMTP_URL is smtp://user:password@host:587 or smtps://user:password@host:465")
+        .optional(),
+    )
+    .optional(),
+  EMAIL_FROM: z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? undefined : value))
+    .pipe(
+      z
+        .string()
+        .regex(
+          /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+          "EMAIL_FROM is an address, e.g. Nhắc việc <nhacviec@xa.gov.vn>",
+        )
+        .optional(),
+    )
+    .optional(),
   TASK_LINK_SECRET: z
     .string()
     .trim()
@@ -124,6 +150,10 @@ export interface Config {
    * unset (whoever holds the bot token can already write as the bot).
    */
   taskLinkSecret: string | undefined;
+  /** Set with EMAIL_FROM: reminders, notices and digests also go to confirmed email addresses. */
+  smtpUrl: string | undefined;
+  /** The From of every email. */
+  emailFrom: string | undefined;
 }
 
 /** Raised when the environment does not describe a runnable configuration; names every bad variable. */
@@ -138,6 +168,13 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = configSchema
     .superRefine((values, context) => {
+      if (Boolean(values.SMTP_URL) !== Boolean(values.EMAIL_FROM)) {
+        context.addIssue({
+          code: "custom",
+          path: [values.SMTP_URL ? "EMAIL_FROM" : "SMTP_URL"],
+          message: "email needs both SMTP_URL and EMAIL_FROM",
+        });
+      }
       if (values.ZALO_WEBHOOK_URL && !values.ZALO_BOT_TOKEN) {
         context.addIssue({ code: "custom", path: ["ZALO_WEBHOOK_URL"], message: "needs ZALO_BOT_TOKEN" });
       }
@@ -177,5 +214,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     zaloWebhookSecret: values.ZALO_WEBHOOK_SECRET,
     zaloMessagesPerSecond: values.ZALO_MESSAGES_PER_SECOND,
     taskLinkSecret: values.TASK_LINK_SECRET,
+    smtpUrl: values.SMTP_URL,
+    emailFrom: values.EMAIL_FROM,
   };
 }

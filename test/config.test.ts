@@ -114,6 +114,35 @@ describe("loadConfig for Zalo", () => {
   });
 });
 
+describe("loadConfig for email", () => {
+  const problemsOf = (env: Record<string, string>) => {
+    try {
+      loadConfig(env);
+      return "";
+    } catch (caught) {
+      if (caught instanceof ConfigError) return caught.problems.join("\n");
+      throw caught;
+    }
+  };
+
+  it("turns email on with SMTP_URL and EMAIL_FROM together, and off without them", () => {
+    expect(loadConfig({})).toMatchObject({ smtpUrl: undefined, emailFrom: undefined });
+    expect(
+      loadConfig({ SMTP_URL: "smtps://nv:pw@mail.xa.gov.vn:465", EMAIL_FROM: "Nhắc việc <nhacviec@xa.gov.vn>" }),
+    ).toMatchObject({ smtpUrl: "smtps://nv:pw@mail.xa.gov.vn:465", emailFrom: "Nhắc việc <nhacviec@xa.gov.vn>" });
+    expect(loadConfig({ SMTP_URL: "smtp://mail:587", EMAIL_FROM: "nv@xa.gov.vn" })).toMatchObject({
+      emailFrom: "nv@xa.gov.vn",
+    });
+  });
+
+  it("names the missing or malformed variable", () => {
+    expect(problemsOf({ SMTP_URL: "smtp://mail:587" })).toMatch(/EMAIL_FROM: email needs both/);
+    expect(problemsOf({ EMAIL_FROM: "nv@xa.gov.vn" })).toMatch(/SMTP_URL: email needs both/);
+    expect(problemsOf({ SMTP_URL: "http://mail", EMAIL_FROM: "nv@xa.gov.vn" })).toMatch(/SMTP_URL: SMTP_URL is smtp:/);
+    expect(problemsOf({ SMTP_URL: "smtp://mail", EMAIL_FROM: "not an address" })).toMatch(/EMAIL_FROM/);
+  });
+});
+
 describe("createLogger", () => {
   it("never writes the bot token or connection strings", () => {
     const lines: string[] = [];

@@ -5,6 +5,7 @@ import type { Logger } from "../logger.js";
 import type { ChatSession } from "../services/chat-state.js";
 import type { ZaloChannelDeps } from "../services/delivery/deliver.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
+import type { EmailChannelAccess } from "../services/people/email-addresses.js";
 import type { Viewer } from "../services/people/viewer.js";
 import type { Translator } from "../i18n/i18n.js";
 
@@ -26,6 +27,8 @@ export interface BotDeps {
   publicUrl?: string;
   /** The Zalo channel, when on: notifications to people reach their Zalo chats too. */
   zalo?: ZaloChannelDeps;
+  /** The email channel, when on: `/email` sets a person's address. */
+  email?: EmailChannelAccess;
   /** The Zalo bot's name, shown by `/zalo` and in invites. */
   zaloBotName?: string;
   /** How a plan file sent in the chat is read: in a child process in production (readPlanFile). */

@@ -31,6 +31,7 @@ import { taskListsFeature } from "./features/task-lists.js";
 import { typedRepliesFeature } from "./features/typed-replies.js";
 import { webFeature } from "./features/web.js";
 import { zaloLinkFeature } from "./features/zalo-link.js";
+import { emailAddressFeature } from "./features/email-address.js";
 import { DEFAULT_LOCALE, LOCALES, translatorFor } from "../i18n/i18n.js";
 
 export type { BotDeps } from "./context.js";
@@ -96,6 +97,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   bound.use(webFeature());
   bound.use(settingsFeature());
   bound.use(zaloLinkFeature());
+  bound.use(emailAddressFeature());
   bound.use(milestoneWorkFeature());
   bound.use(evidenceReferenceFeature());
   bound.use(typedRepliesFeature());

@@ -1,7 +1,8 @@
+import { isReachable } from "../services/delivery/reachable.js";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { openMigratedDatabase } from "../../db/client.js";
 import { memberships, milestones, organizations, people, plans, taskUnits, tasks, units } from "../../db/schema.js";
 import type { Config } from "../config.js";
@@ -85,19 +86,13 @@ async function fromDatabase(
       .where(eq(tasks.planId, planId));
     const unitsOf = (taskId: string, relation: "lead" | "support") =>
       unitRows.filter((row) => row.taskId === taskId && row.relation === relation).map((row) => row.name);
-    // Reachable as dispatchDue reaches them: bound to a chat and not blocked.
+    // Reachable as dispatchDue reaches them: on some channel that has not refused them (the one rule).
     const peopleRows = await client.db
       .select({ name: people.fullName, role: memberships.role, unit: units.name })
       .from(memberships)
       .innerJoin(people, eq(people.id, memberships.personId))
       .leftJoin(units, eq(units.id, memberships.unitId))
-      .where(
-        and(
-          eq(memberships.organizationId, plan.organization.id),
-          isNotNull(people.telegramChatId),
-          isNull(people.unreachableSince),
-        ),
-      )
+      .where(and(eq(memberships.organizationId, plan.organization.id), isReachable("people")))
       .orderBy(people.fullName);
     const byUnit = new Map<string, string[]>();
     for (const row of peopleRows) {

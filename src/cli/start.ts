@@ -1,5 +1,5 @@
 import { openMigratedDatabase } from "../../db/client.js";
-import { createTelegramNotifier } from "../bot/telegram-notifier.js";
+import { createTelegramNotifier } from "../channels/telegram/telegram-notifier.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { startBot } from "../runtime/bot.js";
@@ -31,7 +31,8 @@ export async function runStart(config: Config, logger: Logger): Promise<void> {
     bot = await startBot(config, {
       zalo: reminders.zalo?.channel,
       zaloBotName: zaloBot?.name,
-      taskLinkMac: reminders.zalo?.mac,
+      taskLinkMac: reminders.zalo?.mac ?? reminders.email?.mac,
+      email: reminders.email ?? undefined,
       extraWebhooks: zaloBot?.webhook ? [zaloBot.webhook] : [],
       token,
       db: client.db,

@@ -1,5 +1,5 @@
 import { openMigratedDatabase } from "../../db/client.js";
-import { createTelegramNotifier } from "../bot/telegram-notifier.js";
+import { createTelegramNotifier } from "../channels/telegram/telegram-notifier.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { startReminders, untilStopped } from "../runtime/reminders.js";

@@ -17,7 +17,7 @@ import { createEmbeddedDatabaseClient, queryRows } from "../../db/client.js";
 import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { createBot } from "../bot/create-bot.js";
-import { createTelegramNotifier } from "../bot/telegram-notifier.js";
+import { createTelegramNotifier } from "../channels/telegram/telegram-notifier.js";
 import { addDays, createWorkingCalendar, isWorkingDay } from "../domain/calendar/index.js";
 import { interpretDocument } from "../import/interpret/interpret-document.js";
 import { readDocument } from "../import/read-document.js";

@@ -16,6 +16,7 @@ import { registerWebMenuButton } from "../bot/features/web.js";
 import { createWebApp } from "../web/app.js";
 import type { TaskLinkMac } from "../domain/links/index.js";
 import type { ZaloChannelDeps } from "../services/delivery/deliver.js";
+import type { EmailWebDeps } from "../web/people-routes.js";
 import { startHttpServer, telegramUpdateId, type WebhookEndpoint } from "./http-server.js";
 
 export const TELEGRAM_API = "https://api.telegram.org";
@@ -76,6 +77,8 @@ export async function startBot(
     zaloBotName?: string | undefined;
     /** Checks the task links of Zalo messages in the web app. */
     taskLinkMac?: TaskLinkMac | undefined;
+    /** The email channel, when on: the people page sets addresses; its public links confirm and unsubscribe. */
+    email?: EmailWebDeps | undefined;
     /** Further platform webhooks served on the same port (Zalo's). */
     extraWebhooks?: WebhookEndpoint[];
   },
@@ -92,6 +95,7 @@ export async function startBot(
     publicUrl: config.publicUrl,
     ...(deps.zalo ? { zalo: deps.zalo } : {}),
     ...(deps.zaloBotName ? { zaloBotName: deps.zaloBotName } : {}),
+    ...(deps.email ? { email: deps.email } : {}),
     // A hostile file costs a child process, never this one's event loop or memory.
     planReader: readPlanFile,
   });
@@ -121,6 +125,7 @@ export async function startBot(
     botUsername: username,
     ...(deps.taskLinkMac ? { taskLinkMac: deps.taskLinkMac } : {}),
     ...(deps.scheduleSlots ? { scheduleSlots: deps.scheduleSlots } : {}),
+    ...(deps.email ? { email: deps.email } : {}),
   });
 
   if (!config.webhookUrl) {

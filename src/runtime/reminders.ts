@@ -11,6 +11,7 @@ import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Notifier } from "../services/notifier.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
+import { createEmailSide, type EmailSide } from "./email.js";
 import { createZaloChannel, type ZaloChannel } from "./zalo.js";
 
 export interface RunningReminders {
@@ -19,6 +20,8 @@ export interface RunningReminders {
   limiter: SendRateLimiter;
   /** The Zalo channel with its own limiter, or null when ZALO_BOT_TOKEN is unset. */
   zalo: ZaloChannel | null;
+  /** The email channel with its own limiter, or null when SMTP_URL is unset. */
+  email: EmailSide | null;
   /** Queues replanned send times now (the embedded timer finds them by itself). */
   scheduleSlots(slots: SendSlot[]): Promise<void>;
   /** Lets running sends finish, then stops. */
@@ -31,7 +34,18 @@ export async function startReminders(
     "redisUrl" | "queuePrefix" | "telegramMessagesPerSecond" | "telegramChatIntervalMs" | "staleClaimSeconds"
   > &
     // Optional: a Telegram-only caller (the fault tier, older tests) gives none of Zalo's settings.
-    Partial<Pick<Config, "zaloBotToken" | "zaloApiRoot" | "zaloMessagesPerSecond" | "publicUrl" | "taskLinkSecret">>,
+    Partial<
+      Pick<
+        Config,
+        | "zaloBotToken"
+        | "zaloApiRoot"
+        | "zaloMessagesPerSecond"
+        | "publicUrl"
+        | "taskLinkSecret"
+        | "smtpUrl"
+        | "emailFrom"
+      >
+    >,
   deps: { db: Database; notifier: Notifier; logger: Logger; now: () => Date; embeddedIntervalMs?: number },
 ): Promise<RunningReminders> {
   const { db, notifier, logger, now } = deps;
@@ -45,18 +59,34 @@ export async function startReminders(
       limiter: createMemoryRateLimiter({ perSecond: config.zaloMessagesPerSecond ?? 5, perChatIntervalMs: 0 }),
       now,
     });
+    // A mail server takes a few messages a second from one sender without complaint.
+    const email = createEmailSide(config, {
+      limiter: createMemoryRateLimiter({ perSecond: 5, perChatIntervalMs: 0 }),
+      now,
+    });
     const embedded = startEmbeddedDispatcher({
       db,
       notifier,
       limiter,
       zalo: zalo?.channel,
+      email: email?.channel,
       logger,
       now,
       staleClaimSeconds: config.staleClaimSeconds,
       ...(deps.embeddedIntervalMs ? { intervalMs: deps.embeddedIntervalMs } : {}),
     });
     logger.info("reminders run without Redis (embedded mode)");
-    return { mode: "embedded", limiter, zalo, scheduleSlots: async () => {}, close: () => embedded.close() };
+    return {
+      mode: "embedded",
+      limiter,
+      zalo,
+      email,
+      scheduleSlots: async () => {},
+      async close() {
+        await embedded.close();
+        email?.channel.close();
+      },
+    };
   }
   // BullMQ workers need maxRetriesPerRequest null: they block on Redis and must not give up.
   const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
@@ -77,12 +107,22 @@ export async function startReminders(
     }),
     now,
   });
+  const email = createEmailSide(config, {
+    limiter: createSendRateLimiter(connection, {
+      prefix: config.queuePrefix,
+      perSecond: 5,
+      perChatIntervalMs: 1,
+      channel: "email",
+    }),
+    now,
+  });
   const engineDeps = {
     db,
     connection,
     notifier,
     limiter,
     zalo: zalo?.channel,
+    email: email?.channel,
     logger,
     now,
     prefix: config.queuePrefix,
@@ -98,10 +138,12 @@ export async function startReminders(
     mode: "redis",
     limiter,
     zalo,
+    email,
     scheduleSlots: (slots) => enqueueSlots(engine.queue, slots, now()),
     async close() {
       await engine.close();
       await events.close();
+      email?.channel.close();
       await connection.quit();
     },
   };

@@ -5,7 +5,7 @@
  */
 
 /** The channels a person may be reached on; each has its own limiter and retry rules. */
-export type Channel = "telegram" | "zalo";
+export type { ChannelName as Channel } from "../channels/channel.js";
 export interface InlineButton {
   text: string;
   callbackData: string;

@@ -4,6 +4,7 @@
  * of its own or another spelling, and rows the importer warned about; and,
  * while work is open, the units nobody in which can receive its reminders.
  */
+import { isReachable } from "./delivery/reachable.js";
 import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
 import { milestoneEvents, milestones, reminders, taskUnits, tasks, units } from "../../db/schema.js";
@@ -78,8 +79,7 @@ async function queryUnitsWithNoRecipient(db: Database, organizationId: string): 
           and not exists (
             select 1 from memberships ms join people p on p.id = ms.person_id
             where ms.organization_id = ${organizationId} and ms.unit_id = u.id and ms.role in ('member', 'unit_head')
-              and ((p.telegram_chat_id is not null and p.unreachable_since is null)
-                or exists (select 1 from person_channels pc where pc.person_id = p.id and pc.unreachable_since is null)))
+              and ${isReachable("p")})
         group by u.id, u.name order by u.name`,
   );
   return rows.map((r) => ({ unitId: r.unit_id, name: r.name, tasks: r.tasks }));

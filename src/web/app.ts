@@ -16,7 +16,7 @@ import { importRoutes } from "./import-routes.js";
 import { milestoneRoutes } from "./milestone-routes.js";
 import { parRoutes } from "./par-routes.js";
 import { settingsRoutes } from "./pages/settings-routes.js";
-import { peopleRoutes } from "./people-routes.js";
+import { type EmailWebDeps, peopleRoutes } from "./people-routes.js";
 import { planRoutes } from "./plan-routes.js";
 import { publicRoutes } from "./public-routes.js";
 import { reportRoutes } from "./report-routes.js";
@@ -39,6 +39,8 @@ export interface WebDeps {
   botUsername?: string;
   /** Checks the signed task links Zalo messages carry (`/t/<token>`); unset: such links are refused. */
   taskLinkMac?: TaskLinkMac;
+  /** The email channel, when on: the people page sets addresses, its public links confirm and unsubscribe. */
+  email?: EmailWebDeps | undefined;
   /** Sign-in attempts per client address per window. */
   signInLimit?: { max: number; windowMs: number };
 }

@@ -9,15 +9,22 @@ import { formatLocalDate } from "../domain/planning/index.js";
 import type { Database } from "../../db/client.js";
 import { canCoordinate, type Role } from "../domain/milestones/index.js";
 import { createInvite, inviteLink } from "../services/people/invites.js";
+import type { TaskLinkMac } from "../domain/links/index.js";
+import { type EmailChannelAccess, emailAddressesOf, requestEmailAddress } from "../services/people/email-addresses.js";
 import { deactivatePerson } from "../services/people/roster.js";
 import { type SendSlot, syncReminders } from "../services/reminders/sync-reminders.js";
 import { mergeUnitInto, ReviewError } from "../services/review.js";
 import { loadUnitsWithPeople, splitUnit, UnitError } from "../services/units.js";
-import { deactivatePage, INVITE_ROLES, peoplePage, type PeoplePageData } from "./pages/people-page.js";
+import { deactivatePage, emailPage, INVITE_ROLES, peoplePage, type PeoplePageData } from "./pages/people-page.js";
 import { field, isId, type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 
+/** What the people page needs of the email channel: the channel for the confirmation mail, and its links. */
+export interface EmailWebDeps extends EmailChannelAccess {
+  mac: TaskLinkMac;
+}
+
 /** The page as it stands now, with what was just done on top. */
-function peopleShower(db: Database, render: PageRender) {
+function peopleShower(db: Database, render: PageRender, email: EmailWebDeps | undefined) {
   return async (
     c: Context<WebEnv>,
     status: number,
@@ -37,6 +44,7 @@ function peopleShower(db: Database, render: PageRender) {
         leaders: loaded.leaders,
         selfId: viewer.personId,
         csrfToken: c.get("csrfToken"),
+        ...(email ? { emails: await emailAddressesOf(db, viewer.organizationId) } : {}),
         ...extra,
       }),
     );
@@ -58,11 +66,12 @@ export function peopleRoutes(
     now: () => Date;
     botUsername?: string | undefined;
     scheduleSlots?: ((slots: SendSlot[]) => Promise<void>) | undefined;
+    email?: EmailWebDeps | undefined;
   },
   render: PageRender = signedInRender,
 ): SubjectRoutes {
   const app = new Hono<WebEnv>();
-  const show = peopleShower(deps.db, render);
+  const show = peopleShower(deps.db, render, deps.email);
   const replan = async (organizationId: string) => {
     const slots = await syncReminders(deps.db, organizationId, deps.now());
     if (slots.length > 0) await deps.scheduleSlots?.(slots);
@@ -132,6 +141,36 @@ export function peopleRoutes(
       ...result.emptiedUnits.map((u) => t("web-unit-empty", { unit: u.name })),
     ];
     return show(c, 200, { flash: { kind: "ok", text: lines.join(" ") } });
+  });
+
+  app.get("/people/:id/email", async (c) => {
+    const person = await stoppablePerson(deps.db, c);
+    if (!person || !deps.email) return render.notFound(c);
+    const t = c.get("t");
+    const current = (await emailAddressesOf(deps.db, c.get("viewer").organizationId)).get(person.personId);
+    return render.page(c, 200, t("web-people-email"), emailPage(t, person, current?.address ?? "", c.get("csrfToken")));
+  });
+
+  app.post("/people/:id/email", async (c) => {
+    const t = c.get("t");
+    const id = c.req.param("id");
+    if (!isId(id) || !deps.email) return render.notFound(c);
+    const form = await c.req.parseBody();
+    const email = deps.email;
+    const result = await requestEmailAddress(
+      { db: deps.db, email: email.channel, now: deps.now(), confirmUrl: (token) => email.confirmUrl(token) },
+      c.get("viewer"),
+      id,
+      field(form, "email", 254),
+    );
+    if (result.kind === "invalid")
+      return show(c, 422, { flash: { kind: "error", text: t("email-address-invalid", { address: result.address }) } });
+    if (result.kind === "taken")
+      return show(c, 409, { flash: { kind: "error", text: t("email-address-taken", { address: result.address }) } });
+    if (result.kind !== "confirmation-sent") return render.notFound(c);
+    return show(c, 200, {
+      flash: { kind: "ok", text: t("email-confirmation-sent", { address: result.address, name: result.name }) },
+    });
   });
 
   app.post("/units/merge", async (c) => {

@@ -6,6 +6,7 @@
  */
 import { type Context, Hono } from "hono";
 import { verifyTaskLink } from "../domain/links/index.js";
+import { createEmailRoutes } from "./email-routes.js";
 import { translatorFor } from "../i18n/i18n.js";
 import { findSession, redeemSignInLink, signInTelegramUser } from "../services/web/sessions.js";
 import type { WebDeps } from "./app.js";
@@ -107,5 +108,7 @@ export function publicRoutes(deps: WebDeps, cookie: SessionCookie): Hono {
   });
 
   app.get("/app-signed-out", (c) => bare(c, 200, vi("web-signin-title"), vi("web-signed-out")));
+  // A mail's confirmation and one-click unsubscribe: the token in the link is the key.
+  app.route("/", createEmailRoutes({ db: deps.db, now: deps.now, mac: deps.email?.mac }));
   return app;
 }

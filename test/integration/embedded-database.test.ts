@@ -9,7 +9,7 @@ import { createEmbeddedDatabaseClient, type EmbeddedDatabaseClient, queryRows } 
 import { memberships, organizations, people, reminderDeliveries, taskUnits, units } from "../../db/schema.js";
 import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
-import { createTelegramNotifier } from "../../src/bot/telegram-notifier.js";
+import { createTelegramNotifier } from "../../src/channels/telegram/telegram-notifier.js";
 import { startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
-import { createTelegramNotifier } from "../../src/bot/telegram-notifier.js";
+import { createTelegramNotifier } from "../../src/channels/telegram/telegram-notifier.js";
 import { startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import { createMigratedDatabase, silentLogger, type TestDatabase } from "../support/database.js";
 import { countByChat, createReminderWorld, planSend, waitFor } from "../support/reminder-world.js";

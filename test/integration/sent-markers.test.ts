@@ -4,7 +4,7 @@ import type { PostgresDatabaseClient } from "../../db/client.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { createMemorySentMarkers } from "../../jobs/memory-sent-markers.js";
 import { createRedisSentMarkers } from "../../jobs/redis-sent-markers.js";
-import { createTelegramNotifier } from "../../src/bot/telegram-notifier.js";
+import { createTelegramNotifier } from "../../src/channels/telegram/telegram-notifier.js";
 import { startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import { sendWithRetries } from "../../src/services/delivery/deliver.js";
 import { dispatchDue, UNKNOWN_OUTCOME_PREFIX } from "../../src/services/delivery/dispatch-due.js";

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
-import { createTelegramNotifier } from "../../src/bot/telegram-notifier.js";
+import { createTelegramNotifier } from "../../src/channels/telegram/telegram-notifier.js";
 import { createZaloClient } from "../../src/channels/zalo/zalo-client.js";
 import { createZaloNotifier } from "../../src/channels/zalo/zalo-notifier.js";
 import { startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
-import { createTelegramNotifier } from "../../src/bot/telegram-notifier.js";
+import { createTelegramNotifier } from "../../src/channels/telegram/telegram-notifier.js";
 import { startZaloApiEmulator } from "../../src/dev/zalo-api-emulator.js";
 import { startHttpServer } from "../../src/runtime/http-server.js";
 import { createZaloChannel, startZaloBot } from "../../src/runtime/zalo.js";

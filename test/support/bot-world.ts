@@ -11,7 +11,7 @@ import { organizations } from "../../db/schema.js";
 import { type EventProcessor, startEmbeddedEventProcessor } from "../../jobs/event-processor.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { type BotDeps, createBot } from "../../src/bot/create-bot.js";
-import { createTelegramNotifier } from "../../src/bot/telegram-notifier.js";
+import { createTelegramNotifier } from "../../src/channels/telegram/telegram-notifier.js";
 import { type BotApiEmulator, type SimulatedUser, startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import type { Role } from "../../src/domain/milestones/index.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import { createSendRateLimiter } from "../../jobs/send-rate-limiter.js";
-import { createTelegramNotifier } from "../../src/bot/telegram-notifier.js";
+import { createTelegramNotifier } from "../../src/channels/telegram/telegram-notifier.js";
 import { silentLogger } from "./database.js";
 
 export interface ReminderWorld {

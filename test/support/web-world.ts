@@ -14,7 +14,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import { createBot } from "../../src/bot/create-bot.js";
-import { createTelegramNotifier } from "../../src/bot/telegram-notifier.js";
+import { createTelegramNotifier } from "../../src/channels/telegram/telegram-notifier.js";
 import { type BotApiEmulator, startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import type { Role } from "../../src/domain/milestones/index.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";

@@ -5,7 +5,7 @@
  * links open.
  */
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
-import { createTelegramNotifier } from "../../src/bot/telegram-notifier.js";
+import { createTelegramNotifier } from "../../src/channels/telegram/telegram-notifier.js";
 import { createZaloUpdateHandler } from "../../src/bot/zalo/zalo-bot.js";
 import { createTaskLinkMac } from "../../src/channels/task-link-mac.js";
 import { createZaloClient } from "../../src/channels/zalo/zalo-client.js";

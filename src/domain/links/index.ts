@@ -9,3 +9,4 @@ export {
   type TaskLinkMac,
   verifyTaskLink,
 } from "./task-link.js";
+export { signUnsubscribeToken, verifyUnsubscribeToken } from "./unsubscribe-link.js";

@@ -219,6 +219,7 @@ needs-date-title = 📅 { $count } task(s) without a deadline need a date:
 needs-date-line = - { $number } { $title }{ $written }
 needs-date-more = … and { $count } more
 unreachable-person = ⚠️ Reminders cannot reach { $name }: they blocked the bot or deleted the chat. Please contact them directly.
+unreachable-person-email = ⚠️ Reminders cannot reach { $name }: their mailbox refuses mail. Contact them directly or enter their email again.
 
 ## Language
 
@@ -749,3 +750,31 @@ web-par-reference = Evidence document (number, date, issuer)
 web-par-reference-bad = Could not read the document: it needs a number/symbol, an issue date and an issuer.
 web-par-link-yes = Yes, it serves the criterion
 web-par-link-no = No
+
+## Email
+
+email-digest-subject = Progress digest – week of { $week }
+email-confirm-subject = Confirm the email address for reminders
+email-confirm-text = Hello { $name },
+    { $office } registered this email address to send you task reminders. Open this link to confirm (valid for 7 days):
+    { $url }
+    If you did not ask for this, ignore this message: nothing else will be sent here.
+email-confirm-title = Confirm email
+email-confirm-ask = Receive reminders at { $address }?
+email-confirm-button = Confirm
+email-confirmed = Confirmed: reminders will be sent to { $address }.
+email-confirm-invalid = This confirmation link is not valid or has expired. Ask a coordinator to send it again.
+email-unsubscribe-title = Unsubscribe from the digest
+email-unsubscribe-link = Stop the weekly digest by email
+email-unsubscribe-ask = Stop the weekly digest by email? Reminders still come.
+email-unsubscribe-button = Stop the digest
+email-unsubscribed = The weekly digest is no longer sent to this address. Reminders still come.
+email-unsubscribe-invalid = This unsubscribe link is not valid.
+email-address-invalid = “{ $address }” is not a valid email address.
+email-address-taken = The address { $address } belongs to someone else.
+email-confirmation-sent = A confirmation email went to { $address }. Reminders go there only after { $name } opens its link.
+email-not-enabled = Email reminders are not enabled for this office.
+email-set-usage = Usage: /email <full name as in /nguoi> <email address>
+web-people-email = Email
+web-people-email-save = Send a confirmation email
+web-people-email-unconfirmed = awaiting confirmation

@@ -222,6 +222,7 @@ needs-date-title = 📅 { $count } việc chưa có thời hạn, cần đặt n
 needs-date-line = - { $number } { $title }{ $written }
 needs-date-more = … và { $count } việc khác
 unreachable-person = ⚠️ Không gửi được nhắc việc cho { $name }: người này đã chặn bot hoặc xóa cuộc trò chuyện. Hãy liên hệ trực tiếp.
+unreachable-person-email = ⚠️ Không gửi được nhắc việc cho { $name }: hộp thư của người này từ chối nhận thư. Hãy liên hệ trực tiếp hoặc nhập lại địa chỉ email.
 
 ## Language
 
@@ -752,3 +753,31 @@ web-par-reference = Văn bản kiểm chứng (số, ngày, cơ quan ban hành)
 web-par-reference-bad = Không đọc được văn bản: cần số/ký hiệu, ngày ban hành và cơ quan ban hành.
 web-par-link-yes = Đúng, phục vụ tiêu chí
 web-par-link-no = Không
+
+## Email
+
+email-digest-subject = Tổng hợp tiến độ – tuần { $week }
+email-confirm-subject = Xác nhận địa chỉ email nhận nhắc việc
+email-confirm-text = Xin chào { $name },
+    { $office } đã đăng ký địa chỉ email này để gửi nhắc việc cho anh/chị. Mở liên kết sau để xác nhận (hết hạn sau 7 ngày):
+    { $url }
+    Nếu anh/chị không yêu cầu, hãy bỏ qua thư này: sẽ không có thư nào khác được gửi đến.
+email-confirm-title = Xác nhận email
+email-confirm-ask = Xác nhận nhận nhắc việc tại { $address }?
+email-confirm-button = Xác nhận
+email-confirmed = Đã xác nhận: nhắc việc sẽ được gửi tới { $address }.
+email-confirm-invalid = Liên kết xác nhận không hợp lệ hoặc đã hết hạn. Hãy nhờ điều phối viên gửi lại.
+email-unsubscribe-title = Hủy nhận bản tổng hợp
+email-unsubscribe-link = Ngừng nhận bản tổng hợp hằng tuần qua email
+email-unsubscribe-ask = Ngừng nhận bản tổng hợp hằng tuần qua email? Nhắc việc vẫn được gửi.
+email-unsubscribe-button = Ngừng nhận bản tổng hợp
+email-unsubscribed = Đã ngừng gửi bản tổng hợp hằng tuần tới địa chỉ này. Nhắc việc vẫn được gửi.
+email-unsubscribe-invalid = Liên kết hủy nhận không hợp lệ.
+email-address-invalid = “{ $address }” không phải địa chỉ email hợp lệ.
+email-address-taken = Địa chỉ { $address } đã thuộc về người khác.
+email-confirmation-sent = Đã gửi thư xác nhận tới { $address }. Thư nhắc việc chỉ được gửi sau khi { $name } mở liên kết trong thư.
+email-not-enabled = Đơn vị chưa bật gửi nhắc việc qua email.
+email-set-usage = Cách dùng: /email <họ tên như trong /nguoi> <địa chỉ email>
+web-people-email = Email
+web-people-email-save = Gửi thư xác nhận
+web-people-email-unconfirmed = chờ xác nhận

@@ -4,14 +4,17 @@ import { people, personChannels } from "../../../db/schema.js";
 import { type Translator, translatorFor } from "../../i18n/i18n.js";
 import type { Logger } from "../../logger.js";
 import { NotifierError, type Notifier, type OutgoingMessage, type PlainNotifier } from "../notifier.js";
+import type { ChannelMessage, ChannelName, DeliveryChannel } from "../../channels/channel.js";
+import { enabledChannelList } from "../../channels/registry.js";
 import type { SendRateLimiter } from "./rate-limiter.js";
+import { isReachable } from "./reachable.js";
 
 /** The Zalo channel of a process, when ZALO_BOT_TOKEN is set: its notifier, its own limiter, its links. */
 export interface ZaloChannelDeps {
   notifier: PlainNotifier;
   limiter: SendRateLimiter;
   /** A short signed link to a task's page in the web app, for the person it is sent to (Zalo has no buttons). */
-  taskLink(personId: string, milestoneId: string): string;
+  taskLink: (personId: string, milestoneId: string) => string;
   /** The web app's address, for what a Telegram button or picture would carry. */
   publicUrl: string;
 }
@@ -24,11 +27,47 @@ export interface DeliveryDeps {
   logger: Logger;
   /** Unset: Telegram only, and nothing is recorded for Zalo chats. */
   zalo?: ZaloChannelDeps | undefined;
+  /** Unset: no email is sent (SMTP_URL and EMAIL_FROM turn it on). */
+  email?: DeliveryChannel | undefined;
 }
 
-/** The channels this process delivers on. */
-export function enabledChannels(deps: Pick<DeliveryDeps, "zalo">): Array<"telegram" | "zalo"> {
-  return deps.zalo ? ["telegram", "zalo"] : ["telegram"];
+/** The channels this process delivers on (the registry's list). */
+export function channelsOf(deps: Pick<DeliveryDeps, "notifier" | "limiter" | "zalo" | "email">): DeliveryChannel[] {
+  return enabledChannelList(deps);
+}
+
+/** The names of the channels this process delivers on. */
+export function enabledChannels(deps: Pick<DeliveryDeps, "zalo" | "email">): ChannelName[] {
+  return ["telegram", ...(deps.zalo ? (["zalo"] as const) : []), ...(deps.email ? (["email"] as const) : [])];
+}
+
+/** A message to one address on any channel, through the one retry loop under that channel's limiter. */
+export function sendOnChannel(
+  channel: DeliveryChannel,
+  address: string,
+  message: ChannelMessage,
+): Promise<ChannelSendOutcome<string>> {
+  return sendWithRetriesOn(channel.limiter, address, (alreadySent) => channel.send(address, message, { alreadySent }));
+}
+
+/** The channel refused the address for good: Telegram's mark is on the person, the others' on their channel row. */
+export async function markChannelUnreachable(
+  db: Database,
+  organizationId: string,
+  channel: ChannelName,
+  address: string,
+): Promise<void> {
+  if (channel === "telegram") return markUnreachable(db, organizationId, { chatId: Number(address) });
+  await db
+    .update(personChannels)
+    .set({ unreachableSince: new Date() })
+    .where(
+      and(
+        eq(personChannels.organizationId, organizationId),
+        eq(personChannels.channel, channel),
+        eq(personChannels.chatId, address),
+      ),
+    );
 }
 
 /** How a send ended, on any channel (`Id`: the platform's message id). */
@@ -117,8 +156,7 @@ export async function isReachableSomewhere(db: Database, personId: string): Prom
   const [row] = await queryRows<{ reachable: boolean }>(
     db,
     sql`
-    select exists (select 1 from people where id = ${personId} and telegram_chat_id is not null and unreachable_since is null)
-        or exists (select 1 from person_channels where person_id = ${personId} and unreachable_since is null) as reachable`,
+    select exists (select 1 from people p where p.id = ${personId} and ${isReachable("p")}) as reachable`,
   );
   return row?.reachable === true;
 }
@@ -145,6 +183,8 @@ export async function tellCoordinatorsUnreachable(
   deps: DeliveryDeps,
   organizationId: string,
   personId: string,
+  /** The channel that refused last: a mailbox that refuses mail is told in other words than a blocked bot. */
+  lastChannel: ChannelName = "telegram",
 ): Promise<void> {
   const rows = await queryRows<{ person_id: string; chat_id: string | null; locale: string; full_name: string }>(
     deps.db,
@@ -165,7 +205,10 @@ export async function tellCoordinatorsUnreachable(
       personId: row.person_id,
       locale: row.locale,
     })),
-    ({ t }) => ({ text: t("unreachable-person", { name: fullName }), buttons: [] }),
+    ({ t }) => ({
+      text: t(lastChannel === "email" ? "unreachable-person-email" : "unreachable-person", { name: fullName }),
+      buttons: [],
+    }),
   );
 }
 
@@ -220,17 +263,19 @@ export async function notifyPeople(
       deps.logger.warn({ chatId: recipient.chatId }, "person unreachable: the bot is blocked");
     } else deps.logger.warn({ chatId: recipient.chatId, outcome }, "could not notify a person");
   }
-  if (deps.zalo) sent += await notifyOnZalo(deps, deps.zalo, organizationId, recipients, compose);
+  sent += await notifyOnOtherChannels(deps, organizationId, recipients, compose);
   return sent;
 }
 
-async function notifyOnZalo(
+/** The same on each enabled channel other than Telegram (Zalo, email): the text alone, each task's link in it. */
+async function notifyOnOtherChannels(
   deps: DeliveryDeps,
-  zalo: ZaloChannelDeps,
   organizationId: string,
   recipients: NotificationRecipient[],
   compose: (translator: Translator) => Omit<OutgoingMessage, "chatId">,
 ): Promise<number> {
+  const channels = channelsOf(deps).filter((channel) => channel.name !== "telegram");
+  if (channels.length === 0) return 0;
   const personIds = recipients.flatMap((r) => (r.personId ? [r.personId] : []));
   const chatIds = recipients.flatMap((r) => (r.personId || r.chatId === null ? [] : [String(r.chatId)]));
   const asList = (values: string[], cast: string) =>
@@ -240,22 +285,27 @@ async function notifyOnZalo(
           values.map((v) => sql`${v}::${sql.raw(cast)}`),
           sql`, `,
         )})`;
-  const chats = await queryRows<{ chat_id: string; locale: string }>(
+  const chats = await queryRows<{ channel: ChannelName; chat_id: string; locale: string }>(
     deps.db,
     sql`
-    select distinct pc.chat_id, p.locale from person_channels pc join people p on p.id = pc.person_id
-    where pc.organization_id = ${organizationId} and pc.channel = 'zalo' and pc.unreachable_since is null
+    select distinct pc.channel, pc.chat_id, p.locale from person_channels pc join people p on p.id = pc.person_id
+    where pc.organization_id = ${organizationId} and pc.unreachable_since is null
+      and pc.channel in ${asList(
+        channels.map((c) => c.name),
+        "text",
+      )}
       and (p.id in ${asList(personIds, "uuid")} or p.telegram_chat_id in ${asList(chatIds, "bigint")})`,
   );
   let sent = 0;
   for (const chat of chats) {
+    const channel = channels.find((c) => c.name === chat.channel) as DeliveryChannel;
     const { text } = compose(translatorFor(chat.locale));
-    const outcome = await sendZaloWithRetries(zalo, chat.chat_id, { text });
+    const outcome = await sendOnChannel(channel, chat.chat_id, { kind: "notice", text, buttons: [] });
     if (outcome.kind === "sent") sent++;
     else if (outcome.kind === "unreachable") {
-      await markZaloUnreachable(deps.db, chat.chat_id);
-      deps.logger.warn({ channel: "zalo" }, "zalo chat unreachable: the bot is blocked");
-    } else deps.logger.warn({ channel: "zalo", outcome }, "could not notify a person on zalo");
+      await markChannelUnreachable(deps.db, organizationId, chat.channel, chat.chat_id);
+      deps.logger.warn({ channel: chat.channel }, "chat unreachable: the channel refuses the address");
+    } else deps.logger.warn({ channel: chat.channel, outcome }, "could not notify a person");
   }
   return sent;
 }

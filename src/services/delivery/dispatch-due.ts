@@ -16,11 +16,13 @@ import {
   enabledChannels,
   isReachableSomewhere,
   markUnreachable,
-  markZaloUnreachable,
+  markChannelUnreachable,
   sendWithRetries,
-  sendZaloWithRetries,
+  sendOnChannel,
+  channelsOf,
   tellCoordinatorsUnreachable,
 } from "./deliver.js";
+import { reachableChannelsOf } from "./reachable.js";
 import type { SentMarkers } from "./sent-markers.js";
 
 export interface DispatchDeps extends DeliveryDeps {
@@ -139,12 +141,7 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
       select p.id, ms.role, ms.unit_id, channels.channel
       from memberships ms
       join people p on p.id = ms.person_id
-      join lateral (
-        select 'telegram' as channel where p.telegram_chat_id is not null and p.unreachable_since is null
-        union all
-        select pc.channel from person_channels pc
-        where pc.person_id = p.id and pc.unreachable_since is null and pc.channel in ${channels}
-      ) channels on true
+      join lateral ${reachableChannelsOf("p", enabledChannels(deps))} channels on true
       where ms.organization_id = ${organizationId}
     ), addressed as (
       select distinct due.id as reminder_id, r.id as person_id, r.channel
@@ -189,8 +186,8 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
   const waiting = [...pendingByChat.values()];
   const sendToNext = async (): Promise<void> => {
     for (let next = waiting.shift(); next !== undefined; next = waiting.shift()) {
-      if (next.channel === "zalo") await sendToZaloChat(next.personId, next.ids);
-      else await sendToPerson(next.personId, next.ids);
+      if (next.channel === "telegram") await sendToPerson(next.personId, next.ids);
+      else await sendToLinkedChannel(next.channel, next.personId, next.ids);
     }
   };
   /** Claims the deliveries, and records as sent those a marker says went out already; returns the rest. */
@@ -227,7 +224,7 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
       result.unreachable++;
       logger.warn({ personId, channel }, "chat unreachable: the bot is blocked or the chat unknown");
       if (!(await isReachableSomewhere(db, personId)))
-        await tellCoordinatorsUnreachable(deps, organizationId, personId);
+        await tellCoordinatorsUnreachable(deps, organizationId, personId, channel);
     } else if (outcome.kind === "rejected") {
       await setDeliveries(ids, { state: "failed", lastError: outcome.error });
       logger.error({ personId, channel, error: outcome.error }, "the platform rejected a reminder");
@@ -244,24 +241,25 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
   };
   const setDeliveries = (ids: string[], values: Partial<typeof reminderDeliveries.$inferInsert>) =>
     db.update(reminderDeliveries).set(values).where(inArray(reminderDeliveries.id, ids));
-  const sendToZaloChat = async (personId: string, pendingIds: string[]): Promise<void> => {
-    const zalo = deps.zalo;
-    if (!zalo) return;
+  /** A channel without buttons (Zalo, email): the same text as on Telegram, each task followed by its signed link. */
+  const sendToLinkedChannel = async (name: Channel, personId: string, pendingIds: string[]): Promise<void> => {
+    const channel = channelsOf(deps).find((c) => c.name === name);
+    const linkFor = channel?.taskLink;
+    if (!channel || !linkFor) return;
     const deliveries = await claimUnsent(pendingIds);
     if (deliveries.length === 0) return;
     const first = deliveries[0] as ClaimedDelivery;
     const lines = dedupeLines(deliveries, today, context.calendar);
-    // The same text as on Telegram, each task followed by its link instead of buttons.
     const message = composeReminderMessage(lines, translatorFor(first.locale), {
-      linkFor: (milestoneId) => zalo.taskLink(personId, milestoneId),
+      linkFor: (milestoneId) => linkFor(personId, milestoneId),
     });
     const ids = deliveries.map((d) => d.id);
     // The chat was removed after the delivery was recorded (the person left): nothing to send to.
     const outcome = first.chat_id
-      ? await sendZaloWithRetries(zalo, first.chat_id, { text: message.text })
-      : ({ kind: "rejected", error: "no zalo chat" } as const);
+      ? await sendOnChannel(channel, first.chat_id, { kind: "reminder", text: message.text, buttons: [] })
+      : ({ kind: "rejected", error: `no ${name} address` } as const);
     if (outcome.kind === "sent") {
-      // Zalo's message ids are not Telegram's numbers: the marker and the record carry none.
+      // Only Telegram's message ids are numbers a reply can point at: the marker and the record carry none.
       await markSent(deps, ids, NO_TELEGRAM_MESSAGE);
       await recordSent(deps, ids, NO_TELEGRAM_MESSAGE);
       // "xong 2" then means the second task of this message.
@@ -269,7 +267,9 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
       result.messages++;
       result.deliveries += ids.length;
     } else {
-      await recordNotSent("zalo", personId, ids, outcome, () => markZaloUnreachable(db, first.chat_id));
+      await recordNotSent(name, personId, ids, outcome, () =>
+        markChannelUnreachable(db, organizationId, name, first.chat_id),
+      );
     }
   };
   const sendToPerson = async (personId: string, pendingIds: string[]): Promise<void> => {

@@ -5,24 +5,21 @@
  * again. A row still 'sending' is taken over: only the holder of the event's
  * claim sends, so such a row belongs to a worker that died before any answer
  * came (as the reminders' stale claims are released and resent). Sends go through the process's limiters and retry rules
- * (sendWithRetries, sendZaloWithRetries); a refusal marks that channel
+ * (sendOnChannel, each channel of the registry); a refusal marks that channel
  * unreachable; a transient failure leaves the notice to the next pass.
  */
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../db/client.js";
 import { type Translator, translatorFor, withOrganizationWords } from "../../i18n/i18n.js";
 import type { InlineButton } from "../notifier.js";
+import type { ChannelName } from "../../channels/channel.js";
 import {
+  channelsOf,
   type DeliveryDeps,
-  enabledChannels,
   isReachableSomewhere,
-  markUnreachable,
-  markZaloUnreachable,
-  sendWithRetries,
-  sendZaloWithRetries,
-  type SendOutcome,
+  markChannelUnreachable,
+  sendOnChannel,
   tellCoordinatorsUnreachable,
-  type ZaloSendOutcome,
 } from "./deliver.js";
 
 export interface Notice {
@@ -34,7 +31,7 @@ export interface Notice {
 /** A chat where a person can be reached now, on one channel. */
 export interface ReachableChat {
   personId: string;
-  channel: "telegram" | "zalo";
+  channel: ChannelName;
   chatId: string;
   locale: string;
 }
@@ -89,16 +86,6 @@ async function takeSlot(db: Database, eventId: string, chat: ReachableChat): Pro
   return rows.length > 0;
 }
 
-async function sendOn(
-  deps: DeliveryDeps,
-  chat: ReachableChat,
-  notice: Notice,
-): Promise<SendOutcome | ZaloSendOutcome | null> {
-  if (chat.channel === "telegram") return sendWithRetries(deps, Number(chat.chatId), notice);
-  if (!deps.zalo) return null;
-  return sendZaloWithRetries(deps.zalo, chat.chatId, { text: notice.text });
-}
-
 /**
  * Sends `compose`'s notice to each person on each of their reachable channels
  * this process has, once per (event, person, channel). Returns how many went;
@@ -111,10 +98,10 @@ export async function deliverNotices(
   /** Called before each send: the caller renews its claim on the event, so a slow pass is not taken for dead. */
   beforeSend: () => Promise<void> = async () => {},
 ): Promise<number> {
-  const channels = enabledChannels(deps);
+  const channels = channelsOf(deps);
   const byPerson = new Map(recipients.map((r) => [r.personId, r.compose]));
   const chats = (await reachableChats(deps.db, notice.organizationId, [...byPerson.keys()])).filter((c) =>
-    channels.includes(c.channel),
+    channels.some((channel) => channel.name === c.channel),
   );
   let sent = 0;
   let pending = 0;
@@ -124,8 +111,9 @@ export async function deliverNotices(
     await beforeSend();
     if (!(await takeSlot(deps.db, notice.eventId, chat))) continue;
     const translator = withOrganizationWords(translatorFor(chat.locale), { office: notice.officeName });
-    const outcome = await sendOn(deps, chat, compose(translator));
-    if (!outcome) continue;
+    const channel = channels.find((c) => c.name === chat.channel);
+    if (!channel) continue;
+    const outcome = await sendOnChannel(channel, chat.chatId, { kind: "notice", ...compose(translator) });
     if (outcome.kind === "transient") {
       // Nothing left: the slot is given back so the next pass sends it.
       await deps.db.execute(
@@ -137,13 +125,11 @@ export async function deliverNotices(
     }
     if (outcome.kind === "sent") sent++;
     if (outcome.kind === "unreachable") {
-      if (chat.channel === "telegram")
-        await markUnreachable(deps.db, notice.organizationId, { chatId: Number(chat.chatId) });
-      else await markZaloUnreachable(deps.db, chat.chatId);
+      await markChannelUnreachable(deps.db, notice.organizationId, chat.channel, chat.chatId);
       deps.logger.warn({ personId: chat.personId, channel: chat.channel }, "person unreachable on a channel");
       // As for a reminder: nobody can reach them any more, so the coordinators call instead.
       if (!(await isReachableSomewhere(deps.db, chat.personId)))
-        await tellCoordinatorsUnreachable(deps, notice.organizationId, chat.personId);
+        await tellCoordinatorsUnreachable(deps, notice.organizationId, chat.personId, chat.channel);
     } else if (outcome.kind !== "sent") {
       deps.logger.warn({ personId: chat.personId, channel: chat.channel, outcome }, "could not notify a person");
     }

@@ -17,8 +17,10 @@ import { taskNumber } from "../reminders/compose-message.js";
 import { formatDigest, loadDigestMilestones } from "../reminders/digest-message.js";
 import { organizationsWithMilestones } from "../reminders/sync-reminders.js";
 import { renderDigestChart } from "../reports/digest-chart.js";
-import { markZaloUnreachable, sendWithRetries, sendZaloWithRetries, type ZaloChannelDeps } from "./deliver.js";
+import type { ChannelMessage, DeliveryChannel } from "../../channels/channel.js";
+import { channelsOf, markChannelUnreachable, sendOnChannel, sendWithRetries } from "./deliver.js";
 import type { DispatchDeps } from "./dispatch-due.js";
+import { isReachable } from "./reachable.js";
 
 interface Recipient {
   personId: string;
@@ -39,8 +41,7 @@ async function recipientsWithRole(
            case when p.unreachable_since is null then p.telegram_chat_id::text end as chat_id, p.locale
     from memberships ms join people p on p.id = ms.person_id
     where ms.organization_id = ${organizationId} and ms.role = ${role}
-      and ((p.telegram_chat_id is not null and p.unreachable_since is null)
-        or exists (select 1 from person_channels pc where pc.person_id = p.id and pc.unreachable_since is null))`,
+      and ${isReachable("p")}`,
   );
   return rows.map((row) => ({
     personId: row.person_id,
@@ -49,28 +50,58 @@ async function recipientsWithRole(
   }));
 }
 
-/** The reachable Zalo chats of these people, when this process runs the Zalo channel. */
-async function zaloChatsOf(
+/** A reachable address of one of these people on a channel other than Telegram that this process runs. */
+interface LinkedChat {
+  /** The person_channels row: what an unsubscribe link names. */
+  rowId: string;
+  channel: DeliveryChannel;
+  chatId: string;
+  locale: string;
+}
+
+/** Their reachable chats on the other channels; for a digest, without the addresses unsubscribed from digests. */
+async function linkedChatsOf(
   deps: DispatchDeps,
   recipients: Recipient[],
-): Promise<Array<{ chatId: string; locale: string }>> {
-  if (!deps.zalo || recipients.length === 0) return [];
-  return (
-    await queryRows<{ chat_id: string; locale: string }>(
-      deps.db,
-      sql`
-      select pc.chat_id, p.locale from person_channels pc join people p on p.id = pc.person_id
-      where pc.channel = 'zalo' and pc.unreachable_since is null and pc.person_id in (${sql.join(
+  purpose: "digest" | "other",
+): Promise<LinkedChat[]> {
+  const channels = channelsOf(deps).filter((channel) => channel.name !== "telegram");
+  if (channels.length === 0 || recipients.length === 0) return [];
+  const rows = await queryRows<{ id: string; channel: string; chat_id: string; locale: string }>(
+    deps.db,
+    sql`
+      select pc.id, pc.channel, pc.chat_id, p.locale from person_channels pc join people p on p.id = pc.person_id
+      where pc.unreachable_since is null and pc.person_id in (${sql.join(
         recipients.map((r) => sql`${r.personId}::uuid`),
         sql`, `,
-      )})`,
-    )
-  ).map((row) => ({ chatId: row.chat_id, locale: row.locale }));
+      )}) and (${purpose} <> 'digest' or pc.digest_unsubscribed_at is null)
+      order by pc.person_id, pc.channel`,
+  );
+  return rows.flatMap((row) => {
+    const channel = channels.find((c) => c.name === row.channel);
+    return channel ? [{ rowId: row.id, channel, chatId: row.chat_id, locale: row.locale }] : [];
+  });
+}
+
+/** One message to a linked chat; a refusal marks that channel unreachable. Returns whether it went. */
+async function sendToLinked(
+  deps: DispatchDeps,
+  organizationId: string,
+  chat: LinkedChat,
+  message: ChannelMessage,
+): Promise<boolean> {
+  const outcome = await sendOnChannel(chat.channel, chat.chatId, message);
+  if (outcome.kind === "sent") return true;
+  if (outcome.kind === "unreachable")
+    await markChannelUnreachable(deps.db, organizationId, chat.channel.name, chat.chatId);
+  else deps.logger.warn({ channel: chat.channel.name, outcome }, "weekly message not delivered");
+  return false;
 }
 
 /** Sends each recipient the text in their language, on each of their channels. */
 async function sendToAll(
   deps: DispatchDeps,
+  organizationId: string,
   recipients: Recipient[],
   textFor: (translator: Translator) => string,
 ): Promise<number> {
@@ -82,13 +113,9 @@ async function sendToAll(
     if (outcome.kind === "sent") sent++;
     else deps.logger.warn({ chatId: recipient.chatId, outcome }, "weekly message not delivered");
   }
-  for (const chat of await zaloChatsOf(deps, recipients)) {
-    const outcome = await sendZaloWithRetries(deps.zalo as ZaloChannelDeps, chat.chatId, {
-      text: textFor(translatorFor(chat.locale)),
-    });
-    if (outcome.kind === "sent") sent++;
-    else if (outcome.kind === "unreachable") await markZaloUnreachable(deps.db, chat.chatId);
-    else deps.logger.warn({ channel: "zalo", outcome }, "weekly message not delivered on zalo");
+  for (const chat of await linkedChatsOf(deps, recipients, "other")) {
+    const text = textFor(translatorFor(chat.locale));
+    if (await sendToLinked(deps, organizationId, chat, { kind: "notice", text, buttons: [] })) sent++;
   }
   return sent;
 }
@@ -111,31 +138,58 @@ export async function sendWeeklyDigest(
     ))
       if (!recipients.some((r) => r.personId === recipient.personId)) recipients.push(recipient);
   }
-  const sent = await sendToAll(deps, recipients, (translator) => formatDigest(digest, translator));
+  let sent = 0;
+  const telegramRecipients = recipients.filter((r) => r.chatId !== null);
+  for (const recipient of telegramRecipients) {
+    const text = formatDigest(digest, translatorFor(recipient.locale));
+    const outcome = await sendWithRetries(deps, recipient.chatId as number, { text, buttons: [] });
+    if (outcome.kind === "sent") sent++;
+    else deps.logger.warn({ chatId: recipient.chatId, outcome }, "weekly message not delivered");
+  }
   // The chart follows the text; a chart that cannot be drawn or sent never holds the digest back.
   const progress = unitProgress(milestones, today);
-  for (const recipient of recipients) {
-    if (recipient.chatId === null) continue;
+  const week = formatVietnameseDate(digest.weekOf);
+  const chartFor = async (translator: Translator) => {
+    const chart = await renderDigestChart(progress, { translator, weekOf: week });
+    return chart ? { png: chart.png, fileName: `tien-do-${digest.weekOf}.png` } : undefined;
+  };
+  for (const recipient of telegramRecipients) {
     const translator = translatorFor(recipient.locale);
-    const chart = await renderDigestChart(progress, { translator, weekOf: formatVietnameseDate(digest.weekOf) });
-    if (!chart) break;
-    const outcome = await sendWithRetries(deps, recipient.chatId, {
-      text: translator.t("chart-title", { week: formatVietnameseDate(digest.weekOf) }),
+    const photo = await chartFor(translator);
+    if (!photo) break;
+    const outcome = await sendWithRetries(deps, recipient.chatId as number, {
+      text: translator.t("chart-title", { week }),
       buttons: [],
-      photo: { png: chart.png, fileName: `tien-do-${digest.weekOf}.png` },
+      photo,
     });
     if (outcome.kind !== "sent") deps.logger.warn({ chatId: recipient.chatId, outcome }, "digest chart not delivered");
   }
-  // Zalo takes a picture only by a public URL it fetches, and the chart is the office's progress: a link to
-  // the overview page (behind sign-in) goes instead.
-  for (const chat of await zaloChatsOf(deps, recipients)) {
-    const zalo = deps.zalo as ZaloChannelDeps;
-    const text = translatorFor(chat.locale).t("zalo-chart-link", {
-      week: formatVietnameseDate(digest.weekOf),
-      url: `${zalo.publicUrl}/overview`,
-    });
-    const outcome = await sendZaloWithRetries(zalo, chat.chatId, { text });
-    if (outcome.kind !== "sent") deps.logger.warn({ channel: "zalo", outcome }, "digest chart link not delivered");
+  for (const chat of await linkedChatsOf(deps, recipients, "digest")) {
+    const translator = translatorFor(chat.locale);
+    const text = formatDigest(digest, translator);
+    if (chat.channel.capabilities.photos) {
+      // Email: one message, the chart inline below the text, and a one-click way out of digests.
+      const photo = await chartFor(translator);
+      const unsubscribeUrl = chat.channel.unsubscribeUrl?.(chat.rowId);
+      const message: ChannelMessage = {
+        kind: "digest",
+        subject: translator.t("email-digest-subject", { week }),
+        text,
+        buttons: [],
+        ...(photo ? { photo } : {}),
+        ...(unsubscribeUrl
+          ? { unsubscribe: { url: unsubscribeUrl, label: translator.t("email-unsubscribe-link") } }
+          : {}),
+      };
+      if (await sendToLinked(deps, organizationId, chat, message)) sent++;
+      continue;
+    }
+    if (!(await sendToLinked(deps, organizationId, chat, { kind: "digest", text, buttons: [] }))) continue;
+    sent++;
+    // Zalo takes a picture only by a public URL it fetches, and the chart is the office's progress: a link to
+    // the overview page (behind sign-in) goes instead.
+    const chartLink = translator.t("zalo-chart-link", { week, url: `${deps.zalo?.publicUrl ?? ""}/overview` });
+    await sendToLinked(deps, organizationId, chat, { kind: "chart", text: chartLink, buttons: [] });
   }
   return sent;
 }
@@ -172,12 +226,16 @@ export async function sendCalendarNotices(deps: DispatchDeps, organizationId: st
   for (const year of await yearsNeedingCalendarNotice(deps.db, organizationId, { from: today, to: reach.last })) {
     if (!(await claimCalendarNotice(deps.db, organizationId, year, deps.now()))) continue;
     const tet = statutoryTetBreak(year);
-    sent += await sendToAll(deps, await recipientsWithRole(deps, organizationId, "coordinator"), ({ t }) =>
-      t("calendar-unpublished", {
-        year: String(year),
-        first: formatVietnameseDate(tet.first),
-        last: formatVietnameseDate(tet.last),
-      }),
+    sent += await sendToAll(
+      deps,
+      organizationId,
+      await recipientsWithRole(deps, organizationId, "coordinator"),
+      ({ t }) =>
+        t("calendar-unpublished", {
+          year: String(year),
+          first: formatVietnameseDate(tet.first),
+          last: formatVietnameseDate(tet.last),
+        }),
     );
   }
   return sent;
@@ -201,15 +259,20 @@ export async function sendNeedsDateList(deps: DispatchDeps, organizationId: stri
     order by t.position`,
   );
   if (rows.length === 0) return notices;
-  const listed = await sendToAll(deps, await recipientsWithRole(deps, organizationId, "coordinator"), ({ t }) => {
-    const lines = [t("needs-date-title", { count: rows.length })];
-    for (const row of rows.slice(0, 40)) {
-      const written = row.texts.length > 0 ? ` ("${row.texts.join("; ")}")` : "";
-      lines.push(t("needs-date-line", { number: taskNumber(row.section, row.stt), title: row.title, written }));
-    }
-    if (rows.length > 40) lines.push(t("needs-date-more", { count: rows.length - 40 }));
-    return lines.join("\n");
-  });
+  const listed = await sendToAll(
+    deps,
+    organizationId,
+    await recipientsWithRole(deps, organizationId, "coordinator"),
+    ({ t }) => {
+      const lines = [t("needs-date-title", { count: rows.length })];
+      for (const row of rows.slice(0, 40)) {
+        const written = row.texts.length > 0 ? ` ("${row.texts.join("; ")}")` : "";
+        lines.push(t("needs-date-line", { number: taskNumber(row.section, row.stt), title: row.title, written }));
+      }
+      if (rows.length > 40) lines.push(t("needs-date-more", { count: rows.length - 40 }));
+      return lines.join("\n");
+    },
+  );
   return notices + listed;
 }
 

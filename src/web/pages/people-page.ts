@@ -9,10 +9,22 @@ export const INVITE_ROLES: Role[] = ["member", "unit_head", "coordinator", "chai
 
 const csrfField = (token: string) => html`<input type="hidden" name="_csrf" value="${token}" />`;
 
-function personItem(t: Translator["t"], person: Person, selfId: string): Html {
+type EmailOf = PeoplePageData["emails"];
+
+function personItem(t: Translator["t"], person: Person, selfId: string, emails: EmailOf): Html {
+  const email = emails?.get(person.personId);
   return html`<li data-person="${person.personId}">
     ${person.name} <span class="muted">(${t("role-name", { role: person.role })})</span>
     ${person.unreachable ? html`<span class="tag warn">${t("web-people-unreachable")}</span>` : null}
+    ${
+      emails
+        ? html`<a class="small" href="/people/${person.personId}/email"
+              >${email ? email.address : t("web-people-email")}<span class="visually-hidden">: ${person.name}</span></a
+            >${email && !email.confirmed ? html` <span class="tag">${t("web-people-email-unconfirmed")}</span>` : null}${
+              email?.unreachable ? html` <span class="tag warn">${t("web-people-unreachable")}</span>` : null
+            }`
+        : null
+    }
     ${
       person.personId !== selfId
         ? html`<a class="small" href="/people/${person.personId}/deactivate"
@@ -23,11 +35,11 @@ function personItem(t: Translator["t"], person: Person, selfId: string): Html {
   </li>`;
 }
 
-function peopleList(t: Translator["t"], people: Person[], selfId: string): Html {
+function peopleList(t: Translator["t"], people: Person[], selfId: string, emails?: EmailOf): Html {
   return people.length === 0
     ? html`<p class="muted none">${t("web-people-none")}</p>`
     : html`<ul class="people">
-        ${people.map((p) => personItem(t, p, selfId))}
+        ${people.map((p) => personItem(t, p, selfId, emails))}
       </ul>`;
 }
 
@@ -41,6 +53,8 @@ export interface PeoplePageData {
   flash?: { kind: "ok" | "error"; text: string } | undefined;
   invite?: { text: string; link: string | null; code: string } | undefined;
   splitText?: { unitId: string; text: string } | undefined;
+  /** Each person's email (when the email channel is on), confirmed or waiting for its owner. */
+  emails?: Map<string, { address: string; confirmed: boolean; unreachable: boolean }> | undefined;
 }
 
 /** The units with their people, and the coordinator's tools: invite, deactivate, merge, split. */
@@ -73,7 +87,7 @@ export function peoplePage(t: Translator["t"], data: PeoplePageData): Html {
         <h2 id="units-h">${t("web-people-units")}</h2>
         <section class="card" aria-labelledby="leaders-h">
           <h3 id="leaders-h">${t("web-people-leaders")}</h3>
-          ${peopleList(t, data.leaders, data.selfId)}
+          ${peopleList(t, data.leaders, data.selfId, data.emails)}
         </section>
         ${data.units.map(
           (unit) =>
@@ -87,7 +101,7 @@ export function peoplePage(t: Translator["t"], data: PeoplePageData): Html {
                     : null
                 }
               </p>
-              ${peopleList(t, unit.people, data.selfId)}
+              ${peopleList(t, unit.people, data.selfId, data.emails)}
             </section>`,
         )}
       </section>
@@ -159,6 +173,24 @@ export function deactivatePage(
         ${csrfField(csrfToken)}
         <button class="danger" type="submit">${t("btn-people-deactivate-confirm")}</button>
         <a class="button secondary" href="/people">${t("web-cancel")}</a>
+      </form>
+    </section>`;
+}
+
+/** A coordinator gives (or changes) a person's email; the owner confirms it from the mail before anything else is sent. */
+export function emailPage(
+  t: Translator["t"],
+  person: { personId: string; name: string },
+  current: string,
+  csrfToken: string,
+): Html {
+  return html`<p><a href="/people">← ${t("web-nav-people")}</a></p>
+    <section class="card" aria-labelledby="email-h">
+      <h1 id="email-h">${t("web-people-email")} – ${person.name}</h1>
+      <form method="post" action="/people/${person.personId}/email">
+        ${csrfField(csrfToken)}
+        <label>${t("web-people-email")} <input type="email" name="email" value="${current}" required /></label>
+        <button type="submit">${t("web-people-email-save")}</button>
       </form>
     </section>`;
 }

@@ -3,7 +3,7 @@
  * server behind it that counts what arrived. Scenarios take ChannelUnderTest
  * values, Telegram's and Zalo's, and count each one's arrivals apart.
  */
-import { createTelegramNotifier } from "../../../src/bot/telegram-notifier.js";
+import { createTelegramNotifier } from "../../../src/channels/telegram/telegram-notifier.js";
 import { type BotApiEmulator, startBotApiEmulator } from "../../../src/dev/bot-api-emulator.js";
 import { startZaloApiEmulator, type ZaloApiEmulatorOptions } from "../../../src/dev/zalo-api-emulator.js";
 import type { Notifier } from "../../../src/services/notifier.js";

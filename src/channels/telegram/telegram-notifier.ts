@@ -1,5 +1,5 @@
 import { Api, GrammyError, HttpError, InputFile } from "grammy";
-import { type Notifier, NotifierError, type OutgoingMessage } from "../services/notifier.js";
+import { type Notifier, NotifierError, type OutgoingMessage } from "../../services/notifier.js";
 
 /**
  * How long a send waits for Telegram's answer. Longer than the bot's other
