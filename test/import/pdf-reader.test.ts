@@ -6,8 +6,25 @@ import { interpretDocument } from "../../src/import/interpret/interpret-document
 import { readDocument } from "../../src/import/read-document.js";
 import { splitAtBorders } from "../../src/import/readers/pdf-columns.js";
 import { readPdfPages } from "../../src/import/readers/pdf-page.js";
+import { samplePlan, toDocx, toPdf } from "../support/plan-files.js";
 
 const pdf = (name: string): Buffer => readFileSync(join("test/fixtures/pdf-corpus/pdf", name));
+
+/** What a plan import keeps of a document: its title and each task's number, title, units and deadlines. */
+async function planOf(name: string, bytes: Buffer) {
+  const draft = interpretDocument(await readDocument(name, bytes));
+  return {
+    title: draft.plan.title,
+    tasks: draft.tasks.map(({ section, stt, title, lead, support, deadlineTexts }) => ({
+      section,
+      stt,
+      title,
+      lead,
+      support,
+      deadlineTexts,
+    })),
+  };
+}
 
 /** Every printed character but spaces, sorted: the same multiset means nothing was lost or doubled. */
 const letters = (texts: string[]): string => [...texts.join("").replace(/\s+/g, "")].sort().join("");
@@ -79,6 +96,26 @@ describe("the PDF reader", () => {
       "Các phòng",
     ]);
   });
+
+  // A heading centred above an unruled table, within 30pt of its header and centred on one of its labels
+  // ("Chủ trì"), was once read as the top line of that label: the title was lost and the column borders
+  // moved, so units wrapped in their cells were cut in two across columns.
+  it.each([
+    samplePlan.heading,
+    "Kiểm soát thủ tục hành chính xã Thử Nghiệm năm 2025",
+    "Cải cách hành chính và chuyển đổi số xã Thử Nghiệm năm 2025",
+  ])(
+    "reads an unruled pdf-lib table under the heading “%s” as its .docx reads",
+    { timeout: 30_000 },
+    async (heading) => {
+      const plan = { ...samplePlan, heading };
+      const fromDocx = await planOf("plan.docx", await toDocx(plan));
+      expect(fromDocx.title).toContain(heading.slice(1));
+      expect(fromDocx.tasks).toHaveLength(5);
+      expect(await planOf("plan.pdf", await toPdf(plan))).toEqual(fromDocx);
+      expect(await planOf("plan-page-per-row.pdf", await toPdf(plan, 1))).toEqual(fromDocx);
+    },
+  );
 
   it("reads a 3-page PDF in well under a second of CPU", { timeout: 30_000 }, async () => {
     const name = "vinh-thuy.writer-docx.bordered.a4.pdf";

@@ -25,6 +25,9 @@ export const isColumnNumberLine = (line: Line): boolean =>
 
 const TT_LABEL = /^(số\s*)?s?tt\.?$/iu;
 
+/** The widest baseline distance between two lines of one header label, in heights of the TT label's type. */
+const LABEL_SPACING = 2.2;
+
 type Group = { runs: Run[]; left: number; right: number };
 
 /**
@@ -85,11 +88,14 @@ export function findHeader(lines: Line[], acceptHeader?: (labels: string[]) => b
     const tt = line.runs.find((run) => TT_LABEL.test(run.text.trim()));
     if (!tt) continue;
     // Labels centred in a tall header cell start above the TT line: take the lines just above that hold labels.
+    // They are set in the header's type and follow one another at its line spacing; a heading above the
+    // table (larger type, or set apart by a blank line) is no label, however its words line up.
     const band: number[] = [i];
     for (let k = i - 1; k >= 0 && band.length < 4; k--) {
       const above = lines[k] as Line;
-      if (above.page !== line.page || above.y - line.y > 30) break;
-      if (above.runs.some((run) => run.x < tt.x + tt.width)) break;
+      const top = lines[band[0] as number] as Line;
+      if (above.page !== line.page || above.y - line.y > 30 || above.y - top.y > tt.height * LABEL_SPACING) break;
+      if (above.runs.some((run) => run.x < tt.x + tt.width || run.height > tt.height * 1.2)) break;
       band.unshift(k);
     }
     for (let k = i + 1; k < lines.length && band.length < 8; k++) {
