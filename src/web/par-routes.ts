@@ -54,21 +54,15 @@ export interface ParRouteDeps {
   scheduleSlots?: ((slots: SendSlot[]) => Promise<void>) | undefined;
 }
 
-/** A criteria set is a Word, Excel or PDF file: larger than a form, far under an upload of a plan. */
-const CRITERIA_SET_LIMIT_BYTES = 20 * 1024 * 1024;
+/** The year a form or query names, else the office's current year. */
+function yearOf(c: Context<WebEnv>, value: unknown): number {
+  const text = typeof value === "string" ? value : "";
+  return /^\d{4}$/.test(text) ? Number(text) : Number(c.get("today").slice(0, 4));
+}
 
-export function parRoutes(deps: ParRouteDeps, render: PageRender = signedInRender): SubjectRoutes {
-  const app = new Hono<WebEnv>();
-  const yearOf = (c: Context<WebEnv>, value: unknown) => {
-    const text = typeof value === "string" ? value : "";
-    return /^\d{4}$/.test(text) ? Number(text) : Number(c.get("today").slice(0, 4));
-  };
-  const show = async (
-    c: Context<WebEnv>,
-    year: number,
-    status = 200,
-    message: { notice?: string; error?: string } = {},
-  ) => {
+/** The self-assessment page of a year, with what was just done (or refused) on top. */
+function parShower(deps: ParRouteDeps, render: PageRender) {
+  return async (c: Context<WebEnv>, year: number, status = 200, message: { notice?: string; error?: string } = {}) => {
     const viewer = c.get("viewer");
     const t = c.get("t");
     let view = await loadParView(deps.db, viewer, viewer.organizationSlug, year, { today: c.get("today") });
@@ -93,6 +87,39 @@ export function parRoutes(deps: ParRouteDeps, render: PageRender = signedInRende
       }),
     );
   };
+}
+
+/** The workbook or the evidence bundle of the year, as a download. */
+function parDownloader(deps: ParRouteDeps, render: PageRender, show: ReturnType<typeof parShower>) {
+  return async (c: Context<WebEnv>, kind: "workbook" | "bundle") => {
+    const viewer = c.get("viewer");
+    const year = yearOf(c, c.req.query("year"));
+    const view = await loadParView(deps.db, viewer, viewer.organizationSlug, year, { today: c.get("today") });
+    if (view.kind !== "ok") return render.notFound(c);
+    const translator = translatorFor(viewer.locale);
+    const name = `tu-danh-gia-chi-so-cchc-${viewer.organizationSlug}-${year}`;
+    const workbook = await buildParWorkbook(view, translator);
+    if (kind === "bundle") {
+      const bundle = await buildParBundle(view, workbook, `${name}.xlsx`, translator);
+      return attachment(c, bundle, `minh-chung-chi-so-cchc-${viewer.organizationSlug}-${year}.zip`, "zip");
+    }
+    if (c.req.query("format") !== "pdf") return attachment(c, workbook, `${name}.xlsx`, "xlsx");
+    try {
+      return attachment(c, await convertToPdf(workbook, "xlsx"), `${name}.pdf`, "pdf");
+    } catch (error) {
+      if (!(error instanceof PdfConversionError)) throw error;
+      deps.logger.warn({ err: error }, "self-assessment PDF could not be made");
+      return show(c, year, 503, { error: error.message });
+    }
+  };
+}
+
+/** A criteria set is a Word, Excel or PDF file: larger than a form, far under an upload of a plan. */
+const CRITERIA_SET_LIMIT_BYTES = 20 * 1024 * 1024;
+
+export function parRoutes(deps: ParRouteDeps, render: PageRender = signedInRender): SubjectRoutes {
+  const app = new Hono<WebEnv>();
+  const show = parShower(deps, render);
   const back = (c: Context<WebEnv>, year: number) => c.redirect(`/par?year=${year}`, 303);
 
   app.get("/par", (c) => show(c, yearOf(c, c.req.query("year"))));
@@ -209,27 +236,7 @@ export function parRoutes(deps: ParRouteDeps, render: PageRender = signedInRende
     return back(c, year);
   });
 
-  const download = async (c: Context<WebEnv>, kind: "workbook" | "bundle") => {
-    const viewer = c.get("viewer");
-    const year = yearOf(c, c.req.query("year"));
-    const view = await loadParView(deps.db, viewer, viewer.organizationSlug, year, { today: c.get("today") });
-    if (view.kind !== "ok") return render.notFound(c);
-    const translator = translatorFor(viewer.locale);
-    const name = `tu-danh-gia-chi-so-cchc-${viewer.organizationSlug}-${year}`;
-    const workbook = await buildParWorkbook(view, translator);
-    if (kind === "bundle") {
-      const bundle = await buildParBundle(view, workbook, `${name}.xlsx`, translator);
-      return attachment(c, bundle, `minh-chung-chi-so-cchc-${viewer.organizationSlug}-${year}.zip`, "zip");
-    }
-    if (c.req.query("format") !== "pdf") return attachment(c, workbook, `${name}.xlsx`, "xlsx");
-    try {
-      return attachment(c, await convertToPdf(workbook, "xlsx"), `${name}.pdf`, "pdf");
-    } catch (error) {
-      if (!(error instanceof PdfConversionError)) throw error;
-      deps.logger.warn({ err: error }, "self-assessment PDF could not be made");
-      return show(c, year, 503, { error: error.message });
-    }
-  };
+  const download = parDownloader(deps, render, show);
   app.get("/par/workbook", (c) => download(c, "workbook"));
   app.get("/par/bundle", (c) => download(c, "bundle"));
   return { routes: app, uploads: [{ method: "POST", path: "/par/import", maxSize: CRITERIA_SET_LIMIT_BYTES }] };

@@ -143,35 +143,7 @@ export function peopleRoutes(
     return show(c, 200, { flash: { kind: "ok", text: lines.join(" ") } });
   });
 
-  app.get("/people/:id/email", async (c) => {
-    const person = await stoppablePerson(deps.db, c);
-    if (!person || !deps.email) return render.notFound(c);
-    const t = c.get("t");
-    const current = (await emailAddressesOf(deps.db, c.get("viewer").organizationId)).get(person.personId);
-    return render.page(c, 200, t("web-people-email"), emailPage(t, person, current?.address ?? "", c.get("csrfToken")));
-  });
-
-  app.post("/people/:id/email", async (c) => {
-    const t = c.get("t");
-    const id = c.req.param("id");
-    if (!isId(id) || !deps.email) return render.notFound(c);
-    const form = await c.req.parseBody();
-    const email = deps.email;
-    const result = await requestEmailAddress(
-      { db: deps.db, email: email.channel, now: deps.now(), confirmUrl: (token) => email.confirmUrl(token) },
-      c.get("viewer"),
-      id,
-      field(form, "email", 254),
-    );
-    if (result.kind === "invalid")
-      return show(c, 422, { flash: { kind: "error", text: t("email-address-invalid", { address: result.address }) } });
-    if (result.kind === "taken")
-      return show(c, 409, { flash: { kind: "error", text: t("email-address-taken", { address: result.address }) } });
-    if (result.kind !== "confirmation-sent") return render.notFound(c);
-    return show(c, 200, {
-      flash: { kind: "ok", text: t("email-confirmation-sent", { address: result.address, name: result.name }) },
-    });
-  });
+  if (deps.email) emailAddressRoutes(app, { db: deps.db, now: deps.now, email: deps.email }, show, render);
 
   app.post("/units/merge", async (c) => {
     const t = c.get("t");
@@ -217,4 +189,42 @@ export function peopleRoutes(
     }
   });
   return { routes: app };
+}
+
+/** A person's email address, given by the coordinator; the channel mails its owner a confirmation link first. */
+function emailAddressRoutes(
+  app: Hono<WebEnv>,
+  deps: { db: Database; now: () => Date; email: EmailWebDeps },
+  show: ReturnType<typeof peopleShower>,
+  render: PageRender,
+): void {
+  app.get("/people/:id/email", async (c) => {
+    const person = await stoppablePerson(deps.db, c);
+    if (!person) return render.notFound(c);
+    const t = c.get("t");
+    const current = (await emailAddressesOf(deps.db, c.get("viewer").organizationId)).get(person.personId);
+    return render.page(c, 200, t("web-people-email"), emailPage(t, person, current?.address ?? "", c.get("csrfToken")));
+  });
+
+  app.post("/people/:id/email", async (c) => {
+    const t = c.get("t");
+    const id = c.req.param("id");
+    if (!isId(id)) return render.notFound(c);
+    const form = await c.req.parseBody();
+    const email = deps.email;
+    const result = await requestEmailAddress(
+      { db: deps.db, email: email.channel, now: deps.now(), confirmUrl: (token) => email.confirmUrl(token) },
+      c.get("viewer"),
+      id,
+      field(form, "email", 254),
+    );
+    if (result.kind === "invalid")
+      return show(c, 422, { flash: { kind: "error", text: t("email-address-invalid", { address: result.address }) } });
+    if (result.kind === "taken")
+      return show(c, 409, { flash: { kind: "error", text: t("email-address-taken", { address: result.address }) } });
+    if (result.kind !== "confirmation-sent") return render.notFound(c);
+    return show(c, 200, {
+      flash: { kind: "ok", text: t("email-confirmation-sent", { address: result.address, name: result.name }) },
+    });
+  });
 }

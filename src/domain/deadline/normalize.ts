@@ -556,6 +556,22 @@ function unscheduled(text: string): Schedule {
   return { text, kind: "unscheduled", milestones: [], recurrence: null, needsReview: true };
 }
 
+/** A clause head ("- Cấp xã: trước …") speaks for the one date under it; over several it is only a title. */
+function applyClauseHeads(cleaned: string, clauses: Clause[], candidates: Candidate[]): void {
+  clauses.forEach((clause, index) => {
+    if (!clause.head) return;
+    let end = index + 1;
+    while (end < clauses.length && !(clauses[end] as Clause).startsWithBullet && !(clauses[end] as Clause).head) end++;
+    const covered = candidates.filter((c) => c.clauseIndex >= index && c.clauseIndex < end);
+    const count = covered.reduce((sum, c) => sum + c.piece.items.length, 0);
+    const only = covered[0];
+    if (count !== 1 || !only) return;
+    const meaning = readHead(cleaned, clause.head);
+    if (only.appliesTo === null) only.appliesTo = meaning.appliesTo;
+    if (only.label === null) only.label = meaning.label;
+  });
+}
+
 /** Characters of a deadline cell that are read; a longer cell is read this far and needs review. */
 export const MAX_DEADLINE_CHARS = 2000;
 
@@ -592,19 +608,7 @@ export function normalizeDeadline(text: string, context: DeadlineContext): Sched
     candidates.push(...reading.candidates);
   });
 
-  // A clause head ("- Cấp xã: trước …") speaks for the one date under it; over several it is only a title.
-  clauses.forEach((clause, index) => {
-    if (!clause.head) return;
-    let end = index + 1;
-    while (end < clauses.length && !(clauses[end] as Clause).startsWithBullet && !(clauses[end] as Clause).head) end++;
-    const covered = candidates.filter((c) => c.clauseIndex >= index && c.clauseIndex < end);
-    const count = covered.reduce((sum, c) => sum + c.piece.items.length, 0);
-    const only = covered[0];
-    if (count !== 1 || !only) return;
-    const meaning = readHead(cleaned, clause.head);
-    if (only.appliesTo === null) only.appliesTo = meaning.appliesTo;
-    if (only.label === null) only.label = meaning.label;
-  });
+  applyClauseHeads(cleaned, clauses, candidates);
 
   const all: Piece[] = [];
   for (const clause of clauses) for (const piece of clause.pieces) all.push(piece);
