@@ -44,7 +44,8 @@ export function createEmailRoutes(deps: { db: Database; now: () => Date; mac?: T
         <form method="post" action="${c.req.path}"><button type="submit">${button}</button></form>
       </div>`,
     );
-  app.use("*", limitBody(4096));
+  // Only these paths: this sub-app is mounted at the root of the public app, where "*" would be every request.
+  for (const path of [EMAIL_CONFIRM_PATH, EMAIL_UNSUBSCRIBE_PATH]) app.use(`${path}/*`, limitBody(4096));
 
   app.get(`${EMAIL_CONFIRM_PATH}/:token`, async (c) => {
     const token = c.req.param("token");
