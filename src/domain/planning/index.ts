@@ -15,3 +15,4 @@ export {
   weeklySendOfWeek,
   weeklySendsBetween,
 } from "./weekly-send.js";
+export { type DocumentSource, documentSourceName, isAssigningDocument } from "./document-source.js";
