@@ -6,6 +6,7 @@
  */
 import { fork } from "node:child_process";
 import { assertDocumentWithinLimits, assertFileWithinLimits } from "./document-limits.js";
+import { NoAssignmentsError } from "./directive/read-directive.js";
 import { ImportError, MissingPlanYearError } from "./import-error.js";
 import type { DocumentReading } from "./directive/read-directive.js";
 import { interpretDocument } from "./interpret/interpret-document.js";
@@ -39,6 +40,8 @@ export type ReadPlanResponse =
       error: {
         /** The document names no year and the caller gave none: rethrown as MissingPlanYearError. */
         missingYear: boolean;
+        /** The document assigns nothing (a Giấy mời): rethrown as NoAssignmentsError, so the chat says why. */
+        nothingAssigned?: boolean;
         reason: string | null;
         file?: string;
         location?: ImportError["location"];
@@ -123,6 +126,8 @@ export async function readPlanFile(fileName: string, bytes: Buffer, options: Rea
   if (response.ok) return response.draft;
   const { error } = response;
   if (error.missingYear) throw new MissingPlanYearError(error.file ?? fileName);
+  if (error.nothingAssigned && error.reason !== null)
+    throw new NoAssignmentsError(error.file ?? fileName, error.reason);
   if (error.reason === null) {
     throw new ImportError("không đọc được tệp (lỗi không lường trước của trình đọc)", fileName, {}, error.detail);
   }

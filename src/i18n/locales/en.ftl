@@ -193,6 +193,7 @@ digest-more = … and { $count } more overdue (/quahan)
 
 ## Reminders (sent by the worker)
 
+reminder-source = { "   " }↳ From { $source }
 reminder-title = 🔔 Reminder: { $count } task(s)
 reminder-line = { $index }. { $kind ->
     [start] Starts now
@@ -249,6 +250,13 @@ date-error = { $reason ->
 import-reading = ⏳ Reading “{ $file }”…
 import-preview-new = 📄 New plan “{ $title }” ({ $year }):
 import-preview-update = 📄 Update of the plan “{ $title }” ({ $year }):
+import-preview-document-new = 📄 New document: { $source }
+import-preview-document-update = 📄 Document imported before: { $source }
+import-document-summary = “{ $summary }”
+import-task-line = { $index }. { $title } — lead: { $lead }; due: { $deadline }
+import-task-no-lead = ⚠️ needs a lead unit
+import-task-no-date = ⚠️ needs a deadline
+import-tasks-more = … and { $count } more tasks
 import-counts = • { $tasks } tasks, { $milestones } deadlines
     • { $needsDate } tasks need a date or a review of their deadline
     • { $units } units mentioned
@@ -267,6 +275,7 @@ btn-import-confirm = ✅ Confirm
 btn-import-tasks = Import { $tasks } tasks
 import-applied = ✅ Plan saved: { $tasks } tasks, { $milestones } deadlines; reminders are scheduled.
 import-cancelled = Cancelled; the plan is unchanged.
+import-nothing-assigned = ℹ️ Nothing was imported: { $reason }.
 import-failed = ❌ The file could not be read: { $error }
 import-file-changed = The file is not what was previewed; please send it again.
 import-unsupported = ❌ “{ $file }” is not a plan file the bot reads ({ $extensions }).

@@ -194,6 +194,7 @@ digest-more = … và { $count } việc quá hạn khác (/quahan)
 
 ## Reminders (sent by the worker)
 
+reminder-source = { "   " }↳ Theo { $source }
 reminder-title = 🔔 Nhắc việc: { $count } việc
 reminder-line = { $index }. { $kind ->
     [start] Bắt đầu thực hiện
@@ -252,6 +253,13 @@ date-error = { $reason ->
 import-reading = ⏳ Đang đọc “{ $file }”…
 import-preview-new = 📄 Kế hoạch mới “{ $title }” ({ $year }):
 import-preview-update = 📄 Cập nhật kế hoạch “{ $title }” ({ $year }):
+import-preview-document-new = 📄 Văn bản mới: { $source }
+import-preview-document-update = 📄 Văn bản đã nhập trước đây: { $source }
+import-document-summary = “{ $summary }”
+import-task-line = { $index }. { $title } — chủ trì: { $lead }; hạn: { $deadline }
+import-task-no-lead = ⚠️ cần chọn đơn vị chủ trì
+import-task-no-date = ⚠️ cần đặt thời hạn
+import-tasks-more = … và { $count } nhiệm vụ nữa
 import-counts = • { $tasks } nhiệm vụ, { $milestones } mốc thời hạn
     • { $needsDate } nhiệm vụ cần đặt hoặc xem lại thời hạn
     • { $units } đơn vị được nhắc đến
@@ -270,6 +278,7 @@ btn-import-confirm = ✅ Xác nhận
 btn-import-tasks = Nhập { $tasks } nhiệm vụ
 import-applied = ✅ Đã lưu kế hoạch: { $tasks } nhiệm vụ, { $milestones } mốc thời hạn; nhắc việc đã được lên lịch.
 import-cancelled = Đã hủy, kế hoạch không thay đổi.
+import-nothing-assigned = ℹ️ Không có gì được nhập: { $reason }.
 import-failed = ❌ Không đọc được tệp: { $error }
 import-file-changed = Tệp không còn như lúc xem trước; hãy gửi lại.
 import-unsupported = ❌ “{ $file }” không phải loại tệp kế hoạch bot đọc được ({ $extensions }).

@@ -12,6 +12,7 @@ import type { Database } from "../../../db/client.js";
 import { organizations } from "../../../db/schema.js";
 import { MissingPlanYearError } from "../../import/import-error.js";
 import type { DocumentReading } from "../../import/directive/read-directive.js";
+export { readsAsPastedDocument } from "../../import/directive/read-directive.js";
 import type { PlanDraft } from "../../import/plan-draft.js";
 import { SUPPORTED_EXTENSIONS } from "../../import/read-document.js";
 import { DEFAULT_READ_LIMITS } from "../../import/read-limits.js";
