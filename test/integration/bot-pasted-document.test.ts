@@ -103,4 +103,24 @@ describe("a document pasted into the chat", () => {
     const short = await coordinator.waitForMessage(() => true, { after: shortBefore, timeoutMs: 20_000 });
     expect(short.text).not.toContain("Văn bản mới");
   }, 60_000);
+
+  it("is listed by /nhiemvu with its completion, and the list filters by unit and state", async () => {
+    const ask = async (user: SimulatedUser, text: string) => {
+      const before = user.inbox().length;
+      user.send(text);
+      return user.waitForMessage(() => true, { after: before, timeoutMs: 20_000 });
+    };
+    const all = await ask(coordinator, "/nhiemvu");
+    expect(all.text).toContain("📄 Thông báo số 25/TB-UBND ngày 02/12/2026 của UBND xã Gio Sơn");
+    expect(all.text).toContain("“Kết luận của Chủ tịch UBND xã tại cuộc họp giao ban tháng 11/2026”");
+    expect(all.text).toContain("Hoàn thành 0/3");
+    expect(all.text).toContain("— Công an xã — hạn 20/12/2026");
+    const unit = await ask(coordinator, "/nhiemvu Công an xã");
+    expect(unit.text).toContain("Công an xã");
+    expect(unit.text).not.toContain("Công chức Tài chính - Kế toán");
+    const done = await ask(coordinator, "/nhiemvu xong");
+    expect(done.text).toContain("Không có văn bản nào có nhiệm vụ phù hợp (lọc: xong)");
+    const refused = await ask(member, "/nhiemvu");
+    expect(refused.text).not.toContain("📄");
+  }, 60_000);
 });

@@ -37,6 +37,7 @@ cmd-canduyet = Waiting for my approval
 cmd-tonghop = Summary report
 cmd-moi = Invite someone
 cmd-ngonngu = Change language
+cmd-nhiemvu = Tasks by document
 cmd-help = Help
 
 ## Onboarding
@@ -68,11 +69,29 @@ help-coordinator = For { $office }:
     /nguoi – people by unit
     /rasoat – review the imported plan (dates, lead units, unit names)
     /caidat – reminder settings: office name, send time, reminder days, days off
+    /nhiemvu – tasks by assigning document (filter: quá hạn, xong, chưa xong, document number, unit)
 help-chairman = For the leadership:
     /canduyet – extension requests waiting for a decision
     /tonghop – summary report
+    /nhiemvu – tasks by assigning document (filter: quá hạn, xong, chưa xong, document number, unit)
 
 ## Lists
+
+register-title = 📚 Tasks by document: { $count } documents{ $filter }
+register-filter = { " " }(filter: { $filter })
+register-empty = No document has matching tasks{ $filter }.
+register-document = 📄 { $name }
+register-summary = “{ $summary }”
+register-completion = Done { $done }/{ $total }{ $overdue ->
+    [0] {""}
+   *[other] { " " }· ⚠️ { $overdue } overdue
+}
+register-task = { $icon } { $title } — { $lead }{ $due }
+register-task-due = { " " }— due { $date }
+register-no-lead = no lead unit yet
+register-more-tasks = … and { $count } more tasks
+register-more-documents = … and { $count } more documents; filter by document number, unit or “quá hạn” to see them.
+register-hint = Type /nhiemvu quá hạn, /nhiemvu 25/TB-UBND or /nhiemvu <unit name> to filter.
 
 tasks-title = 📋 Open tasks: { $count } (page { $page }/{ $pages })
 tasks-empty = 🎉 No open tasks.

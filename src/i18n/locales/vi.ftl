@@ -38,6 +38,7 @@ cmd-canduyet = Việc chờ tôi duyệt
 cmd-tonghop = Báo cáo tổng hợp
 cmd-moi = Mời người tham gia
 cmd-ngonngu = Đổi ngôn ngữ
+cmd-nhiemvu = Nhiệm vụ theo văn bản
 cmd-help = Hướng dẫn
 
 ## Onboarding
@@ -69,11 +70,29 @@ help-coordinator = Dành cho { $office }:
     /nguoi – người tham gia theo bộ phận
     /rasoat – rà soát kế hoạch vừa nhập (ngày, đơn vị chủ trì, tên đơn vị)
     /caidat – cài đặt nhắc việc: tên văn phòng, giờ gửi, số ngày nhắc, ngày nghỉ
+    /nhiemvu – nhiệm vụ theo từng văn bản giao (lọc: quá hạn, xong, chưa xong, số văn bản, đơn vị)
 help-chairman = Dành cho lãnh đạo:
     /canduyet – đề nghị gia hạn chờ quyết định
     /tonghop – báo cáo tổng hợp
+    /nhiemvu – nhiệm vụ theo từng văn bản giao (lọc: quá hạn, xong, chưa xong, số văn bản, đơn vị)
 
 ## Lists
+
+register-title = 📚 Nhiệm vụ theo văn bản: { $count } văn bản{ $filter }
+register-filter = { " " }(lọc: { $filter })
+register-empty = Không có văn bản nào có nhiệm vụ phù hợp{ $filter }.
+register-document = 📄 { $name }
+register-summary = “{ $summary }”
+register-completion = Hoàn thành { $done }/{ $total }{ $overdue ->
+    [0] {""}
+   *[other] { " " }· ⚠️ { $overdue } quá hạn
+}
+register-task = { $icon } { $title } — { $lead }{ $due }
+register-task-due = { " " }— hạn { $date }
+register-no-lead = chưa có đơn vị chủ trì
+register-more-tasks = … và { $count } nhiệm vụ khác
+register-more-documents = … và { $count } văn bản khác; lọc theo số văn bản, đơn vị hoặc “quá hạn” để xem.
+register-hint = Gõ /nhiemvu quá hạn, /nhiemvu 25/TB-UBND hoặc /nhiemvu <tên đơn vị> để lọc.
 
 tasks-title = 📋 Việc đang mở: { $count } (trang { $page }/{ $pages })
 tasks-empty = 🎉 Không có việc nào đang mở.

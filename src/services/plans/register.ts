@@ -11,6 +11,7 @@ import type { IsoDate } from "../../domain/calendar/index.js";
 import {
   buildRegister,
   documentMatches,
+  parseRegisterQuery,
   type RegisterDocument,
   type RegisterDocumentInput,
   type RegisterFilters,
@@ -124,4 +125,28 @@ export async function findSourceDocument(
   if (matches.length > 1) return { kind: "ambiguous", planIds: matches.map((m) => m.planId) };
   const [only] = matches as [(typeof matches)[number]];
   return { kind: "ok", planId: only.planId, title: only.title };
+}
+
+/**
+ * The register as the chat asks for it, in words: "/nhiemvu quá hạn",
+ * "/nhiemvu 25/TB-UBND", "/nhiemvu Công an xã". What is not a state names a
+ * document when a document has that number or id, else a unit.
+ */
+export async function loadRegisterTyped(
+  db: Database,
+  principal: Principal,
+  organizationSlug: string,
+  typed: string,
+  today: IsoDate,
+): Promise<Refused<"not-found" | "not-allowed"> | { kind: "ok"; documents: RegisterDocument[] }> {
+  const organization = await organizationOf(db, principal, organizationSlug);
+  if (organization.kind !== "ok") return organization;
+  const documents = await loadDocuments(db, organization.id, organization.timeZone);
+  const { standing, rest } = parseRegisterQuery(typed);
+  const filters: RegisterFilters = standing ? { standing } : {};
+  if (rest !== "") {
+    if (documents.some((document) => documentMatches(document, rest))) filters.source = rest;
+    else filters.unit = rest;
+  }
+  return { kind: "ok", documents: buildRegister(documents, filters, today) };
 }
