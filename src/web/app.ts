@@ -42,6 +42,7 @@ import {
 import { SCRIPT, STYLESHEET } from "./assets.js";
 import { registerImportRoutes } from "./import-routes.js";
 import { registerPeopleRoutes } from "./people-routes.js";
+import { registerRegisterRoutes } from "./register-routes.js";
 import { registerReportRoutes } from "./report-routes.js";
 import { registerSettingsRoutes } from "./pages/settings-routes.js";
 import { isId } from "./route-kit.js";
@@ -246,6 +247,8 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     "/units/*",
     "/reports",
     "/reports/*",
+    "/register",
+    "/register/*",
     "/settings",
     "/settings/*",
   ];
@@ -447,6 +450,7 @@ export function createWebApp(deps: WebDeps): Hono<Env> {
     render,
   );
   registerReportRoutes(app, { db: deps.db, logger: deps.logger }, render);
+  registerRegisterRoutes(app, { db: deps.db }, render);
   registerSettingsRoutes(
     app,
     { db: deps.db, now: deps.now, logger: deps.logger, scheduleSlots: deps.scheduleSlots },

@@ -562,6 +562,22 @@ preview-nobody = nobody ({ $to } has no one yet)
 ## Web app: units and people, lead changes, reports
 
 web-nav-people = Units and people
+web-nav-register = Tasks by document
+web-register-title = Tasks by document – { $org }
+web-register-source = Document
+web-register-unit = Unit (lead or support)
+web-register-count = { $count } documents
+web-register-empty = No document has matching tasks.
+web-register-completion = Done { $done }/{ $total }{ $overdue ->
+    [0] {""}
+   *[other] { " " }· { $overdue } overdue
+}
+web-register-workbook = Download the results workbook (.xlsx)
+web-register-standing = { $standing ->
+    [done] Done
+    [overdue] Overdue
+   *[open] In progress
+}
 web-nav-reports = Reports
 web-people-title = Units and people – { $org }
 web-people-leaders = Leaders and coordinators

@@ -565,6 +565,22 @@ preview-nobody = không ai nhận ({ $to } chưa có người)
 ## Web app: units and people, lead changes, reports
 
 web-nav-people = Đơn vị và người
+web-nav-register = Nhiệm vụ theo văn bản
+web-register-title = Nhiệm vụ theo văn bản – { $org }
+web-register-source = Văn bản
+web-register-unit = Đơn vị (chủ trì hoặc phối hợp)
+web-register-count = { $count } văn bản
+web-register-empty = Không có văn bản nào có nhiệm vụ phù hợp.
+web-register-completion = Hoàn thành { $done }/{ $total }{ $overdue ->
+    [0] {""}
+   *[other] { " " }· { $overdue } quá hạn
+}
+web-register-workbook = Tải bảng kết quả (.xlsx)
+web-register-standing = { $standing ->
+    [done] Đã xong
+    [overdue] Quá hạn
+   *[open] Đang thực hiện
+}
 web-nav-reports = Báo cáo
 web-people-title = Đơn vị và người – { $org }
 web-people-leaders = Lãnh đạo và điều phối
