@@ -206,6 +206,8 @@ digest-counts = 🔵 On track: { $onTrack }
     🟠 Done late: { $doneLate }
 digest-ongoing = 🔁 Ongoing duties: { $count }
 digest-no-date = ⚪ No deadline yet: { $count }
+digest-source = 📄 From { $source }: { $count } overdue
+digest-source-plan = the annual plan
 digest-unit = ⏰ { $unit } ({ $count } overdue)
 digest-item = { "  " }- { $number } { $title }: due { $due }, { $days } days overdue
 digest-more = … and { $count } more overdue (/quahan)

@@ -207,6 +207,8 @@ digest-counts = 🔵 Đúng tiến độ: { $onTrack }
     🟠 Hoàn thành trễ hạn: { $doneLate }
 digest-ongoing = 🔁 Thường xuyên: { $count }
 digest-no-date = ⚪ Chưa có thời hạn: { $count }
+digest-source = 📄 Theo { $source }: { $count } việc quá hạn
+digest-source-plan = kế hoạch năm
 digest-unit = ⏰ { $unit } ({ $count } việc quá hạn)
 digest-item = { "  " }- { $number } { $title }: hạn { $due }, quá { $days } ngày
 digest-more = … và { $count } việc quá hạn khác (/quahan)
