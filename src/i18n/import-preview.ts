@@ -1,5 +1,6 @@
 /** What an import would do, in the locale's words: one definition for the chat and the web app. */
 import { formatVietnameseDate } from "../domain/calendar/index.js";
+import { awaitsReceipt } from "../domain/deadline/index.js";
 import { documentSourceName } from "../domain/planning/index.js";
 import { unitNameKey } from "../domain/units/index.js";
 import type { DraftTask, PlanDraft } from "../import/plan-draft.js";
@@ -43,6 +44,9 @@ export function importPreviewLines(
   if (source !== null) {
     if (plan.summary) lines.splice(1, 0, t("import-document-summary", { summary: plan.summary }));
     lines.push(...taskLines(t, draft.tasks, options.listLimit));
+    const awaiting = draft.tasks.filter((task) => awaitsReceipt(task.schedule)).length;
+    if (awaiting > 0) lines.push(t("import-needs-receipt", { count: awaiting }));
+    if (plan.receivedOn) lines.push(t("import-received-on", { date: formatVietnameseDate(plan.receivedOn) }));
   }
   if (summary.newUnits.length > 0) {
     lines.push(t("import-new-units", { count: summary.newUnits.length, names: names(summary.newUnits) }));

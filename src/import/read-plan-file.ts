@@ -21,6 +21,8 @@ export interface ReadPlanOptions {
   fallbackYear?: number;
   /** Read as a plan or a directive whatever the document's kind says (`import --kind`). */
   kind?: DocumentReading;
+  /** The day the office received the document: "kể từ ngày nhận được" counts from it. */
+  receivedOn?: string;
   limits?: Partial<ReadLimits>;
 }
 
@@ -30,6 +32,7 @@ export interface ReadPlanRequest {
   year?: number;
   fallbackYear?: number;
   kind?: DocumentReading;
+  receivedOn?: string;
   limits: ReadLimits;
 }
 
@@ -55,7 +58,10 @@ export async function readPlanInThisProcess(request: ReadPlanRequest): Promise<P
   await assertFileWithinLimits(request.fileName, bytes, request.limits);
   const document = await readDocument(request.fileName, bytes);
   assertDocumentWithinLimits(document, request.limits);
-  const kind = request.kind !== undefined ? { kind: request.kind } : {};
+  const kind = {
+    ...(request.kind !== undefined ? { kind: request.kind } : {}),
+    ...(request.receivedOn !== undefined ? { receivedOn: request.receivedOn } : {}),
+  };
   try {
     return interpretDocument(document, request.year !== undefined ? { year: request.year, ...kind } : kind);
   } catch (error) {
@@ -95,6 +101,7 @@ export async function readPlanFile(fileName: string, bytes: Buffer, options: Rea
     ...(options.year !== undefined ? { year: options.year } : {}),
     ...(options.fallbackYear !== undefined ? { fallbackYear: options.fallbackYear } : {}),
     ...(options.kind !== undefined ? { kind: options.kind } : {}),
+    ...(options.receivedOn !== undefined ? { receivedOn: options.receivedOn } : {}),
     limits,
   };
   const response = await new Promise<ReadPlanResponse | "timeout" | "died">((resolve) => {

@@ -52,8 +52,14 @@ function planKeyOf(draft: PlanDraft): string {
 
 /** The document's identity as the register and the reminders name it. */
 function identityOf(draft: PlanDraft) {
-  const { kind, number, issuedOn, summary } = draft.plan;
-  return { kind: kind ?? null, number: number ?? null, issuedOn: issuedOn ?? null, summary: summary ?? null };
+  const { kind, number, issuedOn, summary, receivedOn } = draft.plan;
+  return {
+    kind: kind ?? null,
+    number: number ?? null,
+    issuedOn: issuedOn ?? null,
+    summary: summary ?? null,
+    ...(receivedOn ? { receivedOn } : {}),
+  };
 }
 
 async function findOrCreateOrganization(

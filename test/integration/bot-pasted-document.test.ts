@@ -123,4 +123,25 @@ describe("a document pasted into the chat", () => {
     const refused = await ask(member, "/nhiemvu");
     expect(refused.text).not.toContain("📄");
   }, 60_000);
+
+  it("counts 'kể từ ngày nhận được' from the day of receipt typed under the preview, and keeps it for a re-import", async () => {
+    const inspection = readFileSync("test/fixtures/directives/d38-tb-so-ket-luan-thanh-tra.txt", "utf8");
+    const first = await paste(coordinator, inspection);
+    expect(first.text).toContain("1 nhiệm vụ tính hạn “kể từ ngày nhận được văn bản”");
+    const withReceipt = await paste(coordinator, "05/12/2026");
+    expect(withReceipt.text).toContain("Ngày nhận văn bản: 05/12/2026");
+    expect(withReceipt.text).not.toContain("kể từ ngày nhận được văn bản”");
+    const applied = await pressAndWait(coordinator, withReceipt, "Xác nhận");
+    expect(applied.text).toMatch(/^✅ Đã lưu/);
+    const rows = (await world.database.client.db.execute(
+      sql`select p.received_on::text as received, count(m.id)::int as dated
+          from plans p join tasks t on t.plan_id = p.id left join milestones m on m.task_id = t.id
+          where p.number = '45/TB-TTr' group by p.received_on`,
+    )) as Array<{ received: string; dated: number }>;
+    expect(rows).toEqual([{ received: "2026-12-05", dated: 2 }]);
+    const again = await paste(coordinator, inspection);
+    expect(again.text).toContain("Không có gì thay đổi");
+    expect(again.text).toContain("Ngày nhận văn bản: 05/12/2026");
+    await pressAndWait(coordinator, again, "Hủy");
+  }, 60_000);
 });

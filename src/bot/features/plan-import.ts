@@ -68,8 +68,17 @@ export function planImportFeature(): Composer<BoundContext> {
 
   // A coordinator pastes a notice or a letter as a message: the same preview as its file, the text kept for "Xác nhận".
   composer.on("message:text", async (ctx, next) => {
-    if (ctx.session.pending !== null && ctx.session.pending !== undefined) return next();
     const text = ctx.message.text;
+    const waiting = ctx.session.pending;
+    // A day typed while a preview waits is the document's receipt: the preview is read again counting from it.
+    const receipt = waiting?.kind === "import-confirm" ? receiptDay(text) : null;
+    if (waiting?.kind === "import-confirm" && receipt !== null) {
+      const bytes = await pendingBytes(ctx, waiting);
+      if (bytes === null) return void (await ctx.reply(ctx.t("button-stale")));
+      await previewDocument(ctx, { ...waiting, receivedOn: receipt }, bytes);
+      return;
+    }
+    if (waiting !== null && waiting !== undefined) return next();
     if (text.startsWith("/") || !readsAsPastedDocument(text)) return next();
     if (!hasAccess(ctx.viewer, "organization.coordinate", ctx.viewer)) return next();
     const pending = { kind: "import-confirm" as const, fileName: PASTED_FILE_NAME, pastedText: text };
@@ -96,6 +105,7 @@ export function planImportFeature(): Composer<BoundContext> {
       now: ctx.deps.now(),
       ...(ctx.deps.planReader ? { reader: ctx.deps.planReader } : {}),
       ...(pending.largePlan ? { maxTasks: pending.largePlan.tasks } : {}),
+      ...(pending.receivedOn ? { receivedOn: pending.receivedOn } : {}),
     };
     try {
       if (pending.largePlan && !pending.largePlan.confirmed) {
@@ -116,6 +126,16 @@ export function planImportFeature(): Composer<BoundContext> {
     }
   });
   return composer;
+}
+
+/** "03/12/2026" (or 3-12-2026) as an ISO day: the receipt typed under a preview; null for anything else. */
+function receiptDay(text: string): string | null {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/u.exec(text);
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) return null;
+  return date.toISOString().slice(0, 10);
 }
 
 /** The name a pasted document is read and reported under: a .txt, as its text is. */
@@ -144,6 +164,7 @@ async function previewDocument(
       organizationSlug: ctx.viewer.organizationSlug,
       now: ctx.deps.now(),
       ...(ctx.deps.planReader ? { reader: ctx.deps.planReader } : {}),
+      ...(pending.receivedOn ? { receivedOn: pending.receivedOn } : {}),
     });
     if (result.kind === "too-many-tasks") {
       // Thousands of tasks are more often a misread file than a plan: the count is confirmed before the preview.

@@ -278,6 +278,8 @@ import-task-line = { $index }. { $title } — lead: { $lead }; due: { $deadline 
 import-task-no-lead = ⚠️ needs a lead unit
 import-task-no-date = ⚠️ needs a deadline
 import-tasks-more = … and { $count } more tasks
+import-needs-receipt = • { $count } tasks are due counting from the day the document was received: type that day (e.g. 03/12/2026) to compute them before confirming.
+import-received-on = • Received on: { $date }
 import-counts = • { $tasks } tasks, { $milestones } deadlines
     • { $needsDate } tasks need a date or a review of their deadline
     • { $units } units mentioned

@@ -281,6 +281,8 @@ import-task-line = { $index }. { $title } — chủ trì: { $lead }; hạn: { $d
 import-task-no-lead = ⚠️ cần chọn đơn vị chủ trì
 import-task-no-date = ⚠️ cần đặt thời hạn
 import-tasks-more = … và { $count } nhiệm vụ nữa
+import-needs-receipt = • { $count } nhiệm vụ tính hạn “kể từ ngày nhận được văn bản”: gõ ngày nhận (ví dụ 03/12/2026) để tính hạn trước khi xác nhận.
+import-received-on = • Ngày nhận văn bản: { $date }
 import-counts = • { $tasks } nhiệm vụ, { $milestones } mốc thời hạn
     • { $needsDate } nhiệm vụ cần đặt hoặc xem lại thời hạn
     • { $units } đơn vị được nhắc đến

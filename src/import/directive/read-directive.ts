@@ -26,8 +26,8 @@ export function readsAsDirective(document: SourceDocument): boolean {
 }
 
 /** The directive's draft; throws NoAssignmentsError when it gives no work to the office or its units. */
-export function interpretDirective(document: SourceDocument, year?: number): PlanDraft {
-  const draft = interpretDirectiveLines(proseLinesOf(document), year);
+export function interpretDirective(document: SourceDocument, year?: number, receivedOn?: string): PlanDraft {
+  const draft = interpretDirectiveLines(proseLinesOf(document), year, receivedOn);
   if (draft.tasks.length === 0) {
     throw new NoAssignmentsError(document.fileName, draft.warnings[0] ?? "văn bản không giao nhiệm vụ nào");
   }
