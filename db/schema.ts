@@ -283,6 +283,16 @@ export const plans = pgTable(
     periodEnd: date("period_end", { mode: "string" }).notNull(),
     /** Identifies the plan across re-imports of edited versions of the same document. */
     planKey: text("plan_key").notNull(),
+    /** The document's kind ("Thông báo", "Công văn"…); null for a plan imported before directives were read. */
+    kind: text("kind"),
+    /** "25/TB-UBND": the document's number and symbol, when it has one. */
+    number: text("number"),
+    /** The day the document was signed: its deadlines "kể từ ngày ban hành" count from it. */
+    issuedOn: date("issued_on", { mode: "string" }),
+    /** The summary line (trích yếu), for the register. */
+    summary: text("summary"),
+    /** The day the office received it, set by a coordinator: deadlines "kể từ ngày nhận được" count from it. */
+    receivedOn: date("received_on", { mode: "string" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -27,6 +27,7 @@ import { reportChoicesFeature } from "./features/report-choices.js";
 import { reviewFeature } from "./features/review.js";
 import { parFeature } from "./features/par.js";
 import { settingsFeature } from "./features/settings.js";
+import { registerFeature } from "./features/register.js";
 import { taskListsFeature } from "./features/task-lists.js";
 import { typedRepliesFeature } from "./features/typed-replies.js";
 import { webFeature } from "./features/web.js";
@@ -85,6 +86,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   bound.use(helpFeature());
   bound.use(languageFeature());
   bound.use(taskListsFeature());
+  bound.use(registerFeature());
   bound.use(approvalsFeature());
   bound.use(digestFeature());
   bound.use(reportChoicesFeature());
@@ -123,6 +125,7 @@ export async function registerCommands(api: Api): Promise<void> {
       { command: "moi", description: t("cmd-moi") },
       { command: "nguoi", description: t("cmd-nguoi") },
       { command: "rasoat", description: t("cmd-rasoat") },
+      { command: "nhiemvu", description: t("cmd-nhiemvu") },
       { command: "caidat", description: t("cmd-caidat") },
       { command: "chiso", description: t("cmd-chiso") },
       { command: "web", description: t("cmd-web") },

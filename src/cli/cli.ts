@@ -21,8 +21,8 @@ export const USAGE = `usage: nhacviec <command>
   worker                                                             send reminders (TELEGRAM_BOT_TOKEN; DATABASE_URL, REDIS_URL optional)
   invite --org <slug> --role <role> [--unit <unit>] [--name "<n>"] [--org-name "<n>"] [--json]   a one-time link (7 days)
   status --org <slug> [--json] [--today YYYY-MM-DD]                  every milestone with its state and event log
-  export --org <slug> --format xlsx|zip|pdf [--from D] [--to D] [--as-of D] [--out F]  results workbook, or the evidence bundle
-  report --org <slug> --period 2026-Q3|2026-H1|2026 [--format docx|pdf] [--as-of D] [--out F]  the CCHC results report
+  export --org <slug> --format xlsx|zip|pdf [--from D] [--to D] [--as-of D] [--source ID|NUMBER] [--out F]  results workbook (of one document with --source), or the evidence bundle
+  report --org <slug> --period 2026-Q3|2026-H1|2026 [--format docx|pdf] [--as-of D] [--source ID|NUMBER] [--out F]  the CCHC results report (of one document with --source)
   parse-dates --ref <ISO datetime> < lines                           typed dates ("15/3", "thứ 6 tuần sau") as JSON Lines
   import <file>... --org <slug> [--year Y] [--kind plan|directive] [--dry-run] [--json] [--explain]  read plans or directives (${PLAN_FILE_EXTENSIONS.join(" ")}) and store them
          [--max-tasks N]                                             accept a plan of more than ${MAX_PLAN_TASKS} tasks

@@ -62,9 +62,9 @@ function parseArgs(args: string[]): ParArgs {
     if (FLAGS.has(arg)) parsed.flags.add(arg);
     else if (VALUED.has(arg)) {
       const value = args[++i];
-      if (value === undefined) throw new UsageError(`${arg} needs a value`);
+      if (value === undefined) throw new UsageError(`${arg} cần một giá trị`);
       parsed.values.set(arg, value);
-    } else if (arg.startsWith("--")) throw new UsageError(`unknown argument "${arg}"`);
+    } else if (arg.startsWith("--")) throw new UsageError(`không hiểu tham số "${arg}"`);
     else parsed.positional.push(arg);
   }
   return parsed;
@@ -167,7 +167,7 @@ export async function runPar(args: string[], config: Config, logger: Logger, out
       });
       if (result.kind === "no-set")
         throw new UsageError(`chưa có bộ chỉ số của ${result.province} năm ${result.year}: chạy par import trước`);
-      if (isRefused(result)) throw refusalError(`organization "${org}"`, result.kind);
+      if (isRefused(result)) throw refusalError(`tổ chức "${org}"`, result.kind);
       out(`Đã bắt đầu tự đánh giá năm ${y} theo phiên bản ${result.setVersion} của bộ chỉ số`);
       return;
     }
@@ -175,7 +175,7 @@ export async function runPar(args: string[], config: Config, logger: Logger, out
       const result = await pendingLinkSuggestions(db, OPERATOR, org, y, now);
       if (result.kind === "no-assessment")
         throw new UsageError(`chưa bắt đầu tự đánh giá năm ${y}: chạy par start trước`);
-      if (isRefused(result)) throw refusalError(`organization "${org}"`, result.kind);
+      if (isRefused(result)) throw refusalError(`tổ chức "${org}"`, result.kind);
       if (parsed.flags.has("--json")) out(JSON.stringify(result.suggestions, null, 2));
       else
         for (const s of result.suggestions)
@@ -217,7 +217,7 @@ export async function runPar(args: string[], config: Config, logger: Logger, out
         throw new UsageError("chưa đặt hạn tự đánh giá: par start --deadline YYYY-MM-DD");
       if (result.kind === "no-assessment")
         throw new UsageError(`chưa bắt đầu tự đánh giá năm ${y}: chạy par start trước`);
-      if (isRefused(result)) throw refusalError(`organization "${org}"`, result.kind);
+      if (isRefused(result)) throw refusalError(`tổ chức "${org}"`, result.kind);
       out(`Đang đôn đốc ${result.chased.length} tiêu chí còn thiếu: ${result.chased.join(", ")}`);
       return;
     }
@@ -243,7 +243,7 @@ async function writeOutput(
   const asOf = day(parsed, "--as-of");
   const view = await loadParView(db, OPERATOR, org, y, asOf ? { today: asOf } : { now: new Date() });
   if (view.kind === "no-assessment") throw new UsageError(`chưa bắt đầu tự đánh giá năm ${y}: chạy par start trước`);
-  if (view.kind !== "ok") throw refusalError(`organization "${org}"`, view.kind);
+  if (view.kind !== "ok") throw refusalError(`tổ chức "${org}"`, view.kind);
   const translator = translatorFor("vi");
   const workbook = await buildParWorkbook(view, translator);
   const workbookName = `tu-danh-gia-chi-so-cchc-${org}-${y}.xlsx`;

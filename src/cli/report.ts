@@ -12,19 +12,21 @@ import {
 import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
 import { OPERATOR } from "../services/access.js";
 import { refusalError } from "./refusals.js";
+import { sourcePlanId, sourceSlug } from "./source-option.js";
 import { UsageError } from "./usage-error.js";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * `report --org <slug> --period 2026-Q3|2026-H1|2026 [--format docx|pdf] [--as-of D] [--out FILE]`:
- * the CCHC results report of a period as a Word document (or its PDF) for the office to finish and sign.
+ * `report --org <slug> --period 2026-Q3|2026-H1|2026 [--format docx|pdf] [--as-of D] [--source ID|NUMBER] [--out FILE]`:
+ * the CCHC results report of a period as a Word document (or its PDF) for the office to finish and sign;
+ * `--source` (a plan id or a document number) reports one document's tasks.
  */
 export async function runReport(args: string[], config: Config, logger: Logger, out: (line: string) => void) {
   const options: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
-    if (!["--org", "--period", "--format", "--out", "--as-of"].includes(arg)) {
+    if (!["--org", "--period", "--format", "--out", "--as-of", "--source"].includes(arg)) {
       throw new UsageError(`không hiểu tham số "${arg}"`);
     }
     const value = args[++i];
@@ -51,10 +53,12 @@ export async function runReport(args: string[], config: Config, logger: Logger, 
   const asOf = asOfOption ?? (today < period.to ? today : period.to);
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
-    const input = await loadCchcReportInput(client.db, OPERATOR, org, period, asOf);
+    const planId = options.source === undefined ? undefined : await sourcePlanId(client.db, org, options.source);
+    const input = await loadCchcReportInput(client.db, OPERATOR, org, period, asOf, planId ? { planId } : {});
     if (input.kind !== "ok") throw refusalError(`tổ chức "${org}"`, input.kind);
     const document = await buildCchcReport(input);
-    const path = options.out ?? `bao-cao-cchc-${org}-${period.code}.${format}`;
+    const name = planId ? `${org}-${sourceSlug(options.source as string)}` : org;
+    const path = options.out ?? `bao-cao-cchc-${name}-${period.code}.${format}`;
     await writeFile(path, format === "pdf" ? await convertToPdf(document, "docx") : document);
     out(path);
   } catch (error) {

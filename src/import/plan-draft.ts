@@ -62,6 +62,8 @@ export interface PlanMetadata {
   signerTitle?: string | null;
   /** The "Nơi nhận" list. */
   recipients?: string[];
+  /** The day the office received it, when a coordinator gave it: kept with the plan, never cleared by a re-import. */
+  receivedOn?: string | null;
 }
 
 /** The Decree 30/2020 kinds of administrative document the importer reads. */

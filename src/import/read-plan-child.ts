@@ -2,6 +2,7 @@
  * Entry of the separate process that reads one plan document (see read-plan-file.ts):
  * receives one request over IPC, answers once and exits.
  */
+import { NoAssignmentsError } from "./directive/read-directive.js";
 import { ImportError, MissingPlanYearError } from "./import-error.js";
 import { type ReadPlanRequest, type ReadPlanResponse, readPlanInThisProcess } from "./read-plan-file.js";
 
@@ -11,6 +12,7 @@ function toResponse(error: unknown): ReadPlanResponse {
       ok: false,
       error: {
         missingYear: error instanceof MissingPlanYearError,
+        nothingAssigned: error instanceof NoAssignmentsError,
         reason: error.reason,
         file: error.file,
         location: error.location,

@@ -7,6 +7,7 @@
 import { fork } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { assertDocumentWithinLimits, assertFileWithinLimits } from "./document-limits.js";
+import { NoAssignmentsError } from "./directive/read-directive.js";
 import { ImportError, MissingPlanYearError } from "./import-error.js";
 import type { DocumentReading } from "./directive/read-directive.js";
 import { interpretDocument } from "./interpret/interpret-document.js";
@@ -22,6 +23,8 @@ export interface ReadPlanOptions {
   fallbackYear?: number;
   /** Read as a plan or a directive whatever the document's kind says (`import --kind`). */
   kind?: DocumentReading;
+  /** The day the office received the document: "kể từ ngày nhận được" counts from it. */
+  receivedOn?: string;
   limits?: Partial<ReadLimits>;
 }
 
@@ -31,6 +34,7 @@ export interface ReadPlanRequest {
   year?: number;
   fallbackYear?: number;
   kind?: DocumentReading;
+  receivedOn?: string;
   limits: ReadLimits;
 }
 
@@ -41,6 +45,8 @@ export type ReadPlanResponse =
       error: {
         /** The document names no year and the caller gave none: rethrown as MissingPlanYearError. */
         missingYear: boolean;
+        /** The document assigns nothing (a Giấy mời): rethrown as NoAssignmentsError, so the chat says why. */
+        nothingAssigned?: boolean;
         reason: string | null;
         file?: string;
         location?: ImportError["location"];
@@ -54,7 +60,10 @@ export async function readPlanInThisProcess(request: ReadPlanRequest): Promise<P
   await assertFileWithinLimits(request.fileName, bytes, request.limits);
   const document = await readDocument(request.fileName, bytes);
   assertDocumentWithinLimits(document, request.limits);
-  const kind = request.kind !== undefined ? { kind: request.kind } : {};
+  const kind = {
+    ...(request.kind !== undefined ? { kind: request.kind } : {}),
+    ...(request.receivedOn !== undefined ? { receivedOn: request.receivedOn } : {}),
+  };
   try {
     return interpretDocument(document, request.year !== undefined ? { year: request.year, ...kind } : kind);
   } catch (error) {
@@ -161,6 +170,7 @@ export async function readPlanFile(fileName: string, bytes: Buffer, options: Rea
     ...(options.year !== undefined ? { year: options.year } : {}),
     ...(options.fallbackYear !== undefined ? { fallbackYear: options.fallbackYear } : {}),
     ...(options.kind !== undefined ? { kind: options.kind } : {}),
+    ...(options.receivedOn !== undefined ? { receivedOn: options.receivedOn } : {}),
     limits,
   };
   const converted = isOle2(bytes) || isRtf(bytes);
@@ -189,6 +199,8 @@ export async function readPlanFile(fileName: string, bytes: Buffer, options: Rea
   if (response.ok) return response.draft;
   const { error } = response;
   if (error.missingYear) throw new MissingPlanYearError(error.file ?? fileName);
+  if (error.nothingAssigned && error.reason !== null)
+    throw new NoAssignmentsError(error.file ?? fileName, error.reason);
   if (error.reason === null) {
     throw new ImportError("không đọc được tệp (lỗi không lường trước của trình đọc)", fileName, {}, error.detail);
   }

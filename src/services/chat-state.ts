@@ -34,7 +34,11 @@ const pendingInputSchema = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("import-confirm"),
     /** Telegram keeps the file: it is downloaded again on confirmation and must hash the same. */
-    fileId: z.string().min(1),
+    fileId: z.string().min(1).optional(),
+    /** A document pasted as a message has no file to fetch again: its text waits here for the confirmation. */
+    pastedText: z.string().min(1).max(20_000).optional(),
+    /** The day the document was received, typed while its preview waits: its counted deadlines are read from it. */
+    receivedOn: z.iso.date().optional(),
     fileName: z.string().min(1),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     /**

@@ -50,6 +50,18 @@ function planKeyOf(draft: PlanDraft): string {
   return `${unitNameKey(draft.plan.title)}|${draft.plan.year}`;
 }
 
+/** The document's identity as the register and the reminders name it. */
+function identityOf(draft: PlanDraft) {
+  const { kind, number, issuedOn, summary, receivedOn } = draft.plan;
+  return {
+    kind: kind ?? null,
+    number: number ?? null,
+    issuedOn: issuedOn ?? null,
+    summary: summary ?? null,
+    ...(receivedOn ? { receivedOn } : {}),
+  };
+}
+
 async function findOrCreateOrganization(
   tx: Transaction,
   slug: string,
@@ -136,6 +148,7 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
           issuer: draft.plan.issuer,
           periodStart: draft.plan.period.start,
           periodEnd: draft.plan.period.end,
+          ...identityOf(draft),
           updatedAt: now,
         })
         .where(eq(plans.id, planId));
@@ -150,6 +163,7 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
           periodStart: draft.plan.period.start,
           periodEnd: draft.plan.period.end,
           planKey,
+          ...identityOf(draft),
         })
         .returning({ id: plans.id });
       planId = (created as { id: string }).id;

@@ -497,6 +497,7 @@ describe("digest, language, invites and commands", () => {
       "moi",
       "nguoi",
       "rasoat",
+      "nhiemvu",
       "caidat",
       "chiso",
       "web",

@@ -1,6 +1,7 @@
 import { displayFileName } from "../../domain/files/safe-file-name.js";
 import { Composer, InlineKeyboard } from "grammy";
 import { splitMessage, TELEGRAM_TEXT_LIMIT } from "../../domain/messages/index.js";
+import { NoAssignmentsError } from "../../import/directive/read-directive.js";
 import { ImportError } from "../../import/import-error.js";
 import type { PlanDraft } from "../../import/plan-draft.js";
 import { hasAccess } from "../../services/access.js";
@@ -10,6 +11,7 @@ import {
   isPlanFileName,
   PLAN_FILE_EXTENSIONS,
   type PlanFileResult,
+  readsAsPastedDocument,
 } from "../../services/plans/import-plan-file.js";
 import { encodeCallback } from "../callback-data.js";
 import type { BoundContext } from "../context.js";
@@ -62,36 +64,26 @@ export function planImportFeature(): Composer<BoundContext> {
       await ctx.reply(ctx.t("evidence-failed"));
       return;
     }
-    try {
-      const result = await importPlanFile(ctx.deps.db, bound.viewer, {
-        fileName,
-        bytes,
-        mode: "preview",
-        organizationSlug: bound.viewer.organizationSlug,
-        now: ctx.deps.now(),
-        ...(ctx.deps.planReader ? { reader: ctx.deps.planReader } : {}),
-      });
-      const pending = { kind: "import-confirm" as const, fileId: document.file_id, fileName };
-      if (result.kind === "too-many-tasks") {
-        // Thousands of tasks are more often a misread file than a plan: the count is confirmed before the preview.
-        ctx.session.pending = {
-          ...pending,
-          sha256: result.fileSha256,
-          largePlan: { tasks: result.tasks, confirmed: false },
-        };
-        await ctx.reply(ctx.t("import-too-many-tasks", { tasks: result.tasks, limit: result.limit }), {
-          reply_markup: new InlineKeyboard()
-            .text(ctx.t("btn-import-tasks", { tasks: result.tasks }), encodeCallback({ verb: "import-confirm" }))
-            .text(ctx.t("btn-cancel"), encodeCallback({ verb: "cancel" })),
-        });
-        return;
-      }
-      if (result.kind !== "previewed") return void (await ctx.reply(resultText(ctx, result)));
-      await sendPreview(ctx, result, { ...pending, sha256: result.fileSha256 });
-    } catch (error) {
-      if (!(error instanceof ImportError)) throw error;
-      await ctx.reply(ctx.t("import-failed", { error: error.message }));
+    await previewDocument(ctx, { kind: "import-confirm", fileId: document.file_id, fileName }, bytes);
+  });
+
+  // A coordinator pastes a notice or a letter as a message: the same preview as its file, the text kept for "Xác nhận".
+  composer.on("message:text", async (ctx, next) => {
+    const text = ctx.message.text;
+    const waiting = ctx.session.pending;
+    // A day typed while a preview waits is the document's receipt: the preview is read again counting from it.
+    const receipt = waiting?.kind === "import-confirm" ? receiptDay(text) : null;
+    if (waiting?.kind === "import-confirm" && receipt !== null) {
+      const bytes = await pendingBytes(ctx, waiting);
+      if (bytes === null) return void (await ctx.reply(ctx.t("button-stale")));
+      await previewDocument(ctx, { ...waiting, receivedOn: receipt }, bytes);
+      return;
     }
+    if (waiting !== null && waiting !== undefined) return next();
+    if (text.startsWith("/") || !readsAsPastedDocument(text)) return next();
+    if (!hasAccess(ctx.viewer, "organization.coordinate", ctx.viewer)) return next();
+    const pending = { kind: "import-confirm" as const, fileName: PASTED_FILE_NAME, pastedText: text };
+    await previewDocument(ctx, pending, Buffer.from(text, "utf8"));
   });
 
   onAction(composer, "import-confirm", async (ctx) => {
@@ -104,7 +96,8 @@ export function planImportFeature(): Composer<BoundContext> {
     }
     ctx.session.pending = null;
     await ctx.editMessageReplyMarkup().catch(() => undefined);
-    const bytes = await downloadTelegramFile(ctx, pending.fileId);
+    const bytes = await pendingBytes(ctx, pending);
+    if (bytes === null) return void (await ctx.reply(ctx.t("button-stale")));
     const request = {
       fileName: pending.fileName,
       bytes,
@@ -113,6 +106,7 @@ export function planImportFeature(): Composer<BoundContext> {
       now: ctx.deps.now(),
       ...(ctx.deps.planReader ? { reader: ctx.deps.planReader } : {}),
       ...(pending.largePlan ? { maxTasks: pending.largePlan.tasks } : {}),
+      ...(pending.receivedOn ? { receivedOn: pending.receivedOn } : {}),
     };
     try {
       if (pending.largePlan && !pending.largePlan.confirmed) {
@@ -133,6 +127,68 @@ export function planImportFeature(): Composer<BoundContext> {
     }
   });
   return composer;
+}
+
+/** "03/12/2026" (or 3-12-2026) as an ISO day: the receipt typed under a preview; null for anything else. */
+function receiptDay(text: string): string | null {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/u.exec(text);
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/** The name a pasted document is read and reported under: a .txt, as its text is. */
+const PASTED_FILE_NAME = "van-ban-dan.txt";
+
+type ImportPending = Extract<PendingInput, { kind: "import-confirm" }>;
+
+/** The document again at confirmation: the pasted text kept in the session, or the file fetched from Telegram. */
+async function pendingBytes(ctx: BoundContext, pending: ImportPending): Promise<Buffer | null> {
+  if (pending.pastedText !== undefined) return Buffer.from(pending.pastedText, "utf8");
+  if (pending.fileId === undefined) return null;
+  return downloadTelegramFile(ctx, pending.fileId);
+}
+
+/** Reads the document and answers with its preview (or why it cannot be imported); nothing is stored. */
+async function previewDocument(
+  ctx: BoundContext,
+  pending: Omit<ImportPending, "sha256">,
+  bytes: Buffer,
+): Promise<void> {
+  try {
+    const result = await importPlanFile(ctx.deps.db, ctx.viewer, {
+      fileName: pending.fileName,
+      bytes,
+      mode: "preview",
+      organizationSlug: ctx.viewer.organizationSlug,
+      now: ctx.deps.now(),
+      ...(ctx.deps.planReader ? { reader: ctx.deps.planReader } : {}),
+      ...(pending.receivedOn ? { receivedOn: pending.receivedOn } : {}),
+    });
+    if (result.kind === "too-many-tasks") {
+      // Thousands of tasks are more often a misread file than a plan: the count is confirmed before the preview.
+      ctx.session.pending = {
+        ...pending,
+        sha256: result.fileSha256,
+        largePlan: { tasks: result.tasks, confirmed: false },
+      };
+      await ctx.reply(ctx.t("import-too-many-tasks", { tasks: result.tasks, limit: result.limit }), {
+        reply_markup: new InlineKeyboard()
+          .text(ctx.t("btn-import-tasks", { tasks: result.tasks }), encodeCallback({ verb: "import-confirm" }))
+          .text(ctx.t("btn-cancel"), encodeCallback({ verb: "cancel" })),
+      });
+      return;
+    }
+    if (result.kind !== "previewed") return void (await ctx.reply(resultText(ctx, result)));
+    await sendPreview(ctx, result, { ...pending, sha256: result.fileSha256 });
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    // A Giấy mời or a Quyết định khen thưởng was read well: it gives no work, and the answer says so, not "failed".
+    const key = error instanceof NoAssignmentsError ? "import-nothing-assigned" : "import-failed";
+    await ctx.reply(ctx.t(key, { error: error.message, reason: error.reason }));
+  }
 }
 
 /** The preview, split to fit Telegram, with "Xác nhận" / "Hủy" under its last part; remembers what to apply. */

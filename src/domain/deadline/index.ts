@@ -10,3 +10,4 @@ export type {
   Schedule,
   ScheduleKind,
 } from "./schedule.js";
+export { awaitsReceipt } from "./awaits-receipt.js";

@@ -15,3 +15,17 @@ export {
   weeklySendOfWeek,
   weeklySendsBetween,
 } from "./weekly-send.js";
+export { type DocumentSource, documentSourceName, isAssigningDocument } from "./document-source.js";
+export {
+  buildRegister,
+  documentMatches,
+  parseRegisterQuery,
+  type RegisterDocument,
+  type RegisterDocumentInput,
+  type RegisterFilters,
+  type RegisterMilestone,
+  type RegisterTask,
+  type RegisterTaskInput,
+  type TaskStanding,
+  taskStanding,
+} from "./register.js";

@@ -10,7 +10,15 @@ export interface DigestMilestone extends LatenessInput {
   title: string;
   /** Every unit leading the task; empty while nobody leads it. */
   leadUnits: string[];
+  /** The document the task came from ("Thông báo số 25/TB-UBND …"); null or absent for the annual plan. */
+  source?: string | null;
 }
+
+type OverdueByUnit = Array<{
+  /** Null for tasks no unit leads yet. */
+  unit: string | null;
+  items: Array<{ task: string; title: string; due: IsoDate; daysOverdue: number }>;
+}>;
 
 export interface Digest {
   weekOf: IsoDate;
@@ -31,11 +39,19 @@ export interface Digest {
    * Overdue milestones by lead unit, most overdue first; units with the most overdue first.
    * A milestone with several lead units is listed under each (see countedUnits).
    */
-  overdueByUnit: Array<{
-    /** Null for tasks no unit leads yet. */
-    unit: string | null;
-    items: Array<{ task: string; title: string; due: IsoDate; daysOverdue: number }>;
-  }>;
+  overdueByUnit: OverdueByUnit;
+  /**
+   * The same overdue work grouped first by the document it came from (null:
+   * the annual plan), then by unit; documents with the most late work first.
+   */
+  overdueBySource: Array<{ source: string | null; count: number; units: OverdueByUnit }>;
+}
+
+/** Late items by unit, most late work first, the latest item first within a unit. */
+function groupedByUnit(overdue: Map<string | null, OverdueByUnit[number]["items"]>): OverdueByUnit {
+  return [...overdue.entries()]
+    .map(([unit, items]) => ({ unit, items: items.sort((a, b) => b.daysOverdue - a.daysOverdue) }))
+    .sort((a, b) => b.items.length - a.items.length || (a.unit ?? "").localeCompare(b.unit ?? ""));
 }
 
 /**
@@ -44,7 +60,11 @@ export interface Digest {
  */
 export function buildDigest(milestones: DigestMilestone[], today: IsoDate): Digest {
   const counts = { onTrack: 0, dueThisWeek: 0, overdue: 0, doneOnTime: 0, doneLate: 0, ongoing: 0, noDate: 0 };
-  const overdue = new Map<string | null, Digest["overdueByUnit"][number]["items"]>();
+  const overdue = new Map<string | null, OverdueByUnit[number]["items"]>();
+  const bySource = new Map<
+    string | null,
+    { count: number; units: Map<string | null, OverdueByUnit[number]["items"]> }
+  >();
   for (const m of milestones) {
     const l = lateness(m, today);
     switch (l.status) {
@@ -73,17 +93,22 @@ export function buildDigest(milestones: DigestMilestone[], today: IsoDate): Dige
       case "overdue": {
         counts.overdue++;
         const task = m.section ? `${m.section}.${m.stt ?? ""}` : (m.stt ?? "");
+        const source = bySource.get(m.source ?? null) ?? {
+          count: 0,
+          units: new Map<string | null, OverdueByUnit[number]["items"]>(),
+        };
+        source.count++;
+        bySource.set(m.source ?? null, source);
         for (const unit of countedUnits(m.leadUnits)) {
-          overdue.set(unit, [
-            ...(overdue.get(unit) ?? []),
-            { task, title: m.title, due: m.due as IsoDate, daysOverdue: l.days },
-          ]);
+          const item = { task, title: m.title, due: m.due as IsoDate, daysOverdue: l.days };
+          overdue.set(unit, [...(overdue.get(unit) ?? []), item]);
+          source.units.set(unit, [...(source.units.get(unit) ?? []), { ...item }]);
         }
       }
     }
   }
-  const overdueByUnit = [...overdue.entries()]
-    .map(([unit, items]) => ({ unit, items: items.sort((a, b) => b.daysOverdue - a.daysOverdue) }))
-    .sort((a, b) => b.items.length - a.items.length || (a.unit ?? "").localeCompare(b.unit ?? ""));
-  return { weekOf: mondayOf(today), counts, overdueByUnit };
+  const overdueBySource = [...bySource.entries()]
+    .map(([source, { count, units }]) => ({ source, count, units: groupedByUnit(units) }))
+    .sort((a, b) => b.count - a.count || (a.source ?? "").localeCompare(b.source ?? ""));
+  return { weekOf: mondayOf(today), counts, overdueByUnit: groupedByUnit(overdue), overdueBySource };
 }

@@ -37,6 +37,7 @@ cmd-canduyet = Waiting for my approval
 cmd-tonghop = Summary report
 cmd-moi = Invite someone
 cmd-ngonngu = Change language
+cmd-nhiemvu = Tasks by document
 cmd-help = Help
 cmd-chiso = PAR INDEX self-assessment
 
@@ -70,11 +71,30 @@ help-coordinator = For { $office }:
     /rasoat – review the imported plan (dates, lead units, unit names)
     /caidat – reminder settings: office name, send time, reminder days, days off
     /chiso – PAR INDEX self-assessment: points, missing evidence, the self-scoring workbook
+
+    /nhiemvu – tasks by assigning document (filter: quá hạn, xong, chưa xong, document number, unit)
 help-chairman = For the leadership:
     /canduyet – extension requests waiting for a decision
     /tonghop – summary report
+    /nhiemvu – tasks by assigning document (filter: quá hạn, xong, chưa xong, document number, unit)
 
 ## Lists
+
+register-title = 📚 Tasks by document: { $count } documents{ $filter }
+register-filter = { " " }(filter: { $filter })
+register-empty = No document has matching tasks{ $filter }.
+register-document = 📄 { $name }
+register-summary = “{ $summary }”
+register-completion = Done { $done }/{ $total }{ $overdue ->
+    [0] {""}
+   *[other] { " " }· ⚠️ { $overdue } overdue
+}
+register-task = { $icon } { $title } — { $lead }{ $due }
+register-task-due = { " " }— due { $date }
+register-no-lead = no lead unit yet
+register-more-tasks = … and { $count } more tasks
+register-more-documents = … and { $count } more documents; filter by document number, unit or “quá hạn” to see them.
+register-hint = Type /nhiemvu quá hạn, /nhiemvu 25/TB-UBND or /nhiemvu <unit name> to filter.
 
 tasks-title = 📋 Open tasks: { $count } (page { $page }/{ $pages })
 tasks-empty = 🎉 No open tasks.
@@ -189,12 +209,15 @@ digest-counts = 🔵 On track: { $onTrack }
     🟠 Done late: { $doneLate }
 digest-ongoing = 🔁 Ongoing duties: { $count }
 digest-no-date = ⚪ No deadline yet: { $count }
+digest-source = 📄 From { $source }: { $count } overdue
+digest-source-plan = the annual plan
 digest-unit = ⏰ { $unit } ({ $count } overdue)
 digest-item = { "  " }- { $number } { $title }: due { $due }, { $days } days overdue
 digest-more = … and { $count } more overdue (/quahan)
 
 ## Reminders (sent by the worker)
 
+reminder-source = { "   " }↳ From { $source }
 reminder-title = 🔔 Reminder: { $count } task(s)
 reminder-line = { $index }. { $kind ->
     [start] Starts now
@@ -252,6 +275,15 @@ date-error = { $reason ->
 import-reading = ⏳ Reading “{ $file }”…
 import-preview-new = 📄 New plan “{ $title }” ({ $year }):
 import-preview-update = 📄 Update of the plan “{ $title }” ({ $year }):
+import-preview-document-new = 📄 New document: { $source }
+import-preview-document-update = 📄 Document imported before: { $source }
+import-document-summary = “{ $summary }”
+import-task-line = { $index }. { $title } — lead: { $lead }; due: { $deadline }
+import-task-no-lead = ⚠️ needs a lead unit
+import-task-no-date = ⚠️ needs a deadline
+import-tasks-more = … and { $count } more tasks
+import-needs-receipt = • { $count } tasks are due counting from the day the document was received: type that day (e.g. 03/12/2026) to compute them before confirming.
+import-received-on = • Received on: { $date }
 import-counts = • { $tasks } tasks, { $milestones } deadlines
     • { $needsDate } tasks need a date or a review of their deadline
     • { $units } units mentioned
@@ -270,6 +302,7 @@ btn-import-confirm = ✅ Confirm
 btn-import-tasks = Import { $tasks } tasks
 import-applied = ✅ Plan saved: { $tasks } tasks, { $milestones } deadlines; reminders are scheduled.
 import-cancelled = Cancelled; the plan is unchanged.
+import-nothing-assigned = ℹ️ Nothing was imported: { $reason }.
 import-failed = ❌ The file could not be read: { $error }
 import-file-changed = The file is not what was previewed; please send it again.
 import-unsupported = ❌ “{ $file }” is not a plan file the bot reads ({ $extensions }).
@@ -537,6 +570,22 @@ preview-nobody = nobody ({ $to } has no one yet)
 ## Web app: units and people, lead changes, reports
 
 web-nav-people = Units and people
+web-nav-register = Tasks by document
+web-register-title = Tasks by document – { $org }
+web-register-source = Document
+web-register-unit = Unit (lead or support)
+web-register-count = { $count } documents
+web-register-empty = No document has matching tasks.
+web-register-completion = Done { $done }/{ $total }{ $overdue ->
+    [0] {""}
+   *[other] { " " }· { $overdue } overdue
+}
+web-register-workbook = Download the results workbook (.xlsx)
+web-register-standing = { $standing ->
+    [done] Done
+    [overdue] Overdue
+   *[open] In progress
+}
 web-nav-reports = Reports
 web-people-title = Units and people – { $org }
 web-people-leaders = Leaders and coordinators

@@ -38,6 +38,7 @@ cmd-canduyet = Việc chờ tôi duyệt
 cmd-tonghop = Báo cáo tổng hợp
 cmd-moi = Mời người tham gia
 cmd-ngonngu = Đổi ngôn ngữ
+cmd-nhiemvu = Nhiệm vụ theo văn bản
 cmd-help = Hướng dẫn
 cmd-chiso = Tự đánh giá chỉ số CCHC
 
@@ -71,11 +72,30 @@ help-coordinator = Dành cho { $office }:
     /rasoat – rà soát kế hoạch vừa nhập (ngày, đơn vị chủ trì, tên đơn vị)
     /caidat – cài đặt nhắc việc: tên văn phòng, giờ gửi, số ngày nhắc, ngày nghỉ
     /chiso – tự đánh giá chỉ số CCHC: điểm, minh chứng còn thiếu, bảng tự chấm
+
+    /nhiemvu – nhiệm vụ theo từng văn bản giao (lọc: quá hạn, xong, chưa xong, số văn bản, đơn vị)
 help-chairman = Dành cho lãnh đạo:
     /canduyet – đề nghị gia hạn chờ quyết định
     /tonghop – báo cáo tổng hợp
+    /nhiemvu – nhiệm vụ theo từng văn bản giao (lọc: quá hạn, xong, chưa xong, số văn bản, đơn vị)
 
 ## Lists
+
+register-title = 📚 Nhiệm vụ theo văn bản: { $count } văn bản{ $filter }
+register-filter = { " " }(lọc: { $filter })
+register-empty = Không có văn bản nào có nhiệm vụ phù hợp{ $filter }.
+register-document = 📄 { $name }
+register-summary = “{ $summary }”
+register-completion = Hoàn thành { $done }/{ $total }{ $overdue ->
+    [0] {""}
+   *[other] { " " }· ⚠️ { $overdue } quá hạn
+}
+register-task = { $icon } { $title } — { $lead }{ $due }
+register-task-due = { " " }— hạn { $date }
+register-no-lead = chưa có đơn vị chủ trì
+register-more-tasks = … và { $count } nhiệm vụ khác
+register-more-documents = … và { $count } văn bản khác; lọc theo số văn bản, đơn vị hoặc “quá hạn” để xem.
+register-hint = Gõ /nhiemvu quá hạn, /nhiemvu 25/TB-UBND hoặc /nhiemvu <tên đơn vị> để lọc.
 
 tasks-title = 📋 Việc đang mở: { $count } (trang { $page }/{ $pages })
 tasks-empty = 🎉 Không có việc nào đang mở.
@@ -190,12 +210,15 @@ digest-counts = 🔵 Đúng tiến độ: { $onTrack }
     🟠 Hoàn thành trễ hạn: { $doneLate }
 digest-ongoing = 🔁 Thường xuyên: { $count }
 digest-no-date = ⚪ Chưa có thời hạn: { $count }
+digest-source = 📄 Theo { $source }: { $count } việc quá hạn
+digest-source-plan = kế hoạch năm
 digest-unit = ⏰ { $unit } ({ $count } việc quá hạn)
 digest-item = { "  " }- { $number } { $title }: hạn { $due }, quá { $days } ngày
 digest-more = … và { $count } việc quá hạn khác (/quahan)
 
 ## Reminders (sent by the worker)
 
+reminder-source = { "   " }↳ Theo { $source }
 reminder-title = 🔔 Nhắc việc: { $count } việc
 reminder-line = { $index }. { $kind ->
     [start] Bắt đầu thực hiện
@@ -255,6 +278,15 @@ date-error = { $reason ->
 import-reading = ⏳ Đang đọc “{ $file }”…
 import-preview-new = 📄 Kế hoạch mới “{ $title }” ({ $year }):
 import-preview-update = 📄 Cập nhật kế hoạch “{ $title }” ({ $year }):
+import-preview-document-new = 📄 Văn bản mới: { $source }
+import-preview-document-update = 📄 Văn bản đã nhập trước đây: { $source }
+import-document-summary = “{ $summary }”
+import-task-line = { $index }. { $title } — chủ trì: { $lead }; hạn: { $deadline }
+import-task-no-lead = ⚠️ cần chọn đơn vị chủ trì
+import-task-no-date = ⚠️ cần đặt thời hạn
+import-tasks-more = … và { $count } nhiệm vụ nữa
+import-needs-receipt = • { $count } nhiệm vụ tính hạn “kể từ ngày nhận được văn bản”: gõ ngày nhận (ví dụ 03/12/2026) để tính hạn trước khi xác nhận.
+import-received-on = • Ngày nhận văn bản: { $date }
 import-counts = • { $tasks } nhiệm vụ, { $milestones } mốc thời hạn
     • { $needsDate } nhiệm vụ cần đặt hoặc xem lại thời hạn
     • { $units } đơn vị được nhắc đến
@@ -273,6 +305,7 @@ btn-import-confirm = ✅ Xác nhận
 btn-import-tasks = Nhập { $tasks } nhiệm vụ
 import-applied = ✅ Đã lưu kế hoạch: { $tasks } nhiệm vụ, { $milestones } mốc thời hạn; nhắc việc đã được lên lịch.
 import-cancelled = Đã hủy, kế hoạch không thay đổi.
+import-nothing-assigned = ℹ️ Không có gì được nhập: { $reason }.
 import-failed = ❌ Không đọc được tệp: { $error }
 import-file-changed = Tệp không còn như lúc xem trước; hãy gửi lại.
 import-unsupported = ❌ “{ $file }” không phải loại tệp kế hoạch bot đọc được ({ $extensions }).
@@ -540,6 +573,22 @@ preview-nobody = không ai nhận ({ $to } chưa có người)
 ## Web app: units and people, lead changes, reports
 
 web-nav-people = Đơn vị và người
+web-nav-register = Nhiệm vụ theo văn bản
+web-register-title = Nhiệm vụ theo văn bản – { $org }
+web-register-source = Văn bản
+web-register-unit = Đơn vị (chủ trì hoặc phối hợp)
+web-register-count = { $count } văn bản
+web-register-empty = Không có văn bản nào có nhiệm vụ phù hợp.
+web-register-completion = Hoàn thành { $done }/{ $total }{ $overdue ->
+    [0] {""}
+   *[other] { " " }· { $overdue } quá hạn
+}
+web-register-workbook = Tải bảng kết quả (.xlsx)
+web-register-standing = { $standing ->
+    [done] Đã xong
+    [overdue] Quá hạn
+   *[open] Đang thực hiện
+}
 web-nav-reports = Báo cáo
 web-people-title = Đơn vị và người – { $org }
 web-people-leaders = Lãnh đạo và điều phối

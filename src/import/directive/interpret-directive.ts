@@ -272,16 +272,18 @@ function productOf(work: string): string {
 }
 
 /** Reads `lines` as a directive; zero tasks with a reason for a document that assigns nothing. */
-export function interpretDirectiveLines(lines: ProseLine[], fallbackYear?: number): PlanDraft {
+export function interpretDirectiveLines(lines: ProseLine[], fallbackYear?: number, receivedOn?: string): PlanDraft {
   const identity = readDocumentIdentity(lines);
   const year = Number(identity.issuedOn?.slice(0, 4) ?? fallbackYear ?? new Date(0).getUTCFullYear());
   const period = { start: `${year}-01-01`, end: `${year}-12-31` };
   // The deadline grammar reads working days and "kể từ ngày ban hành" from the document's date once it knows one.
   // With the document's date known, recurring work runs for the twelve months after it
   // (the normalizer's default period), not for the calendar year the letter was signed in.
-  const context: DeadlineContext = identity.issuedOn
+  const dated: DeadlineContext = identity.issuedOn
     ? { planYear: year, issuedOn: identity.issuedOn }
     : { planYear: year, period };
+  // "kể từ ngày nhận được văn bản này" counts from the receipt the coordinator gave, when given.
+  const context: DeadlineContext = receivedOn ? { ...dated, receivedOn } : dated;
   let end = lines.length;
   for (let i = identity.headingLines; i < lines.length; i++) {
     const text = (lines[i] as ProseLine).text;

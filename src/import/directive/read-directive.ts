@@ -26,10 +26,30 @@ export function readsAsDirective(document: SourceDocument): boolean {
 }
 
 /** The directive's draft; throws NoAssignmentsError when it gives no work to the office or its units. */
-export function interpretDirective(document: SourceDocument, year?: number): PlanDraft {
-  const draft = interpretDirectiveLines(proseLinesOf(document), year);
+export function interpretDirective(document: SourceDocument, year?: number, receivedOn?: string): PlanDraft {
+  const draft = interpretDirectiveLines(proseLinesOf(document), year, receivedOn);
   if (draft.tasks.length === 0) {
     throw new NoAssignmentsError(document.fileName, draft.warnings[0] ?? "văn bản không giao nhiệm vụ nào");
   }
   return draft;
+}
+
+/** Below this a chat message is a reply or a note, however it begins. */
+const PASTED_DOCUMENT_MIN_CHARS = 200;
+
+/**
+ * Whether a message typed or pasted into the chat is an administrative
+ * document's text (its heading names a kind — "THÔNG BÁO", "CÔNG VĂN" — or a
+ * number "Số: 25/TB-UBND"), so the chat offers to import it rather than read
+ * it as a reply. The same identity reader as a file's, so the two agree.
+ */
+export function readsAsPastedDocument(text: string): boolean {
+  if (text.length < PASTED_DOCUMENT_MIN_CHARS) return false;
+  const lines = text
+    .split(/\r?\n/u)
+    .map((line, i) => ({ text: line.trim(), line: i + 1 }))
+    .filter((line) => line.text !== "");
+  if (lines.length < 4) return false;
+  const identity = readDocumentIdentity(lines.slice(0, 40));
+  return identity.kind !== null || identity.number !== null;
 }

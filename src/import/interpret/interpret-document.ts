@@ -15,6 +15,8 @@ export interface InterpretOptions {
   year?: number;
   /** Read as a plan or as a directive regardless of what the document's kind says (`import --kind`). */
   kind?: DocumentReading;
+  /** The day the office received the document (YYYY-MM-DD): a directive's deadlines "kể từ ngày nhận được" count from it. */
+  receivedOn?: string;
 }
 
 interface Appendix {
@@ -165,11 +167,11 @@ function outsideExplained(document: SourceDocument): ExplainedRow[] {
 /** Turns a read document into a PlanDraft; throws ImportError when it is not a plan this importer can read. */
 export function interpretDocument(document: SourceDocument, options: InterpretOptions = {}): PlanDraft {
   // A letter, a conclusion or a directive gives work sentence by sentence; a plan has a task table or part.
-  if (options.kind === "directive") return interpretDirective(document, options.year);
+  if (options.kind === "directive") return interpretDirective(document, options.year, options.receivedOn);
   const appendix = findAppendix(document);
   // A task table makes a plan whatever the heading says (a Quyết định that issues a plan carries one).
   if (!appendix && options.kind === undefined && readsAsDirective(document)) {
-    return interpretDirective(document, options.year);
+    return interpretDirective(document, options.year, options.receivedOn);
   }
   if (!appendix) {
     // No task table: a plan written as numbered paragraphs still reads.

@@ -3,7 +3,7 @@ import { queryRows, type Database } from "../../../db/client.js";
 import { reminderDeliveries } from "../../../db/schema.js";
 import { dayOffOf, daysBetween, type IsoDate, type WorkingCalendar } from "../../domain/calendar/index.js";
 import { CHASED_STATES, lateness } from "../../domain/milestones/index.js";
-import { localDay } from "../../domain/planning/index.js";
+import { documentSourceName, localDay } from "../../domain/planning/index.js";
 import { saysHowLate } from "../../domain/reminders/index.js";
 import { translatorFor } from "../../i18n/i18n.js";
 import { loadPlanningContext } from "../planning/planning-context.js";
@@ -72,6 +72,11 @@ type ClaimedDelivery = {
   title: string;
   due: string | null;
   unit_name: string | null;
+  /** The document the task came from, for "Theo Thông báo số …". */
+  plan_kind: string | null;
+  plan_number: string | null;
+  plan_issued_on: string | null;
+  plan_issuer: string | null;
   audience_role: string;
   /** A coordinator receiving a unit's send because the unit has nobody reachable. */
   stands_in: boolean;
@@ -387,6 +392,7 @@ async function claim(db: Database, ids: string[]): Promise<ClaimedDelivery[]> {
     select c.id, c.person_id,
            case when c.channel = 'telegram' then p.telegram_chat_id::text else pc.chat_id end as chat_id, p.locale, c.reminder_id, r.milestone_id, r.kind, r.audience_role,
            t.section, t.stt, t.title, m.due::text as due, u.name as unit_name,
+           pl.kind as plan_kind, pl.number as plan_number, pl.issued_on::text as plan_issued_on, pl.issuer as plan_issuer,
            (r.audience_role = 'member' and not exists (
              select 1 from memberships ms where ms.person_id = c.person_id and ms.unit_id = r.audience_unit_id
                and ms.role in ('member', 'unit_head'))) as stands_in,
@@ -400,6 +406,7 @@ async function claim(db: Database, ids: string[]): Promise<ClaimedDelivery[]> {
     join reminders r on r.id = c.reminder_id
     left join milestones m on m.id = r.milestone_id
     left join tasks t on t.id = m.task_id
+    left join plans pl on pl.id = t.plan_id
     left join units u on u.id = r.audience_unit_id`,
   );
 }
@@ -425,6 +432,12 @@ function dedupeLines(deliveries: ClaimedDelivery[], today: IsoDate, calendar: Wo
       section: d.section,
       stt: d.stt,
       title: d.title,
+      source: documentSourceName({
+        kind: d.plan_kind,
+        number: d.plan_number,
+        issuedOn: d.plan_issued_on,
+        issuer: d.plan_issuer,
+      }),
       due: d.due,
       unit: d.audience_role === "member" ? null : d.unit_name,
       daysOverdue: late.status === "overdue" && saysHowLate(d.kind) ? late.days : null,

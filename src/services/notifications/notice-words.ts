@@ -20,6 +20,8 @@ export interface EventFacts {
   /** Names of the units the event names, by id. */
   unitNames: Map<string, string>;
   taskTitle: string;
+  /** "Thông báo số 25/TB-UBND …": the document the event's task came from; null for the annual plan. */
+  source?: string | null;
 }
 
 type T = Translator["t"];
@@ -92,6 +94,19 @@ function leadText(t: T, event: DomainEvent, facts: EventFacts, addressee: Addres
 
 /** The notice `addressee` (one of the organization's `member`s) gets for `event`, in `translator`'s words. */
 export function noticeOf(
+  translator: Translator,
+  event: DomainEvent,
+  facts: EventFacts,
+  addressee: Addressee,
+  member: OrganizationMember,
+): Notice {
+  const notice = noticeWords(translator, event, facts, addressee, member);
+  // A task from a notice or a letter says which one, as its reminders do.
+  if (!facts.source) return notice;
+  return { ...notice, text: `${notice.text}\n${translator.t("reminder-source", { source: facts.source })}` };
+}
+
+function noticeWords(
   translator: Translator,
   event: DomainEvent,
   facts: EventFacts,

@@ -8,6 +8,7 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../db/client.js";
 import type { Role } from "../../domain/milestones/index.js";
+import { documentSourceName } from "../../domain/planning/index.js";
 import { audienceOf, type DomainEvent, type OrganizationMember } from "../../domain/notifications/index.js";
 import type { DeliveryDeps } from "../delivery/deliver.js";
 import { deliverNotices, NoticesPendingError } from "../delivery/notices.js";
@@ -82,7 +83,26 @@ async function factsOf(db: Database, organizationId: string, event: DomainEvent)
       : [];
   const milestone =
     "milestoneId" in event ? await loadMilestone(db, event.milestoneId, organization?.time_zone ?? "UTC") : null;
+  const taskId = event.type === "lead.changed" ? event.taskId : null;
+  const milestoneId = "milestoneId" in event ? event.milestoneId : null;
+  const [plan] =
+    taskId !== null || milestoneId !== null
+      ? await queryRows<{
+          kind: string | null;
+          number: string | null;
+          issued_on: string | null;
+          issuer: string | null;
+        }>(
+          db,
+          sql`select p.kind, p.number, p.issued_on::text as issued_on, p.issuer
+              from plans p join tasks t on t.plan_id = p.id
+              where ${taskId !== null ? sql`t.id = ${taskId}` : sql`t.id = (select task_id from milestones where id = ${milestoneId})`}`,
+        )
+      : [];
   const facts: EventFacts = {
+    source: plan
+      ? documentSourceName({ kind: plan.kind, number: plan.number, issuedOn: plan.issued_on, issuer: plan.issuer })
+      : null,
     milestone,
     subjectName: subject?.full_name ?? "",
     subjectUnit: subject?.unit_name ?? organization?.name ?? "",

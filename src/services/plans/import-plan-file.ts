@@ -5,11 +5,14 @@
  * bytes and word the result.
  */
 import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
-import { organizations } from "../../../db/schema.js";
+import { organizations, plans } from "../../../db/schema.js";
+import { awaitsReceipt } from "../../domain/deadline/index.js";
 import { displayFileName } from "../../domain/files/safe-file-name.js";
 import type { DocumentReading } from "../../import/directive/read-directive.js";
+export { readsAsPastedDocument } from "../../import/directive/read-directive.js";
+import type { PlanDraft } from "../../import/plan-draft.js";
 import { type Principal, type Refused, requireAccess } from "../access.js";
 import { type ImportSummary, importPlan } from "../import-plan.js";
 import { previewImport } from "../import-preview.js";
@@ -44,6 +47,8 @@ export interface PlanFileRequest {
   year?: number;
   /** Read as a plan or a directive whatever the document's kind says (the CLI's --kind). */
   kind?: DocumentReading;
+  /** The day the office received the document, given at confirmation: "kể từ ngày nhận được" counts from it. */
+  receivedOn?: string;
   /** For `apply` after a preview: the file must still be the one previewed. */
   expectedSha256?: string;
   now: Date;
@@ -62,6 +67,46 @@ export type PlanFileResult =
   | ({ kind: "previewed"; summary: ImportSummary } & PlanRead)
   | ({ kind: "applied"; summary: ImportSummary; slots: SendSlot[] } & PlanRead);
 
+
+/** Tasks whose deadline counts from the day the document was received, while that day is not known. */
+export function tasksAwaitingReceipt(draft: PlanDraft): number {
+  return draft.tasks.filter((task) => awaitsReceipt(task.schedule)).length;
+}
+
+/**
+ * Reads the document with the day it was received: the one given now, else
+ * the one a coordinator gave for this document before (so a re-import counts
+ * from the same day and changes nothing); the day is kept with the plan.
+ */
+async function readWithReceipt(
+  db: Database,
+  organizationId: string | null,
+  request: PlanFileRequest,
+  timeZone: string,
+): Promise<PlanRead> {
+  const read = await readPlanDocument(request, timeZone);
+  let receivedOn = request.receivedOn;
+  const { kind, number, issuedOn } = read.draft.plan;
+  if (receivedOn === undefined && organizationId !== null && tasksAwaitingReceipt(read.draft) > 0 && number && issuedOn) {
+    const [stored] = await db
+      .select({ receivedOn: plans.receivedOn })
+      .from(plans)
+      .where(
+        and(
+          eq(plans.organizationId, organizationId),
+          eq(plans.number, number),
+          eq(plans.issuedOn, issuedOn),
+          eq(plans.kind, kind ?? ""),
+        ),
+      );
+    if (!stored?.receivedOn) return read;
+    receivedOn = stored.receivedOn;
+    const again = await readPlanDocument({ ...request, receivedOn }, timeZone);
+    return { ...again, draft: { ...again.draft, plan: { ...again.draft.plan, receivedOn } } };
+  }
+  if (receivedOn === undefined) return read;
+  return { ...read, draft: { ...read.draft, plan: { ...read.draft.plan, receivedOn } } };
+}
 
 /**
  * Reads and imports a plan file for `principal`: coordinators into their own
@@ -87,7 +132,7 @@ export async function importPlanFile(
     const sha256 = createHash("sha256").update(request.bytes).digest("hex");
     if (sha256 !== request.expectedSha256) return { kind: "stale" };
   }
-  const read = await readPlanDocument(request, organization?.timeZone ?? DEFAULT_TIME_ZONE);
+  const read = await readWithReceipt(db, organization?.id ?? null, request, organization?.timeZone ?? DEFAULT_TIME_ZONE);
   const { fileSha256 } = read;
   const limit = request.maxTasks ?? MAX_PLAN_TASKS;
   if (read.draft.tasks.length > limit) return { kind: "too-many-tasks", tasks: read.draft.tasks.length, limit, fileSha256 };

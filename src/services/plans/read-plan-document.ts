@@ -29,7 +29,7 @@ export const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 export type PlanReader = (
   fileName: string,
   bytes: Buffer,
-  options: { year?: number; kind?: DocumentReading },
+  options: { year?: number; kind?: DocumentReading; receivedOn?: string },
 ) => Promise<PlanDraft>;
 
 /**
@@ -55,12 +55,23 @@ export interface PlanRead {
  * organization is. Unreadable documents throw ImportError.
  */
 export async function readPlanDocument(
-  request: { fileName: string; bytes: Buffer; year?: number; kind?: DocumentReading; now: Date; reader?: PlanReader },
+  request: {
+    fileName: string;
+    bytes: Buffer;
+    year?: number;
+    kind?: DocumentReading;
+    receivedOn?: string;
+    now: Date;
+    reader?: PlanReader;
+  },
   timeZone = DEFAULT_TIME_ZONE,
 ): Promise<PlanRead> {
   const reader = request.reader ?? readPlanHere;
   // Read as a plan or a directive whatever the document's own kind says (the CLI's --kind).
-  const kind = request.kind !== undefined ? { kind: request.kind } : {};
+  const kind = {
+    ...(request.kind !== undefined ? { kind: request.kind } : {}),
+    ...(request.receivedOn !== undefined ? { receivedOn: request.receivedOn } : {}),
+  };
   const read: PlanReader = (fileName, bytes, options) => reader(fileName, bytes, { ...options, ...kind });
   const fileSha256 = createHash("sha256").update(request.bytes).digest("hex");
   if (request.year !== undefined) {

@@ -11,6 +11,8 @@ export interface ReminderLine {
   section: string | null;
   stt: string | null;
   title: string;
+  /** "Thông báo số 25/TB-UBND ngày …": the document the task came from, when it is not the annual plan. */
+  source?: string | null;
   due: string | null;
   /** The lead unit's name, for coordinators and the chairman who see many units. */
   unit: string | null;
@@ -59,6 +61,7 @@ export function composeReminderMessage(
         (line.supporting ? t("reminder-supporting") : "") +
         (line.noRecipientIn?.length ? t("reminder-no-recipient", { units: line.noRecipientIn.join(", ") }) : ""),
     );
+    if (line.source) parts.push(t("reminder-source", { source: line.source }));
     if (options.linkFor) parts.push(t("zalo-task-link", { url: options.linkFor(line.milestoneId) }));
   });
   if (options.linkFor) parts.push("", t("zalo-list-hint"));

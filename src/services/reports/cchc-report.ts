@@ -352,11 +352,14 @@ export async function loadCchcReportInput(
   organizationSlug: string,
   period: ReportPeriod,
   asOf: IsoDate,
+  /** One document's tasks only: the report of what a Thông báo or a Công văn assigned. */
+  source: { planId?: string } = {},
 ): Promise<Refused<"not-found" | "not-allowed"> | ({ kind: "ok" } & CchcReportInput)> {
   const current = await loadPaperReport(db, principal, organizationSlug, {
     today: asOf,
     from: period.from,
     to: period.to,
+    ...source,
   });
   if (current.kind !== "ok") return current;
   const next = nextReportPeriod(period);
@@ -364,6 +367,7 @@ export async function loadCchcReportInput(
     today: asOf,
     from: next.from,
     to: next.to,
+    ...source,
   });
   if (following.kind !== "ok") return following;
   return {

@@ -68,7 +68,9 @@ export async function loadPaperReport(
       ? await db
           .select({ title: plans.title })
           .from(plans)
-          .where(eq(plans.organizationId, organization.id))
+          .where(
+            and(eq(plans.organizationId, organization.id), ...(options.planId ? [eq(plans.id, options.planId)] : [])),
+          )
           .orderBy(asc(plans.createdAt))
       : [];
     return { kind: "ok", organizationName, planTitles: titles.map((p) => p.title), asOf: today, rows: [] };

@@ -51,7 +51,12 @@ export interface ReportRow {
  * within [from, to], in plan order: for those who see the whole organization.
  */
 /** The day a report is as of: named by the caller, or the organization's local day at `now`. */
-export type ReportDayOptions = ({ today: IsoDate } | { now: Date }) & { from?: IsoDate; to?: IsoDate };
+export type ReportDayOptions = ({ today: IsoDate } | { now: Date }) & {
+  from?: IsoDate;
+  to?: IsoDate;
+  /** One document's tasks only (a plan id, as findSourceDocument gives it): a report per document. */
+  planId?: string;
+};
 
 export async function loadReportRows(
   db: Database,
@@ -70,6 +75,7 @@ export async function loadReportRows(
   const conditions = [eq(milestones.organizationId, organization.id), sql`${tasks.removedAt} is null`];
   if (options.from) conditions.push(sql`${milestones.due} >= ${options.from}::date`);
   if (options.to) conditions.push(sql`${milestones.due} <= ${options.to}::date`);
+  if (options.planId) conditions.push(eq(tasks.planId, options.planId));
   const rows = await db
     .select({
       milestoneId: milestones.id,

@@ -57,6 +57,7 @@ function navLinks(frame: PageFrame, viewer: Viewer): Html[] {
     ["/plan", t("web-nav-plan"), true],
     ["/overview", t("web-nav-overview"), true],
     ["/people", t("web-nav-people"), canCoordinate(viewer)],
+    ["/register", t("web-nav-register"), seesWholeOrganization(viewer)],
     ["/reports", t("web-nav-reports"), seesWholeOrganization(viewer)],
     ["/par", t("web-par-title"), canCoordinate(viewer)],
     ["/import", t("web-nav-import"), canCoordinate(viewer)],
