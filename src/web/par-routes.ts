@@ -26,21 +26,15 @@ import {
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
 import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
 import { parPage } from "./pages/par-page.js";
-import { field, isId, type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
-
-const CONTENT_TYPES = {
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  pdf: "application/pdf",
-  zip: "application/zip",
-} as const;
-
-function attachment(c: Context<WebEnv>, bytes: Buffer, fileName: string, format: keyof typeof CONTENT_TYPES) {
-  c.header("content-type", CONTENT_TYPES[format]);
-  c.header("content-disposition", `attachment; filename="${fileName}"`);
-  c.header("cache-control", "no-store");
-  c.header("x-content-type-options", "nosniff");
-  return c.body(new Uint8Array(bytes));
-}
+import {
+  attachment,
+  field,
+  isId,
+  type PageRender,
+  signedInRender,
+  type SubjectRoutes,
+  type WebEnv,
+} from "./route-kit.js";
 
 /** The no-store evidence store for the web: references only (files arrive by the chat, kept by its store). */
 const REFERENCES_ONLY = {

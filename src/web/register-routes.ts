@@ -10,9 +10,7 @@ import { loadRegister } from "../services/plans/register.js";
 import { loadPaperReport } from "../services/reports/paper-report.js";
 import { buildReportWorkbook } from "../services/reports/report-workbook.js";
 import { type RegisterForm, registerFilters, registerPage } from "./pages/register-page.js";
-import { isId, type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+import { attachment, isId, type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 
 function formOf(c: Context<WebEnv>): RegisterForm {
   const query = (name: string) => (c.req.query(name) ?? "").trim().slice(0, 200);
@@ -52,11 +50,7 @@ export function registerRoutes(deps: { db: Database }, render: PageRender = sign
     if (report.kind !== "ok" || report.planTitles.length === 0) return render.notFound(c);
     const bytes = await buildReportWorkbook(report, translatorFor(viewer.locale, { office: viewer.officeName }));
     const fileName = `bao-cao-cchc-${viewer.organizationSlug}-${planId.slice(0, 8)}-${report.asOf}.xlsx`;
-    c.header("content-type", XLSX);
-    c.header("content-disposition", `attachment; filename="${fileName}"`);
-    c.header("cache-control", "no-store");
-    c.header("x-content-type-options", "nosniff");
-    return c.body(new Uint8Array(bytes));
+    return attachment(c, bytes, fileName, "xlsx");
   });
   return { routes: app };
 }

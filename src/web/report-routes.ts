@@ -20,27 +20,7 @@ import { loadPaperReport } from "../services/reports/paper-report.js";
 import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
 import { buildReportWorkbook } from "../services/reports/report-workbook.js";
 import { reportsPage } from "./pages/reports-page.js";
-import { type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
-
-const CONTENT_TYPES = {
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  pdf: "application/pdf",
-} as const;
-
-/** Sends a built file as an attachment under the name the chat gives it. */
-function attachment(c: Context<WebEnv>, bytes: Buffer, fileName: string, format: keyof typeof CONTENT_TYPES) {
-  c.header("content-type", CONTENT_TYPES[format]);
-  c.header("content-length", String(bytes.length));
-  // The names are ASCII (slug, day, period), but a UTF-8 form costs nothing and survives a future name.
-  c.header(
-    "content-disposition",
-    `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-  );
-  c.header("cache-control", "no-store");
-  c.header("x-content-type-options", "nosniff");
-  return c.body(new Uint8Array(bytes));
-}
+import { type PageRender, signedInRender, type SubjectRoutes, type WebEnv, attachment } from "./route-kit.js";
 
 export function reportRoutes(
   deps: { db: Database; logger: Logger },

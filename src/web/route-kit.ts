@@ -78,3 +78,24 @@ export const signedInRender: PageRender = {
 export function escapeText(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
+
+const CONTENT_TYPES = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+  zip: "application/zip",
+} as const;
+
+/** Sends a built file (a report, a workbook, a bundle) as an attachment under the name the chat gives it. */
+export function attachment(c: Context<WebEnv>, bytes: Buffer, fileName: string, format: keyof typeof CONTENT_TYPES) {
+  c.header("content-type", CONTENT_TYPES[format]);
+  c.header("content-length", String(bytes.length));
+  // The names are mostly ASCII (slug, day, period), but a UTF-8 form costs nothing and survives any name.
+  c.header(
+    "content-disposition",
+    `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  );
+  c.header("cache-control", "no-store");
+  c.header("x-content-type-options", "nosniff");
+  return c.body(new Uint8Array(bytes));
+}

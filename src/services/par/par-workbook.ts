@@ -13,10 +13,11 @@ import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { safeFileName } from "../../domain/files/safe-file-name.js";
 import { formatPoints } from "../../domain/par/index.js";
 import type { Translator } from "../../i18n/i18n.js";
+import { addPrintedSheet, PRINT_FONT } from "../reports/printed-sheet.js";
 import { citeReference } from "../evidence-references.js";
 import type { ParCriterionView, ParView } from "./par-view.js";
 
-const FONT = "Times New Roman";
+const FONT = PRINT_FONT;
 /** Widths that fill an A4 portrait page one page wide; long texts wrap. */
 const WIDTHS = [8, 40, 8, 8, 30, 34];
 const COLUMNS = WIDTHS.length;
@@ -75,20 +76,10 @@ function titleRow(sheet: ExcelJS.Worksheet, text: string, style: { bold?: boolea
 export async function buildParWorkbook(view: ParView, { t }: Translator): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "nhacviec";
-  const sheet = workbook.addWorksheet(t("par-sheet"), {
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: "portrait",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: `&C&"${FONT}"&10${t("report-page")} &P/&N` },
-  });
-  WIDTHS.forEach((width, index) => {
-    sheet.getColumn(index + 1).width = width;
+  const sheet = addPrintedSheet(workbook, t("par-sheet"), {
+    orientation: "portrait",
+    widths: WIDTHS,
+    pageLabel: t("report-page"),
   });
   const office = sheet.addRow([view.organizationName.toLocaleUpperCase("vi")]);
   sheet.mergeCells(office.number, 1, office.number, 3);

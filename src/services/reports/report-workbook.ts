@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
 import type { Translator } from "../../i18n/i18n.js";
+import { addPrintedSheet, PRINT_FONT } from "./printed-sheet.js";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { countedUnits, type ProgressColour } from "../../domain/milestones/index.js";
 import { citeReference } from "../evidence-references.js";
@@ -24,7 +25,7 @@ const ONGOING_FILL = "FFFFF2CC";
 const excelDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
 /** Offices print in Times New Roman; a cell without a font falls back to the viewer's default. */
-const FONT = "Times New Roman";
+const FONT = PRINT_FONT;
 /** Widths (in characters) that fill an A4 landscape page at a readable scale; long text wraps. */
 const WIDTHS = [6, 36, 12, 20, 18, 11, 14, 13, 11, 8, 15, 30];
 const COLUMNS = WIDTHS.length;
@@ -95,20 +96,10 @@ export async function buildReportWorkbook(report: PaperReport, { t }: Translator
   const { rows } = report;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "nhacviec";
-  const sheet = workbook.addWorksheet(t("report-sheet-results"), {
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: `&C&"${FONT}"&10${t("report-page")} &P/&N` },
-  });
-  WIDTHS.forEach((width, index) => {
-    sheet.getColumn(index + 1).width = width;
+  const sheet = addPrintedSheet(workbook, t("report-sheet-results"), {
+    orientation: "landscape",
+    widths: WIDTHS,
+    pageLabel: t("report-page"),
   });
 
   spanRow(sheet, report.organizationName.toLocaleUpperCase("vi"), { bold: true, to: 5 });
