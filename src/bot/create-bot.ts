@@ -7,8 +7,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { type Api, Bot, type BotConfig } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { DateTime } from "luxon";
-import { DEFAULT_TIME_ZONE } from "../domain/planning/index.js";
+import { DEFAULT_TIME_ZONE, localDay } from "../domain/planning/index.js";
 import { loadChatSession, saveChatSession } from "../services/chat-state.js";
 import { findViewer } from "../services/people/viewer.js";
 import type { BotContext, BotDeps } from "./context.js";
@@ -67,9 +66,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
       { office: ctx.viewer?.officeName ?? null },
     );
     ctx.t = ctx.translator.t;
-    ctx.today = DateTime.fromJSDate(deps.now(), {
-      zone: ctx.viewer?.timeZone ?? DEFAULT_TIME_ZONE,
-    }).toISODate() as string;
+    ctx.today = localDay(deps.now(), ctx.viewer?.timeZone ?? DEFAULT_TIME_ZONE);
     ctx.session = ctx.viewer ? await loadChatSession(deps.db, ctx.viewer.personId) : { pending: null };
     const before = JSON.stringify(ctx.session);
     // A new command abandons whatever the bot was waiting for.

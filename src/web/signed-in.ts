@@ -6,8 +6,7 @@
  * kilobytes, an upload route the size it declares.
  */
 import { type Context, Hono, type MiddlewareHandler } from "hono";
-import { DateTime } from "luxon";
-import type { IsoDate } from "../domain/calendar/index.js";
+import { localDay } from "../domain/planning/index.js";
 import { translatorFor } from "../i18n/i18n.js";
 import { findSession, revokeSession } from "../services/web/sessions.js";
 import type { WebDeps } from "./app.js";
@@ -56,7 +55,7 @@ function requireSession(deps: WebDeps, cookie: SessionCookie): MiddlewareHandler
     c.set("csrfToken", found.csrfToken);
     c.set("t", translator.t);
     c.set("lang", translator.locale);
-    c.set("today", DateTime.fromJSDate(deps.now(), { zone: found.viewer.timeZone }).toISODate() as IsoDate);
+    c.set("today", localDay(deps.now(), found.viewer.timeZone));
     await next();
   };
 }

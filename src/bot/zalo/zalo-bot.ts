@@ -13,7 +13,7 @@ import type { ZaloUpdate } from "../../channels/zalo/zalo-client.js";
 import { parseTextCommand, type TaskReference } from "../../domain/messages/index.js";
 import { seesWholeOrganization } from "../../domain/milestones/index.js";
 import { translatorFor, type Translator } from "../../i18n/i18n.js";
-import { DEFAULT_TIME_ZONE } from "../../domain/planning/index.js";
+import { DEFAULT_TIME_ZONE, localDay } from "../../domain/planning/index.js";
 import type { Logger } from "../../logger.js";
 import { isRefused } from "../../services/access.js";
 import { loadShownList, saveShownList } from "../../services/chat-state.js";
@@ -162,7 +162,7 @@ export function createZaloUpdateHandler(deps: ZaloBotDeps): {
     if (!viewer) return reply(chatId, t("zalo-not-registered"));
     // They wrote to the bot: a chat once marked unreachable (blocked) is reachable again.
     await markZaloChatReachable(deps.db, chatId);
-    const today = DateTime.fromJSDate(deps.now(), { zone: viewer.timeZone }).toISODate() as string;
+    const today = localDay(deps.now(), viewer.timeZone);
     switch (command.kind) {
       case "help":
         return reply(chatId, t("zalo-help"));
