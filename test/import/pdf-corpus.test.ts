@@ -60,3 +60,30 @@ describe("the PDF corpus: every producer and layout imports to its source's task
     expect(actual).toEqual(printed.map((task) => ({ ...task, title: squash(task.title) })));
   });
 });
+
+/**
+ * Each source plan's heading, written from its source: the issuer is the
+ * lowest authority (the commune under its district), never the national
+ * motto a PDF prints on the same line ("UBND XÃ GIO SƠN Độc lập - Tự do - Hạnh phúc").
+ */
+const HEADINGS: Record<string, { title: string; issuer: string; year: number }> = {
+  "gio-son": {
+    title: "Kế hoạch cải cách hành chính nhà nước xã Gio Sơn năm 2025",
+    issuer: "UBND xã Gio Sơn",
+    year: 2025,
+  },
+  "vinh-thuy": { title: "Kế hoạch cải cách hành chính xã Vĩnh Thủy năm 2025", issuer: "UBND xã Vĩnh Thủy", year: 2025 },
+  "quang-tri-merged": {
+    title: "Kế hoạch cải cách hành chính nhà nước tỉnh Quảng Trị năm 2025",
+    issuer: "UBND tỉnh Quảng Trị",
+    year: 2025,
+  },
+};
+
+describe("the PDF corpus: every producer and layout reads its plan's title and issuer", () => {
+  it.each(pdfs)("%s", { timeout: 60_000 }, async (name) => {
+    const draft = interpretDocument(await readDocument(name, readFileSync(join(CORPUS, "pdf", name))));
+    const { title, issuer, year } = draft.plan;
+    expect({ title, issuer, year }).toEqual(HEADINGS[name.split(".")[0] as string]);
+  });
+});

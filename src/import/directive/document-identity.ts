@@ -4,6 +4,7 @@
  * the kind ("THÔNG BÁO") and its summary line, "V/v …" for a letter, the signer
  * under "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", and the "Nơi nhận" list.
  */
+import { withoutNationalMotto } from "../interpret/heading-case.js";
 import type { DocumentKind } from "../plan-draft.js";
 import { isPersonName, isRecipientsHeading, isSignatureLine, markerOf, type ProseLine } from "../prose/prose-lines.js";
 
@@ -78,9 +79,11 @@ function bodyName(line: string): { name: string; level: "local" | "body" } | nul
 function readIssuer(head: string[]): { issuer: string | null; parentIssuer: string | null } {
   const names: Array<{ name: string; level: "local" | "body" }> = [];
   for (let i = 0; i < head.length; i++) {
-    const line = head[i] as string;
-    if (/^(CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|Độc lập)/u.test(line) || /^Số\s*:/u.test(line)) continue;
-    const joined = /^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)$/u.test(line) ? `${line} ${head[i + 1] ?? ""}` : line;
+    const line = withoutNationalMotto(head[i] as string);
+    if (line === "" || /^Số\s*:/u.test(line)) continue;
+    const joined = /^(UBND|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN)$/u.test(line)
+      ? `${line} ${withoutNationalMotto(head[i + 1] ?? "")}`
+      : line;
     const found = bodyName(joined.trim());
     if (found) {
       names.push(found);

@@ -139,3 +139,16 @@ export function departmentName(line: string): string {
   const head = cap((match[1] as string).toLocaleLowerCase("vi"));
   return `${head} ${recaseHeading(match[2] as string, { department: true })}`;
 }
+
+/**
+ * The national motto printed beside the issuer ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
+ * NAM", "Độc lập - Tự do - Hạnh phúc"). A PDF or a pasted text puts it on the
+ * issuer's own line ("UBND XÃ GIO SƠN Độc lập - Tự do - Hạnh phúc").
+ */
+const NATIONAL_MOTTO =
+  /CỘNG\s+H[OÒ]À?\s*XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc/giu;
+
+/** A heading line without the national motto beside it: the issuer's words alone. */
+export function withoutNationalMotto(line: string): string {
+  return line.replace(NATIONAL_MOTTO, " ").replace(/\s+/g, " ").trim();
+}

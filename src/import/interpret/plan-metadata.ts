@@ -1,7 +1,14 @@
 import { foldVietnamese } from "../../domain/deadline/cell-text.js";
 import type { Period } from "../../domain/deadline/index.js";
 import type { PlanMetadata } from "../plan-draft.js";
-import { departmentName, isAbbreviation, isDepartmentLine, isInCapitals, recaseHeading } from "./heading-case.js";
+import {
+  departmentName,
+  isAbbreviation,
+  isDepartmentLine,
+  isInCapitals,
+  recaseHeading,
+  withoutNationalMotto,
+} from "./heading-case.js";
 
 const LEVELS = ["thành phố", "thị trấn", "phường", "huyện", "tỉnh", "xã"];
 
@@ -117,7 +124,9 @@ function authorityOf(line: string): Authority | null {
  */
 function readHeadingIssuer(paragraphs: string[]): string | null {
   const end = paragraphs.findIndex((p) => /^(kế hoạch|quyết định)\b/iu.test(p));
-  const head = paragraphs.slice(0, end >= 0 ? Math.min(end, 15) : 15).map((p) => p.normalize("NFC").trim());
+  const head = paragraphs
+    .slice(0, end >= 0 ? Math.min(end, 15) : 15)
+    .map((p) => withoutNationalMotto(p.normalize("NFC")));
   const authorities: Authority[] = [];
   for (let i = 0; i < head.length; i++) {
     const line = head[i] as string;
