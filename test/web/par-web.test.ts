@@ -6,21 +6,17 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { operatorInvite } from "../support/invites.js";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import type { Role } from "../../src/domain/milestones/index.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";
 import { importPlan } from "../../src/services/import-plan.js";
-import { redeemInvite } from "../../src/services/people/invites.js";
-import { findViewer, type Viewer } from "../../src/services/people/viewer.js";
-import { createSignInLink } from "../../src/services/web/sessions.js";
-import { createWebApp } from "../../src/web/app.js";
+import type { Viewer } from "../../src/services/people/viewer.js";
 import { chatPlan, TU_PHAP } from "../support/bot-world.js";
-import { createMigratedDatabase, silentLogger, type TestDatabase } from "../support/database.js";
+import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
+import { formPost, joinedPerson, signInThroughForm, testWebApp } from "../support/web-requests.js";
 import { toTabText } from "../support/plan-files.js";
 
-const PUBLIC_URL = "https://nhacviec.test";
 let database: TestDatabase & { client: PostgresDatabaseClient };
 const clock = { now: new Date("2025-03-05T09:00:00+07:00") };
 let organizationId: string;
@@ -37,49 +33,14 @@ async function importInto(slug: string): Promise<string> {
 }
 
 async function person(telegramUserId: number, role: Role, options: { unit?: string; other?: boolean } = {}) {
-  const invite = await operatorInvite(database.client.db, {
-    organizationId: options.other ? otherOrganizationId : organizationId,
-    role,
-    unitName: options.unit ?? null,
-    now: clock.now,
-  });
-  await redeemInvite(database.client.db, {
-    code: invite.code,
-    telegramUserId,
-    chatId: telegramUserId,
-    fullName: `Người ${telegramUserId}`,
-    now: clock.now,
-  });
-  return (await findViewer(database.client.db, telegramUserId)) as Viewer;
+  const organization = options.other ? otherOrganizationId : organizationId;
+  return joinedPerson(database.client.db, organization, telegramUserId, role, { unit: options.unit, now: clock.now });
 }
 
-function webApp(limit = { max: 1000, windowMs: 60_000 }) {
-  return createWebApp({
-    db: database.client.db,
-    logger: silentLogger,
-    now: () => clock.now,
-    publicUrl: PUBLIC_URL,
-    botToken: "123:TEST",
-    signInLimit: limit,
-  });
-}
-
-const form = (fields: Record<string, string>) => ({
-  method: "POST",
-  headers: { "content-type": "application/x-www-form-urlencoded" },
-  body: new URLSearchParams(fields).toString(),
-});
-
-/** Signs in through a fresh link; the session cookie and the page's CSRF token. */
-async function signIn(app: ReturnType<typeof webApp>, viewer: Viewer): Promise<{ cookie: string; csrf: string }> {
-  const token = await createSignInLink(database.client.db, viewer, clock.now);
-  const response = await app.request("/signin", form({ token }));
-  expect(response.status).toBe(303);
-  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] as string;
-  const page = await app.request("/plan", { headers: { cookie } });
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] as string;
-  return { cookie, csrf };
-}
+const webApp = (limit?: { max: number; windowMs: number }) => testWebApp(database.client.db, clock, limit);
+const form = formPost;
+const signIn = (app: ReturnType<typeof webApp>, viewer: Viewer) =>
+  signInThroughForm(app, database.client.db, viewer, clock.now);
 
 beforeAll(async () => {
   database = await createMigratedDatabase();
