@@ -51,7 +51,8 @@ export function countFrom(
   unit: CountPiece["unit"],
   calendar: WorkingCalendar,
 ): IsoDate | null {
-  const years = unit === "year" ? n : unit === "month" ? n / 12 : n / 250;
+  // An upper bound of the years the count spans, so that a count past the last calendar is refused, not thrown.
+  const years = { year: n, month: n / 12, week: (7 * n) / 365, day: n / 365, "working-day": n / 240 }[unit];
   if (Number(reference.slice(0, 4)) + Math.ceil(years) + 1 > LAST_YEAR) return null;
   if (unit === "working-day") return addWorkingDays(calendar, reference, n);
   let last: IsoDate;

@@ -192,6 +192,15 @@ describe("the context", () => {
     );
   });
 
+  it("asks for the deadline, rather than failing, when a count runs past the last year the calendars cover", () => {
+    for (const text of ["trong thời hạn 999 tuần", "trong 9999 ngày", "trong 5000 ngày làm việc", "trong 240 tháng"]) {
+      const schedule = normalizeDeadline(text, { planYear: 2180, receivedOn: "2180-11-08" });
+      expect(schedule.kind, text).toBe("unscheduled");
+      expect(schedule.needsReview, text).toBe(true);
+    }
+    expect(dues("trong thời hạn 2 tuần", { planYear: 2180, receivedOn: "2180-11-08" })).toEqual(["2180-11-22"]);
+  });
+
   it("reads a plan exactly as before when no document date is given", () => {
     expect(normalizeDeadline("Hàng tháng", { planYear: 2025 }).milestones).toHaveLength(12);
     expect(dues("Trước ngày 31/12", { planYear: 2025 })).toEqual(["2025-12-31"]);
