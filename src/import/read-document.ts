@@ -4,7 +4,7 @@ import { parseCsv, readCsvDocument } from "./readers/csv.js";
 import { type DecodedText, decodePlanText, TEXT_ENCODING_NAMES } from "./readers/encoding.js";
 import { isLegacyExcel, isOle2, isRtf } from "./readers/legacy-word.js";
 import type { PdfReadOptions } from "./readers/pdf.js";
-import { readTextDocument } from "./readers/text.js";
+import { looksLikeDelimitedTable, readTextDocument } from "./readers/text.js";
 import type { SourceDocument } from "./source-document.js";
 
 export const SUPPORTED_EXTENSIONS = [
@@ -90,7 +90,7 @@ export async function readDocument(
   }
   const { text, encoding } = decodeText(fileName, bytes, extension);
   const document =
-    extension === ".csv"
+    extension === ".csv" || looksLikeDelimitedTable(text)
       ? readCsvDocument(fileName, text)
       : readTextDocument(fileName, encoding.startsWith("utf-16") ? unquoteTabText(text) : text);
   return { ...document, encoding: TEXT_ENCODING_NAMES[encoding] };

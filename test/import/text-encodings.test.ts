@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";
 import { decodePlanText, vniToUnicode } from "../../src/import/readers/encoding.js";
+import { looksLikeDelimitedTable } from "../../src/import/readers/text.js";
 import { encodeAs, noSttText, planText, type TextEncodingName } from "../support/format-corpus.js";
 import { communePlan, type CorpusPlan, departmentPlan, expectedTasks, wardPlan } from "../support/plan-corpus.js";
 
@@ -29,18 +30,30 @@ const withHyphens = (plan: CorpusPlan): CorpusPlan => JSON.parse(JSON.stringify(
 
 const cases = PLANS.flatMap(([name, plan, issuer]) =>
   ENCODINGS.flatMap(([encoding, label]) =>
-    SEPARATORS.map(([separator, separatorName]) => ({ name, plan, issuer, encoding, label, separator, separatorName })),
+    SEPARATORS.flatMap(([separator, separatorName]) =>
+      // A delimited table arrives as .csv, and as often as .txt (Excel's CSV saved under another name).
+      (separator === "\t" ? [".txt"] : [".csv", ".txt"]).map((extension) => ({
+        name,
+        plan,
+        issuer,
+        encoding,
+        label,
+        separator,
+        separatorName,
+        extension,
+      })),
+    ),
   ),
 );
 
 describe("the same plan saved in every encoding and separator", () => {
   it.each(cases)(
-    "imports the $name plan as $encoding with $separatorName separators to the same tasks",
-    async ({ plan: original, issuer, encoding, label, separator }) => {
+    "imports the $name plan as $encoding with $separatorName separators in a $extension to the same tasks",
+    async ({ plan: original, issuer, encoding, label, separator, extension }) => {
       // TCVN3 has no en dash: offices typing with .VnTime fonts write "-".
       const plan = encoding === "tcvn3" ? withHyphens(original) : original;
       const bytes = encodeAs(planText(plan, separator), encoding);
-      const fileName = separator === "\t" ? "plan.txt" : "plan.csv";
+      const fileName = `plan${extension}`;
       const draft = interpretDocument(await readDocument(fileName, bytes));
       const tasks = draft.tasks.map(({ section, stt, lead, support, deadlineTexts }) => ({
         section,
@@ -108,5 +121,26 @@ describe("UTF-16 without a BOM", () => {
     const bytes = encodeAs(text, "utf-16le").subarray(2);
     expect(decodePlanText(bytes)).toEqual({ text, encoding: "utf-16le" });
     expect(decodePlanText(Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x42]))).toBeNull();
+  });
+});
+
+describe("a .txt whose cells are separated by ';' or ','", () => {
+  it("is a table only when a task table's header heads rows of its width", () => {
+    const table = [
+      "TT;Nội dung;Chủ trì;Thời gian",
+      "1;Rà soát TTHC;Tư pháp;Quý II/2026",
+      "2;Số hóa;Văn phòng;Quý III/2026",
+    ];
+    expect(looksLikeDelimitedTable([...table, "3;Tuyên truyền;Văn hóa;Thường xuyên"].join("\n"))).toBe(true);
+    // Two rows under the header could be two sentences after a heading: not enough.
+    expect(looksLikeDelimitedTable(table.join("\n"))).toBe(false);
+    const prose = [
+      "1. Rà soát, cập nhật dữ liệu dân cư, do Công an xã chủ trì, hoàn thành trước 30/6/2026.",
+      "2. Số hóa hồ sơ, kết quả giải quyết, do Bộ phận Một cửa chủ trì, hoàn thành trước 30/9/2026.",
+      "3. Tuyên truyền, phổ biến, do Văn hóa chủ trì, thực hiện thường xuyên, cả năm.",
+      "4. Tự đánh giá, chấm điểm, do Nội vụ chủ trì, hoàn thành trước 15/11/2026.",
+    ];
+    expect(looksLikeDelimitedTable(prose.join("\n"))).toBe(false);
+    expect(looksLikeDelimitedTable("TT\tNội dung\tChủ trì\tThời gian\n1\tRà soát\tTư pháp\tQuý II")).toBe(false);
   });
 });

@@ -1,5 +1,27 @@
 import type { SourceDocument, SourceRow, SourceTable } from "../source-document.js";
+import { readHeaderAt } from "../interpret/columns.js";
+import { detectDelimiter, parseCsv } from "./csv.js";
 import { looksLikePdfTableText, readPdfTextTable } from "./pdf-text.js";
+
+/** Rows of one width that make a table: fewer could be a sentence with commas in it. */
+const MIN_DELIMITED_ROWS = 3;
+
+/**
+ * Whether a text without tabs is a task table saved with ';' or ',' between cells
+ * (Excel's CSV saved under another name, a copy out of a spreadsheet tool). Prose
+ * has commas too, so it takes a row that reads as a task table's header followed
+ * by rows of the same width.
+ */
+export function looksLikeDelimitedTable(text: string): boolean {
+  const delimiter = detectDelimiter(text);
+  if (delimiter === "\t") return false;
+  const rows = parseCsv(text, delimiter).filter((row) => row.cells.some((cell) => cell.trim() !== ""));
+  const headerAt = rows.findIndex((row, at) => row.cells.length >= 3 && readHeaderAt(rows, at) !== null);
+  if (headerAt < 0) return false;
+  const width = rows[headerAt]!.cells.length;
+  const following = rows.slice(headerAt, headerAt + 1 + MIN_DELIMITED_ROWS);
+  return following.length > MIN_DELIMITED_ROWS && following.every((row) => row.cells.length === width);
+}
 
 /**
  * Plain text as copied out of a plan: table rows are tab-separated lines, other
