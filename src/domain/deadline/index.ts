@@ -1,4 +1,5 @@
 export { combineSchedules } from "./combine.js";
+export { normalizeDocumentDeadline } from "./document-deadline.js";
 export { InvalidDeadlineContextError, normalizeDeadline } from "./normalize.js";
 export type {
   CountedDeadline,

@@ -7,7 +7,7 @@
  */
 import {
   combineSchedules,
-  normalizeDeadline,
+  normalizeDocumentDeadline,
   type DeadlineContext,
   type Schedule,
 } from "../../domain/deadline/index.js";
@@ -235,31 +235,8 @@ class DirectiveWalker implements Walk {
     return task;
   }
 
-  /**
-   * A date with no year that falls before the document was signed is next year's
-   * ("trước ngày 15/01" in a letter of December).
-   */
   private scheduleOf(texts: string[]): Schedule {
-    const issuedOn = this.identity.issuedOn;
-    return combineSchedules(
-      texts.map((text) => {
-        const schedule = normalizeDeadline(text, this.context);
-        if (issuedOn && schedule.kind === "recurring") {
-          // A recurring report starts with the first occurrence after the document, not in January.
-          const coming = schedule.milestones.filter((m) => m.due >= issuedOn);
-          return coming.length > 0 ? { ...schedule, milestones: coming } : schedule;
-        }
-        const due = schedule.milestones[0]?.due;
-        if (issuedOn && due && due < issuedOn && !/\b20\d{2}\b/.test(text)) {
-          return normalizeDeadline(text, {
-            ...this.context,
-            planYear: this.context.planYear + 1,
-            period: undefined,
-          });
-        }
-        return schedule;
-      }),
-    );
+    return combineSchedules(texts.map((text) => normalizeDocumentDeadline(text, this.context)));
   }
 }
 
