@@ -174,15 +174,22 @@ function flatRows(plan: Plan): FlatRow[] {
 
 const HEADER = ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"];
 
-function html(plan: Plan, options: { borders: boolean; page: string }): string {
+/** `numbered: false` prints the table without its TT column, the section's numeral before its title. */
+function html(plan: Plan, options: { borders: boolean; page: string; numbered?: boolean }): string {
   const border = options.borders ? "1px solid #000" : "none";
+  const numbered = options.numbered ?? true;
   const body = flatRows(plan)
     .map((r) => {
-      if (r.kind === "section") return `<tr><td><b>${r.stt}</b></td><td colspan="4"><b>${esc(r.title)}</b></td></tr>`;
+      if (r.kind === "section")
+        return numbered
+          ? `<tr><td><b>${r.stt}</b></td><td colspan="4"><b>${esc(r.title)}</b></td></tr>`
+          : `<tr><td colspan="4"><b>${r.stt}. ${esc(r.title)}</b></td></tr>`;
       const lead = r.leadSpan === 0 ? "" : `<td${r.leadSpan > 1 ? ` rowspan="${r.leadSpan}"` : ""}>${esc(r.lead)}</td>`;
-      return `<tr><td style="text-align:center">${r.stt}</td><td>${esc(r.title)}</td>${lead}<td>${esc(r.support)}</td><td>${esc(r.deadline)}</td></tr>`;
+      const tt = numbered ? `<td style="text-align:center">${r.stt}</td>` : "";
+      return `<tr>${tt}<td>${esc(r.title)}</td>${lead}<td>${esc(r.support)}</td><td>${esc(r.deadline)}</td></tr>`;
     })
     .join("\n");
+  const header = numbered ? HEADER : HEADER.slice(1);
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Kế hoạch ${esc(plan.subject)}</title>
 <style>@page { size: ${options.page}; margin: 18mm 15mm; }
 body { font-family: "Liberation Serif", "DejaVu Serif", serif; font-size: 12pt; }
@@ -195,7 +202,7 @@ table.head td { text-align: center; vertical-align: top; border: none; }</style>
 <p style="text-align:center"><b>KẾ HOẠCH</b><br><b>${esc(plan.subject)}</b></p>
 <p>Thực hiện chương trình cải cách hành chính, Ủy ban nhân dân ban hành Kế hoạch với các nhiệm vụ cụ thể tại Phụ lục kèm theo.</p>
 <p style="text-align:center"><b>PHỤ LỤC NHIỆM VỤ</b></p>
-<table class="plan"${options.borders ? ' border="1" cellspacing="0" cellpadding="4"' : ' border="0" cellspacing="0" cellpadding="4"'}><thead><tr>${HEADER.map((h) => `<th>${h}</th>`).join("")}</tr></thead>
+<table class="plan"${options.borders ? ' border="1" cellspacing="0" cellpadding="4"' : ' border="0" cellspacing="0" cellpadding="4"'}><thead><tr>${header.map((h) => `<th>${h}</th>`).join("")}</tr></thead>
 <tbody>
 ${body}
 </tbody></table>
@@ -423,13 +430,19 @@ function expected(plan: Plan): unknown {
   );
 }
 
-async function main(): Promise<void> {
+/**
+ * `npx tsx scripts/make-pdf-corpus.ts [part]`: with a part of a file name ("no-tt"), only the PDFs
+ * whose names hold it are written and the rest of the corpus is kept as it is.
+ */
+async function main(only = process.argv[2]): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "pdf-corpus-"));
-  rmSync(OUT, { recursive: true, force: true });
+  if (!only) rmSync(OUT, { recursive: true, force: true });
   for (const dir of ["plans", "expected", "pdf"]) mkdirSync(join(OUT, dir), { recursive: true });
-  const write = (name: string, bytes: Buffer): void => {
-    writeFileSync(join(OUT, "pdf", name), bytes);
-    process.stdout.write(`${name} ${bytes.length}\n`);
+  const write = (name: string, bytes: Buffer | (() => Buffer)): void => {
+    if (only && !name.includes(only)) return;
+    const data = typeof bytes === "function" ? bytes() : bytes;
+    writeFileSync(join(OUT, "pdf", name), data);
+    process.stdout.write(`${name} ${data.length}\n`);
   };
   try {
     for (const plan of PLANS) {
@@ -458,7 +471,23 @@ async function main(): Promise<void> {
       write(`${plan.id}.calc-xlsx.borders.a4-landscape.pdf`, readFileSync(soffice(xlsxPath, "pdf", work)));
       // pdf-lib: ruled, rows cut at page breaks, Letter.
       write(`${plan.id}.pdflib.grid.letter.pdf`, await drawn(plan, { grid: true, size: [612, 792] }));
+      // Tables without a TT column: ruled (Writer from HTML and from .docx) and, without merged cells, unruled.
+      const noTt = join(dir, "no-tt.html");
+      writeFileSync(noTt, html(plan, { borders: true, page: "A4 portrait", numbered: false }));
+      write(`${plan.id}.writer-html.bordered.a4.no-tt.pdf`, () =>
+        readFileSync(soffice(noTt, "pdf:writer_pdf_Export", work, "HTML (StarWriter)")),
+      );
+      write(`${plan.id}.writer-docx.bordered.a4.no-tt.pdf`, () =>
+        readFileSync(soffice(soffice(noTt, "docx:MS Word 2007 XML", work, "HTML (StarWriter)"), "pdf", work)),
+      );
+      write(`${plan.id}.chromium.bordered.a4.no-tt.pdf`, () => printed(noTt, dir, false));
       if (plan.mergeLeads) continue;
+      const noTtPlain = join(dir, "no-tt-plain.html");
+      writeFileSync(noTtPlain, html(plan, { borders: false, page: "A4 portrait", numbered: false }));
+      write(`${plan.id}.writer-odt.borderless.a4.no-tt.pdf`, () =>
+        readFileSync(soffice(soffice(noTtPlain, "odt", work, "HTML (StarWriter)"), "pdf", work)),
+      );
+      write(`${plan.id}.chromium.borderless.a4.no-tt.pdf`, () => printed(noTtPlain, dir, false));
       // Borderless renderings: only for plans without merged cells (without rules a merged cell has no extent).
       const plain = page("A4 portrait", false);
       const odt = soffice(plain, "odt", work, "HTML (StarWriter)");

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";
@@ -67,6 +69,26 @@ describe("a task table without a TT column", () => {
     const text = ["KẾ HOẠCH", "Cải cách hành chính năm 2026", "Nội dung\tThời gian", "Rà soát\tQuý II/2026"].join("\n");
     await expect(readDocument("x.txt", Buffer.from(text)).then((d) => interpretDocument(d))).rejects.toThrow(
       /không nhận ra tiêu đề bảng phụ lục/,
+    );
+  });
+});
+
+/**
+ * The .docx renderings above printed to PDF by LibreOffice Writer (no borders, no cell padding, so only the
+ * words tell where a row starts): test/fixtures/no-tt-pdf. Ruled and padded PDFs without TT are in the PDF corpus.
+ */
+describe("a PDF of a table without a TT column", () => {
+  it.each([
+    ["commune.numbered.writer-docx.borderless.pdf", communePlan],
+    ["commune.capitals.writer-docx.borderless.pdf", communePlan],
+    ["ward.numbered.writer-docx.borderless.pdf", wardPlan],
+    ["department.numbered.writer-docx.borderless.pdf", departmentPlan],
+  ] as const)("reads %s to its plan's tasks, numbered by order", async (name, plan) => {
+    const { draft, tasks } = await importDraft(name, readFileSync(join("test/fixtures/no-tt-pdf", name)));
+    expect(tasks).toEqual(expectedTasks(plan));
+    expect(draft.tasks.map((t) => t.title)).toEqual(plan.sections.flatMap((s) => s.tasks.map((t) => t.title)));
+    expect(draft.warnings).toContain(
+      "Bảng phụ lục không có cột TT/STT: nhiệm vụ được đánh số theo thứ tự trong từng mục",
     );
   });
 });

@@ -79,3 +79,17 @@ export function sectionMarkerOf(
 export function startsFresh(text: string): boolean {
   return /^[-+•*–]?\s*[\p{Lu}\d]/u.test(text);
 }
+
+/** A heading printed in capitals ("CẢI CÁCH THỂ CHẾ") or in bold, short of a sentence. */
+export function looksLikeHeading(text: string, raw = ""): boolean {
+  if (text.length === 0 || text.length > 200) return false;
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  const capitals = letters.replace(/[^\p{Lu}]/gu, "").length;
+  return (letters.length >= 4 && capitals / letters.length > 0.8) || isBoldCell(raw);
+}
+
+/** A section's title in a table without TT: a numeral before it ("II. CẢI CÁCH…") or capitals throughout. */
+export function isUnnumberedSectionTitle(text: string): boolean {
+  // Two words at least: a lone acronym ("UBND") on a line is the rest of a wrapped cell.
+  return sectionMarkerOf(text, "text-column") !== null || (/\S\s+\S/u.test(text) && looksLikeHeading(text));
+}

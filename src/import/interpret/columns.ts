@@ -97,7 +97,8 @@ function continuesHeader(row: { cells: string[]; inherited?: boolean[] }, sttInd
 }
 
 /** Content, lead and deadline: enough to recognise a task table that numbers its tasks only by their order. */
-function namesATaskTable(roles: ColumnRole[]): boolean {
+/** Whether header roles name a task table without a TT column: its content, its lead and its deadline. */
+export function namesATaskTable(roles: ColumnRole[]): boolean {
   const content = roles.includes("title") || roles.includes("task") || roles.includes("activity");
   return content && roles.includes("lead") && roles.includes("deadline");
 }

@@ -1,5 +1,5 @@
 import type { SourceRow } from "../source-document.js";
-import { isBoldCell, plainCell, sectionMarkerOf, startsFresh } from "./cells.js";
+import { looksLikeHeading, plainCell, sectionMarkerOf, startsFresh } from "./cells.js";
 import { type ColumnMap, isColumnNumberRow, isHeaderRepeat } from "./columns.js";
 
 const ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"];
@@ -11,14 +11,6 @@ function soleText(row: SourceRow): { text: string; raw: string } {
     .filter((c) => c.text.length > 0);
   const distinct = [...new Set(filled.map((c) => c.text))];
   return distinct.length === 1 ? { text: distinct[0] as string, raw: filled[0]?.raw ?? "" } : { text: "", raw: "" };
-}
-
-/** A heading printed in capitals ("CẢI CÁCH THỂ CHẾ") or in bold, short of a sentence. */
-function looksLikeHeading(text: string, raw: string): boolean {
-  if (text.length === 0 || text.length > 200) return false;
-  const letters = text.replace(/[^\p{L}]/gu, "");
-  const capitals = letters.replace(/[^\p{Lu}]/gu, "").length;
-  return (letters.length >= 4 && capitals / letters.length > 0.8) || isBoldCell(raw);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sectionMarkerOf, taskNumberOf } from "../interpret/cells.js";
-import { roleOfHeader } from "../interpret/columns.js";
+import { namesATaskTable, roleOfHeader } from "../interpret/columns.js";
 import { joinRuns, type Line } from "./pdf-furniture.js";
 import type { Run } from "./pdf-page.js";
 
@@ -14,7 +14,7 @@ export interface HeaderColumn {
 export interface TableHeader {
   lines: number[];
   columns: HeaderColumn[];
-  /** The "TT" label's run. */
+  /** The "TT" label's run; in a table without one, the leftmost label's (the first column's). */
   tt: Run;
 }
 
@@ -122,7 +122,73 @@ export function findHeader(lines: Line[], acceptHeader?: (labels: string[]) => b
     const aloneRoles = alone.map((c) => roleOfHeader(c.text));
     if (aloneRoles.includes("stt") && accepted(alone)) return { lines: below, columns: alone, tt };
   }
+  return findUnnumberedHeader(lines);
+}
+
+/** Lines of one header band follow each other closer than this many heights of their type. */
+const BAND_SPACING = 1.6;
+
+/**
+ * The header of a task table without a TT column: one to four lines, the first
+ * holding two labels or more (a heading above the table is one centred line),
+ * whose labels name the content, the lead and the deadline.
+ */
+function findUnnumberedHeader(lines: Line[]): TableHeader | null {
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i] as Line;
+    if (first.runs.length < 2) continue;
+    const anchor = [...first.runs].sort((a, b) => a.x - b.x)[0] as Run;
+    const band = [...labelsAbove(lines, i, anchor), i];
+    for (;;) {
+      const columns = headerColumns(band.flatMap((k) => (lines[k] as Line).runs));
+      if (namesATaskTable(columns.map((c) => roleOfHeader(c.text)))) {
+        band.push(...labelsBelow(lines, band[band.length - 1] as number, anchor, 6 - band.length));
+        return { lines: band, columns: headerColumns(band.flatMap((k) => (lines[k] as Line).runs)), tt: anchor };
+      }
+      const last = band[band.length - 1] as number;
+      if (band.length >= 4 || !closeBelow(lines, last)) break;
+      band.push(last + 1);
+    }
+  }
   return null;
+}
+
+/** Whether the line after `at` follows it at a header's line spacing, on the same page. */
+function closeBelow(lines: Line[], at: number): boolean {
+  const line = lines[at] as Line;
+  const next = lines[at + 1];
+  const height = Math.max(...line.runs.map((run) => run.height));
+  return next !== undefined && next.page === line.page && line.y - next.y <= height * BAND_SPACING;
+}
+
+/**
+ * Labels centred in a taller header cell start above the line with the most
+ * labels ("Cơ quan" over "phối hợp", "Thời gian" over "hoàn thành"): the close
+ * lines above it with nothing in the first column and no larger type.
+ */
+function labelsAbove(lines: Line[], at: number, anchor: Run): number[] {
+  const above: number[] = [];
+  for (let k = at - 1; k >= 0 && above.length < 3; k--) {
+    if (!closeBelow(lines, k)) break;
+    if ((lines[k] as Line).runs.some((run) => run.x <= anchor.x + anchor.width || run.height > anchor.height * 1.2))
+      break;
+    above.unshift(k);
+  }
+  return above;
+}
+
+/** Wrapped labels below the header's lines; the body starts with a capital in the first column. */
+function labelsBelow(lines: Line[], last: number, anchor: Run, room: number): number[] {
+  const below: number[] = [];
+  for (let k = last; below.length < room && closeBelow(lines, k); k++) {
+    const next = lines[k + 1] as Line;
+    const continuesLabels = next.runs.every(
+      (run) => run.x > anchor.x + anchor.width || !/^[\p{Lu}\d]/u.test(run.text.trim()),
+    );
+    if (isColumnNumberLine(next) || !continuesLabels) break;
+    below.push(k + 1);
+  }
+  return below;
 }
 
 /** The x where most runs of a stretch start, when enough do: the left edge of a left-aligned column. */

@@ -1,6 +1,6 @@
-import { sectionMarkerOf, taskNumberOf } from "../interpret/cells.js";
+import { isUnnumberedSectionTitle, sectionMarkerOf, startsFresh, taskNumberOf } from "../interpret/cells.js";
 import { cellText, columnAt, splitAtBorders } from "./pdf-columns.js";
-import type { Line } from "./pdf-furniture.js";
+import { joinRuns, type Line } from "./pdf-furniture.js";
 import type { PdfRow } from "./pdf-grid.js";
 import type { Run } from "./pdf-page.js";
 
@@ -23,10 +23,30 @@ function lineSpacing(lines: Line[]): number {
   return recurring.length > 0 ? Math.min(...recurring) + 0.5 : font * 1.2;
 }
 
+/**
+ * What starts a row: a number in the TT column, or, in a table without one,
+ * a line whose content cell and lead or deadline cell both start afresh (a
+ * capital or a digit), since the lines that continue a wrapped cell start in
+ * lower case, and a section title alone on its line.
+ */
+export type RowStart = { kind: "number"; column: number } | { kind: "content"; column: number; others: number[] };
+
 /** A run in the TT column that numbers a task or a section. */
 const opensRow = (run: Run, borders: number[], sttColumn: number): boolean =>
   columnAt(borders, run.x + 1) === sttColumn &&
   (taskNumberOf(run.text.trim()) !== null || sectionMarkerOf(run.text.trim(), "number-column") !== null);
+
+function opensContentRow(line: Line, borders: number[], start: Extract<RowStart, { kind: "content" }>): boolean {
+  const runs = line.runs.flatMap((r) => splitAtBorders(r, borders));
+  const at = (column: number): Run | undefined => runs.find((run) => columnAt(borders, run.x + 1) === column);
+  const content = at(start.column);
+  if (!content || !startsFresh(content.text.trim())) return false;
+  if (line.runs.length === 1 && isUnnumberedSectionTitle(joinRuns(line.runs).trim())) return true;
+  return start.others.some((column) => {
+    const other = at(column);
+    return other !== undefined && startsFresh(other.text.trim());
+  });
+}
 
 /**
  * Rows of a table printed without rules, from the lines below its header:
@@ -40,9 +60,10 @@ const opensRow = (run: Run, borders: number[], sttColumn: number): boolean =>
 export function rowsFromText(
   body: Line[],
   borders: number[],
-  sttColumn: number,
+  start: RowStart,
   repeatsHeader: (line: Line) => boolean,
 ): PdfRow[] {
+  const sttColumn = start.kind === "number" ? start.column : -1;
   const spacing = lineSpacing(body);
   const groups: Line[][] = [];
   body.forEach((line, i) => {
@@ -56,17 +77,25 @@ export function rowsFromText(
     if (fresh) groups.push([line]);
     else groups[groups.length - 1]!.push(line);
   });
-  const numbered = (line: Line): boolean => line.runs.some((run) => opensRow(run, borders, sttColumn));
+  const numbered = (line: Line): boolean =>
+    start.kind === "number"
+      ? line.runs.some((run) => opensRow(run, borders, sttColumn))
+      : opensContentRow(line, borders, start);
   const numberedLines = groups.flatMap((group) => group.filter(numbered).map((line) => group.indexOf(line)));
+  // Without numbers, a table whose cells have padding shows its rows by the gaps: as many groups as rows, or
+  // about. Only a table printed without padding (one group a page) is cut where a row seems to open.
+  const openings = groups.reduce((n, group) => n + group.filter(numbered).length, 0);
+  const gapsShowRows = start.kind === "content" && groups.length * 2 >= openings;
   const topAligned =
-    numberedLines.length > 0 && numberedLines.filter((at) => at === 0).length * 2 >= numberedLines.length;
+    start.kind === "content" ||
+    (numberedLines.length > 0 && numberedLines.filter((at) => at === 0).length * 2 >= numberedLines.length);
   const split: Line[][] = [];
   for (const group of groups) {
     let current: Line[] = [];
     let seenNumber = false;
     for (const line of group) {
       const opens = numbered(line);
-      if (opens && current.length > 0 && (topAligned || seenNumber)) {
+      if (opens && current.length > 0 && !gapsShowRows && (topAligned || seenNumber)) {
         split.push(current);
         current = [];
         seenNumber = false;
@@ -81,10 +110,14 @@ export function rowsFromText(
     const runs: Run[][] = Array.from({ length: width }, () => []);
     for (const line of group) {
       // A section title runs across the table; any other run that crosses a border holds two cells.
-      const section = line.runs.some(
-        (run) =>
-          columnAt(borders, run.x + 1) === sttColumn && sectionMarkerOf(run.text.trim(), "number-column") !== null,
-      );
+      const section =
+        start.kind === "number"
+          ? line.runs.some(
+              (run) =>
+                columnAt(borders, run.x + 1) === sttColumn &&
+                sectionMarkerOf(run.text.trim(), "number-column") !== null,
+            )
+          : line.runs.length === 1 && isUnnumberedSectionTitle(joinRuns(line.runs).trim());
       for (const run of section ? line.runs : line.runs.flatMap((r) => splitAtBorders(r, borders))) {
         runs[columnAt(borders, run.x + 1)]!.push(run);
       }

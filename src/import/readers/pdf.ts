@@ -1,11 +1,11 @@
-import { plainCell, startsFresh } from "../interpret/cells.js";
+import { isUnnumberedSectionTitle, plainCell, startsFresh } from "../interpret/cells.js";
 import { type ColumnMap, isColumnNumberRow, isHeaderRepeat, readHeaderAt, roleOfHeader } from "../interpret/columns.js";
 import type { OutsideLine, SourceDocument, SourceRow } from "../source-document.js";
 import { bordersFromText, columnAt, findHeader, isColumnNumberLine, type TableHeader } from "./pdf-columns.js";
 import { dropFurniture, joinRuns, type Line } from "./pdf-furniture.js";
 import { gridColumns, gridRows, levelOf, type PdfRow } from "./pdf-grid.js";
 import { type PdfPage, readPdfPages } from "./pdf-page.js";
-import { rowsFromText } from "./pdf-text-rows.js";
+import { type RowStart, rowsFromText } from "./pdf-text-rows.js";
 import { readTextDocument } from "./text.js";
 
 /** Text that follows the appendix, not a row of it: the closing sections and the signature block. */
@@ -57,7 +57,7 @@ function unruledTable(lines: Line[][], header: TableHeader): PdfTable {
     header.columns,
     body.filter((line) => !isColumnNumberLine(line)),
   );
-  const sttColumn = header.columns.findIndex((c) => roleOfHeader(c.text) === "stt");
+  const roles = header.columns.map((c) => roleOfHeader(c.text));
   const labels: string[] = header.columns.map(() => "");
   header.columns.forEach((c) => {
     const at = columnAt(borders, (c.left + c.right) / 2);
@@ -68,7 +68,15 @@ function unruledTable(lines: Line[][], header: TableHeader): PdfTable {
   // The header's lines and the column-number line "(1) (2) (3)…" are rows of their own.
   const repeatsHeader = (line: Line): boolean =>
     isColumnNumberLine(line) || line.runs.every((run) => headerTexts.has(run.text.trim()));
-  const rows = rowsFromText(body, borders, Math.max(0, sttColumn), repeatsHeader);
+  const columnOf = (role: string): number => {
+    const at = roles.indexOf(role as (typeof roles)[number]);
+    return at < 0 ? -1 : columnAt(borders, (header.columns[at]!.left + header.columns[at]!.right) / 2);
+  };
+  const contentColumn = Math.max(columnOf("title"), columnOf("task"), columnOf("activity"));
+  const start: RowStart = roles.includes("stt")
+    ? { kind: "number", column: columnOf("stt") }
+    : { kind: "content", column: contentColumn, others: [columnOf("lead"), columnOf("deadline")] };
+  const rows = rowsFromText(body, borders, start, repeatsHeader);
   return { body: [headerRow, ...rows], before, after };
 }
 
@@ -87,7 +95,8 @@ function cutAtEnd(table: PdfTable): PdfRow[] {
  * following a page break, which decides cell by cell.
  */
 function joinPageBreaks(rows: PdfRow[], columns: ColumnMap): SourceRow[] {
-  const stt = columns.index.stt ?? 0;
+  // Without a TT column nothing marks a row as new, so every first row of a page is looked at.
+  const stt = columns.index.stt;
   const out: SourceRow[] = [];
   let previous: SourceRow | undefined;
   // Per column, the rows showing one cell merged down over them (the first one owns it).
@@ -100,6 +109,15 @@ function joinPageBreaks(rows: PdfRow[], columns: ColumnMap): SourceRow[] {
     const group = merged[c]?.includes(row) ? merged[c] : [row];
     const text = [group[0]!.cells[c], more].filter(Boolean).join(" ");
     for (const member of group) setCell(member, c, text);
+  };
+  // Without TT, a part that has words but neither lead nor deadline, and is no section title, is a row's rest:
+  // a task of its own always names who leads it or when it is due.
+  const unnumberedRest = (cells: string[]): boolean => {
+    if (stt !== undefined) return false;
+    const filled = cells.filter((c) => c.length > 0);
+    const lead = cells[columns.index.lead ?? -1] ?? "";
+    const deadline = cells[columns.index.deadline ?? -1] ?? "";
+    return filled.length > 0 && !lead && !deadline && !isUnnumberedSectionTitle(filled[0] as string);
   };
   let lastPage = rows[0]?.page ?? 1;
   let pageStart = false;
@@ -116,11 +134,13 @@ function joinPageBreaks(rows: PdfRow[], columns: ColumnMap): SourceRow[] {
     out.push(source);
     if (isHeaderRepeat(row.cells, columns) || isColumnNumberRow(row.cells)) continue;
     const atBreak =
-      pageStart && previous !== undefined && plainCell(row.cells[stt]).length === 0 && !row.inherited?.[stt];
+      pageStart &&
+      previous !== undefined &&
+      (stt === undefined || (plainCell(row.cells[stt]).length === 0 && !row.inherited?.[stt]));
     pageStart = false;
     if (atBreak && previous) {
       const own = row.cells.map((c, i) => (row.inherited?.[i] ? "" : plainCell(c)));
-      if (own.some((c) => c.length > 0 && !startsFresh(c)) || row.continued?.some(Boolean)) {
+      if (own.some((c) => c.length > 0 && !startsFresh(c)) || row.continued?.some(Boolean) || unnumberedRest(own)) {
         // Cut by the page: each cell finishes the one above it, a merged cell for all the rows it covers.
         own.forEach((text, c) => {
           if (text.length > 0) extend(previous!, c, text);
@@ -172,15 +192,59 @@ export async function readPdfDocument(
   const pages = await readPdfPages(fileName, bytes);
   const { lines, dropped } = dropFurniture(pages);
   const outside: OutsideLine[] = dropped.map((d) => ({ page: d.page, text: d.text, reason: d.reason }));
-  const header = findHeader(lines.flat(), options.acceptHeader);
-  if (!header) {
+  const table = labelledTable(pages, lines, options) ?? unlabelledRuledTable(pages, lines);
+  if (!table) {
     const text = lines.map((page) => page.map(lineText).join("\n")).join("\n\n");
     return { ...readTextDocument(fileName, text), outside };
   }
-  const headerPage = pages[header.tt.page - 1] as PdfPage;
-  const xs = gridColumns(headerPage, header);
+  return documentOf(fileName, table, outside);
+}
+
+/** The table under a header found by its labels ("TT" and a deadline column, or what `acceptHeader` takes). */
+function labelledTable(pages: PdfPage[], lines: Line[][], options: PdfReadOptions): PdfTable | null {
+  const header = findHeader(lines.flat(), options.acceptHeader);
+  if (!header) return null;
+  const xs = gridColumns(pages[header.tt.page - 1] as PdfPage, header);
   const ruled = xs ? ruledTable(pages, lines, header, xs) : null;
-  const table = ruled && ruled.body.length > 0 ? ruled : unruledTable(lines, header);
+  return ruled && ruled.body.length > 0 ? ruled : unruledTable(lines, header);
+}
+
+/**
+ * A ruled task table without a TT column: its header has no label to find it by,
+ * so each ruled grid of three or more columns is read and the first whose rows
+ * start with a task table's header (content, lead and deadline) is taken.
+ */
+function unlabelledRuledTable(pages: PdfPage[], lines: Line[][]): PdfTable | null {
+  for (const start of ruledTableStarts(pages, lines)) {
+    const table = ruledTable(pages, lines, start.header, start.xs);
+    const rows = table.body
+      .slice(0, 6)
+      .map((row) => ({ cells: row.cells, ...(row.covered ? { covered: row.covered } : {}) }));
+    if (rows.some((_, at) => readHeaderAt(rows, at)?.numberedByOrder)) return table;
+  }
+  return null;
+}
+
+/** The first line inside each ruled grid, with the grid's column edges. */
+function ruledTableStarts(pages: PdfPage[], lines: Line[][]): Array<{ header: TableHeader; xs: number[] }> {
+  const starts: Array<{ header: TableHeader; xs: number[] }> = [];
+  let offset = 0;
+  lines.forEach((pageLines, p) => {
+    let inside = false;
+    pageLines.forEach((line, k) => {
+      const leftmost = [...line.runs].sort((a, b) => a.x - b.x)[0];
+      const header: TableHeader | null = leftmost ? { lines: [offset + k], columns: [], tt: leftmost } : null;
+      const xs = header ? gridColumns(pages[p] as PdfPage, header) : null;
+      if (header && xs && !inside) starts.push({ header, xs });
+      inside = xs !== null;
+    });
+    offset += pageLines.length;
+  });
+  return starts;
+}
+
+/** The document a table makes: its header and rows, and every line outside it as text. */
+function documentOf(fileName: string, table: PdfTable, outside: OutsideLine[]): SourceDocument {
   const trailing = cutAtEnd(table);
   const rows = table.body;
   const asSource = (row: PdfRow): SourceRow => ({
