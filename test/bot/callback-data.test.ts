@@ -100,7 +100,10 @@ describe("callback data", () => {
       `par:yes:1:2:${ID}`,
       "",
     ]) {
-      expect(codecs.filter((codec) => codec.unpack(data) !== null), data).toEqual([]);
+      expect(
+        codecs.filter((codec) => codec.unpack(data) !== null),
+        data,
+      ).toEqual([]);
     }
   });
 

@@ -92,11 +92,12 @@ export function approvalsFeature(): Composer<BoundContext> {
     }
   });
 
-  const decideNow = (decision: Exclude<Decision, "return">) => async (ctx: BoundContext, action: { requestId: string }) => {
-    await ctx.answerCallbackQuery();
-    const settled = await decide(ctx, action.requestId, decision, null);
-    if (settled) await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() });
-  };
+  const decideNow =
+    (decision: Exclude<Decision, "return">) => async (ctx: BoundContext, action: { requestId: string }) => {
+      await ctx.answerCallbackQuery();
+      const settled = await decide(ctx, action.requestId, decision, null);
+      if (settled) await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() });
+    };
   onPress(composer, approveData, decideNow("approve"));
   onPress(composer, grantData, decideNow("grant"));
   onPress(composer, denyData, decideNow("deny"));

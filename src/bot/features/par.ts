@@ -18,9 +18,7 @@ import { refusalText } from "../refusals.js";
 
 /** Yes, no, skip to a suggestion, or a menu press. */
 type ParPress =
-  | { verb: ParMenuVerb }
-  | { verb: "yes" | "no"; code: string; taskId: string }
-  | { verb: "skip"; index: number };
+  { verb: ParMenuVerb } | { verb: "yes" | "no"; code: string; taskId: string } | { verb: "skip"; index: number };
 
 function encode(press: ParPress): string {
   switch (press.verb) {

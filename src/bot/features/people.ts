@@ -29,10 +29,7 @@ export function peopleFeature(): Composer<BoundContext> {
         );
         if (person.personId !== viewer.personId) {
           keyboard
-            .text(
-              t("btn-people-deactivate", { name: person.name }),
-              deactivateData.pack({ personId: person.personId }),
-            )
+            .text(t("btn-people-deactivate", { name: person.name }), deactivateData.pack({ personId: person.personId }))
             .row();
         }
       }
@@ -66,10 +63,7 @@ export function peopleFeature(): Composer<BoundContext> {
     if (!confirmed) {
       await ctx.reply(t("people-deactivate-ask", { name: person.name }), {
         reply_markup: new InlineKeyboard()
-          .text(
-            t("btn-people-deactivate-confirm"),
-            deactivateConfirmedData.pack({ personId: action.personId }),
-          )
+          .text(t("btn-people-deactivate-confirm"), deactivateConfirmedData.pack({ personId: action.personId }))
           .text(t("btn-cancel"), cancelData.pack({})),
       });
       return;

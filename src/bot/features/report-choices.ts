@@ -24,7 +24,9 @@ export function reportChoicesFeature(): Composer<BoundContext> {
     if (!canReadOrganization(ctx)) return;
     const keyboard = new InlineKeyboard();
     for (const period of reportPeriodsAround(ctx.today)) {
-      keyboard.text(ctx.t("btn-report-period", { period: period.label }), reportPeriodData.pack({ code: period.code })).row();
+      keyboard
+        .text(ctx.t("btn-report-period", { period: period.label }), reportPeriodData.pack({ code: period.code }))
+        .row();
     }
     await ctx.reply(ctx.t("report-choose"), { reply_markup: keyboard });
   });

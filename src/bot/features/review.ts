@@ -68,9 +68,7 @@ async function renderItem(ctx: BoundContext, index: number): Promise<{ text: str
       (a, b) => Number(proposedKeys.has(unitNameKey(b.name))) - Number(proposedKeys.has(unitNameKey(a.name))),
     );
     for (const unit of choices.slice(0, MAX_CHOICES)) {
-      keyboard
-        .text(unit.name, reviewLeadData.pack({ taskId: item.taskId, unitPrefix: unit.id.slice(0, 8) }))
-        .row();
+      keyboard.text(unit.name, reviewLeadData.pack({ taskId: item.taskId, unitPrefix: unit.id.slice(0, 8) })).row();
     }
   } else if (item.kind === "unit") {
     lines.push(t("review-unit", { name: item.name, count: item.tasks }));

@@ -119,8 +119,7 @@ export function settingsFeature(): Composer<BoundContext> {
     const choices = CHOICES[field];
     if (choices) {
       const keyboard = new InlineKeyboard();
-      for (const choice of choices)
-        keyboard.text(CHOICE_LABELS[choice](t), settingsChoiceData.pack({ field, choice }));
+      for (const choice of choices) keyboard.text(CHOICE_LABELS[choice](t), settingsChoiceData.pack({ field, choice }));
       keyboard.row().text(t("btn-cancel"), cancelData.pack({}));
       await ctx.reply(t("settings-ask-choice", { label: t(`settings-field-${field}`) }), { reply_markup: keyboard });
       return;

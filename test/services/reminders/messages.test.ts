@@ -56,8 +56,12 @@ describe("composeReminderMessage", () => {
     // On Zalo the chairman is not told to type "xong 1" either; the unit is.
     const linkFor = (id: string) => `https://example.test/t/${id}`;
     const hint = translatorFor("vi").t("zalo-list-hint");
-    expect(composeReminderMessage([line({ ...escalation, forOwner: false })], translatorFor("vi"), { linkFor }).text).not.toContain(hint);
-    expect(composeReminderMessage([line({ ...escalation, forOwner: true })], translatorFor("vi"), { linkFor }).text).toContain(hint);
+    expect(
+      composeReminderMessage([line({ ...escalation, forOwner: false })], translatorFor("vi"), { linkFor }).text,
+    ).not.toContain(hint);
+    expect(
+      composeReminderMessage([line({ ...escalation, forOwner: true })], translatorFor("vi"), { linkFor }).text,
+    ).toContain(hint);
   });
 
   it("orders tasks due the same day by their place in the plan, whatever order they came in", () => {
