@@ -18,7 +18,7 @@ export function inviteFeature(): Composer<BoundContext> {
   const composer = new Composer<BoundContext>();
 
   composer.command("moi", async (ctx) => {
-    const { viewer, t } = ctx;
+    const { t } = ctx;
     // Asked before the first button, so nobody picks a role only to be refused; createInvite asks again.
     if (!canInvite(ctx)) {
       await ctx.reply(t("invite-not-allowed"));

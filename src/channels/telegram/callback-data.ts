@@ -63,7 +63,7 @@ export function createCallbackData<const F extends Record<string, Field<unknown>
 ): CallbackData<ValuesOf<F>> {
   if (TAGS.has(tag)) throw new Error(`callback tag "${tag}" is used twice`);
   TAGS.add(tag);
-  const entries = Object.entries(fields) as Array<[string, Field<unknown>]>;
+  const entries: Array<[string, Field<unknown>]> = Object.entries(fields);
   return {
     tag,
     pack(values) {
