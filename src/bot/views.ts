@@ -5,7 +5,6 @@ import { taskNumber } from "../services/reminders/compose-message.js";
 import type { Translator } from "../i18n/i18n.js";
 import { progressMark } from "../i18n/progress-marks.js";
 
-
 export const numberOf = (milestone: Pick<MilestoneView, "section" | "stt">) =>
   taskNumber(milestone.section, milestone.stt);
 

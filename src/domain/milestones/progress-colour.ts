@@ -35,14 +35,7 @@ const COLOURS: Record<LatenessStatus, ProgressColour> = {
  * but the chat marks it apart, as the digest counts it apart.
  */
 export type ProgressMark =
-  | "on-track"
-  | "due-this-week"
-  | "overdue"
-  | "done-on-time"
-  | "done-late"
-  | "ongoing"
-  | "undated"
-  | "cancelled";
+  "on-track" | "due-this-week" | "overdue" | "done-on-time" | "done-late" | "ongoing" | "undated" | "cancelled";
 
 const MARKS: Record<LatenessStatus, ProgressMark> = {
   "on-track": "on-track",
