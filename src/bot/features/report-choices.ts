@@ -19,9 +19,9 @@ import { onPress } from "./actions.js";
  */
 export function reportChoicesFeature(): Composer<BoundContext> {
   const composer = new Composer<BoundContext>();
-  composer.command("baocao", async (ctx, next) => {
+  // Only those who read every unit's work are offered the reports; for the others /baocao goes on as it was.
+  composer.filter(canReadOrganization).command("baocao", async (ctx, next) => {
     await next();
-    if (!canReadOrganization(ctx)) return;
     const keyboard = new InlineKeyboard();
     for (const period of reportPeriodsAround(ctx.today)) {
       keyboard

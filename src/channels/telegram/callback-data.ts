@@ -94,20 +94,12 @@ export const returnData = createCallbackData("return", { requestId: uuid });
 export const grantData = createCallbackData("grant", { requestId: uuid });
 export const denyData = createCallbackData("deny", { requestId: uuid });
 
+const MILESTONE_BUTTONS = { done: doneData, evidence: evidenceData } as const;
+const REQUEST_BUTTONS = { approve: approveData, return: returnData, grant: grantData, deny: denyData } as const;
+
 /** The payload of a typed button action from a service (a reminder's "Đã hoàn thành", a request's "Duyệt"). */
 export function encodeButtonAction(action: ButtonAction): string {
-  switch (action.verb) {
-    case "done":
-      return doneData.pack(action);
-    case "evidence":
-      return evidenceData.pack(action);
-    case "approve":
-      return approveData.pack(action);
-    case "return":
-      return returnData.pack(action);
-    case "grant":
-      return grantData.pack(action);
-    case "deny":
-      return denyData.pack(action);
-  }
+  return "milestoneId" in action
+    ? MILESTONE_BUTTONS[action.verb].pack(action)
+    : REQUEST_BUTTONS[action.verb].pack(action);
 }
