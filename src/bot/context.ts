@@ -2,7 +2,7 @@ import type { Context } from "grammy";
 import type { PlanReader } from "../services/plans/import-plan-file.js";
 import type { Database } from "../../db/client.js";
 import type { Logger } from "../logger.js";
-import type { ChatSession } from "../services/chat-state.js";
+import type { ChatSession } from "./session.js";
 import type { ZaloChannelDeps } from "../services/delivery/deliver.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
 import type { EmailChannelAccess } from "../services/people/email-addresses.js";

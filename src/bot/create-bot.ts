@@ -8,11 +8,12 @@ import { sequentialize } from "@grammyjs/runner";
 import { type Api, Bot, type BotConfig } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { DEFAULT_TIME_ZONE, localDay } from "../domain/planning/index.js";
-import { loadChatSession, saveChatSession } from "../services/chat-state.js";
+import { loadSession, saveSession } from "./session.js";
 import { findViewer } from "../services/people/viewer.js";
 import type { BotContext, BotDeps } from "./context.js";
 import { approvalsFeature } from "./features/approvals.js";
 import { digestFeature } from "./features/digest.js";
+import { conversationFeature } from "./features/conversation.js";
 import { evidenceReferenceFeature } from "./features/evidence-reference.js";
 import { helpFeature } from "./features/help.js";
 import { inviteFeature } from "./features/invite.js";
@@ -67,12 +68,12 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
     );
     ctx.t = ctx.translator.t;
     ctx.today = localDay(deps.now(), ctx.viewer?.timeZone ?? DEFAULT_TIME_ZONE);
-    ctx.session = ctx.viewer ? await loadChatSession(deps.db, ctx.viewer.personId) : { pending: null };
+    ctx.session = ctx.viewer ? await loadSession(deps.db, ctx.viewer.personId) : { pending: null };
     const before = JSON.stringify(ctx.session);
     // A new command abandons whatever the bot was waiting for.
     if (ctx.message?.text?.startsWith("/")) ctx.session.pending = null;
     await next();
-    if (ctx.viewer && JSON.stringify(ctx.session) !== before) await saveChatSession(deps.db, ctx.viewer, ctx.session);
+    if (ctx.viewer && JSON.stringify(ctx.session) !== before) await saveSession(deps.db, ctx.viewer, ctx.session);
   });
 
   // Group chats are not where people are reminded; the bot works in private chats only.
@@ -99,6 +100,7 @@ export function createBot(deps: BotDeps, options: { botInfo?: UserFromGetMe } = 
   bound.use(emailAddressFeature());
   bound.use(milestoneWorkFeature());
   bound.use(evidenceReferenceFeature());
+  bound.use(conversationFeature());
   bound.use(typedRepliesFeature());
   // A press nobody recognized: a forged or outdated payload.
   bound.on("callback_query:data", async (ctx) => {

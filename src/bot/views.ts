@@ -1,16 +1,9 @@
 import { formatVietnameseDate } from "../domain/calendar/index.js";
-import { daysOverdue, effectiveState, type ProgressColour, progressColour } from "../domain/milestones/index.js";
+import { daysOverdue, effectiveState, lateness, markOf } from "../domain/milestones/index.js";
 import type { MilestoneView } from "../services/milestones/milestone-view.js";
 import { taskNumber } from "../services/reminders/compose-message.js";
 import type { Translator } from "../i18n/i18n.js";
-
-const COLOUR_MARK: Record<ProgressColour, string> = {
-  green: "🟢",
-  blue: "🔵",
-  orange: "🟠",
-  red: "🔴",
-  grey: "⚪",
-};
+import { progressMark } from "../i18n/progress-marks.js";
 
 export const numberOf = (milestone: Pick<MilestoneView, "section" | "stt">) =>
   taskNumber(milestone.section, milestone.stt);
@@ -22,7 +15,7 @@ export function titleOf(milestone: Pick<MilestoneView, "title" | "label">): stri
 
 export const dueText = (t: Translator["t"], due: string | null) => (due ? formatVietnameseDate(due) : t("due-none"));
 
-/** One milestone in a list: its colour, number, title, due day, state and (for wide views) its unit. */
+/** One milestone in a list: its mark, number, title, due day, state and (for wide views) its unit. */
 export function milestoneLine(
   t: Translator["t"],
   milestone: MilestoneView,
@@ -31,7 +24,7 @@ export function milestoneLine(
   showUnit: boolean,
 ): string {
   return t("task-line", {
-    colour: COLOUR_MARK[progressColour(milestone, today)],
+    colour: progressMark(markOf(lateness(milestone, today))),
     index,
     number: numberOf(milestone),
     title: titleOf(milestone),

@@ -6,9 +6,19 @@
 
 /** The channels a person may be reached on; each has its own limiter and retry rules. */
 export type { ChannelName as Channel } from "../channels/channel.js";
+/**
+ * What pressing a button of a reminder or a notice does, typed: a service
+ * says which action, each channel writes it its own way (Telegram as callback
+ * data, src/channels/telegram/callback-data.ts; a channel without buttons
+ * leaves it off and links the task instead).
+ */
+export type ButtonAction =
+  | { verb: "done" | "evidence"; milestoneId: string }
+  | { verb: "approve" | "return" | "grant" | "deny"; requestId: string };
+
 export interface InlineButton {
   text: string;
-  callbackData: string;
+  action: ButtonAction;
 }
 
 export interface OutgoingMessage {

@@ -117,7 +117,7 @@ describe("lateness, as every view reads it", () => {
     expect(text).toContain(`🔴 Quá hạn: ${overdue.length}`);
     expect(text).toContain(`🟠 Hoàn thành trễ hạn: ${late.length}`);
     expect(text).toContain(`🟢 Hoàn thành đúng hạn: ${doneOnTime.length}`);
-    expect(text).toContain("🔵 Đến hạn trong tuần: 1");
+    expect(text).toContain("🟡 Đến hạn trong tuần: 1");
     // On track: due after this week. The ongoing duty is its own category, not one waiting for a date.
     expect(text).toContain("🔵 Đúng tiến độ: 1");
     expect(text).toContain("🔁 Thường xuyên: 1");
@@ -137,7 +137,10 @@ describe("lateness, as every view reads it", () => {
     );
     expect(lines["Quá hạn"]).toMatch(/^🔴 .*Quá hạn 7 ngày/s);
     expect(lines["Nộp trễ"]).toMatch(/^🟠 .*Chờ duyệt hoàn thành/s);
-    for (const name of ["Sắp đến hạn", "Còn xa"]) expect(lines[name]).toMatch(/^🔵 /);
-    for (const name of ["Thường xuyên", "Chưa có ngày"]) expect(lines[name]).toMatch(/^⚪ /);
+    // Each mark means what the digest counts under it: due this week apart from on track, ongoing apart from undated.
+    expect(lines["Sắp đến hạn"]).toMatch(/^🟡 /);
+    expect(lines["Còn xa"]).toMatch(/^🔵 /);
+    expect(lines["Thường xuyên"]).toMatch(/^🔁 /);
+    expect(lines["Chưa có ngày"]).toMatch(/^⚪ /);
   });
 });

@@ -45,6 +45,30 @@ describe("layer rules", () => {
     ).toEqual([]);
   });
 
+  it("refuse a front end or one channel's own code inside services, but let them use the channel interface", async () => {
+    expect(
+      await restrictedImports(
+        "src/services/notifications/probe.ts",
+        'import { doneData } from "../../bot/callback-data/milestone-work.js";\n',
+      ),
+    ).toHaveLength(1);
+    expect(
+      await restrictedImports(
+        "src/services/notifications/probe.ts",
+        'import { encodeButtonAction } from "../../channels/telegram/callback-data.js";\n',
+      ),
+    ).toHaveLength(1);
+    expect(
+      await restrictedImports("src/services/probe.ts", 'import { page } from "../web/pages/plan-page.js";\n'),
+    ).toHaveLength(1);
+    expect(
+      await restrictedImports(
+        "src/services/delivery/probe.ts",
+        'import type { DeliveryChannel } from "../../channels/channel.js";\nimport { enabledChannelList } from "../../channels/registry.js";\n',
+      ),
+    ).toEqual([]);
+  });
+
   it("refuse a front end inside a channel", async () => {
     expect(
       await restrictedImports("src/channels/zalo/probe.ts", 'import { createBot } from "../../bot/create-bot.js";\n'),

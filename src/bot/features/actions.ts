@@ -1,20 +1,21 @@
 import type { Composer } from "grammy";
-import { type CallbackAction, decodeCallback } from "../callback-data.js";
+import type { CallbackData } from "../../channels/telegram/callback-data.js";
 import type { BotContext } from "../context.js";
 
-type ActionOf<V extends CallbackAction["verb"]> = Extract<CallbackAction, { verb: V }>;
-
-/** Routes a button press by its verb; the payload is decoded once and typed. */
-export function onAction<V extends CallbackAction["verb"], C extends BotContext>(
+/**
+ * Routes a button press of one codec: the payload is unpacked once and typed;
+ * anything that does not unpack passes on (at the end, "button-stale"), as
+ * does a press the handler leaves to the next feature (`next`).
+ */
+export function onPress<V, C extends BotContext>(
   composer: Composer<C>,
-  verbs: V | V[],
-  handler: (ctx: C, action: ActionOf<V>) => Promise<void>,
+  data: CallbackData<V>,
+  handler: (ctx: C, values: V, next: () => Promise<void>) => Promise<void>,
 ): void {
-  const wanted = new Set<string>(Array.isArray(verbs) ? verbs : [verbs]);
   composer.on("callback_query:data", async (ctx, next) => {
-    const action = decodeCallback(ctx.callbackQuery.data);
-    if (!action || !wanted.has(action.verb)) return next();
-    await handler(ctx, action as ActionOf<V>);
+    const values = data.unpack(ctx.callbackQuery.data);
+    if (values === null) return next();
+    await handler(ctx, values, next);
   });
 }
 

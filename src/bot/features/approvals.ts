@@ -1,12 +1,13 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatLocalDate } from "../../domain/planning/index.js";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
-import { canApproveCompletion } from "../../domain/milestones/index.js";
 import { decideRequest, type Decision, listPendingApprovals } from "../../services/milestones/milestone-actions.js";
 import type { BoundContext } from "../context.js";
+import { canApprove } from "../filters/can.js";
 import { cancelKeyboard, completionApprovalKeyboard, extensionApprovalKeyboard } from "../keyboards/keyboards.js";
 import { dueText, numberOf, titleOf } from "../views.js";
-import { onAction, sourceOf } from "./actions.js";
+import { approveData, denyData, grantData, returnData } from "../callback-data/approvals.js";
+import { onPress, sourceOf } from "./actions.js";
 
 const DECIDED_KEY: Record<Decision, string> = {
   approve: "approved",
@@ -91,15 +92,19 @@ export function approvalsFeature(): Composer<BoundContext> {
     }
   });
 
-  onAction(composer, ["approve", "grant", "deny"], async (ctx, action) => {
-    await ctx.answerCallbackQuery();
-    const settled = await decide(ctx, action.requestId, action.verb, null);
-    if (settled) await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() });
-  });
+  const decideNow =
+    (decision: Exclude<Decision, "return">) => async (ctx: BoundContext, action: { requestId: string }) => {
+      await ctx.answerCallbackQuery();
+      const settled = await decide(ctx, action.requestId, decision, null);
+      if (settled) await ctx.editMessageReplyMarkup({ reply_markup: new InlineKeyboard() });
+    };
+  onPress(composer, approveData, decideNow("approve"));
+  onPress(composer, grantData, decideNow("grant"));
+  onPress(composer, denyData, decideNow("deny"));
 
-  onAction(composer, "return", async (ctx, action) => {
+  onPress(composer, returnData, async (ctx, action) => {
     const { viewer } = ctx;
-    if (!canApproveCompletion(viewer, viewer.organizationId)) {
+    if (!canApprove(ctx)) {
       await ctx.answerCallbackQuery({ text: ctx.t("not-allowed"), show_alert: true });
       return;
     }

@@ -2,29 +2,27 @@ import { Composer, InlineKeyboard } from "grammy";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { addEvidenceReference, citeReference, parseDocumentReference } from "../../services/evidence-references.js";
 import { authorizeMilestone } from "../../services/milestones/milestone-view.js";
-import { encodeCallback } from "../callback-data.js";
-import type { BoundContext, BotContext } from "../context.js";
+import { cancelData } from "../callback-data/conversation.js";
+import { referenceSaveData } from "../callback-data/evidence-reference.js";
+import type { BoundContext } from "../context.js";
 import { cancelKeyboard } from "../keyboards/keyboards.js";
 import { titleOf } from "../views.js";
-import { sourceOf } from "./actions.js";
+import { onPress, sourceOf } from "./actions.js";
 import { completeMilestone } from "./milestone-work.js";
-
-/** The button payload; what it confirms lives in the person's session, checked again on press. */
-const SAVE = "ref-save";
 
 /**
  * "Gửi minh chứng" by reference: while the bot waits for an evidence file,
  * a typed document reference is read, shown back and stored once confirmed.
  */
-export function evidenceReferenceFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function evidenceReferenceFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
   composer.on("message:text", async (ctx, next) => {
     const pending = ctx.session.pending;
     const text = ctx.message.text.trim();
     if ((pending?.kind !== "evidence" && pending?.kind !== "evidence-reference") || text.startsWith("/")) {
       return next();
     }
-    const bound = ctx as BoundContext;
+    const bound = ctx;
     const parsed = parseDocumentReference(text);
     if (!parsed.ok) {
       await ctx.reply(ctx.t("evidence-reference-bad", { reason: parsed.reason }), {
@@ -56,14 +54,15 @@ export function evidenceReferenceFeature(): Composer<BotContext> {
       }),
       {
         reply_markup: new InlineKeyboard()
-          .text(ctx.t("btn-reference-save"), SAVE)
-          .text(ctx.t("btn-cancel"), encodeCallback({ verb: "cancel" })),
+          .text(ctx.t("btn-reference-save"), referenceSaveData.pack({}))
+          .text(ctx.t("btn-cancel"), cancelData.pack({})),
       },
     );
   });
 
-  composer.callbackQuery(SAVE, async (ctx) => {
-    const bound = ctx as BoundContext;
+  // What it confirms lives in the person's session, checked again on press.
+  onPress(composer, referenceSaveData, async (ctx) => {
+    const bound = ctx;
     const pending = ctx.session.pending;
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);

@@ -1,12 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatLocalDate } from "../../domain/planning/index.js";
 import type { Role } from "../../domain/milestones/index.js";
-import { hasAccess } from "../../services/access.js";
 import { createInvite, inviteLink, listInviteUnits } from "../../services/people/invites.js";
-import { encodeCallback } from "../callback-data.js";
+import { inviteRoleData, inviteUnitData } from "../callback-data/invite.js";
 import type { BoundContext } from "../context.js";
+import { canInvite } from "../filters/can.js";
 import { refusalText } from "../refusals.js";
-import { onAction } from "./actions.js";
+import { onPress } from "./actions.js";
 
 const ROLES: Role[] = ["member", "unit_head", "coordinator", "chairman"];
 
@@ -18,15 +18,15 @@ export function inviteFeature(): Composer<BoundContext> {
   const composer = new Composer<BoundContext>();
 
   composer.command("moi", async (ctx) => {
-    const { viewer, t } = ctx;
+    const { t } = ctx;
     // Asked before the first button, so nobody picks a role only to be refused; createInvite asks again.
-    if (!hasAccess(viewer, "invite.create", viewer)) {
+    if (!canInvite(ctx)) {
       await ctx.reply(t("invite-not-allowed"));
       return;
     }
     const keyboard = new InlineKeyboard();
     for (const role of ROLES) {
-      keyboard.text(t("role-name", { role }), encodeCallback({ verb: "invite-role", role })).row();
+      keyboard.text(t("role-name", { role }), inviteRoleData.pack({ role })).row();
     }
     await ctx.reply(t("invite-choose-role"), { reply_markup: keyboard });
   });
@@ -59,7 +59,7 @@ export function inviteFeature(): Composer<BoundContext> {
     );
   };
 
-  onAction(composer, "invite-role", async (ctx, action) => {
+  onPress(composer, inviteRoleData, async (ctx, action) => {
     const bound = ctx;
     const choices = await listInviteUnits(ctx.deps.db, bound.viewer, bound.viewer.organizationId);
     if (choices.kind !== "ok") {
@@ -74,14 +74,14 @@ export function inviteFeature(): Composer<BoundContext> {
     }
     const keyboard = new InlineKeyboard();
     for (const unit of choices.units.slice(0, 40)) {
-      keyboard.text(unit.name, encodeCallback({ verb: "invite-unit", role: action.role, unitId: unit.id })).row();
+      keyboard.text(unit.name, inviteUnitData.pack({ role: action.role, unitId: unit.id })).row();
     }
     await ctx.editMessageText(ctx.t("invite-choose-unit"), { reply_markup: keyboard });
   });
 
-  onAction(composer, "invite-unit", async (ctx, action) => {
+  onPress(composer, inviteUnitData, async (ctx, action) => {
     const bound = ctx;
-    if (!hasAccess(bound.viewer, "invite.create", bound.viewer)) {
+    if (!canInvite(bound)) {
       await ctx.answerCallbackQuery({ text: ctx.t("invite-not-allowed"), show_alert: true });
       return;
     }

@@ -18,7 +18,8 @@ import { cancelKeyboard, progressKeyboard, skipKeyboard } from "../keyboards/key
 import { downloadTelegramFile, MAX_DOWNLOAD_BYTES } from "../telegram-files.js";
 import { refusalText } from "../refusals.js";
 import { dueText, titleOf } from "../views.js";
-import { onAction, sourceOf } from "./actions.js";
+import { doneData, evidenceData, extendData, percentData, progressData } from "../callback-data/milestone-work.js";
+import { onPress, sourceOf } from "./actions.js";
 import { readDeadlineAnswer } from "./typed-deadline.js";
 
 /** Answers a refusal from a service in the person's language; true when there was one. */
@@ -77,7 +78,7 @@ export function milestoneWorkFeature(): Composer<BoundContext> {
   const composer = new Composer<BoundContext>();
   const answer = (ctx: BoundContext) => (text: string) => ctx.answerCallbackQuery({ text, show_alert: true });
 
-  onAction(composer, "done", async (ctx, action) => {
+  onPress(composer, doneData, async (ctx, action) => {
     if (!(await guardMilestone(ctx, action.milestoneId))) return;
     await completeMilestone(ctx, action.milestoneId, async (text) => {
       await ctx.answerCallbackQuery();
@@ -85,7 +86,7 @@ export function milestoneWorkFeature(): Composer<BoundContext> {
     });
   });
 
-  onAction(composer, "evidence", async (ctx, action) => {
+  onPress(composer, evidenceData, async (ctx, action) => {
     const milestone = await guardMilestone(ctx, action.milestoneId);
     if (!milestone) return;
     ctx.session.pending = { kind: "evidence", milestoneId: action.milestoneId, thenComplete: false };
@@ -95,7 +96,7 @@ export function milestoneWorkFeature(): Composer<BoundContext> {
     });
   });
 
-  onAction(composer, "progress", async (ctx, action) => {
+  onPress(composer, progressData, async (ctx, action) => {
     const milestone = await guardMilestone(ctx, action.milestoneId);
     if (!milestone) return;
     await ctx.answerCallbackQuery();
@@ -104,7 +105,7 @@ export function milestoneWorkFeature(): Composer<BoundContext> {
     });
   });
 
-  onAction(composer, "pct", async (ctx, action) => {
+  onPress(composer, percentData, async (ctx, action) => {
     const { db, now } = ctx.deps;
     const result = await reportProgress(db, ctx.viewer, action.milestoneId, action.percent, {
       now: now(),
@@ -120,7 +121,7 @@ export function milestoneWorkFeature(): Composer<BoundContext> {
     });
   });
 
-  onAction(composer, "extend", async (ctx, action) => {
+  onPress(composer, extendData, async (ctx, action) => {
     const milestone = await guardMilestone(ctx, action.milestoneId);
     if (!milestone) return;
     ctx.session.pending = { kind: "extension-date", milestoneId: action.milestoneId };
@@ -132,16 +133,6 @@ export function milestoneWorkFeature(): Composer<BoundContext> {
       }),
       { reply_markup: cancelKeyboard(ctx.t) },
     );
-  });
-
-  onAction(composer, ["skip", "cancel"], async (ctx, action) => {
-    const wasPending = ctx.session.pending;
-    ctx.session.pending = null;
-    await ctx.answerCallbackQuery();
-    await ctx.editMessageReplyMarkup().catch(() => undefined);
-    if (action.verb === "cancel" && wasPending) {
-      await ctx.reply(ctx.t(wasPending.kind === "import-confirm" ? "import-cancelled" : "input-cancelled"));
-    }
   });
 
   composer.on(["message:document", "message:photo"], async (ctx) => {

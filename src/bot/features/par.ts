@@ -2,8 +2,8 @@
  * `/chiso`: the PAR INDEX self-assessment in the chat. The summary (points
  * per field, what is missing), the suggested tasks one decision at a time
  * (as /rasoat goes through its items), the workbook and the evidence bundle,
- * and a press to chase what is missing. Its buttons carry their own "par:"
- * payloads, decoded here.
+ * and a press to chase what is missing. Its buttons are the codecs of
+ * src/bot/callback-data/par.ts.
  */
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
@@ -12,29 +12,36 @@ import { syncParChase } from "../../services/par/par-chase.js";
 import { loadParView, type ParView } from "../../services/par/par-view.js";
 import { buildParBundle, buildParWorkbook } from "../../services/par/par-workbook.js";
 import { decideParLink, pendingLinkSuggestions } from "../../services/par/par-work.js";
+import { type ParMenuVerb, parMenuData, parNoData, parSkipData, parYesData } from "../callback-data/par.js";
 import type { BoundContext } from "../context.js";
 import { refusalText } from "../refusals.js";
 
-/** "par:<verb>[:<criterion code>:<task id>]": yes, no, skip to a suggestion, or a menu press. */
+/** Yes, no, skip to a suggestion, or a menu press. */
 type ParPress =
-  | { verb: "links" | "workbook" | "bundle" | "chase" }
-  | { verb: "yes" | "no"; code: string; taskId: string }
-  | { verb: "skip"; index: number };
+  { verb: ParMenuVerb } | { verb: "yes" | "no"; code: string; taskId: string } | { verb: "skip"; index: number };
 
-const encode = (press: ParPress): string =>
-  press.verb === "yes" || press.verb === "no"
-    ? `par:${press.verb}:${press.code}:${press.taskId}`
-    : press.verb === "skip"
-      ? `par:skip:${press.index}`
-      : `par:${press.verb}`;
+function encode(press: ParPress): string {
+  switch (press.verb) {
+    case "yes":
+      return parYesData.pack(press);
+    case "no":
+      return parNoData.pack(press);
+    case "skip":
+      return parSkipData.pack(press);
+    default:
+      return parMenuData.pack(press);
+  }
+}
 
 function decode(data: string): ParPress | null {
-  const [prefix, verb, first, second] = data.split(":");
-  if (prefix !== "par") return null;
-  if ((verb === "yes" || verb === "no") && first && second) return { verb, code: first, taskId: second };
-  if (verb === "skip" && first && /^\d+$/.test(first)) return { verb, index: Number(first) };
-  if (verb === "links" || verb === "workbook" || verb === "bundle" || verb === "chase") return { verb };
-  return null;
+  const menu = parMenuData.unpack(data);
+  if (menu) return menu;
+  const yes = parYesData.unpack(data);
+  if (yes) return { verb: "yes", ...yes };
+  const no = parNoData.unpack(data);
+  if (no) return { verb: "no", ...no };
+  const skip = parSkipData.unpack(data);
+  return skip ? { verb: "skip", ...skip } : null;
 }
 
 /** The year being assessed: this year's assessment, else last year's (January closes the previous year). */

@@ -1,10 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatLocalDate } from "../../domain/planning/index.js";
 import { deactivatePerson, loadRoster } from "../../services/people/roster.js";
-import { encodeCallback } from "../callback-data.js";
+import { cancelData } from "../callback-data/conversation.js";
+import { inviteUnitData } from "../callback-data/invite.js";
+import { deactivateConfirmedData, deactivateData } from "../callback-data/people.js";
 import { refusalText } from "../refusals.js";
 import type { BoundContext } from "../context.js";
-import { onAction } from "./actions.js";
+import { onPress } from "./actions.js";
 
 /** `/nguoi`: people by unit (joined, invited, unreachable), and stopping someone's reminders. */
 export function peopleFeature(): Composer<BoundContext> {
@@ -27,10 +29,7 @@ export function peopleFeature(): Composer<BoundContext> {
         );
         if (person.personId !== viewer.personId) {
           keyboard
-            .text(
-              t("btn-people-deactivate", { name: person.name }),
-              encodeCallback({ verb: "person-deactivate", personId: person.personId, confirmed: false }),
-            )
+            .text(t("btn-people-deactivate", { name: person.name }), deactivateData.pack({ personId: person.personId }))
             .row();
         }
       }
@@ -48,7 +47,7 @@ export function peopleFeature(): Composer<BoundContext> {
     await ctx.reply(lines.join("\n"), { reply_markup: keyboard });
   });
 
-  onAction(composer, "person-deactivate", async (ctx, action) => {
+  const deactivate = (confirmed: boolean) => async (ctx: BoundContext, action: { personId: string }) => {
     const { viewer, t } = ctx;
     const roster = await loadRoster(ctx.deps.db, viewer, viewer.organizationId, ctx.deps.now());
     if (roster.kind !== "ok") {
@@ -61,14 +60,11 @@ export function peopleFeature(): Composer<BoundContext> {
       await ctx.reply(t("button-stale"));
       return;
     }
-    if (!action.confirmed) {
+    if (!confirmed) {
       await ctx.reply(t("people-deactivate-ask", { name: person.name }), {
         reply_markup: new InlineKeyboard()
-          .text(
-            t("btn-people-deactivate-confirm"),
-            encodeCallback({ verb: "person-deactivate", personId: action.personId, confirmed: true }),
-          )
-          .text(t("btn-cancel"), encodeCallback({ verb: "cancel" })),
+          .text(t("btn-people-deactivate-confirm"), deactivateConfirmedData.pack({ personId: action.personId }))
+          .text(t("btn-cancel"), cancelData.pack({})),
       });
       return;
     }
@@ -87,10 +83,12 @@ export function peopleFeature(): Composer<BoundContext> {
       await ctx.reply(t("people-unit-empty", { unit: unit.name }), {
         reply_markup: new InlineKeyboard().text(
           t("btn-people-invite-replacement", { unit: unit.name }),
-          encodeCallback({ verb: "invite-unit", role: "member", unitId: unit.id }),
+          inviteUnitData.pack({ role: "member", unitId: unit.id }),
         ),
       });
     }
-  });
+  };
+  onPress(composer, deactivateData, deactivate(false));
+  onPress(composer, deactivateConfirmedData, deactivate(true));
   return composer;
 }

@@ -4,7 +4,6 @@ import { splitMessage, TELEGRAM_TEXT_LIMIT } from "../../domain/messages/index.j
 import { NoAssignmentsError } from "../../import/directive/read-directive.js";
 import { ImportError } from "../../import/import-error.js";
 import type { PlanDraft } from "../../import/plan-draft.js";
-import { hasAccess } from "../../services/access.js";
 import type { ImportSummary } from "../../services/import-plan.js";
 import {
   importPlanFile,
@@ -13,13 +12,16 @@ import {
   type PlanFileResult,
   readsAsPastedDocument,
 } from "../../services/plans/import-plan-file.js";
-import { encodeCallback } from "../callback-data.js";
+import { cancelData } from "../callback-data/conversation.js";
+import { canCoordinate } from "../filters/can.js";
+import { leaveStep } from "./conversation.js";
+import { importConfirmData } from "../callback-data/plan-import.js";
 import type { BoundContext } from "../context.js";
-import type { PendingInput } from "../../services/chat-state.js";
+import type { PendingInput } from "../session.js";
 import { importPreviewLines } from "../../i18n/import-preview.js";
 import type { Translator } from "../../i18n/i18n.js";
 import { refusalText } from "../refusals.js";
-import { onAction } from "./actions.js";
+import { onPress } from "./actions.js";
 import { downloadTelegramFile, MAX_DOWNLOAD_BYTES } from "../telegram-files.js";
 
 /** The import summary in the chat, from the locale files. */
@@ -42,7 +44,7 @@ export function planImportFeature(): Composer<BoundContext> {
     const document = ctx.message.document;
     const fileName = displayFileName(document.file_name ?? "ke-hoach");
     // Routing, not access: a member's file that is no plan is evidence sent out of turn.
-    const coordinates = hasAccess(bound.viewer, "organization.coordinate", bound.viewer);
+    const coordinates = canCoordinate(bound);
     if (!coordinates && !isPlanFileName(fileName)) return next();
     if (coordinates && !isPlanFileName(fileName)) {
       await ctx.reply(unsupportedText(ctx, fileName));
@@ -81,12 +83,18 @@ export function planImportFeature(): Composer<BoundContext> {
     }
     if (waiting !== null && waiting !== undefined) return next();
     if (text.startsWith("/") || !readsAsPastedDocument(text)) return next();
-    if (!hasAccess(ctx.viewer, "organization.coordinate", ctx.viewer)) return next();
+    if (!canCoordinate(ctx)) return next();
     const pending = { kind: "import-confirm" as const, fileName: PASTED_FILE_NAME, pastedText: text };
     await previewDocument(ctx, pending, Buffer.from(text, "utf8"));
   });
 
-  onAction(composer, "import-confirm", async (ctx) => {
+  // Cancelling a previewed plan says the plan was not imported; any other step's cancel is the conversation's.
+  onPress(composer, cancelData, async (ctx, _values, next) => {
+    if (ctx.session.pending?.kind !== "import-confirm") return next();
+    await leaveStep(ctx, "import-cancelled");
+  });
+
+  onPress(composer, importConfirmData, async (ctx) => {
     const bound = ctx;
     const pending = ctx.session.pending;
     await ctx.answerCallbackQuery();
@@ -176,8 +184,8 @@ async function previewDocument(
       };
       await ctx.reply(ctx.t("import-too-many-tasks", { tasks: result.tasks, limit: result.limit }), {
         reply_markup: new InlineKeyboard()
-          .text(ctx.t("btn-import-tasks", { tasks: result.tasks }), encodeCallback({ verb: "import-confirm" }))
-          .text(ctx.t("btn-cancel"), encodeCallback({ verb: "cancel" })),
+          .text(ctx.t("btn-import-tasks", { tasks: result.tasks }), importConfirmData.pack({}))
+          .text(ctx.t("btn-cancel"), cancelData.pack({})),
       });
       return;
     }
@@ -199,8 +207,8 @@ async function sendPreview(
 ): Promise<void> {
   ctx.session.pending = pending;
   const keyboard = new InlineKeyboard()
-    .text(ctx.t("btn-import-confirm"), encodeCallback({ verb: "import-confirm" }))
-    .text(ctx.t("btn-cancel"), encodeCallback({ verb: "cancel" }));
+    .text(ctx.t("btn-import-confirm"), importConfirmData.pack({}))
+    .text(ctx.t("btn-cancel"), cancelData.pack({}));
   // A long plan's preview runs past one message: the parts go in order, the buttons under the last.
   const parts = splitMessage(
     `${formatImportPreview(ctx.translator, result.draft, result.summary)}\n\n${ctx.t("import-confirm-question")}`,

@@ -1,8 +1,9 @@
 import { Composer } from "grammy";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { splitMessage, TELEGRAM_TEXT_LIMIT } from "../../domain/messages/index.js";
-import type { RegisterDocument, TaskStanding } from "../../domain/planning/index.js";
+import type { RegisterDocument } from "../../domain/planning/index.js";
 import type { Translator } from "../../i18n/i18n.js";
+import { standingMark } from "../../i18n/progress-marks.js";
 import { loadRegisterTyped } from "../../services/plans/register.js";
 import type { BoundContext } from "../context.js";
 import { refusalText } from "../refusals.js";
@@ -10,7 +11,6 @@ import { refusalText } from "../refusals.js";
 /** A chat shows the newest documents and a few tasks of each; the web page shows everything. */
 const MAX_DOCUMENTS = 10;
 const MAX_TASKS = 6;
-const ICONS: Record<TaskStanding, string> = { done: "✅", overdue: "🔴", open: "⚪" };
 
 /** The register in the chat's words: a block per document, its completion and its first tasks. */
 export function formatRegister(t: Translator["t"], documents: RegisterDocument[], typed: string): string {
@@ -24,7 +24,7 @@ export function formatRegister(t: Translator["t"], documents: RegisterDocument[]
     for (const task of document.tasks.slice(0, MAX_TASKS)) {
       lines.push(
         t("register-task", {
-          icon: ICONS[task.standing],
+          icon: standingMark(task.standing),
           title: task.title.length > 120 ? `${task.title.slice(0, 119)}…` : task.title,
           lead: task.leads.join(", ") || t("register-no-lead"),
           due: task.due ? t("register-task-due", { date: formatVietnameseDate(task.due) }) : "",

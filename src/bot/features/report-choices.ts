@@ -1,5 +1,4 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import { seesWholeOrganization } from "../../domain/milestones/index.js";
 import {
   buildCchcReport,
   loadCchcReportInput,
@@ -9,33 +8,38 @@ import {
   reportPeriodsAround,
 } from "../../services/reports/cchc-report.js";
 import { refusalText } from "../refusals.js";
-import type { BoundContext, BotContext } from "../context.js";
+import { reportPeriodData } from "../callback-data/report.js";
+import type { BoundContext } from "../context.js";
+import { canReadOrganization } from "../filters/can.js";
+import { onPress } from "./actions.js";
 
 /**
  * `/baocao` also offers the CCHC report of a period as a Word document: the
  * buttons follow the workbook, and each builds the report when pressed.
  */
-export function reportChoicesFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
-  composer.command("baocao", async (ctx, next) => {
+export function reportChoicesFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
+  // Only those who read every unit's work are offered the reports; for the others /baocao goes on as it was.
+  composer.filter(canReadOrganization).command("baocao", async (ctx, next) => {
     await next();
-    if (!seesWholeOrganization((ctx as BoundContext).viewer)) return;
     const keyboard = new InlineKeyboard();
     for (const period of reportPeriodsAround(ctx.today)) {
-      keyboard.text(ctx.t("btn-report-period", { period: period.label }), `rep:${period.code}`).row();
+      keyboard
+        .text(ctx.t("btn-report-period", { period: period.label }), reportPeriodData.pack({ code: period.code }))
+        .row();
     }
     await ctx.reply(ctx.t("report-choose"), { reply_markup: keyboard });
   });
 
-  composer.callbackQuery(/^rep:(\d{4}(?:-Q[1-4]|-H[12])?)$/, async (ctx) => {
-    const { viewer } = ctx as BoundContext;
-    if (!seesWholeOrganization(viewer)) {
+  onPress(composer, reportPeriodData, async (ctx, { code }) => {
+    const { viewer } = ctx;
+    if (!canReadOrganization(ctx)) {
       await ctx.answerCallbackQuery({ text: ctx.t("report-not-allowed"), show_alert: true });
       return;
     }
     let period: ReportPeriod;
     try {
-      period = parseReportPeriod(ctx.match[1] as string);
+      period = parseReportPeriod(code);
     } catch (error) {
       if (!(error instanceof ReportPeriodError)) throw error;
       await ctx.answerCallbackQuery({ text: ctx.t("button-stale"), show_alert: true });

@@ -14,11 +14,18 @@ import {
 } from "../../services/review.js";
 import { taskNumber } from "../../services/reminders/compose-message.js";
 import { syncReminders } from "../../services/reminders/sync-reminders.js";
-import { encodeCallback } from "../callback-data.js";
+import {
+  reviewDateData,
+  reviewKeepData,
+  reviewLeadData,
+  reviewMergeData,
+  reviewNextData,
+  reviewSeenData,
+} from "../callback-data/review.js";
 import type { BoundContext } from "../context.js";
 import { cancelKeyboard } from "../keyboards/keyboards.js";
 import { refusalText } from "../refusals.js";
-import { onAction } from "./actions.js";
+import { onPress } from "./actions.js";
 import { readDeadlineAnswer } from "./typed-deadline.js";
 
 const MAX_CHOICES = 12;
@@ -52,7 +59,7 @@ async function renderItem(ctx: BoundContext, index: number): Promise<{ text: str
   if (item.kind === "date") {
     const title = item.label ? `${item.title} (${item.label})` : item.title;
     lines.push(t("review-date", { number: itemNumber(item), title, written: item.written.join("; ") }));
-    keyboard.text(t("btn-review-set-date"), encodeCallback({ verb: "review-date", milestoneId: item.milestoneId }));
+    keyboard.text(t("btn-review-set-date"), reviewDateData.pack({ milestoneId: item.milestoneId }));
   } else if (item.kind === "lead") {
     const proposed = item.proposed.length > 0 ? t("review-proposed", { names: item.proposed.join(", ") }) : "";
     lines.push(t("review-lead", { number: itemNumber(item), title: item.title, proposed }));
@@ -61,19 +68,17 @@ async function renderItem(ctx: BoundContext, index: number): Promise<{ text: str
       (a, b) => Number(proposedKeys.has(unitNameKey(b.name))) - Number(proposedKeys.has(unitNameKey(a.name))),
     );
     for (const unit of choices.slice(0, MAX_CHOICES)) {
-      keyboard
-        .text(unit.name, encodeCallback({ verb: "review-lead", taskId: item.taskId, unitPrefix: unit.id.slice(0, 8) }))
-        .row();
+      keyboard.text(unit.name, reviewLeadData.pack({ taskId: item.taskId, unitPrefix: unit.id.slice(0, 8) })).row();
     }
   } else if (item.kind === "unit") {
     lines.push(t("review-unit", { name: item.name, count: item.tasks }));
-    keyboard.text(t("btn-review-keep"), encodeCallback({ verb: "review-keep", unitId: item.unitId })).row();
+    keyboard.text(t("btn-review-keep"), reviewKeepData.pack({ unitId: item.unitId })).row();
     const choices = (await choicesOf(ctx)).filter((u) => u.id !== item.unitId);
     for (const unit of choices.slice(0, MAX_CHOICES)) {
       keyboard
         .text(
           t("btn-review-merge", { unit: unit.name }),
-          encodeCallback({ verb: "review-merge", unitId: item.unitId, intoPrefix: unit.id.slice(0, 8) }),
+          reviewMergeData.pack({ unitId: item.unitId, intoPrefix: unit.id.slice(0, 8) }),
         )
         .row();
     }
@@ -87,10 +92,10 @@ async function renderItem(ctx: BoundContext, index: number): Promise<{ text: str
     lines.push(
       t("review-warnings", { number: itemNumber(item), title: item.title, warnings: item.warnings.join("\n") }),
     );
-    keyboard.text(t("btn-review-seen"), encodeCallback({ verb: "review-seen", taskId: item.taskId }));
+    keyboard.text(t("btn-review-seen"), reviewSeenData.pack({ taskId: item.taskId }));
   }
   if (items.length > 1) {
-    keyboard.text(t("btn-review-skip"), encodeCallback({ verb: "review-next", index: (current + 1) % items.length }));
+    keyboard.text(t("btn-review-skip"), reviewNextData.pack({ index: (current + 1) % items.length }));
   }
   return { text: lines.join("\n"), keyboard };
 }
@@ -134,13 +139,13 @@ export function reviewFeature(): Composer<BoundContext> {
   };
 
   composer.command("rasoat", (ctx) => guard(ctx, (bound) => showItem(bound, 0)));
-  onAction(composer, "review-next", (ctx, action) =>
+  onPress(composer, reviewNextData, (ctx, action) =>
     guard(ctx, async (bound) => {
       const { text, keyboard } = await renderItem(bound, action.index);
       await ctx.editMessageText(text, { reply_markup: keyboard });
     }),
   );
-  onAction(composer, "review-date", (ctx, action) =>
+  onPress(composer, reviewDateData, (ctx, action) =>
     guard(ctx, async (bound) => {
       const item = (await reviewItems(bound)).find((i) => i.kind === "date" && i.milestoneId === action.milestoneId);
       if (!item) throw new ReviewError("not-found");
@@ -148,7 +153,7 @@ export function reviewFeature(): Composer<BoundContext> {
       await ctx.reply(ctx.t("review-ask-date", { number: itemNumber(item) }), { reply_markup: cancelKeyboard(ctx.t) });
     }),
   );
-  onAction(composer, "review-lead", (ctx, action) =>
+  onPress(composer, reviewLeadData, (ctx, action) =>
     guard(ctx, async (bound) => {
       const unit = await unitByPrefix(bound, action.unitPrefix);
       if (!unit) throw new ReviewError("not-found");
@@ -160,7 +165,7 @@ export function reviewFeature(): Composer<BoundContext> {
       await done(bound, ctx.t("review-lead-set", { number: item ? itemNumber(item) : "", unit: name }));
     }),
   );
-  onAction(composer, "review-merge", (ctx, action) =>
+  onPress(composer, reviewMergeData, (ctx, action) =>
     guard(ctx, async (bound) => {
       const into = await unitByPrefix(bound, action.intoPrefix);
       if (!into) throw new ReviewError("not-found");
@@ -170,13 +175,13 @@ export function reviewFeature(): Composer<BoundContext> {
       await done(bound, ctx.t("review-merged", merged));
     }),
   );
-  onAction(composer, "review-keep", (ctx, action) =>
+  onPress(composer, reviewKeepData, (ctx, action) =>
     guard(ctx, async (bound) => {
       const name = await keepUnit(ctx.deps.db, bound.viewer, action.unitId, ctx.deps.now());
       await done(bound, ctx.t("review-kept", { name }));
     }),
   );
-  onAction(composer, "review-seen", (ctx, action) =>
+  onPress(composer, reviewSeenData, (ctx, action) =>
     guard(ctx, async (bound) => {
       await acknowledgeWarnings(ctx.deps.db, bound.viewer, action.taskId, ctx.deps.now());
       await done(bound, ctx.t("review-seen"));

@@ -1,17 +1,22 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { InvalidSettingError, parseSettingInput, type SettingField, weekdayName } from "../../domain/settings/index.js";
 import { effectLines, LISTED_FIELDS, settingsLines } from "../../i18n/settings-text.js";
-import type { SettingChoice } from "../../services/callback-data.js";
 import {
   applySettingChange,
   loadOfficeSettings,
   previewSettingChange,
 } from "../../services/settings/office-settings.js";
-import { encodeCallback } from "../callback-data.js";
+import { cancelData } from "../callback-data/conversation.js";
+import {
+  type SettingChoice,
+  settingsApplyData,
+  settingsChoiceData,
+  settingsFieldData,
+} from "../callback-data/settings.js";
 import type { BoundContext } from "../context.js";
 import { cancelKeyboard } from "../keyboards/keyboards.js";
 import { refusalText } from "../refusals.js";
-import { onAction } from "./actions.js";
+import { onPress } from "./actions.js";
 
 /** Settings answered by a button; the others are typed. */
 const CHOICES: Partial<Record<SettingField, SettingChoice[]>> = {
@@ -67,8 +72,8 @@ async function previewChange(ctx: BoundContext, field: SettingField, text: strin
   ];
   await ctx.reply(lines.join("\n"), {
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("settings-confirm-button"), encodeCallback({ verb: "settings-apply" }))
-      .text(ctx.t("btn-cancel"), encodeCallback({ verb: "cancel" })),
+      .text(ctx.t("settings-confirm-button"), settingsApplyData.pack({}))
+      .text(ctx.t("btn-cancel"), cancelData.pack({})),
   });
 }
 
@@ -93,7 +98,7 @@ export function settingsFeature(): Composer<BoundContext> {
     }
     const keyboard = new InlineKeyboard();
     for (const field of FIELD_BUTTONS)
-      keyboard.text(t(`settings-field-${field}`), encodeCallback({ verb: "settings-field", field })).row();
+      keyboard.text(t(`settings-field-${field}`), settingsFieldData.pack({ field })).row();
     const lines = [
       t("settings-title", { office: view.settings.officeName ?? view.organizationName }),
       ...settingsLines(ctx.translator, view.settings),
@@ -103,7 +108,7 @@ export function settingsFeature(): Composer<BoundContext> {
     await ctx.reply(lines.join("\n"), { reply_markup: keyboard });
   });
 
-  onAction(composer, "settings-field", async (ctx, { field }) => {
+  onPress(composer, settingsFieldData, async (ctx, { field }) => {
     await ctx.answerCallbackQuery();
     const { viewer, t } = ctx;
     const view = await loadOfficeSettings(ctx.deps.db, viewer, viewer.organizationId);
@@ -114,9 +119,8 @@ export function settingsFeature(): Composer<BoundContext> {
     const choices = CHOICES[field];
     if (choices) {
       const keyboard = new InlineKeyboard();
-      for (const choice of choices)
-        keyboard.text(CHOICE_LABELS[choice](t), encodeCallback({ verb: "settings-choice", field, choice }));
-      keyboard.row().text(t("btn-cancel"), encodeCallback({ verb: "cancel" }));
+      for (const choice of choices) keyboard.text(CHOICE_LABELS[choice](t), settingsChoiceData.pack({ field, choice }));
+      keyboard.row().text(t("btn-cancel"), cancelData.pack({}));
       await ctx.reply(t("settings-ask-choice", { label: t(`settings-field-${field}`) }), { reply_markup: keyboard });
       return;
     }
@@ -124,13 +128,13 @@ export function settingsFeature(): Composer<BoundContext> {
     await ctx.reply(t(`settings-ask-${field}`), { reply_markup: cancelKeyboard(t) });
   });
 
-  onAction(composer, "settings-choice", async (ctx, { field, choice }) => {
+  onPress(composer, settingsChoiceData, async (ctx, { field, choice }) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     await previewChange(ctx, field, choice);
   });
 
-  onAction(composer, "settings-apply", async (ctx) => {
+  onPress(composer, settingsApplyData, async (ctx) => {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     const pending = ctx.session.pending;

@@ -1,11 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { seesWholeOrganization } from "../../domain/milestones/index.js";
 import { listOpenMilestones } from "../../services/milestones/milestone-view.js";
-import { encodeCallback } from "../callback-data.js";
 import type { BoundContext } from "../context.js";
+import { canReadOrganization } from "../filters/can.js";
 import { addMilestoneButtons } from "../keyboards/keyboards.js";
 import { milestoneLine } from "../views.js";
-import { onAction } from "./actions.js";
+import { pageData } from "../callback-data/task-lists.js";
+import { onPress } from "./actions.js";
 
 export const PAGE_SIZE = 4;
 
@@ -22,15 +22,15 @@ async function renderList(
   const pages = Math.ceil(all.length / PAGE_SIZE);
   const current = Math.min(Math.max(page, 1), pages);
   const shown = all.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
-  const wide = seesWholeOrganization(viewer);
+  const wide = canReadOrganization(ctx);
   const lines = [t(list === "open" ? "tasks-title" : "overdue-title", { count: all.length, page: current, pages })];
   shown.forEach((milestone, i) => {
     const index = (current - 1) * PAGE_SIZE + i + 1;
     lines.push("", milestoneLine(t, milestone, index, today, wide));
     addMilestoneButtons(keyboard, t, milestone.id, index);
   });
-  if (current > 1) keyboard.text(t("btn-prev"), encodeCallback({ verb: "page", list, page: current - 1 }));
-  if (current < pages) keyboard.text(t("btn-next"), encodeCallback({ verb: "page", list, page: current + 1 }));
+  if (current > 1) keyboard.text(t("btn-prev"), pageData.pack({ list, page: current - 1 }));
+  if (current < pages) keyboard.text(t("btn-next"), pageData.pack({ list, page: current + 1 }));
   return { text: lines.join("\n"), keyboard };
 }
 
@@ -45,7 +45,7 @@ export function taskListsFeature(): Composer<BoundContext> {
     const { text, keyboard } = await renderList(ctx, "overdue", 1);
     await ctx.reply(text, { reply_markup: keyboard });
   });
-  onAction(composer, "page", async (ctx, action) => {
+  onPress(composer, pageData, async (ctx, action) => {
     const { text, keyboard } = await renderList(ctx, action.list, action.page);
     await ctx.answerCallbackQuery();
     await ctx.editMessageText(text, { reply_markup: keyboard });

@@ -16,7 +16,7 @@ import { translatorFor, type Translator } from "../../i18n/i18n.js";
 import { DEFAULT_TIME_ZONE, localDay } from "../../domain/planning/index.js";
 import type { Logger } from "../../logger.js";
 import { isRefused } from "../../services/access.js";
-import { loadShownList, saveShownList } from "../../services/chat-state.js";
+import { loadShownList, saveShownList } from "../../services/delivery/shown-list.js";
 import { sendZaloWithRetries, type ZaloChannelDeps } from "../../services/delivery/deliver.js";
 import { markDone } from "../../services/milestones/milestone-actions.js";
 import { listOpenMilestones, type MilestoneView } from "../../services/milestones/milestone-view.js";

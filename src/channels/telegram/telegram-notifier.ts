@@ -1,5 +1,6 @@
 import { Api, GrammyError, HttpError, InputFile } from "grammy";
 import { type Notifier, NotifierError, type OutgoingMessage } from "../../services/notifier.js";
+import { encodeButtonAction } from "./callback-data.js";
 
 /**
  * How long a send waits for Telegram's answer. Longer than the bot's other
@@ -40,7 +41,7 @@ export function createTelegramNotifier(
             message.buttons.length > 0
               ? {
                   inline_keyboard: message.buttons.map((row) =>
-                    row.map((b) => ({ text: b.text, callback_data: b.callbackData })),
+                    row.map((b) => ({ text: b.text, callback_data: encodeButtonAction(b.action) })),
                   ),
                 }
               : undefined,

@@ -2,9 +2,11 @@ export {
   colourOf,
   daysOverdue,
   effectiveState,
+  markOf,
   type MilestoneProgress,
   type ProgressColour,
   progressColour,
+  type ProgressMark,
   type ShownState,
 } from "./progress-colour.js";
 export { isLate, type Lateness, type LatenessInput, type LatenessStatus, lateness } from "./lateness.js";

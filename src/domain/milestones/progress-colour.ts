@@ -28,6 +28,34 @@ const COLOURS: Record<LatenessStatus, ProgressColour> = {
   cancelled: "grey",
 };
 
+/**
+ * How a milestone stands, as a person is shown it in a message: one mark
+ * each (src/i18n/progress-marks.ts) and one count each in the digest. Finer
+ * than the colour: a task due this week is still blue on the web's bars,
+ * but the chat marks it apart, as the digest counts it apart.
+ */
+export type ProgressMark =
+  "on-track" | "due-this-week" | "overdue" | "done-on-time" | "done-late" | "ongoing" | "undated" | "cancelled";
+
+const MARKS: Record<LatenessStatus, ProgressMark> = {
+  "on-track": "on-track",
+  "due-soon": "due-this-week",
+  overdue: "overdue",
+  // Handed in and waiting for approval: the unit's part is done, its lateness fixed at the day it did.
+  submitted: "on-track",
+  "submitted-late": "done-late",
+  "done-on-time": "done-on-time",
+  "done-late": "done-late",
+  ongoing: "ongoing",
+  undated: "undated",
+  cancelled: "cancelled",
+};
+
+/** The mark of a lateness already computed. */
+export function markOf(late: Lateness): ProgressMark {
+  return MARKS[late.status];
+}
+
 /** The state a person should see on `today`: an unfinished milestone past its due day is overdue. */
 export function effectiveState(milestone: MilestoneProgress, today: IsoDate): ShownState {
   return lateness(milestone, today).status === "overdue" ? "overdue" : milestone.state;

@@ -1,6 +1,7 @@
 import type { IsoDate } from "../calendar/iso-date.js";
 import { countedUnits } from "../milestones/counted-units.js";
 import { type LatenessInput, lateness } from "../milestones/lateness.js";
+import { markOf, type ProgressMark } from "../milestones/progress-colour.js";
 import { mondayOf } from "../planning/weekly-send.js";
 
 /** One milestone as the chairman's digest counts it. */
@@ -58,6 +59,17 @@ function groupedByUnit(overdue: Map<string | null, OverdueByUnit[number]["items"
  * The chairman's weekly picture of a plan on `today`: counts by lateness and
  * the overdue list grouped by unit with days overdue. Pure: `today` is the local day.
  */
+/** Which count each mark adds to (a cancelled task is not counted). */
+const COUNT_OF: Record<Exclude<ProgressMark, "cancelled">, keyof Digest["counts"]> = {
+  "on-track": "onTrack",
+  "due-this-week": "dueThisWeek",
+  overdue: "overdue",
+  "done-on-time": "doneOnTime",
+  "done-late": "doneLate",
+  ongoing: "ongoing",
+  undated: "noDate",
+};
+
 export function buildDigest(milestones: DigestMilestone[], today: IsoDate): Digest {
   const counts = { onTrack: 0, dueThisWeek: 0, overdue: 0, doneOnTime: 0, doneLate: 0, ongoing: 0, noDate: 0 };
   const overdue = new Map<string | null, OverdueByUnit[number]["items"]>();
@@ -67,43 +79,22 @@ export function buildDigest(milestones: DigestMilestone[], today: IsoDate): Dige
   >();
   for (const m of milestones) {
     const l = lateness(m, today);
-    switch (l.status) {
-      case "cancelled":
-        break;
-      case "done-on-time":
-        counts.doneOnTime++;
-        break;
-      case "done-late":
-      case "submitted-late":
-        counts.doneLate++;
-        break;
-      case "undated":
-        counts.noDate++;
-        break;
-      case "due-soon":
-        counts.dueThisWeek++;
-        break;
-      case "ongoing":
-        counts.ongoing++;
-        break;
-      case "on-track":
-      case "submitted":
-        counts.onTrack++;
-        break;
-      case "overdue": {
-        counts.overdue++;
-        const task = m.section ? `${m.section}.${m.stt ?? ""}` : (m.stt ?? "");
-        const source = bySource.get(m.source ?? null) ?? {
-          count: 0,
-          units: new Map<string | null, OverdueByUnit[number]["items"]>(),
-        };
-        source.count++;
-        bySource.set(m.source ?? null, source);
-        for (const unit of countedUnits(m.leadUnits)) {
-          const item = { task, title: m.title, due: m.due as IsoDate, daysOverdue: l.days };
-          overdue.set(unit, [...(overdue.get(unit) ?? []), item]);
-          source.units.set(unit, [...(source.units.get(unit) ?? []), { ...item }]);
-        }
+    // Counted by the mark a person sees on the task, so the digest and the task lists agree.
+    const mark = markOf(l);
+    if (mark === "cancelled") continue;
+    counts[COUNT_OF[mark]]++;
+    if (l.status === "overdue") {
+      const task = m.section ? `${m.section}.${m.stt ?? ""}` : (m.stt ?? "");
+      const source = bySource.get(m.source ?? null) ?? {
+        count: 0,
+        units: new Map<string | null, OverdueByUnit[number]["items"]>(),
+      };
+      source.count++;
+      bySource.set(m.source ?? null, source);
+      for (const unit of countedUnits(m.leadUnits)) {
+        const item = { task, title: m.title, due: m.due as IsoDate, daysOverdue: l.days };
+        overdue.set(unit, [...(overdue.get(unit) ?? []), item]);
+        source.units.set(unit, [...(source.units.get(unit) ?? []), { ...item }]);
       }
     }
   }

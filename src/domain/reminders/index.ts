@@ -2,7 +2,9 @@ export { type Audience, type PlannableMilestone, type PlannedSend, planReminders
 export {
   MILESTONE_SEND_KINDS,
   type MilestoneSendKind,
+  reachesWorkOwner,
   saysHowLate,
+  type SendRecipient,
   SEND_KINDS,
   type SendKind,
   WEEKLY_SEND_KINDS,

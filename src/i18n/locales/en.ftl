@@ -203,7 +203,7 @@ pending-empty = Nothing is waiting for your approval.
 digest-not-allowed = Only { $office } and the committee's leadership can see the summary.
 digest-title = 📊 Summary, week of { $week }
 digest-counts = 🔵 On track: { $onTrack }
-    🔵 Due this week: { $dueThisWeek }
+    🟡 Due this week: { $dueThisWeek }
     🔴 Overdue: { $overdue }
     🟢 Done on time: { $doneOnTime }
     🟠 Done late: { $doneLate }

@@ -204,7 +204,7 @@ pending-empty = Không có gì chờ bạn duyệt.
 digest-not-allowed = Chỉ { $office } và lãnh đạo UBND xem được báo cáo tổng hợp.
 digest-title = 📊 Tổng hợp tuần { $week }
 digest-counts = 🔵 Đúng tiến độ: { $onTrack }
-    🔵 Đến hạn trong tuần: { $dueThisWeek }
+    🟡 Đến hạn trong tuần: { $dueThisWeek }
     🔴 Quá hạn: { $overdue }
     🟢 Hoàn thành đúng hạn: { $doneOnTime }
     🟠 Hoàn thành trễ hạn: { $doneLate }

@@ -4,11 +4,11 @@ import { reminderDeliveries } from "../../../db/schema.js";
 import { dayOffOf, daysBetween, type IsoDate, type WorkingCalendar } from "../../domain/calendar/index.js";
 import { CHASED_STATES, lateness } from "../../domain/milestones/index.js";
 import { documentSourceName, localDay } from "../../domain/planning/index.js";
-import { saysHowLate } from "../../domain/reminders/index.js";
+import { reachesWorkOwner, type SendRecipient, saysHowLate } from "../../domain/reminders/index.js";
 import { translatorFor } from "../../i18n/i18n.js";
 import { loadPlanningContext } from "../planning/planning-context.js";
 import { composeReminderMessage, type ReminderLine } from "../reminders/compose-message.js";
-import { saveShownList } from "../chat-state.js";
+import { saveShownList } from "./shown-list.js";
 import type { Channel } from "../notifier.js";
 import {
   type DeliveryDeps,
@@ -77,7 +77,7 @@ type ClaimedDelivery = {
   plan_number: string | null;
   plan_issued_on: string | null;
   plan_issuer: string | null;
-  audience_role: string;
+  audience_role: SendRecipient["audienceRole"];
   /** A coordinator receiving a unit's send because the unit has nobody reachable. */
   stands_in: boolean;
   /** The unit supports the task rather than leads it. */
@@ -411,6 +411,12 @@ async function claim(db: Database, ids: string[]): Promise<ClaimedDelivery[]> {
   );
 }
 
+const recipientOf = (d: ClaimedDelivery): SendRecipient => ({
+  audienceRole: d.audience_role,
+  standsIn: d.stands_in,
+  supporting: d.supporting,
+});
+
 function dedupeLines(deliveries: ClaimedDelivery[], today: IsoDate, calendar: WorkingCalendar): ReminderLine[] {
   // One line per milestone: two rows about the same task in one slot (unit and coordinator) read as one.
   const lines = new Map<string, ReminderLine>();
@@ -419,6 +425,7 @@ function dedupeLines(deliveries: ClaimedDelivery[], today: IsoDate, calendar: Wo
     if (seen) {
       // The person's own unit leading it outranks supporting; every unit with nobody is named.
       if (!d.supporting && !d.stands_in) seen.supporting = false;
+      if (reachesWorkOwner(recipientOf(d))) seen.forOwner = true;
       if (d.stands_in && d.unit_name && !seen.noRecipientIn?.includes(d.unit_name))
         seen.noRecipientIn = [...(seen.noRecipientIn ?? []), d.unit_name].sort((a, b) => a.localeCompare(b, "vi"));
       continue;
@@ -446,6 +453,7 @@ function dedupeLines(deliveries: ClaimedDelivery[], today: IsoDate, calendar: Wo
       dueDayOff: due && due >= today ? dayOffOf(calendar, due) : null,
       supporting: d.supporting && !d.stands_in,
       noRecipientIn: d.stands_in && d.unit_name ? [d.unit_name] : [],
+      forOwner: reachesWorkOwner(recipientOf(d)),
     });
   }
   return [...lines.values()];

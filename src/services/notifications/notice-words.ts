@@ -6,7 +6,6 @@
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import type { Addressee, DomainEvent, OrganizationMember } from "../../domain/notifications/index.js";
 import type { Translator } from "../../i18n/i18n.js";
-import { encodeCallback } from "../callback-data.js";
 import type { Notice } from "../delivery/notices.js";
 import type { MilestoneView } from "../milestones/milestone-view.js";
 import { taskNumber } from "../reminders/compose-message.js";
@@ -47,8 +46,8 @@ function requestWords(t: T, event: DomainEvent, facts: EventFacts): Notice {
       }),
       buttons: [
         [
-          { text: t("btn-approve"), callbackData: encodeCallback({ verb: "approve", requestId: event.requestId }) },
-          { text: t("btn-return"), callbackData: encodeCallback({ verb: "return", requestId: event.requestId }) },
+          { text: t("btn-approve"), action: { verb: "approve", requestId: event.requestId } },
+          { text: t("btn-return"), action: { verb: "return", requestId: event.requestId } },
         ],
       ],
     };
@@ -62,8 +61,8 @@ function requestWords(t: T, event: DomainEvent, facts: EventFacts): Notice {
     }),
     buttons: [
       [
-        { text: t("btn-grant"), callbackData: encodeCallback({ verb: "grant", requestId: event.requestId }) },
-        { text: t("btn-deny"), callbackData: encodeCallback({ verb: "deny", requestId: event.requestId }) },
+        { text: t("btn-grant"), action: { verb: "grant", requestId: event.requestId } },
+        { text: t("btn-deny"), action: { verb: "deny", requestId: event.requestId } },
       ],
     ],
   };

@@ -25,6 +25,8 @@ export interface ReminderLine {
   supporting?: boolean;
   /** Units this send was meant for that have nobody reachable: the coordinator gets it in their place. */
   noRecipientIn?: string[];
+  /** The recipient's own unit leads the task (reachesWorkOwner): only then the line has buttons to finish it. */
+  forOwner: boolean;
 }
 
 /** "II.3": how the plan numbers a task. */
@@ -64,15 +66,16 @@ export function composeReminderMessage(
     if (line.source) parts.push(t("reminder-source", { source: line.source }));
     if (options.linkFor) parts.push(t("zalo-task-link", { url: options.linkFor(line.milestoneId) }));
   });
-  if (options.linkFor) parts.push("", t("zalo-list-hint"));
-  // Buttons only for who can act: an escalation tells the chairman of work that is not his to finish.
-  const buttons = sorted.flatMap((line, i) =>
-    line.kind === "escalation"
+  // "xong 2" is for the work's owner too: a chairman's escalations tell, they do not ask him to finish.
+  if (options.linkFor && sorted.some((line) => line.forOwner)) parts.push("", t("zalo-list-hint"));
+  // Buttons only for who does the work: the chairman's copy of the same escalation carries none.
+  const buttons = sorted.flatMap((line, i): InlineButton[][] =>
+    !line.forOwner
       ? []
       : [
           [
-            { text: t("btn-done", { index: i + 1 }), callbackData: `done:${line.milestoneId}` },
-            { text: t("btn-evidence"), callbackData: `evidence:${line.milestoneId}` },
+            { text: t("btn-done", { index: i + 1 }), action: { verb: "done", milestoneId: line.milestoneId } },
+            { text: t("btn-evidence"), action: { verb: "evidence", milestoneId: line.milestoneId } },
           ],
         ],
   );

@@ -13,6 +13,7 @@ const line = (over: Partial<ReminderLine>): ReminderLine => ({
   due: "2025-09-30",
   unit: null,
   daysOverdue: null,
+  forOwner: true,
   ...over,
 });
 
@@ -20,7 +21,14 @@ describe("composeReminderMessage", () => {
   it("lists every task due to a person, soonest first, with a button row per task that person can act on", () => {
     const message = composeReminderMessage(
       [
-        line({ milestoneId: "late", kind: "escalation", due: "2025-12-31", unit: "Tư pháp", daysOverdue: 4 }),
+        line({
+          milestoneId: "late",
+          kind: "escalation",
+          due: "2025-12-31",
+          unit: "Tư pháp",
+          daysOverdue: 4,
+          forOwner: false,
+        }),
         line({ milestoneId: "soon", kind: "due", stt: "1", due: "2025-09-10" }),
       ],
       translatorFor("vi"),
@@ -31,7 +39,29 @@ describe("composeReminderMessage", () => {
       "2. Quá hạn, cần chỉ đạo: II.3 Xây dựng Kế hoạch [Tư pháp] – hạn 31/12/2025 (quá 4 ngày)",
     ]);
     // The escalation is the chairman's to follow up, not to finish: no "done" or "evidence" buttons for it.
-    expect(message.buttons.map((row) => row.map((b) => b.callbackData))).toEqual([["done:soon", "evidence:soon"]]);
+    expect(message.buttons.map((row) => row.map((b) => b.action))).toEqual([
+      [
+        { verb: "done", milestoneId: "soon" },
+        { verb: "evidence", milestoneId: "soon" },
+      ],
+    ]);
+  });
+
+  it("gives the unit its buttons on the weekly escalation it shares with the chairman, and the chairman none", () => {
+    const escalation = { milestoneId: "late", kind: "escalation", due: "2025-09-01", daysOverdue: 30 } as const;
+    const unit = composeReminderMessage([line({ ...escalation, forOwner: true })], translatorFor("vi"));
+    expect(unit.buttons.flat().map((b) => b.action.verb)).toEqual(["done", "evidence"]);
+    const chairman = composeReminderMessage([line({ ...escalation, forOwner: false })], translatorFor("vi"));
+    expect(chairman.buttons).toEqual([]);
+    // On Zalo the chairman is not told to type "xong 1" either; the unit is.
+    const linkFor = (id: string) => `https://example.test/t/${id}`;
+    const hint = translatorFor("vi").t("zalo-list-hint");
+    expect(
+      composeReminderMessage([line({ ...escalation, forOwner: false })], translatorFor("vi"), { linkFor }).text,
+    ).not.toContain(hint);
+    expect(
+      composeReminderMessage([line({ ...escalation, forOwner: true })], translatorFor("vi"), { linkFor }).text,
+    ).toContain(hint);
   });
 
   it("orders tasks due the same day by their place in the plan, whatever order they came in", () => {
