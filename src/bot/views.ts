@@ -1,5 +1,5 @@
 import { formatVietnameseDate } from "../domain/calendar/index.js";
-import { daysOverdue, effectiveState, type ProgressColour, progressColour } from "../domain/milestones/index.js";
+import { daysOverdue, type ProgressColour, progressColour, shownStatus } from "../domain/milestones/index.js";
 import type { MilestoneView } from "../services/milestones/milestone-view.js";
 import { taskNumber } from "../services/reminders/compose-message.js";
 import type { Translator } from "../i18n/i18n.js";
@@ -36,7 +36,7 @@ export function milestoneLine(
     number: numberOf(milestone),
     title: titleOf(milestone),
     due: dueText(t, milestone.due),
-    state: t("state-label", { state: effectiveState(milestone, today), days: daysOverdue(milestone, today) }),
+    state: t("state-label", { state: shownStatus(milestone, today), days: daysOverdue(milestone, today) }),
     unit:
       showUnit && milestone.leadUnitNames.length > 0
         ? ` ${t("task-unit", { unit: milestone.leadUnitNames.join(", ") })}`

@@ -6,6 +6,9 @@ export {
   type ProgressColour,
   progressColour,
   type ShownState,
+  type ShownStatus,
+  shownStatus,
+  shownStatusOf,
 } from "./progress-colour.js";
 export { isLate, type Lateness, type LatenessInput, type LatenessStatus, lateness } from "./lateness.js";
 export {

@@ -2,6 +2,19 @@
 
 ## Roles and states
 
+# One source for the state words, as in vi.ftl.
+-st-open = Not started
+-st-in-progress = In progress
+-st-done = Done
+-st-done-on-time = Done on time
+-st-done-late = Done late
+-st-overdue = Overdue
+-st-waiting = Waiting for approval
+-st-ongoing = Ongoing
+-st-undated = No deadline yet
+-st-cancelled = Cancelled
+-evidence = evidence
+
 role-name = { $role ->
     [member] staff member
     [unit_head] head of unit
@@ -10,12 +23,16 @@ role-name = { $role ->
    *[other] { $role }
 }
 state-label = { $state ->
-    [open] Not started
-    [in_progress] In progress
-    [submitted] Waiting for approval
-    [done] Done
+    [open] { -st-open }
+    [in_progress] { -st-in-progress }
+    [submitted] { -st-waiting }
+    [done] { -st-done }
+    [done-on-time] { -st-done-on-time }
+    [done-late] { -st-done-late }
     [overdue] { $days } days overdue
-    [cancelled] Cancelled
+    [ongoing] { -st-ongoing }
+    [undated] { -st-undated }
+    [cancelled] { -st-cancelled }
    *[other] { $state }
 }
 approval-state = { $state ->
@@ -353,11 +370,11 @@ report-col-assignee = Done by
 report-col-evidence = Evidence
 report-col-total = Total
 report-rating = { $colour ->
-    [green] Done on time
-    [blue] In progress, on time
-    [orange] Done late
-    [red] Overdue, not done
-   *[other] No deadline yet
+    [green] { -st-done-on-time }
+    [blue] { -st-in-progress }
+    [orange] { -st-done-late }
+    [red] { -st-overdue }
+   *[other] { -st-undated }
 }
 
 report-title = SUMMARY OF RESULTS OF THE ADMINISTRATIVE REFORM PLAN

@@ -3,6 +3,20 @@
 
 ## Roles and states
 
+# The words of a milestone's state, one source for the chat, the web, the reports and the workbook:
+# the four official ratings (done on time, done late, in progress, overdue), then "Thường xuyên" and "Chờ duyệt".
+-st-open = Chưa thực hiện
+-st-in-progress = Đang thực hiện
+-st-done = Hoàn thành
+-st-done-on-time = Hoàn thành đúng hạn
+-st-done-late = Hoàn thành trễ hạn
+-st-overdue = Quá hạn
+-st-waiting = Chờ duyệt
+-st-ongoing = Thường xuyên
+-st-undated = Chưa có thời hạn
+-st-cancelled = Đã hủy
+-evidence = minh chứng
+
 role-name = { $role ->
     [member] công chức
     [unit_head] phụ trách bộ phận
@@ -11,12 +25,16 @@ role-name = { $role ->
    *[other] { $role }
 }
 state-label = { $state ->
-    [open] Chưa thực hiện
-    [in_progress] Đang thực hiện
-    [submitted] Chờ duyệt hoàn thành
-    [done] Đã hoàn thành
-    [overdue] Quá hạn { $days } ngày
-    [cancelled] Đã hủy
+    [open] { -st-open }
+    [in_progress] { -st-in-progress }
+    [submitted] { -st-waiting }
+    [done] { -st-done }
+    [done-on-time] { -st-done-on-time }
+    [done-late] { -st-done-late }
+    [overdue] { -st-overdue } { $days } ngày
+    [ongoing] { -st-ongoing }
+    [undated] { -st-undated }
+    [cancelled] { -st-cancelled }
    *[other] { $state }
 }
 approval-state = { $state ->
@@ -205,11 +223,11 @@ digest-not-allowed = Chỉ { $office } và lãnh đạo UBND xem được báo c
 digest-title = 📊 Tổng hợp tuần { $week }
 digest-counts = 🔵 Đúng tiến độ: { $onTrack }
     🔵 Đến hạn trong tuần: { $dueThisWeek }
-    🔴 Quá hạn: { $overdue }
-    🟢 Hoàn thành đúng hạn: { $doneOnTime }
-    🟠 Hoàn thành trễ hạn: { $doneLate }
-digest-ongoing = 🔁 Thường xuyên: { $count }
-digest-no-date = ⚪ Chưa có thời hạn: { $count }
+    🔴 { -st-overdue }: { $overdue }
+    🟢 { -st-done-on-time }: { $doneOnTime }
+    🟠 { -st-done-late }: { $doneLate }
+digest-ongoing = 🔁 { -st-ongoing }: { $count }
+digest-no-date = ⚪ { -st-undated }: { $count }
 digest-source = 📄 Theo { $source }: { $count } việc quá hạn
 digest-source-plan = kế hoạch năm
 digest-unit = ⏰ { $unit } ({ $count } việc quá hạn)
@@ -353,20 +371,20 @@ report-col-rating = Đánh giá
 report-col-completed = Ngày hoàn thành
 report-col-days-late = Số ngày trễ
 report-col-assignee = Người thực hiện
-report-col-evidence = Tài liệu kiểm chứng
+report-col-evidence = Minh chứng
 report-col-total = Tổng số
 report-rating = { $colour ->
-    [green] Hoàn thành đúng hạn
-    [blue] Đang thực hiện, trong hạn
-    [orange] Hoàn thành trễ hạn
-    [red] Quá hạn, chưa hoàn thành
-   *[other] Chưa có thời hạn
+    [green] { -st-done-on-time }
+    [blue] { -st-in-progress }
+    [orange] { -st-done-late }
+    [red] { -st-overdue }
+   *[other] { -st-undated }
 }
 
 report-title = BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH
 report-as-of = (Tính đến ngày { $date })
 report-page = Trang
-report-ongoing = Thường xuyên
+report-ongoing = { -st-ongoing }
 report-section-total = Cộng mục { $section }
 report-grand-total = TỔNG CỘNG
 report-tally-line = { $total } mốc: hoàn thành { $done } ({ $rate }), trong đó trễ hạn { $late }; quá hạn { $overdue }; đang thực hiện { $pending }; thường xuyên { $ongoing }
@@ -377,9 +395,9 @@ report-col-group = Mục / Đơn vị
 report-col-done = Hoàn thành
 report-col-rate = Tỷ lệ hoàn thành
 report-col-done-late = Trong đó trễ hạn
-report-col-overdue = Quá hạn
-report-col-in-progress = Đang thực hiện
-report-col-ongoing = Thường xuyên
+report-col-overdue = { -st-overdue }
+report-col-in-progress = { -st-in-progress }
+report-col-ongoing = { -st-ongoing }
 report-place-date = ……, ngày …… tháng …… năm ……
 report-signer-preparer = NGƯỜI LẬP BIỂU
 report-signer-head = CHỦ TỊCH
@@ -394,8 +412,8 @@ report-docx-caption = 📝 Báo cáo kết quả thực hiện công tác CCHC {
 chart-title = Tiến độ theo đơn vị – tuần { $week }
 chart-on-time = Đúng hạn
 chart-late = Trễ hạn
-chart-overdue = Quá hạn
-chart-ongoing = Thường xuyên
+chart-overdue = { -st-overdue }
+chart-ongoing = { -st-ongoing }
 
 ## People (/nguoi)
 
@@ -455,12 +473,12 @@ web-filter-clear = Bỏ lọc
 web-plan-count = { $shown }/{ $total } mốc việc của { $tasks } nhiệm vụ
 web-plan-empty = Không có việc nào khớp bộ lọc.
 web-state-name = { $state ->
-    [open] Chưa thực hiện
-    [in_progress] Đang thực hiện
-    [submitted] Chờ duyệt
-    [done] Đã hoàn thành
-    [overdue] Quá hạn
-    [cancelled] Đã hủy
+    [open] { -st-open }
+    [in_progress] { -st-in-progress }
+    [submitted] { -st-waiting }
+    [done] { -st-done }
+    [overdue] { -st-overdue }
+    [cancelled] { -st-cancelled }
    *[other] { $state }
 }
 web-schedule = Thời hạn và trạng thái
@@ -470,7 +488,7 @@ web-product = Sản phẩm
 web-progress = Tiến độ
 web-days-late = trễ { $days } ngày
 web-pending-completion-title = Báo hoàn thành chờ duyệt
-web-pending-completion = { $person } báo hoàn thành lúc { $date }, kèm { $evidence } tài liệu kiểm chứng.
+web-pending-completion = { $person } báo hoàn thành lúc { $date }, kèm { $evidence } { -evidence }.
 web-approve = Duyệt hoàn thành
 web-return = Trả lại
 web-return-comment = Lý do trả lại (người báo sẽ nhận được)
@@ -486,8 +504,8 @@ web-set-date-button = Lưu thời hạn
 web-date-unknown = Không hiểu ngày “{ $text }”. Thử “15/9/2025” hoặc “cuối quý 3”.
 web-date-choose = “{ $text }” có thể là: { $choices }. Hãy gõ đúng ngày muốn đặt.
 web-date-weekday-mismatch = “{ $text }”: { $date }, không phải { $written }. Hãy gõ đúng ngày muốn đặt: { $choices }.
-web-evidence = Tài liệu kiểm chứng
-web-evidence-none = Chưa có tài liệu kiểm chứng.
+web-evidence = Minh chứng
+web-evidence-none = Chưa có { -evidence }.
 web-notes = Ghi chú tiến độ
 web-notes-none = Chưa có ghi chú tiến độ.
 web-events = Nhật ký
@@ -498,7 +516,7 @@ web-event = { $action ->
     [completed] Hoàn thành
     [completion-approved] Được duyệt hoàn thành
     [completion-returned] Bị trả lại
-    [evidence-attached] Gửi tài liệu kiểm chứng
+    [evidence-attached] Gửi { -evidence }
     [progress] Báo tiến độ
     [progress-note] Ghi chú tiến độ
     [extension-requested] Xin gia hạn
@@ -585,9 +603,9 @@ web-register-completion = Hoàn thành { $done }/{ $total }{ $overdue ->
 }
 web-register-workbook = Tải bảng kết quả (.xlsx)
 web-register-standing = { $standing ->
-    [done] Đã xong
-    [overdue] Quá hạn
-   *[open] Đang thực hiện
+    [done] { -st-done }
+    [overdue] { -st-overdue }
+   *[open] { -st-in-progress }
 }
 web-nav-reports = Báo cáo
 web-people-title = Đơn vị và người – { $org }
@@ -633,7 +651,7 @@ notify-lead-gained = 📌 Bộ phận { $unit } được giao chủ trì nhiệm
 notify-lead-lost = ℹ️ Nhiệm vụ “{ $title }” nay do { $unit } chủ trì; bộ phận { $old } không còn chủ trì nhiệm vụ này.
 web-reports-title = Báo cáo – { $org }
 web-reports-workbook = Bảng kết quả thực hiện kế hoạch
-web-reports-workbook-hint = Mọi mốc việc với trạng thái, số ngày trễ và tài liệu kiểm chứng, tính đến ngày { $date }.
+web-reports-workbook-hint = Mọi mốc việc với trạng thái, số ngày trễ và { -evidence }, tính đến ngày { $date }.
 web-reports-cchc = Báo cáo kết quả CCHC (Nghị định 30/2020/NĐ-CP)
 web-reports-cchc-hint = Kết quả trong kỳ và nhiệm vụ kỳ sau, theo thể thức văn bản hành chính.
 web-reports-download = Tải { $format }

@@ -19,6 +19,8 @@ import {
   type ProgressColour,
   progressColour,
   type ShownState,
+  type ShownStatus,
+  shownStatusOf,
   countedUnits,
 } from "../../domain/milestones/index.js";
 import { loadMilestone, type MilestoneView } from "../milestones/milestone-view.js";
@@ -41,6 +43,8 @@ export interface PlanBoardRow {
   /** The deadline cells as the plan wrote them. */
   deadlineTexts: string[];
   state: ShownState;
+  /** The state word's key (`state-label`), the chat's and the reports' word for the same milestone. */
+  shown: ShownStatus;
   colour: ProgressColour;
   daysLate: number;
 }
@@ -71,11 +75,13 @@ async function boardRows(db: Database, viewer: Viewer, today: IsoDate, milestone
     state: MilestoneState;
     completed_on: IsoDate | null;
     deadline_texts: string[];
+    ongoing: boolean;
   }>(
     db,
     sql`select m.id as milestone_id, t.id as task_id, t.section, t.section_title, t.stt, t.title, m.label,
           t.product, m.due::text as due, m.state,
-          (m.completed_at at time zone ${viewer.timeZone})::date::text as completed_on, t.deadline_texts
+          (m.completed_at at time zone ${viewer.timeZone})::date::text as completed_on, t.deadline_texts,
+          (t.schedule->>'kind') = 'ongoing' as ongoing
         from milestones m join tasks t on t.id = m.task_id join plans p on p.id = t.plan_id
         where m.organization_id = ${viewer.organizationId} and t.removed_at is null
           ${milestoneId ? sql`and m.id = ${milestoneId}` : sql``}
@@ -99,8 +105,9 @@ async function boardRows(db: Database, viewer: Viewer, today: IsoDate, milestone
     unitsOf.set(tu.task_id, entry);
   }
   return rows.map((row) => {
-    const progress = { state: row.state, due: row.due, completedOn: row.completed_on };
+    const progress = { state: row.state, due: row.due, completedOn: row.completed_on, ongoing: row.ongoing };
     const state = effectiveState(progress, today);
+    const late = lateness(progress, today);
     const units = unitsOf.get(row.task_id);
     return {
       milestoneId: row.milestone_id,
@@ -117,8 +124,9 @@ async function boardRows(db: Database, viewer: Viewer, today: IsoDate, milestone
       due: row.due,
       deadlineTexts: row.deadline_texts,
       state,
+      shown: shownStatusOf(state, late),
       colour: progressColour(progress, today),
-      daysLate: lateness(progress, today).days,
+      daysLate: late.days,
     };
   });
 }
