@@ -1,6 +1,6 @@
 import { formatVietnameseDate } from "../domain/calendar/index.js";
 import { daysOverdue, type ProgressColour, progressColour, shownStatus } from "../domain/milestones/index.js";
-import type { MilestoneView } from "../services/milestones/milestone-view.js";
+import { type MilestoneView, titleOf } from "../services/milestones/milestone-view.js";
 import { taskNumber } from "../services/reminders/compose-message.js";
 import type { Translator } from "../i18n/i18n.js";
 
@@ -16,9 +16,7 @@ export const numberOf = (milestone: Pick<MilestoneView, "section" | "stt">) =>
   taskNumber(milestone.section, milestone.stt);
 
 /** "II.3 Xây dựng Kế hoạch (Quý III)": the task, and which milestone when a task has several. */
-export function titleOf(milestone: Pick<MilestoneView, "title" | "label">): string {
-  return milestone.label ? `${milestone.title} (${milestone.label})` : milestone.title;
-}
+export { titleOf };
 
 export const dueText = (t: Translator["t"], due: string | null) => (due ? formatVietnameseDate(due) : t("due-none"));
 

@@ -9,7 +9,15 @@ import { messagePage } from "./pages/sign-in-pages.js";
 import { SECURITY_HEADERS } from "./security.js";
 
 export type WebEnv = {
-  Variables: { viewer: Viewer; csrfToken: string; t: Translator["t"]; lang: string; today: IsoDate };
+  Variables: {
+    viewer: Viewer;
+    csrfToken: string;
+    t: Translator["t"];
+    lang: string;
+    today: IsoDate;
+    /** What waits for the viewer, counted for the navigation; null on a change. */
+    attention: number | null;
+  };
 };
 
 export interface PageRender {
@@ -59,6 +67,7 @@ export const signedInRender: PageRender = {
           viewer: c.get("viewer"),
           csrfToken: c.get("csrfToken"),
           path: c.req.path,
+          attention: c.get("attention"),
         },
         body,
       ),

@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../../db/client.js";
-import { approvalRequests, evidenceFiles, milestoneEvents, people } from "../../../db/schema.js";
+import { approvalRequests, evidenceFiles, evidenceReferences, milestoneEvents, people } from "../../../db/schema.js";
 import type { IsoDate } from "../../domain/calendar/index.js";
 import {
   canActOnMilestone,
@@ -23,6 +23,7 @@ import {
   shownStatusOf,
   countedUnits,
 } from "../../domain/milestones/index.js";
+import { citeReference } from "../evidence-references.js";
 import { loadMilestone, type MilestoneView } from "../milestones/milestone-view.js";
 import type { Viewer } from "../people/viewer.js";
 
@@ -157,7 +158,9 @@ export interface MilestoneDetail {
   milestone: MilestoneView;
   row: PlanBoardRow | null;
   events: Array<{ at: Date; actor: string | null; action: string; details: Record<string, unknown> }>;
-  evidence: Array<{ id: string; fileName: string; sizeBytes: number; createdAt: Date }>;
+  evidence: Array<{ id: string; fileName: string; mimeType: string | null; sizeBytes: number; createdAt: Date }>;
+  /** Documents cited as evidence, as reports cite them. */
+  references: string[];
   pending: Array<{
     requestId: string;
     kind: "completion" | "extension";
@@ -199,12 +202,23 @@ export async function loadMilestoneDetail(
     .select({
       id: evidenceFiles.id,
       fileName: evidenceFiles.fileName,
+      mimeType: evidenceFiles.mimeType,
       sizeBytes: evidenceFiles.sizeBytes,
       createdAt: evidenceFiles.createdAt,
     })
     .from(evidenceFiles)
     .where(and(eq(evidenceFiles.milestoneId, milestone.id), eq(evidenceFiles.organizationId, viewer.organizationId)))
     .orderBy(asc(evidenceFiles.createdAt));
+  const references = await db
+    .select()
+    .from(evidenceReferences)
+    .where(
+      and(
+        eq(evidenceReferences.milestoneId, milestone.id),
+        eq(evidenceReferences.organizationId, viewer.organizationId),
+      ),
+    )
+    .orderBy(asc(evidenceReferences.createdAt));
   const pending = await db
     .select({ request: approvalRequests, requesterName: people.fullName })
     .from(approvalRequests)
@@ -224,6 +238,7 @@ export async function loadMilestoneDetail(
       row: row ?? null,
       events,
       evidence,
+      references: references.map((r) => citeReference(r)),
       pending: pending.map(({ request, requesterName }) => ({
         requestId: request.id,
         kind: request.kind,
