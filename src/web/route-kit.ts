@@ -3,7 +3,7 @@ import type { Context, Hono } from "hono";
 import type { IsoDate } from "../domain/calendar/index.js";
 import type { Translator } from "../i18n/i18n.js";
 import type { Viewer } from "../services/people/viewer.js";
-import { type Html } from "./html.js";
+import { type Html, html } from "./html.js";
 import { layout } from "./pages/layout.js";
 import { messagePage } from "./pages/sign-in-pages.js";
 import { SECURITY_HEADERS } from "./security.js";
@@ -78,7 +78,12 @@ export const signedInRender: PageRender = {
       c,
       404,
       t("web-not-found-title"),
-      messagePage(t, t("web-not-found-title"), t("web-not-found")),
+      messagePage(
+        t,
+        t("web-not-found-title"),
+        t("web-not-found"),
+        html`<p><a href="/">← ${t("web-not-found-home")}</a></p>`,
+      ),
     );
   },
 };

@@ -81,6 +81,8 @@ async function screenshots(page: Page, name: string): Promise<void> {
   for (const size of [PHONE, DESKTOP]) {
     await page.setViewport(size);
     await page.screenshot({ path: `${SCREENSHOTS}/${name}-${size.width}x${size.height}.png`, fullPage: true });
+    // The first screen as the person sees it, to look at at full size.
+    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${size.width}x${size.height}-first.png` });
   }
   if (before) await page.setViewport(before);
 }

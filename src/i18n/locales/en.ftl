@@ -900,3 +900,5 @@ web-work-extend-choose = Choose the day
 web-work-extend-reason = Reason for the extension
 web-work-extend-button = Send the request
 web-work-reason-needed = Write why you need more time.
+web-attention-extension-asked = extension asked until { $date }
+web-not-found-home = Back to the first page

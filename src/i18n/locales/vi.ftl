@@ -904,3 +904,5 @@ web-work-extend-choose = Chọn ngày
 web-work-extend-reason = Lý do xin gia hạn
 web-work-extend-button = Gửi đề nghị gia hạn
 web-work-reason-needed = Hãy ghi lý do xin gia hạn.
+web-attention-extension-asked = đã xin gia hạn đến { $date }
+web-not-found-home = Về trang đầu

@@ -33,6 +33,10 @@ export function attentionPage(t: T, found: NeedsAttention, options: AttentionOpt
       ${flash("ok", options.flash)}
       ${found.mine.length === 0 ? html`<p class="muted">${t("web-mine-empty")}</p>` : workList(t, found.mine, "due")}`;
   const waiting = found.requests.length + found.newUnits.length + found.undated.length;
+  // Overdue work someone already asked more time for says so, with the day asked.
+  const asked = new Map(
+    found.requests.filter((r) => r.kind === "extension").map((r) => [r.row.milestoneId, r.requestedDue]),
+  );
   return html`<h1>${t("web-nav-attention")}</h1>
     ${flash("ok", options.flash)}
     <p class="counts">
@@ -46,33 +50,33 @@ export function attentionPage(t: T, found: NeedsAttention, options: AttentionOpt
       ${found.requests.map((request) => requestCard(t, request, options))}
       ${
         found.newUnits.length > 0
-          ? html`<div class="card">
-              <h3>${t("web-attention-new-units", { count: found.newUnits.length })}</h3>
+          ? html`<details class="card">
+              <summary>${t("web-attention-new-units", { count: found.newUnits.length })}</summary>
               <p class="muted">${t("web-attention-new-units-hint")}</p>
               <ul>
                 ${found.newUnits.map(
                   (unit) => html`<li><a href="/people">${unit.name}</a>: ${t("web-attention-tasks", { count: unit.tasks })}</li>`,
                 )}
               </ul>
-            </div>`
+            </details>`
           : null
       }
       ${
         found.undated.length > 0
-          ? html`<div class="card">
-              <h3>${t("web-attention-undated", { count: found.undated.length })}</h3>
+          ? html`<details class="card">
+              <summary>${t("web-attention-undated", { count: found.undated.length })}</summary>
               <ul>
                 ${found.undated.map(
                   (m) => html`<li><a href="/m/${m.milestoneId}">${milestoneName({ ...m, label: null })}</a></li>`,
                 )}
               </ul>
-            </div>`
+            </details>`
           : null
       }
     </section>
     <section aria-labelledby="overdue-h">
       <h2 id="overdue-h">${t("web-attention-overdue", { count: found.overdue.length })}</h2>
-      ${found.overdue.length === 0 ? html`<p class="muted">${t("web-overview-none-overdue")}</p>` : workList(t, found.overdue, "late")}
+      ${found.overdue.length === 0 ? html`<p class="muted">${t("web-overview-none-overdue")}</p>` : workList(t, found.overdue, "late", asked)}
     </section>
     <section aria-labelledby="soon-h">
       <h2 id="soon-h">${t("web-attention-due-soon", { days: DUE_SOON_DAYS, count: found.dueSoon.length })}</h2>
@@ -122,7 +126,12 @@ function requestCard(t: T, request: WaitingRequest, options: AttentionOptions): 
 }
 
 /** Work as a list a phone reads: state, name, owner, and how late or when due. */
-function workList(t: T, rows: PlanBoardRow[], emphasis: "late" | "due"): Html {
+function workList(
+  t: T,
+  rows: PlanBoardRow[],
+  emphasis: "late" | "due",
+  asked: Map<string, string | null> = new Map(),
+): Html {
   return html`<ul class="worklist">
     ${rows.map(
       (row) => html`<li class="c-${row.colour}">
@@ -131,6 +140,13 @@ function workList(t: T, rows: PlanBoardRow[], emphasis: "late" | "due"): Html {
           ${statusBadge(t, row)}
           ${emphasis === "due" && row.due ? html`<span>${t("web-due-on", { date: formatVietnameseDate(row.due) })}</span>` : null}
           <span>${row.leadUnits.join(", ") || t("no-unit")}</span>
+          ${
+            asked.has(row.milestoneId)
+              ? html`<span class="tag warn"
+                  >${t("web-attention-extension-asked", { date: formatVietnameseDate(asked.get(row.milestoneId) ?? "") })}</span
+                >`
+              : null
+          }
         </span>
       </li>`,
     )}

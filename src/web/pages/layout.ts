@@ -76,7 +76,7 @@ function navLinks(frame: PageFrame, viewer: Viewer): Html[] {
     .map(([href, label]) => {
       const count =
         href === "/" && frame.attention
-          ? html` <span class="badge"
+          ? html`<span class="badge"
               >${frame.attention}<span class="visually-hidden"> ${t("web-nav-count")}</span></span
             >`
           : null;

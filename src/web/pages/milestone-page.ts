@@ -40,12 +40,18 @@ export function milestonePage(t: T, detail: MilestoneDetail, options: MilestoneP
   return html`<p><a href="/">← ${t(detail.may.approve || detail.may.decideExtension ? "web-nav-attention" : "web-nav-mine")}</a> · <a href="/plan">${t("web-nav-plan")}</a></p>
     <h1>${number} ${milestone.title}${milestone.label ? ` (${milestone.label})` : ""}</h1>
     <p class="summary">
-      ${row ? statusBadge(t, row) : milestone.state} ·
-      ${milestone.due ? t("web-due-on", { date: formatVietnameseDate(milestone.due) }) : t("due-none")} ·
-      ${milestone.leadUnitNames.join(", ") || t("no-unit")}
+      ${row ? statusBadge(t, row) : milestone.state}
+      <span>${milestone.due ? t("web-due-on", { date: formatVietnameseDate(milestone.due) }) : t("due-none")}</span>
+      <span>${milestone.leadUnitNames.join(", ") || t("no-unit")}</span>
     </p>
-    ${decisionSections(t, detail, options)} ${workSections(t, detail, options)} ${factsSection(t, detail)}
-    ${coordinatorSections(t, detail, options)} ${historySections(t, detail, options)}`;
+    ${decisionSections(t, detail, options)}
+    ${
+      // The lead unit's people do their work first; the office decides and corrects first, its own work after.
+      detail.may.coordinate
+        ? html`${factsSection(t, detail)} ${coordinatorSections(t, detail, options)} ${workSections(t, detail, options)}`
+        : html`${workSections(t, detail, options)} ${factsSection(t, detail)} ${coordinatorSections(t, detail, options)}`
+    }
+    ${historySections(t, detail, options)}`;
 }
 
 /** What the milestone is: its state, dates, units, product and progress. */

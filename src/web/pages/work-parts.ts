@@ -66,12 +66,13 @@ export function evidencePreviews(t: T, milestoneId: string, files: EvidenceItem[
     ${files.map((file) => {
       const link = html`<a href="${url(file)}" download>${file.fileName}</a>
         <span class="muted">(${sizeText(file.sizeBytes)})</span>`;
+      const line = (more: Html | null) => html`<span>${link}${more}</span>`;
       if (file.mimeType && PREVIEW_IMAGE_TYPES.has(file.mimeType))
         return html`<li class="preview">
           <a href="${url(file)}?inline=1"
             ><img src="${url(file)}?inline=1" alt="${t("web-evidence-image", { file: file.fileName })}" loading="lazy"
           /></a>
-          ${link}
+          ${line(null)}
         </li>`;
       if (file.mimeType === PDF_TYPE)
         return html`<li class="preview">
@@ -80,7 +81,7 @@ export function evidencePreviews(t: T, milestoneId: string, files: EvidenceItem[
             title="${t("web-evidence-pdf", { file: file.fileName })}"
             loading="lazy"
           ></iframe>
-          ${link} · <a href="${url(file)}?inline=1" target="_blank" rel="noopener">${t("web-evidence-open")}</a>
+          ${line(html` · <a href="${url(file)}?inline=1" target="_blank" rel="noopener">${t("web-evidence-open")}</a>`)}
         </li>`;
       return html`<li>${link}</li>`;
     })}
