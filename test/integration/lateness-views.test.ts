@@ -136,7 +136,7 @@ describe("lateness, as every view reads it", () => {
       names.filter((n) => !["done-on-time", "done-late"].includes(EXPECTED[n].status)).sort(),
     );
     expect(lines["Quá hạn"]).toMatch(/^🔴 .*Quá hạn 7 ngày/s);
-    expect(lines["Nộp trễ"]).toMatch(/^🟠 .*Chờ duyệt hoàn thành/s);
+    expect(lines["Nộp trễ"]).toMatch(/^🟠 .*Chờ duyệt/s);
     for (const name of ["Sắp đến hạn", "Còn xa"]) expect(lines[name]).toMatch(/^🔵 /);
     for (const name of ["Thường xuyên", "Chưa có ngày"]) expect(lines[name]).toMatch(/^⚪ /);
   });

@@ -77,7 +77,7 @@ export function evidencePreviews(t: T, milestoneId: string, files: EvidenceItem[
       if (file.mimeType === PDF_TYPE)
         return html`<li class="preview">
           <iframe
-            src="${url(file)}?inline=1#page=1&view=FitH"
+            src="${url(file)}?inline=1#page=1&view=FitH&navpanes=0"
             title="${t("web-evidence-pdf", { file: file.fileName })}"
             loading="lazy"
           ></iframe>
