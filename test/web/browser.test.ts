@@ -169,6 +169,8 @@ describe("the web app in a browser", () => {
 
   it("shows seed 000's 39 tasks with the states of `status` and their colours; filters by unit", async () => {
     const page = await signInByChat(1001);
+    // Sign-in lands on "Cần xử lý"; the plan is one link away.
+    await page.goto(`${world.baseUrl}/plan`);
     const rows = await page.$$eval("table.plan tbody tr[data-task]", (trs: PageElement[]) =>
       trs.map((tr) => ({
         task: tr.getAttribute("data-task"),
