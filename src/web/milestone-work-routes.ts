@@ -51,7 +51,10 @@ export function milestoneWorkRoutes(deps: WebDeps, render: PageRender = signedIn
     if (isRefused(result)) return refusal(c, result);
     if (result.kind === "needs-evidence")
       return show(c, 422, {
-        error: t("web-work-needs-evidence", { title: titleOf(result.milestone), product: result.milestone.product ?? "" }),
+        error: t("web-work-needs-evidence", {
+          title: titleOf(result.milestone),
+          product: result.milestone.product ?? "",
+        }),
       });
     const key =
       result.kind === "already-submitted"
@@ -133,7 +136,27 @@ export function milestoneWorkRoutes(deps: WebDeps, render: PageRender = signedIn
     return show(c, 200, { ok: said.join(" ") });
   });
 
-  app.post("/m/:id/extend", async (c) => {
+  app.post("/m/:id/extend", extensionRequest(deps, show, refusal));
+
+  return {
+    routes: app,
+    uploads: [{ method: "POST", path: "/m/:id/evidence", maxSize: EVIDENCE_REQUEST_LIMIT_BYTES }],
+  };
+}
+
+type Show = ReturnType<typeof milestoneShower>;
+type RefusalAnswer = (
+  c: Context<WebEnv>,
+  result: { kind: string; milestone?: MilestoneView },
+) => Promise<Response> | Response;
+
+/**
+ * "Xin gia hạn": the day typed as in the chat (its grammar, its answers to a
+ * past, impossible or ambiguous day; the days an ambiguous text may mean come
+ * back as buttons), and a reason.
+ */
+function extensionRequest(deps: WebDeps, show: Show, refusal: RefusalAnswer) {
+  return async (c: Context<WebEnv>) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
     const form = await c.req.parseBody();
@@ -164,9 +187,9 @@ export function milestoneWorkRoutes(deps: WebDeps, render: PageRender = signedIn
     const result = await requestExtension(
       deps.db,
       viewer,
-      c.req.param("id"),
+      c.req.param("id") ?? "",
       { newDue: read.due, reason },
-      context(),
+      { now: deps.now(), source: null },
     );
     if (isRefused(result)) return refusal(c, result);
     if (result.kind === "not-later")
@@ -182,10 +205,5 @@ export function milestoneWorkRoutes(deps: WebDeps, render: PageRender = signedIn
     return show(c, 200, {
       ok: t("extension-submitted", { title: titleOf(result.milestone), date: formatVietnameseDate(read.due) }),
     });
-  });
-
-  return {
-    routes: app,
-    uploads: [{ method: "POST", path: "/m/:id/evidence", maxSize: EVIDENCE_REQUEST_LIMIT_BYTES }],
   };
 }

@@ -26,6 +26,11 @@ const VP_TK = "Văn phòng – Thống kê";
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 768 };
 
+/** An element as the page code below reads it (the project's TypeScript has no DOM library). */
+interface PageElement {
+  getAttribute(name: string): string | null;
+}
+
 interface PageGlobals {
   location: { pathname: string };
   axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> };
@@ -150,7 +155,9 @@ describe("a member's work on the web and in the Mini App, decided from “Cần 
   it("completes with evidence and asks for an extension in the Mini App", async () => {
     const page = await openMiniApp(1002);
     expect(await page.$eval("h1", (el) => el.textContent)).toBe("Việc của tôi");
-    const listed = await page.$$eval("ul.worklist a", (links) => links.map((a) => a.getAttribute("href")));
+    const listed = await page.$$eval("ul.worklist a", (links: PageElement[]) =>
+      links.map((a) => a.getAttribute("href")),
+    );
     expect(listed).toContain(`/m/${targets.miniDone.milestoneId}`);
     expect(await seriousAxe(page)).toEqual([]);
     await screenshots(page, "mine");
@@ -208,9 +215,9 @@ describe("a member's work on the web and in the Mini App, decided from “Cần 
     // The photo is there to look at before deciding, and actually drawn.
     const width = await page.$eval(`${card} img`, (img) => (img as unknown as { naturalWidth: number }).naturalWidth);
     expect(width).toBe(390);
-    expect(await page.$eval(`article:has(a[href='/m/${targets.webExtend.milestoneId}'])`, (a) => a.textContent)).toContain(
-      "Thiếu kinh phí",
-    );
+    expect(
+      await page.$eval(`article:has(a[href='/m/${targets.webExtend.milestoneId}'])`, (a) => a.textContent),
+    ).toContain("Thiếu kinh phí");
     expect(await seriousAxe(page)).toEqual([]);
     await screenshots(page, "attention");
 
@@ -228,13 +235,15 @@ describe("a member's work on the web and in the Mini App, decided from “Cần 
 
     // The decision page of the PDF: the evidence beside the buttons.
     await page.goto(`${world.baseUrl}/m/${targets.webDone.milestoneId}`);
-    expect(await page.$eval("#approve-h + .decision-body iframe", (f) => f.getAttribute("src"))).toContain("inline=1");
+    expect(await page.$eval("#approve-h + .decision-body iframe", (f: PageElement) => f.getAttribute("src"))).toContain(
+      "inline=1",
+    );
     expect(await seriousAxe(page)).toEqual([]);
     await screenshots(page, "milestone-decision");
 
     const missing = await page.goto(`${world.baseUrl}/khong-co-trang-nay`);
     expect(missing?.status()).toBe(404);
-    expect(await page.$eval("html", (el) => el.getAttribute("lang"))).toBe("vi");
+    expect(await page.$eval("html", (el: PageElement) => el.getAttribute("lang"))).toBe("vi");
     expect(await page.title()).toContain("Không tìm thấy");
     expect(await seriousAxe(page)).toEqual([]);
     await screenshots(page, "not-found");

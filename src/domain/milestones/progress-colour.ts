@@ -49,15 +49,7 @@ export function colourOf(late: Lateness): ProgressColour {
  * time or late, waiting for approval, an ongoing duty, no date yet.
  */
 export type ShownStatus =
-  | "open"
-  | "in_progress"
-  | "submitted"
-  | "done-on-time"
-  | "done-late"
-  | "overdue"
-  | "ongoing"
-  | "undated"
-  | "cancelled";
+  "open" | "in_progress" | "submitted" | "done-on-time" | "done-late" | "overdue" | "ongoing" | "undated" | "cancelled";
 
 const STATUS_OF_LATENESS: Record<LatenessStatus, ShownStatus | null> = {
   "on-track": null,

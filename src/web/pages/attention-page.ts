@@ -4,14 +4,7 @@ import { DUE_SOON_DAYS, type NeedsAttention, type WaitingRequest } from "../../s
 import type { PlanBoardRow } from "../../services/web/plan-board.js";
 import { type Html, html } from "../html.js";
 import { flash } from "./layout.js";
-import {
-  decisionForms,
-  evidencePreviews,
-  extensionText,
-  milestoneName,
-  statusBadge,
-  timeText,
-} from "./work-parts.js";
+import { decisionForms, evidencePreviews, extensionText, milestoneName, statusBadge, timeText } from "./work-parts.js";
 
 type T = Translator["t"];
 
@@ -41,8 +34,12 @@ export function attentionPage(t: T, found: NeedsAttention, options: AttentionOpt
     ${flash("ok", options.flash)}
     <p class="counts">
       <a class="tile" href="#waiting-h"><strong>${found.requests.length}</strong>${t("web-attention-tile-waiting")}</a>
-      <a class="tile c-red" href="#overdue-h"><strong>${found.overdue.length}</strong>${t("web-attention-tile-overdue")}</a>
-      <a class="tile" href="#soon-h"><strong>${found.dueSoon.length}</strong>${t("web-attention-tile-soon", { days: DUE_SOON_DAYS })}</a>
+      <a class="tile c-red" href="#overdue-h"
+        ><strong>${found.overdue.length}</strong>${t("web-attention-tile-overdue")}</a
+      >
+      <a class="tile" href="#soon-h"
+        ><strong>${found.dueSoon.length}</strong>${t("web-attention-tile-soon", { days: DUE_SOON_DAYS })}</a
+      >
     </p>
     <section aria-labelledby="waiting-h">
       <h2 id="waiting-h">${t("web-attention-waiting", { count: found.requests.length })}</h2>
@@ -55,7 +52,10 @@ export function attentionPage(t: T, found: NeedsAttention, options: AttentionOpt
               <p class="muted">${t("web-attention-new-units-hint")}</p>
               <ul>
                 ${found.newUnits.map(
-                  (unit) => html`<li><a href="/people">${unit.name}</a>: ${t("web-attention-tasks", { count: unit.tasks })}</li>`,
+                  (unit) =>
+                    html`<li>
+                      <a href="/people">${unit.name}</a>: ${t("web-attention-tasks", { count: unit.tasks })}
+                    </li>`,
                 )}
               </ul>
             </details>`
@@ -134,21 +134,22 @@ function workList(
 ): Html {
   return html`<ul class="worklist">
     ${rows.map(
-      (row) => html`<li class="c-${row.colour}">
-        <a href="/m/${row.milestoneId}">${milestoneName(row)}</a>
-        <span class="meta">
-          ${statusBadge(t, row)}
-          ${emphasis === "due" && row.due ? html`<span>${t("web-due-on", { date: formatVietnameseDate(row.due) })}</span>` : null}
-          <span>${row.leadUnits.join(", ") || t("no-unit")}</span>
-          ${
-            asked.has(row.milestoneId)
-              ? html`<span class="tag warn"
-                  >${t("web-attention-extension-asked", { date: formatVietnameseDate(asked.get(row.milestoneId) ?? "") })}</span
-                >`
-              : null
-          }
-        </span>
-      </li>`,
+      (row) =>
+        html`<li class="c-${row.colour}">
+          <a href="/m/${row.milestoneId}">${milestoneName(row)}</a>
+          <span class="meta">
+            ${statusBadge(t, row)}
+            ${emphasis === "due" && row.due ? html`<span>${t("web-due-on", { date: formatVietnameseDate(row.due) })}</span>` : null}
+            <span>${row.leadUnits.join(", ") || t("no-unit")}</span>
+            ${
+              asked.has(row.milestoneId)
+                ? html`<span class="tag warn"
+                    >${t("web-attention-extension-asked", { date: formatVietnameseDate(asked.get(row.milestoneId) ?? "") })}</span
+                  >`
+                : null
+            }
+          </span>
+        </li>`,
     )}
   </ul>`;
 }

@@ -37,7 +37,10 @@ export interface MilestonePageOptions {
 export function milestonePage(t: T, detail: MilestoneDetail, options: MilestonePageOptions): Html {
   const { milestone, row } = detail;
   const number = milestone.section ? `${milestone.section}.${milestone.stt ?? ""}` : (milestone.stt ?? "");
-  return html`<p><a href="/">← ${t(detail.may.approve || detail.may.decideExtension ? "web-nav-attention" : "web-nav-mine")}</a> · <a href="/plan">${t("web-nav-plan")}</a></p>
+  return html`<p>
+      <a href="/">← ${t(detail.may.approve || detail.may.decideExtension ? "web-nav-attention" : "web-nav-mine")}</a> ·
+      <a href="/plan">${t("web-nav-plan")}</a>
+    </p>
     <h1>${number} ${milestone.title}${milestone.label ? ` (${milestone.label})` : ""}</h1>
     <p class="summary">
       ${row ? statusBadge(t, row) : milestone.state}
@@ -195,8 +198,17 @@ function workSections(t: T, detail: MilestoneDetail, options: MilestonePageOptio
         ${csrfField(options.csrfToken)}
         <h3>${t("web-work-progress")}</h3>
         <label for="progress-percent">${t("web-work-percent")}</label>
-        <input id="progress-percent" name="percent" type="number" min="0" max="100" step="5" required
-          value="${milestone.progressPercent ?? ""}" inputmode="numeric" />
+        <input
+          id="progress-percent"
+          name="percent"
+          type="number"
+          min="0"
+          max="100"
+          step="5"
+          required
+          value="${milestone.progressPercent ?? ""}"
+          inputmode="numeric"
+        />
         <label for="progress-note">${t("web-work-note")}</label>
         <textarea id="progress-note" name="note" rows="2" maxlength="2000"></textarea>
         <p><button type="submit">${t("web-work-progress-button")}</button></p>
@@ -205,19 +217,28 @@ function workSections(t: T, detail: MilestoneDetail, options: MilestonePageOptio
         ${csrfField(options.csrfToken)}
         <h3>${t("web-work-extend")}</h3>
         <label for="extend-date">${t("web-work-extend-date")}</label>
-        <input id="extend-date" name="date" required maxlength="100" autocomplete="off" value="${extension?.text ?? ""}" />
+        <input
+          id="extend-date"
+          name="date"
+          required
+          maxlength="100"
+          autocomplete="off"
+          value="${extension?.text ?? ""}"
+        />
         ${
           extension && extension.choices.length > 0
             ? html`<fieldset class="choices">
                 <legend>${t("web-work-extend-choose")}</legend>
                 ${extension.choices.map(
-                  (choice) => html`<button class="secondary" type="submit" name="chosen" value="${choice}">${choice}</button>`,
+                  (choice) =>
+                    html`<button class="secondary" type="submit" name="chosen" value="${choice}">${choice}</button>`,
                 )}
               </fieldset>`
             : null
         }
         <label for="extend-reason">${t("web-work-extend-reason")}</label>
-        <textarea id="extend-reason" name="reason" rows="2" required maxlength="2000">${extension?.reason ?? ""}</textarea>
+        <textarea id="extend-reason" name="reason" rows="2" required maxlength="2000">
+${extension?.reason ?? ""}</textarea>
         <p><button type="submit">${t("web-work-extend-button")}</button></p>
       </form>
     </div>
@@ -284,7 +305,9 @@ function historySections(t: T, detail: MilestoneDetail, options: { timeZone: str
                 (file) =>
                   html`<li>
                     <a href="/m/${detail.milestone.id}/files/${file.id}" download>${file.fileName}</a>
-                    <span class="muted">(${sizeText(file.sizeBytes)}, ${dateOf(file.createdAt, options.timeZone)})</span>
+                    <span class="muted"
+                      >(${sizeText(file.sizeBytes)}, ${dateOf(file.createdAt, options.timeZone)})</span
+                    >
                   </li>`,
               )}
               ${detail.references.map((citation) => html`<li>📄 ${citation}</li>`)}

@@ -111,13 +111,19 @@ export function decisionForms(t: T, request: WaitingDecision, csrfToken: string,
   const commentId = `comment-${request.requestId}`;
   return html`<div class="decide">
     <form method="post" action="${action}">
-      ${hidden(yes as string)}
+      ${hidden(yes)}
       <button type="submit">${t(yes === "approve" ? "web-approve" : "web-grant")}</button>
     </form>
     <form method="post" action="${action}" class="stack">
-      ${hidden(no as string)}
+      ${hidden(no)}
       <label for="${commentId}">${t(no === "return" ? "web-return-comment" : "web-comment")}</label>
-      <textarea id="${commentId}" name="comment" rows="2" maxlength="2000" ${no === "return" ? html`required` : null}></textarea>
+      <textarea
+        id="${commentId}"
+        name="comment"
+        rows="2"
+        maxlength="2000"
+        ${no === "return" ? html`required` : null}
+      ></textarea>
       <button class="secondary" type="submit">${t(no === "return" ? "web-return" : "web-deny")}</button>
     </form>
   </div>`;
