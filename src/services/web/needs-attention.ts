@@ -6,28 +6,18 @@
  * first, then what falls due in the next 7 days. For anyone else: their
  * units' open work, soonest first ("Việc của tôi").
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../../db/client.js";
-import { approvalRequests, evidenceFiles, evidenceReferences, people } from "../../../db/schema.js";
+import { approvalRequests, people } from "../../../db/schema.js";
 import { addDays, type IsoDate } from "../../domain/calendar/index.js";
 import { canApproveCompletion, canDecideExtension } from "../../domain/milestones/index.js";
 import { hasAccess } from "../access.js";
-import { citeReference } from "../evidence-references.js";
 import type { Viewer } from "../people/viewer.js";
 import { listReviewItems } from "../review.js";
-import { loadPlanBoard, type PlanBoardRow } from "./plan-board.js";
+import { type EvidenceFileSummary, evidenceOf, loadPlanBoard, type PlanBoardRow } from "./plan-board.js";
 
 /** How far ahead "due soon" looks. */
 export const DUE_SOON_DAYS = 7;
-
-/** An evidence file as a decision shows it: its kind decides the preview (image, PDF, other). */
-export interface EvidenceFileSummary {
-  id: string;
-  fileName: string;
-  mimeType: string | null;
-  sizeBytes: number;
-  createdAt: Date;
-}
 
 /** A completion or an extension waiting for a decision, with what it was sent with. */
 export interface WaitingRequest {
@@ -101,25 +91,7 @@ async function waitingRequests(db: Database, viewer: Viewer, rows: PlanBoardRow[
   const rowOf = new Map(rows.map((row) => [row.milestoneId, row]));
   const ids = [...new Set(pending.map((p) => p.request.milestoneId))].filter((id) => rowOf.has(id));
   if (ids.length === 0) return [];
-  const files = await db
-    .select({
-      milestoneId: evidenceFiles.milestoneId,
-      id: evidenceFiles.id,
-      fileName: evidenceFiles.fileName,
-      mimeType: evidenceFiles.mimeType,
-      sizeBytes: evidenceFiles.sizeBytes,
-      createdAt: evidenceFiles.createdAt,
-    })
-    .from(evidenceFiles)
-    .where(and(eq(evidenceFiles.organizationId, viewer.organizationId), inArray(evidenceFiles.milestoneId, ids)))
-    .orderBy(asc(evidenceFiles.createdAt));
-  const references = await db
-    .select()
-    .from(evidenceReferences)
-    .where(
-      and(eq(evidenceReferences.organizationId, viewer.organizationId), inArray(evidenceReferences.milestoneId, ids)),
-    )
-    .orderBy(asc(evidenceReferences.createdAt));
+  const evidence = await evidenceOf(db, viewer.organizationId, ids);
   return pending.flatMap(({ request, requesterName }) => {
     const row = rowOf.get(request.milestoneId);
     if (!row) return [];
@@ -132,8 +104,8 @@ async function waitingRequests(db: Database, viewer: Viewer, rows: PlanBoardRow[
         createdAt: request.createdAt,
         requestedDue: request.requestedDue,
         reason: request.reason,
-        evidence: files.filter((f) => f.milestoneId === row.milestoneId),
-        references: references.filter((r) => r.milestoneId === row.milestoneId).map((r) => citeReference(r)),
+        evidence: evidence.of(row.milestoneId).files,
+        references: evidence.of(row.milestoneId).references,
         mayDecide:
           request.kind === "completion"
             ? canApproveCompletion(viewer, viewer.organizationId)

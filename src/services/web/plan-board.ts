@@ -4,7 +4,7 @@
  * is scoped to the viewer's organization; states and colours come from the
  * domain's rules, as in the chat and the reports.
  */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../../db/client.js";
 import { approvalRequests, evidenceFiles, evidenceReferences, milestoneEvents, people } from "../../../db/schema.js";
 import type { IsoDate } from "../../domain/calendar/index.js";
@@ -158,7 +158,7 @@ export interface MilestoneDetail {
   milestone: MilestoneView;
   row: PlanBoardRow | null;
   events: Array<{ at: Date; actor: string | null; action: string; details: Record<string, unknown> }>;
-  evidence: Array<{ id: string; fileName: string; mimeType: string | null; sizeBytes: number; createdAt: Date }>;
+  evidence: EvidenceFileSummary[];
   /** Documents cited as evidence, as reports cite them. */
   references: string[];
   pending: Array<{
@@ -198,27 +198,9 @@ export async function loadMilestoneDetail(
       and(eq(milestoneEvents.milestoneId, milestone.id), eq(milestoneEvents.organizationId, viewer.organizationId)),
     )
     .orderBy(asc(milestoneEvents.id));
-  const evidence = await db
-    .select({
-      id: evidenceFiles.id,
-      fileName: evidenceFiles.fileName,
-      mimeType: evidenceFiles.mimeType,
-      sizeBytes: evidenceFiles.sizeBytes,
-      createdAt: evidenceFiles.createdAt,
-    })
-    .from(evidenceFiles)
-    .where(and(eq(evidenceFiles.milestoneId, milestone.id), eq(evidenceFiles.organizationId, viewer.organizationId)))
-    .orderBy(asc(evidenceFiles.createdAt));
-  const references = await db
-    .select()
-    .from(evidenceReferences)
-    .where(
-      and(
-        eq(evidenceReferences.milestoneId, milestone.id),
-        eq(evidenceReferences.organizationId, viewer.organizationId),
-      ),
-    )
-    .orderBy(asc(evidenceReferences.createdAt));
+  const { files: evidence, references } = (await evidenceOf(db, viewer.organizationId, [milestone.id])).of(
+    milestone.id,
+  );
   const pending = await db
     .select({ request: approvalRequests, requesterName: people.fullName })
     .from(approvalRequests)
@@ -238,7 +220,7 @@ export async function loadMilestoneDetail(
       row: row ?? null,
       events,
       evidence,
-      references: references.map((r) => citeReference(r)),
+      references,
       pending: pending.map(({ request, requesterName }) => ({
         requestId: request.id,
         kind: request.kind,
@@ -254,6 +236,61 @@ export async function loadMilestoneDetail(
         coordinate: canCoordinate(viewer),
       },
     },
+  };
+}
+
+/** An evidence file as the web lists it; its kind decides the preview. */
+export interface EvidenceFileSummary {
+  id: string;
+  fileName: string;
+  mimeType: string | null;
+  sizeBytes: number;
+  createdAt: Date;
+}
+
+/** The evidence of some milestones of one organization, oldest first: files, and documents cited as reports cite them. */
+export async function evidenceOf(
+  db: Database,
+  organizationId: string,
+  milestoneIds: string[],
+): Promise<{ of: (milestoneId: string) => { files: EvidenceFileSummary[]; references: string[] } }> {
+  const files =
+    milestoneIds.length === 0
+      ? []
+      : await db
+          .select({
+            milestoneId: evidenceFiles.milestoneId,
+            id: evidenceFiles.id,
+            fileName: evidenceFiles.fileName,
+            mimeType: evidenceFiles.mimeType,
+            sizeBytes: evidenceFiles.sizeBytes,
+            createdAt: evidenceFiles.createdAt,
+          })
+          .from(evidenceFiles)
+          .where(
+            and(eq(evidenceFiles.organizationId, organizationId), inArray(evidenceFiles.milestoneId, milestoneIds)),
+          )
+          .orderBy(asc(evidenceFiles.createdAt));
+  const references =
+    milestoneIds.length === 0
+      ? []
+      : await db
+          .select()
+          .from(evidenceReferences)
+          .where(
+            and(
+              eq(evidenceReferences.organizationId, organizationId),
+              inArray(evidenceReferences.milestoneId, milestoneIds),
+            ),
+          )
+          .orderBy(asc(evidenceReferences.createdAt));
+  return {
+    of: (milestoneId) => ({
+      files: files
+        .filter((f) => f.milestoneId === milestoneId)
+        .map(({ id, fileName, mimeType, sizeBytes, createdAt }) => ({ id, fileName, mimeType, sizeBytes, createdAt })),
+      references: references.filter((r) => r.milestoneId === milestoneId).map((r) => citeReference(r)),
+    }),
   };
 }
 
