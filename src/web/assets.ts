@@ -142,7 +142,8 @@ fieldset.choices { border:1px solid var(--line); border-radius:4px; display:flex
 @media (max-width: 720px) {
   .decision-body { grid-template-columns:minmax(0, 1fr); }
   ul.evidence li.preview { max-width:100%; }
-  ul.evidence iframe { width:100%; }
+  /* Phones do not draw a framed PDF: the link opens it in their viewer. */
+  ul.evidence iframe, .decision-body ul.evidence iframe { display:none; }
 }
 `;
 
