@@ -157,4 +157,17 @@ describe("a member's work on the web", () => {
     expect(text).toContain('<html lang="vi">');
     expect(text).toMatch(/<title>Không tìm thấy · nhacviec<\/title>/);
   });
+
+  it("answers a failure with a Vietnamese 500 page, never a stack or English", async () => {
+    // A database that is gone: the session lookup itself fails.
+    const gone = await createMigratedDatabase();
+    const app = testWebApp(gone.client.db, clock);
+    await gone.drop();
+    const response = await app.request("/", { headers: { cookie: `__Host-nhacviec=${"a".repeat(43)}` } });
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).toContain('<html lang="vi">');
+    expect(text).toMatch(/<title>Lỗi hệ thống · nhacviec<\/title>/);
+    expect(text).not.toMatch(/Internal Server Error|at \S+\.ts/);
+  });
 });
