@@ -1,6 +1,6 @@
 import { formatVietnameseDate } from "../domain/calendar/index.js";
-import { daysOverdue, effectiveState, lateness, markOf } from "../domain/milestones/index.js";
-import type { MilestoneView } from "../services/milestones/milestone-view.js";
+import { daysOverdue, lateness, markOf, shownStatus } from "../domain/milestones/index.js";
+import { type MilestoneView, titleOf } from "../services/milestones/milestone-view.js";
 import { taskNumber } from "../services/reminders/compose-message.js";
 import type { Translator } from "../i18n/i18n.js";
 import { progressMark } from "../i18n/progress-marks.js";
@@ -9,9 +9,7 @@ export const numberOf = (milestone: Pick<MilestoneView, "section" | "stt">) =>
   taskNumber(milestone.section, milestone.stt);
 
 /** "II.3 Xây dựng Kế hoạch (Quý III)": the task, and which milestone when a task has several. */
-export function titleOf(milestone: Pick<MilestoneView, "title" | "label">): string {
-  return milestone.label ? `${milestone.title} (${milestone.label})` : milestone.title;
-}
+export { titleOf };
 
 export const dueText = (t: Translator["t"], due: string | null) => (due ? formatVietnameseDate(due) : t("due-none"));
 
@@ -29,7 +27,7 @@ export function milestoneLine(
     number: numberOf(milestone),
     title: titleOf(milestone),
     due: dueText(t, milestone.due),
-    state: t("state-label", { state: effectiveState(milestone, today), days: daysOverdue(milestone, today) }),
+    state: t("state-label", { state: shownStatus(milestone, today), days: daysOverdue(milestone, today) }),
     unit:
       showUnit && milestone.leadUnitNames.length > 0
         ? ` ${t("task-unit", { unit: milestone.leadUnitNames.join(", ") })}`

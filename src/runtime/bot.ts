@@ -123,6 +123,7 @@ export async function startBot(
     botToken: deps.token,
     planReader: readPlanFile,
     botUsername: username,
+    evidenceDir: config.evidenceDir,
     ...(deps.taskLinkMac ? { taskLinkMac: deps.taskLinkMac } : {}),
     ...(deps.scheduleSlots ? { scheduleSlots: deps.scheduleSlots } : {}),
     ...(deps.email ? { email: deps.email } : {}),

@@ -7,12 +7,16 @@
  * to the public sub-app. Each subject has its routes file, mounted here.
  */
 import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { translatorFor } from "../i18n/i18n.js";
 import type { Database } from "../../db/client.js";
 import type { TaskLinkMac } from "../domain/links/index.js";
 import type { Logger } from "../logger.js";
 import type { PlanReader } from "../services/plans/import-plan-file.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
+import { attentionRoutes } from "./attention-routes.js";
 import { importRoutes } from "./import-routes.js";
+import { milestoneWorkRoutes } from "./milestone-work-routes.js";
 import { milestoneRoutes } from "./milestone-routes.js";
 import { parRoutes } from "./par-routes.js";
 import { settingsRoutes } from "./pages/settings-routes.js";
@@ -21,7 +25,7 @@ import { planRoutes } from "./plan-routes.js";
 import { publicRoutes } from "./public-routes.js";
 import { registerRoutes } from "./register-routes.js";
 import { reportRoutes } from "./report-routes.js";
-import type { WebEnv } from "./route-kit.js";
+import { barePage, type WebEnv } from "./route-kit.js";
 import { sessionCookie } from "./session-cookie.js";
 import { signedInApp } from "./signed-in.js";
 
@@ -44,6 +48,8 @@ export interface WebDeps {
   email?: EmailWebDeps | undefined;
   /** Sign-in attempts per client address per window. */
   signInLimit?: { max: number; windowMs: number };
+  /** Where evidence files are kept, the chat's folder: members upload evidence on the web too. */
+  evidenceDir?: string;
 }
 
 /** The Hono app of the web front end; `createHttpApp` mounts it beside the webhooks. */
@@ -55,8 +61,10 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   app.route(
     "/",
     signedInApp(deps, cookie, [
+      attentionRoutes(deps),
       planRoutes(deps),
       milestoneRoutes(deps),
+      milestoneWorkRoutes(deps),
       importRoutes(deps),
       peopleRoutes(deps),
       reportRoutes(deps),
@@ -65,5 +73,12 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
       registerRoutes(deps),
     ]),
   );
+  // Kept when mounted beside the webhooks: a failure answers a Vietnamese page, logged with its path.
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) return error.getResponse();
+    deps.logger.error({ err: error, path: c.req.path }, "web request failed");
+    const vi = translatorFor("vi").t;
+    return barePage(c, 500, vi("web-error-500-title"), vi("web-error-500"), vi);
+  });
   return app;
 }

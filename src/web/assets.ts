@@ -10,7 +10,7 @@ body { margin:0; font:15px/1.45 system-ui, "Segoe UI", Roboto, "Noto Sans", Aria
 a { color:var(--blue); }
 header.top { display:flex; flex-wrap:wrap; gap:.25rem 1rem; align-items:center; padding:.5rem 1rem; background:#fff; border-bottom:1px solid var(--line); }
 header.top .org { font-weight:600; margin-right:auto; }
-header.top nav a { margin-right:.75rem; white-space:nowrap; display:inline-block; }
+header.top nav a { margin-right:.6rem; white-space:nowrap; display:inline-block; }
 header.top nav a[aria-current="page"] { font-weight:600; color:var(--ink); text-decoration:none; border-bottom:2px solid var(--blue); }
 .invite-result { border-color:var(--green); }
 header.top form { display:inline; }
@@ -115,6 +115,36 @@ button.danger { background:var(--red); border-color:var(--red); }
   tr.c-green { border-left:5px solid var(--green) !important; } tr.c-blue { border-left:5px solid var(--blue) !important; }
   tr.c-grey { border-left:5px solid var(--grey) !important; }
 }
+.badge { display:inline-block; min-width:1.3rem; padding:0 .35rem; margin-left:.3rem; border-radius:.7rem; background:var(--red); color:#fff; font-size:.8rem; font-weight:600; text-align:center; line-height:1.3rem; }
+a.tile { color:inherit; text-decoration:none; } a.tile.c-red strong { color:var(--red); }
+p.summary { display:flex; flex-wrap:wrap; gap:.25rem 1.25rem; align-items:center; margin:0 0 .75rem; }
+ul.worklist { list-style:none; margin:0 0 .75rem; padding:0; background:#fff; border:1px solid var(--line); border-radius:6px; }
+ul.worklist li { padding:.45rem .75rem; border-top:1px solid var(--line); display:flex; flex-direction:column; gap:.15rem; }
+ul.worklist li:first-child { border-top:none; }
+ul.worklist li.c-red { box-shadow:inset 4px 0 0 var(--red); } ul.worklist li.c-blue { box-shadow:inset 4px 0 0 var(--blue); }
+ul.worklist li.c-orange { box-shadow:inset 4px 0 0 var(--orange); } ul.worklist li.c-grey { box-shadow:inset 4px 0 0 var(--grey); }
+ul.worklist .meta { display:flex; flex-wrap:wrap; gap:.2rem .75rem; color:var(--muted); font-size:.9rem; }
+.decision-body { display:grid; gap:.75rem 1.25rem; grid-template-columns:minmax(0, 3fr) minmax(14rem, 2fr); align-items:start; }
+.decide { display:flex; flex-direction:column; gap:.6rem; }
+article.decision h3 { font-size:1rem; }
+article.decision.c-red { border-left:4px solid var(--red); } article.decision.c-orange { border-left:4px solid var(--orange); }
+ul.evidence { list-style:none; padding:0; margin:.25rem 0; display:flex; flex-wrap:wrap; gap:.6rem; }
+ul.evidence li { max-width:100%; }
+ul.evidence li.preview { display:flex; flex-direction:column; gap:.2rem; max-width:20rem; }
+ul.evidence img { max-width:100%; max-height:14rem; border:1px solid var(--line); border-radius:4px; background:#fff; }
+ul.evidence iframe { width:20rem; max-width:100%; height:16rem; border:1px solid var(--line); border-radius:4px; }
+details.card > summary { cursor:pointer; font-weight:600; }
+details.card[open] > summary { margin-bottom:.4rem; }
+label.check { display:flex; gap:.4rem; align-items:center; color:var(--ink); }
+fieldset.choices { border:1px solid var(--line); border-radius:4px; display:flex; flex-wrap:wrap; gap:.4rem; }
+.decision-body ul.evidence li.preview { max-width:36rem; width:100%; }
+.decision-body ul.evidence iframe { width:100%; height:26rem; }
+@media (max-width: 720px) {
+  .decision-body { grid-template-columns:minmax(0, 1fr); }
+  ul.evidence li.preview { max-width:100%; }
+  /* Phones do not draw a framed PDF: the link opens it in their viewer. */
+  ul.evidence iframe, .decision-body ul.evidence iframe { display:none; }
+}
 `;
 
 /**
@@ -137,7 +167,7 @@ export const SCRIPT = `
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ initData: data }).toString()
     }).then(function (r) {
-      if (r.ok) location.replace("/plan");
+      if (r.ok) location.replace("/");
       else if (status) status.textContent = start.getAttribute("data-refused") || "";
     });
   }

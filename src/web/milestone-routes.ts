@@ -15,16 +15,22 @@ import { changeLead, type LeadChange, ReviewError, setMilestoneDate, unitChoices
 import { findEvidenceFile, loadMilestoneDetail } from "../services/web/plan-board.js";
 import type { WebDeps } from "./app.js";
 import { Html } from "./html.js";
-import { milestonePage } from "./pages/milestone-page.js";
+import { PDF_TYPE, PREVIEW_IMAGE_TYPES } from "./pages/work-parts.js";
+import { type MilestonePageOptions, milestonePage } from "./pages/milestone-page.js";
 import { escapeText, isId, type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 
+/** What was just done or refused, on top of the page, and what the person typed, kept in its form. */
+export interface MilestoneFlash {
+  ok?: string;
+  error?: string;
+  dateText?: string;
+  referenceText?: string;
+  extension?: MilestonePageOptions["extension"];
+}
+
 /** The milestone's page as it stands, with what was just done (or refused) on top. */
-function milestoneShower(deps: WebDeps, { page, notFound }: PageRender) {
-  return async (
-    c: Context<WebEnv>,
-    status: number,
-    flashes: { ok?: string; error?: string; dateText?: string } = {},
-  ) => {
+export function milestoneShower(deps: WebDeps, { page, notFound }: PageRender) {
+  return async (c: Context<WebEnv>, status: number, flashes: MilestoneFlash = {}) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
     const found = await loadMilestoneDetail(deps.db, viewer, c.req.param("id") ?? "", c.get("today"));
@@ -35,6 +41,9 @@ function milestoneShower(deps: WebDeps, { page, notFound }: PageRender) {
       timeZone: viewer.timeZone,
       leadChoices: choices?.kind === "ok" ? choices.units : [],
       ...(flashes.dateText !== undefined ? { dateText: flashes.dateText } : {}),
+      ...(flashes.referenceText !== undefined ? { referenceText: flashes.referenceText } : {}),
+      ...(flashes.extension ? { extension: flashes.extension } : {}),
+      uploads: deps.evidenceDir !== undefined,
     });
     const flash = flashes.ok
       ? `<p class="flash ok" role="status">${escapeText(flashes.ok)}</p>`
@@ -44,6 +53,9 @@ function milestoneShower(deps: WebDeps, { page, notFound }: PageRender) {
     return page(c, status, found.detail.milestone.title, new Html(flash + body.value));
   };
 }
+
+const isPreviewable = (mimeType: string | null) =>
+  mimeType !== null && (mimeType === PDF_TYPE || PREVIEW_IMAGE_TYPES.has(mimeType));
 
 export function milestoneRoutes(deps: WebDeps, render: PageRender = signedInRender): SubjectRoutes {
   const app = new Hono<WebEnv>();
@@ -89,6 +101,8 @@ export function milestoneRoutes(deps: WebDeps, render: PageRender = signedInRend
       });
     if (result.kind === "stale") return showMilestone(c, 409, { error: t("approval-stale") });
     if (decision === "grant" && result.slots.length > 0) await deps.scheduleSlots?.(result.slots);
+    // Decided from "Cần xử lý": back there, to the next decision.
+    if (form.back === "/") return c.redirect(`/?done=${decision}`, 303);
     return c.redirect(`/m/${result.milestone.id}?done=${decision}`, 303);
   });
 
@@ -153,11 +167,18 @@ export function milestoneRoutes(deps: WebDeps, render: PageRender = signedInRend
     if (!file) return notFound(c);
     const info = await stat(file.storagePath).catch(() => null);
     if (!info) return notFound(c);
-    c.header("content-type", file.mimeType ?? "application/octet-stream");
+    // Previews: images and PDFs open in the page; anything else (HTML, SVG…) only ever downloads.
+    const inline = c.req.query("inline") === "1" && isPreviewable(file.mimeType);
+    c.header("content-type", inline ? (file.mimeType as string) : (file.mimeType ?? "application/octet-stream"));
     c.header("content-length", String(info.size));
-    c.header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    c.header(
+      "content-disposition",
+      `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    );
     c.header("x-content-type-options", "nosniff");
-    c.header("content-security-policy", "default-src 'none'; sandbox");
+    c.header("cache-control", "private, max-age=3600");
+    // Chromium will not draw a PDF under a sandbox policy; an image drawn by <img> never runs anything.
+    if (!(inline && file.mimeType === PDF_TYPE)) c.header("content-security-policy", "default-src 'none'; sandbox");
     return c.body(Readable.toWeb(createReadStream(file.storagePath)) as ReadableStream);
   });
 

@@ -11,7 +11,6 @@ export function planRoutes(deps: WebDeps, render: PageRender = signedInRender): 
   const app = new Hono<WebEnv>();
   const { page } = render;
 
-  app.get("/", (c) => c.redirect("/plan", 303));
   app.get("/plan", async (c) => {
     const t = c.get("t");
     const board = await loadPlanBoard(deps.db, c.get("viewer"), c.get("today"));

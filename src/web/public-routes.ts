@@ -67,7 +67,7 @@ export function publicRoutes(deps: WebDeps, cookie: SessionCookie): Hono {
       return bare(c, 401, vi("web-signin-title"), vi("web-signin-refused"));
     }
     cookie.start(c, result.session);
-    return c.redirect("/plan", 303);
+    return c.redirect("/", 303);
   });
   app.get("/app", (c) =>
     sendHtml(c, 200, layout({ t: vi, lang: "vi", title: vi("web-signin-title"), viewer: null }, miniAppPage(vi))),

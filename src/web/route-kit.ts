@@ -3,13 +3,21 @@ import type { Context, Hono } from "hono";
 import type { IsoDate } from "../domain/calendar/index.js";
 import type { Translator } from "../i18n/i18n.js";
 import type { Viewer } from "../services/people/viewer.js";
-import { type Html } from "./html.js";
+import { type Html, html } from "./html.js";
 import { layout } from "./pages/layout.js";
 import { messagePage } from "./pages/sign-in-pages.js";
 import { SECURITY_HEADERS } from "./security.js";
 
 export type WebEnv = {
-  Variables: { viewer: Viewer; csrfToken: string; t: Translator["t"]; lang: string; today: IsoDate };
+  Variables: {
+    viewer: Viewer;
+    csrfToken: string;
+    t: Translator["t"];
+    lang: string;
+    today: IsoDate;
+    /** What waits for the viewer, counted for the navigation; null on a change. */
+    attention: number | null;
+  };
 };
 
 export interface PageRender {
@@ -59,6 +67,7 @@ export const signedInRender: PageRender = {
           viewer: c.get("viewer"),
           csrfToken: c.get("csrfToken"),
           path: c.req.path,
+          attention: c.get("attention"),
         },
         body,
       ),
@@ -69,7 +78,12 @@ export const signedInRender: PageRender = {
       c,
       404,
       t("web-not-found-title"),
-      messagePage(t, t("web-not-found-title"), t("web-not-found")),
+      messagePage(
+        t,
+        t("web-not-found-title"),
+        t("web-not-found"),
+        html`<p><a href="/">← ${t("web-not-found-home")}</a></p>`,
+      ),
     );
   },
 };

@@ -11,7 +11,8 @@ import { translatorFor } from "../i18n/i18n.js";
 import { findSession, revokeSession } from "../services/web/sessions.js";
 import type { WebDeps } from "./app.js";
 import { limitBody } from "./body-limit.js";
-import { barePage, type SubjectRoutes, type WebEnv } from "./route-kit.js";
+import { attentionCount } from "../services/web/needs-attention.js";
+import { barePage, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 import { sameSecret } from "./security.js";
 import type { SessionCookie } from "./session-cookie.js";
 
@@ -24,13 +25,16 @@ export function signedInApp(deps: WebDeps, cookie: SessionCookie, subjects: Subj
   const app = new Hono<WebEnv>();
   const uploads = subjects.flatMap((s) => s.uploads ?? []);
   const formLimit: MiddlewareHandler<WebEnv> = limitBody(FORM_LIMIT_BYTES);
-  const uploadLimits = new Map<string, MiddlewareHandler<WebEnv>>(
-    uploads.map((u) => [`${u.method} ${u.path}`, limitBody(u.maxSize)]),
-  );
+  // A path may name a parameter (`/m/:id/evidence`): it matches any one segment there.
+  const uploadLimits = uploads.map((u) => ({
+    method: u.method,
+    pattern: new RegExp(`^${u.path.replace(/:[A-Za-z]+/g, "[^/]+")}$`),
+    limit: limitBody(u.maxSize) as MiddlewareHandler<WebEnv>,
+  }));
 
   app.use("*", requireSession(deps, cookie));
   const limitByRoute: MiddlewareHandler<WebEnv> = (c, next) =>
-    (uploadLimits.get(`${c.req.method} ${c.req.path}`) ?? formLimit)(c, next);
+    (uploadLimits.find((u) => u.method === c.req.method && u.pattern.test(c.req.path))?.limit ?? formLimit)(c, next);
   app.use("*", limitByRoute);
   app.use("*", requireCsrf(deps, cookie));
   app.post("/signout", async (c) => {
@@ -40,6 +44,8 @@ export function signedInApp(deps: WebDeps, cookie: SessionCookie, subjects: Subj
     return c.redirect("/app-signed-out", 303);
   });
   for (const subject of subjects) app.route("/", subject.routes);
+  // A signed-in path nobody registered: the Vietnamese page with the navigation, not Hono's English text.
+  app.all("*", (c) => signedInRender.notFound(c));
   return app;
 }
 
@@ -56,6 +62,8 @@ function requireSession(deps: WebDeps, cookie: SessionCookie): MiddlewareHandler
     c.set("t", translator.t);
     c.set("lang", translator.locale);
     c.set("today", localDay(deps.now(), found.viewer.timeZone));
+    // The number beside "Cần xử lý" in the navigation, on pages only (a change redirects to a page that counts).
+    c.set("attention", c.req.method === "GET" ? await attentionCount(deps.db, found.viewer, c.get("today")) : null);
     await next();
   };
 }

@@ -126,18 +126,13 @@ describe("nhacviec export", () => {
     expect(body).toEqual(
       rows.map((r) => [
         `${r.section}.${r.stt}`,
-        t("state-label", { state: r.state, days: r.daysLate }),
+        t("state-label", { state: r.shown, days: r.daysLate }),
         t("report-rating", { colour: r.colour }),
         r.daysLate,
         r.evidence.map((e) => e.fileName).join("\n"),
       ]),
     );
-    expect(body.map((r) => r[2])).toEqual([
-      "Hoàn thành đúng hạn",
-      "Hoàn thành trễ hạn",
-      "Quá hạn, chưa hoàn thành",
-      "Đang thực hiện, trong hạn",
-    ]);
+    expect(body.map((r) => r[2])).toEqual(["Hoàn thành đúng hạn", "Hoàn thành trễ hạn", "Quá hạn", "Đang thực hiện"]);
     expect(body.map((r) => r[3])).toEqual([0, 2, 15, 0]);
     const fill = (row: number) => (sheet.getRow(row).getCell(8).fill as ExcelJS.FillPattern).fgColor?.argb;
     expect(bodyRows.map(fill)).toEqual(["FFC6EFCE", "FFFCE4D6", "FFFFC7CE", "FFDDEBF7"]);

@@ -136,7 +136,7 @@ describe("lateness, as every view reads it", () => {
       names.filter((n) => !["done-on-time", "done-late"].includes(EXPECTED[n].status)).sort(),
     );
     expect(lines["Quá hạn"]).toMatch(/^🔴 .*Quá hạn 7 ngày/s);
-    expect(lines["Nộp trễ"]).toMatch(/^🟠 .*Chờ duyệt hoàn thành/s);
+    expect(lines["Nộp trễ"]).toMatch(/^🟠 .*Chờ duyệt/s);
     // Each mark means what the digest counts under it: due this week apart from on track, ongoing apart from undated.
     expect(lines["Sắp đến hạn"]).toMatch(/^🟡 /);
     expect(lines["Còn xa"]).toMatch(/^🔵 /);

@@ -168,7 +168,7 @@ describe("the printed results workbook", () => {
       expect(Math.abs(page.width - 842)).toBeLessThanOrEqual(2);
       expect(Math.abs(page.height - 595)).toBeLessThanOrEqual(2);
       expect(page.text).toContain("TT");
-      expect(page.text).toContain("Tài liệu kiểm chứng");
+      expect(page.text).toContain("Minh chứng");
     }
     const all = pages.map((p) => p.text).join(" ");
     expect(all).toContain("(Tính đến ngày 20/09/2026)");

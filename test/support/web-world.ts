@@ -78,6 +78,7 @@ export async function startWebWorld(options: { today?: string } = {}): Promise<W
       botToken: BOT_TOKEN,
       signInLimit: { max: 1000, windowMs: 60_000 },
       botUsername: "nhacviec_bot",
+      evidenceDir,
     });
   // The port is known once listening; the app (which checks Origin against it) is made on the first request.
   let app: ReturnType<typeof createHttpApp>["app"] | null = null;

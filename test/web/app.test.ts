@@ -63,7 +63,7 @@ describe("signing in to the web app", () => {
     expect(opened.status).toBe(200);
     const response = await app.request("/signin", form({ token }));
     expect(response.status).toBe(303);
-    expect(response.headers.get("location")).toBe("/plan");
+    expect(response.headers.get("location")).toBe("/");
     const cookie = response.headers.get("set-cookie") ?? "";
     expect(cookie).toMatch(/^__Host-nhacviec=[A-Za-z0-9_-]{43};/);
     expect(cookie).toContain("HttpOnly");
@@ -107,7 +107,7 @@ describe("pages and changes", () => {
   it("sends every page with a strict Content-Security-Policy and no inline script", async () => {
     const app = webApp();
     const { cookie } = await signIn(app, await person(21, "coordinator"));
-    for (const path of ["/plan", "/overview"]) {
+    for (const path of ["/", "/plan", "/overview"]) {
       const response = await app.request(path, { headers: { cookie } });
       expect(response.status).toBe(200);
       expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");

@@ -118,7 +118,7 @@ describe("the web app in a browser", () => {
       page.waitForNavigation({ waitUntil: "load" }),
       page.goto(`${world.baseUrl}/app#tgWebAppData=${encodeURIComponent(initData)}&tgWebAppVersion=8.0`),
     ]);
-    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).location.pathname === "/plan");
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).location.pathname === "/");
     expect(await page.$eval("header .muted", (el) => el.textContent)).toBe("Trần Điều Phối");
 
     const forged = await browser.createBrowserContext();
@@ -135,7 +135,7 @@ describe("the web app in a browser", () => {
 
   it("signs in through a /web link once; the reused link and an expired one are refused", async () => {
     const page = await signInByChat(1001);
-    expect(new URL(page.url()).pathname).toBe("/plan");
+    expect(new URL(page.url()).pathname).toBe("/");
     const cookies = await page.browserContext().cookies();
     const session = cookies.find((c) => c.name === "nhacviec");
     expect(session?.httpOnly).toBe(true);
@@ -169,6 +169,8 @@ describe("the web app in a browser", () => {
 
   it("shows seed 000's 39 tasks with the states of `status` and their colours; filters by unit", async () => {
     const page = await signInByChat(1001);
+    // Sign-in lands on "Cần xử lý"; the plan is one link away.
+    await page.goto(`${world.baseUrl}/plan`);
     const rows = await page.$$eval("table.plan tbody tr[data-task]", (trs: PageElement[]) =>
       trs.map((tr) => ({
         task: tr.getAttribute("data-task"),
@@ -242,7 +244,7 @@ describe("the web app in a browser", () => {
     const inboxBefore = world.emulator.user(1002).inbox().length;
     await Promise.all([page.waitForNavigation(), page.click("input[value='approve'] ~ button")]);
     expect(await page.$eval(".flash.ok", (el) => el.textContent)).toContain("Đã duyệt");
-    expect(await page.$eval("table, .card .state", (el) => el.textContent)).toContain("Đã hoàn thành");
+    expect(await page.$eval("table, .card .state", (el) => el.textContent)).toContain("Hoàn thành");
     const told = await world.emulator
       .user(1002)
       .waitForMessage((m) => m.text.includes("đã được duyệt hoàn thành"), { after: inboxBefore });

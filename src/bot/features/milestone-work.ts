@@ -3,7 +3,7 @@ import { Composer } from "grammy";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { formatWeekdayDate } from "../../domain/date-input/index.js";
 import { isRefused } from "../../services/access.js";
-import { createFileEvidenceStore } from "../../services/evidence/evidence-store.js";
+import { createFileEvidenceStore, MAX_EVIDENCE_BYTES } from "../../services/evidence/evidence-store.js";
 import {
   addProgressNote,
   attachEvidence,
@@ -15,7 +15,7 @@ import {
 import type { MilestoneView } from "../../services/milestones/milestone-view.js";
 import type { BoundContext } from "../context.js";
 import { cancelKeyboard, progressKeyboard, skipKeyboard } from "../keyboards/keyboards.js";
-import { downloadTelegramFile, MAX_DOWNLOAD_BYTES } from "../telegram-files.js";
+import { downloadTelegramFile } from "../telegram-files.js";
 import { refusalText } from "../refusals.js";
 import { dueText, titleOf } from "../views.js";
 import { doneData, evidenceData, extendData, percentData, progressData } from "../callback-data/milestone-work.js";
@@ -147,7 +147,7 @@ export function milestoneWorkFeature(): Composer<BoundContext> {
     const fileId = document?.file_id ?? photo?.file_id ?? "";
     const size = document?.file_size ?? photo?.file_size ?? 0;
     const fileName = displayFileName(document?.file_name ?? `anh-${ctx.today}-${ctx.message.message_id}.jpg`);
-    if (size > MAX_DOWNLOAD_BYTES) {
+    if (size > MAX_EVIDENCE_BYTES) {
       await ctx.reply(ctx.t("evidence-too-large", { file: fileName }));
       return;
     }

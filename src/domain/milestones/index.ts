@@ -8,6 +8,9 @@ export {
   progressColour,
   type ProgressMark,
   type ShownState,
+  type ShownStatus,
+  shownStatus,
+  shownStatusOf,
 } from "./progress-colour.js";
 export { isLate, type Lateness, type LatenessInput, type LatenessStatus, lateness } from "./lateness.js";
 export {

@@ -70,6 +70,37 @@ export function colourOf(late: Lateness): ProgressColour {
   return COLOURS[late.status];
 }
 
+/**
+ * The one word a person reads for a milestone, in the chat, the web, the
+ * reports and the workbook alike (`state-label` in the locale files): the
+ * stored state while on time, and what lateness adds to it: overdue, done on
+ * time or late, waiting for approval, an ongoing duty, no date yet.
+ */
+export type ShownStatus =
+  "open" | "in_progress" | "submitted" | "done-on-time" | "done-late" | "overdue" | "ongoing" | "undated" | "cancelled";
+
+const STATUS_OF_LATENESS: Record<LatenessStatus, ShownStatus | null> = {
+  "on-track": null,
+  "due-soon": null,
+  overdue: "overdue",
+  submitted: "submitted",
+  "submitted-late": "submitted",
+  "done-on-time": "done-on-time",
+  "done-late": "done-late",
+  ongoing: "ongoing",
+  undated: "undated",
+  cancelled: "cancelled",
+};
+
+/** The shown status of a lateness already computed; on time, the stored state says whether work began. */
+export function shownStatusOf(state: ShownState, late: Lateness): ShownStatus {
+  return STATUS_OF_LATENESS[late.status] ?? (state === "in_progress" ? "in_progress" : "open");
+}
+
+export function shownStatus(milestone: MilestoneProgress, today: IsoDate): ShownStatus {
+  return shownStatusOf(milestone.state, lateness(milestone, today));
+}
+
 /** Days past due on `today` for unfinished work, 0 otherwise. */
 export function daysOverdue(milestone: MilestoneProgress, today: IsoDate): number {
   const l = lateness(milestone, today);

@@ -2,6 +2,19 @@
 
 ## Roles and states
 
+# One source for the state words, as in vi.ftl.
+-st-open = Not started
+-st-in-progress = In progress
+-st-done = Done
+-st-done-on-time = Done on time
+-st-done-late = Done late
+-st-overdue = Overdue
+-st-waiting = Waiting for approval
+-st-ongoing = Ongoing
+-st-undated = No deadline yet
+-st-cancelled = Cancelled
+-evidence = evidence
+
 role-name = { $role ->
     [member] staff member
     [unit_head] head of unit
@@ -10,12 +23,16 @@ role-name = { $role ->
    *[other] { $role }
 }
 state-label = { $state ->
-    [open] Not started
-    [in_progress] In progress
-    [submitted] Waiting for approval
-    [done] Done
+    [open] { -st-open }
+    [in_progress] { -st-in-progress }
+    [submitted] { -st-waiting }
+    [done] { -st-done }
+    [done-on-time] { -st-done-on-time }
+    [done-late] { -st-done-late }
     [overdue] { $days } days overdue
-    [cancelled] Cancelled
+    [ongoing] { -st-ongoing }
+    [undated] { -st-undated }
+    [cancelled] { -st-cancelled }
    *[other] { $state }
 }
 approval-state = { $state ->
@@ -353,11 +370,11 @@ report-col-assignee = Done by
 report-col-evidence = Evidence
 report-col-total = Total
 report-rating = { $colour ->
-    [green] Done on time
-    [blue] In progress, on time
-    [orange] Done late
-    [red] Overdue, not done
-   *[other] No deadline yet
+    [green] { -st-done-on-time }
+    [blue] { -st-in-progress }
+    [orange] { -st-done-late }
+    [red] { -st-overdue }
+   *[other] { -st-undated }
 }
 
 report-title = SUMMARY OF RESULTS OF THE ADMINISTRATIVE REFORM PLAN
@@ -827,3 +844,61 @@ email-set-usage = Usage: /email <full name as in /nguoi> <email address>
 web-people-email = Email
 web-people-email-save = Send a confirmation email
 web-people-email-unconfirmed = awaiting confirmation
+
+## Web app: what needs me first, and a member's work on a milestone
+
+web-nav-attention = Needs attention
+web-nav-mine = My work
+web-nav-count = items
+web-mine-empty = Your unit has no open work.
+web-attention-tile-waiting = waiting for a decision
+web-attention-tile-overdue = overdue
+web-attention-tile-soon = due within { $days } days
+web-attention-waiting = Waiting for a decision ({ $count })
+web-attention-none-waiting = Nothing is waiting for a decision.
+web-attention-new-units = New unit names to confirm ({ $count })
+web-attention-new-units-hint = Merge them into a known unit or keep them as units of their own on the Units and people page.
+web-attention-tasks = { $count } tasks
+web-attention-undated = Tasks without a deadline ({ $count })
+web-attention-overdue = Overdue, longest first ({ $count })
+web-attention-due-soon = Due in the next { $days } days ({ $count })
+web-attention-none = None.
+web-attention-kind-completion = Reported done
+web-attention-kind-extension = Extension asked
+web-attention-completion = { $person } reported it done at { $date }.
+web-attention-coordinator-decides = { $office } approves completions.
+web-due-on = due { $date }
+web-evidence-image = Evidence image { $file }
+web-evidence-pdf = Evidence PDF { $file }
+web-evidence-open = Open PDF
+web-error-500-title = Server error
+web-error-500 = Something failed while handling this request; nothing was changed. Try again in a few minutes; if it keeps failing, tell { $office }.
+web-work-title = Report on the work
+web-work-done = Report done
+web-work-done-needs = This task's product is a document ({ $product }): send the file or the document's reference as evidence first.
+web-work-done-button = Done
+web-work-needs-evidence = The product of “{ $title }” is a document ({ $product }). Send the evidence file (a document or a photo, up to 20 MB) or the document's reference, then report it done.
+web-work-evidence = Send evidence
+web-work-evidence-files = Evidence files (documents or photos, up to 20 MB each)
+web-work-then-done = Report it done once sent
+web-work-evidence-button = Send files
+web-work-no-file = Choose at least one evidence file.
+web-work-too-large = “{ $file }” is larger than 20 MB. Compress it or send a lighter copy.
+web-work-no-store = The server has no evidence folder configured; send the file through Telegram.
+web-work-reference = Evidence by document
+web-work-reference-hint = The document's reference, e.g. Kế hoạch số 15/KH-UBND ngày 20/01/2026 của UBND xã …
+web-work-reference-button = Save document
+web-work-progress = Report progress
+web-work-percent = Done so far (%)
+web-work-note = Note (optional)
+web-work-progress-button = Save progress
+web-work-progress-saved = 📈 Progress { $percent }% saved for “{ $title }”.
+web-work-bad-percent = Enter the progress as a number from 0 to 100.
+web-work-extend = Ask for an extension
+web-work-extend-date = Until (typed as in the chat: 15/3, next Friday, end of the month)
+web-work-extend-choose = Choose the day
+web-work-extend-reason = Reason for the extension
+web-work-extend-button = Send the request
+web-work-reason-needed = Write why you need more time.
+web-attention-extension-asked = extension asked until { $date }
+web-not-found-home = Back to the first page

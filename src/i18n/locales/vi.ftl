@@ -3,6 +3,20 @@
 
 ## Roles and states
 
+# The words of a milestone's state, one source for the chat, the web, the reports and the workbook:
+# the four official ratings (done on time, done late, in progress, overdue), then "Thường xuyên" and "Chờ duyệt".
+-st-open = Chưa thực hiện
+-st-in-progress = Đang thực hiện
+-st-done = Hoàn thành
+-st-done-on-time = Hoàn thành đúng hạn
+-st-done-late = Hoàn thành trễ hạn
+-st-overdue = Quá hạn
+-st-waiting = Chờ duyệt
+-st-ongoing = Thường xuyên
+-st-undated = Chưa có thời hạn
+-st-cancelled = Đã hủy
+-evidence = minh chứng
+
 role-name = { $role ->
     [member] công chức
     [unit_head] phụ trách bộ phận
@@ -11,12 +25,16 @@ role-name = { $role ->
    *[other] { $role }
 }
 state-label = { $state ->
-    [open] Chưa thực hiện
-    [in_progress] Đang thực hiện
-    [submitted] Chờ duyệt hoàn thành
-    [done] Đã hoàn thành
-    [overdue] Quá hạn { $days } ngày
-    [cancelled] Đã hủy
+    [open] { -st-open }
+    [in_progress] { -st-in-progress }
+    [submitted] { -st-waiting }
+    [done] { -st-done }
+    [done-on-time] { -st-done-on-time }
+    [done-late] { -st-done-late }
+    [overdue] { -st-overdue } { $days } ngày
+    [ongoing] { -st-ongoing }
+    [undated] { -st-undated }
+    [cancelled] { -st-cancelled }
    *[other] { $state }
 }
 approval-state = { $state ->
@@ -205,11 +223,11 @@ digest-not-allowed = Chỉ { $office } và lãnh đạo UBND xem được báo c
 digest-title = 📊 Tổng hợp tuần { $week }
 digest-counts = 🔵 Đúng tiến độ: { $onTrack }
     🟡 Đến hạn trong tuần: { $dueThisWeek }
-    🔴 Quá hạn: { $overdue }
-    🟢 Hoàn thành đúng hạn: { $doneOnTime }
-    🟠 Hoàn thành trễ hạn: { $doneLate }
-digest-ongoing = 🔁 Thường xuyên: { $count }
-digest-no-date = ⚪ Chưa có thời hạn: { $count }
+    🔴 { -st-overdue }: { $overdue }
+    🟢 { -st-done-on-time }: { $doneOnTime }
+    🟠 { -st-done-late }: { $doneLate }
+digest-ongoing = 🔁 { -st-ongoing }: { $count }
+digest-no-date = ⚪ { -st-undated }: { $count }
 digest-source = 📄 Theo { $source }: { $count } việc quá hạn
 digest-source-plan = kế hoạch năm
 digest-unit = ⏰ { $unit } ({ $count } việc quá hạn)
@@ -353,20 +371,20 @@ report-col-rating = Đánh giá
 report-col-completed = Ngày hoàn thành
 report-col-days-late = Số ngày trễ
 report-col-assignee = Người thực hiện
-report-col-evidence = Tài liệu kiểm chứng
+report-col-evidence = Minh chứng
 report-col-total = Tổng số
 report-rating = { $colour ->
-    [green] Hoàn thành đúng hạn
-    [blue] Đang thực hiện, trong hạn
-    [orange] Hoàn thành trễ hạn
-    [red] Quá hạn, chưa hoàn thành
-   *[other] Chưa có thời hạn
+    [green] { -st-done-on-time }
+    [blue] { -st-in-progress }
+    [orange] { -st-done-late }
+    [red] { -st-overdue }
+   *[other] { -st-undated }
 }
 
 report-title = BẢNG TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH
 report-as-of = (Tính đến ngày { $date })
 report-page = Trang
-report-ongoing = Thường xuyên
+report-ongoing = { -st-ongoing }
 report-section-total = Cộng mục { $section }
 report-grand-total = TỔNG CỘNG
 report-tally-line = { $total } mốc: hoàn thành { $done } ({ $rate }), trong đó trễ hạn { $late }; quá hạn { $overdue }; đang thực hiện { $pending }; thường xuyên { $ongoing }
@@ -377,9 +395,9 @@ report-col-group = Mục / Đơn vị
 report-col-done = Hoàn thành
 report-col-rate = Tỷ lệ hoàn thành
 report-col-done-late = Trong đó trễ hạn
-report-col-overdue = Quá hạn
-report-col-in-progress = Đang thực hiện
-report-col-ongoing = Thường xuyên
+report-col-overdue = { -st-overdue }
+report-col-in-progress = { -st-in-progress }
+report-col-ongoing = { -st-ongoing }
 report-place-date = ……, ngày …… tháng …… năm ……
 report-signer-preparer = NGƯỜI LẬP BIỂU
 report-signer-head = CHỦ TỊCH
@@ -394,8 +412,8 @@ report-docx-caption = 📝 Báo cáo kết quả thực hiện công tác CCHC {
 chart-title = Tiến độ theo đơn vị – tuần { $week }
 chart-on-time = Đúng hạn
 chart-late = Trễ hạn
-chart-overdue = Quá hạn
-chart-ongoing = Thường xuyên
+chart-overdue = { -st-overdue }
+chart-ongoing = { -st-ongoing }
 
 ## People (/nguoi)
 
@@ -455,12 +473,12 @@ web-filter-clear = Bỏ lọc
 web-plan-count = { $shown }/{ $total } mốc việc của { $tasks } nhiệm vụ
 web-plan-empty = Không có việc nào khớp bộ lọc.
 web-state-name = { $state ->
-    [open] Chưa thực hiện
-    [in_progress] Đang thực hiện
-    [submitted] Chờ duyệt
-    [done] Đã hoàn thành
-    [overdue] Quá hạn
-    [cancelled] Đã hủy
+    [open] { -st-open }
+    [in_progress] { -st-in-progress }
+    [submitted] { -st-waiting }
+    [done] { -st-done }
+    [overdue] { -st-overdue }
+    [cancelled] { -st-cancelled }
    *[other] { $state }
 }
 web-schedule = Thời hạn và trạng thái
@@ -470,7 +488,7 @@ web-product = Sản phẩm
 web-progress = Tiến độ
 web-days-late = trễ { $days } ngày
 web-pending-completion-title = Báo hoàn thành chờ duyệt
-web-pending-completion = { $person } báo hoàn thành lúc { $date }, kèm { $evidence } tài liệu kiểm chứng.
+web-pending-completion = { $person } báo hoàn thành lúc { $date }, kèm { $evidence } { -evidence }.
 web-approve = Duyệt hoàn thành
 web-return = Trả lại
 web-return-comment = Lý do trả lại (người báo sẽ nhận được)
@@ -486,8 +504,8 @@ web-set-date-button = Lưu thời hạn
 web-date-unknown = Không hiểu ngày “{ $text }”. Thử “15/9/2025” hoặc “cuối quý 3”.
 web-date-choose = “{ $text }” có thể là: { $choices }. Hãy gõ đúng ngày muốn đặt.
 web-date-weekday-mismatch = “{ $text }”: { $date }, không phải { $written }. Hãy gõ đúng ngày muốn đặt: { $choices }.
-web-evidence = Tài liệu kiểm chứng
-web-evidence-none = Chưa có tài liệu kiểm chứng.
+web-evidence = Minh chứng
+web-evidence-none = Chưa có { -evidence }.
 web-notes = Ghi chú tiến độ
 web-notes-none = Chưa có ghi chú tiến độ.
 web-events = Nhật ký
@@ -498,7 +516,7 @@ web-event = { $action ->
     [completed] Hoàn thành
     [completion-approved] Được duyệt hoàn thành
     [completion-returned] Bị trả lại
-    [evidence-attached] Gửi tài liệu kiểm chứng
+    [evidence-attached] Gửi { -evidence }
     [progress] Báo tiến độ
     [progress-note] Ghi chú tiến độ
     [extension-requested] Xin gia hạn
@@ -585,9 +603,9 @@ web-register-completion = Hoàn thành { $done }/{ $total }{ $overdue ->
 }
 web-register-workbook = Tải bảng kết quả (.xlsx)
 web-register-standing = { $standing ->
-    [done] Đã xong
-    [overdue] Quá hạn
-   *[open] Đang thực hiện
+    [done] { -st-done }
+    [overdue] { -st-overdue }
+   *[open] { -st-in-progress }
 }
 web-nav-reports = Báo cáo
 web-people-title = Đơn vị và người – { $org }
@@ -633,7 +651,7 @@ notify-lead-gained = 📌 Bộ phận { $unit } được giao chủ trì nhiệm
 notify-lead-lost = ℹ️ Nhiệm vụ “{ $title }” nay do { $unit } chủ trì; bộ phận { $old } không còn chủ trì nhiệm vụ này.
 web-reports-title = Báo cáo – { $org }
 web-reports-workbook = Bảng kết quả thực hiện kế hoạch
-web-reports-workbook-hint = Mọi mốc việc với trạng thái, số ngày trễ và tài liệu kiểm chứng, tính đến ngày { $date }.
+web-reports-workbook-hint = Mọi mốc việc với trạng thái, số ngày trễ và { -evidence }, tính đến ngày { $date }.
 web-reports-cchc = Báo cáo kết quả CCHC (Nghị định 30/2020/NĐ-CP)
 web-reports-cchc-hint = Kết quả trong kỳ và nhiệm vụ kỳ sau, theo thể thức văn bản hành chính.
 web-reports-download = Tải { $format }
@@ -830,3 +848,61 @@ email-set-usage = Cách dùng: /email <họ tên như trong /nguoi> <địa ch�
 web-people-email = Email
 web-people-email-save = Gửi thư xác nhận
 web-people-email-unconfirmed = chờ xác nhận
+
+## Web app: what needs me first, and a member's work on a milestone
+
+web-nav-attention = Cần xử lý
+web-nav-mine = Việc của tôi
+web-nav-count = việc
+web-mine-empty = Bộ phận của bạn không có việc nào đang mở.
+web-attention-tile-waiting = chờ quyết định
+web-attention-tile-overdue = việc quá hạn
+web-attention-tile-soon = đến hạn trong { $days } ngày
+web-attention-waiting = Chờ quyết định ({ $count })
+web-attention-none-waiting = Không có việc nào chờ quyết định.
+web-attention-new-units = Tên đơn vị mới cần xác nhận ({ $count })
+web-attention-new-units-hint = Gộp vào đơn vị đã có hoặc giữ làm đơn vị riêng ở trang Đơn vị và người.
+web-attention-tasks = { $count } nhiệm vụ
+web-attention-undated = Nhiệm vụ chưa có thời hạn ({ $count })
+web-attention-overdue = Quá hạn, lâu nhất trước ({ $count })
+web-attention-due-soon = Đến hạn trong { $days } ngày tới ({ $count })
+web-attention-none = Không có.
+web-attention-kind-completion = Báo hoàn thành
+web-attention-kind-extension = Xin gia hạn
+web-attention-completion = { $person } báo hoàn thành lúc { $date }.
+web-attention-coordinator-decides = { $office } duyệt báo hoàn thành.
+web-due-on = hạn { $date }
+web-evidence-image = Ảnh minh chứng { $file }
+web-evidence-pdf = Minh chứng PDF { $file }
+web-evidence-open = Mở PDF
+web-error-500-title = Lỗi hệ thống
+web-error-500 = Có lỗi khi xử lý yêu cầu này, thay đổi chưa được lưu. Hãy thử lại sau ít phút; nếu vẫn lỗi, báo { $office }.
+web-work-title = Báo cáo công việc
+web-work-done = Báo hoàn thành
+web-work-done-needs = Sản phẩm của việc này là văn bản ({ $product }): hãy gửi tệp hoặc số hiệu văn bản làm minh chứng trước.
+web-work-done-button = Đã hoàn thành
+web-work-needs-evidence = Sản phẩm của việc “{ $title }” là văn bản ({ $product }). Hãy gửi tệp minh chứng (tài liệu hoặc ảnh, tối đa 20 MB) hoặc số hiệu văn bản, rồi báo hoàn thành.
+web-work-evidence = Gửi minh chứng
+web-work-evidence-files = Tệp minh chứng (tài liệu hoặc ảnh, tối đa 20 MB mỗi tệp)
+web-work-then-done = Gửi xong thì báo hoàn thành
+web-work-evidence-button = Gửi tệp
+web-work-no-file = Hãy chọn ít nhất một tệp minh chứng.
+web-work-too-large = Tệp “{ $file }” lớn hơn 20 MB. Hãy nén lại hoặc gửi bản nhẹ hơn.
+web-work-no-store = Máy chủ chưa được cấu hình nơi lưu minh chứng; hãy gửi tệp qua Telegram.
+web-work-reference = Minh chứng là văn bản
+web-work-reference-hint = Số hiệu văn bản, ví dụ: Kế hoạch số 15/KH-UBND ngày 20/01/2026 của UBND xã …
+web-work-reference-button = Lưu văn bản
+web-work-progress = Báo cáo tiến độ
+web-work-percent = Đã làm được (%)
+web-work-note = Ghi chú (không bắt buộc)
+web-work-progress-button = Lưu tiến độ
+web-work-progress-saved = 📈 Đã ghi tiến độ { $percent }% cho “{ $title }”.
+web-work-bad-percent = Hãy nhập tiến độ là một số từ 0 đến 100.
+web-work-extend = Xin gia hạn
+web-work-extend-date = Đến ngày (gõ như trong chat: 15/3, thứ 6 tuần sau, cuối tháng)
+web-work-extend-choose = Chọn ngày
+web-work-extend-reason = Lý do xin gia hạn
+web-work-extend-button = Gửi đề nghị gia hạn
+web-work-reason-needed = Hãy ghi lý do xin gia hạn.
+web-attention-extension-asked = đã xin gia hạn đến { $date }
+web-not-found-home = Về trang đầu

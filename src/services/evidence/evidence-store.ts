@@ -6,6 +6,9 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
+/** The largest evidence file, in the chat (Telegram lets bots download 20 MB) and on the web alike. */
+export const MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
+
 /** A file to keep: the organization and task it belongs to, its cleaned name and its content hash. */
 export interface EvidenceKey {
   organizationSlug: string;

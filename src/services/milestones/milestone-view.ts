@@ -35,6 +35,11 @@ export interface MilestoneView {
   evidenceCount: number;
 }
 
+/** "Title (Quý II)": a milestone named in a sentence, in the chat and on the web. */
+export function titleOf(milestone: Pick<MilestoneView, "title" | "label">): string {
+  return milestone.label ? `${milestone.title} (${milestone.label})` : milestone.title;
+}
+
 async function viewsOf(db: Database, where: ReturnType<typeof and>, timeZone: string): Promise<MilestoneView[]> {
   // One statement: the bot asks for this on most button presses.
   const rows = await db

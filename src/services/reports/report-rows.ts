@@ -18,6 +18,8 @@ import {
   lateness,
   type ProgressColour,
   progressColour,
+  type ShownStatus,
+  shownStatusOf,
   type ShownState,
 } from "../../domain/milestones/index.js";
 import { localDay } from "../../domain/planning/index.js";
@@ -37,6 +39,8 @@ export interface ReportRow {
   due: IsoDate | null;
   state: ShownState;
   lateness: LatenessStatus;
+  /** The state word's key (`state-label`): the same word as the chat and the web. */
+  shown: ShownStatus;
   colour: ProgressColour;
   completedOn: IsoDate | null;
   /** Days past due: when it was done late, or as of today when still open. */
@@ -147,6 +151,7 @@ export async function loadReportRows(
         due: row.due,
         state,
         lateness: late.status,
+        shown: shownStatusOf(row.state, late),
         colour: progressColour(row, today),
         completedOn: state === "done" || state === "submitted" ? row.completedOn : null,
         daysLate: late.days,

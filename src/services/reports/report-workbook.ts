@@ -169,7 +169,7 @@ export async function buildReportWorkbook(report: PaperReport, { t }: Translator
         row.product ?? "",
         row.leadUnits.join(", "),
         excelDate(row.due),
-        row.ongoing ? t("report-ongoing") : t("state-label", { state: row.state, days: row.daysLate }),
+        row.ongoing ? t("report-ongoing") : t("state-label", { state: row.shown, days: row.daysLate }),
         row.ongoing ? t("report-ongoing") : t("report-rating", { colour: row.colour }),
         excelDate(row.completedOn),
         row.ongoing ? null : row.daysLate,

@@ -4,9 +4,9 @@
  * is scoped to the viewer's organization; states and colours come from the
  * domain's rules, as in the chat and the reports.
  */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../../db/client.js";
-import { approvalRequests, evidenceFiles, milestoneEvents, people } from "../../../db/schema.js";
+import { approvalRequests, evidenceFiles, evidenceReferences, milestoneEvents, people } from "../../../db/schema.js";
 import type { IsoDate } from "../../domain/calendar/index.js";
 import {
   canActOnMilestone,
@@ -19,8 +19,11 @@ import {
   type ProgressColour,
   progressColour,
   type ShownState,
+  type ShownStatus,
+  shownStatusOf,
   countedUnits,
 } from "../../domain/milestones/index.js";
+import { citeReference } from "../evidence-references.js";
 import { loadMilestone, type MilestoneView } from "../milestones/milestone-view.js";
 import type { Viewer } from "../people/viewer.js";
 
@@ -41,6 +44,8 @@ export interface PlanBoardRow {
   /** The deadline cells as the plan wrote them. */
   deadlineTexts: string[];
   state: ShownState;
+  /** The state word's key (`state-label`), the chat's and the reports' word for the same milestone. */
+  shown: ShownStatus;
   colour: ProgressColour;
   daysLate: number;
 }
@@ -71,11 +76,13 @@ async function boardRows(db: Database, viewer: Viewer, today: IsoDate, milestone
     state: MilestoneState;
     completed_on: IsoDate | null;
     deadline_texts: string[];
+    ongoing: boolean;
   }>(
     db,
     sql`select m.id as milestone_id, t.id as task_id, t.section, t.section_title, t.stt, t.title, m.label,
           t.product, m.due::text as due, m.state,
-          (m.completed_at at time zone ${viewer.timeZone})::date::text as completed_on, t.deadline_texts
+          (m.completed_at at time zone ${viewer.timeZone})::date::text as completed_on, t.deadline_texts,
+          (t.schedule->>'kind') = 'ongoing' as ongoing
         from milestones m join tasks t on t.id = m.task_id join plans p on p.id = t.plan_id
         where m.organization_id = ${viewer.organizationId} and t.removed_at is null
           ${milestoneId ? sql`and m.id = ${milestoneId}` : sql``}
@@ -99,8 +106,9 @@ async function boardRows(db: Database, viewer: Viewer, today: IsoDate, milestone
     unitsOf.set(tu.task_id, entry);
   }
   return rows.map((row) => {
-    const progress = { state: row.state, due: row.due, completedOn: row.completed_on };
+    const progress = { state: row.state, due: row.due, completedOn: row.completed_on, ongoing: row.ongoing };
     const state = effectiveState(progress, today);
+    const late = lateness(progress, today);
     const units = unitsOf.get(row.task_id);
     return {
       milestoneId: row.milestone_id,
@@ -117,8 +125,9 @@ async function boardRows(db: Database, viewer: Viewer, today: IsoDate, milestone
       due: row.due,
       deadlineTexts: row.deadline_texts,
       state,
+      shown: shownStatusOf(state, late),
       colour: progressColour(progress, today),
-      daysLate: lateness(progress, today).days,
+      daysLate: late.days,
     };
   });
 }
@@ -149,7 +158,9 @@ export interface MilestoneDetail {
   milestone: MilestoneView;
   row: PlanBoardRow | null;
   events: Array<{ at: Date; actor: string | null; action: string; details: Record<string, unknown> }>;
-  evidence: Array<{ id: string; fileName: string; sizeBytes: number; createdAt: Date }>;
+  evidence: EvidenceFileSummary[];
+  /** Documents cited as evidence, as reports cite them. */
+  references: string[];
   pending: Array<{
     requestId: string;
     kind: "completion" | "extension";
@@ -187,16 +198,9 @@ export async function loadMilestoneDetail(
       and(eq(milestoneEvents.milestoneId, milestone.id), eq(milestoneEvents.organizationId, viewer.organizationId)),
     )
     .orderBy(asc(milestoneEvents.id));
-  const evidence = await db
-    .select({
-      id: evidenceFiles.id,
-      fileName: evidenceFiles.fileName,
-      sizeBytes: evidenceFiles.sizeBytes,
-      createdAt: evidenceFiles.createdAt,
-    })
-    .from(evidenceFiles)
-    .where(and(eq(evidenceFiles.milestoneId, milestone.id), eq(evidenceFiles.organizationId, viewer.organizationId)))
-    .orderBy(asc(evidenceFiles.createdAt));
+  const { files: evidence, references } = (await evidenceOf(db, viewer.organizationId, [milestone.id])).of(
+    milestone.id,
+  );
   const pending = await db
     .select({ request: approvalRequests, requesterName: people.fullName })
     .from(approvalRequests)
@@ -216,6 +220,7 @@ export async function loadMilestoneDetail(
       row: row ?? null,
       events,
       evidence,
+      references,
       pending: pending.map(({ request, requesterName }) => ({
         requestId: request.id,
         kind: request.kind,
@@ -231,6 +236,61 @@ export async function loadMilestoneDetail(
         coordinate: canCoordinate(viewer),
       },
     },
+  };
+}
+
+/** An evidence file as the web lists it; its kind decides the preview. */
+export interface EvidenceFileSummary {
+  id: string;
+  fileName: string;
+  mimeType: string | null;
+  sizeBytes: number;
+  createdAt: Date;
+}
+
+/** The evidence of some milestones of one organization, oldest first: files, and documents cited as reports cite them. */
+export async function evidenceOf(
+  db: Database,
+  organizationId: string,
+  milestoneIds: string[],
+): Promise<{ of: (milestoneId: string) => { files: EvidenceFileSummary[]; references: string[] } }> {
+  const files =
+    milestoneIds.length === 0
+      ? []
+      : await db
+          .select({
+            milestoneId: evidenceFiles.milestoneId,
+            id: evidenceFiles.id,
+            fileName: evidenceFiles.fileName,
+            mimeType: evidenceFiles.mimeType,
+            sizeBytes: evidenceFiles.sizeBytes,
+            createdAt: evidenceFiles.createdAt,
+          })
+          .from(evidenceFiles)
+          .where(
+            and(eq(evidenceFiles.organizationId, organizationId), inArray(evidenceFiles.milestoneId, milestoneIds)),
+          )
+          .orderBy(asc(evidenceFiles.createdAt));
+  const references =
+    milestoneIds.length === 0
+      ? []
+      : await db
+          .select()
+          .from(evidenceReferences)
+          .where(
+            and(
+              eq(evidenceReferences.organizationId, organizationId),
+              inArray(evidenceReferences.milestoneId, milestoneIds),
+            ),
+          )
+          .orderBy(asc(evidenceReferences.createdAt));
+  return {
+    of: (milestoneId) => ({
+      files: files
+        .filter((f) => f.milestoneId === milestoneId)
+        .map(({ id, fileName, mimeType, sizeBytes, createdAt }) => ({ id, fileName, mimeType, sizeBytes, createdAt })),
+      references: references.filter((r) => r.milestoneId === milestoneId).map((r) => citeReference(r)),
+    }),
   };
 }
 

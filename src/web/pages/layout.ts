@@ -12,6 +12,8 @@ export interface PageFrame {
   csrfToken?: string;
   /** The request's path: its navigation link is marked as the current page. */
   path?: string;
+  /** The count beside "Cần xử lý" (or "Việc của tôi"). */
+  attention?: number | null;
 }
 
 /** The page around every screen: one stylesheet, one script, both from our origin. */
@@ -53,7 +55,9 @@ export function layout(frame: PageFrame, body: Html): Html {
 /** The pages the viewer may open, in the order of a working day; the current one is marked. */
 function navLinks(frame: PageFrame, viewer: Viewer): Html[] {
   const { t } = frame;
+  const leads = seesWholeOrganization(viewer);
   const links: Array<[string, string, boolean]> = [
+    ["/", t(leads ? "web-nav-attention" : "web-nav-mine"), true],
     ["/plan", t("web-nav-plan"), true],
     ["/overview", t("web-nav-overview"), true],
     ["/people", t("web-nav-people"), canCoordinate(viewer)],
@@ -65,13 +69,21 @@ function navLinks(frame: PageFrame, viewer: Viewer): Html[] {
   ];
   const current = (href: string) =>
     frame.path === href ||
-    frame.path?.startsWith(`${href}/`) ||
+    (href !== "/" && frame.path?.startsWith(`${href}/`)) ||
     (href === "/people" && frame.path?.startsWith("/units/"));
   return links
     .filter(([, , allowed]) => allowed)
-    .map(([href, label]) =>
-      current(href) ? html`<a href="${href}" aria-current="page">${label}</a>` : html`<a href="${href}">${label}</a>`,
-    );
+    .map(([href, label]) => {
+      const count =
+        href === "/" && frame.attention
+          ? html`<span class="badge"
+              >${frame.attention}<span class="visually-hidden"> ${t("web-nav-count")}</span></span
+            >`
+          : null;
+      return current(href)
+        ? html`<a href="${href}" aria-current="page">${label}${count}</a>`
+        : html`<a href="${href}">${label}${count}</a>`;
+    });
 }
 
 export function flash(kind: "ok" | "error", text: string | null): Html | null {

@@ -12,10 +12,11 @@ export function linkSignInPage(t: Translator["t"], token: string): Html {
   </div>`;
 }
 
-export function messagePage(t: Translator["t"], title: string, text: string): Html {
+export function messagePage(t: Translator["t"], title: string, text: string, more: Html | null = null): Html {
   return html`<div class="signin card">
     <h1>${title}</h1>
     <p>${text}</p>
+    ${more}
   </div>`;
 }
 

@@ -18,6 +18,7 @@ const row = (over: Partial<PaperRow>): PaperRow => ({
   due: null,
   state: "open",
   lateness: "undated",
+  shown: "undated",
   colour: "grey",
   completedOn: null,
   daysLate: 0,
@@ -38,7 +39,7 @@ describe("buildReportWorkbook", () => {
         planTitles: ["KH CCHC 2025"],
         asOf: "2025-06-10",
         rows: [
-          row({ stt: "1", title: "Tiếp công dân", ongoing: true, lateness: "ongoing" }),
+          row({ stt: "1", title: "Tiếp công dân", ongoing: true, lateness: "ongoing", shown: "ongoing" }),
           row({ stt: "2", title: "Chưa rõ ngày" }),
         ],
       },
