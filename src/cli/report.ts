@@ -11,6 +11,7 @@ import {
 } from "../services/reports/cchc-report.js";
 import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
 import { OPERATOR } from "../services/access.js";
+import { organizationToday } from "../services/planning/planning-context.js";
 import { refusalError } from "./refusals.js";
 import { sourcePlanId, sourceSlug } from "./source-option.js";
 import { UsageError } from "./usage-error.js";
@@ -48,11 +49,11 @@ export async function runReport(args: string[], config: Config, logger: Logger, 
     if (error instanceof ReportPeriodError) throw new UsageError(error.message);
     throw error;
   }
-  const today = DateTime.now().setZone("Asia/Ho_Chi_Minh").toISODate() as string;
-  // A past period reads as it stood at its end; the current one as of today.
-  const asOf = asOfOption ?? (today < period.to ? today : period.to);
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
+    const today = await organizationToday(client.db, org, new Date());
+    // A past period reads as it stood at its end; the current one as of today.
+    const asOf = asOfOption ?? (today < period.to ? today : period.to);
     const planId = options.source === undefined ? undefined : await sourcePlanId(client.db, org, options.source);
     const input = await loadCchcReportInput(client.db, OPERATOR, org, period, asOf, planId ? { planId } : {});
     if (input.kind !== "ok") throw refusalError(`tổ chức "${org}"`, input.kind);

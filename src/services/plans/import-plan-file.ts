@@ -18,8 +18,8 @@ import { type ImportSummary, importPlan } from "../import-plan.js";
 import { previewImport } from "../import-preview.js";
 import { type SendSlot, syncReminders } from "../reminders/sync-reminders.js";
 import { MAX_PLAN_TASKS } from "./plan-limits.js";
+import { DEFAULT_TIME_ZONE } from "../../domain/planning/index.js";
 import {
-  DEFAULT_TIME_ZONE,
   isPlanFileName,
   PLAN_FILE_EXTENSIONS,
   type PlanRead,

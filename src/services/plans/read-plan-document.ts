@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { extname } from "node:path";
 import { DateTime } from "luxon";
+import { DEFAULT_TIME_ZONE } from "../../domain/planning/index.js";
 import { MissingPlanYearError } from "../../import/import-error.js";
 import type { DocumentReading } from "../../import/directive/read-directive.js";
 import type { PlanDraft } from "../../import/plan-draft.js";
@@ -23,7 +24,6 @@ export function isPlanFileName(fileName: string): boolean {
 }
 
 /** The time zone of an organization not created yet: the product's home. */
-export const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 /** Reads a plan document into a draft; throws ImportError (MissingPlanYearError when it names no year). */
 export type PlanReader = (
