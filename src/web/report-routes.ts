@@ -6,7 +6,6 @@
  */
 import { type Context, Hono } from "hono";
 import type { Database } from "../../db/client.js";
-import { seesWholeOrganization } from "../domain/milestones/index.js";
 import { translatorFor } from "../i18n/i18n.js";
 import type { Logger } from "../logger.js";
 import {
@@ -17,6 +16,7 @@ import {
   reportPeriodsAround,
 } from "../services/reports/cchc-report.js";
 import { loadPaperReport } from "../services/reports/paper-report.js";
+import { capabilitiesOf } from "../services/access.js";
 import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
 import { buildReportWorkbook } from "../services/reports/report-workbook.js";
 import { reportsPage } from "./pages/reports-page.js";
@@ -30,7 +30,7 @@ export function reportRoutes(
   const show = (c: Context<WebEnv>, status: number, error?: string) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
-    if (!seesWholeOrganization(viewer)) return render.notFound(c);
+    if (!capabilitiesOf(viewer).readOrganization) return render.notFound(c);
     return render.page(
       c,
       status,

@@ -1,8 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatLocalDate } from "../../domain/planning/index.js";
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
-import { canApproveCompletion } from "../../domain/milestones/index.js";
 import { decideRequest, type Decision, listPendingApprovals } from "../../services/milestones/milestone-actions.js";
+import { capabilitiesOf } from "../../services/access.js";
 import type { BoundContext } from "../context.js";
 import { cancelKeyboard, completionApprovalKeyboard, extensionApprovalKeyboard } from "../keyboards/keyboards.js";
 import { dueText, numberOf, titleOf } from "../views.js";
@@ -99,7 +99,7 @@ export function approvalsFeature(): Composer<BoundContext> {
 
   onAction(composer, "return", async (ctx, action) => {
     const { viewer } = ctx;
-    if (!canApproveCompletion(viewer, viewer.organizationId)) {
+    if (!capabilitiesOf(viewer).approveCompletion) {
       await ctx.answerCallbackQuery({ text: ctx.t("not-allowed"), show_alert: true });
       return;
     }

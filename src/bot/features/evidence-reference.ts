@@ -3,8 +3,9 @@ import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { addEvidenceReference, citeReference, parseDocumentReference } from "../../services/evidence-references.js";
 import { authorizeMilestone } from "../../services/milestones/milestone-view.js";
 import { encodeCallback } from "../callback-data.js";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
 import { cancelKeyboard } from "../keyboards/keyboards.js";
+import { refusalText } from "../refusals.js";
 import { titleOf } from "../views.js";
 import { sourceOf } from "./actions.js";
 import { completeMilestone } from "./milestone-work.js";
@@ -16,15 +17,14 @@ const SAVE = "ref-save";
  * "Gửi minh chứng" by reference: while the bot waits for an evidence file,
  * a typed document reference is read, shown back and stored once confirmed.
  */
-export function evidenceReferenceFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function evidenceReferenceFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
   composer.on("message:text", async (ctx, next) => {
     const pending = ctx.session.pending;
     const text = ctx.message.text.trim();
     if ((pending?.kind !== "evidence" && pending?.kind !== "evidence-reference") || text.startsWith("/")) {
       return next();
     }
-    const bound = ctx as BoundContext;
     const parsed = parseDocumentReference(text);
     if (!parsed.ok) {
       await ctx.reply(ctx.t("evidence-reference-bad", { reason: parsed.reason }), {
@@ -32,10 +32,10 @@ export function evidenceReferenceFeature(): Composer<BotContext> {
       });
       return;
     }
-    const authorized = await authorizeMilestone(ctx.deps.db, bound.viewer, pending.milestoneId);
-    if (!authorized.ok) {
+    const authorized = await authorizeMilestone(ctx.deps.db, ctx.viewer, pending.milestoneId);
+    if (authorized.kind !== "ok") {
       ctx.session.pending = null;
-      await ctx.reply(ctx.t(authorized.reason === "not-allowed" ? "not-allowed" : "button-stale"));
+      await ctx.reply(refusalText(ctx.t, authorized));
       return;
     }
     const { reference } = parsed;
@@ -63,7 +63,6 @@ export function evidenceReferenceFeature(): Composer<BotContext> {
   });
 
   composer.callbackQuery(SAVE, async (ctx) => {
-    const bound = ctx as BoundContext;
     const pending = ctx.session.pending;
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
@@ -74,24 +73,20 @@ export function evidenceReferenceFeature(): Composer<BotContext> {
     ctx.session.pending = null;
     const result = await addEvidenceReference(
       ctx.deps.db,
-      bound.viewer,
+      ctx.viewer,
       pending.milestoneId,
       { reference: pending.reference, typedText: pending.typedText },
       { now: ctx.deps.now(), source: sourceOf(ctx) },
     );
-    if (result.kind === "not-allowed" || result.kind === "not-found") {
-      await ctx.reply(ctx.t(result.kind === "not-allowed" ? "not-allowed" : "button-stale"));
-      return;
-    }
-    if (result.kind === "closed") {
-      await ctx.reply(ctx.t("milestone-closed", { title: titleOf(result.milestone), state: result.milestone.state }));
+    if (result.kind === "not-allowed" || result.kind === "not-found" || result.kind === "closed") {
+      await ctx.reply(refusalText(ctx.t, result));
       return;
     }
     const words = { citation: citeReference(pending.reference), title: titleOf(result.milestone) };
     await ctx.reply(
       result.duplicate ? ctx.t("evidence-reference-duplicate", words) : ctx.t("evidence-reference-saved", words),
     );
-    if (pending.thenComplete) await completeMilestone(bound, pending.milestoneId, (text) => ctx.reply(text));
+    if (pending.thenComplete) await completeMilestone(ctx, pending.milestoneId, (text) => ctx.reply(text));
   });
   return composer;
 }

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatLocalDate } from "../../domain/planning/index.js";
-import type { Role } from "../../domain/milestones/index.js";
+import { belongsToUnit, type Role } from "../../domain/milestones/index.js";
 import { hasAccess } from "../../services/access.js";
 import { createInvite, inviteLink, listInviteUnits } from "../../services/people/invites.js";
 import { encodeCallback } from "../callback-data.js";
@@ -67,7 +67,7 @@ export function inviteFeature(): Composer<BoundContext> {
       return;
     }
     await ctx.answerCallbackQuery();
-    if (action.role === "coordinator" || action.role === "chairman") return issue(bound, action.role, null);
+    if (!belongsToUnit(action.role)) return issue(bound, action.role, null);
     if (choices.units.length === 0) {
       await ctx.reply(ctx.t("invite-no-units"));
       return;

@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import { seesWholeOrganization } from "../../domain/milestones/index.js";
+import { capabilitiesOf } from "../../services/access.js";
 import {
   buildCchcReport,
   loadCchcReportInput,
@@ -9,17 +9,17 @@ import {
   reportPeriodsAround,
 } from "../../services/reports/cchc-report.js";
 import { refusalText } from "../refusals.js";
-import type { BoundContext, BotContext } from "../context.js";
+import type { BoundContext } from "../context.js";
 
 /**
  * `/baocao` also offers the CCHC report of a period as a Word document: the
  * buttons follow the workbook, and each builds the report when pressed.
  */
-export function reportChoicesFeature(): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
+export function reportChoicesFeature(): Composer<BoundContext> {
+  const composer = new Composer<BoundContext>();
   composer.command("baocao", async (ctx, next) => {
     await next();
-    if (!seesWholeOrganization((ctx as BoundContext).viewer)) return;
+    if (!capabilitiesOf(ctx.viewer).readOrganization) return;
     const keyboard = new InlineKeyboard();
     for (const period of reportPeriodsAround(ctx.today)) {
       keyboard.text(ctx.t("btn-report-period", { period: period.label }), `rep:${period.code}`).row();
@@ -28,11 +28,7 @@ export function reportChoicesFeature(): Composer<BotContext> {
   });
 
   composer.callbackQuery(/^rep:(\d{4}(?:-Q[1-4]|-H[12])?)$/, async (ctx) => {
-    const { viewer } = ctx as BoundContext;
-    if (!seesWholeOrganization(viewer)) {
-      await ctx.answerCallbackQuery({ text: ctx.t("report-not-allowed"), show_alert: true });
-      return;
-    }
+    const { viewer } = ctx;
     let period: ReportPeriod;
     try {
       period = parseReportPeriod(ctx.match[1] as string);

@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { seesWholeOrganization } from "../../domain/milestones/index.js";
+import { capabilitiesOf } from "../../services/access.js";
 import { listOpenMilestones } from "../../services/milestones/milestone-view.js";
 import { encodeCallback } from "../callback-data.js";
 import type { BoundContext } from "../context.js";
@@ -22,7 +22,7 @@ async function renderList(
   const pages = Math.ceil(all.length / PAGE_SIZE);
   const current = Math.min(Math.max(page, 1), pages);
   const shown = all.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
-  const wide = seesWholeOrganization(viewer);
+  const wide = capabilitiesOf(viewer).readOrganization;
   const lines = [t(list === "open" ? "tasks-title" : "overdue-title", { count: all.length, page: current, pages })];
   shown.forEach((milestone, i) => {
     const index = (current - 1) * PAGE_SIZE + i + 1;

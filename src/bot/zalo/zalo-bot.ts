@@ -11,11 +11,10 @@ import { DateTime } from "luxon";
 import type { Database } from "../../../db/client.js";
 import type { ZaloUpdate } from "../../channels/zalo/zalo-client.js";
 import { parseTextCommand, type TaskReference } from "../../domain/messages/index.js";
-import { seesWholeOrganization } from "../../domain/milestones/index.js";
 import { translatorFor, type Translator } from "../../i18n/i18n.js";
 import { DEFAULT_TIME_ZONE, localDay } from "../../domain/planning/index.js";
 import type { Logger } from "../../logger.js";
-import { isRefused } from "../../services/access.js";
+import { capabilitiesOf, isRefused } from "../../services/access.js";
 import { loadShownList, saveShownList } from "../../services/chat-state.js";
 import { sendZaloWithRetries, type ZaloChannelDeps } from "../../services/delivery/deliver.js";
 import { markDone } from "../../services/milestones/milestone-actions.js";
@@ -61,7 +60,7 @@ export function createZaloUpdateHandler(deps: ZaloBotDeps): {
   const listText = (t: Translator["t"], viewer: Viewer, views: MilestoneView[], today: string, title: string) => {
     const lines = [title];
     views.slice(0, LIST_LIMIT).forEach((view, i) => {
-      lines.push("", milestoneLine(t, view, i + 1, today, seesWholeOrganization(viewer)));
+      lines.push("", milestoneLine(t, view, i + 1, today, capabilitiesOf(viewer).readOrganization));
       lines.push(t("zalo-task-link", { url: deps.zalo.taskLink(viewer.personId, view.id) }));
     });
     if (views.length > LIST_LIMIT) lines.push("", t("zalo-list-more", { count: views.length - LIST_LIMIT }));

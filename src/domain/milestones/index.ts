@@ -21,6 +21,7 @@ export {
 } from "./states.js";
 export {
   type Actor,
+  belongsToUnit,
   canActOnMilestone,
   canApproveCompletion,
   canCoordinate,

@@ -1,6 +1,11 @@
 /** Roles a person holds in an organization, with the unit where the role is per unit. */
 export type Role = "member" | "unit_head" | "coordinator" | "chairman";
 
+/** Members and unit heads belong to a unit; the office and the chairman to the whole organization. */
+export function belongsToUnit(role: Role): boolean {
+  return role === "member" || role === "unit_head";
+}
+
 export interface Actor {
   organizationId: string;
   roles: Array<{ role: Role; unitId: string | null }>;
@@ -20,7 +25,7 @@ export function canActOnMilestone(actor: Actor, milestone: MilestoneOwnership): 
   if (hasRole(actor, "coordinator", "chairman")) return true;
   return actor.roles.some(
     (r) =>
-      (r.role === "member" || r.role === "unit_head") && r.unitId !== null && milestone.leadUnitIds.includes(r.unitId),
+      belongsToUnit(r.role) && r.unitId !== null && milestone.leadUnitIds.includes(r.unitId),
   );
 }
 
@@ -54,7 +59,7 @@ export function unitsOf(actor: Actor): string[] {
   return [
     ...new Set(
       actor.roles
-        .filter((r) => (r.role === "member" || r.role === "unit_head") && r.unitId !== null)
+        .filter((r) => belongsToUnit(r.role) && r.unitId !== null)
         .map((r) => r.unitId as string),
     ),
   ];

@@ -827,3 +827,22 @@ email-set-usage = Usage: /email <full name as in /nguoi> <email address>
 web-people-email = Email
 web-people-email-save = Send a confirmation email
 web-people-email-unconfirmed = awaiting confirmation
+
+## Refusals: what a service refused, by kind and by reason (src/services/access.ts REFUSALS and REFUSAL_REASONS)
+# A fragment after what was refused ("organization "gio-son": not found"), or the whole line on the web.
+
+refusal-not-found = not found
+refusal-not-allowed = not allowed
+refusal-closed = closed
+refusal-stale = changed since it was read, try again
+refusal-organization-unknown = no organization "{ $subject }"; import a plan first
+refusal-unit-unknown = no unit "{ $subject }"
+refusal-alias-empty = the other name must not be empty
+refusal-alias-taken = the name "{ $subject }" is already used for another unit
+refusal-units-same = these names are already one unit ({ $subject })
+refusal-split-part-is-unit = "{ $subject }" is the unit being split (or another name of it); write each unit's name
+refusal-split-needs-two = splitting "{ $subject }" needs at least two unit names
+refusal-unit-has-people = the unit "{ $subject }" already has people or invites; only a plan's compound cell can be split
+refusal-date-invalid = the date is not valid
+refusal-start-after-due = the start date is after the due date
+refusal-period-unknown = no report period "{ $subject }"

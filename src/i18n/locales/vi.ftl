@@ -830,3 +830,22 @@ email-set-usage = Cách dùng: /email <họ tên như trong /nguoi> <địa ch�
 web-people-email = Email
 web-people-email-save = Gửi thư xác nhận
 web-people-email-unconfirmed = chờ xác nhận
+
+## Refusals: what a service refused, by kind and by reason (src/services/access.ts REFUSALS and REFUSAL_REASONS)
+# A fragment after what was refused ("tổ chức "gio-son": không tìm thấy"), or the whole line on the web.
+
+refusal-not-found = không tìm thấy
+refusal-not-allowed = không được phép
+refusal-closed = đã đóng
+refusal-stale = đã thay đổi từ lúc đọc, hãy thử lại
+refusal-organization-unknown = không có đơn vị (tổ chức) "{ $subject }"; hãy nhập kế hoạch trước
+refusal-unit-unknown = không tìm thấy bộ phận "{ $subject }"
+refusal-alias-empty = tên gọi khác không được để trống
+refusal-alias-taken = tên gọi "{ $subject }" đã dùng cho một bộ phận khác
+refusal-units-same = hai tên này đã là một bộ phận ({ $subject })
+refusal-split-part-is-unit = "{ $subject }" là chính bộ phận đang tách (hoặc một tên gọi khác của nó); hãy ghi tên từng bộ phận
+refusal-split-needs-two = cần ít nhất hai tên bộ phận để tách "{ $subject }"
+refusal-unit-has-people = bộ phận "{ $subject }" đã có người hoặc lời mời; chỉ tách được ô tên ghép từ kế hoạch
+refusal-date-invalid = ngày không hợp lệ
+refusal-start-after-due = ngày bắt đầu sau hạn hoàn thành
+refusal-period-unknown = không có kỳ báo cáo "{ $subject }"

@@ -70,7 +70,7 @@ export async function openMilestoneFor(
   milestoneId: string,
 ): Promise<{ kind: "ok"; milestone: MilestoneView } | Refusal> {
   const authorized = await authorizeMilestone(db, viewer, milestoneId);
-  if (!authorized.ok) return { kind: authorized.reason };
+  if (authorized.kind !== "ok") return authorized;
   const { milestone } = authorized;
   if (milestone.state === "done" || milestone.state === "cancelled") return { kind: "closed", milestone };
   return { kind: "ok", milestone };
@@ -415,7 +415,7 @@ export async function decideRequest(
         context,
       });
     } else if (decision === "grant") {
-      ({ slots } = await moveMilestone(tx, {
+      const moved = await moveMilestone(tx, {
         organizationId: milestone.organizationId,
         milestoneId: milestone.id,
         start: milestone.start,
@@ -424,7 +424,10 @@ export async function decideRequest(
         reason: request.reason ?? undefined,
         source: "extension",
         now: context.now,
-      }));
+      });
+      // The requested day was read and checked when the extension was asked for, on this open milestone.
+      if (moved.kind !== "moved") throw new Error(`extension ${request.id} cannot move its milestone: ${moved.reason ?? moved.kind}`);
+      slots = moved.slots;
       await logEvent(tx, {
         milestone,
         actor: viewer,

@@ -10,7 +10,7 @@ import {
   personChannels,
   units,
 } from "../../../db/schema.js";
-import type { Role } from "../../domain/milestones/index.js";
+import { belongsToUnit, type Role } from "../../domain/milestones/index.js";
 import { unitNameKey } from "../../domain/units/index.js";
 import { personIdOf, type Principal, type Refused, requireAccess } from "../access.js";
 import { takeZaloLinkCode, type ZaloLinked } from "./channel-links.js";
@@ -99,7 +99,7 @@ export async function createInvite(
       );
     }
   }
-  if ((request.role === "member" || request.role === "unit_head") && !unit) {
+  if (belongsToUnit(request.role) && !unit) {
     throw new InviteError(`a ${request.role} belongs to a unit: give --unit`);
   }
   const expiresAt = new Date(request.now.getTime() + INVITE_VALID_DAYS * 86_400_000);
