@@ -12,7 +12,7 @@ import {
 } from "../../../db/schema.js";
 import { belongsToUnit, type Role } from "../../domain/milestones/index.js";
 import { unitNameKey } from "../../domain/units/index.js";
-import { personIdOf, type Principal, type Refused, requireAccess } from "../access.js";
+import { personIdOf, type Principal, type Refused, refusedFor, requireAccess } from "../access.js";
 import { takeZaloLinkCode, type ZaloLinked } from "./channel-links.js";
 import { recordEvent } from "../events/outbox.js";
 
@@ -31,11 +31,6 @@ const INVITE_GUESS_LOCK_CLASS = 0x696e_7669; // "invi"
 /** What is stored of a code: its sha256 in hex, the same as the migration's data step computes. */
 export function inviteCodeHash(code: string): string {
   return createHash("sha256").update(code, "utf8").digest("hex");
-}
-
-/** An invite the service refuses to create; the message names what is wrong. */
-export class InviteError extends Error {
-  override readonly name = "InviteError";
 }
 
 export interface CreatedInvite {
@@ -60,8 +55,9 @@ function newCode(): string {
  * A one-time code valid 7 days that binds whoever opens it to `role` (and
  * `unit` for members and unit heads) in the organization. Coordinators invite
  * into their own organization; the operator into any. A unit named by id
- * (a button) that is not the organization's is not found; a unit named by
- * its name (the CLI) that matches nothing is an InviteError listing the units.
+ * (a button) that is not the organization's is not found, and so is a unit
+ * named by its name (the CLI) that matches nothing (`unit-unknown`). A role
+ * that belongs to a unit without one is the caller's mistake: it throws.
  */
 export async function createInvite(
   db: Database,
@@ -92,16 +88,9 @@ export async function createInvite(
       .select({ id: units.id, name: units.name })
       .from(units)
       .where(and(eq(units.organizationId, request.organizationId), eq(units.nameKey, key)));
-    if (!unit) {
-      const known = await db.select({ name: units.name }).from(units).where(eq(units.organizationId, organization.id));
-      throw new InviteError(
-        `no unit "${request.unitName}" in ${organization.slug}; units: ${known.map((u) => u.name).join(", ")}`,
-      );
-    }
+    if (!unit) return refusedFor("unit-unknown", request.unitName);
   }
-  if (belongsToUnit(request.role) && !unit) {
-    throw new InviteError(`a ${request.role} belongs to a unit: give --unit`);
-  }
+  if (belongsToUnit(request.role) && !unit) throw new Error(`an invite as ${request.role} needs its unit`);
   const expiresAt = new Date(request.now.getTime() + INVITE_VALID_DAYS * 86_400_000);
   const code = newCode();
   await db.insert(invites).values({
@@ -143,14 +132,20 @@ export async function listInviteUnits(
  * The organization an invite is for. The first coordinator is invited before
  * any plan exists, so a name creates the organization; a later import keeps it.
  */
+export async function organizationBySlug(
+  db: Database,
+  slug: string,
+  nameIfNew: string,
+): Promise<typeof organizations.$inferSelect>;
+export async function organizationBySlug(
+  db: Database,
+  slug: string,
+  nameIfNew?: string,
+): Promise<typeof organizations.$inferSelect | null>;
 export async function organizationBySlug(db: Database, slug: string, nameIfNew?: string) {
   const [organization] = await db.select().from(organizations).where(eq(organizations.slug, slug));
   if (organization) return organization;
-  if (!nameIfNew) {
-    throw new InviteError(
-      `no organization "${slug}": import a plan first, or give --org-name "UBND xã …" to create it`,
-    );
-  }
+  if (!nameIfNew) return null;
   const [created] = await db.insert(organizations).values({ slug, name: nameIfNew }).returning();
   return created as typeof organizations.$inferSelect;
 }
