@@ -7,11 +7,10 @@ import {
   buildCchcReport,
   loadCchcReportInput,
   parseReportPeriod,
-  ReportPeriodError,
 } from "../services/reports/cchc-report.js";
 import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
 import { OPERATOR } from "../services/access.js";
-import { refusalError } from "./refusals.js";
+import { pdfFailureWords, refusalError, refusalWords } from "./refusals.js";
 import { sourcePlanId, sourceSlug } from "./source-option.js";
 import { UsageError } from "./usage-error.js";
 
@@ -41,13 +40,9 @@ export async function runReport(args: string[], config: Config, logger: Logger, 
   if (asOfOption !== undefined && !(ISO_DAY.test(asOfOption) && DateTime.fromISO(asOfOption).isValid)) {
     throw new UsageError("--as-of nhận một ngày YYYY-MM-DD");
   }
-  let period;
-  try {
-    period = parseReportPeriod(options.period);
-  } catch (error) {
-    if (error instanceof ReportPeriodError) throw new UsageError(error.message);
-    throw error;
-  }
+  const parsed = parseReportPeriod(options.period);
+  if (parsed.kind !== "ok") throw new UsageError(refusalWords(parsed));
+  const { period } = parsed;
   const today = DateTime.now().setZone("Asia/Ho_Chi_Minh").toISODate() as string;
   // A past period reads as it stood at its end; the current one as of today.
   const asOf = asOfOption ?? (today < period.to ? today : period.to);
@@ -62,7 +57,7 @@ export async function runReport(args: string[], config: Config, logger: Logger, 
     await writeFile(path, format === "pdf" ? await convertToPdf(document, "docx") : document);
     out(path);
   } catch (error) {
-    if (error instanceof PdfConversionError) throw new UsageError(error.message);
+    if (error instanceof PdfConversionError) throw new UsageError(pdfFailureWords(error));
     throw error;
   } finally {
     await client.close();

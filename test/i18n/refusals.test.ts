@@ -7,6 +7,7 @@ import { refusalText as chatWords } from "../../src/bot/refusals.js";
 import { refusalWords as cliWords } from "../../src/cli/refusals.js";
 import { LOCALES, messageIdsOf, translatorFor } from "../../src/i18n/i18n.js";
 import { REFUSAL_REASONS, type RefusalReason, REFUSALS, refusedFor } from "../../src/services/access.js";
+import { PDF_FAILURES } from "../../src/services/reports/pdf.js";
 import { refusalStatus, refusalText as webWords } from "../../src/web/refusals.js";
 
 const REASONS = Object.keys(REFUSAL_REASONS) as RefusalReason[];
@@ -16,7 +17,10 @@ describe("refusal words", () => {
     expect(REASONS.length).toBeGreaterThan(5);
     for (const locale of LOCALES) {
       const ids = new Set(messageIdsOf(locale));
-      const missing = [...REFUSALS, ...REASONS].map((code) => `refusal-${code}`).filter((key) => !ids.has(key));
+      const missing = [
+        ...[...REFUSALS, ...REASONS].map((code) => `refusal-${code}`),
+        ...PDF_FAILURES.map((reason) => `pdf-failed-${reason}`),
+      ].filter((key) => !ids.has(key));
       expect({ locale, missing }).toEqual({ locale, missing: [] });
     }
   });

@@ -136,11 +136,13 @@ describe("the register of assigned work", () => {
 
     const source = await findSourceDocument(database.client.db, OPERATOR, "gio-son", "25/TB-UBND");
     if (source.kind !== "ok") throw new Error(source.kind);
+    const quarter = parseReportPeriod("2026-Q4");
+    if (quarter.kind !== "ok") throw new Error(quarter.kind);
     const report = await loadCchcReportInput(
       database.client.db,
       OPERATOR,
       "gio-son",
-      parseReportPeriod("2026-Q4"),
+      quarter.period,
       TODAY,
       { planId: source.planId },
     );

@@ -4,8 +4,6 @@ import {
   buildCchcReport,
   loadCchcReportInput,
   parseReportPeriod,
-  type ReportPeriod,
-  ReportPeriodError,
   reportPeriodsAround,
 } from "../../services/reports/cchc-report.js";
 import { refusalText } from "../refusals.js";
@@ -29,14 +27,13 @@ export function reportChoicesFeature(): Composer<BoundContext> {
 
   composer.callbackQuery(/^rep:(\d{4}(?:-Q[1-4]|-H[12])?)$/, async (ctx) => {
     const { viewer } = ctx;
-    let period: ReportPeriod;
-    try {
-      period = parseReportPeriod(ctx.match[1] as string);
-    } catch (error) {
-      if (!(error instanceof ReportPeriodError)) throw error;
+    const parsed = parseReportPeriod(ctx.match[1] as string);
+    if (parsed.kind !== "ok") {
+      // The pattern above admits only periods: a refusal here is an old button.
       await ctx.answerCallbackQuery({ text: ctx.t("button-stale"), show_alert: true });
       return;
     }
+    const { period } = parsed;
     await ctx.answerCallbackQuery();
     const asOf = ctx.today < period.to ? ctx.today : period.to;
     const input = await loadCchcReportInput(ctx.deps.db, viewer, viewer.organizationSlug, period, asOf);

@@ -845,4 +845,8 @@ refusal-split-needs-two = splitting "{ $subject }" needs at least two unit names
 refusal-unit-has-people = the unit "{ $subject }" already has people or invites; only a plan's compound cell can be split
 refusal-date-invalid = the date is not valid
 refusal-start-after-due = the start date is after the due date
-refusal-period-unknown = no report period "{ $subject }"
+refusal-period-unknown = "{ $subject }" is not a report period; write 2026-Q3 (quarter), 2026-H1 (half year) or 2026 (year)
+
+pdf-failed-no-libreoffice = The server needs LibreOffice (the soffice command) to make PDFs, e.g. apt-get install libreoffice-writer-nogui libreoffice-calc-nogui. Meanwhile, export .docx/.xlsx and print from Word/Excel.
+pdf-failed-timeout = LibreOffice took too long to make the PDF and was stopped; try again later.
+pdf-failed-failed = LibreOffice could not make the PDF; export .docx/.xlsx and print from Word/Excel.

@@ -848,4 +848,8 @@ refusal-split-needs-two = cần ít nhất hai tên bộ phận để tách "{ $
 refusal-unit-has-people = bộ phận "{ $subject }" đã có người hoặc lời mời; chỉ tách được ô tên ghép từ kế hoạch
 refusal-date-invalid = ngày không hợp lệ
 refusal-start-after-due = ngày bắt đầu sau hạn hoàn thành
-refusal-period-unknown = không có kỳ báo cáo "{ $subject }"
+refusal-period-unknown = "{ $subject }" không phải kỳ báo cáo; hãy viết 2026-Q3 (quý), 2026-H1 (6 tháng) hoặc 2026 (năm)
+
+pdf-failed-no-libreoffice = Cần cài LibreOffice (lệnh soffice) trên máy chủ để xuất PDF, ví dụ: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui. Trong lúc chờ, hãy xuất .docx/.xlsx rồi in từ Word/Excel.
+pdf-failed-timeout = LibreOffice chuyển sang PDF quá lâu nên đã dừng; hãy thử lại sau.
+pdf-failed-failed = LibreOffice không chuyển được sang PDF; hãy xuất .docx/.xlsx rồi in từ Word/Excel.
