@@ -28,7 +28,7 @@ function milestoneShower(deps: WebDeps, { page, notFound }: PageRender) {
     const t = c.get("t");
     const viewer = c.get("viewer");
     const found = await loadMilestoneDetail(deps.db, viewer, c.req.param("id") ?? "", c.get("today"));
-    if (!found.ok) return notFound(c);
+    if (found.kind !== "ok") return notFound(c);
     const choices = found.detail.may.coordinate ? await unitChoices(deps.db, viewer, viewer.organizationId) : null;
     const body = milestonePage(t, found.detail, {
       csrfToken: c.get("csrfToken"),
@@ -70,7 +70,7 @@ export function milestoneRoutes(deps: WebDeps, render: PageRender = signedInRend
     if (decision === "return" && !comment) return showMilestone(c, 422, { error: t("web-return-needs-comment") });
     // The request must belong to this page's milestone and organization: the service checks the organization.
     const found = await loadMilestoneDetail(deps.db, viewer, c.req.param("id"), c.get("today"));
-    if (!found.ok) return notFound(c);
+    if (found.kind !== "ok") return notFound(c);
     const requestId = typeof form.request === "string" ? form.request : "";
     if (!found.detail.pending.some((p) => p.requestId === requestId))
       return showMilestone(c, 409, {
@@ -129,7 +129,7 @@ export function milestoneRoutes(deps: WebDeps, render: PageRender = signedInRend
     const form = await c.req.parseBody();
     const unitId = typeof form.unit === "string" ? form.unit : "";
     const found = await loadMilestoneDetail(deps.db, viewer, c.req.param("id"), c.get("today"));
-    if (!found.ok || !isId(unitId)) return notFound(c);
+    if (found.kind !== "ok" || !isId(unitId)) return notFound(c);
     const change = await changeLead(deps.db, viewer, found.detail.milestone.taskId, unitId, deps.now());
     if (change.kind === "not-found") return notFound(c);
     if (change.kind !== "lead-changed") return showMilestone(c, refusalStatus(change), { error: refusalText(t, change) });

@@ -22,6 +22,7 @@ import {
   countedUnits,
 } from "../../domain/milestones/index.js";
 import { loadMilestone, type MilestoneView } from "../milestones/milestone-view.js";
+import type { Refused } from "../access.js";
 import type { Viewer } from "../people/viewer.js";
 
 /** One milestone as a row of the plan's appendix table. */
@@ -170,9 +171,9 @@ export async function loadMilestoneDetail(
   viewer: Viewer,
   milestoneId: string,
   today: IsoDate,
-): Promise<{ ok: true; detail: MilestoneDetail } | { ok: false; reason: "not-found" }> {
+): Promise<{ kind: "ok"; detail: MilestoneDetail } | Refused<"not-found">> {
   const milestone = await loadMilestone(db, milestoneId, viewer.timeZone);
-  if (!milestone || milestone.organizationId !== viewer.organizationId) return { ok: false, reason: "not-found" };
+  if (!milestone || milestone.organizationId !== viewer.organizationId) return { kind: "not-found" };
   const [row] = await boardRows(db, viewer, today, milestone.id);
   const events = await db
     .select({
@@ -210,7 +211,7 @@ export async function loadMilestoneDetail(
     )
     .orderBy(asc(approvalRequests.createdAt));
   return {
-    ok: true,
+    kind: "ok",
     detail: {
       milestone,
       row: row ?? null,
