@@ -53,6 +53,12 @@ export const REFUSAL_REASONS = {
   "date-invalid": "not-allowed",
   "start-after-due": "not-allowed",
   "period-unknown": "not-found",
+  // An invite or link code sent to a bot: each channel words these its own way.
+  "code-unknown": "not-found",
+  "code-used": "closed",
+  "code-expired": "closed",
+  "chat-bound": "not-allowed",
+  "too-many-attempts": "not-allowed",
 } as const satisfies Record<string, Refusal>;
 export type RefusalReason = keyof typeof REFUSAL_REASONS;
 

@@ -79,7 +79,7 @@ export function createZaloUpdateHandler(deps: ZaloBotDeps): {
   const bindWithCode = async (chatId: string, code: string, displayName: string) => {
     const now = deps.now();
     const result = await redeemInviteOnZalo(deps.db, { code, chatId, displayName, now });
-    if (!result.ok) {
+    if (isRefused(result)) {
       const t = translatorFor("vi", { office: "officeName" in result ? result.officeName : null }).t;
       if (result.reason === "too-many-attempts") {
         const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - now.getTime()) / 60_000));
@@ -94,7 +94,13 @@ export function createZaloUpdateHandler(deps: ZaloBotDeps): {
         );
         return;
       }
-      await reply(chatId, t(`zalo-link-${result.reason}`));
+      const key = {
+        "code-unknown": "zalo-link-unknown",
+        "code-used": "zalo-link-used",
+        "code-expired": "zalo-link-expired",
+        "chat-bound": "zalo-link-already-bound",
+      }[result.reason];
+      await reply(chatId, t(key));
       return;
     }
     const viewer = await findViewerById(deps.db, result.personId);

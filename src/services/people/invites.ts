@@ -150,9 +150,19 @@ export async function organizationBySlug(db: Database, slug: string, nameIfNew?:
   return created as typeof organizations.$inferSelect;
 }
 
+/** Why a code sent to a bot bound nothing; `chat-bound` names the organization the chat already belongs to. */
+export type CodeRefused = Refused<"not-found" | "closed" | "not-allowed"> & {
+  reason: "code-unknown" | "code-used" | "code-expired" | "chat-bound";
+  organizationName?: string;
+  officeName?: string | null;
+};
+
+/** The chat tried too many wrong codes lately; it may try again from `retryAt`. */
+export type GuessesRefused = Refused<"not-allowed"> & { reason: "too-many-attempts"; retryAt: Date };
+
 export type RedeemResult =
   | {
-      ok: true;
+      kind: "joined";
       personId: string;
       organizationId: string;
       organizationName: string;
@@ -162,14 +172,8 @@ export type RedeemResult =
       unitName: string | null;
       createdByPersonId: string | null;
     }
-  | {
-      ok: false;
-      reason: "unknown" | "used" | "expired" | "already-bound";
-      organizationName?: string;
-      officeName?: string | null;
-    }
-  /** The chat tried too many wrong codes lately; it may try again from `retryAt`. */
-  | { ok: false; reason: "too-many-attempts"; retryAt: Date };
+  | CodeRefused
+  | GuessesRefused;
 
 /** The limiter's key for a chat: the channel and the chat, e.g. `telegram:123` or `zalo:abc`. */
 export function inviteChatKey(channel: string, chatId: string | number): string {
@@ -181,7 +185,7 @@ export function inviteChatKey(channel: string, chatId: string | number): string 
  * people redeeming one code at once only one wins. Says why the code could not
  * be taken, or null when it was.
  */
-async function takeInvite(tx: Database, inviteId: string, now: Date): Promise<"used" | "expired" | null> {
+async function takeInvite(tx: Database, inviteId: string, now: Date): Promise<"code-used" | "code-expired" | null> {
   const [taken] = await tx
     .update(invites)
     .set({ usedAt: now })
@@ -196,7 +200,7 @@ async function takeInvite(tx: Database, inviteId: string, now: Date): Promise<"u
   if (taken) return null;
   // Read again: when two people redeem at once, the loser's first read predates the winner's commit.
   const [fresh] = await tx.select({ usedAt: invites.usedAt }).from(invites).where(eq(invites.id, inviteId));
-  return fresh?.usedAt ? "used" : "expired";
+  return fresh?.usedAt ? "code-used" : "code-expired";
 }
 
 /**
@@ -230,7 +234,7 @@ export async function redeemInvite(
       .where(eq(invites.codeHash, inviteCodeHash(request.code)));
     if (!invite) {
       await recordWrongGuess(tx, chatKey, request.now);
-      return { ok: false, reason: "unknown" };
+      return refusedFor("code-unknown");
     }
     const [organization] = await tx.select().from(organizations).where(eq(organizations.id, invite.organizationId));
     const [elsewhere] = await tx
@@ -238,10 +242,10 @@ export async function redeemInvite(
       .from(people)
       .where(eq(people.telegramUserId, request.telegramUserId));
     if (elsewhere && elsewhere.organizationId !== invite.organizationId) {
-      return { ok: false, reason: "already-bound", organizationName: organization?.name };
+      return { ...refusedFor("chat-bound", organization?.name), organizationName: organization?.name };
     }
     const lost = await takeInvite(tx, invite.id, request.now);
-    if (lost) return { ok: false, reason: lost, officeName: organization?.officeName ?? null };
+    if (lost) return { ...refusedFor(lost), officeName: organization?.officeName ?? null };
 
     let [person] = await tx
       .select({ id: people.id })
@@ -266,10 +270,7 @@ export async function redeemInvite(
     }
     const personId = (person as { id: string }).id;
     const joined = await grantInvite(tx, invite, personId, organization, request.now);
-    return {
-      ok: true,
-      ...joined,
-    };
+    return { kind: "joined", ...joined };
   });
 }
 
@@ -285,7 +286,7 @@ async function grantInvite(
   personId: string,
   organization: { name: string; officeName: string | null } | undefined,
   now: Date,
-): Promise<Omit<Extract<RedeemResult, { ok: true }>, "ok">> {
+): Promise<Omit<Extract<RedeemResult, { kind: "joined" }>, "kind">> {
   await tx.update(invites).set({ usedByPersonId: personId }).where(eq(invites.id, invite.id));
   await tx
     .insert(memberships)
@@ -326,7 +327,7 @@ async function checkGuessLimit(
   tx: Transaction,
   chatKey: string,
   now: Date,
-): Promise<{ ok: false; reason: "too-many-attempts"; retryAt: Date } | null> {
+): Promise<GuessesRefused | null> {
   await tx.execute(sql`select pg_advisory_xact_lock(${INVITE_GUESS_LOCK_CLASS}, hashtext(${chatKey}))`);
   const windowMs = INVITE_GUESS_LIMIT.windowMinutes * 60_000;
   const recent = await tx
@@ -338,7 +339,7 @@ async function checkGuessLimit(
   if (recent.length < INVITE_GUESS_LIMIT.attempts) return null;
   // The chat may try again once the oldest of its last few wrong codes leaves the window.
   const oldest = recent[INVITE_GUESS_LIMIT.attempts - 1] as { at: Date };
-  return { ok: false, reason: "too-many-attempts", retryAt: new Date(oldest.at.getTime() + windowMs) };
+  return { ...refusedFor("too-many-attempts"), retryAt: new Date(oldest.at.getTime() + windowMs) };
 }
 
 /** Counts a wrong code against the chat, and forgets the chat's guesses that left the window. */
@@ -351,9 +352,10 @@ async function recordWrongGuess(tx: Transaction, chatKey: string, now: Date): Pr
 }
 
 export type ZaloBindResult =
-  | ({ via: "invite" } & RedeemResult & { ok: true })
+  | ({ via: "invite" } & Extract<RedeemResult, { kind: "joined" }>)
   | ({ via: "link-code" } & ZaloLinked)
-  | Exclude<RedeemResult, { ok: true }>;
+  | CodeRefused
+  | GuessesRefused;
 
 /**
  * Binds a Zalo chat with a code a person sent the Zalo bot, once: an invite
@@ -377,9 +379,10 @@ export async function redeemInviteOnZalo(
       .where(eq(invites.codeHash, inviteCodeHash(request.code)));
     if (!invite) {
       const linked = await takeZaloLinkCode(tx, request);
-      if (linked.ok || linked.reason !== "unknown") return linked.ok ? { via: "link-code", ...linked } : linked;
+      if (linked.kind === "linked") return { via: "link-code", ...linked };
+      if (linked.reason !== "code-unknown") return linked;
       await recordWrongGuess(tx, chatKey, request.now);
-      return { ok: false, reason: "unknown" };
+      return refusedFor("code-unknown");
     }
     const [organization] = await tx.select().from(organizations).where(eq(organizations.id, invite.organizationId));
     const [bound] = await tx
@@ -387,10 +390,10 @@ export async function redeemInviteOnZalo(
       .from(personChannels)
       .where(and(eq(personChannels.channel, "zalo"), eq(personChannels.chatId, request.chatId)));
     if (bound && bound.organizationId !== invite.organizationId) {
-      return { ok: false, reason: "already-bound", organizationName: organization?.name };
+      return { ...refusedFor("chat-bound", organization?.name), organizationName: organization?.name };
     }
     const lost = await takeInvite(tx, invite.id, request.now);
-    if (lost) return { ok: false, reason: lost, officeName: organization?.officeName ?? null };
+    if (lost) return { ...refusedFor(lost), officeName: organization?.officeName ?? null };
     let personId = bound?.personId;
     if (personId) {
       await tx
@@ -412,10 +415,6 @@ export async function redeemInviteOnZalo(
         .values({ organizationId: invite.organizationId, personId, channel: "zalo", chatId: request.chatId });
     }
     const joined = await grantInvite(tx, invite, personId, organization, request.now);
-    return {
-      via: "invite",
-      ok: true,
-      ...joined,
-    };
+    return { via: "invite", kind: "joined", ...joined };
   });
 }
