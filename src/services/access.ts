@@ -92,6 +92,8 @@ export interface PermissionTargets {
   /** Complete, report on, attach evidence to, ask to extend. */
   "milestone.act": MilestoneOwnership;
   "completion.approve": OrganizationTarget;
+  /** Mark done without asking anyone: who would approve it, or lead the organization. */
+  "completion.direct": OrganizationTarget;
   "extension.decide": OrganizationTarget;
   /** Every unit's work: the digest, the report, the export. */
   "organization.read": OrganizationTarget;
@@ -107,6 +109,7 @@ const sameOrganization = (actor: Actor, target: OrganizationTarget) => actor.org
 const RULES: { [P in Permission]: (actor: Actor, target: PermissionTargets[P]) => boolean } = {
   "milestone.act": (actor, target) => canActOnMilestone(actor, target),
   "completion.approve": (actor, target) => canApproveCompletion(actor, target.organizationId),
+  "completion.direct": (actor, target) => sameOrganization(actor, target) && seesWholeOrganization(actor),
   "extension.decide": (actor, target) => canDecideExtension(actor, target.organizationId),
   "organization.read": (actor, target) => sameOrganization(actor, target) && seesWholeOrganization(actor),
   "organization.coordinate": (actor, target) => sameOrganization(actor, target) && canCoordinate(actor),

@@ -5,10 +5,9 @@ import type { IsoDate } from "../../domain/calendar/index.js";
 import {
   lateness,
   type MilestoneState,
-  seesWholeOrganization,
   unitsOf,
 } from "../../domain/milestones/index.js";
-import { type Refused, requireAccess } from "../access.js";
+import { hasAccess, type Refused, requireAccess } from "../access.js";
 import type { Viewer } from "../people/viewer.js";
 
 /** A milestone with its task, as the chat shows it and as permissions need it. */
@@ -114,7 +113,7 @@ export async function listOpenMilestones(
     sql`${tasks.removedAt} is null`,
     notInArray(milestones.state, ["done", "cancelled"]),
   ];
-  if (!seesWholeOrganization(viewer)) {
+  if (!hasAccess(viewer, "organization.read", viewer)) {
     const unitIds = unitsOf(viewer);
     if (unitIds.length === 0) return [];
     conditions.push(

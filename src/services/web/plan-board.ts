@@ -9,10 +9,6 @@ import { queryRows, type Database } from "../../../db/client.js";
 import { approvalRequests, evidenceFiles, milestoneEvents, people } from "../../../db/schema.js";
 import type { IsoDate } from "../../domain/calendar/index.js";
 import {
-  canActOnMilestone,
-  canApproveCompletion,
-  canCoordinate,
-  canDecideExtension,
   effectiveState,
   lateness,
   type MilestoneState,
@@ -22,7 +18,7 @@ import {
   countedUnits,
 } from "../../domain/milestones/index.js";
 import { loadMilestone, type MilestoneView } from "../milestones/milestone-view.js";
-import type { Refused } from "../access.js";
+import { hasAccess, type Refused } from "../access.js";
 import type { Viewer } from "../people/viewer.js";
 
 /** One milestone as a row of the plan's appendix table. */
@@ -226,10 +222,10 @@ export async function loadMilestoneDetail(
         createdAt: request.createdAt,
       })),
       may: {
-        act: canActOnMilestone(viewer, milestone),
-        approve: canApproveCompletion(viewer, viewer.organizationId),
-        decideExtension: canDecideExtension(viewer, viewer.organizationId),
-        coordinate: canCoordinate(viewer),
+        act: hasAccess(viewer, "milestone.act", milestone),
+        approve: hasAccess(viewer, "completion.approve", milestone),
+        decideExtension: hasAccess(viewer, "extension.decide", milestone),
+        coordinate: hasAccess(viewer, "organization.coordinate", milestone),
       },
     },
   };
