@@ -3,11 +3,7 @@ import { DateTime } from "luxon";
 import { openMigratedDatabase } from "../../db/client.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
-import {
-  buildCchcReport,
-  loadCchcReportInput,
-  parseReportPeriod,
-} from "../services/reports/cchc-report.js";
+import { buildCchcReport, loadCchcReportInput, parseReportPeriod } from "../services/reports/cchc-report.js";
 import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
 import { OPERATOR } from "../services/access.js";
 import { pdfFailureWords, refusalError, refusalWords } from "./refusals.js";

@@ -76,7 +76,9 @@ export function refusedFor<C extends RefusalReason>(
   reason: C,
   subject?: string,
 ): Refused<(typeof REFUSAL_REASONS)[C]> & { reason: C } {
-  return subject === undefined ? { kind: REFUSAL_REASONS[reason], reason } : { kind: REFUSAL_REASONS[reason], reason, subject };
+  return subject === undefined
+    ? { kind: REFUSAL_REASONS[reason], reason }
+    : { kind: REFUSAL_REASONS[reason], reason, subject };
 }
 
 export function isRefused<T extends { kind: string }>(result: T): result is Extract<T, { kind: Refusal }> {

@@ -10,7 +10,7 @@ import { queryRows, type Database } from "../../db/client.js";
 import { milestoneEvents, milestones, reminders, taskUnits, tasks, units } from "../../db/schema.js";
 import type { IsoDate } from "../domain/calendar/index.js";
 import { resolveUnitList } from "../domain/units/index.js";
-import { type Principal, type Refusal, type Refused, requireAccess } from "./access.js";
+import { type Principal, type Refused, requireAccess } from "./access.js";
 import { recordEvent } from "./events/outbox.js";
 import { moveMilestone } from "./move-milestone.js";
 import type { Viewer } from "./people/viewer.js";
@@ -292,7 +292,8 @@ export async function changeLead(
       .innerJoin(units, eq(units.id, taskUnits.unitId))
       .where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.relation, "lead")))
       .orderBy(asc(units.name));
-    if (previous.length === 1 && previous[0]?.id === unit.id) return { kind: "lead-changed", unit, previous, task, changed: false };
+    if (previous.length === 1 && previous[0]?.id === unit.id)
+      return { kind: "lead-changed", unit, previous, task, changed: false };
     await tx.delete(taskUnits).where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.relation, "lead")));
     await tx.insert(taskUnits).values({
       organizationId: viewer.organizationId,

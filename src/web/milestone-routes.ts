@@ -132,7 +132,8 @@ export function milestoneRoutes(deps: WebDeps, render: PageRender = signedInRend
     if (found.kind !== "ok" || !isId(unitId)) return notFound(c);
     const change = await changeLead(deps.db, viewer, found.detail.milestone.taskId, unitId, deps.now());
     if (change.kind === "not-found") return notFound(c);
-    if (change.kind !== "lead-changed") return showMilestone(c, refusalStatus(change), { error: refusalText(t, change) });
+    if (change.kind !== "lead-changed")
+      return showMilestone(c, refusalStatus(change), { error: refusalText(t, change) });
     if (!change.changed) return showMilestone(c, 200, { ok: t("web-lead-same", { unit: change.unit.name }) });
     const slots = await syncReminders(deps.db, viewer.organizationId, deps.now());
     if (slots.length > 0) await deps.scheduleSlots?.(slots);

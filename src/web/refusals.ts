@@ -26,7 +26,11 @@ export function refusalStatus(refused: Refused): number {
 }
 
 /** The sentence for a refusal: its reason's words, else a route's own key for the kind, else the kind's. */
-export function refusalText(t: Translator["t"], refused: Refused, wording: Partial<Record<Refusal, string>> = {}): string {
+export function refusalText(
+  t: Translator["t"],
+  refused: Refused,
+  wording: Partial<Record<Refusal, string>> = {},
+): string {
   if (refused.reason) return t(`refusal-${refused.reason}`, { subject: refused.subject ?? "" });
   return t(wording[refused.kind] ?? KIND_KEYS[refused.kind]);
 }

@@ -76,7 +76,9 @@ describe("calendar additions", () => {
     await expect(addCalendarDay(db, { date: "2027-02-30", kind: "day-off", name: "x" })).rejects.toThrow(
       CalendarDayError,
     );
-    await expect(addCalendarDay(db, { date: "2027-02-03", kind: "day-off", name: " " })).rejects.toThrow(/needs a name/);
+    await expect(addCalendarDay(db, { date: "2027-02-03", kind: "day-off", name: " " })).rejects.toThrow(
+      /needs a name/,
+    );
     expect(await addCalendarDay(db, { date: "2027-02-03", kind: "day-off", name: null, slug: "khong-co" })).toEqual({
       kind: "not-found",
       reason: "organization-unknown",

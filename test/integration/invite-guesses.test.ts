@@ -55,7 +55,9 @@ describe("guessing invite codes", () => {
   it("counts twenty wrong codes sent at once from one chat one by one: five answered, fifteen refused", async () => {
     const now = new Date("2025-03-06T02:00:00Z");
     const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => guess(`x-${i}`, 7003, now)));
-    expect(outcomes.filter((o) => o.kind !== "joined" && o.reason === "code-unknown")).toHaveLength(INVITE_GUESS_LIMIT.attempts);
+    expect(outcomes.filter((o) => o.kind !== "joined" && o.reason === "code-unknown")).toHaveLength(
+      INVITE_GUESS_LIMIT.attempts,
+    );
     expect(outcomes.filter((o) => o.kind !== "joined" && o.reason === "too-many-attempts")).toHaveLength(15);
   });
 

@@ -54,7 +54,10 @@ describe("moveMilestone", () => {
     const world = await createReminderWorld(database.client, 1, 71_000);
     const base = { organizationId: world.organizationId, milestoneId: world.milestoneId, start: null, now };
     const db = database.client.db;
-    expect(await moveMilestone(db, { ...base, due: "2025-02-30" })).toEqual({ kind: "not-allowed", reason: "date-invalid" });
+    expect(await moveMilestone(db, { ...base, due: "2025-02-30" })).toEqual({
+      kind: "not-allowed",
+      reason: "date-invalid",
+    });
     expect(await moveMilestone(db, { ...base, start: "2025-12-31", due: "2025-10-01" })).toEqual({
       kind: "not-allowed",
       reason: "start-after-due",

@@ -138,14 +138,9 @@ describe("the register of assigned work", () => {
     if (source.kind !== "ok") throw new Error(source.kind);
     const quarter = parseReportPeriod("2026-Q4");
     if (quarter.kind !== "ok") throw new Error(quarter.kind);
-    const report = await loadCchcReportInput(
-      database.client.db,
-      OPERATOR,
-      "gio-son",
-      quarter.period,
-      TODAY,
-      { planId: source.planId },
-    );
+    const report = await loadCchcReportInput(database.client.db, OPERATOR, "gio-son", quarter.period, TODAY, {
+      planId: source.planId,
+    });
     if (report.kind !== "ok") throw new Error(report.kind);
     expect(report.rows.map((r) => r.leadUnits[0])).toEqual([
       "Công chức Tài chính - Kế toán",

@@ -137,7 +137,10 @@ describe("changing the lead unit of a task", () => {
 
     // Choosing the lead it already has writes nothing.
     const before = events.length;
-    expect(await changeLead(db, coordinator, task?.id, justice, NOW)).toMatchObject({ kind: "lead-changed", changed: false });
+    expect(await changeLead(db, coordinator, task?.id, justice, NOW)).toMatchObject({
+      kind: "lead-changed",
+      changed: false,
+    });
     const [count] = await database.client.sql`
       select count(*)::int as n from milestone_events e join milestones m on m.id = e.milestone_id
       where m.task_id = ${task?.id} and e.action = 'lead-assigned'`;

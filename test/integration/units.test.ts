@@ -65,7 +65,12 @@ describe("units of an organization", () => {
       reason: "unit-unknown",
       subject: "Không tồn tại",
     });
-    const stranger = { organizationId: "00000000-0000-4000-8000-000000000000", roles: [{ role: "coordinator" as const, unitId: null }] };
-    expect(await mergeUnits(db, stranger, "thu-nghiem", "Văn phòng – Thống kê", "CBCC")).toEqual({ kind: "not-allowed" });
+    const stranger = {
+      organizationId: "00000000-0000-4000-8000-000000000000",
+      roles: [{ role: "coordinator" as const, unitId: null }],
+    };
+    expect(await mergeUnits(db, stranger, "thu-nghiem", "Văn phòng – Thống kê", "CBCC")).toEqual({
+      kind: "not-allowed",
+    });
   });
 });

@@ -27,7 +27,10 @@ function sourceFiles(folder: string): string[] {
 /** The shapes a role check takes: a role compared, a viewer's roles searched, a domain permission called. */
 const ROLE_CHECKS: Array<[string, RegExp]> = [
   ["a role compared", /\brole\s*[!=]==|[!=]==\s*\w*\.?role\b/],
-  ["a role name compared", /["'](?:coordinator|chairman|unit_head|member)["']\s*[!=]==|[!=]==\s*["'](?:coordinator|chairman|unit_head|member)["']/],
+  [
+    "a role name compared",
+    /["'](?:coordinator|chairman|unit_head|member)["']\s*[!=]==|[!=]==\s*["'](?:coordinator|chairman|unit_head|member)["']/,
+  ],
   ["the roles searched", /\.roles\s*\.\s*(?:some|every|find|filter|includes|map|length)\b/],
   [
     "a permission decided outside services",
@@ -66,14 +69,18 @@ describe("role checks", () => {
   it("are in no handler, page or feature of the bot and the web", () => {
     const files = [...sourceFiles("src/bot"), ...sourceFiles("src/web")];
     expect(files.length).toBeGreaterThan(40);
-    const found = files.flatMap((file) => roleChecksIn(readFileSync(join(ROOT, file), "utf8")).map((c) => `${file} ${c}`));
+    const found = files.flatMap((file) =>
+      roleChecksIn(readFileSync(join(ROOT, file), "utf8")).map((c) => `${file} ${c}`),
+    );
     expect(found).toEqual([]);
   });
 });
 
 describe("bound contexts", () => {
   it("are typed by the composer they run in, never cast", () => {
-    const casts = sourceFiles("src").filter((file) => /\bas\s+BoundContext\b/.test(readFileSync(join(ROOT, file), "utf8")));
+    const casts = sourceFiles("src").filter((file) =>
+      /\bas\s+BoundContext\b/.test(readFileSync(join(ROOT, file), "utf8")),
+    );
     expect(casts).toEqual([]);
     expect(/\bas\s+BoundContext\b/.test("const bound = ctx as BoundContext;")).toBe(true);
   });

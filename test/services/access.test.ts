@@ -84,11 +84,23 @@ describe("requireAccess", () => {
 
 describe("capabilitiesOf", () => {
   it("answers what each person may do in their own organization, from the same permissions the use cases check", () => {
-    const none = { coordinate: false, readOrganization: false, approveCompletion: false, decideExtension: false, invite: false };
+    const none = {
+      coordinate: false,
+      readOrganization: false,
+      approveCompletion: false,
+      decideExtension: false,
+      invite: false,
+    };
     expect(capabilitiesOf(member)).toEqual(none);
     expect(capabilitiesOf(unitHead)).toEqual(none);
     expect(capabilitiesOf(chairman)).toEqual({ ...none, readOrganization: true, decideExtension: true });
-    const all = { coordinate: true, readOrganization: true, approveCompletion: true, decideExtension: true, invite: true };
+    const all = {
+      coordinate: true,
+      readOrganization: true,
+      approveCompletion: true,
+      decideExtension: true,
+      invite: true,
+    };
     expect(capabilitiesOf(coordinator)).toEqual(all);
     expect(capabilitiesOf(otherCoordinator)).toEqual(all);
     expect(capabilitiesOf({ ...OPERATOR, organizationId: ORG })).toEqual(all);
@@ -96,19 +108,19 @@ describe("capabilitiesOf", () => {
 
   it("lets the office and the chairman complete a task without asking, nobody else and nowhere else", () => {
     const target = { organizationId: ORG };
-    expect([coordinator, chairman, member, unitHead, otherCoordinator].map((p) => hasAccess(p, "completion.direct", target))).toEqual([
-      true,
-      true,
-      false,
-      false,
-      false,
-    ]);
+    expect(
+      [coordinator, chairman, member, unitHead, otherCoordinator].map((p) => hasAccess(p, "completion.direct", target)),
+    ).toEqual([true, true, false, false, false]);
   });
 });
 
 describe("refusedFor", () => {
   it("takes the kind from the reason, so a reason is never given under another kind", () => {
-    expect(refusedFor("unit-unknown", "Tổ Một")).toEqual({ kind: "not-found", reason: "unit-unknown", subject: "Tổ Một" });
+    expect(refusedFor("unit-unknown", "Tổ Một")).toEqual({
+      kind: "not-found",
+      reason: "unit-unknown",
+      subject: "Tổ Một",
+    });
     expect(refusedFor("unit-has-people")).toEqual({ kind: "not-allowed", reason: "unit-has-people" });
     expect(refusedFor("code-used")).toEqual({ kind: "closed", reason: "code-used" });
   });

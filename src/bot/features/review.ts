@@ -209,7 +209,9 @@ export async function handleReviewText(ctx: BoundContext, text: string): Promise
   let item: ReviewItem | undefined;
   try {
     item = (await reviewItems(ctx)).find((i) => i.kind === "date" && i.milestoneId === pending.milestoneId);
-    const { slots } = accepted(await setMilestoneDate(ctx.deps.db, ctx.viewer, pending.milestoneId, due, ctx.deps.now()));
+    const { slots } = accepted(
+      await setMilestoneDate(ctx.deps.db, ctx.viewer, pending.milestoneId, due, ctx.deps.now()),
+    );
     await ctx.deps.scheduleSlots?.(slots);
   } catch (error) {
     if (!(error instanceof ReviewError)) throw error;

@@ -24,8 +24,7 @@ export function canActOnMilestone(actor: Actor, milestone: MilestoneOwnership): 
   if (actor.organizationId !== milestone.organizationId) return false;
   if (hasRole(actor, "coordinator", "chairman")) return true;
   return actor.roles.some(
-    (r) =>
-      belongsToUnit(r.role) && r.unitId !== null && milestone.leadUnitIds.includes(r.unitId),
+    (r) => belongsToUnit(r.role) && r.unitId !== null && milestone.leadUnitIds.includes(r.unitId),
   );
 }
 
@@ -57,10 +56,6 @@ export function canInvite(actor: Actor): boolean {
 /** The units whose work the actor follows (member or head of). */
 export function unitsOf(actor: Actor): string[] {
   return [
-    ...new Set(
-      actor.roles
-        .filter((r) => belongsToUnit(r.role) && r.unitId !== null)
-        .map((r) => r.unitId as string),
-    ),
+    ...new Set(actor.roles.filter((r) => belongsToUnit(r.role) && r.unitId !== null).map((r) => r.unitId as string)),
   ];
 }

@@ -421,7 +421,8 @@ export async function decideRequest(
         now: context.now,
       });
       // The requested day was read and checked when the extension was asked for, on this open milestone.
-      if (moved.kind !== "moved") throw new Error(`extension ${request.id} cannot move its milestone: ${moved.reason ?? moved.kind}`);
+      if (moved.kind !== "moved")
+        throw new Error(`extension ${request.id} cannot move its milestone: ${moved.reason ?? moved.kind}`);
       slots = moved.slots;
       await logEvent(tx, {
         milestone,

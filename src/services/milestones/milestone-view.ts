@@ -2,11 +2,7 @@ import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { milestones, tasks } from "../../../db/schema.js";
 import type { IsoDate } from "../../domain/calendar/index.js";
-import {
-  lateness,
-  type MilestoneState,
-  unitsOf,
-} from "../../domain/milestones/index.js";
+import { lateness, type MilestoneState, unitsOf } from "../../domain/milestones/index.js";
 import { hasAccess, type Refused, requireAccess } from "../access.js";
 import type { Viewer } from "../people/viewer.js";
 

@@ -323,11 +323,7 @@ async function grantInvite(
  * The chat's guesses queue on an advisory lock, so twenty at once from one
  * chat are counted one after another rather than all passing the check.
  */
-async function checkGuessLimit(
-  tx: Transaction,
-  chatKey: string,
-  now: Date,
-): Promise<GuessesRefused | null> {
+async function checkGuessLimit(tx: Transaction, chatKey: string, now: Date): Promise<GuessesRefused | null> {
   await tx.execute(sql`select pg_advisory_xact_lock(${INVITE_GUESS_LOCK_CLASS}, hashtext(${chatKey}))`);
   const windowMs = INVITE_GUESS_LIMIT.windowMinutes * 60_000;
   const recent = await tx

@@ -36,7 +36,8 @@ export async function convertToPdf(
   } catch (error) {
     if (!(error instanceof LibreOfficeError)) throw error;
     if (error.reason === "missing") throw new PdfConversionError("soffice is not installed", "no-libreoffice");
-    if (error.reason === "timeout") throw new PdfConversionError("LibreOffice took too long and was stopped", "timeout");
+    if (error.reason === "timeout")
+      throw new PdfConversionError("LibreOffice took too long and was stopped", "timeout");
     if (error.reason === "no-output") throw new PdfConversionError("LibreOffice wrote no PDF", "failed");
     throw new PdfConversionError(`LibreOffice could not convert to PDF: ${error.message}`, "failed");
   }
