@@ -82,12 +82,13 @@ export function milestoneRoutes(deps: WebDeps, render: PageRender = signedInRend
       comment,
     });
     if (result.kind === "not-found") return notFound(c);
-    if (result.kind === "not-allowed") return showMilestone(c, 403, { error: t("not-allowed") });
+    if (result.kind === "not-allowed") return showMilestone(c, 403, { error: refusalText(t, result) });
     if (result.kind === "already-decided")
       return showMilestone(c, 409, {
         error: t("approval-already-decided", { state: t("approval-state", { state: result.state }) }),
       });
-    if (result.kind === "stale") return showMilestone(c, 409, { error: t("approval-stale") });
+    if (result.kind === "stale")
+      return showMilestone(c, 409, { error: refusalText(t, result, { stale: "approval-stale" }) });
     if (decision === "grant" && result.slots.length > 0) await deps.scheduleSlots?.(result.slots);
     return c.redirect(`/m/${result.milestone.id}?done=${decision}`, 303);
   });
