@@ -20,7 +20,7 @@ import { sendZaloWithRetries, type ZaloChannelDeps } from "../../services/delive
 import { markDone } from "../../services/milestones/milestone-actions.js";
 import { listOpenMilestones, type MilestoneView } from "../../services/milestones/milestone-view.js";
 import { findZaloViewer, markZaloChatReachable } from "../../services/people/channel-links.js";
-import { INVITE_GUESS_LIMIT, redeemInviteOnZalo } from "../../services/people/invites.js";
+import { type CodeRefused, INVITE_GUESS_LIMIT, redeemInviteOnZalo } from "../../services/people/invites.js";
 import { findViewerById, type Viewer } from "../../services/people/viewer.js";
 import { claimUpdate } from "../../services/processed-updates.js";
 import { createSignInLink } from "../../services/web/sessions.js";
@@ -43,6 +43,14 @@ export function zaloUpdateKey(update: ZaloUpdate): number | null {
   if (!id) return null;
   return parseInt(createHash("sha256").update(`${update.message?.chat.id}:${id}`).digest("hex").slice(0, 12), 16);
 }
+
+/** How the Zalo bot words a code it could not take: it also points to /zalo, which makes link codes. */
+const CODE_REFUSED_KEYS: Record<CodeRefused["reason"], string> = {
+  "code-unknown": "zalo-link-unknown",
+  "code-used": "zalo-link-used",
+  "code-expired": "zalo-link-expired",
+  "chat-bound": "zalo-link-already-bound",
+};
 
 /**
  * Handles updates from Zalo: `once` skips an update seen before (polling);
@@ -94,13 +102,7 @@ export function createZaloUpdateHandler(deps: ZaloBotDeps): {
         );
         return;
       }
-      const key = {
-        "code-unknown": "zalo-link-unknown",
-        "code-used": "zalo-link-used",
-        "code-expired": "zalo-link-expired",
-        "chat-bound": "zalo-link-already-bound",
-      }[result.reason];
-      await reply(chatId, t(key));
+      await reply(chatId, t(CODE_REFUSED_KEYS[result.reason]));
       return;
     }
     const viewer = await findViewerById(deps.db, result.personId);
