@@ -32,11 +32,16 @@ const ROLE_CHECKS: Array<[string, RegExp]> = [
     /["'](?:coordinator|chairman|unit_head|member)["']\s*[!=]==|[!=]==\s*["'](?:coordinator|chairman|unit_head|member)["']/,
   ],
   ["the roles searched", /\.roles\s*\.\s*(?:some|every|find|filter|includes|map|length)\b/],
+  // A permission asked of a person (a viewer, an actor); a bot filter of the same name taking the context is not one.
   [
     "a permission decided outside services",
-    /\b(?:canCoordinate|canApprove\w*|canDecide\w*|canInvite|canActOnMilestone|seesWholeOrganization|hasRole|isChairman|isCoordinator|requireCoordinator)\s*\(/,
+    /\b(?:canCoordinate|canApprove\w*|canDecide\w*|canInvite|canActOnMilestone|seesWholeOrganization|hasRole|isChairman|isCoordinator|requireCoordinator)\s*\(\s*(?:[\w.]*viewer\b|c\.get\(\s*["']viewer["']\s*\)|actor\b|[\w.]*roles\b)/,
   ],
 ];
+
+/** The domain's permission rules, which only services/access.ts may call. */
+const DOMAIN_PERMISSION_IMPORT =
+  /import\s*(?:type\s*)?\{[^}]*\b(?:canCoordinate|canApproveCompletion|canDecideExtension|canInvite|canActOnMilestone|seesWholeOrganization)\b[^}]*\}\s*from\s*["'][^"']*domain\/milestones/g;
 
 /** The role checks of one source text, as "line N: what" strings. */
 function roleChecksIn(source: string): string[] {
@@ -44,6 +49,10 @@ function roleChecksIn(source: string): string[] {
   source.split("\n").forEach((line, i) => {
     for (const [what, pattern] of ROLE_CHECKS) if (pattern.test(line)) found.push(`line ${i + 1}: ${what}`);
   });
+  for (const match of source.matchAll(DOMAIN_PERMISSION_IMPORT)) {
+    const line = source.slice(0, match.index).split("\n").length;
+    found.push(`line ${line}: a domain permission imported`);
+  }
   return found;
 }
 
@@ -61,6 +70,15 @@ describe("role checks", () => {
     expect(roleChecksIn("const wide = seesWholeOrganization(viewer);")).toHaveLength(1);
     expect(roleChecksIn('if ("chairman" === action.role) return;')).not.toEqual([]);
     expect(roleChecksIn("if (!isChairman(viewer)) return;")).toHaveLength(1);
+    expect(roleChecksIn('if (!canCoordinate(c.get("viewer"))) return render.notFound(c);')).toHaveLength(1);
+    expect(
+      roleChecksIn(
+        'import {\n  canCoordinate,\n  type Role,\n} from "../../domain/milestones/index.js";\nconst x = 1;',
+      ),
+    ).toEqual(["line 1: a domain permission imported"]);
+    // A composer filter named for its gate, asking the service, is how the bot gates a feature.
+    expect(roleChecksIn("export function canCoordinate(ctx: BoundContext): boolean {")).toEqual([]);
+    expect(roleChecksIn("const office = bound.filter(canCoordinate);\nif (canCoordinate(ctx)) next();")).toEqual([]);
     // Asking the service is not a role check.
     expect(roleChecksIn("if (!capabilitiesOf(viewer).coordinate) return render.notFound(c);")).toEqual([]);
     expect(roleChecksIn("if (!belongsToUnit(action.role)) return issue(ctx, action.role, null);")).toEqual([]);
