@@ -9,6 +9,7 @@ import { OPERATOR } from "../../src/services/access.js";
 import { createInvite, inviteCodeHash, listInviteUnits } from "../../src/services/people/invites.js";
 import { deactivatePerson, loadRoster } from "../../src/services/people/roster.js";
 import { findViewerById, type Viewer } from "../../src/services/people/viewer.js";
+import { loadDigestFor } from "../../src/services/reminders/digest-message.js";
 import { loadReportRows } from "../../src/services/reports/report-rows.js";
 import { acknowledgeWarnings, listReviewItems, unitChoices } from "../../src/services/review.js";
 import type { Role } from "../../src/domain/milestones/index.js";
@@ -61,6 +62,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database?.drop();
+});
+
+describe("the digest on demand (/tonghop)", () => {
+  it("is refused to a member in the service, and reads only the viewer's own organization", async () => {
+    const db = database.client.db;
+    expect(await loadDigestFor(db, member, TODAY)).toEqual({ kind: "not-allowed" });
+    for (const viewer of [chairman, coordinator, awayCoordinator]) {
+      expect(await loadDigestFor(db, viewer, TODAY)).toMatchObject({ kind: "ok", milestones: [] });
+    }
+  });
 });
 
 describe("the roster", () => {
