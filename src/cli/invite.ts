@@ -4,7 +4,7 @@ import { belongsToUnit, type Role } from "../domain/milestones/index.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { OPERATOR, refusedFor } from "../services/access.js";
-import { createInvite, inviteLink, organizationBySlug } from "../services/people/invites.js";
+import { createInvite, inviteLink, listInviteUnits, organizationBySlug } from "../services/people/invites.js";
 import { TELEGRAM_API } from "../runtime/bot.js";
 import { refusalError, refusalWords, RefusalError } from "./refusals.js";
 import { UsageError } from "./usage-error.js";
@@ -69,6 +69,12 @@ export async function runInvite(args: string[], config: Config, logger: Logger, 
       fullName: options.name ?? null,
       now: new Date(),
     });
+    if (invite.kind !== "created" && invite.reason === "unit-unknown") {
+      // Name the units there are, so the next try can be right.
+      const known = await listInviteUnits(client.db, OPERATOR, organization.id);
+      const names = known.kind === "ok" ? known.units.map((u) => u.name).join(", ") : "";
+      throw new RefusalError(`${refusalWords(invite)}; các bộ phận của ${options.org}: ${names}`);
+    }
     if (invite.kind !== "created") throw refusalError(`tổ chức "${options.org}"`, invite);
     const link = inviteLink(username, invite.code);
     if (options.json) {
