@@ -3,7 +3,7 @@
  * wording that differs for them ("only the office invites people").
  */
 import type { Translator } from "../i18n/i18n.js";
-import type { Refusal } from "../services/access.js";
+import type { Refusal, Refused } from "../services/access.js";
 import type { MilestoneView } from "../services/milestones/milestone-view.js";
 import { titleOf } from "./views.js";
 
@@ -16,17 +16,17 @@ const REFUSAL_KEYS: Record<Refusal, string> = {
 };
 
 /** A refusal as a service returns it; `closed` carries the milestone when there is one. */
-export interface RefusalResult {
-  kind: Refusal;
+export interface RefusalResult extends Refused {
   milestone?: Pick<MilestoneView, "title" | "label" | "state">;
 }
 
-/** The chat text for a refusal, with a feature's own key for some refusals. */
+/** The chat text for a refusal: its reason's words, else a feature's own key for the kind, else the kind's. */
 export function refusalText(
   t: Translator["t"],
   refused: RefusalResult,
   wording: Partial<Record<Refusal, string>> = {},
 ): string {
+  if (refused.reason) return t(`refusal-${refused.reason}`, { subject: refused.subject ?? "" });
   const own = wording[refused.kind];
   if (own) return t(own);
   if (refused.kind === "closed" && refused.milestone) {

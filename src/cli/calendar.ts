@@ -3,6 +3,7 @@ import type { Config } from "../config.js";
 import { type CalendarYear, formatVietnameseDate, isoWeekday, parseIsoDate } from "../domain/calendar/index.js";
 import type { Logger } from "../logger.js";
 import { addCalendarDay, calendarYearFor } from "../services/calendar.js";
+import { refusedError } from "./refusals.js";
 import { UsageError } from "./usage-error.js";
 
 const WEEKDAYS = ["", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"];
@@ -77,7 +78,7 @@ export async function runCalendar(
   }
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
-    const year =
+    const found =
       action === "show"
         ? await calendarYearFor(client.db, Number(target), org)
         : await addCalendarDay(client.db, {
@@ -86,6 +87,8 @@ export async function runCalendar(
             name,
             ...(org === undefined ? {} : { slug: org }),
           });
+    if (found.kind !== "ok") throw refusedError(found);
+    const { year } = found;
     if (action !== "show") {
       const what = action === "add-day-off" ? "ngày nghỉ" : "ngày làm việc";
       const scope = org === undefined ? "cho cả hệ thống" : `cho đơn vị ${org}`;

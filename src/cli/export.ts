@@ -9,7 +9,7 @@ import { loadPaperReport } from "../services/reports/paper-report.js";
 import { sourcePlanId, sourceSlug } from "./source-option.js";
 import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
 import { buildEvidenceZip, buildReportWorkbook } from "../services/reports/report-workbook.js";
-import { refusalError } from "./refusals.js";
+import { pdfFailureWords, refusalError } from "./refusals.js";
 import { UsageError } from "./usage-error.js";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -74,7 +74,7 @@ export async function runExport(args: string[], config: Config, logger: Logger, 
     await writeFile(path, bytes);
     out(path);
   } catch (error) {
-    if (error instanceof PdfConversionError) throw new UsageError(error.message);
+    if (error instanceof PdfConversionError) throw new UsageError(pdfFailureWords(error));
     throw error;
   } finally {
     await client.close();

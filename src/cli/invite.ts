@@ -1,12 +1,12 @@
 import { Api } from "grammy";
 import { openMigratedDatabase } from "../../db/client.js";
-import type { Role } from "../domain/milestones/index.js";
+import { belongsToUnit, type Role } from "../domain/milestones/index.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
-import { OPERATOR } from "../services/access.js";
-import { createInvite, InviteError, inviteLink, organizationBySlug } from "../services/people/invites.js";
+import { OPERATOR, refusedFor } from "../services/access.js";
+import { createInvite, inviteLink, listInviteUnits, organizationBySlug } from "../services/people/invites.js";
 import { TELEGRAM_API } from "../runtime/bot.js";
-import { refusalError } from "./refusals.js";
+import { refusalError, refusalWords, RefusalError } from "./refusals.js";
 import { UsageError } from "./usage-error.js";
 
 const ROLES: Role[] = ["member", "unit_head", "coordinator", "chairman"];
@@ -30,6 +30,9 @@ function parseInviteArgs(args: string[]) {
   }
   if (!options.role || !ROLES.includes(options.role as Role)) {
     throw new UsageError(`invite cần --role, một trong ${ROLES.join(", ")}`);
+  }
+  if (belongsToUnit(options.role as Role) && !options.unit) {
+    throw new UsageError(`vai trò ${options.role} thuộc một bộ phận: hãy thêm --unit "<tên bộ phận>"`);
   }
   return { ...options, org: options.org, role: options.role as Role };
 }
@@ -55,6 +58,10 @@ export async function runInvite(args: string[], config: Config, logger: Logger, 
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
     const organization = await organizationBySlug(client.db, options.org, options["org-name"]);
+    if (!organization) {
+      const words = refusalWords(refusedFor("organization-unknown", options.org));
+      throw new RefusalError(`${words}, hoặc thêm --org-name "UBND xã …" để tạo mới`);
+    }
     const invite = await createInvite(client.db, OPERATOR, {
       organizationId: organization.id,
       role: options.role,
@@ -62,7 +69,13 @@ export async function runInvite(args: string[], config: Config, logger: Logger, 
       fullName: options.name ?? null,
       now: new Date(),
     });
-    if (invite.kind !== "created") throw refusalError(`tổ chức "${options.org}"`, invite.kind);
+    if (invite.kind !== "created" && invite.reason === "unit-unknown") {
+      // Name the units there are, so the next try can be right.
+      const known = await listInviteUnits(client.db, OPERATOR, organization.id);
+      const names = known.kind === "ok" ? known.units.map((u) => u.name).join(", ") : "";
+      throw new RefusalError(`${refusalWords(invite)}; các bộ phận của ${options.org}: ${names}`);
+    }
+    if (invite.kind !== "created") throw refusalError(`tổ chức "${options.org}"`, invite);
     const link = inviteLink(username, invite.code);
     if (options.json) {
       out(
@@ -82,9 +95,6 @@ export async function runInvite(args: string[], config: Config, logger: Logger, 
         `(${invite.role}${invite.unitName ? `, ${invite.unitName}` : ""}; dùng một lần, hết hạn ${invite.expiresAt.toISOString()})`,
       );
     }
-  } catch (error) {
-    if (error instanceof InviteError) throw new UsageError(error.message);
-    throw error;
   } finally {
     await client.close();
   }

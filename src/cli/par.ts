@@ -30,7 +30,7 @@ import {
   startParAssessment,
 } from "../services/par/par-work.js";
 import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
-import { refusalError } from "./refusals.js";
+import { pdfFailureWords, refusalError } from "./refusals.js";
 import { UsageError } from "./usage-error.js";
 
 const FLAGS = new Set(["--dry-run", "--json", "--explain", "--reject"]);
@@ -224,7 +224,7 @@ export async function runPar(args: string[], config: Config, logger: Logger, out
     if (sub !== undefined) throw new UsageError(`unknown par command "${sub}"`);
     await writeOutput(db, parsed, org, y, out);
   } catch (error) {
-    if (error instanceof PdfConversionError) throw new UsageError(error.message);
+    if (error instanceof PdfConversionError) throw new UsageError(pdfFailureWords(error));
     throw error;
   } finally {
     await client.close();

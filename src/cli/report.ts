@@ -3,16 +3,11 @@ import { DateTime } from "luxon";
 import { openMigratedDatabase } from "../../db/client.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
-import {
-  buildCchcReport,
-  loadCchcReportInput,
-  parseReportPeriod,
-  ReportPeriodError,
-} from "../services/reports/cchc-report.js";
+import { buildCchcReport, loadCchcReportInput, parseReportPeriod } from "../services/reports/cchc-report.js";
 import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
 import { OPERATOR } from "../services/access.js";
 import { organizationToday } from "../services/planning/planning-context.js";
-import { refusalError } from "./refusals.js";
+import { pdfFailureWords, refusalError, refusalWords } from "./refusals.js";
 import { sourcePlanId, sourceSlug } from "./source-option.js";
 import { UsageError } from "./usage-error.js";
 
@@ -42,13 +37,9 @@ export async function runReport(args: string[], config: Config, logger: Logger, 
   if (asOfOption !== undefined && !(ISO_DAY.test(asOfOption) && DateTime.fromISO(asOfOption).isValid)) {
     throw new UsageError("--as-of nhận một ngày YYYY-MM-DD");
   }
-  let period;
-  try {
-    period = parseReportPeriod(options.period);
-  } catch (error) {
-    if (error instanceof ReportPeriodError) throw new UsageError(error.message);
-    throw error;
-  }
+  const parsed = parseReportPeriod(options.period);
+  if (parsed.kind !== "ok") throw new UsageError(refusalWords(parsed));
+  const { period } = parsed;
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
     const today = await organizationToday(client.db, org, new Date());
@@ -63,7 +54,7 @@ export async function runReport(args: string[], config: Config, logger: Logger, 
     await writeFile(path, format === "pdf" ? await convertToPdf(document, "docx") : document);
     out(path);
   } catch (error) {
-    if (error instanceof PdfConversionError) throw new UsageError(error.message);
+    if (error instanceof PdfConversionError) throw new UsageError(pdfFailureWords(error));
     throw error;
   } finally {
     await client.close();

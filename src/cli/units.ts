@@ -1,7 +1,9 @@
 import { openMigratedDatabase } from "../../db/client.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
+import { isRefused, OPERATOR } from "../services/access.js";
 import { addUnitAlias, listUnits, mergeUnits } from "../services/units.js";
+import { refusedError } from "./refusals.js";
 import { UsageError } from "./usage-error.js";
 
 /** `units --org S [--json]`, `units merge --org S <from> <into>`, `units alias --org S <unit> <alias>`. */
@@ -29,16 +31,20 @@ export async function runUnits(
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
     if (action === "merge") {
-      await mergeUnits(client.db, org, names[0] as string, names[1] as string);
+      const merged = await mergeUnits(client.db, OPERATOR, org, names[0] as string, names[1] as string);
+      if (merged.kind !== "merged") throw refusedError(merged);
       out(`Đã gộp "${names[0]}" vào "${names[1]}"`);
       return;
     }
     if (action === "alias") {
-      await addUnitAlias(client.db, org, names[0] as string, names[1] as string);
+      const added = await addUnitAlias(client.db, OPERATOR, org, names[0] as string, names[1] as string);
+      if (isRefused(added)) throw refusedError(added);
       out(`Đã thêm tên gọi "${names[1]}" cho "${names[0]}"`);
       return;
     }
-    const listing = await listUnits(client.db, org);
+    const listed = await listUnits(client.db, OPERATOR, org);
+    if (listed.kind !== "ok") throw refusedError(listed);
+    const listing = listed.units;
     if (json) out(JSON.stringify(listing, null, 2));
     else {
       for (const unit of listing) {

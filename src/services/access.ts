@@ -36,12 +36,52 @@ export function isOperator(principal: Principal): principal is Operator {
 export const REFUSALS = ["not-found", "not-allowed", "closed", "stale"] as const;
 export type Refusal = (typeof REFUSALS)[number];
 
+/**
+ * What a front end needs to say more than the kind, each with the one kind
+ * it refines. Every code has words under `refusal-<code>` in each locale
+ * (a test holds them), with `{ $subject }` naming what was refused.
+ */
+export const REFUSAL_REASONS = {
+  "organization-unknown": "not-found",
+  "unit-unknown": "not-found",
+  "alias-empty": "not-allowed",
+  "alias-taken": "not-allowed",
+  "units-same": "not-allowed",
+  "split-part-is-unit": "not-allowed",
+  "split-needs-two": "not-allowed",
+  "unit-has-people": "not-allowed",
+  "date-invalid": "not-allowed",
+  "start-after-due": "not-allowed",
+  "period-unknown": "not-found",
+  // An invite or link code sent to a bot: each channel words these its own way.
+  "code-unknown": "not-found",
+  "code-used": "closed",
+  "code-expired": "closed",
+  "chat-bound": "not-allowed",
+  "too-many-attempts": "not-allowed",
+} as const satisfies Record<string, Refusal>;
+export type RefusalReason = keyof typeof REFUSAL_REASONS;
+
 /** A refusal as a result: `{ kind: "not-allowed" }`, alongside the use case's own outcomes. */
 export interface Refused<R extends Refusal = Refusal> {
   kind: R;
+  /** Why, when the kind alone would leave the person guessing (`unit-has-people`). */
+  reason?: RefusalReason;
+  /** What the refusal is about, as the person typed or knows it ("Tổ Một"), for `{ $subject }`. */
+  subject?: string;
 }
 
-export function isRefused(result: { kind: string }): result is Refused {
+/** The refusal for a reason, its kind taken from the reason's one kind: `refusedFor("unit-unknown", name)`. */
+export function refusedFor<C extends RefusalReason>(
+  reason: C,
+  subject?: string,
+): Refused<(typeof REFUSAL_REASONS)[C]> & { reason: C } {
+  return subject === undefined
+    ? { kind: REFUSAL_REASONS[reason], reason }
+    : { kind: REFUSAL_REASONS[reason], reason, subject };
+}
+
+export function isRefused<T extends { kind: string }>(result: T): result is Extract<T, { kind: Refusal }> {
   return (REFUSALS as readonly string[]).includes(result.kind);
 }
 
@@ -54,6 +94,8 @@ export interface PermissionTargets {
   /** Complete, report on, attach evidence to, ask to extend. */
   "milestone.act": MilestoneOwnership;
   "completion.approve": OrganizationTarget;
+  /** Mark done without asking anyone: who would approve it, or lead the organization. */
+  "completion.direct": OrganizationTarget;
   "extension.decide": OrganizationTarget;
   /** Every unit's work: the digest, the report, the export. */
   "organization.read": OrganizationTarget;
@@ -69,6 +111,7 @@ const sameOrganization = (actor: Actor, target: OrganizationTarget) => actor.org
 const RULES: { [P in Permission]: (actor: Actor, target: PermissionTargets[P]) => boolean } = {
   "milestone.act": (actor, target) => canActOnMilestone(actor, target),
   "completion.approve": (actor, target) => canApproveCompletion(actor, target.organizationId),
+  "completion.direct": (actor, target) => sameOrganization(actor, target) && seesWholeOrganization(actor),
   "extension.decide": (actor, target) => canDecideExtension(actor, target.organizationId),
   "organization.read": (actor, target) => sameOrganization(actor, target) && seesWholeOrganization(actor),
   "organization.coordinate": (actor, target) => sameOrganization(actor, target) && canCoordinate(actor),
@@ -101,4 +144,30 @@ export function requireAccess<P extends Permission>(
 export function personIdOf(principal: Principal): string | null {
   if (isOperator(principal)) return null;
   return (principal as { personId?: string }).personId ?? null;
+}
+
+/**
+ * What a person may do in their own organization, for front ends that show
+ * or hide a command, a menu entry or a help section before any use case runs.
+ * Each answer is the permission the use case itself checks, so a hidden
+ * entry and a refused request never disagree.
+ */
+export interface Capabilities {
+  /** Review imports, import plans, manage people and units, office settings. */
+  coordinate: boolean;
+  /** Every unit's work: the digest, the register, the reports. */
+  readOrganization: boolean;
+  approveCompletion: boolean;
+  decideExtension: boolean;
+  invite: boolean;
+}
+
+export function capabilitiesOf(principal: Principal & OrganizationTarget): Capabilities {
+  return {
+    coordinate: hasAccess(principal, "organization.coordinate", principal),
+    readOrganization: hasAccess(principal, "organization.read", principal),
+    approveCompletion: hasAccess(principal, "completion.approve", principal),
+    decideExtension: hasAccess(principal, "extension.decide", principal),
+    invite: hasAccess(principal, "invite.create", principal),
+  };
 }

@@ -16,6 +16,7 @@ import {
   parseIsoDate,
   type WorkingCalendar,
 } from "../domain/calendar/index.js";
+import { type Refused, refusedFor } from "./access.js";
 
 type Organization = Pick<typeof organizations.$inferSelect, "extraDaysOff" | "extraWorkingDays">;
 
@@ -43,13 +44,7 @@ export async function loadOrganizationCalendar(db: Database, organizationId: str
   return loadWorkingCalendar(db, organization ?? { extraDaysOff: [], extraWorkingDays: [] });
 }
 
-export class UnknownOrganizationError extends Error {
-  override readonly name = "UnknownOrganizationError";
-  constructor(readonly slug: string) {
-    super(`Không có đơn vị "${slug}"`);
-  }
-}
-
+/** A day the caller should have checked (the command line reads and checks it first): a programming error. */
 export class CalendarDayError extends Error {
   override readonly name = "CalendarDayError";
   constructor(
@@ -60,21 +55,24 @@ export class CalendarDayError extends Error {
   }
 }
 
-async function organizationBySlug(db: Database, slug: string): Promise<typeof organizations.$inferSelect> {
+type CalendarResult = Refused<"not-found"> | { kind: "ok"; year: CalendarYear };
+
+async function organizationBySlug(db: Database, slug: string): Promise<typeof organizations.$inferSelect | null> {
   const [organization] = await db.select().from(organizations).where(eq(organizations.slug, slug));
-  if (!organization) throw new UnknownOrganizationError(slug);
-  return organization;
+  return organization ?? null;
 }
 
 /** One year as an organization (or, without a slug, the deployment) sees it. */
-export async function calendarYearFor(db: Database, year: number, slug?: string): Promise<CalendarYear> {
+export async function calendarYearFor(db: Database, year: number, slug?: string): Promise<CalendarResult> {
   const additions = await deploymentAdditions(db);
   const organization = slug === undefined ? null : await organizationBySlug(db, slug);
-  return createWorkingCalendar({
+  if (slug !== undefined && !organization) return refusedFor("organization-unknown", slug);
+  const calendar = createWorkingCalendar({
     additions,
     extraDaysOff: organization?.extraDaysOff ?? [],
     extraWorkingDays: organization?.extraWorkingDays ?? [],
-  }).year(year);
+  });
+  return { kind: "ok", year: calendar.year(year) };
 }
 
 /**
@@ -85,12 +83,12 @@ export async function calendarYearFor(db: Database, year: number, slug?: string)
 export async function addCalendarDay(
   db: Database,
   day: { date: string; kind: CalendarAddition["kind"]; name: string | null; slug?: string },
-): Promise<CalendarYear> {
+): Promise<CalendarResult> {
   const parts = parseIsoDate(day.date);
-  if (!parts) throw new CalendarDayError(day.date, "ngày phải viết YYYY-MM-DD");
+  if (!parts) throw new CalendarDayError(day.date, "not a YYYY-MM-DD date");
   if (day.slug === undefined) {
     const name = day.name?.trim();
-    if (!name) throw new CalendarDayError(day.date, "ngày thêm cho cả hệ thống cần --name");
+    if (!name) throw new CalendarDayError(day.date, "a day added for the whole deployment needs a name");
     await db
       .insert(calendarDays)
       .values({ date: day.date, kind: day.kind, name })
@@ -98,6 +96,7 @@ export async function addCalendarDay(
     return calendarYearFor(db, parts.year);
   }
   const organization = await organizationBySlug(db, day.slug);
+  if (!organization) return refusedFor("organization-unknown", day.slug);
   const without = (dates: string[]): string[] => dates.filter((d) => d !== day.date);
   const extraDaysOff = without(organization.extraDaysOff);
   const extraWorkingDays = without(organization.extraWorkingDays);

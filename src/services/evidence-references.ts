@@ -116,7 +116,7 @@ export async function addEvidenceReference(
   context: ActionContext,
 ): Promise<AddReferenceResult> {
   const authorized = await authorizeMilestone(db, viewer, milestoneId);
-  if (!authorized.ok) return { kind: authorized.reason };
+  if (authorized.kind !== "ok") return authorized;
   const { milestone } = authorized;
   if (milestone.state === "done" || milestone.state === "cancelled") return { kind: "closed", milestone };
   const { reference } = input;

@@ -5,12 +5,8 @@ import { parseIsoDate } from "../domain/calendar/index.js";
 import { loadWorkingCalendar } from "./calendar.js";
 import { isClosed } from "../domain/milestones/index.js";
 import { planningContextOf } from "../domain/planning/index.js";
+import { type Refused, refusedFor } from "./access.js";
 import { reminderRowsFor, type SendSlot } from "./reminders/sync-reminders.js";
-
-/** A date change the service refuses; `message` is Vietnamese for the chat. */
-export class MilestoneMoveError extends Error {
-  override readonly name = "MilestoneMoveError";
-}
 
 export interface MilestoneMove {
   organizationId: string;
@@ -34,11 +30,9 @@ export interface MilestoneMove {
 export async function moveMilestone(
   db: Database,
   move: MilestoneMove,
-): Promise<{ version: number; slots: SendSlot[] }> {
-  if (!parseIsoDate(move.due) || (move.start !== null && !parseIsoDate(move.start))) {
-    throw new MilestoneMoveError("ngày không hợp lệ");
-  }
-  if (move.start !== null && move.start > move.due) throw new MilestoneMoveError("ngày bắt đầu sau hạn hoàn thành");
+): Promise<Refused<"not-allowed" | "not-found" | "closed"> | { kind: "moved"; version: number; slots: SendSlot[] }> {
+  if (!parseIsoDate(move.due) || (move.start !== null && !parseIsoDate(move.start))) return refusedFor("date-invalid");
+  if (move.start !== null && move.start > move.due) return refusedFor("start-after-due");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .select({
@@ -54,11 +48,9 @@ export async function moveMilestone(
       .innerJoin(organizations, eq(organizations.id, milestones.organizationId))
       .where(and(eq(milestones.id, move.milestoneId), eq(milestones.organizationId, move.organizationId)))
       .for("update", { of: milestones });
-    if (!row) throw new MilestoneMoveError("không tìm thấy việc này");
+    if (!row) return { kind: "not-found" as const };
     const before = row.milestone;
-    if (isClosed(before.state)) {
-      throw new MilestoneMoveError("việc đã hoàn thành hoặc đã hủy, không đổi hạn được");
-    }
+    if (isClosed(before.state)) return { kind: "closed" as const };
     const version = before.version + 1;
     // A move keeps the state: lateness is computed from the new due day, nothing stored goes stale.
     const state = before.state;
@@ -105,6 +97,6 @@ export async function moveMilestone(
     if (rows.length > 0) await tx.insert(reminders).values(rows).onConflictDoNothing();
     const slots = new Map<number, SendSlot>();
     for (const r of rows) slots.set(r.fireAt.getTime(), { organizationId: move.organizationId, fireAt: r.fireAt });
-    return { version, slots: [...slots.values()] };
+    return { kind: "moved" as const, version, slots: [...slots.values()] };
   });
 }

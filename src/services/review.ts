@@ -10,7 +10,7 @@ import { queryRows, type Database } from "../../db/client.js";
 import { milestoneEvents, milestones, reminders, taskUnits, tasks, units } from "../../db/schema.js";
 import type { IsoDate } from "../domain/calendar/index.js";
 import { resolveUnitList } from "../domain/units/index.js";
-import { type Principal, type Refusal, type Refused, requireAccess } from "./access.js";
+import { type Principal, type Refused, requireAccess } from "./access.js";
 import { recordEvent } from "./events/outbox.js";
 import { moveMilestone } from "./move-milestone.js";
 import type { Viewer } from "./people/viewer.js";
@@ -215,18 +215,7 @@ export async function unitChoices(
   return { kind: "ok", units };
 }
 
-/** A review decision refused, in the refusal vocabulary of every use case. */
-export class ReviewError extends Error {
-  override readonly name = "ReviewError";
-  constructor(readonly reason: Refusal) {
-    super(reason);
-  }
-}
-
-function requireCoordinator(viewer: Viewer): void {
-  const refused = requireAccess(viewer, "organization.coordinate", viewer);
-  if (refused) throw new ReviewError(refused.kind);
-}
+type ReviewRefusal = Refused<"not-allowed" | "not-found">;
 
 /** Gives a dateless milestone its due day; its reminders are planned in the same transaction. */
 export async function setMilestoneDate(
@@ -235,15 +224,16 @@ export async function setMilestoneDate(
   milestoneId: string,
   due: IsoDate,
   now: Date,
-): Promise<SendSlot[]> {
-  requireCoordinator(viewer);
+): Promise<ReviewRefusal | Refused<"closed"> | { kind: "dated"; slots: SendSlot[] }> {
+  const refused = requireAccess(viewer, "organization.coordinate", viewer);
+  if (refused) return refused;
   const [milestone] = await db
     .select({ start: milestones.start, state: milestones.state, taskId: milestones.taskId })
     .from(milestones)
     .where(and(eq(milestones.id, milestoneId), eq(milestones.organizationId, viewer.organizationId)));
-  if (!milestone) throw new ReviewError("not-found");
-  if (milestone.state === "done" || milestone.state === "cancelled") throw new ReviewError("closed");
-  const { slots } = await moveMilestone(db, {
+  if (!milestone) return { kind: "not-found" };
+  if (milestone.state === "done" || milestone.state === "cancelled") return { kind: "closed" };
+  const moved = await moveMilestone(db, {
     organizationId: viewer.organizationId,
     milestoneId,
     start: milestone.start !== null && milestone.start <= due ? milestone.start : null,
@@ -254,12 +244,14 @@ export async function setMilestoneDate(
     now,
   });
   // The row's warning was about its date: deciding the date answers it.
+  if (moved.kind !== "moved") return moved;
   await db.update(tasks).set({ reviewedAt: now }).where(eq(tasks.id, milestone.taskId));
-  return slots;
+  return { kind: "dated", slots: moved.slots };
 }
 
 /** What a change of lead did: who leads now, who led before, the task's milestones (each got an event). */
 export interface LeadChange {
+  kind: "lead-changed";
   unit: { id: string; name: string };
   previous: Array<{ id: string; name: string }>;
   task: { id: string; title: string };
@@ -281,8 +273,9 @@ export async function changeLead(
   taskId: string,
   unitId: string,
   now: Date,
-): Promise<LeadChange> {
-  requireCoordinator(viewer);
+): Promise<ReviewRefusal | LeadChange> {
+  const refused = requireAccess(viewer, "organization.coordinate", viewer);
+  if (refused) return refused;
   const [task] = await db
     .select({ id: tasks.id, title: tasks.title })
     .from(tasks)
@@ -291,15 +284,16 @@ export async function changeLead(
     .select({ id: units.id, name: units.name })
     .from(units)
     .where(and(eq(units.id, unitId), eq(units.organizationId, viewer.organizationId), isNull(units.mergedIntoId)));
-  if (!task || !unit) throw new ReviewError("not-found");
-  return db.transaction(async (tx) => {
+  if (!task || !unit) return { kind: "not-found" };
+  return db.transaction(async (tx): Promise<LeadChange> => {
     const previous = await tx
       .select({ id: units.id, name: units.name })
       .from(taskUnits)
       .innerJoin(units, eq(units.id, taskUnits.unitId))
       .where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.relation, "lead")))
       .orderBy(asc(units.name));
-    if (previous.length === 1 && previous[0]?.id === unit.id) return { unit, previous, task, changed: false };
+    if (previous.length === 1 && previous[0]?.id === unit.id)
+      return { kind: "lead-changed", unit, previous, task, changed: false };
     await tx.delete(taskUnits).where(and(eq(taskUnits.taskId, taskId), eq(taskUnits.relation, "lead")));
     await tx.insert(taskUnits).values({
       organizationId: viewer.organizationId,
@@ -356,7 +350,7 @@ export async function changeLead(
         })),
       );
     }
-    return { unit, previous, task, changed: true };
+    return { kind: "lead-changed", unit, previous, task, changed: true };
   });
 }
 
@@ -367,43 +361,64 @@ export async function assignLead(
   taskId: string,
   unitId: string,
   now: Date,
-): Promise<string> {
-  return (await changeLead(db, viewer, taskId, unitId, now)).unit.name;
+): Promise<ReviewRefusal | { kind: "assigned"; unit: string }> {
+  const change = await changeLead(db, viewer, taskId, unitId, now);
+  return change.kind === "lead-changed" ? { kind: "assigned", unit: change.unit.name } : change;
 }
 
 /** "Another spelling of": merges the unit and remembers the name as an alias for the next imports. */
-export async function mergeUnitInto(db: Database, viewer: Viewer, fromUnitId: string, intoUnitId: string) {
-  requireCoordinator(viewer);
+export async function mergeUnitInto(
+  db: Database,
+  viewer: Viewer,
+  fromUnitId: string,
+  intoUnitId: string,
+): Promise<ReviewRefusal | { kind: "merged"; from: string; into: string }> {
+  const refused = requireAccess(viewer, "organization.coordinate", viewer);
+  if (refused) return refused;
   const rows = await db
     .select({ id: units.id, name: units.name })
     .from(units)
     .where(and(eq(units.organizationId, viewer.organizationId), isNull(units.mergedIntoId)));
   const from = rows.find((u) => u.id === fromUnitId);
   const into = rows.find((u) => u.id === intoUnitId);
-  if (!from || !into || from.id === into.id) throw new ReviewError("not-found");
-  await mergeUnits(db, viewer.organizationSlug, from.name, into.name);
-  return { from: from.name, into: into.name };
+  if (!from || !into || from.id === into.id) return { kind: "not-found" };
+  const merged = await mergeUnits(db, viewer, viewer.organizationSlug, from.name, into.name);
+  if (merged.kind !== "merged") return merged;
+  return { kind: "merged", from: from.name, into: into.name };
 }
 
 /** "A unit of its own": the name stops being asked about. */
-export async function keepUnit(db: Database, viewer: Viewer, unitId: string, now: Date): Promise<string> {
-  requireCoordinator(viewer);
+export async function keepUnit(
+  db: Database,
+  viewer: Viewer,
+  unitId: string,
+  now: Date,
+): Promise<ReviewRefusal | { kind: "kept"; name: string }> {
+  const refused = requireAccess(viewer, "organization.coordinate", viewer);
+  if (refused) return refused;
   const [unit] = await db
     .update(units)
     .set({ reviewedAt: now })
     .where(and(eq(units.id, unitId), eq(units.organizationId, viewer.organizationId)))
     .returning({ name: units.name });
-  if (!unit) throw new ReviewError("not-found");
-  return unit.name;
+  if (!unit) return { kind: "not-found" };
+  return { kind: "kept", name: unit.name };
 }
 
 /** The coordinator has read the importer's warnings about a row. */
-export async function acknowledgeWarnings(db: Database, viewer: Viewer, taskId: string, now: Date): Promise<void> {
-  requireCoordinator(viewer);
+export async function acknowledgeWarnings(
+  db: Database,
+  viewer: Viewer,
+  taskId: string,
+  now: Date,
+): Promise<ReviewRefusal | { kind: "acknowledged" }> {
+  const refused = requireAccess(viewer, "organization.coordinate", viewer);
+  if (refused) return refused;
   const updated = await db
     .update(tasks)
     .set({ reviewedAt: now })
     .where(and(eq(tasks.id, taskId), eq(tasks.organizationId, viewer.organizationId)))
     .returning({ id: tasks.id });
-  if (updated.length === 0) throw new ReviewError("not-found");
+  if (updated.length === 0) return { kind: "not-found" };
+  return { kind: "acknowledged" };
 }

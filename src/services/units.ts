@@ -12,13 +12,8 @@ import {
   units,
 } from "../../db/schema.js";
 import { splitUnitList, unitNameKey } from "../domain/units/index.js";
-import { type Refused, requireAccess } from "./access.js";
+import { type Principal, type Refused, refusedFor, requireAccess } from "./access.js";
 import type { Viewer } from "./people/viewer.js";
-
-/** A unit name or alias the organization does not know, or an alias already taken; message in Vietnamese. */
-export class UnitError extends Error {
-  override readonly name = "UnitError";
-}
 
 export interface UnitListing {
   id: string;
@@ -28,23 +23,33 @@ export interface UnitListing {
   supportTasks: number;
 }
 
-async function organizationIdOf(db: Database, slug: string): Promise<string> {
+type UnitRefusal = Refused<"not-found" | "not-allowed">;
+
+/** The organization named by `slug`, if the principal may do `permission` there. */
+async function organizationFor(
+  db: Database,
+  principal: Principal,
+  slug: string,
+  permission: "organization.read" | "organization.coordinate",
+): Promise<UnitRefusal | { kind: "ok"; organizationId: string }> {
   const [organization] = await db
     .select({ id: organizations.id })
     .from(organizations)
     .where(eq(organizations.slug, slug));
-  if (!organization) throw new UnitError(`không có đơn vị (tổ chức) "${slug}"; hãy nhập kế hoạch trước`);
-  return organization.id;
+  if (!organization) return refusedFor("organization-unknown", slug);
+  const refused = requireAccess(principal, permission, { organizationId: organization.id });
+  if (refused) return refused;
+  return { kind: "ok", organizationId: organization.id };
 }
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-/** Finds a live unit by its name or any alias, insensitive to case, accents and dashes. */
+/** Finds a live unit by its name or any alias, insensitive to case, accents and dashes; null when none. */
 async function findUnit(
   db: Database | Transaction,
   organizationId: string,
   name: string,
-): Promise<{ id: string; name: string }> {
+): Promise<{ id: string; name: string } | null> {
   const key = unitNameKey(name);
   const [byName] = await db
     .select({ id: units.id, name: units.name })
@@ -56,13 +61,21 @@ async function findUnit(
     .from(unitAliases)
     .innerJoin(units, eq(units.id, unitAliases.unitId))
     .where(and(eq(unitAliases.organizationId, organizationId), eq(unitAliases.aliasKey, key)));
-  if (byAlias) return byAlias;
-  throw new UnitError(`không tìm thấy bộ phận "${name}"`);
+  return byAlias ?? null;
 }
 
 /** Every unit of an organization with its aliases and how many live tasks it leads or supports. */
-export async function listUnits(db: Database, organizationSlug: string): Promise<UnitListing[]> {
-  const organizationId = await organizationIdOf(db, organizationSlug);
+export async function listUnits(
+  db: Database,
+  principal: Principal,
+  organizationSlug: string,
+): Promise<UnitRefusal | { kind: "ok"; units: UnitListing[] }> {
+  const organization = await organizationFor(db, principal, organizationSlug, "organization.read");
+  if (organization.kind !== "ok") return organization;
+  return { kind: "ok", units: await unitListing(db, organization.organizationId) };
+}
+
+async function unitListing(db: Database, organizationId: string): Promise<UnitListing[]> {
   const rows = await db
     .select({
       id: units.id,
@@ -93,21 +106,26 @@ export async function listUnits(db: Database, organizationSlug: string): Promise
 /** Adds another spelling ("VP-TK") that later imports resolve to the unit. */
 export async function addUnitAlias(
   db: Database,
+  principal: Principal,
   organizationSlug: string,
   unitName: string,
   alias: string,
-): Promise<void> {
-  const organizationId = await organizationIdOf(db, organizationSlug);
+): Promise<UnitRefusal | { kind: "added" | "already" }> {
+  const organization = await organizationFor(db, principal, organizationSlug, "organization.coordinate");
+  if (organization.kind !== "ok") return organization;
+  const { organizationId } = organization;
   const unit = await findUnit(db, organizationId, unitName);
+  if (!unit) return refusedFor("unit-unknown", unitName);
   const aliasKey = unitNameKey(alias);
-  if (aliasKey.length === 0) throw new UnitError("tên gọi khác không được để trống");
+  if (aliasKey.length === 0) return refusedFor("alias-empty");
   const [taken] = await db
     .select({ unitId: unitAliases.unitId })
     .from(unitAliases)
     .where(and(eq(unitAliases.organizationId, organizationId), eq(unitAliases.aliasKey, aliasKey)));
-  if (taken && taken.unitId !== unit.id) throw new UnitError(`tên gọi "${alias}" đã dùng cho một bộ phận khác`);
-  if (taken) return;
+  if (taken && taken.unitId !== unit.id) return refusedFor("alias-taken", alias);
+  if (taken) return { kind: "already" };
   await db.insert(unitAliases).values({ organizationId, unitId: unit.id, alias, aliasKey });
+  return { kind: "added" };
 }
 
 /**
@@ -117,14 +135,19 @@ export async function addUnitAlias(
  */
 export async function mergeUnits(
   db: Database,
+  principal: Principal,
   organizationSlug: string,
   fromName: string,
   intoName: string,
-): Promise<void> {
-  const organizationId = await organizationIdOf(db, organizationSlug);
+): Promise<UnitRefusal | { kind: "merged" }> {
+  const organization = await organizationFor(db, principal, organizationSlug, "organization.coordinate");
+  if (organization.kind !== "ok") return organization;
+  const { organizationId } = organization;
   const from = await findUnit(db, organizationId, fromName);
+  if (!from) return refusedFor("unit-unknown", fromName);
   const into = await findUnit(db, organizationId, intoName);
-  if (from.id === into.id) throw new UnitError(`"${fromName}" và "${intoName}" đã là một bộ phận`);
+  if (!into) return refusedFor("unit-unknown", intoName);
+  if (from.id === into.id) return refusedFor("units-same", `${fromName}, ${intoName}`);
   await db.transaction(async (tx) => {
     await tx.execute(sql`
       insert into task_units (organization_id, task_id, unit_id, relation, name_in_plan)
@@ -145,6 +168,7 @@ export async function mergeUnits(
       .values({ organizationId, unitId: into.id, alias: from.name, aliasKey: unitNameKey(from.name) })
       .onConflictDoNothing();
   });
+  return { kind: "merged" };
 }
 
 /**
@@ -179,10 +203,10 @@ export async function splitUnit(
     const name = raw.replace(/\s+/g, " ").trim();
     const key = unitNameKey(name);
     if (key.length === 0 || parts.some((p) => p.key === key)) continue;
-    if (key === unit.nameKey) throw new UnitError(`"${name}" là chính tên bộ phận đang tách; hãy ghi tên từng bộ phận`);
+    if (key === unit.nameKey) return refusedFor("split-part-is-unit", name);
     parts.push({ name, key });
   }
-  if (parts.length < 2) throw new UnitError(`cần ít nhất hai tên bộ phận để tách "${unit.name}"`);
+  if (parts.length < 2) return refusedFor("split-needs-two", unit.name);
   const [member] = await db
     .select({ id: memberships.id })
     .from(memberships)
@@ -193,19 +217,17 @@ export async function splitUnit(
     .from(invites)
     .where(and(eq(invites.unitId, unit.id), isNull(invites.usedAt), gt(invites.expiresAt, now)))
     .limit(1);
-  if (member || invited) {
-    throw new UnitError(`bộ phận "${unit.name}" đã có người hoặc lời mời; chỉ tách được ô tên ghép từ kế hoạch`);
+  if (member || invited) return refusedFor("unit-has-people", unit.name);
+  // Each part is an existing unit or a new one; one that is the unit itself under another spelling refuses the split.
+  const resolved: Array<{ part: { name: string; key: string }; found: { id: string; name: string } | null }> = [];
+  for (const part of parts) {
+    const found = await findUnit(db, organizationId, part.name);
+    if (found && found.id === unit.id) return refusedFor("split-part-is-unit", part.name);
+    resolved.push({ part, found });
   }
   return db.transaction(async (tx) => {
     const into: Array<{ id: string; name: string }> = [];
-    for (const part of parts) {
-      const found = await findUnit(tx, organizationId, part.name).catch((error: unknown) => {
-        if (error instanceof UnitError) return null;
-        throw error;
-      });
-      if (found && found.id === unit.id) {
-        throw new UnitError(`"${part.name}" là một tên gọi khác của chính "${unit.name}"`);
-      }
+    for (const { part, found } of resolved) {
       if (found) {
         if (!into.some((u) => u.id === found.id)) into.push(found);
         continue;
@@ -269,7 +291,7 @@ export async function loadUnitsWithPeople(
 > {
   const refused = requireAccess(viewer, "organization.coordinate", viewer);
   if (refused) return refused;
-  const listed = await listUnits(db, viewer.organizationSlug);
+  const listed = await unitListing(db, viewer.organizationId);
   const rows = await db
     .select({
       personId: people.id,

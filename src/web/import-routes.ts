@@ -8,12 +8,12 @@
 import { type Context, Hono } from "hono";
 import { displayFileName } from "../domain/files/safe-file-name.js";
 import type { Database } from "../../db/client.js";
-import { canCoordinate } from "../domain/milestones/index.js";
 import { ImportError } from "../import/import-error.js";
 import type { PlanDraft } from "../import/plan-draft.js";
 import { readPlanFile } from "../import/read-plan-file.js";
 import type { Translator } from "../i18n/i18n.js";
 import { importPreviewLines } from "../i18n/import-preview.js";
+import { capabilitiesOf } from "../services/access.js";
 import type { ImportSummary } from "../services/import-plan.js";
 import {
   importPlanFile,
@@ -142,12 +142,12 @@ export function importRoutes(
     ...(upload.largePlan ? { maxTasks: upload.largePlan.tasks } : {}),
   });
 
-  app.get("/import", (c) => (canCoordinate(c.get("viewer")) ? uploadForm(c) : render.notFound(c)));
+  app.get("/import", (c) => (capabilitiesOf(c.get("viewer")).coordinate ? uploadForm(c) : render.notFound(c)));
 
   app.post("/import", async (c) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
-    if (!canCoordinate(viewer)) return render.notFound(c);
+    if (!capabilitiesOf(viewer).coordinate) return render.notFound(c);
     const form = await c.req.parseBody();
     const file = form.file;
     if (!(file instanceof File) || file.size === 0) return uploadForm(c, t("web-import-no-file"));
@@ -193,7 +193,7 @@ export function importRoutes(
     const viewer = c.get("viewer");
     const id = c.req.param("id");
     const upload = pending.peek(id, viewer.personId, deps.now().getTime());
-    if (!upload?.largePlan || !canCoordinate(viewer)) return render.notFound(c);
+    if (!upload?.largePlan || !capabilitiesOf(viewer).coordinate) return render.notFound(c);
     try {
       const result = await importPlanFile(deps.db, viewer, { ...requestFor(viewer, upload), mode: "preview" });
       if (result.kind !== "previewed") return render.notFound(c);
@@ -209,7 +209,7 @@ export function importRoutes(
     const t = c.get("t");
     const viewer = c.get("viewer");
     const upload = pending.take(c.req.param("id"), viewer.personId, deps.now().getTime());
-    if (!upload || !canCoordinate(viewer)) return render.notFound(c);
+    if (!upload || !capabilitiesOf(viewer).coordinate) return render.notFound(c);
     // A large plan's count must have been confirmed on its own page first; otherwise the usual limit holds.
     const request = requestFor(viewer, upload);
     if (!upload.largePlan?.confirmed) delete request.maxTasks;

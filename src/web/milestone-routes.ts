@@ -9,9 +9,9 @@ import { Readable } from "node:stream";
 import { type Context, Hono } from "hono";
 import { formatWeekdayDate, parseDateInput, weekdayName } from "../domain/date-input/index.js";
 import { decideRequest, type Decision } from "../services/milestones/milestone-actions.js";
-import { MilestoneMoveError } from "../services/move-milestone.js";
 import { syncReminders } from "../services/reminders/sync-reminders.js";
-import { changeLead, type LeadChange, ReviewError, setMilestoneDate, unitChoices } from "../services/review.js";
+import { changeLead, setMilestoneDate, unitChoices } from "../services/review.js";
+import { refusalStatus, refusalText } from "./refusals.js";
 import { findEvidenceFile, loadMilestoneDetail } from "../services/web/plan-board.js";
 import type { WebDeps } from "./app.js";
 import { Html } from "./html.js";
@@ -34,7 +34,7 @@ export function milestoneShower(deps: WebDeps, { page, notFound }: PageRender) {
     const t = c.get("t");
     const viewer = c.get("viewer");
     const found = await loadMilestoneDetail(deps.db, viewer, c.req.param("id") ?? "", c.get("today"));
-    if (!found.ok) return notFound(c);
+    if (found.kind !== "ok") return notFound(c);
     const choices = found.detail.may.coordinate ? await unitChoices(deps.db, viewer, viewer.organizationId) : null;
     const body = milestonePage(t, found.detail, {
       csrfToken: c.get("csrfToken"),
@@ -82,7 +82,7 @@ export function milestoneRoutes(deps: WebDeps, render: PageRender = signedInRend
     if (decision === "return" && !comment) return showMilestone(c, 422, { error: t("web-return-needs-comment") });
     // The request must belong to this page's milestone and organization: the service checks the organization.
     const found = await loadMilestoneDetail(deps.db, viewer, c.req.param("id"), c.get("today"));
-    if (!found.ok) return notFound(c);
+    if (found.kind !== "ok") return notFound(c);
     const requestId = typeof form.request === "string" ? form.request : "";
     if (!found.detail.pending.some((p) => p.requestId === requestId))
       return showMilestone(c, 409, {
@@ -94,12 +94,13 @@ export function milestoneRoutes(deps: WebDeps, render: PageRender = signedInRend
       comment,
     });
     if (result.kind === "not-found") return notFound(c);
-    if (result.kind === "not-allowed") return showMilestone(c, 403, { error: t("not-allowed") });
+    if (result.kind === "not-allowed") return showMilestone(c, 403, { error: refusalText(t, result) });
     if (result.kind === "already-decided")
       return showMilestone(c, 409, {
         error: t("approval-already-decided", { state: t("approval-state", { state: result.state }) }),
       });
-    if (result.kind === "stale") return showMilestone(c, 409, { error: t("approval-stale") });
+    if (result.kind === "stale")
+      return showMilestone(c, 409, { error: refusalText(t, result, { stale: "approval-stale" }) });
     if (decision === "grant" && result.slots.length > 0) await deps.scheduleSlots?.(result.slots);
     // Decided from "Cần xử lý": back there, to the next decision.
     if (form.back === "/") return c.redirect(`/?done=${decision}`, 303);
@@ -126,18 +127,14 @@ export function milestoneRoutes(deps: WebDeps, render: PageRender = signedInRend
       return showMilestone(c, 422, { error, dateText: text });
     }
     if (!parsed.ok) return showMilestone(c, 422, { error: t("web-date-unknown", { text }), dateText: text });
-    try {
-      // The last day on time, as the chat takes it: "Quý II" is due 30/06.
-      const slots = await setMilestoneDate(deps.db, viewer, c.req.param("id"), parsed.due, deps.now());
-      if (slots.length > 0) await deps.scheduleSlots?.(slots);
-    } catch (error) {
-      if (error instanceof ReviewError) {
-        if (error.reason === "not-found") return notFound(c);
-        return showMilestone(c, 403, { error: t(error.reason === "closed" ? "web-closed" : "not-allowed") });
-      }
-      if (error instanceof MilestoneMoveError) return showMilestone(c, 422, { error: error.message, dateText: text });
-      throw error;
+    // The last day on time, as the chat takes it: "Quý II" is due 30/06.
+    const dated = await setMilestoneDate(deps.db, viewer, c.req.param("id"), parsed.due, deps.now());
+    if (dated.kind === "not-found") return notFound(c);
+    if (dated.kind !== "dated") {
+      const error = refusalText(t, dated);
+      return showMilestone(c, refusalStatus(dated), dated.reason ? { error, dateText: text } : { error });
     }
+    if (dated.slots.length > 0) await deps.scheduleSlots?.(dated.slots);
     return c.redirect(`/m/${c.req.param("id")}?done=date`, 303);
   });
 
@@ -147,15 +144,11 @@ export function milestoneRoutes(deps: WebDeps, render: PageRender = signedInRend
     const form = await c.req.parseBody();
     const unitId = typeof form.unit === "string" ? form.unit : "";
     const found = await loadMilestoneDetail(deps.db, viewer, c.req.param("id"), c.get("today"));
-    if (!found.ok || !isId(unitId)) return notFound(c);
-    let change: LeadChange;
-    try {
-      change = await changeLead(deps.db, viewer, found.detail.milestone.taskId, unitId, deps.now());
-    } catch (error) {
-      if (!(error instanceof ReviewError)) throw error;
-      if (error.reason === "not-found") return notFound(c);
-      return showMilestone(c, 403, { error: t("not-allowed") });
-    }
+    if (found.kind !== "ok" || !isId(unitId)) return notFound(c);
+    const change = await changeLead(deps.db, viewer, found.detail.milestone.taskId, unitId, deps.now());
+    if (change.kind === "not-found") return notFound(c);
+    if (change.kind !== "lead-changed")
+      return showMilestone(c, refusalStatus(change), { error: refusalText(t, change) });
     if (!change.changed) return showMilestone(c, 200, { ok: t("web-lead-same", { unit: change.unit.name }) });
     const slots = await syncReminders(deps.db, viewer.organizationId, deps.now());
     if (slots.length > 0) await deps.scheduleSlots?.(slots);

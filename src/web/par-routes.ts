@@ -103,7 +103,7 @@ function parDownloader(deps: ParRouteDeps, render: PageRender, show: ReturnType<
     } catch (error) {
       if (!(error instanceof PdfConversionError)) throw error;
       deps.logger.warn({ err: error }, "self-assessment PDF could not be made");
-      return show(c, year, 503, { error: error.message });
+      return show(c, year, 503, { error: c.get("t")(`pdf-failed-${error.reason}`) });
     }
   };
 }

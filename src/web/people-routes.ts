@@ -7,14 +7,16 @@
 import { type Context, Hono } from "hono";
 import { formatLocalDate } from "../domain/planning/index.js";
 import type { Database } from "../../db/client.js";
-import { canCoordinate, type Role } from "../domain/milestones/index.js";
+import { belongsToUnit, type Role } from "../domain/milestones/index.js";
+import { capabilitiesOf } from "../services/access.js";
 import { createInvite, inviteLink } from "../services/people/invites.js";
 import type { TaskLinkMac } from "../domain/links/index.js";
 import { type EmailChannelAccess, emailAddressesOf, requestEmailAddress } from "../services/people/email-addresses.js";
 import { deactivatePerson } from "../services/people/roster.js";
 import { type SendSlot, syncReminders } from "../services/reminders/sync-reminders.js";
-import { mergeUnitInto, ReviewError } from "../services/review.js";
-import { loadUnitsWithPeople, splitUnit, UnitError } from "../services/units.js";
+import { mergeUnitInto } from "../services/review.js";
+import { loadUnitsWithPeople, splitUnit } from "../services/units.js";
+import { refusalText } from "./refusals.js";
 import { deactivatePage, emailPage, INVITE_ROLES, peoplePage, type PeoplePageData } from "./pages/people-page.js";
 import { field, isId, type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 
@@ -82,12 +84,13 @@ export function peopleRoutes(
   app.post("/people/invite", async (c) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
-    if (!canCoordinate(viewer)) return render.notFound(c);
+    // Only the office invites: refused before the form is read.
+    if (!capabilitiesOf(viewer).invite) return render.notFound(c);
     const form = await c.req.parseBody();
     const role = field(form, "role") as Role;
     if (!INVITE_ROLES.includes(role)) return show(c, 400, { flash: { kind: "error", text: t("web-bad-request") } });
     const unitField = field(form, "unit");
-    const perUnit = role === "member" || role === "unit_head";
+    const perUnit = belongsToUnit(role);
     if (perUnit && unitField === "")
       return show(c, 422, { flash: { kind: "error", text: t("web-invite-needs-unit") } });
     if (perUnit && !isId(unitField)) return render.notFound(c);
@@ -151,18 +154,14 @@ export function peopleRoutes(
     const form = await c.req.parseBody();
     const from = field(form, "from");
     const into = field(form, "into");
-    if (!canCoordinate(viewer) || !isId(from) || !isId(into)) return render.notFound(c);
+    if (!isId(from) || !isId(into)) return render.notFound(c);
     if (from === into) return show(c, 422, { flash: { kind: "error", text: t("web-merge-same") } });
-    try {
-      // The review's "another spelling of": the same merge as /rasoat and `nhacviec units merge`.
-      const merged = await mergeUnitInto(deps.db, viewer, from, into);
-      await replan(viewer.organizationId);
-      return show(c, 200, { flash: { kind: "ok", text: t("web-merged", merged) } });
-    } catch (error) {
-      if (error instanceof ReviewError) return render.notFound(c);
-      if (error instanceof UnitError) return show(c, 422, { flash: { kind: "error", text: error.message } });
-      throw error;
-    }
+    // The review's "another spelling of": the same merge as /rasoat and `nhacviec units merge`.
+    const merged = await mergeUnitInto(deps.db, viewer, from, into);
+    if (merged.kind !== "merged" && !merged.reason) return render.notFound(c);
+    if (merged.kind !== "merged") return show(c, 422, { flash: { kind: "error", text: refusalText(t, merged) } });
+    await replan(viewer.organizationId);
+    return show(c, 200, { flash: { kind: "ok", text: t("web-merged", merged) } });
   });
 
   app.post("/units/:id/split", async (c) => {
@@ -172,21 +171,18 @@ export function peopleRoutes(
     if (!isId(id)) return render.notFound(c);
     const form = await c.req.parseBody();
     const text = field(form, "parts", 2000);
-    try {
-      const result = await splitUnit(deps.db, viewer, id, text.split(/\r?\n/), deps.now());
-      if (result.kind !== "split") return render.notFound(c);
-      await replan(viewer.organizationId);
-      return show(c, 200, {
-        flash: {
-          kind: "ok",
-          text: t("web-split-done", { from: result.from, into: result.into.map((u) => u.name).join("; ") }),
-        },
-      });
-    } catch (error) {
-      if (error instanceof UnitError)
-        return show(c, 422, { flash: { kind: "error", text: error.message }, splitText: { unitId: id, text } });
-      throw error;
+    const result = await splitUnit(deps.db, viewer, id, text.split(/\r?\n/), deps.now());
+    if (result.kind !== "split" && !result.reason) return render.notFound(c);
+    if (result.kind !== "split") {
+      return show(c, 422, { flash: { kind: "error", text: refusalText(t, result) }, splitText: { unitId: id, text } });
     }
+    await replan(viewer.organizationId);
+    return show(c, 200, {
+      flash: {
+        kind: "ok",
+        text: t("web-split-done", { from: result.from, into: result.into.map((u) => u.name).join("; ") }),
+      },
+    });
   });
   return { routes: app };
 }

@@ -62,8 +62,8 @@ export function publicRoutes(deps: WebDeps, cookie: SessionCookie): Hono {
     const form = await c.req.parseBody();
     const token = typeof form.token === "string" ? form.token : "";
     const result = await redeemSignInLink(deps.db, token, deps.now());
-    if (!result.ok) {
-      deps.logger.info({ reason: result.reason }, "web sign-in link refused");
+    if (result.kind !== "signed-in") {
+      deps.logger.info({ reason: result.kind }, "web sign-in link refused");
       return bare(c, 401, vi("web-signin-title"), vi("web-signin-refused"));
     }
     cookie.start(c, result.session);
@@ -83,7 +83,7 @@ export function publicRoutes(deps: WebDeps, cookie: SessionCookie): Hono {
       return c.text("refused", 401);
     }
     const result = await signInTelegramUser(deps.db, verified.userId, deps.now());
-    if (!result.ok) return c.text("refused", 401);
+    if (result.kind !== "signed-in") return c.text("refused", 401);
     cookie.start(c, result.session);
     return c.text("ok");
   });

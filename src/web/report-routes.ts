@@ -6,17 +6,17 @@
  */
 import { type Context, Hono } from "hono";
 import type { Database } from "../../db/client.js";
-import { seesWholeOrganization } from "../domain/milestones/index.js";
 import { translatorFor } from "../i18n/i18n.js";
 import type { Logger } from "../logger.js";
 import {
   buildCchcReport,
   loadCchcReportInput,
   parseReportPeriod,
-  ReportPeriodError,
   reportPeriodsAround,
 } from "../services/reports/cchc-report.js";
 import { loadPaperReport } from "../services/reports/paper-report.js";
+import { capabilitiesOf } from "../services/access.js";
+import { refusalText } from "./refusals.js";
 import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
 import { buildReportWorkbook } from "../services/reports/report-workbook.js";
 import { reportsPage } from "./pages/reports-page.js";
@@ -30,7 +30,7 @@ export function reportRoutes(
   const show = (c: Context<WebEnv>, status: number, error?: string) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
-    if (!seesWholeOrganization(viewer)) return render.notFound(c);
+    if (!capabilitiesOf(viewer).readOrganization) return render.notFound(c);
     return render.page(
       c,
       status,
@@ -46,7 +46,8 @@ export function reportRoutes(
   const failed = (c: Context<WebEnv>, error: unknown) => {
     if (!(error instanceof PdfConversionError)) throw error;
     deps.logger.warn({ err: error, reason: error.reason }, "report PDF could not be made");
-    return show(c, 503, c.get("t")("web-reports-failed", { error: error.message }));
+    const t = c.get("t");
+    return show(c, 503, t("web-reports-failed", { error: t(`pdf-failed-${error.reason}`) }));
   };
 
   app.get("/reports", (c) => show(c, 200));
@@ -72,13 +73,9 @@ export function reportRoutes(
   app.get("/reports/cchc", async (c) => {
     const viewer = c.get("viewer");
     const format = c.req.query("format") === "pdf" ? "pdf" : "docx";
-    let period;
-    try {
-      period = parseReportPeriod((c.req.query("period") ?? "").slice(0, 10));
-    } catch (error) {
-      if (error instanceof ReportPeriodError) return show(c, 400, error.message);
-      throw error;
-    }
+    const parsed = parseReportPeriod((c.req.query("period") ?? "").slice(0, 10));
+    if (parsed.kind !== "ok") return show(c, 400, refusalText(c.get("t"), parsed));
+    const { period } = parsed;
     const today = c.get("today");
     // A past period reads as it stood at its end; the current one as of today (as in the chat).
     const asOf = today < period.to ? today : period.to;

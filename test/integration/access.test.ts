@@ -9,8 +9,9 @@ import { OPERATOR } from "../../src/services/access.js";
 import { createInvite, inviteCodeHash, listInviteUnits } from "../../src/services/people/invites.js";
 import { deactivatePerson, loadRoster } from "../../src/services/people/roster.js";
 import { findViewerById, type Viewer } from "../../src/services/people/viewer.js";
+import { loadDigestFor } from "../../src/services/reminders/digest-message.js";
 import { loadReportRows } from "../../src/services/reports/report-rows.js";
-import { acknowledgeWarnings, listReviewItems, ReviewError, unitChoices } from "../../src/services/review.js";
+import { acknowledgeWarnings, listReviewItems, unitChoices } from "../../src/services/review.js";
 import type { Role } from "../../src/domain/milestones/index.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 
@@ -61,6 +62,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database?.drop();
+});
+
+describe("the digest on demand (/tonghop)", () => {
+  it("is refused to a member in the service, and reads only the viewer's own organization", async () => {
+    const db = database.client.db;
+    expect(await loadDigestFor(db, member, TODAY)).toEqual({ kind: "not-allowed" });
+    for (const viewer of [chairman, coordinator, awayCoordinator]) {
+      expect(await loadDigestFor(db, viewer, TODAY)).toMatchObject({ kind: "ok", milestones: [] });
+    }
+  });
 });
 
 describe("the roster", () => {
@@ -132,9 +143,9 @@ describe("the review", () => {
   });
 
   it("refuses a member's decision in the service", async () => {
-    await expect(
-      acknowledgeWarnings(database.client.db, member, "00000000-0000-0000-0000-000000000000", NOW),
-    ).rejects.toEqual(new ReviewError("not-allowed"));
+    expect(await acknowledgeWarnings(database.client.db, member, "00000000-0000-0000-0000-000000000000", NOW)).toEqual({
+      kind: "not-allowed",
+    });
   });
 });
 

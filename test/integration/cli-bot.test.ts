@@ -80,8 +80,11 @@ describe("nhacviec invite", () => {
     const missing = await cliOk(["invite", "--org", "xa-moi", "--role", "coordinator"], { env: cliEnv() }).catch(
       (error: unknown) => error as { code: number; stderr: string },
     );
-    expect(missing).toMatchObject({ code: 2 });
+    // A refusal, not a usage mistake: one line naming the organization, no usage printed.
+    expect(missing).toMatchObject({ code: 1 });
+    expect((missing as { stderr: string }).stderr).toContain('không có đơn vị (tổ chức) "xa-moi"');
     expect((missing as { stderr: string }).stderr).toContain("--org-name");
+    expect((missing as { stderr: string }).stderr).not.toContain("usage: nhacviec");
     const { stdout } = await cliOk(
       ["invite", "--org", "xa-moi", "--org-name", "UBND xã Mới", "--role", "coordinator", "--json"],
       { env: cliEnv() },
@@ -98,7 +101,9 @@ describe("nhacviec invite", () => {
     const unknown = await cliOk(["invite", "--org", "thu-nghiem", "--role", "member", "--unit", "Kế toán"], {
       env: cliEnv(),
     }).catch((error: unknown) => error as { code: number; stderr: string });
-    expect(unknown).toMatchObject({ code: 2 });
+    // A refusal naming the unit and the units there are: one line, exit 1, no usage.
+    expect(unknown).toMatchObject({ code: 1 });
+    expect((unknown as { stderr: string }).stderr).toContain('không tìm thấy bộ phận "Kế toán"');
     expect((unknown as { stderr: string }).stderr).toContain("Tư pháp – Hộ tịch");
     const noUnit = await cliOk(["invite", "--org", "thu-nghiem", "--role", "member"], { env: cliEnv() }).catch(
       (error: unknown) => error as { code: number; stderr: string },

@@ -79,7 +79,7 @@ describe("a worker killed between a change's commit and its notice", () => {
         fullName: "x",
         now,
       });
-      expect(joined.ok).toBe(true);
+      expect(joined.kind).toBe("joined");
       const unhandled = async () =>
         (await sql`select count(*)::int as n from domain_events where handled_at is null`)[0]?.n as number;
       expect(await unhandled()).toBe(1);

@@ -37,26 +37,28 @@ describe("guessing invite codes", () => {
     const start = new Date("2025-03-05T02:00:00Z");
     // Wrong codes at 0, 1, 2, 3 and 4 minutes: the fifth fills the window.
     for (let i = 0; i < INVITE_GUESS_LIMIT.attempts; i++) {
-      expect(await guess(`sai-${i}`, 7001, minutes(start, i))).toEqual({ ok: false, reason: "unknown" });
+      expect(await guess(`sai-${i}`, 7001, minutes(start, i))).toEqual({ kind: "not-found", reason: "code-unknown" });
     }
     const invite = await operatorInvite(database.client.db, { organizationId, role: "coordinator", now: start });
     expect(await guess(invite.code, 7001, minutes(start, 5))).toEqual({
-      ok: false,
+      kind: "not-allowed",
       reason: "too-many-attempts",
       retryAt: minutes(start, 15),
     });
     // Refused tries do not count, so the wait does not grow while the chat keeps trying.
     expect(await guess("sai-nua", 7001, minutes(start, 14))).toMatchObject({ retryAt: minutes(start, 15) });
     // Another chat is not held back by this one.
-    expect(await guess("sai-khac", 7002, minutes(start, 5))).toEqual({ ok: false, reason: "unknown" });
-    expect(await guess(invite.code, 7001, minutes(start, 15))).toMatchObject({ ok: true });
+    expect(await guess("sai-khac", 7002, minutes(start, 5))).toEqual({ kind: "not-found", reason: "code-unknown" });
+    expect(await guess(invite.code, 7001, minutes(start, 15))).toMatchObject({ kind: "joined" });
   });
 
   it("counts twenty wrong codes sent at once from one chat one by one: five answered, fifteen refused", async () => {
     const now = new Date("2025-03-06T02:00:00Z");
     const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => guess(`x-${i}`, 7003, now)));
-    expect(outcomes.filter((o) => !o.ok && o.reason === "unknown")).toHaveLength(INVITE_GUESS_LIMIT.attempts);
-    expect(outcomes.filter((o) => !o.ok && o.reason === "too-many-attempts")).toHaveLength(15);
+    expect(outcomes.filter((o) => o.kind !== "joined" && o.reason === "code-unknown")).toHaveLength(
+      INVITE_GUESS_LIMIT.attempts,
+    );
+    expect(outcomes.filter((o) => o.kind !== "joined" && o.reason === "too-many-attempts")).toHaveLength(15);
   });
 
   it("keys the limit by channel and chat, so a Zalo chat and a Telegram chat with the same number are apart", async () => {
@@ -64,7 +66,7 @@ describe("guessing invite codes", () => {
     const zalo = inviteChatKey("zalo", 7004);
     for (let i = 0; i < INVITE_GUESS_LIMIT.attempts; i++) await guess(`z-${i}`, 7004, now, zalo);
     expect(await guess("z-6", 7004, now, zalo)).toMatchObject({ reason: "too-many-attempts" });
-    expect(await guess("t-1", 7004, now)).toEqual({ ok: false, reason: "unknown" });
+    expect(await guess("t-1", 7004, now)).toEqual({ kind: "not-found", reason: "code-unknown" });
   });
 
   it("stores only the code's hash", async () => {

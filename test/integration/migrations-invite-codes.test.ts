@@ -54,6 +54,6 @@ describe("the migration that hashes invite codes", () => {
       fullName: "Người cũ",
       now: new Date("2025-03-05T00:00:00Z"),
     });
-    expect(redeemed).toMatchObject({ ok: true, role: "coordinator" });
+    expect(redeemed).toMatchObject({ kind: "joined", role: "coordinator" });
   });
 });

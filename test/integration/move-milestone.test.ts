@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
-import { MilestoneMoveError, moveMilestone } from "../../src/services/move-milestone.js";
+import { moveMilestone } from "../../src/services/move-milestone.js";
 import { syncReminders } from "../../src/services/reminders/sync-reminders.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { createReminderWorld } from "../support/reminder-world.js";
@@ -29,6 +29,7 @@ describe("moveMilestone", () => {
       source: "chat",
       now,
     });
+    if (moved.kind !== "moved") throw new Error(`refused: ${moved.kind}`);
     expect(moved.version).toBe(2);
     const byVersion = await sql`select milestone_version as v, state, count(*)::int as n from reminders
       where milestone_id = ${world.milestoneId} group by 1, 2 order by 1, 2`;
@@ -52,9 +53,17 @@ describe("moveMilestone", () => {
   it("refuses an impossible date or a finished milestone and changes nothing", async () => {
     const world = await createReminderWorld(database.client, 1, 71_000);
     const base = { organizationId: world.organizationId, milestoneId: world.milestoneId, start: null, now };
-    await expect(moveMilestone(database.client.db, { ...base, due: "2025-02-30" })).rejects.toThrow(MilestoneMoveError);
+    const db = database.client.db;
+    expect(await moveMilestone(db, { ...base, due: "2025-02-30" })).toEqual({
+      kind: "not-allowed",
+      reason: "date-invalid",
+    });
+    expect(await moveMilestone(db, { ...base, start: "2025-12-31", due: "2025-10-01" })).toEqual({
+      kind: "not-allowed",
+      reason: "start-after-due",
+    });
     await database.client.sql`update milestones set state = 'done' where id = ${world.milestoneId}`;
-    await expect(moveMilestone(database.client.db, { ...base, due: "2025-12-31" })).rejects.toThrow(/đã hoàn thành/);
+    expect(await moveMilestone(db, { ...base, due: "2025-12-31" })).toEqual({ kind: "closed" });
     const [m] = await database.client.sql`select due::text, version from milestones where id = ${world.milestoneId}`;
     expect(m).toEqual({ due: "2025-09-30", version: 1 });
   });

@@ -136,14 +136,11 @@ describe("the register of assigned work", () => {
 
     const source = await findSourceDocument(database.client.db, OPERATOR, "gio-son", "25/TB-UBND");
     if (source.kind !== "ok") throw new Error(source.kind);
-    const report = await loadCchcReportInput(
-      database.client.db,
-      OPERATOR,
-      "gio-son",
-      parseReportPeriod("2026-Q4"),
-      TODAY,
-      { planId: source.planId },
-    );
+    const quarter = parseReportPeriod("2026-Q4");
+    if (quarter.kind !== "ok") throw new Error(quarter.kind);
+    const report = await loadCchcReportInput(database.client.db, OPERATOR, "gio-son", quarter.period, TODAY, {
+      planId: source.planId,
+    });
     if (report.kind !== "ok") throw new Error(report.kind);
     expect(report.rows.map((r) => r.leadUnits[0])).toEqual([
       "Công chức Tài chính - Kế toán",

@@ -11,11 +11,12 @@ import { readDocument } from "../../src/import/read-document.js";
 import { importPlan } from "../../src/services/import-plan.js";
 import type { Viewer } from "../../src/services/people/viewer.js";
 import { syncReminders } from "../../src/services/reminders/sync-reminders.js";
-import { changeLead, ReviewError } from "../../src/services/review.js";
-import { listUnits, splitUnit, UnitError } from "../../src/services/units.js";
+import { changeLead } from "../../src/services/review.js";
+import { splitUnit } from "../../src/services/units.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { joinAs } from "../support/invites.js";
 import { type SamplePlan, toTabText } from "../support/plan-files.js";
+import { unitsOf } from "../support/units.js";
 
 const NOW = new Date("2025-03-01T02:00:00Z");
 const COMPOUND = "Công an xã và Ban Chỉ huy Quân sự";
@@ -71,8 +72,9 @@ const importAgain = async () =>
     now: NOW,
   });
 
-const unitId = async (name: string) =>
-  (await listUnits(database.client.db, "doi-chu-tri")).find((u) => u.name === name)?.id as string;
+const unitNames = () => unitsOf(database.client.db, "doi-chu-tri");
+
+const unitId = async (name: string) => (await unitNames()).find((u) => u.name === name)?.id as string;
 
 const leadsOf = async (title: string) =>
   (
@@ -135,7 +137,10 @@ describe("changing the lead unit of a task", () => {
 
     // Choosing the lead it already has writes nothing.
     const before = events.length;
-    expect((await changeLead(db, coordinator, task?.id, justice, NOW)).changed).toBe(false);
+    expect(await changeLead(db, coordinator, task?.id, justice, NOW)).toMatchObject({
+      kind: "lead-changed",
+      changed: false,
+    });
     const [count] = await database.client.sql`
       select count(*)::int as n from milestone_events e join milestones m on m.id = e.milestone_id
       where m.task_id = ${task?.id} and e.action = 'lead-assigned'`;
@@ -146,9 +151,9 @@ describe("changing the lead unit of a task", () => {
     const db = database.client.db;
     const [task] = await database.client.sql`select id from tasks where title = 'Xây dựng Kế hoạch CCHC năm 2025'`;
     const office = await unitId("Văn phòng – Thống kê");
-    await expect(changeLead(db, member, task?.id, office, NOW)).rejects.toThrow(ReviewError);
+    expect(await changeLead(db, member, task?.id, office, NOW)).toEqual({ kind: "not-allowed" });
     const stranger = { ...coordinator, organizationId: "00000000-0000-4000-8000-000000000000" };
-    await expect(changeLead(db, stranger, task?.id, office, NOW)).rejects.toMatchObject({ reason: "not-found" });
+    expect(await changeLead(db, stranger, task?.id, office, NOW)).toEqual({ kind: "not-found" });
   });
 });
 
@@ -160,7 +165,11 @@ describe("splitting a cell that named several units", () => {
     expect(await splitUnit(db, member, cell, ["Công an xã", "Ban Chỉ huy Quân sự"], NOW)).toEqual({
       kind: "not-allowed",
     });
-    await expect(splitUnit(db, coordinator, cell, ["Công an xã", ""], NOW)).rejects.toThrow(UnitError);
+    expect(await splitUnit(db, coordinator, cell, ["Công an xã", ""], NOW)).toEqual({
+      kind: "not-allowed",
+      reason: "split-needs-two",
+      subject: COMPOUND,
+    });
 
     const result = await splitUnit(db, coordinator, cell, ["Công an xã", " Ban Chỉ huy  Quân sự "], NOW);
     expect(result).toMatchObject({
@@ -169,7 +178,7 @@ describe("splitting a cell that named several units", () => {
       into: [{ name: "Công an xã" }, { name: "Ban Chỉ huy Quân sự" }],
     });
     expect(await leadsOf("Bảo đảm an ninh trật tự")).toEqual(["Ban Chỉ huy Quân sự", "Công an xã"]);
-    const names = (await listUnits(db, "doi-chu-tri")).map((u) => u.name);
+    const names = (await unitNames()).map((u) => u.name);
     expect(names).not.toContain(COMPOUND);
     expect(names).toEqual(expect.arrayContaining(["Công an xã", "Ban Chỉ huy Quân sự"]));
 
@@ -184,8 +193,10 @@ describe("splitting a cell that named several units", () => {
 
   it("refuses a unit people belong to: it is a unit, not a cell", async () => {
     const office = await unitId("Văn phòng – Thống kê");
-    await expect(splitUnit(database.client.db, coordinator, office, ["Văn phòng", "Thống kê"], NOW)).rejects.toThrow(
-      /đã có người/,
-    );
+    expect(await splitUnit(database.client.db, coordinator, office, ["Văn phòng", "Thống kê"], NOW)).toEqual({
+      kind: "not-allowed",
+      reason: "unit-has-people",
+      subject: "Văn phòng – Thống kê",
+    });
   });
 });

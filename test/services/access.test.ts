@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../src/domain/milestones/index.js";
 import {
+  capabilitiesOf,
   hasAccess,
   isRefused,
   OPERATOR,
   type Permission,
   personIdOf,
+  refusedFor,
   requireAccess,
 } from "../../src/services/access.js";
 
@@ -77,6 +79,50 @@ describe("requireAccess", () => {
       expect(requireAccess(OPERATOR, permission as "invite.create", { organizationId: OTHER })).toBeNull();
     }
     expect(requireAccess(OPERATOR, "milestone.act", { organizationId: OTHER, leadUnitIds: [] })).toBeNull();
+  });
+});
+
+describe("capabilitiesOf", () => {
+  it("answers what each person may do in their own organization, from the same permissions the use cases check", () => {
+    const none = {
+      coordinate: false,
+      readOrganization: false,
+      approveCompletion: false,
+      decideExtension: false,
+      invite: false,
+    };
+    expect(capabilitiesOf(member)).toEqual(none);
+    expect(capabilitiesOf(unitHead)).toEqual(none);
+    expect(capabilitiesOf(chairman)).toEqual({ ...none, readOrganization: true, decideExtension: true });
+    const all = {
+      coordinate: true,
+      readOrganization: true,
+      approveCompletion: true,
+      decideExtension: true,
+      invite: true,
+    };
+    expect(capabilitiesOf(coordinator)).toEqual(all);
+    expect(capabilitiesOf(otherCoordinator)).toEqual(all);
+    expect(capabilitiesOf({ ...OPERATOR, organizationId: ORG })).toEqual(all);
+  });
+
+  it("lets the office and the chairman complete a task without asking, nobody else and nowhere else", () => {
+    const target = { organizationId: ORG };
+    expect(
+      [coordinator, chairman, member, unitHead, otherCoordinator].map((p) => hasAccess(p, "completion.direct", target)),
+    ).toEqual([true, true, false, false, false]);
+  });
+});
+
+describe("refusedFor", () => {
+  it("takes the kind from the reason, so a reason is never given under another kind", () => {
+    expect(refusedFor("unit-unknown", "Tổ Một")).toEqual({
+      kind: "not-found",
+      reason: "unit-unknown",
+      subject: "Tổ Một",
+    });
+    expect(refusedFor("unit-has-people")).toEqual({ kind: "not-allowed", reason: "unit-has-people" });
+    expect(refusedFor("code-used")).toEqual({ kind: "closed", reason: "code-used" });
   });
 });
 

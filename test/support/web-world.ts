@@ -143,7 +143,7 @@ export async function startWebWorld(options: { today?: string } = {}): Promise<W
         fullName: personOptions.name ?? `Người ${telegramUserId}`,
         now: clock.now,
       });
-      if (!redeemed.ok) throw new Error(`invite refused: ${redeemed.reason}`);
+      if (redeemed.kind !== "joined") throw new Error(`invite refused: ${redeemed.reason}`);
       return (await findViewer(database.client.db, telegramUserId)) as Viewer;
     },
     async stop() {

@@ -12,8 +12,8 @@ import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inviteCodeHash } from "../../src/services/people/invites.js";
 import { findViewer, type Viewer } from "../../src/services/people/viewer.js";
-import { listUnits } from "../../src/services/units.js";
 import { loadPlanBoard } from "../../src/services/web/plan-board.js";
+import { unitsOf } from "../support/units.js";
 import { startWebWorld, type WebWorld } from "../support/web-world.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -129,7 +129,7 @@ async function download(page: Page, path: string) {
 }
 
 const unitIdOf = async (name: string) =>
-  (await listUnits(world.database.client.db, "gio-son")).find((u) => u.name === name)?.id as string;
+  (await unitsOf(world.database.client.db, "gio-son")).find((u) => u.name === name)?.id as string;
 
 describe("units and people on the web", () => {
   it("lists units with their people, passes axe, and invites a person with a link to the bot", async () => {
@@ -214,7 +214,7 @@ describe("units and people on the web", () => {
     await page.select("#merge-into", into);
     await Promise.all([page.waitForNavigation(), page.click("form[action='/units/merge'] button")]);
     expect(await page.$eval(".flash.ok", (el) => el.textContent)).toContain("Văn thư");
-    const units = await listUnits(world.database.client.db, "gio-son");
+    const units = await unitsOf(world.database.client.db, "gio-son");
     expect(units.map((u) => u.name)).not.toContain("Văn thư");
     expect(units.find((u) => u.id === into)?.aliases).toContain("Văn thư");
     expect(await tasksOf(into)).toEqual(expect.arrayContaining(moving));
@@ -244,10 +244,10 @@ describe("units and people on the web", () => {
     expect(linked?.relation).toBe("support");
     expect(leads.map((r) => r.name)).toEqual(expect.arrayContaining(["Đảng uỷ", "UBMT"]));
     expect(leads.map((r) => r.name)).not.toContain(compound);
-    expect((await listUnits(world.database.client.db, "gio-son")).map((u) => u.name)).not.toContain(compound);
+    expect((await unitsOf(world.database.client.db, "gio-son")).map((u) => u.name)).not.toContain(compound);
 
     // A split of one name is refused in words, the text kept for fixing.
-    const another = (await listUnits(world.database.client.db, "gio-son")).find((u) => u.name.includes(","))!;
+    const another = (await unitsOf(world.database.client.db, "gio-son")).find((u) => u.name.includes(","))!;
     await page.goto(`${world.baseUrl}/people`);
     await page.$eval(`#split-${another.id}`, (el) => {
       (el as unknown as { value: string }).value = "Chỉ một tên";
@@ -349,13 +349,13 @@ describe("isolation and CSRF on the new routes", () => {
     const milestoneA = board.rows.find((r) => r.state !== "done")!.milestoneId;
     const unitA = await unitIdOf(KT_TC);
     const otherUnitA = await unitIdOf(VP_TK);
-    const cellA = (await listUnits(db, "gio-son")).find((u) => u.name.includes(","))!.id;
+    const cellA = (await unitsOf(db, "gio-son")).find((u) => u.name.includes(","))!.id;
 
     const foreign = await signInByChat(2101);
     await foreign.goto(`${world.baseUrl}/people`);
     expect((await foreign.goto(`${world.baseUrl}/people/${member.personId}/deactivate`))?.status()).toBe(404);
     await foreign.goto(`${world.baseUrl}/people`);
-    const unitsB = await listUnits(db, "xa-khac");
+    const unitsB = await unitsOf(db, "xa-khac");
     expect(await post(foreign, `/people/${member.personId}/deactivate`, {})).toBe(404);
     expect(await post(foreign, "/people/invite", { role: "member", unit: unitA })).toBe(404);
     expect(await post(foreign, "/units/merge", { from: unitA, into: otherUnitA })).toBe(404);
@@ -368,7 +368,7 @@ describe("isolation and CSRF on the new routes", () => {
 
     const [still] = await world.database.client.sql`select deactivated_at from people where id = ${member.personId}`;
     expect(still?.deactivated_at).toBeNull();
-    expect((await listUnits(db, "gio-son")).some((u) => u.id === cellA)).toBe(true);
+    expect((await unitsOf(db, "gio-son")).some((u) => u.id === cellA)).toBe(true);
   });
 
   it("refuses every new change without the CSRF token", async () => {
@@ -379,7 +379,7 @@ describe("isolation and CSRF on the new routes", () => {
     await page.goto(`${world.baseUrl}/people`);
     const vptk = await unitIdOf(VP_TK);
     const finance = await unitIdOf(KT_TC);
-    const cell = (await listUnits(db, "gio-son")).find((u) => u.name.includes(","))!.id;
+    const cell = (await unitsOf(db, "gio-son")).find((u) => u.name.includes(","))!.id;
     const invitesBefore = (await world.database.client.sql`select count(*)::int as n from invites`)[0]?.n;
     expect(await post(page, "/people/invite", { role: "member", unit: vptk }, false)).toBe(403);
     expect(await post(page, `/people/${financeMember.personId}/deactivate`, {}, false)).toBe(403);
@@ -390,7 +390,7 @@ describe("isolation and CSRF on the new routes", () => {
     const [person] = await world.database.client
       .sql`select deactivated_at from people where id = ${financeMember.personId}`;
     expect(person?.deactivated_at).toBeNull();
-    expect((await listUnits(db, "gio-son")).map((u) => u.id)).toEqual(expect.arrayContaining([finance, vptk, cell]));
+    expect((await unitsOf(db, "gio-son")).map((u) => u.id)).toEqual(expect.arrayContaining([finance, vptk, cell]));
     await page.browserContext().close();
   });
 });

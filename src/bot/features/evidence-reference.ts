@@ -6,6 +6,7 @@ import { cancelData } from "../callback-data/conversation.js";
 import { referenceSaveData } from "../callback-data/evidence-reference.js";
 import type { BoundContext } from "../context.js";
 import { cancelKeyboard } from "../keyboards/keyboards.js";
+import { refusalText } from "../refusals.js";
 import { titleOf } from "../views.js";
 import { onPress, sourceOf } from "./actions.js";
 import { completeMilestone } from "./milestone-work.js";
@@ -22,7 +23,6 @@ export function evidenceReferenceFeature(): Composer<BoundContext> {
     if ((pending?.kind !== "evidence" && pending?.kind !== "evidence-reference") || text.startsWith("/")) {
       return next();
     }
-    const bound = ctx;
     const parsed = parseDocumentReference(text);
     if (!parsed.ok) {
       await ctx.reply(ctx.t("evidence-reference-bad", { reason: parsed.reason }), {
@@ -30,10 +30,10 @@ export function evidenceReferenceFeature(): Composer<BoundContext> {
       });
       return;
     }
-    const authorized = await authorizeMilestone(ctx.deps.db, bound.viewer, pending.milestoneId);
-    if (!authorized.ok) {
+    const authorized = await authorizeMilestone(ctx.deps.db, ctx.viewer, pending.milestoneId);
+    if (authorized.kind !== "ok") {
       ctx.session.pending = null;
-      await ctx.reply(ctx.t(authorized.reason === "not-allowed" ? "not-allowed" : "button-stale"));
+      await ctx.reply(refusalText(ctx.t, authorized));
       return;
     }
     const { reference } = parsed;
@@ -62,7 +62,6 @@ export function evidenceReferenceFeature(): Composer<BoundContext> {
 
   // What it confirms lives in the person's session, checked again on press.
   onPress(composer, referenceSaveData, async (ctx) => {
-    const bound = ctx;
     const pending = ctx.session.pending;
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
@@ -73,24 +72,20 @@ export function evidenceReferenceFeature(): Composer<BoundContext> {
     ctx.session.pending = null;
     const result = await addEvidenceReference(
       ctx.deps.db,
-      bound.viewer,
+      ctx.viewer,
       pending.milestoneId,
       { reference: pending.reference, typedText: pending.typedText },
       { now: ctx.deps.now(), source: sourceOf(ctx) },
     );
-    if (result.kind === "not-allowed" || result.kind === "not-found") {
-      await ctx.reply(ctx.t(result.kind === "not-allowed" ? "not-allowed" : "button-stale"));
-      return;
-    }
-    if (result.kind === "closed") {
-      await ctx.reply(ctx.t("milestone-closed", { title: titleOf(result.milestone), state: result.milestone.state }));
+    if (result.kind === "not-allowed" || result.kind === "not-found" || result.kind === "closed") {
+      await ctx.reply(refusalText(ctx.t, result));
       return;
     }
     const words = { citation: citeReference(pending.reference), title: titleOf(result.milestone) };
     await ctx.reply(
       result.duplicate ? ctx.t("evidence-reference-duplicate", words) : ctx.t("evidence-reference-saved", words),
     );
-    if (pending.thenComplete) await completeMilestone(bound, pending.milestoneId, (text) => ctx.reply(text));
+    if (pending.thenComplete) await completeMilestone(ctx, pending.milestoneId, (text) => ctx.reply(text));
   });
   return composer;
 }

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatLocalDate } from "../../domain/planning/index.js";
-import type { Role } from "../../domain/milestones/index.js";
+import { belongsToUnit, type Role } from "../../domain/milestones/index.js";
 import { createInvite, inviteLink, listInviteUnits } from "../../services/people/invites.js";
 import { inviteRoleData, inviteUnitData } from "../callback-data/invite.js";
 import type { BoundContext } from "../context.js";
@@ -67,7 +67,7 @@ export function inviteFeature(): Composer<BoundContext> {
       return;
     }
     await ctx.answerCallbackQuery();
-    if (action.role === "coordinator" || action.role === "chairman") return issue(bound, action.role, null);
+    if (!belongsToUnit(action.role)) return issue(bound, action.role, null);
     if (choices.units.length === 0) {
       await ctx.reply(ctx.t("invite-no-units"));
       return;

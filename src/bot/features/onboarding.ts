@@ -27,7 +27,7 @@ export function onboardingFeature(): Composer<BotContext> {
       locale: ctx.from.language_code?.startsWith("en") ? "en" : "vi",
       now: now(),
     });
-    if (!result.ok && result.reason === "too-many-attempts") {
+    if (result.kind !== "joined" && result.reason === "too-many-attempts") {
       const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - now().getTime()) / 60_000));
       await ctx.reply(
         ctx.t("invite-too-many-attempts", {
@@ -39,12 +39,12 @@ export function onboardingFeature(): Composer<BotContext> {
       );
       return;
     }
-    if (!result.ok) {
+    if (result.kind !== "joined") {
       const key = {
-        unknown: "invite-unknown",
-        used: "invite-used",
-        expired: "invite-expired",
-        "already-bound": "invite-already-bound",
+        "code-unknown": "invite-unknown",
+        "code-used": "invite-used",
+        "code-expired": "invite-expired",
+        "chat-bound": "invite-already-bound",
       }[result.reason];
       const office = result.officeName ?? null;
       await ctx.reply(

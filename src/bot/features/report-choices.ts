@@ -3,8 +3,6 @@ import {
   buildCchcReport,
   loadCchcReportInput,
   parseReportPeriod,
-  type ReportPeriod,
-  ReportPeriodError,
   reportPeriodsAround,
 } from "../../services/reports/cchc-report.js";
 import { refusalText } from "../refusals.js";
@@ -37,14 +35,13 @@ export function reportChoicesFeature(): Composer<BoundContext> {
       await ctx.answerCallbackQuery({ text: ctx.t("report-not-allowed"), show_alert: true });
       return;
     }
-    let period: ReportPeriod;
-    try {
-      period = parseReportPeriod(code);
-    } catch (error) {
-      if (!(error instanceof ReportPeriodError)) throw error;
+    const parsed = parseReportPeriod(code);
+    if (parsed.kind !== "ok") {
+      // The codec admits only periods: a refusal here is an old button.
       await ctx.answerCallbackQuery({ text: ctx.t("button-stale"), show_alert: true });
       return;
     }
+    const { period } = parsed;
     await ctx.answerCallbackQuery();
     const asOf = ctx.today < period.to ? ctx.today : period.to;
     const input = await loadCchcReportInput(ctx.deps.db, viewer, viewer.organizationSlug, period, asOf);

@@ -7,11 +7,11 @@ import {
   keepUnit,
   listReviewItems,
   mergeUnitInto,
-  ReviewError,
   type ReviewItem,
   setMilestoneDate,
   unitChoices,
 } from "../../services/review.js";
+import { isRefused, type Refusal, type Refused } from "../../services/access.js";
 import { taskNumber } from "../../services/reminders/compose-message.js";
 import { syncReminders } from "../../services/reminders/sync-reminders.js";
 import {
@@ -34,16 +34,30 @@ function itemNumber(item: ReviewItem): string {
   return item.kind === "unit" || item.kind === "no-recipient" ? item.name : taskNumber(item.section, item.stt);
 }
 
+/** A refusal met mid-step: it travels to the feature's guard, which words it once. */
+class ReviewError extends Error {
+  override readonly name = "ReviewError";
+  constructor(readonly refused: Refused) {
+    super(refused.kind);
+  }
+}
+
+/** The service's answer when it is not a refusal; a refusal goes to the guard. */
+function accepted<T extends { kind: string }>(result: T): Exclude<T, { kind: Refusal }> {
+  if (isRefused(result)) throw new ReviewError(result);
+  return result as Exclude<T, { kind: Refusal }>;
+}
+
 /** What waits for review; a refusal from the service travels as a ReviewError to the feature's guard. */
 async function reviewItems(ctx: BoundContext): Promise<ReviewItem[]> {
   const listed = await listReviewItems(ctx.deps.db, ctx.viewer, ctx.viewer.organizationId);
-  if (listed.kind !== "ok") throw new ReviewError(listed.kind);
+  if (listed.kind !== "ok") throw new ReviewError(listed);
   return listed.items;
 }
 
 async function choicesOf(ctx: BoundContext): Promise<Array<{ id: string; name: string }>> {
   const choices = await unitChoices(ctx.deps.db, ctx.viewer, ctx.viewer.organizationId);
-  if (choices.kind !== "ok") throw new ReviewError(choices.kind);
+  if (choices.kind !== "ok") throw new ReviewError(choices);
   return choices.units;
 }
 
@@ -129,7 +143,7 @@ export function reviewFeature(): Composer<BoundContext> {
       await run(bound);
     } catch (error) {
       if (!(error instanceof ReviewError)) throw error;
-      await ctx.reply(refusalText(ctx.t, { kind: error.reason }));
+      await ctx.reply(refusalText(ctx.t, error.refused));
     }
   };
   const done = async (ctx: BoundContext, text: string) => {
@@ -148,7 +162,7 @@ export function reviewFeature(): Composer<BoundContext> {
   onPress(composer, reviewDateData, (ctx, action) =>
     guard(ctx, async (bound) => {
       const item = (await reviewItems(bound)).find((i) => i.kind === "date" && i.milestoneId === action.milestoneId);
-      if (!item) throw new ReviewError("not-found");
+      if (!item) throw new ReviewError({ kind: "not-found" });
       ctx.session.pending = { kind: "review-date", milestoneId: action.milestoneId };
       await ctx.reply(ctx.t("review-ask-date", { number: itemNumber(item) }), { reply_markup: cancelKeyboard(ctx.t) });
     }),
@@ -156,10 +170,10 @@ export function reviewFeature(): Composer<BoundContext> {
   onPress(composer, reviewLeadData, (ctx, action) =>
     guard(ctx, async (bound) => {
       const unit = await unitByPrefix(bound, action.unitPrefix);
-      if (!unit) throw new ReviewError("not-found");
+      if (!unit) throw new ReviewError({ kind: "not-found" });
       const items = await reviewItems(bound);
       const item = items.find((i) => i.kind === "lead" && i.taskId === action.taskId);
-      const name = await assignLead(ctx.deps.db, bound.viewer, action.taskId, unit.id, ctx.deps.now());
+      const name = accepted(await assignLead(ctx.deps.db, bound.viewer, action.taskId, unit.id, ctx.deps.now())).unit;
       const slots = await syncReminders(ctx.deps.db, bound.viewer.organizationId, ctx.deps.now());
       await ctx.deps.scheduleSlots?.(slots);
       await done(bound, ctx.t("review-lead-set", { number: item ? itemNumber(item) : "", unit: name }));
@@ -168,8 +182,8 @@ export function reviewFeature(): Composer<BoundContext> {
   onPress(composer, reviewMergeData, (ctx, action) =>
     guard(ctx, async (bound) => {
       const into = await unitByPrefix(bound, action.intoPrefix);
-      if (!into) throw new ReviewError("not-found");
-      const merged = await mergeUnitInto(ctx.deps.db, bound.viewer, action.unitId, into.id);
+      if (!into) throw new ReviewError({ kind: "not-found" });
+      const merged = accepted(await mergeUnitInto(ctx.deps.db, bound.viewer, action.unitId, into.id));
       const slots = await syncReminders(ctx.deps.db, bound.viewer.organizationId, ctx.deps.now());
       await ctx.deps.scheduleSlots?.(slots);
       await done(bound, ctx.t("review-merged", merged));
@@ -177,13 +191,13 @@ export function reviewFeature(): Composer<BoundContext> {
   );
   onPress(composer, reviewKeepData, (ctx, action) =>
     guard(ctx, async (bound) => {
-      const name = await keepUnit(ctx.deps.db, bound.viewer, action.unitId, ctx.deps.now());
+      const { name } = accepted(await keepUnit(ctx.deps.db, bound.viewer, action.unitId, ctx.deps.now()));
       await done(bound, ctx.t("review-kept", { name }));
     }),
   );
   onPress(composer, reviewSeenData, (ctx, action) =>
     guard(ctx, async (bound) => {
-      await acknowledgeWarnings(ctx.deps.db, bound.viewer, action.taskId, ctx.deps.now());
+      accepted(await acknowledgeWarnings(ctx.deps.db, bound.viewer, action.taskId, ctx.deps.now()));
       await done(bound, ctx.t("review-seen"));
     }),
   );
@@ -200,11 +214,13 @@ export async function handleReviewText(ctx: BoundContext, text: string): Promise
   let item: ReviewItem | undefined;
   try {
     item = (await reviewItems(ctx)).find((i) => i.kind === "date" && i.milestoneId === pending.milestoneId);
-    const slots = await setMilestoneDate(ctx.deps.db, ctx.viewer, pending.milestoneId, due, ctx.deps.now());
+    const { slots } = accepted(
+      await setMilestoneDate(ctx.deps.db, ctx.viewer, pending.milestoneId, due, ctx.deps.now()),
+    );
     await ctx.deps.scheduleSlots?.(slots);
   } catch (error) {
     if (!(error instanceof ReviewError)) throw error;
-    await ctx.reply(refusalText(ctx.t, { kind: error.reason }, { "not-allowed": "button-stale" }));
+    await ctx.reply(refusalText(ctx.t, error.refused, { "not-allowed": "button-stale" }));
     return true;
   }
   await ctx.reply(ctx.t("review-date-set", { number: item ? itemNumber(item) : "", date: formatWeekdayDate(due) }));

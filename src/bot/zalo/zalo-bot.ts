@@ -11,17 +11,16 @@ import { DateTime } from "luxon";
 import type { Database } from "../../../db/client.js";
 import type { ZaloUpdate } from "../../channels/zalo/zalo-client.js";
 import { parseTextCommand, type TaskReference } from "../../domain/messages/index.js";
-import { seesWholeOrganization } from "../../domain/milestones/index.js";
 import { translatorFor, type Translator } from "../../i18n/i18n.js";
 import { DEFAULT_TIME_ZONE, localDay } from "../../domain/planning/index.js";
 import type { Logger } from "../../logger.js";
-import { isRefused } from "../../services/access.js";
+import { capabilitiesOf, isRefused } from "../../services/access.js";
 import { loadShownList, saveShownList } from "../../services/delivery/shown-list.js";
 import { sendZaloWithRetries, type ZaloChannelDeps } from "../../services/delivery/deliver.js";
 import { markDone } from "../../services/milestones/milestone-actions.js";
 import { listOpenMilestones, type MilestoneView } from "../../services/milestones/milestone-view.js";
 import { findZaloViewer, markZaloChatReachable } from "../../services/people/channel-links.js";
-import { INVITE_GUESS_LIMIT, redeemInviteOnZalo } from "../../services/people/invites.js";
+import { type CodeRefused, INVITE_GUESS_LIMIT, redeemInviteOnZalo } from "../../services/people/invites.js";
 import { findViewerById, type Viewer } from "../../services/people/viewer.js";
 import { claimUpdate } from "../../services/processed-updates.js";
 import { createSignInLink } from "../../services/web/sessions.js";
@@ -45,6 +44,14 @@ export function zaloUpdateKey(update: ZaloUpdate): number | null {
   return parseInt(createHash("sha256").update(`${update.message?.chat.id}:${id}`).digest("hex").slice(0, 12), 16);
 }
 
+/** How the Zalo bot words a code it could not take: it also points to /zalo, which makes link codes. */
+const CODE_REFUSED_KEYS: Record<CodeRefused["reason"], string> = {
+  "code-unknown": "zalo-link-unknown",
+  "code-used": "zalo-link-used",
+  "code-expired": "zalo-link-expired",
+  "chat-bound": "zalo-link-already-bound",
+};
+
 /**
  * Handles updates from Zalo: `once` skips an update seen before (polling);
  * `now` handles it as is (the webhook endpoint claimed it already).
@@ -61,7 +68,7 @@ export function createZaloUpdateHandler(deps: ZaloBotDeps): {
   const listText = (t: Translator["t"], viewer: Viewer, views: MilestoneView[], today: string, title: string) => {
     const lines = [title];
     views.slice(0, LIST_LIMIT).forEach((view, i) => {
-      lines.push("", milestoneLine(t, view, i + 1, today, seesWholeOrganization(viewer)));
+      lines.push("", milestoneLine(t, view, i + 1, today, capabilitiesOf(viewer).readOrganization));
       lines.push(t("zalo-task-link", { url: deps.zalo.taskLink(viewer.personId, view.id) }));
     });
     if (views.length > LIST_LIMIT) lines.push("", t("zalo-list-more", { count: views.length - LIST_LIMIT }));
@@ -80,7 +87,7 @@ export function createZaloUpdateHandler(deps: ZaloBotDeps): {
   const bindWithCode = async (chatId: string, code: string, displayName: string) => {
     const now = deps.now();
     const result = await redeemInviteOnZalo(deps.db, { code, chatId, displayName, now });
-    if (!result.ok) {
+    if (isRefused(result)) {
       const t = translatorFor("vi", { office: "officeName" in result ? result.officeName : null }).t;
       if (result.reason === "too-many-attempts") {
         const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - now.getTime()) / 60_000));
@@ -95,7 +102,7 @@ export function createZaloUpdateHandler(deps: ZaloBotDeps): {
         );
         return;
       }
-      await reply(chatId, t(`zalo-link-${result.reason}`));
+      await reply(chatId, t(CODE_REFUSED_KEYS[result.reason]));
       return;
     }
     const viewer = await findViewerById(deps.db, result.personId);

@@ -26,6 +26,7 @@ export {
 } from "./states.js";
 export {
   type Actor,
+  belongsToUnit,
   canActOnMilestone,
   canApproveCompletion,
   canCoordinate,

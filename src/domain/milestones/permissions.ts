@@ -1,6 +1,11 @@
 /** Roles a person holds in an organization, with the unit where the role is per unit. */
 export type Role = "member" | "unit_head" | "coordinator" | "chairman";
 
+/** Members and unit heads belong to a unit; the office and the chairman to the whole organization. */
+export function belongsToUnit(role: Role): boolean {
+  return role === "member" || role === "unit_head";
+}
+
 export interface Actor {
   organizationId: string;
   roles: Array<{ role: Role; unitId: string | null }>;
@@ -19,8 +24,7 @@ export function canActOnMilestone(actor: Actor, milestone: MilestoneOwnership): 
   if (actor.organizationId !== milestone.organizationId) return false;
   if (hasRole(actor, "coordinator", "chairman")) return true;
   return actor.roles.some(
-    (r) =>
-      (r.role === "member" || r.role === "unit_head") && r.unitId !== null && milestone.leadUnitIds.includes(r.unitId),
+    (r) => belongsToUnit(r.role) && r.unitId !== null && milestone.leadUnitIds.includes(r.unitId),
   );
 }
 
@@ -52,10 +56,6 @@ export function canInvite(actor: Actor): boolean {
 /** The units whose work the actor follows (member or head of). */
 export function unitsOf(actor: Actor): string[] {
   return [
-    ...new Set(
-      actor.roles
-        .filter((r) => (r.role === "member" || r.role === "unit_head") && r.unitId !== null)
-        .map((r) => r.unitId as string),
-    ),
+    ...new Set(actor.roles.filter((r) => belongsToUnit(r.role) && r.unitId !== null).map((r) => r.unitId as string)),
   ];
 }

@@ -902,3 +902,30 @@ web-work-extend-button = Send the request
 web-work-reason-needed = Write why you need more time.
 web-attention-extension-asked = extension asked until { $date }
 web-not-found-home = Back to the first page
+## Refusals: what a service refused, by kind and by reason (src/services/access.ts REFUSALS and REFUSAL_REASONS)
+# A fragment after what was refused ("organization "gio-son": not found"), or the whole line on the web.
+
+refusal-not-found = not found
+refusal-not-allowed = not allowed
+refusal-closed = closed
+refusal-stale = changed since it was read, try again
+refusal-organization-unknown = no organization "{ $subject }"; import a plan first
+refusal-unit-unknown = no unit "{ $subject }"
+refusal-alias-empty = the other name must not be empty
+refusal-alias-taken = the name "{ $subject }" is already used for another unit
+refusal-units-same = these names are already one unit ({ $subject })
+refusal-split-part-is-unit = "{ $subject }" is the unit being split (or another name of it); write each unit's name
+refusal-split-needs-two = splitting "{ $subject }" needs at least two unit names
+refusal-unit-has-people = the unit "{ $subject }" already has people or invites; only a plan's compound cell can be split
+refusal-date-invalid = the date is not valid
+refusal-start-after-due = the start date is after the due date
+refusal-period-unknown = "{ $subject }" is not a report period; write 2026-Q3 (quarter), 2026-H1 (half year) or 2026 (year)
+
+pdf-failed-no-libreoffice = The server needs LibreOffice (the soffice command) to make PDFs, e.g. apt-get install libreoffice-writer-nogui libreoffice-calc-nogui. Meanwhile, export .docx/.xlsx and print from Word/Excel.
+pdf-failed-timeout = LibreOffice took too long to make the PDF and was stopped; try again later.
+pdf-failed-failed = LibreOffice could not make the PDF; export .docx/.xlsx and print from Word/Excel.
+refusal-code-unknown = the code is wrong
+refusal-code-used = the code was already used
+refusal-code-expired = the code has expired
+refusal-chat-bound = this chat account is already linked to { $subject }
+refusal-too-many-attempts = too many wrong codes; try again later

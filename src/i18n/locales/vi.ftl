@@ -906,3 +906,30 @@ web-work-extend-button = Gửi đề nghị gia hạn
 web-work-reason-needed = Hãy ghi lý do xin gia hạn.
 web-attention-extension-asked = đã xin gia hạn đến { $date }
 web-not-found-home = Về trang đầu
+## Refusals: what a service refused, by kind and by reason (src/services/access.ts REFUSALS and REFUSAL_REASONS)
+# A fragment after what was refused ("tổ chức "gio-son": không tìm thấy"), or the whole line on the web.
+
+refusal-not-found = không tìm thấy
+refusal-not-allowed = không được phép
+refusal-closed = đã đóng
+refusal-stale = đã thay đổi từ lúc đọc, hãy thử lại
+refusal-organization-unknown = không có đơn vị (tổ chức) "{ $subject }"; hãy nhập kế hoạch trước
+refusal-unit-unknown = không tìm thấy bộ phận "{ $subject }"
+refusal-alias-empty = tên gọi khác không được để trống
+refusal-alias-taken = tên gọi "{ $subject }" đã dùng cho một bộ phận khác
+refusal-units-same = hai tên này đã là một bộ phận ({ $subject })
+refusal-split-part-is-unit = "{ $subject }" là chính bộ phận đang tách (hoặc một tên gọi khác của nó); hãy ghi tên từng bộ phận
+refusal-split-needs-two = cần ít nhất hai tên bộ phận để tách "{ $subject }"
+refusal-unit-has-people = bộ phận "{ $subject }" đã có người hoặc lời mời; chỉ tách được ô tên ghép từ kế hoạch
+refusal-date-invalid = ngày không hợp lệ
+refusal-start-after-due = ngày bắt đầu sau hạn hoàn thành
+refusal-period-unknown = "{ $subject }" không phải kỳ báo cáo; hãy viết 2026-Q3 (quý), 2026-H1 (6 tháng) hoặc 2026 (năm)
+
+pdf-failed-no-libreoffice = Cần cài LibreOffice (lệnh soffice) trên máy chủ để xuất PDF, ví dụ: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui. Trong lúc chờ, hãy xuất .docx/.xlsx rồi in từ Word/Excel.
+pdf-failed-timeout = LibreOffice chuyển sang PDF quá lâu nên đã dừng; hãy thử lại sau.
+pdf-failed-failed = LibreOffice không chuyển được sang PDF; hãy xuất .docx/.xlsx rồi in từ Word/Excel.
+refusal-code-unknown = mã không đúng
+refusal-code-used = mã đã được dùng
+refusal-code-expired = mã đã hết hạn
+refusal-chat-bound = tài khoản chat này đã được kết nối với { $subject }
+refusal-too-many-attempts = nhập sai mã quá nhiều lần; hãy thử lại sau

@@ -10,13 +10,8 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { approvalRequests, evidenceFiles, milestoneEvents, milestones, people } from "../../../db/schema.js";
 import { type IsoDate, parseIsoDate } from "../../domain/calendar/index.js";
-import {
-  canApproveCompletion,
-  canDecideExtension,
-  productIsDocument,
-  seesWholeOrganization,
-  transition,
-} from "../../domain/milestones/index.js";
+import { productIsDocument, transition } from "../../domain/milestones/index.js";
+import { capabilitiesOf, hasAccess } from "../access.js";
 import type { CompletionDecided, ExtensionDecided } from "../../domain/notifications/index.js";
 import { localDay } from "../../domain/planning/index.js";
 import type { EvidenceStore } from "../evidence/evidence-store.js";
@@ -70,7 +65,7 @@ export async function openMilestoneFor(
   milestoneId: string,
 ): Promise<{ kind: "ok"; milestone: MilestoneView } | Refusal> {
   const authorized = await authorizeMilestone(db, viewer, milestoneId);
-  if (!authorized.ok) return { kind: authorized.reason };
+  if (authorized.kind !== "ok") return authorized;
   const { milestone } = authorized;
   if (milestone.state === "done" || milestone.state === "cancelled") return { kind: "closed", milestone };
   return { kind: "ok", milestone };
@@ -100,7 +95,7 @@ export async function markDone(
   if (milestone.state === "submitted") return { kind: "already-submitted", milestone };
   if (productIsDocument(milestone.product) && milestone.evidenceCount === 0)
     return { kind: "needs-evidence", milestone };
-  if (seesWholeOrganization(viewer)) {
+  if (hasAccess(viewer, "completion.direct", milestone)) {
     await db.transaction(async (tx) => {
       await tx
         .update(milestones)
@@ -365,8 +360,8 @@ export async function decideRequest(
   const isCompletion = request.kind === "completion";
   if (isCompletion !== (decision === "approve" || decision === "return")) return { kind: "not-found" };
   const allowed = isCompletion
-    ? canApproveCompletion(viewer, request.organizationId)
-    : canDecideExtension(viewer, request.organizationId);
+    ? hasAccess(viewer, "completion.approve", request)
+    : hasAccess(viewer, "extension.decide", request);
   if (!allowed) return { kind: "not-allowed" };
   const milestone = await loadMilestone(db, request.milestoneId, viewer.timeZone);
   if (!milestone) return { kind: "not-found" };
@@ -415,7 +410,7 @@ export async function decideRequest(
         context,
       });
     } else if (decision === "grant") {
-      ({ slots } = await moveMilestone(tx, {
+      const moved = await moveMilestone(tx, {
         organizationId: milestone.organizationId,
         milestoneId: milestone.id,
         start: milestone.start,
@@ -424,7 +419,11 @@ export async function decideRequest(
         reason: request.reason ?? undefined,
         source: "extension",
         now: context.now,
-      }));
+      });
+      // The requested day was read and checked when the extension was asked for, on this open milestone.
+      if (moved.kind !== "moved")
+        throw new Error(`extension ${request.id} cannot move its milestone: ${moved.reason ?? moved.kind}`);
+      slots = moved.slots;
       await logEvent(tx, {
         milestone,
         actor: viewer,
@@ -489,8 +488,9 @@ export interface PendingApproval {
 /** What waits for this viewer: completions for coordinators, extensions for coordinators and the chairman. */
 export async function listPendingApprovals(db: Database, viewer: Viewer): Promise<PendingApproval[]> {
   const kinds: Array<"completion" | "extension"> = [];
-  if (canApproveCompletion(viewer, viewer.organizationId)) kinds.push("completion");
-  if (canDecideExtension(viewer, viewer.organizationId)) kinds.push("extension");
+  const may = capabilitiesOf(viewer);
+  if (may.approveCompletion) kinds.push("completion");
+  if (may.decideExtension) kinds.push("extension");
   if (kinds.length === 0) return [];
   const rows = await db
     .select({ request: approvalRequests, requesterName: people.fullName })

@@ -2,13 +2,8 @@ import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { milestones, tasks } from "../../../db/schema.js";
 import type { IsoDate } from "../../domain/calendar/index.js";
-import {
-  canActOnMilestone,
-  lateness,
-  type MilestoneState,
-  seesWholeOrganization,
-  unitsOf,
-} from "../../domain/milestones/index.js";
+import { lateness, type MilestoneState, unitsOf } from "../../domain/milestones/index.js";
+import { hasAccess, type Refused, requireAccess } from "../access.js";
 import type { Viewer } from "../people/viewer.js";
 
 /** A milestone with its task, as the chat shows it and as permissions need it. */
@@ -91,7 +86,7 @@ export async function loadMilestone(
   return view ?? null;
 }
 
-export type Authorized = { ok: true; milestone: MilestoneView } | { ok: false; reason: "not-found" | "not-allowed" };
+export type Authorized = { kind: "ok"; milestone: MilestoneView } | Refused<"not-found" | "not-allowed">;
 
 /**
  * The milestone a button or a reply points at, if this viewer may act on it.
@@ -99,9 +94,10 @@ export type Authorized = { ok: true; milestone: MilestoneView } | { ok: false; r
  */
 export async function authorizeMilestone(db: Database, viewer: Viewer, milestoneId: string): Promise<Authorized> {
   const milestone = await loadMilestone(db, milestoneId, viewer.timeZone);
-  if (!milestone) return { ok: false, reason: "not-found" };
-  if (!canActOnMilestone(viewer, milestone)) return { ok: false, reason: "not-allowed" };
-  return { ok: true, milestone };
+  if (!milestone) return { kind: "not-found" };
+  const refused = requireAccess(viewer, "milestone.act", milestone);
+  if (refused) return refused;
+  return { kind: "ok", milestone };
 }
 
 /**
@@ -118,7 +114,7 @@ export async function listOpenMilestones(
     sql`${tasks.removedAt} is null`,
     notInArray(milestones.state, ["done", "cancelled"]),
   ];
-  if (!seesWholeOrganization(viewer)) {
+  if (!hasAccess(viewer, "organization.read", viewer)) {
     const unitIds = unitsOf(viewer);
     if (unitIds.length === 0) return [];
     conditions.push(

@@ -5,8 +5,7 @@ import { parSets } from "../../../db/schema.js";
 import type { CriteriaSet } from "../../domain/par/index.js";
 import type { CriteriaDraft } from "../../import/par/interpret-criteria.js";
 import { readCriteriaFile } from "../../import/par/read-criteria-file.js";
-import { canCoordinate } from "../../domain/milestones/index.js";
-import { isOperator, type Principal, type Refused } from "../access.js";
+import { hasAccess, isOperator, type Principal, type Refused } from "../access.js";
 
 export interface CriteriaSetRequest {
   fileName: string;
@@ -25,7 +24,7 @@ export type CriteriaSetResult =
 
 /** Who may bring in a province's set: the operator, or a coordinator (sets are shared by the province's offices). */
 function mayImportSets(principal: Principal): boolean {
-  return isOperator(principal) || canCoordinate(principal);
+  return isOperator(principal) || hasAccess(principal, "organization.coordinate", principal);
 }
 
 /** Reads a set and explains it without storing anything (a dry run, the upload preview). */

@@ -7,6 +7,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { channelLinkCodes, organizations, people, personChannels } from "../../../db/schema.js";
+import { refusedFor } from "../access.js";
+import type { CodeRefused } from "./invites.js";
 import { findViewerById, type Viewer } from "./viewer.js";
 
 /** A link code is typed by hand from one app into another: one day is enough, and a lost one is asked again. */
@@ -40,7 +42,7 @@ export async function createZaloLinkCode(
 }
 
 export interface ZaloLinked {
-  ok: true;
+  kind: "linked";
   personId: string;
   fullName: string;
   organizationName: string;
@@ -57,17 +59,17 @@ type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export async function takeZaloLinkCode(
   tx: Transaction,
   request: { code: string; chatId: string; now: Date },
-): Promise<ZaloLinked | { ok: false; reason: "unknown" | "used" | "expired" | "already-bound" }> {
+): Promise<ZaloLinked | CodeRefused> {
   const [link] = await tx
     .select()
     .from(channelLinkCodes)
     .where(eq(channelLinkCodes.codeHash, hashOf(request.code)));
-  if (!link) return { ok: false, reason: "unknown" };
+  if (!link) return refusedFor("code-unknown");
   const [bound] = await tx
     .select({ personId: personChannels.personId })
     .from(personChannels)
     .where(and(eq(personChannels.channel, "zalo"), eq(personChannels.chatId, request.chatId)));
-  if (bound && bound.personId !== link.personId) return { ok: false, reason: "already-bound" };
+  if (bound && bound.personId !== link.personId) return refusedFor("chat-bound");
   const [taken] = await tx
     .update(channelLinkCodes)
     .set({ usedAt: request.now })
@@ -79,7 +81,7 @@ export async function takeZaloLinkCode(
       ),
     )
     .returning({ id: channelLinkCodes.id });
-  if (!taken) return { ok: false, reason: link.usedAt ? "used" : "expired" };
+  if (!taken) return refusedFor(link.usedAt ? "code-used" : "code-expired");
   await tx
     .insert(personChannels)
     .values({ organizationId: link.organizationId, personId: link.personId, channel: "zalo", chatId: request.chatId })
@@ -93,7 +95,7 @@ export async function takeZaloLinkCode(
     .innerJoin(organizations, eq(organizations.id, people.organizationId))
     .where(eq(people.id, link.personId));
   return {
-    ok: true,
+    kind: "linked",
     personId: link.personId,
     fullName: row?.fullName ?? "",
     organizationName: row?.organizationName ?? "",

@@ -10,9 +10,9 @@ import {
   personChannels,
   units,
 } from "../../../db/schema.js";
-import type { Role } from "../../domain/milestones/index.js";
+import { belongsToUnit, type Role } from "../../domain/milestones/index.js";
 import { unitNameKey } from "../../domain/units/index.js";
-import { personIdOf, type Principal, type Refused, requireAccess } from "../access.js";
+import { personIdOf, type Principal, type Refused, refusedFor, requireAccess } from "../access.js";
 import { takeZaloLinkCode, type ZaloLinked } from "./channel-links.js";
 import { recordEvent } from "../events/outbox.js";
 
@@ -31,11 +31,6 @@ const INVITE_GUESS_LOCK_CLASS = 0x696e_7669; // "invi"
 /** What is stored of a code: its sha256 in hex, the same as the migration's data step computes. */
 export function inviteCodeHash(code: string): string {
   return createHash("sha256").update(code, "utf8").digest("hex");
-}
-
-/** An invite the service refuses to create; the message names what is wrong. */
-export class InviteError extends Error {
-  override readonly name = "InviteError";
 }
 
 export interface CreatedInvite {
@@ -60,8 +55,9 @@ function newCode(): string {
  * A one-time code valid 7 days that binds whoever opens it to `role` (and
  * `unit` for members and unit heads) in the organization. Coordinators invite
  * into their own organization; the operator into any. A unit named by id
- * (a button) that is not the organization's is not found; a unit named by
- * its name (the CLI) that matches nothing is an InviteError listing the units.
+ * (a button) that is not the organization's is not found, and so is a unit
+ * named by its name (the CLI) that matches nothing (`unit-unknown`). A role
+ * that belongs to a unit without one is the caller's mistake: it throws.
  */
 export async function createInvite(
   db: Database,
@@ -92,16 +88,9 @@ export async function createInvite(
       .select({ id: units.id, name: units.name })
       .from(units)
       .where(and(eq(units.organizationId, request.organizationId), eq(units.nameKey, key)));
-    if (!unit) {
-      const known = await db.select({ name: units.name }).from(units).where(eq(units.organizationId, organization.id));
-      throw new InviteError(
-        `no unit "${request.unitName}" in ${organization.slug}; units: ${known.map((u) => u.name).join(", ")}`,
-      );
-    }
+    if (!unit) return refusedFor("unit-unknown", request.unitName);
   }
-  if ((request.role === "member" || request.role === "unit_head") && !unit) {
-    throw new InviteError(`a ${request.role} belongs to a unit: give --unit`);
-  }
+  if (belongsToUnit(request.role) && !unit) throw new Error(`an invite as ${request.role} needs its unit`);
   const expiresAt = new Date(request.now.getTime() + INVITE_VALID_DAYS * 86_400_000);
   const code = newCode();
   await db.insert(invites).values({
@@ -143,21 +132,37 @@ export async function listInviteUnits(
  * The organization an invite is for. The first coordinator is invited before
  * any plan exists, so a name creates the organization; a later import keeps it.
  */
+export async function organizationBySlug(
+  db: Database,
+  slug: string,
+  nameIfNew: string,
+): Promise<typeof organizations.$inferSelect>;
+export async function organizationBySlug(
+  db: Database,
+  slug: string,
+  nameIfNew?: string,
+): Promise<typeof organizations.$inferSelect | null>;
 export async function organizationBySlug(db: Database, slug: string, nameIfNew?: string) {
   const [organization] = await db.select().from(organizations).where(eq(organizations.slug, slug));
   if (organization) return organization;
-  if (!nameIfNew) {
-    throw new InviteError(
-      `no organization "${slug}": import a plan first, or give --org-name "UBND xã …" to create it`,
-    );
-  }
+  if (!nameIfNew) return null;
   const [created] = await db.insert(organizations).values({ slug, name: nameIfNew }).returning();
   return created as typeof organizations.$inferSelect;
 }
 
+/** Why a code sent to a bot bound nothing; `chat-bound` names the organization the chat already belongs to. */
+export type CodeRefused = Refused<"not-found" | "closed" | "not-allowed"> & {
+  reason: "code-unknown" | "code-used" | "code-expired" | "chat-bound";
+  organizationName?: string;
+  officeName?: string | null;
+};
+
+/** The chat tried too many wrong codes lately; it may try again from `retryAt`. */
+export type GuessesRefused = Refused<"not-allowed"> & { reason: "too-many-attempts"; retryAt: Date };
+
 export type RedeemResult =
   | {
-      ok: true;
+      kind: "joined";
       personId: string;
       organizationId: string;
       organizationName: string;
@@ -167,14 +172,8 @@ export type RedeemResult =
       unitName: string | null;
       createdByPersonId: string | null;
     }
-  | {
-      ok: false;
-      reason: "unknown" | "used" | "expired" | "already-bound";
-      organizationName?: string;
-      officeName?: string | null;
-    }
-  /** The chat tried too many wrong codes lately; it may try again from `retryAt`. */
-  | { ok: false; reason: "too-many-attempts"; retryAt: Date };
+  | CodeRefused
+  | GuessesRefused;
 
 /** The limiter's key for a chat: the channel and the chat, e.g. `telegram:123` or `zalo:abc`. */
 export function inviteChatKey(channel: string, chatId: string | number): string {
@@ -186,7 +185,7 @@ export function inviteChatKey(channel: string, chatId: string | number): string 
  * people redeeming one code at once only one wins. Says why the code could not
  * be taken, or null when it was.
  */
-async function takeInvite(tx: Database, inviteId: string, now: Date): Promise<"used" | "expired" | null> {
+async function takeInvite(tx: Database, inviteId: string, now: Date): Promise<"code-used" | "code-expired" | null> {
   const [taken] = await tx
     .update(invites)
     .set({ usedAt: now })
@@ -201,7 +200,7 @@ async function takeInvite(tx: Database, inviteId: string, now: Date): Promise<"u
   if (taken) return null;
   // Read again: when two people redeem at once, the loser's first read predates the winner's commit.
   const [fresh] = await tx.select({ usedAt: invites.usedAt }).from(invites).where(eq(invites.id, inviteId));
-  return fresh?.usedAt ? "used" : "expired";
+  return fresh?.usedAt ? "code-used" : "code-expired";
 }
 
 /**
@@ -235,7 +234,7 @@ export async function redeemInvite(
       .where(eq(invites.codeHash, inviteCodeHash(request.code)));
     if (!invite) {
       await recordWrongGuess(tx, chatKey, request.now);
-      return { ok: false, reason: "unknown" };
+      return refusedFor("code-unknown");
     }
     const [organization] = await tx.select().from(organizations).where(eq(organizations.id, invite.organizationId));
     const [elsewhere] = await tx
@@ -243,10 +242,10 @@ export async function redeemInvite(
       .from(people)
       .where(eq(people.telegramUserId, request.telegramUserId));
     if (elsewhere && elsewhere.organizationId !== invite.organizationId) {
-      return { ok: false, reason: "already-bound", organizationName: organization?.name };
+      return { ...refusedFor("chat-bound", organization?.name), organizationName: organization?.name };
     }
     const lost = await takeInvite(tx, invite.id, request.now);
-    if (lost) return { ok: false, reason: lost, officeName: organization?.officeName ?? null };
+    if (lost) return { ...refusedFor(lost), officeName: organization?.officeName ?? null };
 
     let [person] = await tx
       .select({ id: people.id })
@@ -271,10 +270,7 @@ export async function redeemInvite(
     }
     const personId = (person as { id: string }).id;
     const joined = await grantInvite(tx, invite, personId, organization, request.now);
-    return {
-      ok: true,
-      ...joined,
-    };
+    return { kind: "joined", ...joined };
   });
 }
 
@@ -290,7 +286,7 @@ async function grantInvite(
   personId: string,
   organization: { name: string; officeName: string | null } | undefined,
   now: Date,
-): Promise<Omit<Extract<RedeemResult, { ok: true }>, "ok">> {
+): Promise<Omit<Extract<RedeemResult, { kind: "joined" }>, "kind">> {
   await tx.update(invites).set({ usedByPersonId: personId }).where(eq(invites.id, invite.id));
   await tx
     .insert(memberships)
@@ -327,11 +323,7 @@ async function grantInvite(
  * The chat's guesses queue on an advisory lock, so twenty at once from one
  * chat are counted one after another rather than all passing the check.
  */
-async function checkGuessLimit(
-  tx: Transaction,
-  chatKey: string,
-  now: Date,
-): Promise<{ ok: false; reason: "too-many-attempts"; retryAt: Date } | null> {
+async function checkGuessLimit(tx: Transaction, chatKey: string, now: Date): Promise<GuessesRefused | null> {
   await tx.execute(sql`select pg_advisory_xact_lock(${INVITE_GUESS_LOCK_CLASS}, hashtext(${chatKey}))`);
   const windowMs = INVITE_GUESS_LIMIT.windowMinutes * 60_000;
   const recent = await tx
@@ -343,7 +335,7 @@ async function checkGuessLimit(
   if (recent.length < INVITE_GUESS_LIMIT.attempts) return null;
   // The chat may try again once the oldest of its last few wrong codes leaves the window.
   const oldest = recent[INVITE_GUESS_LIMIT.attempts - 1] as { at: Date };
-  return { ok: false, reason: "too-many-attempts", retryAt: new Date(oldest.at.getTime() + windowMs) };
+  return { ...refusedFor("too-many-attempts"), retryAt: new Date(oldest.at.getTime() + windowMs) };
 }
 
 /** Counts a wrong code against the chat, and forgets the chat's guesses that left the window. */
@@ -356,9 +348,10 @@ async function recordWrongGuess(tx: Transaction, chatKey: string, now: Date): Pr
 }
 
 export type ZaloBindResult =
-  | ({ via: "invite" } & RedeemResult & { ok: true })
+  | ({ via: "invite" } & Extract<RedeemResult, { kind: "joined" }>)
   | ({ via: "link-code" } & ZaloLinked)
-  | Exclude<RedeemResult, { ok: true }>;
+  | CodeRefused
+  | GuessesRefused;
 
 /**
  * Binds a Zalo chat with a code a person sent the Zalo bot, once: an invite
@@ -382,9 +375,10 @@ export async function redeemInviteOnZalo(
       .where(eq(invites.codeHash, inviteCodeHash(request.code)));
     if (!invite) {
       const linked = await takeZaloLinkCode(tx, request);
-      if (linked.ok || linked.reason !== "unknown") return linked.ok ? { via: "link-code", ...linked } : linked;
+      if (linked.kind === "linked") return { via: "link-code", ...linked };
+      if (linked.reason !== "code-unknown") return linked;
       await recordWrongGuess(tx, chatKey, request.now);
-      return { ok: false, reason: "unknown" };
+      return refusedFor("code-unknown");
     }
     const [organization] = await tx.select().from(organizations).where(eq(organizations.id, invite.organizationId));
     const [bound] = await tx
@@ -392,10 +386,10 @@ export async function redeemInviteOnZalo(
       .from(personChannels)
       .where(and(eq(personChannels.channel, "zalo"), eq(personChannels.chatId, request.chatId)));
     if (bound && bound.organizationId !== invite.organizationId) {
-      return { ok: false, reason: "already-bound", organizationName: organization?.name };
+      return { ...refusedFor("chat-bound", organization?.name), organizationName: organization?.name };
     }
     const lost = await takeInvite(tx, invite.id, request.now);
-    if (lost) return { ok: false, reason: lost, officeName: organization?.officeName ?? null };
+    if (lost) return { ...refusedFor(lost), officeName: organization?.officeName ?? null };
     let personId = bound?.personId;
     if (personId) {
       await tx
@@ -417,10 +411,6 @@ export async function redeemInviteOnZalo(
         .values({ organizationId: invite.organizationId, personId, channel: "zalo", chatId: request.chatId });
     }
     const joined = await grantInvite(tx, invite, personId, organization, request.now);
-    return {
-      via: "invite",
-      ok: true,
-      ...joined,
-    };
+    return { via: "invite", kind: "joined", ...joined };
   });
 }

@@ -3,9 +3,10 @@ import { queryRows, type Database } from "../../../db/client.js";
 import type { Translator } from "../../i18n/i18n.js";
 import { formatVietnameseDate, type IsoDate } from "../../domain/calendar/index.js";
 import { documentSourceName } from "../../domain/planning/index.js";
+import { type Principal, type Refused, requireAccess } from "../access.js";
 import { buildDigest, type Digest, type DigestMilestone } from "../../domain/reminders/index.js";
 
-/** Every live milestone of the organization as the digest counts it. */
+/** Every live milestone of the organization as the digest counts it; unguarded, for the weekly send (a person asks through `loadDigestFor`). */
 export async function loadDigestMilestones(
   db: Database,
   organizationId: string,
@@ -54,14 +55,20 @@ export async function loadDigestMilestones(
   );
 }
 
-/** The organization's digest on its local day `today`. */
-export async function loadDigest(
+/**
+ * `/tonghop`: the organization's digest on its local day `today`, for whoever
+ * sees the whole organization's work; the weekly send reads
+ * `loadDigestMilestones` itself, acting for nobody.
+ */
+export async function loadDigestFor(
   db: Database,
-  organizationId: string,
+  viewer: Principal & { organizationId: string; timeZone: string },
   today: IsoDate,
-  timeZone: string,
-): Promise<Digest> {
-  return buildDigest(await loadDigestMilestones(db, organizationId, timeZone), today);
+): Promise<Refused<"not-allowed"> | { kind: "ok"; digest: Digest; milestones: DigestMilestone[] }> {
+  const refused = requireAccess(viewer, "organization.read", viewer);
+  if (refused) return refused;
+  const milestones = await loadDigestMilestones(db, viewer.organizationId, viewer.timeZone);
+  return { kind: "ok", digest: buildDigest(milestones, today), milestones };
 }
 
 /** The digest as the chairman reads it in Telegram. */

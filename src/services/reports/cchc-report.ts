@@ -22,7 +22,7 @@ import { formatVietnameseDate, type IsoDate } from "../../domain/calendar/index.
 import { citeReference } from "../evidence-references.js";
 import { taskNumber } from "../reminders/compose-message.js";
 import type { Database } from "../../../db/client.js";
-import type { Principal, Refused } from "../access.js";
+import { type Principal, type Refused, refusedFor } from "../access.js";
 import { loadPaperReport, type PaperRow } from "./paper-report.js";
 import { completionRate, formatRate, type Tally, tallyOf } from "./report-tally.js";
 
@@ -36,22 +36,17 @@ export interface ReportPeriod {
   label: string;
 }
 
-export class ReportPeriodError extends Error {
-  override readonly name = "ReportPeriodError";
-  constructor(readonly text: string) {
-    super(`"${text}" không phải kỳ báo cáo; hãy viết 2026-Q3 (quý), 2026-H1 (6 tháng) hoặc 2026 (năm)`);
-  }
-}
-
 const ROMAN = ["I", "II", "III", "IV"];
 const LAST_DAY = ["03-31", "06-30", "09-30", "12-31"];
 
-/** Reads "2026-Q3", "2026-H1" or "2026". */
-export function parseReportPeriod(text: string): ReportPeriod {
+/** Reads "2026-Q3", "2026-H1" or "2026"; anything else is refused as `period-unknown`. */
+export function parseReportPeriod(text: string): Refused<"not-found"> | { kind: "ok"; period: ReportPeriod } {
   const match = /^(\d{4})(?:-(Q[1-4]|H[12]))?$/i.exec(text.trim());
-  if (!match) throw new ReportPeriodError(text);
-  const year = Number(match[1]);
-  const part = match[2]?.toUpperCase();
+  if (!match) return refusedFor("period-unknown", text);
+  return { kind: "ok", period: periodOf(Number(match[1]), match[2]?.toUpperCase()) };
+}
+
+function periodOf(year: number, part: string | undefined): ReportPeriod {
   if (!part) return { code: `${year}`, from: `${year}-01-01`, to: `${year}-12-31`, label: `năm ${year}` };
   const index = Number(part.slice(1));
   if (part.startsWith("Q")) {
@@ -78,17 +73,24 @@ export function reportPeriodsAround(today: string): ReportPeriod[] {
     quarter <= 2 ? `${year - 1}` : `${year}-H1`,
     `${year}`,
   ];
-  return [...new Set(codes)].map(parseReportPeriod);
+  return [...new Set(codes)].map(periodOfCode);
+}
+
+/** A period this module wrote the code of itself: always one. */
+function periodOfCode(code: string): ReportPeriod {
+  const parsed = parseReportPeriod(code);
+  if (parsed.kind !== "ok") throw new Error(`not a report period code: ${code}`);
+  return parsed.period;
 }
 
 /** The period that follows: the next quarter, half year or year. */
 export function nextReportPeriod(period: ReportPeriod): ReportPeriod {
   const year = Number(period.code.slice(0, 4));
   const part = period.code.slice(5);
-  if (!part) return parseReportPeriod(`${year + 1}`);
+  if (!part) return periodOfCode(`${year + 1}`);
   const index = Number(part.slice(1));
-  if (part.startsWith("Q")) return parseReportPeriod(index === 4 ? `${year + 1}-Q1` : `${year}-Q${index + 1}`);
-  return parseReportPeriod(index === 1 ? `${year}-H2` : `${year + 1}-H1`);
+  if (part.startsWith("Q")) return periodOfCode(index === 4 ? `${year + 1}-Q1` : `${year}-Q${index + 1}`);
+  return periodOfCode(index === 1 ? `${year}-H2` : `${year + 1}-H1`);
 }
 
 export interface CchcReportInput {

@@ -4,20 +4,25 @@
  */
 import { convertWithLibreOffice, LibreOfficeError } from "../../import/libreoffice.js";
 
+/** Why a PDF could not be made; each has words under `pdf-failed-<reason>`. */
+export const PDF_FAILURES = ["no-libreoffice", "failed", "timeout"] as const;
+
+/**
+ * The server could not make the PDF: a failure, not a refusal. Each front
+ * end words it from `reason` (`pdf-failed-<reason>` in the locales); the
+ * message is for the log.
+ */
 export class PdfConversionError extends Error {
   override readonly name = "PdfConversionError";
   constructor(
     message: string,
-    readonly reason: "no-libreoffice" | "failed" | "timeout",
+    readonly reason: (typeof PDF_FAILURES)[number],
   ) {
     super(message);
   }
 }
 
-const NO_LIBREOFFICE =
-  "Cần cài LibreOffice (lệnh soffice) trên máy chủ để xuất PDF, ví dụ: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui. Trong lúc chờ, hãy xuất .docx/.xlsx rồi in từ Word/Excel.";
-
-/** Converts an .xlsx or .docx to PDF; refuses with a Vietnamese message when LibreOffice is missing or hangs. */
+/** Converts an .xlsx or .docx to PDF; a PdfConversionError when LibreOffice is missing, fails or hangs. */
 export async function convertToPdf(
   document: Buffer,
   extension: "xlsx" | "docx",
@@ -30,11 +35,10 @@ export async function convertToPdf(
     });
   } catch (error) {
     if (!(error instanceof LibreOfficeError)) throw error;
-    if (error.reason === "missing") throw new PdfConversionError(NO_LIBREOFFICE, "no-libreoffice");
-    if (error.reason === "timeout") {
-      throw new PdfConversionError("LibreOffice chuyển sang PDF quá lâu nên đã dừng; hãy thử lại sau.", "timeout");
-    }
-    if (error.reason === "no-output") throw new PdfConversionError("LibreOffice không tạo ra tệp PDF.", "failed");
-    throw new PdfConversionError(`LibreOffice không chuyển được sang PDF: ${error.message}`, "failed");
+    if (error.reason === "missing") throw new PdfConversionError("soffice is not installed", "no-libreoffice");
+    if (error.reason === "timeout")
+      throw new PdfConversionError("LibreOffice took too long and was stopped", "timeout");
+    if (error.reason === "no-output") throw new PdfConversionError("LibreOffice wrote no PDF", "failed");
+    throw new PdfConversionError(`LibreOffice could not convert to PDF: ${error.message}`, "failed");
   }
 }

@@ -9,10 +9,6 @@ import { queryRows, type Database } from "../../../db/client.js";
 import { approvalRequests, evidenceFiles, evidenceReferences, milestoneEvents, people } from "../../../db/schema.js";
 import type { IsoDate } from "../../domain/calendar/index.js";
 import {
-  canActOnMilestone,
-  canApproveCompletion,
-  canCoordinate,
-  canDecideExtension,
   effectiveState,
   lateness,
   type MilestoneState,
@@ -25,6 +21,7 @@ import {
 } from "../../domain/milestones/index.js";
 import { citeReference } from "../evidence-references.js";
 import { loadMilestone, type MilestoneView } from "../milestones/milestone-view.js";
+import { hasAccess, type Refused } from "../access.js";
 import type { Viewer } from "../people/viewer.js";
 
 /** One milestone as a row of the plan's appendix table. */
@@ -181,9 +178,9 @@ export async function loadMilestoneDetail(
   viewer: Viewer,
   milestoneId: string,
   today: IsoDate,
-): Promise<{ ok: true; detail: MilestoneDetail } | { ok: false; reason: "not-found" }> {
+): Promise<{ kind: "ok"; detail: MilestoneDetail } | Refused<"not-found">> {
   const milestone = await loadMilestone(db, milestoneId, viewer.timeZone);
-  if (!milestone || milestone.organizationId !== viewer.organizationId) return { ok: false, reason: "not-found" };
+  if (!milestone || milestone.organizationId !== viewer.organizationId) return { kind: "not-found" };
   const [row] = await boardRows(db, viewer, today, milestone.id);
   const events = await db
     .select({
@@ -214,7 +211,7 @@ export async function loadMilestoneDetail(
     )
     .orderBy(asc(approvalRequests.createdAt));
   return {
-    ok: true,
+    kind: "ok",
     detail: {
       milestone,
       row: row ?? null,
@@ -230,10 +227,10 @@ export async function loadMilestoneDetail(
         createdAt: request.createdAt,
       })),
       may: {
-        act: canActOnMilestone(viewer, milestone),
-        approve: canApproveCompletion(viewer, viewer.organizationId),
-        decideExtension: canDecideExtension(viewer, viewer.organizationId),
-        coordinate: canCoordinate(viewer),
+        act: hasAccess(viewer, "milestone.act", milestone),
+        approve: hasAccess(viewer, "completion.approve", milestone),
+        decideExtension: hasAccess(viewer, "extension.decide", milestone),
+        coordinate: hasAccess(viewer, "organization.coordinate", milestone),
       },
     },
   };

@@ -7,6 +7,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { people, webSessions, webSignInLinks } from "../../../db/schema.js";
+import type { Refused } from "../access.js";
 import { findViewer, findViewerById, type Viewer } from "../people/viewer.js";
 
 /** A link is for opening now, from the chat: ten minutes. */
@@ -52,7 +53,7 @@ async function openSession(db: Database, viewer: Viewer, method: "link" | "mini-
   return { token, csrfToken, viewer };
 }
 
-export type SignInResult = { ok: true; session: WebSession } | { ok: false; reason: "not-found" | "not-allowed" };
+export type SignInResult = { kind: "signed-in"; session: WebSession } | Refused<"not-found" | "not-allowed">;
 
 /**
  * Spends a link: unknown, expired or used links are refused alike (not-found);
@@ -60,7 +61,7 @@ export type SignInResult = { ok: true; session: WebSession } | { ok: false; reas
  * conditional update, so two clicks at once sign in once.
  */
 export async function redeemSignInLink(db: Database, token: string, now: Date): Promise<SignInResult> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { ok: false, reason: "not-found" };
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { kind: "not-found" };
   const [link] = await db
     .update(webSignInLinks)
     .set({ usedAt: now })
@@ -72,17 +73,17 @@ export async function redeemSignInLink(db: Database, token: string, now: Date): 
       ),
     )
     .returning({ personId: webSignInLinks.personId });
-  if (!link) return { ok: false, reason: "not-found" };
+  if (!link) return { kind: "not-found" };
   const viewer = await activeViewer(db, link.personId);
-  if (!viewer) return { ok: false, reason: "not-allowed" };
-  return { ok: true, session: await openSession(db, viewer, "link", now) };
+  if (!viewer) return { kind: "not-allowed" };
+  return { kind: "signed-in", session: await openSession(db, viewer, "link", now) };
 }
 
 /** A session for the Telegram account behind verified Mini App data; a stranger is not-allowed. */
 export async function signInTelegramUser(db: Database, telegramUserId: number, now: Date): Promise<SignInResult> {
   const viewer = await findViewer(db, telegramUserId);
-  if (!viewer) return { ok: false, reason: "not-allowed" };
-  return { ok: true, session: await openSession(db, viewer, "mini-app", now) };
+  if (!viewer) return { kind: "not-allowed" };
+  return { kind: "signed-in", session: await openSession(db, viewer, "mini-app", now) };
 }
 
 async function activeViewer(db: Database, personId: string): Promise<Viewer | null> {

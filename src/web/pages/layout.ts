@@ -1,5 +1,5 @@
-import { canCoordinate, seesWholeOrganization } from "../../domain/milestones/index.js";
 import type { Translator } from "../../i18n/i18n.js";
+import { capabilitiesOf } from "../../services/access.js";
 import type { Viewer } from "../../services/people/viewer.js";
 import { type Html, html } from "../html.js";
 
@@ -55,17 +55,18 @@ export function layout(frame: PageFrame, body: Html): Html {
 /** The pages the viewer may open, in the order of a working day; the current one is marked. */
 function navLinks(frame: PageFrame, viewer: Viewer): Html[] {
   const { t } = frame;
-  const leads = seesWholeOrganization(viewer);
+  const may = capabilitiesOf(viewer);
+  const leads = may.readOrganization;
   const links: Array<[string, string, boolean]> = [
     ["/", t(leads ? "web-nav-attention" : "web-nav-mine"), true],
     ["/plan", t("web-nav-plan"), true],
     ["/overview", t("web-nav-overview"), true],
-    ["/people", t("web-nav-people"), canCoordinate(viewer)],
-    ["/register", t("web-nav-register"), seesWholeOrganization(viewer)],
-    ["/reports", t("web-nav-reports"), seesWholeOrganization(viewer)],
-    ["/par", t("web-par-title"), canCoordinate(viewer)],
-    ["/import", t("web-nav-import"), canCoordinate(viewer)],
-    ["/settings", t("web-nav-settings"), canCoordinate(viewer)],
+    ["/people", t("web-nav-people"), may.coordinate],
+    ["/register", t("web-nav-register"), may.readOrganization],
+    ["/reports", t("web-nav-reports"), may.readOrganization],
+    ["/par", t("web-par-title"), may.coordinate],
+    ["/import", t("web-nav-import"), may.coordinate],
+    ["/settings", t("web-nav-settings"), may.coordinate],
   ];
   const current = (href: string) =>
     frame.path === href ||

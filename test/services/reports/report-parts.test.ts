@@ -40,27 +40,34 @@ describe("report tally", () => {
   });
 });
 
+/** The period a code names; the test fails on a refusal. */
+function period(code: string) {
+  const parsed = parseReportPeriod(code);
+  if (parsed.kind !== "ok") throw new Error(`refused: ${code}`);
+  return parsed.period;
+}
+
 describe("report periods", () => {
   it("reads quarters, half years and years with their days and Vietnamese names", () => {
-    expect(parseReportPeriod("2026-Q3")).toEqual({
+    expect(period("2026-Q3")).toEqual({
       code: "2026-Q3",
       from: "2026-07-01",
       to: "2026-09-30",
       label: "quý III năm 2026",
     });
-    expect(parseReportPeriod("2026-h1")).toMatchObject({
+    expect(period("2026-h1")).toMatchObject({
       from: "2026-01-01",
       to: "2026-06-30",
       label: "6 tháng đầu năm 2026",
     });
-    expect(parseReportPeriod("2026")).toMatchObject({ from: "2026-01-01", to: "2026-12-31", label: "năm 2026" });
-    expect(() => parseReportPeriod("2026-Q5")).toThrow("không phải kỳ báo cáo");
+    expect(period("2026")).toMatchObject({ from: "2026-01-01", to: "2026-12-31", label: "năm 2026" });
+    expect(parseReportPeriod("2026-Q5")).toEqual({ kind: "not-found", reason: "period-unknown", subject: "2026-Q5" });
   });
 
   it("knows the period after, across the year end", () => {
-    expect(nextReportPeriod(parseReportPeriod("2026-Q4")).code).toBe("2027-Q1");
-    expect(nextReportPeriod(parseReportPeriod("2026-H1")).code).toBe("2026-H2");
-    expect(nextReportPeriod(parseReportPeriod("2026-H2")).code).toBe("2027-H1");
-    expect(nextReportPeriod(parseReportPeriod("2026")).code).toBe("2027");
+    expect(nextReportPeriod(period("2026-Q4")).code).toBe("2027-Q1");
+    expect(nextReportPeriod(period("2026-H1")).code).toBe("2026-H2");
+    expect(nextReportPeriod(period("2026-H2")).code).toBe("2027-H1");
+    expect(nextReportPeriod(period("2026")).code).toBe("2027");
   });
 });
