@@ -14,7 +14,7 @@ export function attentionRoutes(deps: WebDeps, render: PageRender = signedInRend
     const t = c.get("t");
     const found = await needsAttention(deps.db, c.get("viewer"), c.get("today"));
     const done = DONE_KEYS.find((k) => k === c.req.query("done"));
-    const title = t(found.kind === "leader" ? "web-nav-attention" : "web-nav-mine");
+    const title = t(found.kind === "decisions" ? "web-nav-attention" : "web-nav-mine");
     return render.page(
       c,
       200,

@@ -57,8 +57,8 @@ describe("what needs the viewer first", () => {
   it("gives a member his unit's open work soonest first, and the leaders the decisions with who may take them", async () => {
     const db = database.client.db;
     const mine = await needsAttention(db, tuPhap, TODAY);
-    expect(mine.kind).toBe("member");
-    if (mine.kind !== "member") return;
+    expect(mine.kind).toBe("own-work");
+    if (mine.kind !== "own-work") throw new Error("a member sees his own work");
     const board = await loadPlanBoard(db, coordinator, TODAY);
     const expected = board.rows
       .filter((r) => r.leadUnits.includes(TU_PHAP) && ["open", "in_progress", "overdue"].includes(r.state))
@@ -83,7 +83,7 @@ describe("what needs the viewer first", () => {
 
     const office = await needsAttention(db, coordinator, TODAY);
     const head = await needsAttention(db, chairman, TODAY);
-    if (office.kind !== "leader" || head.kind !== "leader") throw new Error("leaders see the leader's page");
+    if (office.kind !== "decisions" || head.kind !== "decisions") throw new Error("leaders see the leader's page");
     expect(office.requests.map((r) => [r.kind, r.row.milestoneId, r.mayDecide])).toEqual([
       ["completion", first.milestoneId, true],
       ["extension", second.milestoneId, true],

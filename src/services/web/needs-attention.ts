@@ -37,14 +37,14 @@ export interface WaitingRequest {
 
 export type NeedsAttention =
   | {
-      kind: "leader";
+      kind: "decisions";
       requests: WaitingRequest[];
       newUnits: Array<{ unitId: string; name: string; tasks: number }>;
       undated: Array<{ milestoneId: string; section: string | null; stt: string | null; title: string }>;
       overdue: PlanBoardRow[];
       dueSoon: PlanBoardRow[];
     }
-  | { kind: "member"; mine: PlanBoardRow[] };
+  | { kind: "own-work"; mine: PlanBoardRow[] };
 
 const isOpenWork = (row: PlanBoardRow) =>
   row.state === "open" || row.state === "in_progress" || row.state === "overdue";
@@ -59,7 +59,7 @@ export async function needsAttention(db: Database, viewer: Viewer, today: IsoDat
   if (!hasAccess(viewer, "organization.read", viewer)) {
     const mine = new Set(viewer.roles.flatMap((r) => (r.unitId ? [r.unitId] : [])));
     return {
-      kind: "member",
+      kind: "own-work",
       mine: board.rows.filter((row) => isOpenWork(row) && row.leadUnitIds.some((id) => mine.has(id))).sort(bySoonest),
     };
   }
@@ -67,7 +67,7 @@ export async function needsAttention(db: Database, viewer: Viewer, today: IsoDat
   const items = review.kind === "ok" ? review.items : [];
   const soonEnd = addDays(today, DUE_SOON_DAYS);
   return {
-    kind: "leader",
+    kind: "decisions",
     requests: await waitingRequests(db, viewer, board.rows),
     newUnits: items.flatMap((i) => (i.kind === "unit" ? [{ unitId: i.unitId, name: i.name, tasks: i.tasks }] : [])),
     undated: items.flatMap((i) =>

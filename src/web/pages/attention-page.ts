@@ -21,7 +21,7 @@ interface AttentionOptions {
  * open work, soonest first.
  */
 export function attentionPage(t: T, found: NeedsAttention, options: AttentionOptions): Html {
-  if (found.kind === "member")
+  if (found.kind === "own-work")
     return html`<h1>${t("web-nav-mine")}</h1>
       ${flash("ok", options.flash)}
       ${found.mine.length === 0 ? html`<p class="muted">${t("web-mine-empty")}</p>` : workList(t, found.mine, "due")}`;
