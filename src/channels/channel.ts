@@ -10,7 +10,7 @@
 import type { SendRateLimiter } from "../services/delivery/rate-limiter.js";
 import type { InlineButton } from "../services/notifier.js";
 
-/** The channels a person can be reached on. Telegram's address is `people.telegram_chat_id`; the others' `person_channels.chat_id`. */
+/** The channels a person can be reached on; a person's address on each is a `person_channels` row. */
 export type ChannelName = "telegram" | "zalo" | "email";
 
 export interface ChannelCapabilities {
@@ -20,6 +20,12 @@ export interface ChannelCapabilities {
   files: boolean;
   /** A picture sent with the message (the digest chart). */
   photos: boolean;
+  /**
+   * The picture goes inside a long text (an email's inline image); false: a
+   * picture is a message of its own under a short caption (Telegram), so the
+   * digest goes as its text, then its chart.
+   */
+  photoInText: boolean;
 }
 
 /** What is sent, before the channel fits it to its limits. */

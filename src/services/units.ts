@@ -13,6 +13,7 @@ import {
 } from "../../db/schema.js";
 import { splitUnitList, unitNameKey } from "../domain/units/index.js";
 import { type Refused, requireAccess } from "./access.js";
+import { isUnreachableEverywhere } from "./delivery/reachable.js";
 import type { Viewer } from "./people/viewer.js";
 
 /** A unit name or alias the organization does not know, or an alias already taken; message in Vietnamese. */
@@ -276,7 +277,7 @@ export async function loadUnitsWithPeople(
       name: people.fullName,
       role: memberships.role,
       unitId: memberships.unitId,
-      unreachableSince: people.unreachableSince,
+      unreachable: sql<boolean>`${isUnreachableEverywhere("people")}`,
     })
     .from(memberships)
     .innerJoin(people, eq(people.id, memberships.personId))
@@ -286,7 +287,7 @@ export async function loadUnitsWithPeople(
     personId: r.personId,
     name: r.name,
     role: r.role,
-    unreachable: r.unreachableSince !== null,
+    unreachable: r.unreachable,
   });
   return {
     kind: "ok",

@@ -10,7 +10,7 @@ import type { DeliveryChannel } from "../channel.js";
 export function zaloChannel(zalo: ZaloChannelDeps): DeliveryChannel {
   return {
     name: "zalo",
-    capabilities: { buttons: false, files: false, photos: false },
+    capabilities: { buttons: false, files: false, photos: false, photoInText: false },
     limiter: zalo.limiter,
     taskLink: zalo.taskLink,
     send: (address, message, options) => zalo.notifier.send({ chatId: address, text: message.text }, options),
