@@ -47,7 +47,7 @@ describe("the migration that moves Telegram chats into person_channels", () => {
     for (let i = 0; i < 120; i++) {
       const blocked = i % 5 === 0 ? blockedAt : null;
       const [row] = await sql`insert into people (organization_id, full_name, telegram_user_id, telegram_chat_id, unreachable_since)
-        values (${gio!.id}, ${`Người ${i}`}, ${7_000_000_000 + i}, ${7_000_000_000 + i}, ${blocked}) returning id`;
+        values (${gio!.id}, ${`Người ${i}`}, ${7_000_000_000 + i}, ${7_000_000_000 + i}, ${blocked?.toISOString() ?? null}::timestamptz) returning id`;
       people.push({ id: row!.id as string, organization: gio!.id as string, chat: 7_000_000_000 + i, blocked });
     }
     // One Telegram account bound in both organizations: the same chat id twice.
@@ -57,9 +57,9 @@ describe("the migration that moves Telegram chats into person_channels", () => {
     // Some also on Zalo (one Zalo chat blocked); one on Zalo only; one who left (no chat any more).
     for (const person of people.slice(0, 10))
       await sql`insert into person_channels (organization_id, person_id, channel, chat_id, unreachable_since)
-        values (${person.organization}, ${person.id}, 'zalo', ${`z${person.chat}`}, ${person.chat === 7_000_000_003 ? blockedAt : null})`;
+        values (${person.organization}, ${person.id}, 'zalo', ${`z${person.chat}`}, ${person.chat === 7_000_000_003 ? blockedAt.toISOString() : null}::timestamptz)`;
     const [zaloOnly] = await sql`insert into people (organization_id, full_name, unreachable_since)
-      values (${gio!.id}, 'Chỉ có Zalo', ${blockedAt}) returning id`;
+      values (${gio!.id}, 'Chỉ có Zalo', ${blockedAt.toISOString()}::timestamptz) returning id`;
     await sql`insert into person_channels (organization_id, person_id, channel, chat_id)
       values (${gio!.id}, ${zaloOnly!.id}, 'zalo', 'zalo-only')`;
     await sql`insert into people (organization_id, full_name, deactivated_at) values (${gio!.id}, 'Đã nghỉ', now())`;
@@ -67,8 +67,10 @@ describe("the migration that moves Telegram chats into person_channels", () => {
 
     await migrateDatabase(sql, silentLogger);
 
-    const telegram = await sql<Array<{ person_id: string; organization_id: string; chat_id: string; unreachable_since: Date | null }>>`
-      select person_id, organization_id, chat_id, unreachable_since from person_channels where channel = 'telegram'`;
+    const telegram = await sql<
+      Array<{ person_id: string; organization_id: string; chat_id: string; unreachable_since: string | null }>
+    >`select person_id, organization_id, chat_id, (extract(epoch from unreachable_since) * 1000)::bigint::text as unreachable_since
+      from person_channels where channel = 'telegram'`;
     expect(telegram).toHaveLength(people.length);
     const byPerson = new Map(telegram.map((row) => [row.person_id, row]));
     for (const person of people) {
@@ -76,7 +78,7 @@ describe("the migration that moves Telegram chats into person_channels", () => {
         person_id: person.id,
         organization_id: person.organization,
         chat_id: String(person.chat),
-        unreachable_since: person.blocked,
+        unreachable_since: person.blocked ? String(blockedAt.getTime()) : null,
       });
     }
     expect(telegram.filter((row) => row.unreachable_since !== null)).toHaveLength(24);
