@@ -423,6 +423,7 @@ export async function decideRequest(
         actorPersonId: viewer.personId,
         reason: request.reason ?? undefined,
         source: "extension",
+        alreadyToldPersonId: request.requestedByPersonId,
         now: context.now,
       }));
       await logEvent(tx, {
