@@ -46,7 +46,8 @@ describe("the migration that moves Telegram chats into person_channels", () => {
     const people: Array<{ id: string; organization: string; chat: number | null; blocked: Date | null }> = [];
     for (let i = 0; i < 120; i++) {
       const blocked = i % 5 === 0 ? blockedAt : null;
-      const [row] = await sql`insert into people (organization_id, full_name, telegram_user_id, telegram_chat_id, unreachable_since)
+      const [row] =
+        await sql`insert into people (organization_id, full_name, telegram_user_id, telegram_chat_id, unreachable_since)
         values (${gio!.id}, ${`Người ${i}`}, ${7_000_000_000 + i}, ${7_000_000_000 + i}, ${blocked?.toISOString() ?? null}::timestamptz) returning id`;
       people.push({ id: row!.id as string, organization: gio!.id as string, chat: 7_000_000_000 + i, blocked });
     }
@@ -82,16 +83,22 @@ describe("the migration that moves Telegram chats into person_channels", () => {
       });
     }
     expect(telegram.filter((row) => row.unreachable_since !== null)).toHaveLength(24);
-    expect(await sql`select person_id, chat_id, unreachable_since from person_channels where channel = 'zalo' order by chat_id`).toEqual(
-      zaloBefore,
-    );
+    expect(
+      await sql`select person_id, chat_id, unreachable_since from person_channels where channel = 'zalo' order by chat_id`,
+    ).toEqual(zaloBefore);
     const [columns] = await sql`select count(*)::int as n from information_schema.columns
       where table_name = 'people' and column_name in ('telegram_chat_id', 'unreachable_since')`;
     expect(columns!.n).toBe(0);
 
     // The bot still finds its people by their Telegram account, a blocked one included.
     const client = database.connect();
-    expect(await findViewer(client.db, 7_000_000_005)).toMatchObject({ personId: people[5]!.id, chatId: 7_000_000_005 });
-    expect(await findViewer(client.db, 7_000_000_007)).toMatchObject({ personId: people[7]!.id, chatId: 7_000_000_007 });
+    expect(await findViewer(client.db, 7_000_000_005)).toMatchObject({
+      personId: people[5]!.id,
+      chatId: 7_000_000_005,
+    });
+    expect(await findViewer(client.db, 7_000_000_007)).toMatchObject({
+      personId: people[7]!.id,
+      chatId: 7_000_000_007,
+    });
   });
 });

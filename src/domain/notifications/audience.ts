@@ -62,7 +62,10 @@ function deadlineAudience(event: Extract<DomainEvent, { type: "deadline.moved" }
       (m) =>
         m.personId !== event.byPersonId &&
         m.personId !== event.alreadyToldPersonId &&
-        m.roles.some((r) => (r.role === "member" || r.role === "unit_head") && r.unitId !== null && event.unitIds.includes(r.unitId)),
+        m.roles.some(
+          (r) =>
+            (r.role === "member" || r.role === "unit_head") && r.unitId !== null && event.unitIds.includes(r.unitId),
+        ),
     )
     .map((m): Addressee => ({ personId: m.personId, variant: "default" }));
 }
@@ -85,6 +88,8 @@ export function audienceOf(event: DomainEvent, members: OrganizationMember[]): A
       return deadlineAudience(event, members);
     case "plan.applied":
       return withRoles(members, ["coordinator", "chairman"], event.byPersonId ?? "");
+    case "person.unreachable":
+      return withRoles(members, ["coordinator"], event.personId);
   }
 }
 
@@ -98,6 +103,7 @@ export function actorOf(event: DomainEvent): string | null {
     case "extension.decided":
       return event.deciderPersonId;
     case "person.joined":
+    case "person.unreachable":
       return event.personId;
     case "lead.changed":
     case "deadline.moved":

@@ -92,6 +92,17 @@ export interface PlanApplied {
   deadlinesMoved: number;
 }
 
+/**
+ * A channel refused a person for good (a mailbox that bounces) and they have
+ * no channel left: the coordinators must call them instead.
+ */
+export interface PersonUnreachable {
+  type: "person.unreachable";
+  personId: string;
+  /** The channel that refused last: a mailbox that bounces is told in other words than a blocked bot. */
+  channel: "telegram" | "zalo" | "email";
+}
+
 export type DomainEvent =
   | CompletionRequested
   | ExtensionRequested
@@ -100,7 +111,8 @@ export type DomainEvent =
   | LeadChanged
   | PersonJoined
   | DeadlineMoved
-  | PlanApplied;
+  | PlanApplied
+  | PersonUnreachable;
 
 export type DomainEventType = DomainEvent["type"];
 
@@ -113,6 +125,7 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   "person.joined",
   "deadline.moved",
   "plan.applied",
+  "person.unreachable",
 ];
 
 export function isDomainEventType(value: string): value is DomainEventType {

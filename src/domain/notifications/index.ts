@@ -19,5 +19,6 @@ export {
   isDomainEventType,
   type LeadChanged,
   type PersonJoined,
+  type PersonUnreachable,
   type PlanApplied,
 } from "./events.js";

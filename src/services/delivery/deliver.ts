@@ -183,6 +183,7 @@ export async function tellCoordinatorsUnreachable(
     if (outcome.kind === "unreachable") {
       await markChannelUnreachable(deps.db, organizationId, chat.channel, chat.chatId);
       deps.logger.warn({ channel: chat.channel }, "coordinator unreachable on a channel");
-    } else if (outcome.kind !== "sent") deps.logger.warn({ channel: chat.channel, outcome }, "could not tell a coordinator");
+    } else if (outcome.kind !== "sent")
+      deps.logger.warn({ channel: chat.channel, outcome }, "could not tell a coordinator");
   }
 }

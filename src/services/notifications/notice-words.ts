@@ -154,6 +154,13 @@ function noticeWords(
         buttons: [],
       };
     }
+    case "person.unreachable":
+      return {
+        text: t(event.channel === "email" ? "unreachable-person-email" : "unreachable-person", {
+          name: facts.subjectName,
+        }),
+        buttons: [],
+      };
     case "plan.applied":
       return {
         text: t("notify-plan-applied", {

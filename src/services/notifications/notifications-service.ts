@@ -50,7 +50,7 @@ async function membersOf(db: Database, organizationId: string): Promise<Organiza
 const subjectOf = (event: DomainEvent): string | null =>
   "requesterPersonId" in event
     ? event.requesterPersonId
-    : event.type === "person.joined"
+    : event.type === "person.joined" || event.type === "person.unreachable"
       ? event.personId
       : event.type === "plan.applied"
         ? event.byPersonId
@@ -137,7 +137,13 @@ export async function notifyEvent(deps: DeliveryDeps & { now: () => Date }, stor
   const members = await membersOf(deps.db, stored.organizationId);
   const addressed = audienceOf(event, members);
   const reachable = new Set(
-    (await reachableChats(deps.db, stored.organizationId, addressed.map((a) => a.personId))).map((c) => c.personId),
+    (
+      await reachableChats(
+        deps.db,
+        stored.organizationId,
+        addressed.map((a) => a.personId),
+      )
+    ).map((c) => c.personId),
   );
   const audience = withStandIns(event, addressed, members, reachable);
   if (audience.length === 0) return 0;

@@ -116,10 +116,7 @@ export async function deactivatePerson(
       .delete(memberships)
       .where(eq(memberships.personId, personId))
       .returning({ unitId: memberships.unitId });
-    await tx
-      .update(people)
-      .set({ deactivatedAt: now, telegramUserId: null })
-      .where(eq(people.id, personId));
+    await tx.update(people).set({ deactivatedAt: now, telegramUserId: null }).where(eq(people.id, personId));
     // Their web app sessions end with them: an open browser must not keep a deactivated person's access.
     await tx
       .update(webSessions)
