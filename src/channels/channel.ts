@@ -50,6 +50,8 @@ export interface DeliveryChannel {
   readonly limiter: SendRateLimiter;
   /** A signed link to a task's page for this person: what a channel without buttons puts under each task. */
   taskLink?: (personId: string, milestoneId: string) => string;
+  /** A link to a page of the web app (`/overview`), for what this channel cannot show itself (Zalo: the chart). */
+  pageLink?: (path: string) => string;
   /** The one-click link that stops digests to this channel row (email's List-Unsubscribe). */
   unsubscribeUrl?: (channelRowId: string) => string;
   /**

@@ -68,9 +68,9 @@ describe("/nguoi", () => {
 
     const [person] = await world.database.client.db.select().from(people).where(eq(people.fullName, "Phạm Thị Thống"));
     expect(person).toMatchObject({ telegramUserId: null });
-    expect(await world.database.client.db.select().from(personChannels).where(eq(personChannels.personId, person!.id))).toEqual(
-      [],
-    );
+    expect(
+      await world.database.client.db.select().from(personChannels).where(eq(personChannels.personId, person!.id)),
+    ).toEqual([]);
     expect(person!.deactivatedAt).not.toBeNull();
     expect(
       await world.database.client.db.select().from(memberships).where(eq(memberships.personId, person!.id)),

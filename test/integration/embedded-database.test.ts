@@ -6,7 +6,15 @@ import { promisify } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmbeddedDatabaseClient, type EmbeddedDatabaseClient, queryRows } from "../../db/client.js";
-import { memberships, organizations, people, personChannels, reminderDeliveries, taskUnits, units } from "../../db/schema.js";
+import {
+  memberships,
+  organizations,
+  people,
+  personChannels,
+  reminderDeliveries,
+  taskUnits,
+  units,
+} from "../../db/schema.js";
 import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { createTelegramNotifier } from "../../src/channels/telegram/telegram-notifier.js";

@@ -158,7 +158,11 @@ describe("the reminder engine on real Postgres and Redis", () => {
       ["Chủ tịch", 69_001, "chairman"],
       ["Điều phối viên", 69_002, "coordinator"],
     ] as const) {
-      const personId = await insertTelegramPerson(sql, { organizationId: world.organizationId, fullName: name, chatId: chat });
+      const personId = await insertTelegramPerson(sql, {
+        organizationId: world.organizationId,
+        fullName: name,
+        chatId: chat,
+      });
       await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${personId}, ${role})`;
     }
     // A second task still waiting for a date.
@@ -220,7 +224,8 @@ describe("the reminder engine on real Postgres and Redis", () => {
           .sort(),
       ).toEqual([50_000, 50_002]);
       expect(emulator.messages.find((m) => m.chatId === 59_999)?.text).toContain("Công chức 2");
-      const [blocked] = await sql`select unreachable_since from person_channels where channel = 'telegram' and chat_id = '50001'`;
+      const [blocked] =
+        await sql`select unreachable_since from person_channels where channel = 'telegram' and chat_id = '50001'`;
       expect(blocked?.unreachable_since).not.toBeNull();
     } finally {
       await stopAll([engine], [deps]);

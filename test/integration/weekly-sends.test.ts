@@ -37,7 +37,11 @@ describe("the weekly digest, by `preview` and by the BullMQ worker", () => {
     const world = await createReminderWorld(database.client, 1, 80_000);
     const { sql } = database.client;
     const chairman = {
-      id: await insertTelegramPerson(sql, { organizationId: world.organizationId, fullName: "Chủ tịch", chatId: 89001 }),
+      id: await insertTelegramPerson(sql, {
+        organizationId: world.organizationId,
+        fullName: "Chủ tịch",
+        chatId: 89001,
+      }),
     };
     await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${chairman!.id}, 'chairman')`;
     const [plan] = await sql`select id from plans where organization_id = ${world.organizationId}`;

@@ -13,6 +13,7 @@ export function zaloChannel(zalo: ZaloChannelDeps): DeliveryChannel {
     capabilities: { buttons: false, files: false, photos: false, photoInText: false },
     limiter: zalo.limiter,
     taskLink: zalo.taskLink,
+    pageLink: (path) => `${zalo.publicUrl}${path}`,
     send: (address, message, options) => zalo.notifier.send({ chatId: address, text: message.text }, options),
   };
 }

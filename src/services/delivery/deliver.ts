@@ -19,26 +19,37 @@ export interface ZaloChannelDeps {
   publicUrl: string;
 }
 
-/** What sending needs: the one notifier and the one limiter of the process, per channel. */
+/** What sending needs: the channels of the process, each with its own limiter, and the database. */
 export interface DeliveryDeps {
   db: Database;
+  /**
+   * The channels this process delivers on, as the registry lists them
+   * (enabledChannelList): the runtime builds the list once from config and
+   * passes it through the jobs. When given, nothing below is read to send.
+   */
+  channels?: readonly DeliveryChannel[] | undefined;
+  /** Telegram's notifier and limiter (Telegram's message ids, which replies and sent markers use, still need them). */
   notifier: Notifier;
   limiter: SendRateLimiter;
   logger: Logger;
-  /** Unset: Telegram only, and nothing is recorded for Zalo chats. */
+  /** Without `channels`: the Zalo channel's parts; unset, nothing is sent on Zalo. */
   zalo?: ZaloChannelDeps | undefined;
-  /** Unset: no email is sent (SMTP_URL and EMAIL_FROM turn it on). */
+  /** Without `channels`: the email channel; unset, no email is sent. */
   email?: DeliveryChannel | undefined;
 }
 
-/** The channels this process delivers on (the registry's list). */
-export function channelsOf(deps: Pick<DeliveryDeps, "notifier" | "limiter" | "zalo" | "email">): DeliveryChannel[] {
-  return enabledChannelList(deps);
+/** The channels this process delivers on: the registry's list the runtime passed, or the one its parts make. */
+export function channelsOf(
+  deps: Pick<DeliveryDeps, "channels" | "notifier" | "limiter" | "zalo" | "email">,
+): DeliveryChannel[] {
+  return deps.channels ? [...deps.channels] : enabledChannelList(deps);
 }
 
 /** The names of the channels this process delivers on. */
-export function enabledChannels(deps: Pick<DeliveryDeps, "zalo" | "email">): ChannelName[] {
-  return ["telegram", ...(deps.zalo ? (["zalo"] as const) : []), ...(deps.email ? (["email"] as const) : [])];
+export function enabledChannels(
+  deps: Pick<DeliveryDeps, "channels" | "notifier" | "limiter" | "zalo" | "email">,
+): ChannelName[] {
+  return channelsOf(deps).map((channel) => channel.name);
 }
 
 /** A message to one address on any channel, through the one retry loop under that channel's limiter. */
@@ -79,7 +90,6 @@ export type ChannelSendOutcome<Id> =
   | { kind: "unknown"; error: string };
 
 export type SendOutcome = ChannelSendOutcome<number>;
-export type ZaloSendOutcome = ChannelSendOutcome<string>;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -129,17 +139,6 @@ export function sendWithRetries(
   message: Omit<OutgoingMessage, "chatId">,
 ): Promise<SendOutcome> {
   return sendWithRetriesOn(deps.limiter, chatId, () => deps.notifier.send({ chatId, ...message }));
-}
-
-/** A Zalo message (in parts) through the one retry loop, under Zalo's own limiter. */
-export function sendZaloWithRetries(
-  zalo: Pick<ZaloChannelDeps, "notifier" | "limiter">,
-  chatId: string,
-  message: { text: string; photoUrl?: string },
-): Promise<ZaloSendOutcome> {
-  return sendWithRetriesOn(zalo.limiter, chatId, (alreadySent) =>
-    zalo.notifier.send({ chatId, ...message }, { alreadySent }),
-  );
 }
 
 /** Does the person still get messages on some channel (so coordinators need not call)? */

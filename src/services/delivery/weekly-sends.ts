@@ -171,7 +171,10 @@ export async function sendWeeklyDigest(
     }
     // Zalo takes a picture only by a public URL it fetches, and the chart is the office's progress: a link to
     // the overview page (behind sign-in) goes instead.
-    const chartLink = translator.t("zalo-chart-link", { week, url: `${deps.zalo?.publicUrl ?? ""}/overview` });
+    const chartLink = translator.t("zalo-chart-link", {
+      week,
+      url: chat.channel.pageLink?.("/overview") ?? "/overview",
+    });
     await sendToLinked(deps, organizationId, chat, { kind: "chart", text: chartLink, buttons: [] });
   }
   return sent;

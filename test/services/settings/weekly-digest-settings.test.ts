@@ -29,7 +29,11 @@ describe("the weekly digest's settings", () => {
       [94_901, "chairman"],
       [94_902, "coordinator"],
     ] as const) {
-      const personId = await insertTelegramPerson(sql, { organizationId: world.organizationId, fullName: role, chatId: chat });
+      const personId = await insertTelegramPerson(sql, {
+        organizationId: world.organizationId,
+        fullName: role,
+        chatId: chat,
+      });
       await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${personId}, ${role})`;
     }
     const sunday = new Date("2025-10-05T12:00:00+07:00");
