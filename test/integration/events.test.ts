@@ -405,13 +405,9 @@ describe("deadline.moved, in the chat and on the web", () => {
       after: heard,
     });
     chairman.press(request, t("btn-grant"));
-    const movedInChat = t("notify-deadline-moved", {
-      number: "I.1",
-      title: WRITTEN,
-      unit: TU_PHAP,
-      from: "31/03/2025",
-      to: "30/04/2025",
-    });
+    const moved = (from: string, to: string) =>
+      t("notify-deadline-moved", { number: "I.1", title: WRITTEN, unit: TU_PHAP, from, to });
+    const movedInChat = moved("31/03/2025", "30/04/2025");
     expect(await timesHeard(since, colleague, movedInChat)).toBe(1);
     expect(await timesHeard(since, colleagueOnZalo, movedInChat)).toBe(1);
     // On the web: the chairman grants the next request on the milestone's page.
@@ -421,13 +417,7 @@ describe("deadline.moved, in the chat and on the web", () => {
     expect((await post(`/m/${pending.milestoneId}/decide`, { decision: "grant", request: pending.id })).status).toBe(
       303,
     );
-    const movedOnWeb = t("notify-deadline-moved", {
-      number: "I.1",
-      title: WRITTEN,
-      unit: TU_PHAP,
-      from: "30/04/2025",
-      to: "15/05/2025",
-    });
+    const movedOnWeb = moved("30/04/2025", "15/05/2025");
     expect(await timesHeard(since, colleague, movedOnWeb)).toBe(1);
     expect(await timesHeard(since, colleagueOnZalo, movedOnWeb)).toBe(1);
     // The requester is told the grant, not the move as well.

@@ -1,12 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import { afterEach, describe, expect, it } from "vitest";
-import { migrateDatabase, migrationsFolder } from "../../db/migrate.js";
+import { migrateDatabase } from "../../db/migrate.js";
 import { findViewer } from "../../src/services/people/viewer.js";
 import { createEmptyDatabase, silentLogger, type TestDatabase } from "../support/database.js";
+import { migrationsBefore } from "../support/migrations.js";
 
 /** The first migration of the move: everything before it is the schema with people.telegram_chat_id. */
 const FIRST_MIGRATION_OF_THE_MOVE = "0020_telegram_person_channels";
@@ -20,23 +19,11 @@ afterEach(async () => {
   folder = undefined;
 });
 
-function migrationsBeforeTheMove(): string {
-  const dir = mkdtempSync(join(tmpdir(), "nhacviec-migrations-"));
-  cpSync(migrationsFolder, dir, { recursive: true });
-  const journalPath = join(dir, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: Array<{ tag: string }> };
-  const cut = journal.entries.findIndex((entry) => entry.tag === FIRST_MIGRATION_OF_THE_MOVE);
-  expect(cut).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, cut);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
-
 describe("the migration that moves Telegram chats into person_channels", () => {
   it("moves every chat id of a filled database with its reachability, and touches no other channel", async () => {
     database = await createEmptyDatabase();
     const sql = database.connect().sql;
-    folder = migrationsBeforeTheMove();
+    folder = migrationsBefore(FIRST_MIGRATION_OF_THE_MOVE);
     await migrate(drizzle(sql), { migrationsFolder: folder });
 
     const [gio] = await sql`insert into organizations (slug, name) values ('gio-son', 'UBND xã Gio Sơn') returning id`;
