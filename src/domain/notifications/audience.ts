@@ -87,7 +87,8 @@ export function audienceOf(event: DomainEvent, members: OrganizationMember[]): A
     case "deadline.moved":
       return deadlineAudience(event, members);
     case "plan.applied":
-      return withRoles(members, ["coordinator", "chairman"], event.byPersonId ?? "");
+      // The operator's or the system's import (the CLI, the demo, a seed) is no one's news to tell.
+      return event.byPersonId === null ? [] : withRoles(members, ["coordinator", "chairman"], event.byPersonId);
     case "person.unreachable":
       return withRoles(members, ["coordinator"], event.personId);
   }

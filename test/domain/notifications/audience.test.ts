@@ -113,7 +113,7 @@ describe("who must hear each event", () => {
     expect(ids({ ...event, unitIds: [] })).toEqual([]);
   });
 
-  it("a plan applied: the coordinators and the chairman, not the one who applied it", () => {
+  it("a plan applied: the coordinators and the chairman, not the one who applied it; the operator's tells nobody", () => {
     const event: DomainEvent = {
       type: "plan.applied",
       planId: "p",
@@ -125,7 +125,7 @@ describe("who must hear each event", () => {
       deadlinesMoved: 0,
     };
     expect(ids(event)).toEqual(["lan:default", "chu-tich:default"]);
-    expect(ids({ ...event, byPersonId: null })).toEqual(["lan:default", "hoa:default", "chu-tich:default"]);
+    expect(ids({ ...event, byPersonId: null })).toEqual([]);
   });
 
   it("the stand-in: a unit whose people nobody can reach is told through the coordinators, except the actor", () => {
