@@ -12,6 +12,7 @@ import { translatorFor } from "../../src/i18n/i18n.js";
 import { processEvents } from "../../src/services/notifications/notifications-service.js";
 import type { Notifier, OutgoingMessage } from "../../src/services/notifier.js";
 import { createEmailRoutes } from "../../src/web/email-routes.js";
+import { cli } from "../support/cli.js";
 import { createMigratedDatabase, silentLogger, type TestDatabase } from "../support/database.js";
 import { insertTelegramPerson } from "../support/people.js";
 
@@ -104,5 +105,24 @@ describe("POST /email/bounce", () => {
     expect(chat.sent.map((m) => [m.chatId, m.text])).toEqual([
       [601, t("unreachable-person-email", { name: "Lê Kế Toán" })],
     ]);
+  });
+
+  it("takes the same report from the command line, for a mail server's pipe", async () => {
+    const { sql } = database.client;
+    await sql`update person_channels set unreachable_since = null where chat_id = 'ke.toan.cu@xa.gov.vn'`;
+    const env = { DATABASE_URL: database.url };
+    const taken = await cli(["email", "bounce"], env, bounce);
+    expect(taken).toMatchObject({
+      code: 0,
+      stdout: "Địa chỉ bị từ chối: ke.toan.cu@xa.gov.vn; đã đánh dấu không nhận được 1.\n",
+    });
+    const [row] = await sql`select unreachable_since is not null as unreachable from person_channels
+      where chat_id = 'ke.toan.cu@xa.gov.vn'`;
+    expect(row!.unreachable).toBe(true);
+    expect(await cli(["email", "bounce"], env, "Subject: Chào\r\n\r\nXin chào")).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("không phải thư báo lỗi gửi"),
+    });
+    expect((await cli(["email"], env, "")).code).toBe(2);
   });
 });
