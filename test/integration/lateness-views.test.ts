@@ -74,8 +74,8 @@ async function seedPlan(client: PostgresDatabaseClient): Promise<{ organizationI
   const coordinator = {
     id: await insertTelegramPerson(sql, { organizationId, fullName: "Điều phối viên", chatId: 70001 }),
   };
-  await sql`insert into memberships (organization_id, person_id, role) values (${organizationId}, ${coordinator!.id}, 'coordinator')`;
-  return { organizationId, coordinatorId: coordinator!.id as string };
+  await sql`insert into memberships (organization_id, person_id, role) values (${organizationId}, ${coordinator.id}, 'coordinator')`;
+  return { organizationId, coordinatorId: coordinator.id };
 }
 
 describe("lateness, as every view reads it", () => {

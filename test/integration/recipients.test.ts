@@ -53,7 +53,7 @@ describe("who a reminder reaches", () => {
         chatId: 71999,
       }),
     };
-    await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${coordinator!.id}, 'coordinator')`;
+    await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${coordinator.id}, 'coordinator')`;
     await planSend(database.client, world, new Date(Date.now() - 1000));
     const sent = await dispatchNow(world.organizationId);
     expect([...sent.keys()]).toEqual([71_999]);
@@ -72,7 +72,7 @@ describe("who a reminder reaches", () => {
         chatId: 72999,
       }),
     };
-    await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${coordinator!.id}, 'coordinator')`;
+    await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${coordinator.id}, 'coordinator')`;
     await planSend(database.client, world, new Date(Date.now() - 1000));
     const sent = await dispatchNow(world.organizationId);
     expect([...sent.keys()]).toEqual([72_000]);

@@ -210,7 +210,7 @@ describe("the reminder engine on real Postgres and Redis", () => {
         chatId: 59999,
       }),
     };
-    await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${coordinator!.id}, 'coordinator')`;
+    await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${coordinator.id}, 'coordinator')`;
     await planSend(database.client, world, secondsFromNow(-1));
     const deps = engineDeps(database.client, redisUrl, newPrefix(), emulator.apiRoot);
     const engine = await startReminderEngine(deps);

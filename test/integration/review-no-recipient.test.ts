@@ -61,16 +61,16 @@ beforeAll(async () => {
       }),
     };
     await sql`insert into memberships (organization_id, person_id, role, unit_id)
-      values (${organizationId}, ${person!.id}, ${unit.role}, ${row!.id})`;
+      values (${organizationId}, ${person.id}, ${unit.role}, ${row!.id})`;
     if (unit.person === "blocked-with-zalo" || unit.person === "zalo-blocked") {
       await sql`insert into person_channels (organization_id, person_id, channel, chat_id, unreachable_since)
-        values (${organizationId}, ${person!.id}, 'zalo', ${`zalo-${i}`},
+        values (${organizationId}, ${person.id}, 'zalo', ${`zalo-${i}`},
                 ${unit.person === "zalo-blocked" ? BLOCKED_AT : null}::timestamptz)`;
     }
   }
   const person = { id: await insertTelegramPerson(sql, { organizationId, fullName: "Điều phối", chatId: 89999 }) };
-  await sql`insert into memberships (organization_id, person_id, role) values (${organizationId}, ${person!.id}, 'coordinator')`;
-  coordinator = (await findViewerById(database.client.db, person!.id as string))!;
+  await sql`insert into memberships (organization_id, person_id, role) values (${organizationId}, ${person.id}, 'coordinator')`;
+  coordinator = (await findViewerById(database.client.db, person.id))!;
 });
 afterAll(async () => {
   await database.drop();

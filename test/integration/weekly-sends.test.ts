@@ -43,7 +43,7 @@ describe("the weekly digest, by `preview` and by the BullMQ worker", () => {
         chatId: 89001,
       }),
     };
-    await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${chairman!.id}, 'chairman')`;
+    await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${chairman.id}, 'chairman')`;
     const [plan] = await sql`select id from plans where organization_id = ${world.organizationId}`;
 
     // `preview`, as the office runs it, from the stored plan.
