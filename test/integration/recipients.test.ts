@@ -46,14 +46,12 @@ describe("who a reminder reaches", () => {
     // One member blocked the bot, the other never opened a chat: nobody of the unit can be reached.
     await sql`update person_channels set unreachable_since = now() where channel = 'telegram' and chat_id = '71000'`;
     await sql`delete from person_channels where channel = 'telegram' and chat_id = '71001'`;
-    const coordinator = {
-      id: await insertTelegramPerson(sql, {
-        organizationId: world.organizationId,
-        fullName: "Điều phối viên",
-        chatId: 71999,
-      }),
-    };
-    await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${coordinator.id}, 'coordinator')`;
+    await insertTelegramPerson(sql, {
+      organizationId: world.organizationId,
+      fullName: "Điều phối viên",
+      chatId: 71999,
+      role: "coordinator",
+    });
     await planSend(database.client, world, new Date(Date.now() - 1000));
     const sent = await dispatchNow(world.organizationId);
     expect([...sent.keys()]).toEqual([71_999]);
@@ -65,14 +63,12 @@ describe("who a reminder reaches", () => {
   it("reaches the unit alone, unmarked, when someone of it is reachable", async () => {
     const { sql } = database.client;
     const world = await createReminderWorld(database.client, 1, 72_000);
-    const coordinator = {
-      id: await insertTelegramPerson(sql, {
-        organizationId: world.organizationId,
-        fullName: "Điều phối viên",
-        chatId: 72999,
-      }),
-    };
-    await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${coordinator.id}, 'coordinator')`;
+    await insertTelegramPerson(sql, {
+      organizationId: world.organizationId,
+      fullName: "Điều phối viên",
+      chatId: 72999,
+      role: "coordinator",
+    });
     await planSend(database.client, world, new Date(Date.now() - 1000));
     const sent = await dispatchNow(world.organizationId);
     expect([...sent.keys()]).toEqual([72_000]);

@@ -158,12 +158,7 @@ describe("the reminder engine on real Postgres and Redis", () => {
       ["Chủ tịch", 69_001, "chairman"],
       ["Điều phối viên", 69_002, "coordinator"],
     ] as const) {
-      const personId = await insertTelegramPerson(sql, {
-        organizationId: world.organizationId,
-        fullName: name,
-        chatId: chat,
-      });
-      await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${personId}, ${role})`;
+      await insertTelegramPerson(sql, { organizationId: world.organizationId, fullName: name, chatId: chat, role });
     }
     // A second task still waiting for a date.
     const [task] =
@@ -203,14 +198,12 @@ describe("the reminder engine on real Postgres and Redis", () => {
     const world = await createReminderWorld(database.client, 3, 50_000);
     const emulator = await startBotApiEmulator({ ratePerSecond: 5000, blockedChats: [50_001] });
     const { sql } = database.client;
-    const coordinator = {
-      id: await insertTelegramPerson(sql, {
-        organizationId: world.organizationId,
-        fullName: "Điều phối viên",
-        chatId: 59999,
-      }),
-    };
-    await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${coordinator.id}, 'coordinator')`;
+    await insertTelegramPerson(sql, {
+      organizationId: world.organizationId,
+      fullName: "Điều phối viên",
+      chatId: 59999,
+      role: "coordinator",
+    });
     await planSend(database.client, world, secondsFromNow(-1));
     const deps = engineDeps(database.client, redisUrl, newPrefix(), emulator.apiRoot);
     const engine = await startReminderEngine(deps);

@@ -36,14 +36,12 @@ describe("the weekly digest, by `preview` and by the BullMQ worker", () => {
     const emulator = await startBotApiEmulator({ ratePerSecond: 5000 });
     const world = await createReminderWorld(database.client, 1, 80_000);
     const { sql } = database.client;
-    const chairman = {
-      id: await insertTelegramPerson(sql, {
-        organizationId: world.organizationId,
-        fullName: "Chủ tịch",
-        chatId: 89001,
-      }),
-    };
-    await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${chairman.id}, 'chairman')`;
+    await insertTelegramPerson(sql, {
+      organizationId: world.organizationId,
+      fullName: "Chủ tịch",
+      chatId: 89001,
+      role: "chairman",
+    });
     const [plan] = await sql`select id from plans where organization_id = ${world.organizationId}`;
 
     // `preview`, as the office runs it, from the stored plan.

@@ -10,6 +10,8 @@ export async function insertTelegramPerson(
     chatId: number | null;
     /** When Telegram refused them (they blocked the bot). */
     unreachableSince?: Date | string | null;
+    /** An organization-wide role (coordinator, chairman) to give them. */
+    role?: "coordinator" | "chairman";
   },
 ): Promise<string> {
   const [row] = await sql`insert into people (organization_id, full_name, telegram_user_id)
@@ -19,5 +21,8 @@ export async function insertTelegramPerson(
     await sql`insert into person_channels (organization_id, person_id, channel, chat_id, unreachable_since)
       values (${person.organizationId}, ${id}, 'telegram', ${String(person.chatId)},
               ${person.unreachableSince ? new Date(person.unreachableSince).toISOString() : null}::timestamptz)`;
+  if (person.role)
+    await sql`insert into memberships (organization_id, person_id, role)
+      values (${person.organizationId}, ${id}, ${person.role})`;
   return id;
 }
