@@ -111,11 +111,9 @@ export const people = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     organizationId: organizationId(),
     fullName: text("full_name").notNull(),
+    /** Who they are on Telegram (every update, the Mini App sign-in); their chat is a person_channels row. */
     telegramUserId: bigint("telegram_user_id", { mode: "number" }),
-    telegramChatId: bigint("telegram_chat_id", { mode: "number" }),
     locale: text("locale").notNull().default("vi"),
-    /** Set when Telegram refuses delivery (403: the person blocked the bot). */
-    unreachableSince: timestamp("unreachable_since", { withTimezone: true }),
     /** Set when a coordinator stopped the person's reminders (left the office); the Telegram binding is removed. */
     deactivatedAt: timestamp("deactivated_at", { withTimezone: true }),
     createdAt: createdAt(),
@@ -130,12 +128,13 @@ export const people = pgTable(
 );
 
 /**
- * A chat on a channel other than Telegram (today Zalo) where a person gets
- * their reminders. Telegram stays in people.telegram_chat_id: that binding is
- * also the person's identity for every Telegram update and the Mini App
- * sign-in, and moving it would touch every query that finds a viewer. A chat
- * id belongs to one person in the whole deployment (there is one Zalo bot),
- * and a person has at most one chat per channel.
+ * A person's address on each channel (Telegram, Zalo, email) where they get
+ * their reminders and notices, with whether the channel refuses them. A
+ * person has at most one chat per channel. A Zalo or email address belongs to
+ * one person in the whole deployment (there is one Zalo bot); a Telegram chat
+ * to one person per organization, as a Telegram account may be bound in two
+ * organizations (people_org_telegram_user_unique) and its chat id is the same
+ * in both.
  */
 export const personChannels = pgTable(
   "person_channels",
@@ -144,7 +143,7 @@ export const personChannels = pgTable(
     organizationId: organizationId(),
     personId: uuid("person_id").notNull(),
     channel: text("channel").notNull(),
-    /** Zalo ids are strings of hex digits. */
+    /** Telegram chat ids as decimal text, Zalo ids as strings of hex digits, email addresses. */
     chatId: text("chat_id").notNull(),
     /** Set when the channel refuses delivery (blocked bot, unknown chat): only this channel stops. */
     unreachableSince: timestamp("unreachable_since", { withTimezone: true }),
@@ -157,8 +156,11 @@ export const personChannels = pgTable(
       columns: [t.organizationId, t.personId],
       foreignColumns: [people.organizationId, people.id],
     }).onDelete("cascade"),
-    check("person_channels_channel", sql`${t.channel} in ('zalo', 'email')`),
-    uniqueIndex("person_channels_chat_unique").on(t.channel, t.chatId),
+    check("person_channels_channel", sql`${t.channel} in ('telegram', 'zalo', 'email')`),
+    uniqueIndex("person_channels_chat_unique")
+      .on(t.channel, t.chatId)
+      .where(sql`${t.channel} <> 'telegram'`),
+    uniqueIndex("person_channels_org_chat_unique").on(t.organizationId, t.channel, t.chatId),
     uniqueIndex("person_channels_person_unique").on(t.personId, t.channel),
   ],
 );

@@ -28,9 +28,11 @@ export interface ReminderEngineDeps {
   connection: Redis;
   notifier: Notifier;
   limiter: SendRateLimiter;
-  /** The Zalo channel, when the office turned it on: its notifier, limiter and task links. */
+  /** The channels to deliver on, as the registry lists them from config (the runtime passes them). */
+  channels?: readonly DeliveryChannel[] | undefined;
+  /** Without `channels` (tests): the Zalo channel's parts, when the office turned it on. */
   zalo?: ZaloChannelDeps | undefined;
-  /** The email channel, when SMTP_URL and EMAIL_FROM are set. */
+  /** Without `channels` (tests): the email channel, when SMTP_URL and EMAIL_FROM are set. */
   email?: DeliveryChannel | undefined;
   logger: Logger;
   now: () => Date;

@@ -100,6 +100,13 @@ const configSchema = z.object({
         .optional(),
     )
     .optional(),
+  // The mail server hands bounces (delivery status notifications) to POST /email/bounce with this bearer secret.
+  EMAIL_BOUNCE_SECRET: z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? undefined : value))
+    .pipe(z.string().min(24, "EMAIL_BOUNCE_SECRET needs at least 24 characters").optional())
+    .optional(),
   TASK_LINK_SECRET: z
     .string()
     .trim()
@@ -154,6 +161,8 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The From of every email. */
   emailFrom: string | undefined;
+  /** Unset: POST /email/bounce answers 404; set: the mail server posts bounces there with it as bearer. */
+  emailBounceSecret: string | undefined;
 }
 
 /** Raised when the environment does not describe a runnable configuration; names every bad variable. */
@@ -216,5 +225,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     taskLinkSecret: values.TASK_LINK_SECRET,
     smtpUrl: values.SMTP_URL,
     emailFrom: values.EMAIL_FROM,
+    emailBounceSecret: values.EMAIL_BOUNCE_SECRET,
   };
 }

@@ -141,6 +141,14 @@ describe("loadConfig for email", () => {
     expect(problemsOf({ SMTP_URL: "http://mail", EMAIL_FROM: "nv@xa.gov.vn" })).toMatch(/SMTP_URL: SMTP_URL is smtp:/);
     expect(problemsOf({ SMTP_URL: "smtp://mail", EMAIL_FROM: "not an address" })).toMatch(/EMAIL_FROM/);
   });
+
+  it("takes the bounce route's secret only when long enough to be one", () => {
+    expect(loadConfig({}).emailBounceSecret).toBeUndefined();
+    expect(loadConfig({ EMAIL_BOUNCE_SECRET: "x".repeat(24) }).emailBounceSecret).toBe("x".repeat(24));
+    expect(problemsOf({ EMAIL_BOUNCE_SECRET: "short" })).toMatch(
+      /EMAIL_BOUNCE_SECRET: EMAIL_BOUNCE_SECRET needs at least 24/,
+    );
+  });
 });
 
 describe("createLogger", () => {

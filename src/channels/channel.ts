@@ -10,7 +10,7 @@
 import type { SendRateLimiter } from "../services/delivery/rate-limiter.js";
 import type { InlineButton } from "../services/notifier.js";
 
-/** The channels a person can be reached on. Telegram's address is `people.telegram_chat_id`; the others' `person_channels.chat_id`. */
+/** The channels a person can be reached on; a person's address on each is a `person_channels` row. */
 export type ChannelName = "telegram" | "zalo" | "email";
 
 export interface ChannelCapabilities {
@@ -20,6 +20,12 @@ export interface ChannelCapabilities {
   files: boolean;
   /** A picture sent with the message (the digest chart). */
   photos: boolean;
+  /**
+   * The picture goes inside a long text (an email's inline image); false: a
+   * picture is a message of its own under a short caption (Telegram), so the
+   * digest goes as its text, then its chart.
+   */
+  photoInText: boolean;
 }
 
 /** What is sent, before the channel fits it to its limits. */
@@ -44,6 +50,8 @@ export interface DeliveryChannel {
   readonly limiter: SendRateLimiter;
   /** A signed link to a task's page for this person: what a channel without buttons puts under each task. */
   taskLink?: (personId: string, milestoneId: string) => string;
+  /** A link to a page of the web app (`/overview`), for what this channel cannot show itself (Zalo: the chart). */
+  pageLink?: (path: string) => string;
   /** The one-click link that stops digests to this channel row (email's List-Unsubscribe). */
   unsubscribeUrl?: (channelRowId: string) => string;
   /**

@@ -34,6 +34,7 @@ export const USAGE = `usage: nhacviec <command>
   calendar show <year> [--org <slug>] [--json]                       days off and make-up days, published or by rule
   calendar add-day-off <date> --name "<n>" [--org <slug>]            a day off for the deployment (or one organization)
   calendar add-working-day <date> --name "<n>" [--org <slug>]        a working day (a make-up Saturday) likewise
+  email bounce < message                                             a mail server's bounce: its refused addresses stop getting mail
   help, --help, -h                                                   this text
 `;
 
@@ -75,6 +76,10 @@ const COMMANDS: Record<string, Command> = {
   report: configured(async () => (await import("./report.js")).runReport),
   par: configured(async () => (await import("./par.js")).runPar),
   status: configured(async () => (await import("./status.js")).runStatus),
+  email: async (args, io, out) => {
+    const config = loadConfig(io.env);
+    return (await import("./email.js")).runEmail(args, io.stdin, config, createLogger(config.logLevel), out);
+  },
   start: configured(async () => {
     const { runStart } = await import("./start.js");
     return (_args, config, logger) => runStart(config, logger);

@@ -19,6 +19,8 @@ export interface EmailSide {
   confirmUrl: (token: string) => string;
   /** Signs and checks the task links and the unsubscribe links of the mails. */
   mac: TaskLinkMac;
+  /** The bearer secret of POST /email/bounce (EMAIL_BOUNCE_SECRET), when set. */
+  bounceSecret?: string | undefined;
 }
 
 /** TASK_LINK_SECRET, else one derived from the Zalo token or, failing that, the SMTP URL (its password). */
@@ -32,7 +34,9 @@ export function emailLinkMacFor(config: Pick<Config, "taskLinkSecret" | "zaloBot
 
 /** The email channel of this process, or null when email is not configured. */
 export function createEmailSide(
-  config: Partial<Pick<Config, "smtpUrl" | "emailFrom" | "publicUrl" | "taskLinkSecret" | "zaloBotToken">>,
+  config: Partial<
+    Pick<Config, "smtpUrl" | "emailFrom" | "publicUrl" | "taskLinkSecret" | "zaloBotToken" | "emailBounceSecret">
+  >,
   deps: { limiter: SendRateLimiter; now: () => Date; timeoutMs?: number },
 ): EmailSide | null {
   const { smtpUrl, emailFrom, publicUrl } = config;
@@ -54,5 +58,10 @@ export function createEmailSide(
       )}`,
     unsubscribeUrl: (rowId) => `${publicUrl}${EMAIL_UNSUBSCRIBE_PATH}/${signUnsubscribeToken(rowId, mac)}`,
   });
-  return { channel, mac, confirmUrl: (token) => `${publicUrl}${EMAIL_CONFIRM_PATH}/${token}` };
+  return {
+    channel,
+    mac,
+    confirmUrl: (token) => `${publicUrl}${EMAIL_CONFIRM_PATH}/${token}`,
+    bounceSecret: config.emailBounceSecret,
+  };
 }

@@ -1,4 +1,5 @@
 /** The reminder side of a process: BullMQ workers with Redis, or the in-process timer without. */
+import { enabledChannelList } from "../channels/registry.js";
 import { Redis } from "ioredis";
 import type { Database } from "../../db/client.js";
 import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
@@ -68,8 +69,7 @@ export async function startReminders(
       db,
       notifier,
       limiter,
-      zalo: zalo?.channel,
-      email: email?.channel,
+      channels: enabledChannelList({ notifier, limiter, zalo: zalo?.channel, email: email?.channel }),
       logger,
       now,
       staleClaimSeconds: config.staleClaimSeconds,
@@ -121,8 +121,8 @@ export async function startReminders(
     connection,
     notifier,
     limiter,
-    zalo: zalo?.channel,
-    email: email?.channel,
+    // The registry's list, built once: the jobs send on these channels and name none.
+    channels: enabledChannelList({ notifier, limiter, zalo: zalo?.channel, email: email?.channel }),
     logger,
     now,
     prefix: config.queuePrefix,

@@ -14,6 +14,7 @@ import {
 import { officeNameFromPlan, resolveUnitList, splitUnitList, unitNameKey } from "../domain/units/index.js";
 import type { PlanDraft } from "../import/plan-draft.js";
 import { datesOf, type PlanRevision, planRevision, type RevisionSummary } from "./plans/plan-revision.js";
+import { recordEvent } from "./events/outbox.js";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -23,6 +24,8 @@ export interface ImportTarget {
   fileSha256: string;
   /** The clock, for the rows' timestamps; the real time when not given. */
   now?: Date;
+  /** Who applies it (the coordinator in the chat or on the web); null or absent: the operator or the system. */
+  actorPersonId?: string | null;
 }
 
 export type { DeadlineMove } from "./plans/plan-revision.js";
@@ -231,6 +234,22 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
       fileSha256: target.fileSha256,
       summary: { ...summary },
     });
+    // The office's coordinators and chairman hear of it with the change (a preview's rollback takes it away).
+    await recordEvent(
+      tx,
+      organizationId,
+      {
+        type: "plan.applied",
+        planId,
+        byPersonId: target.actorPersonId ?? null,
+        created: !existingPlan,
+        tasks: summary.tasks,
+        added: summary.added.length,
+        removed: summary.removed.length,
+        deadlinesMoved: summary.deadlineMoved.length,
+      },
+      now,
+    );
     return summary;
   });
 }

@@ -3,6 +3,7 @@ import type { Database } from "../../db/client.js";
 import { milestoneEvents, milestones, organizations, plans, reminders, taskUnits, tasks } from "../../db/schema.js";
 import { parseIsoDate } from "../domain/calendar/index.js";
 import { loadWorkingCalendar } from "./calendar.js";
+import { recordEvent } from "./events/outbox.js";
 import { isClosed } from "../domain/milestones/index.js";
 import { planningContextOf } from "../domain/planning/index.js";
 import { type Refused, refusedFor } from "./access.js";
@@ -17,6 +18,8 @@ export interface MilestoneMove {
   reason?: string;
   /** Where the change came from: "chat", "import", "cli". */
   source?: string;
+  /** Someone another event of the same change tells already (the requester of a granted extension). */
+  alreadyToldPersonId?: string | null;
   now: Date;
 }
 
@@ -95,6 +98,22 @@ export async function moveMilestone(
       unitsOf("support"),
     );
     if (rows.length > 0) await tx.insert(reminders).values(rows).onConflictDoNothing();
+    // The lead units' people hear of it through the notifications service, with the change or not at all.
+    if (before.due !== move.due)
+      await recordEvent(
+        tx,
+        move.organizationId,
+        {
+          type: "deadline.moved",
+          milestoneId: before.id,
+          byPersonId: move.actorPersonId ?? null,
+          unitIds: unitsOf("lead"),
+          from: before.due,
+          to: move.due,
+          alreadyToldPersonId: move.alreadyToldPersonId ?? null,
+        },
+        move.now,
+      );
     const slots = new Map<number, SendSlot>();
     for (const r of rows) slots.set(r.fireAt.getTime(), { organizationId: move.organizationId, fireAt: r.fireAt });
     return { kind: "moved" as const, version, slots: [...slots.values()] };

@@ -13,6 +13,7 @@ import {
 } from "../../db/schema.js";
 import { splitUnitList, unitNameKey } from "../domain/units/index.js";
 import { type Principal, type Refused, refusedFor, requireAccess } from "./access.js";
+import { isUnreachableEverywhere } from "./delivery/reachable.js";
 import type { Viewer } from "./people/viewer.js";
 
 export interface UnitListing {
@@ -298,7 +299,7 @@ export async function loadUnitsWithPeople(
       name: people.fullName,
       role: memberships.role,
       unitId: memberships.unitId,
-      unreachableSince: people.unreachableSince,
+      unreachable: sql<boolean>`${isUnreachableEverywhere("people")}`,
     })
     .from(memberships)
     .innerJoin(people, eq(people.id, memberships.personId))
@@ -308,7 +309,7 @@ export async function loadUnitsWithPeople(
     personId: r.personId,
     name: r.name,
     role: r.role,
-    unreachable: r.unreachableSince !== null,
+    unreachable: r.unreachable,
   });
   return {
     kind: "ok",

@@ -4,11 +4,13 @@
  * nothing (mail scanners open links); the button on the page posts. The
  * digest's List-Unsubscribe-Post (RFC 8058) posts to the same address.
  */
+import { createHash, timingSafeEqual } from "node:crypto";
 import { type Context, Hono } from "hono";
 import { limitBody } from "./body-limit.js";
 import type { Database } from "../../db/client.js";
 import type { TaskLinkMac } from "../domain/links/index.js";
 import { translatorFor } from "../i18n/i18n.js";
+import { recordEmailBounce } from "../services/delivery/email-bounces.js";
 import {
   confirmEmailAddress,
   pendingEmailConfirmation,
@@ -25,7 +27,25 @@ export const EMAIL_UNSUBSCRIBE_PATH = "/email/huy-tong-hop";
 
 const TOKEN = /^[A-Za-z0-9_.-]{10,120}$/;
 
-export function createEmailRoutes(deps: { db: Database; now: () => Date; mac?: TaskLinkMac | undefined }): Hono {
+/** Where the mail server posts a bounce (the raw delivery status notification), with `Authorization: Bearer <EMAIL_BOUNCE_SECRET>`. */
+export const EMAIL_BOUNCE_PATH = "/email/bounce";
+
+/** A bounce carries the original message's headers, sometimes all of it: enough for a report, not a mailbox. */
+const BOUNCE_LIMIT_BYTES = 1024 * 1024;
+
+/** Compares secrets in constant time, so the answer's timing says nothing about how much of a guess was right. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash("sha256").update(given).digest();
+  const b = createHash("sha256").update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+export function createEmailRoutes(deps: {
+  db: Database;
+  now: () => Date;
+  mac?: TaskLinkMac | undefined;
+  bounceSecret?: string | undefined;
+}): Hono {
   const app = new Hono();
   const { t } = translatorFor("vi");
   const send = (c: Context, status: number, title: string, body: Html) => {
@@ -46,6 +66,18 @@ export function createEmailRoutes(deps: { db: Database; now: () => Date; mac?: T
     );
   // Only these paths: this sub-app is mounted at the root of the public app, where "*" would be every request.
   for (const path of [EMAIL_CONFIRM_PATH, EMAIL_UNSUBSCRIBE_PATH]) app.use(`${path}/*`, limitBody(4096));
+  app.use(EMAIL_BOUNCE_PATH, limitBody(BOUNCE_LIMIT_BYTES));
+
+  // The secret is checked before the body is read; the mail server gets a status, not a page.
+  app.post(EMAIL_BOUNCE_PATH, async (c) => {
+    const secret = deps.bounceSecret;
+    if (!secret) return c.body(null, 404);
+    const given = /^Bearer\s+(.+)$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
+    if (!sameSecret(given, secret)) return c.body(null, 401);
+    const result = await recordEmailBounce(deps.db, await c.req.text(), deps.now());
+    if (result.kind === "not-a-report") return c.json({ error: "not a delivery status notification" }, 422);
+    return c.json({ bounced: result.bounced, marked: result.marked }, 202);
+  });
 
   app.get(`${EMAIL_CONFIRM_PATH}/:token`, async (c) => {
     const token = c.req.param("token");

@@ -23,6 +23,8 @@ import { field, isId, type PageRender, signedInRender, type SubjectRoutes, type 
 /** What the people page needs of the email channel: the channel for the confirmation mail, and its links. */
 export interface EmailWebDeps extends EmailChannelAccess {
   mac: TaskLinkMac;
+  /** The bearer secret of POST /email/bounce; unset: that route answers 404. */
+  bounceSecret?: string | undefined;
 }
 
 /** The page as it stands now, with what was just done on top. */

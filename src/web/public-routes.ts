@@ -109,6 +109,9 @@ export function publicRoutes(deps: WebDeps, cookie: SessionCookie): Hono {
 
   app.get("/app-signed-out", (c) => bare(c, 200, vi("web-signin-title"), vi("web-signed-out")));
   // A mail's confirmation and one-click unsubscribe: the token in the link is the key.
-  app.route("/", createEmailRoutes({ db: deps.db, now: deps.now, mac: deps.email?.mac }));
+  app.route(
+    "/",
+    createEmailRoutes({ db: deps.db, now: deps.now, mac: deps.email?.mac, bounceSecret: deps.email?.bounceSecret }),
+  );
   return app;
 }

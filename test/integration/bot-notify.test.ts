@@ -1,7 +1,7 @@
 /** The notices of a bot action go through the delivery service, which marks people who blocked the bot and tells the coordinators. */
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { people } from "../../db/schema.js";
+import { personChannels } from "../../db/schema.js";
 import type { SimulatedUser } from "../../src/dev/bot-api-emulator.js";
 import { type BotWorld, startBotWorld, TU_PHAP } from "../support/bot-world.js";
 
@@ -20,9 +20,9 @@ afterAll(async () => {
 
 const unreachableSince = async (chatId: number) => {
   const [row] = await world.database.client.db
-    .select({ since: people.unreachableSince })
-    .from(people)
-    .where(eq(people.telegramChatId, chatId));
+    .select({ since: personChannels.unreachableSince })
+    .from(personChannels)
+    .where(and(eq(personChannels.channel, "telegram"), eq(personChannels.chatId, String(chatId))));
   return row?.since ?? null;
 };
 

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { memberships, people } from "../../db/schema.js";
+import { memberships, people, personChannels } from "../../db/schema.js";
 import type { EmulatedMessage, SimulatedUser } from "../../src/dev/bot-api-emulator.js";
 import { operatorInvite } from "../support/invites.js";
 import { type BotWorld, startBotWorld, TU_PHAP, VAN_PHONG } from "../support/bot-world.js";
@@ -23,9 +23,9 @@ beforeAll(async () => {
     now: world.clock.now,
   });
   await world.database.client.db
-    .update(people)
+    .update(personChannels)
     .set({ unreachableSince: world.clock.now })
-    .where(eq(people.telegramUserId, 404));
+    .where(and(eq(personChannels.channel, "telegram"), eq(personChannels.chatId, "404")));
 }, 60_000);
 afterAll(async () => {
   await world.stop();
@@ -67,7 +67,10 @@ describe("/nguoi", () => {
     expect(link.text).toContain(`bộ phận ${VAN_PHONG}`);
 
     const [person] = await world.database.client.db.select().from(people).where(eq(people.fullName, "Phạm Thị Thống"));
-    expect(person).toMatchObject({ telegramChatId: null, telegramUserId: null });
+    expect(person).toMatchObject({ telegramUserId: null });
+    expect(
+      await world.database.client.db.select().from(personChannels).where(eq(personChannels.personId, person!.id)),
+    ).toEqual([]);
     expect(person!.deactivatedAt).not.toBeNull();
     expect(
       await world.database.client.db.select().from(memberships).where(eq(memberships.personId, person!.id)),

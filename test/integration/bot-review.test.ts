@@ -187,13 +187,13 @@ describe("reviewing an import in the chat", () => {
 
   it("lists a unit whose only member can no longer be reached, in the words of the reminders' mark", async () => {
     const { sql } = world.database.client;
-    await sql`update people set unreachable_since = now() where telegram_user_id = 303`;
+    await sql`update person_channels set unreachable_since = now() where channel = 'telegram' and chat_id = '303'`;
     try {
       const shown = await type("/rasoat", (m) => m.text.startsWith("✅") || m.text.startsWith("🧭"));
       expect(shown.text).toContain(`⚠️ Chưa có người nhận ở ${TU_PHAP}, hãy mời người nhận (/moi).`);
       expect(shown.text).toMatch(/Bộ phận này chủ trì hoặc phối hợp \d+ nhiệm vụ đang mở/);
     } finally {
-      await sql`update people set unreachable_since = null where telegram_user_id = 303`;
+      await sql`update person_channels set unreachable_since = null where channel = 'telegram' and chat_id = '303'`;
     }
     expect((await type("/rasoat", (m) => m.text.startsWith("✅") || m.text.startsWith("🧭"))).text).toBe(
       "✅ Không còn gì cần xử lý.",

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
-import { memberships, organizations, people } from "../../db/schema.js";
+import { memberships, organizations, people, personChannels } from "../../db/schema.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { sendCalendarNotices, sendNeedsDateList } from "../../src/services/delivery/weekly-sends.js";
 import { isWorkingDay } from "../../src/domain/calendar/index.js";
@@ -142,8 +142,11 @@ describe("the one-time notice about an unpublished year", () => {
     const organizationId = (org as typeof organizations.$inferSelect).id;
     const [coordinator] = await db
       .insert(people)
-      .values({ organizationId, fullName: "Điều phối", telegramUserId: 501, telegramChatId: 501 })
+      .values({ organizationId, fullName: "Điều phối", telegramUserId: 501 })
       .returning();
+    await db
+      .insert(personChannels)
+      .values({ organizationId, personId: coordinator!.id, channel: "telegram", chatId: "501" });
     await db.insert(memberships).values({ organizationId, personId: coordinator!.id, role: "coordinator" });
 
     expect(await yearsNeedingCalendarNotice(db, organizationId, { from: "2026-12-07", to: "2028-01-31" })).toEqual([

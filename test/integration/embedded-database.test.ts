@@ -6,7 +6,15 @@ import { promisify } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmbeddedDatabaseClient, type EmbeddedDatabaseClient, queryRows } from "../../db/client.js";
-import { memberships, organizations, people, reminderDeliveries, taskUnits, units } from "../../db/schema.js";
+import {
+  memberships,
+  organizations,
+  people,
+  personChannels,
+  reminderDeliveries,
+  taskUnits,
+  units,
+} from "../../db/schema.js";
 import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { createTelegramNotifier } from "../../src/channels/telegram/telegram-notifier.js";
@@ -58,9 +66,14 @@ describe("the embedded database (PGlite, no DATABASE_URL)", () => {
           organizationId: summary.organizationId,
           fullName: `Cán bộ ${unit.name}`,
           telegramUserId: 5000 + i,
-          telegramChatId: 5000 + i,
         })
         .returning({ id: people.id });
+      await client.db.insert(personChannels).values({
+        organizationId: summary.organizationId,
+        personId: person!.id,
+        channel: "telegram",
+        chatId: String(5000 + i),
+      });
       await client.db
         .insert(memberships)
         .values({ organizationId: summary.organizationId, personId: person!.id, role: "member", unitId: unit.unitId });
@@ -124,8 +137,11 @@ describe("the embedded database (PGlite, no DATABASE_URL)", () => {
     const [organization] = await client.db.select().from(organizations).where(eq(organizations.slug, "gio-son"));
     const [chairman] = await client.db
       .insert(people)
-      .values({ organizationId: organization!.id, fullName: "Chủ tịch", telegramUserId: 9001, telegramChatId: 9001 })
+      .values({ organizationId: organization!.id, fullName: "Chủ tịch", telegramUserId: 9001 })
       .returning({ id: people.id });
+    await client.db
+      .insert(personChannels)
+      .values({ organizationId: organization!.id, personId: chairman!.id, channel: "telegram", chatId: "9001" });
     await client.db
       .insert(memberships)
       .values({ organizationId: organization!.id, personId: chairman!.id, role: "chairman", unitId: null });

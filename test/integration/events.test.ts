@@ -6,7 +6,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approvalRequests, milestones, personChannels, tasks, units } from "../../db/schema.js";
+import { approvalRequests, milestones, personChannels, planImports, plans, tasks, units } from "../../db/schema.js";
 import type { SimulatedUser } from "../../src/dev/bot-api-emulator.js";
 import type { SimulatedZaloUser } from "../../src/dev/zalo-api-emulator.js";
 import { translatorFor } from "../../src/i18n/i18n.js";
@@ -14,6 +14,7 @@ import { createInvite } from "../../src/services/people/invites.js";
 import { findViewer, findViewerById } from "../../src/services/people/viewer.js";
 import { createSignInLink } from "../../src/services/web/sessions.js";
 import { TU_PHAP, VAN_PHONG } from "../support/bot-world.js";
+import { type SamplePlan, toTabText } from "../support/plan-files.js";
 import { PUBLIC_URL, startZaloWorld, type ZaloWorld } from "../support/zalo-world.js";
 
 const { t } = translatorFor("vi");
@@ -115,9 +116,9 @@ async function webAs(telegramUserId: number) {
     headers: { "content-type": "application/x-www-form-urlencoded" },
   });
   const cookie = (signedIn.headers.get("set-cookie") ?? "").split(";")[0] as string;
-  return async (path: string, fields: Record<string, string>) => {
+  const post = async (path: string, fields: Record<string, string>) => {
     // The form's page carries the session's CSRF token.
-    const page = await world.web.request(path.replace(/\/(decide|lead)$/, ""), { headers: { cookie } });
+    const page = await world.web.request(path.replace(/\/(decide|lead|date)$/, ""), { headers: { cookie } });
     const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] as string;
     return world.web.request(path, {
       method: "POST",
@@ -125,6 +126,36 @@ async function webAs(telegramUserId: number) {
       headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: PUBLIC_URL },
     });
   };
+  /** Uploads a plan file on /import and applies its preview, as a coordinator does in the browser. */
+  const importFile = async (fileName: string, text: string) => {
+    const page = await world.web.request("/import", { headers: { cookie } });
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] as string;
+    const body = new FormData();
+    body.set("_csrf", csrf);
+    body.set("file", new File([text], fileName));
+    const encoded = new Response(body);
+    const bytes = Buffer.from(await encoded.arrayBuffer());
+    const preview = await world.web.request("/import", {
+      method: "POST",
+      body: bytes,
+      headers: {
+        cookie,
+        origin: PUBLIC_URL,
+        "content-type": encoded.headers.get("content-type") as string,
+        "content-length": String(bytes.length),
+      },
+    });
+    const apply = /action="(\/import\/[0-9a-f]+)"/.exec(await preview.text())?.[1];
+    if (!apply) throw new Error(`no preview to apply (${preview.status})`);
+    const applied = await world.web.request(apply, {
+      method: "POST",
+      body: new URLSearchParams({ _csrf: csrf }),
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: PUBLIC_URL },
+    });
+    // The page that says what was stored.
+    return applied.status === 200 && (await applied.text()).includes('class="flash ok"');
+  };
+  return Object.assign(post, { importFile });
 }
 
 describe("completion.requested, from the chat and from Zalo", () => {
@@ -279,4 +310,150 @@ describe("person.joined, by Telegram and by Zalo", () => {
     }
     expect(since(chairman)).toEqual([]);
   });
+});
+
+/** A one-task plan led by `lead`, new to the organization. */
+const onePlan = (heading: string, title: string, lead: string, deadline: string): SamplePlan => ({
+  heading,
+  sections: [
+    {
+      roman: "I",
+      title: "NHIỆM VỤ",
+      tasks: [{ stt: "1", title, rows: [{ activity: "", product: "Báo cáo", lead, support: "", deadline }] }],
+    },
+  ],
+});
+
+/** The words of a plan.applied notice for the plan holding the task `taskTitle`, from what its import recorded. */
+async function planAppliedWords(taskTitle: string) {
+  const [row] = await world.database.client.db
+    .select({ title: plans.title, summary: planImports.summary })
+    .from(tasks)
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .innerJoin(planImports, eq(planImports.planId, plans.id))
+    .where(and(eq(tasks.organizationId, world.organizationId), eq(tasks.title, taskTitle)));
+  const summary = row!.summary as { tasks: number; added: string[]; removed: string[]; deadlineMoved: unknown[] };
+  return t("notify-plan-applied", {
+    person: "Nguyễn Điều Phối",
+    created: "yes",
+    title: row!.title,
+    tasks: summary.tasks,
+    added: summary.added.length,
+    removed: summary.removed.length,
+    moved: summary.deadlineMoved.length,
+  });
+}
+
+describe("plan.applied, in the chat and on the web", () => {
+  it("tells the chairman on each of their channels in the same words, once; not the coordinator who applied it", async () => {
+    const chairmanOnZalo = await linkZalo(802, "e0000000000000000002");
+    const since = mark(coordinator, coordinatorOnZalo, chairman, chairmanOnZalo, member);
+    // In the chat: the file sent to the bot, then "Xác nhận" under its preview.
+    const inChat = "Kế hoạch tuyên truyền pháp luật năm 2025";
+    const before = coordinator.inbox().length;
+    coordinator.sendDocument(
+      "tuyen-truyen.txt",
+      Buffer.from(toTabText(onePlan(inChat, "Tuyên truyền", TU_PHAP, "Trước 30/6/2025"))),
+    );
+    const preview = await coordinator.waitForMessage((m) => m.text.includes("Chưa có gì được lưu"), {
+      after: before,
+      timeoutMs: 20_000,
+    });
+    coordinator.press(preview, "Xác nhận");
+    await coordinator.waitForMessage((m) => m.text.startsWith("✅ Đã lưu kế hoạch"), {
+      after: before,
+      timeoutMs: 20_000,
+    });
+    // On the web: the upload and its preview's "apply".
+    const onWeb = "Kế hoạch chuyển đổi số năm 2025";
+    const post = await webAs(801);
+    const applied = await post.importFile(
+      "chuyen-doi-so.txt",
+      toTabText(onePlan(onWeb, "Số hóa hồ sơ", TU_PHAP, "Trước 30/9/2025")),
+    );
+    expect(applied).toBe(true);
+
+    for (const taskTitle of ["Tuyên truyền", "Số hóa hồ sơ"]) {
+      const words = await planAppliedWords(taskTitle);
+      expect(await timesHeard(since, chairman, words)).toBe(1);
+      expect(await timesHeard(since, chairmanOnZalo, words)).toBe(1);
+    }
+    expect(since(coordinatorOnZalo)).toEqual([]);
+    expect(since(member)).toEqual([]);
+  }, 60_000);
+});
+
+describe("deadline.moved, in the chat and on the web", () => {
+  it("tells the lead unit's other people on each channel in the same words, once; the requester hears only the grant", async () => {
+    const colleague = await world.join(805, "member", TU_PHAP, { name: "Hồ Thị Đồng" });
+    const colleagueOnZalo = await linkZalo(805, "e0000000000000000006");
+    const since = mark(colleague, colleagueOnZalo, member, memberOnZalo, chairman);
+    const requestExtension = async (date: string) => {
+      const pressed = await pressForTask(member, WRITTEN, "⏳");
+      await member.waitForMessage(() => true, { after: pressed });
+      const asked = member.inbox().length;
+      member.send(date);
+      await member.waitForMessage(() => true, { after: asked });
+      const reasoned = member.inbox().length;
+      member.send("Chờ ý kiến của huyện");
+      await member.waitForMessage(() => true, { after: reasoned });
+    };
+    // In the chat: the chairman's "Đồng ý" under the request he received.
+    const heard = chairman.inbox().length;
+    await requestExtension("30/4/2025");
+    const request = await chairman.waitForMessage((m) => m.text.includes(WRITTEN) && m.buttons.length > 0, {
+      after: heard,
+    });
+    chairman.press(request, t("btn-grant"));
+    const moved = (from: string, to: string) =>
+      t("notify-deadline-moved", { number: "I.1", title: WRITTEN, unit: TU_PHAP, from, to });
+    const movedInChat = moved("31/03/2025", "30/04/2025");
+    expect(await timesHeard(since, colleague, movedInChat)).toBe(1);
+    expect(await timesHeard(since, colleagueOnZalo, movedInChat)).toBe(1);
+    // On the web: the chairman grants the next request on the milestone's page.
+    await requestExtension("15/5/2025");
+    const pending = await pendingRequest(WRITTEN, "extension");
+    const post = await webAs(802);
+    expect((await post(`/m/${pending.milestoneId}/decide`, { decision: "grant", request: pending.id })).status).toBe(
+      303,
+    );
+    const movedOnWeb = moved("30/04/2025", "15/05/2025");
+    expect(await timesHeard(since, colleague, movedOnWeb)).toBe(1);
+    expect(await timesHeard(since, colleagueOnZalo, movedOnWeb)).toBe(1);
+    // The requester is told the grant, not the move as well.
+    const granted = t("notify-extension-granted", { title: WRITTEN, date: "15/05/2025" });
+    expect(await timesHeard(since, memberOnZalo, granted)).toBe(1);
+    for (const box of [member, memberOnZalo]) expect(since(box).filter((m) => m.text.startsWith("📅"))).toEqual([]);
+  }, 60_000);
+
+  it("a unit nobody can reach: the coordinators hear its notice, saying they stand in; not the one who moved it", async () => {
+    const deputy = await world.join(806, "coordinator", undefined, { name: "Phó Điều Phối" });
+    const since = mark(deputy, coordinator, coordinatorOnZalo);
+    // A task led by a unit nobody joined, waiting for a date, given one on the web.
+    const heading = "Kế hoạch kiểm tra tài chính năm 2025";
+    const post = await webAs(801);
+    expect(
+      await post.importFile(
+        "tai-chinh.txt",
+        toTabText(onePlan(heading, "Kiểm tra quỹ", "Tài chính – Kế toán", "Theo Kế hoạch")),
+      ),
+    ).toBe(true);
+    const [milestone] = await world.database.client.db
+      .select({ id: milestones.id })
+      .from(milestones)
+      .innerJoin(tasks, eq(tasks.id, milestones.taskId))
+      .where(and(eq(tasks.organizationId, world.organizationId), eq(tasks.title, "Kiểm tra quỹ")));
+    expect((await post(`/m/${milestone!.id}/date`, { text: "30/06/2025" })).status).toBe(303);
+    const moved = t("notify-deadline-moved", {
+      number: "I.1",
+      title: "Kiểm tra quỹ",
+      unit: "Tài chính – Kế toán",
+      from: t("due-none"),
+      to: "30/06/2025",
+    });
+    const standIn = `${t("notify-stand-in", { unit: "Tài chính – Kế toán" })}\n${moved}`;
+    expect(await timesHeard(since, deputy, standIn)).toBe(1);
+    expect(since(coordinator).filter((m) => m.text.includes("Kiểm tra quỹ"))).toEqual([]);
+    expect(since(coordinatorOnZalo)).toEqual([]);
+  }, 60_000);
 });

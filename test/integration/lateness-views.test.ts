@@ -15,6 +15,7 @@ import { findViewerById } from "../../src/services/people/viewer.js";
 import { formatDigest, loadDigestMilestones } from "../../src/services/reminders/digest-message.js";
 import { loadReportRows } from "../../src/services/reports/report-rows.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
+import { insertTelegramPerson } from "../support/people.js";
 
 let database: TestDatabase & { client: PostgresDatabaseClient };
 beforeAll(async () => {
@@ -70,10 +71,11 @@ async function seedPlan(client: PostgresDatabaseClient): Promise<{ organizationI
       values (${organizationId}, ${task!.id}, 'm0', ${m.due}, ${m.state},
               ${m.completed ? `${m.completed}T15:00:00+07:00` : null})`;
   }
-  const [coordinator] = await sql`insert into people (organization_id, full_name, telegram_user_id, telegram_chat_id)
-    values (${organizationId}, 'Điều phối viên', 70001, 70001) returning id`;
-  await sql`insert into memberships (organization_id, person_id, role) values (${organizationId}, ${coordinator!.id}, 'coordinator')`;
-  return { organizationId, coordinatorId: coordinator!.id as string };
+  const coordinator = {
+    id: await insertTelegramPerson(sql, { organizationId, fullName: "Điều phối viên", chatId: 70001 }),
+  };
+  await sql`insert into memberships (organization_id, person_id, role) values (${organizationId}, ${coordinator.id}, 'coordinator')`;
+  return { organizationId, coordinatorId: coordinator.id };
 }
 
 describe("lateness, as every view reads it", () => {

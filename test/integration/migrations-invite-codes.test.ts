@@ -1,12 +1,11 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { drizzle } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import { afterEach, describe, expect, it } from "vitest";
-import { migrateDatabase, migrationsFolder } from "../../db/migrate.js";
+import { migrateDatabase } from "../../db/migrate.js";
 import { redeemInvite } from "../../src/services/people/invites.js";
 import { createEmptyDatabase, silentLogger, type TestDatabase } from "../support/database.js";
+import { migrationsBefore } from "../support/migrations.js";
 
 const HASHING_MIGRATION = "0015_hashed_invite_codes";
 
@@ -19,24 +18,11 @@ afterEach(async () => {
   folder = undefined;
 });
 
-/** The migrations as they were before invite codes were hashed: the journal cut before that step. */
-function migrationsBeforeHashing(): string {
-  const dir = mkdtempSync(join(tmpdir(), "nhacviec-migrations-"));
-  cpSync(migrationsFolder, dir, { recursive: true });
-  const journalPath = join(dir, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: Array<{ tag: string }> };
-  const cut = journal.entries.findIndex((entry) => entry.tag === HASHING_MIGRATION);
-  expect(cut).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, cut);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
-
 describe("the migration that hashes invite codes", () => {
   it("keeps a link sent before it working, and keeps no plain code", async () => {
     database = await createEmptyDatabase();
     const client = database.connect();
-    folder = migrationsBeforeHashing();
+    folder = migrationsBefore(HASHING_MIGRATION);
     await migrate(drizzle(client.sql), { migrationsFolder: folder });
     const [organization] =
       await client.sql`insert into organizations (slug, name) values ('cu', 'UBND xã Cũ') returning id`;

@@ -7,6 +7,7 @@ import { syncReminders } from "../../src/services/reminders/sync-reminders.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { removeQueueKeys } from "../support/queues.js";
 import { createReminderWorld, engineDeps, planSend } from "../support/reminder-world.js";
+import { insertTelegramPerson } from "../support/people.js";
 
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 let database: TestDatabase & { client: PostgresDatabaseClient };
@@ -43,11 +44,14 @@ describe("who a reminder reaches", () => {
     const { sql } = database.client;
     const world = await createReminderWorld(database.client, 2, 71_000);
     // One member blocked the bot, the other never opened a chat: nobody of the unit can be reached.
-    await sql`update people set unreachable_since = now() where telegram_chat_id = 71000`;
-    await sql`update people set telegram_chat_id = null where telegram_chat_id = 71001`;
-    const [coordinator] = await sql`insert into people (organization_id, full_name, telegram_user_id, telegram_chat_id)
-      values (${world.organizationId}, 'Điều phối viên', 71999, 71999) returning id`;
-    await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${coordinator!.id}, 'coordinator')`;
+    await sql`update person_channels set unreachable_since = now() where channel = 'telegram' and chat_id = '71000'`;
+    await sql`delete from person_channels where channel = 'telegram' and chat_id = '71001'`;
+    await insertTelegramPerson(sql, {
+      organizationId: world.organizationId,
+      fullName: "Điều phối viên",
+      chatId: 71999,
+      role: "coordinator",
+    });
     await planSend(database.client, world, new Date(Date.now() - 1000));
     const sent = await dispatchNow(world.organizationId);
     expect([...sent.keys()]).toEqual([71_999]);
@@ -59,9 +63,12 @@ describe("who a reminder reaches", () => {
   it("reaches the unit alone, unmarked, when someone of it is reachable", async () => {
     const { sql } = database.client;
     const world = await createReminderWorld(database.client, 1, 72_000);
-    const [coordinator] = await sql`insert into people (organization_id, full_name, telegram_user_id, telegram_chat_id)
-      values (${world.organizationId}, 'Điều phối viên', 72999, 72999) returning id`;
-    await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${coordinator!.id}, 'coordinator')`;
+    await insertTelegramPerson(sql, {
+      organizationId: world.organizationId,
+      fullName: "Điều phối viên",
+      chatId: 72999,
+      role: "coordinator",
+    });
     await planSend(database.client, world, new Date(Date.now() - 1000));
     const sent = await dispatchNow(world.organizationId);
     expect([...sent.keys()]).toEqual([72_000]);

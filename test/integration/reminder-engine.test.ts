@@ -7,6 +7,7 @@ import { startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { removeQueueKeys } from "../support/queues.js";
 import { countByChat, createReminderWorld, engineDeps, planSend, waitFor } from "../support/reminder-world.js";
+import { insertTelegramPerson } from "../support/people.js";
 
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 let database: TestDatabase & { client: PostgresDatabaseClient };
@@ -157,9 +158,7 @@ describe("the reminder engine on real Postgres and Redis", () => {
       ["Chủ tịch", 69_001, "chairman"],
       ["Điều phối viên", 69_002, "coordinator"],
     ] as const) {
-      const [person] = await sql`insert into people (organization_id, full_name, telegram_user_id, telegram_chat_id)
-        values (${world.organizationId}, ${name}, ${chat}, ${chat}) returning id`;
-      await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${person!.id}, ${role})`;
+      await insertTelegramPerson(sql, { organizationId: world.organizationId, fullName: name, chatId: chat, role });
     }
     // A second task still waiting for a date.
     const [task] =
@@ -199,9 +198,12 @@ describe("the reminder engine on real Postgres and Redis", () => {
     const world = await createReminderWorld(database.client, 3, 50_000);
     const emulator = await startBotApiEmulator({ ratePerSecond: 5000, blockedChats: [50_001] });
     const { sql } = database.client;
-    const [coordinator] = await sql`insert into people (organization_id, full_name, telegram_user_id, telegram_chat_id)
-      values (${world.organizationId}, 'Điều phối viên', 59999, 59999) returning id`;
-    await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${coordinator!.id}, 'coordinator')`;
+    await insertTelegramPerson(sql, {
+      organizationId: world.organizationId,
+      fullName: "Điều phối viên",
+      chatId: 59999,
+      role: "coordinator",
+    });
     await planSend(database.client, world, secondsFromNow(-1));
     const deps = engineDeps(database.client, redisUrl, newPrefix(), emulator.apiRoot);
     const engine = await startReminderEngine(deps);
@@ -215,7 +217,8 @@ describe("the reminder engine on real Postgres and Redis", () => {
           .sort(),
       ).toEqual([50_000, 50_002]);
       expect(emulator.messages.find((m) => m.chatId === 59_999)?.text).toContain("Công chức 2");
-      const [blocked] = await sql`select unreachable_since from people where telegram_chat_id = 50001`;
+      const [blocked] =
+        await sql`select unreachable_since from person_channels where channel = 'telegram' and chat_id = '50001'`;
       expect(blocked?.unreachable_since).not.toBeNull();
     } finally {
       await stopAll([engine], [deps]);

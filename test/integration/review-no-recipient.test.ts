@@ -8,6 +8,7 @@ import type { PostgresDatabaseClient } from "../../db/client.js";
 import { findViewerById, type Viewer } from "../../src/services/people/viewer.js";
 import { listReviewItems, unitsWithNoRecipient } from "../../src/services/review.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
+import { insertTelegramPerson } from "../support/people.js";
 
 let database: TestDatabase & { client: PostgresDatabaseClient };
 let organizationId: string;
@@ -51,21 +52,25 @@ beforeAll(async () => {
     if (unit.person === null) continue;
     const chat = unit.person === "no-chat" ? null : 80000 + i;
     const blocked = unit.person.startsWith("blocked") || unit.person === "zalo-blocked" ? BLOCKED_AT : null;
-    const [person] =
-      await sql`insert into people (organization_id, full_name, telegram_user_id, telegram_chat_id, unreachable_since)
-      values (${organizationId}, ${`Người ${i}`}, ${chat}, ${chat}, ${blocked}::timestamptz) returning id`;
+    const person = {
+      id: await insertTelegramPerson(sql, {
+        organizationId,
+        fullName: `Người ${i}`,
+        chatId: chat,
+        unreachableSince: blocked,
+      }),
+    };
     await sql`insert into memberships (organization_id, person_id, role, unit_id)
-      values (${organizationId}, ${person!.id}, ${unit.role}, ${row!.id})`;
+      values (${organizationId}, ${person.id}, ${unit.role}, ${row!.id})`;
     if (unit.person === "blocked-with-zalo" || unit.person === "zalo-blocked") {
       await sql`insert into person_channels (organization_id, person_id, channel, chat_id, unreachable_since)
-        values (${organizationId}, ${person!.id}, 'zalo', ${`zalo-${i}`},
+        values (${organizationId}, ${person.id}, 'zalo', ${`zalo-${i}`},
                 ${unit.person === "zalo-blocked" ? BLOCKED_AT : null}::timestamptz)`;
     }
   }
-  const [person] = await sql`insert into people (organization_id, full_name, telegram_user_id, telegram_chat_id)
-    values (${organizationId}, 'Điều phối', 89999, 89999) returning id`;
-  await sql`insert into memberships (organization_id, person_id, role) values (${organizationId}, ${person!.id}, 'coordinator')`;
-  coordinator = (await findViewerById(database.client.db, person!.id as string))!;
+  const person = { id: await insertTelegramPerson(sql, { organizationId, fullName: "Điều phối", chatId: 89999 }) };
+  await sql`insert into memberships (organization_id, person_id, role) values (${organizationId}, ${person.id}, 'coordinator')`;
+  coordinator = (await findViewerById(database.client.db, person.id))!;
 });
 afterAll(async () => {
   await database.drop();

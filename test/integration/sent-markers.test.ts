@@ -33,7 +33,7 @@ async function staleClaims(people: number, firstChatId: number) {
     select r.organization_id, r.id, p.id, 'sending', now() - interval '10 minutes'
     from reminders r join people p on p.organization_id = r.organization_id
     where r.organization_id = ${world.organizationId}
-    returning id, (select telegram_chat_id::text from people where id = person_id) as chat_id`;
+    returning id, (select chat_id from person_channels pc where pc.person_id = reminder_deliveries.person_id and pc.channel = 'telegram') as chat_id`;
   await database.client.sql`update reminders set state = 'sending' where organization_id = ${world.organizationId}`;
   return { world, deliveries };
 }

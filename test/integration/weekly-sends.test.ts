@@ -10,6 +10,7 @@ import type { PreviewSend } from "../../src/services/preview-sends.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { countQueueKeys, newQueuePrefix, removeQueueKeys, testRedisUrl } from "../support/queues.js";
 import { createReminderWorld, engineDeps, waitFor } from "../support/reminder-world.js";
+import { insertTelegramPerson } from "../support/people.js";
 
 const run = promisify(execFile);
 
@@ -35,9 +36,12 @@ describe("the weekly digest, by `preview` and by the BullMQ worker", () => {
     const emulator = await startBotApiEmulator({ ratePerSecond: 5000 });
     const world = await createReminderWorld(database.client, 1, 80_000);
     const { sql } = database.client;
-    const [chairman] = await sql`insert into people (organization_id, full_name, telegram_user_id, telegram_chat_id)
-      values (${world.organizationId}, 'Chủ tịch', 89001, 89001) returning id`;
-    await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${chairman!.id}, 'chairman')`;
+    await insertTelegramPerson(sql, {
+      organizationId: world.organizationId,
+      fullName: "Chủ tịch",
+      chatId: 89001,
+      role: "chairman",
+    });
     const [plan] = await sql`select id from plans where organization_id = ${world.organizationId}`;
 
     // `preview`, as the office runs it, from the stored plan.

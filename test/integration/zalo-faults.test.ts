@@ -33,7 +33,7 @@ describe("Zalo recipients under faults", () => {
     try {
       const world = await createReminderWorld(database.client, 60, 500_000);
       const people = await database.client.sql`select id from people where organization_id = ${world.organizationId}
-        order by telegram_chat_id`;
+        order by telegram_user_id`;
       // Half of them also bound a Zalo chat, and wrote to the bot (Zalo refuses chats that never did).
       const zaloChats = people.slice(0, 30).map((_, i) => `f${String(i).padStart(19, "0")}`);
       for (const [i, chatId] of zaloChats.entries()) {

@@ -161,7 +161,7 @@ describe("Zalo as a second channel", () => {
     const [person] = await world.database.client.db
       .select({ id: people.id })
       .from(people)
-      .where(eq(people.telegramChatId, 703));
+      .where(eq(people.telegramUserId, 703));
     expect(await personIdOfZalo(onBothZalo.id)).toBe(person!.id);
 
     const telegramBefore = both.inbox().length;
@@ -194,10 +194,10 @@ describe("Zalo as a second channel", () => {
     world.clock.now = day("2025-03-31");
     await world.dispatch();
     const [channel] = await world.database.client
-      .sql`select unreachable_since from person_channels where person_id = ${personId}`;
+      .sql`select unreachable_since from person_channels where person_id = ${personId} and channel = 'zalo'`;
     expect(channel!.unreachable_since).not.toBeNull();
     const [telegram] = await world.database.client
-      .sql`select unreachable_since from people where telegram_chat_id = 702`;
+      .sql`select unreachable_since from person_channels where channel = 'telegram' and chat_id = '702'`;
     expect(telegram!.unreachable_since).toBeNull();
     onZalo.unblock();
   });

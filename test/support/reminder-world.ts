@@ -40,10 +40,17 @@ export async function createReminderWorld(
     organization_id: organizationId,
     full_name: `Công chức ${i + 1}`,
     telegram_user_id: chatId,
-    telegram_chat_id: chatId,
   }));
   for (let i = 0; i < rows.length; i += 500) {
     const created = await sql`insert into people ${sql(rows.slice(i, i + 500))} returning id`;
+    await sql`insert into person_channels ${sql(
+      created.map((person, j) => ({
+        organization_id: organizationId,
+        person_id: person.id as string,
+        channel: "telegram",
+        chat_id: String(chatIds[i + j]),
+      })),
+    )}`;
     await sql`insert into memberships ${sql(
       created.map((person) => ({
         organization_id: organizationId,

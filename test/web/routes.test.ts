@@ -97,6 +97,7 @@ describe("every registered route", () => {
       "GET /static/app.js",
       "GET /t/:token",
       "POST /auth/telegram",
+      "POST /email/bounce",
       "POST /email/huy-tong-hop/:token",
       "POST /email/xac-nhan/:token",
       "POST /signin",

@@ -16,7 +16,8 @@ import { DEFAULT_TIME_ZONE, localDay } from "../../domain/planning/index.js";
 import type { Logger } from "../../logger.js";
 import { capabilitiesOf, isRefused } from "../../services/access.js";
 import { loadShownList, saveShownList } from "../../services/delivery/shown-list.js";
-import { sendZaloWithRetries, type ZaloChannelDeps } from "../../services/delivery/deliver.js";
+import { zaloChannel } from "../../channels/zalo/zalo-channel.js";
+import { sendOnChannel, type ZaloChannelDeps } from "../../services/delivery/deliver.js";
 import { markDone } from "../../services/milestones/milestone-actions.js";
 import { listOpenMilestones, type MilestoneView } from "../../services/milestones/milestone-view.js";
 import { findZaloViewer, markZaloChatReachable } from "../../services/people/channel-links.js";
@@ -61,7 +62,7 @@ export function createZaloUpdateHandler(deps: ZaloBotDeps): {
   now: (update: ZaloUpdate) => Promise<void>;
 } {
   const reply = async (chatId: string, text: string) => {
-    const outcome = await sendZaloWithRetries(deps.zalo, chatId, { text });
+    const outcome = await sendOnChannel(zaloChannel(deps.zalo), chatId, { kind: "notice", text, buttons: [] });
     if (outcome.kind !== "sent") deps.logger.warn({ channel: "zalo", outcome }, "zalo reply not delivered");
   };
 

@@ -64,7 +64,7 @@ export function createEmailChannel(options: EmailChannelOptions): EmailChannel {
   } as Parameters<typeof nodemailer.createTransport>[1]);
   return {
     name: "email",
-    capabilities: { buttons: false, files: true, photos: true },
+    capabilities: { buttons: false, files: true, photos: true, photoInText: true },
     limiter: options.limiter,
     taskLink: options.taskLink,
     unsubscribeUrl: options.unsubscribeUrl,

@@ -10,9 +10,10 @@ import type { DeliveryChannel } from "../channel.js";
 export function zaloChannel(zalo: ZaloChannelDeps): DeliveryChannel {
   return {
     name: "zalo",
-    capabilities: { buttons: false, files: false, photos: false },
+    capabilities: { buttons: false, files: false, photos: false, photoInText: false },
     limiter: zalo.limiter,
     taskLink: zalo.taskLink,
+    pageLink: (path) => `${zalo.publicUrl}${path}`,
     send: (address, message, options) => zalo.notifier.send({ chatId: address, text: message.text }, options),
   };
 }

@@ -22,6 +22,8 @@ export type NoticeVariant = "default" | "lead-gained" | "lead-lost";
 export interface Addressee {
   personId: string;
   variant: NoticeVariant;
+  /** A coordinator told in place of this unit, which has nobody who can be reached. */
+  standsInFor?: string;
 }
 
 const hasRole = (member: OrganizationMember, roles: readonly Role[]) =>
@@ -53,6 +55,21 @@ function leadAudience(event: Extract<DomainEvent, { type: "lead.changed" }>, mem
   ];
 }
 
+/** A deadline move: the lead units' people, not the one who moved it nor one already told. */
+function deadlineAudience(event: Extract<DomainEvent, { type: "deadline.moved" }>, members: OrganizationMember[]) {
+  return members
+    .filter(
+      (m) =>
+        m.personId !== event.byPersonId &&
+        m.personId !== event.alreadyToldPersonId &&
+        m.roles.some(
+          (r) =>
+            (r.role === "member" || r.role === "unit_head") && r.unitId !== null && event.unitIds.includes(r.unitId),
+        ),
+    )
+    .map((m): Addressee => ({ personId: m.personId, variant: "default" }));
+}
+
 /** Who must hear `event`, among the organization's `members`. */
 export function audienceOf(event: DomainEvent, members: OrganizationMember[]): Addressee[] {
   switch (event.type) {
@@ -67,5 +84,65 @@ export function audienceOf(event: DomainEvent, members: OrganizationMember[]): A
       return leadAudience(event, members);
     case "person.joined":
       return one(event.invitedByPersonId, event.personId, members);
+    case "deadline.moved":
+      return deadlineAudience(event, members);
+    case "plan.applied":
+      // The operator's or the system's import (the CLI, the demo, a seed) is no one's news to tell.
+      return event.byPersonId === null ? [] : withRoles(members, ["coordinator", "chairman"], event.byPersonId);
+    case "person.unreachable":
+      return withRoles(members, ["coordinator"], event.personId);
   }
+}
+
+/** Who made the event happen (never told of their own act). */
+export function actorOf(event: DomainEvent): string | null {
+  switch (event.type) {
+    case "completion.requested":
+    case "extension.requested":
+      return event.requesterPersonId;
+    case "completion.decided":
+    case "extension.decided":
+      return event.deciderPersonId;
+    case "person.joined":
+    case "person.unreachable":
+      return event.personId;
+    case "lead.changed":
+    case "deadline.moved":
+    case "plan.applied":
+      return event.byPersonId;
+  }
+}
+
+/** The units an event is addressed to as units (their people hear it because they work there). */
+export function addressedUnitsOf(event: DomainEvent): string[] {
+  if (event.type === "deadline.moved") return event.unitIds;
+  if (event.type === "lead.changed") return [event.unitId];
+  return [];
+}
+
+/**
+ * The coordinator stand-in: a unit the event is addressed to whose people
+ * cannot be reached (nobody joined, all blocked) is told through the
+ * coordinators, who hear the unit's notice marked as standing in, once per
+ * unit, unless they acted themselves. `reachable` is who can be reached now.
+ */
+export function withStandIns(
+  event: DomainEvent,
+  audience: Addressee[],
+  members: OrganizationMember[],
+  reachable: ReadonlySet<string>,
+): Addressee[] {
+  const actor = actorOf(event);
+  const standIns: Addressee[] = [];
+  for (const unitId of addressedUnitsOf(event)) {
+    const ofUnit = audience.filter((a) => members.find((m) => m.personId === a.personId && inUnit(m, unitId)));
+    if (ofUnit.some((a) => reachable.has(a.personId))) continue;
+    const variant: NoticeVariant = event.type === "lead.changed" ? "lead-gained" : "default";
+    for (const m of members) {
+      if (m.personId === actor || !hasRole(m, ["coordinator"])) continue;
+      if (audience.some((a) => a.personId === m.personId) || standIns.some((a) => a.personId === m.personId)) continue;
+      standIns.push({ personId: m.personId, variant, standsInFor: unitId });
+    }
+  }
+  return [...audience, ...standIns];
 }

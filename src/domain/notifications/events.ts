@@ -65,8 +65,54 @@ export interface PersonJoined {
   invitedByPersonId: string | null;
 }
 
+/** A milestone's due day changed (a date set in review, an extension granted, a move in the chat or on the web). */
+export interface DeadlineMoved {
+  type: "deadline.moved";
+  milestoneId: string;
+  /** Who moved it; null for the system. */
+  byPersonId: string | null;
+  /** The task's lead units when it moved: their people must hear. */
+  unitIds: string[];
+  from: IsoDate | null;
+  to: IsoDate;
+  /** Someone told of this move already by another event (the requester of a granted extension). */
+  alreadyToldPersonId: string | null;
+}
+
+/** An imported plan (or directive) was applied: its tasks, units and deadlines written. */
+export interface PlanApplied {
+  type: "plan.applied";
+  planId: string;
+  /** Who applied it; null for the operator or the system. */
+  byPersonId: string | null;
+  created: boolean;
+  tasks: number;
+  added: number;
+  removed: number;
+  deadlinesMoved: number;
+}
+
+/**
+ * A channel refused a person for good (a mailbox that bounces) and they have
+ * no channel left: the coordinators must call them instead.
+ */
+export interface PersonUnreachable {
+  type: "person.unreachable";
+  personId: string;
+  /** The channel that refused last: a mailbox that bounces is told in other words than a blocked bot. */
+  channel: "telegram" | "zalo" | "email";
+}
+
 export type DomainEvent =
-  CompletionRequested | ExtensionRequested | CompletionDecided | ExtensionDecided | LeadChanged | PersonJoined;
+  | CompletionRequested
+  | ExtensionRequested
+  | CompletionDecided
+  | ExtensionDecided
+  | LeadChanged
+  | PersonJoined
+  | DeadlineMoved
+  | PlanApplied
+  | PersonUnreachable;
 
 export type DomainEventType = DomainEvent["type"];
 
@@ -77,6 +123,9 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   "extension.decided",
   "lead.changed",
   "person.joined",
+  "deadline.moved",
+  "plan.applied",
+  "person.unreachable",
 ];
 
 export function isDomainEventType(value: string): value is DomainEventType {

@@ -1,7 +1,16 @@
-export { type Addressee, audienceOf, type NoticeVariant, type OrganizationMember } from "./audience.js";
+export {
+  actorOf,
+  type Addressee,
+  addressedUnitsOf,
+  audienceOf,
+  type NoticeVariant,
+  type OrganizationMember,
+  withStandIns,
+} from "./audience.js";
 export {
   type CompletionDecided,
   type CompletionRequested,
+  type DeadlineMoved,
   DOMAIN_EVENT_TYPES,
   type DomainEvent,
   type DomainEventType,
@@ -10,4 +19,6 @@ export {
   isDomainEventType,
   type LeadChanged,
   type PersonJoined,
+  type PersonUnreachable,
+  type PlanApplied,
 } from "./events.js";

@@ -645,6 +645,13 @@ web-lead-button = Change lead
 web-lead-same = { $unit } already leads this task.
 notify-lead-gained = 📌 { $unit } now leads the task “{ $title }” (due { $due }). Type /viec to see it.
 notify-lead-lost = ℹ️ The task “{ $title }” is now led by { $unit }; { $old } no longer leads it.
+notify-deadline-moved = 📅 The deadline of task { $number } “{ $title }” ({ $unit }) moved from { $from } to { $to }.
+notify-plan-applied = 📥 { $person } applied { $created ->
+    [yes] a new document
+   *[no] an update of
+} “{ $title }”: { $tasks } tasks, { $added } new, { $removed } removed, { $moved } with a new deadline.
+notify-plan-applied-by-system = the system
+notify-stand-in = ⚠️ Nobody can be reached in { $unit }; you receive this in their place (invite someone: /moi):
 web-reports-title = Reports – { $org }
 web-reports-workbook = Plan results workbook
 web-reports-workbook-hint = Every milestone with its state, days late and evidence, as of { $date }.

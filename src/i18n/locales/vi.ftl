@@ -649,6 +649,13 @@ web-lead-button = Đổi chủ trì
 web-lead-same = { $unit } đã là đơn vị chủ trì.
 notify-lead-gained = 📌 Bộ phận { $unit } được giao chủ trì nhiệm vụ “{ $title }” (hạn { $due }). Gõ /viec để xem.
 notify-lead-lost = ℹ️ Nhiệm vụ “{ $title }” nay do { $unit } chủ trì; bộ phận { $old } không còn chủ trì nhiệm vụ này.
+notify-deadline-moved = 📅 Hạn nhiệm vụ { $number } “{ $title }” ({ $unit }) đổi từ { $from } sang { $to }.
+notify-plan-applied = 📥 { $person } đã áp dụng { $created ->
+    [yes] văn bản mới
+   *[no] bản cập nhật của
+} “{ $title }”: { $tasks } nhiệm vụ, { $added } mới, { $removed } bỏ, { $moved } đổi hạn.
+notify-plan-applied-by-system = hệ thống
+notify-stand-in = ⚠️ Chưa có người nhận ở { $unit }, bạn nhận thay (hãy mời người nhận: /moi):
 web-reports-title = Báo cáo – { $org }
 web-reports-workbook = Bảng kết quả thực hiện kế hoạch
 web-reports-workbook-hint = Mọi mốc việc với trạng thái, số ngày trễ và { -evidence }, tính đến ngày { $date }.

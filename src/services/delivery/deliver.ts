@@ -1,13 +1,13 @@
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../../db/client.js";
 import { people, personChannels } from "../../../db/schema.js";
-import { type Translator, translatorFor } from "../../i18n/i18n.js";
+import { translatorFor } from "../../i18n/i18n.js";
 import type { Logger } from "../../logger.js";
 import { NotifierError, type Notifier, type OutgoingMessage, type PlainNotifier } from "../notifier.js";
 import type { ChannelMessage, ChannelName, DeliveryChannel } from "../../channels/channel.js";
 import { enabledChannelList } from "../../channels/registry.js";
 import type { SendRateLimiter } from "./rate-limiter.js";
-import { isReachable } from "./reachable.js";
+import { isReachable, reachableChats } from "./reachable.js";
 
 /** The Zalo channel of a process, when ZALO_BOT_TOKEN is set: its notifier, its own limiter, its links. */
 export interface ZaloChannelDeps {
@@ -19,26 +19,37 @@ export interface ZaloChannelDeps {
   publicUrl: string;
 }
 
-/** What sending needs: the one notifier and the one limiter of the process, per channel. */
+/** What sending needs: the channels of the process, each with its own limiter, and the database. */
 export interface DeliveryDeps {
   db: Database;
+  /**
+   * The channels this process delivers on, as the registry lists them
+   * (enabledChannelList): the runtime builds the list once from config and
+   * passes it through the jobs. When given, nothing below is read to send.
+   */
+  channels?: readonly DeliveryChannel[] | undefined;
+  /** Telegram's notifier and limiter (Telegram's message ids, which replies and sent markers use, still need them). */
   notifier: Notifier;
   limiter: SendRateLimiter;
   logger: Logger;
-  /** Unset: Telegram only, and nothing is recorded for Zalo chats. */
+  /** Without `channels`: the Zalo channel's parts; unset, nothing is sent on Zalo. */
   zalo?: ZaloChannelDeps | undefined;
-  /** Unset: no email is sent (SMTP_URL and EMAIL_FROM turn it on). */
+  /** Without `channels`: the email channel; unset, no email is sent. */
   email?: DeliveryChannel | undefined;
 }
 
-/** The channels this process delivers on (the registry's list). */
-export function channelsOf(deps: Pick<DeliveryDeps, "notifier" | "limiter" | "zalo" | "email">): DeliveryChannel[] {
-  return enabledChannelList(deps);
+/** The channels this process delivers on: the registry's list the runtime passed, or the one its parts make. */
+export function channelsOf(
+  deps: Pick<DeliveryDeps, "channels" | "notifier" | "limiter" | "zalo" | "email">,
+): DeliveryChannel[] {
+  return deps.channels ? [...deps.channels] : enabledChannelList(deps);
 }
 
 /** The names of the channels this process delivers on. */
-export function enabledChannels(deps: Pick<DeliveryDeps, "zalo" | "email">): ChannelName[] {
-  return ["telegram", ...(deps.zalo ? (["zalo"] as const) : []), ...(deps.email ? (["email"] as const) : [])];
+export function enabledChannels(
+  deps: Pick<DeliveryDeps, "channels" | "notifier" | "limiter" | "zalo" | "email">,
+): ChannelName[] {
+  return channelsOf(deps).map((channel) => channel.name);
 }
 
 /** A message to one address on any channel, through the one retry loop under that channel's limiter. */
@@ -50,14 +61,13 @@ export function sendOnChannel(
   return sendWithRetriesOn(channel.limiter, address, (alreadySent) => channel.send(address, message, { alreadySent }));
 }
 
-/** The channel refused the address for good: Telegram's mark is on the person, the others' on their channel row. */
+/** The channel refused the address for good: only that channel row stops; the person's other channels go on. */
 export async function markChannelUnreachable(
   db: Database,
   organizationId: string,
   channel: ChannelName,
   address: string,
 ): Promise<void> {
-  if (channel === "telegram") return markUnreachable(db, organizationId, { chatId: Number(address) });
   await db
     .update(personChannels)
     .set({ unreachableSince: new Date() })
@@ -80,7 +90,6 @@ export type ChannelSendOutcome<Id> =
   | { kind: "unknown"; error: string };
 
 export type SendOutcome = ChannelSendOutcome<number>;
-export type ZaloSendOutcome = ChannelSendOutcome<string>;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -132,25 +141,6 @@ export function sendWithRetries(
   return sendWithRetriesOn(deps.limiter, chatId, () => deps.notifier.send({ chatId, ...message }));
 }
 
-/** A Zalo message (in parts) through the one retry loop, under Zalo's own limiter. */
-export function sendZaloWithRetries(
-  zalo: Pick<ZaloChannelDeps, "notifier" | "limiter">,
-  chatId: string,
-  message: { text: string; photoUrl?: string },
-): Promise<ZaloSendOutcome> {
-  return sendWithRetriesOn(zalo.limiter, chatId, (alreadySent) =>
-    zalo.notifier.send({ chatId, ...message }, { alreadySent }),
-  );
-}
-
-/** Zalo refused the chat (blocked bot, unknown chat): only that channel stops; Telegram goes on. */
-export async function markZaloUnreachable(db: Database, chatId: string): Promise<void> {
-  await db
-    .update(personChannels)
-    .set({ unreachableSince: new Date() })
-    .where(and(eq(personChannels.channel, "zalo"), eq(personChannels.chatId, chatId)));
-}
-
 /** Does the person still get messages on some channel (so coordinators need not call)? */
 export async function isReachableSomewhere(db: Database, personId: string): Promise<boolean> {
   const [row] = await queryRows<{ reachable: boolean }>(
@@ -161,24 +151,7 @@ export async function isReachableSomewhere(db: Database, personId: string): Prom
   return row?.reachable === true;
 }
 
-/** Telegram answered 403 (blocked bot, deleted chat): nobody sends to them until they come back. */
-export async function markUnreachable(
-  db: Database,
-  organizationId: string,
-  who: { personId: string } | { chatId: number },
-): Promise<void> {
-  await db
-    .update(people)
-    .set({ unreachableSince: new Date() })
-    .where(
-      and(
-        eq(people.organizationId, organizationId),
-        "personId" in who ? eq(people.id, who.personId) : eq(people.telegramChatId, who.chatId),
-      ),
-    );
-}
-
-/** Tells the coordinators that a person no longer gets messages, so they call instead. */
+/** Tells the coordinators, on each of their reachable channels, that a person no longer gets messages, so they call instead. */
 export async function tellCoordinatorsUnreachable(
   deps: DeliveryDeps,
   organizationId: string,
@@ -186,126 +159,30 @@ export async function tellCoordinatorsUnreachable(
   /** The channel that refused last: a mailbox that refuses mail is told in other words than a blocked bot. */
   lastChannel: ChannelName = "telegram",
 ): Promise<void> {
-  const rows = await queryRows<{ person_id: string; chat_id: string | null; locale: string; full_name: string }>(
+  const [person] = await deps.db.select({ fullName: people.fullName }).from(people).where(eq(people.id, personId));
+  const coordinators = await queryRows<{ person_id: string }>(
     deps.db,
-    sql`
-    select distinct p.id as person_id, case when p.unreachable_since is null then p.telegram_chat_id::text end as chat_id,
-           p.locale, blocked.full_name
-    from memberships ms
-    join people p on p.id = ms.person_id
-    join people blocked on blocked.id = ${personId}
-    where ms.organization_id = ${organizationId} and ms.role = 'coordinator'`,
+    sql`select distinct ms.person_id from memberships ms
+        where ms.organization_id = ${organizationId} and ms.role = 'coordinator'`,
   );
-  const fullName = rows[0]?.full_name ?? "";
-  await notifyPeople(
-    deps,
+  const channels = channelsOf(deps);
+  const chats = await reachableChats(
+    deps.db,
     organizationId,
-    rows.map((row) => ({
-      chatId: row.chat_id === null ? null : Number(row.chat_id),
-      personId: row.person_id,
-      locale: row.locale,
-    })),
-    ({ t }) => ({
-      text: t(lastChannel === "email" ? "unreachable-person-email" : "unreachable-person", { name: fullName }),
-      buttons: [],
-    }),
+    coordinators.map((c) => c.person_id),
   );
-}
-
-/** Someone to tell something, in their language: on Telegram if they have a chat there, and on each other channel of theirs. */
-export interface NotificationRecipient {
-  /** Their Telegram chat; null for someone who is on Zalo only. */
-  chatId: number | null;
-  /** Who they are, for their other channels; found from the Telegram chat when omitted. */
-  personId?: string;
-  locale: string;
-}
-
-/**
- * Tells people something outside the reminder schedule (an approver about a
- * request, a requester about a decision), each in their language, on each of
- * their channels, through the shared notifiers and limiters. Chats already
- * unreachable are skipped, a refusal marks that channel unreachable, and no
- * failure fails the action that caused the message: it is logged. A button
- * has no Zalo form: there the text goes alone. Returns how many were sent.
- */
-export async function notifyPeople(
-  deps: DeliveryDeps,
-  organizationId: string,
-  recipients: NotificationRecipient[],
-  compose: (translator: Translator) => Omit<OutgoingMessage, "chatId">,
-): Promise<number> {
-  if (recipients.length === 0) return 0;
-  const telegramChats = recipients.flatMap((r) => (r.chatId === null ? [] : [r.chatId]));
-  const unreachable = new Set(
-    telegramChats.length === 0
-      ? []
-      : (
-          await deps.db
-            .select({ chatId: people.telegramChatId })
-            .from(people)
-            .where(
-              and(
-                eq(people.organizationId, organizationId),
-                inArray(people.telegramChatId, telegramChats),
-                isNotNull(people.unreachableSince),
-              ),
-            )
-        ).map((row) => row.chatId),
-  );
-  let sent = 0;
-  for (const recipient of recipients) {
-    if (recipient.chatId === null || unreachable.has(recipient.chatId)) continue;
-    const outcome = await sendWithRetries(deps, recipient.chatId, compose(translatorFor(recipient.locale)));
-    if (outcome.kind === "sent") sent++;
-    else if (outcome.kind === "unreachable") {
-      await markUnreachable(deps.db, organizationId, { chatId: recipient.chatId });
-      deps.logger.warn({ chatId: recipient.chatId }, "person unreachable: the bot is blocked");
-    } else deps.logger.warn({ chatId: recipient.chatId, outcome }, "could not notify a person");
-  }
-  sent += await notifyOnOtherChannels(deps, organizationId, recipients, compose);
-  return sent;
-}
-
-/** The same on each enabled channel other than Telegram (Zalo, email): the text alone, each task's link in it. */
-async function notifyOnOtherChannels(
-  deps: DeliveryDeps,
-  organizationId: string,
-  recipients: NotificationRecipient[],
-  compose: (translator: Translator) => Omit<OutgoingMessage, "chatId">,
-): Promise<number> {
-  const channels = channelsOf(deps).filter((channel) => channel.name !== "telegram");
-  if (channels.length === 0) return 0;
-  const personIds = recipients.flatMap((r) => (r.personId ? [r.personId] : []));
-  const chatIds = recipients.flatMap((r) => (r.personId || r.chatId === null ? [] : [String(r.chatId)]));
-  const asList = (values: string[], cast: string) =>
-    values.length === 0
-      ? sql`(null)`
-      : sql`(${sql.join(
-          values.map((v) => sql`${v}::${sql.raw(cast)}`),
-          sql`, `,
-        )})`;
-  const chats = await queryRows<{ channel: ChannelName; chat_id: string; locale: string }>(
-    deps.db,
-    sql`
-    select distinct pc.channel, pc.chat_id, p.locale from person_channels pc join people p on p.id = pc.person_id
-    where pc.organization_id = ${organizationId} and pc.unreachable_since is null
-      and pc.channel in ${asList(
-        channels.map((c) => c.name),
-        "text",
-      )}
-      and (p.id in ${asList(personIds, "uuid")} or p.telegram_chat_id in ${asList(chatIds, "bigint")})`,
-  );
-  let sent = 0;
   for (const chat of chats) {
-    const channel = channels.find((c) => c.name === chat.channel) as DeliveryChannel;
-    const { text } = compose(translatorFor(chat.locale));
-    const outcome = await sendOnChannel(channel, chat.chat_id, { kind: "notice", text, buttons: [] });
-    if (outcome.kind === "sent") sent++;
-    else if (outcome.kind === "unreachable") {
-      await markChannelUnreachable(deps.db, organizationId, chat.channel, chat.chat_id);
-      deps.logger.warn({ channel: chat.channel }, "chat unreachable: the channel refuses the address");
-    } else deps.logger.warn({ channel: chat.channel, outcome }, "could not notify a person");
+    const channel = channels.find((c) => c.name === chat.channel);
+    if (!channel) continue;
+    const { t } = translatorFor(chat.locale);
+    const text = t(lastChannel === "email" ? "unreachable-person-email" : "unreachable-person", {
+      name: person?.fullName ?? "",
+    });
+    const outcome = await sendOnChannel(channel, chat.chatId, { kind: "notice", text, buttons: [] });
+    if (outcome.kind === "unreachable") {
+      await markChannelUnreachable(deps.db, organizationId, chat.channel, chat.chatId);
+      deps.logger.warn({ channel: chat.channel }, "coordinator unreachable on a channel");
+    } else if (outcome.kind !== "sent")
+      deps.logger.warn({ channel: chat.channel, outcome }, "could not tell a coordinator");
   }
-  return sent;
 }

@@ -15,7 +15,6 @@ import {
   type SendOutcome,
   enabledChannels,
   isReachableSomewhere,
-  markUnreachable,
   markChannelUnreachable,
   sendWithRetries,
   sendOnChannel,
@@ -291,7 +290,9 @@ export async function dispatchDue(deps: DispatchDeps, organizationId: string): P
       result.messages++;
       result.deliveries += ids.length;
     } else {
-      await recordNotSent("telegram", personId, ids, outcome, () => markUnreachable(db, organizationId, { personId }));
+      await recordNotSent("telegram", personId, ids, outcome, () =>
+        markChannelUnreachable(db, organizationId, "telegram", first.chat_id),
+      );
     }
   };
   // Every sender runs to its end before the job fails: a record still being retried is never abandoned mid-way.
@@ -390,7 +391,7 @@ async function claim(db: Database, ids: string[]): Promise<ClaimedDelivery[]> {
       returning id, person_id, reminder_id, channel
     )
     select c.id, c.person_id,
-           case when c.channel = 'telegram' then p.telegram_chat_id::text else pc.chat_id end as chat_id, p.locale, c.reminder_id, r.milestone_id, r.kind, r.audience_role,
+           pc.chat_id, p.locale, c.reminder_id, r.milestone_id, r.kind, r.audience_role,
            t.section, t.stt, t.title, m.due::text as due, u.name as unit_name,
            pl.kind as plan_kind, pl.number as plan_number, pl.issued_on::text as plan_issued_on, pl.issuer as plan_issuer,
            (r.audience_role = 'member' and not exists (

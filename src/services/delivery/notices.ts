@@ -12,7 +12,6 @@ import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../db/client.js";
 import { type Translator, translatorFor, withOrganizationWords } from "../../i18n/i18n.js";
 import type { InlineButton } from "../notifier.js";
-import type { ChannelName } from "../../channels/channel.js";
 import {
   channelsOf,
   type DeliveryDeps,
@@ -21,49 +20,12 @@ import {
   sendOnChannel,
   tellCoordinatorsUnreachable,
 } from "./deliver.js";
+import { type ReachableChat, reachableChats } from "./reachable.js";
 
 export interface Notice {
   text: string;
   /** Rows of buttons on channels that have them (Telegram); elsewhere the text goes alone. */
   buttons: InlineButton[][];
-}
-
-/** A chat where a person can be reached now, on one channel. */
-export interface ReachableChat {
-  personId: string;
-  channel: ChannelName;
-  chatId: string;
-  locale: string;
-}
-
-/**
- * Who is reachable, and where: active people of the organization with a chat
- * on a channel that has not refused them. One query for every channel.
- */
-export async function reachableChats(
-  db: Database,
-  organizationId: string,
-  personIds: string[],
-): Promise<ReachableChat[]> {
-  if (personIds.length === 0) return [];
-  const ids = sql.join(
-    personIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
-  return queryRows<ReachableChat>(
-    db,
-    sql`
-    select p.id as "personId", 'telegram' as channel, p.telegram_chat_id::text as "chatId", p.locale
-    from people p
-    where p.organization_id = ${organizationId} and p.id in (${ids}) and p.deactivated_at is null
-      and p.telegram_chat_id is not null and p.unreachable_since is null
-    union all
-    select p.id, pc.channel, pc.chat_id, p.locale
-    from person_channels pc join people p on p.id = pc.person_id
-    where pc.organization_id = ${organizationId} and p.id in (${ids}) and p.deactivated_at is null
-      and pc.unreachable_since is null
-    order by 1, 2`,
-  );
 }
 
 export type NoticeState = "sent" | "unreachable" | "failed" | "unknown";

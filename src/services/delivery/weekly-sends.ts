@@ -18,15 +18,13 @@ import { formatDigest, loadDigestMilestones } from "../reminders/digest-message.
 import { organizationsWithMilestones } from "../reminders/sync-reminders.js";
 import { renderDigestChart } from "../reports/digest-chart.js";
 import type { ChannelMessage, DeliveryChannel } from "../../channels/channel.js";
-import { channelsOf, markChannelUnreachable, sendOnChannel, sendWithRetries } from "./deliver.js";
+import { channelsOf, markChannelUnreachable, sendOnChannel } from "./deliver.js";
 import type { DispatchDeps } from "./dispatch-due.js";
-import { isReachable } from "./reachable.js";
+import { isReachable, reachableChannelsOf } from "./reachable.js";
 
+/** Someone a weekly message goes to, reachable on some channel. */
 interface Recipient {
   personId: string;
-  /** Their Telegram chat, when they are reachable there; null for someone on Zalo only. */
-  chatId: number | null;
-  locale: string;
 }
 
 async function recipientsWithRole(
@@ -34,23 +32,18 @@ async function recipientsWithRole(
   organizationId: string,
   role: "chairman" | "coordinator",
 ): Promise<Recipient[]> {
-  const rows = await queryRows<{ person_id: string; chat_id: string | null; locale: string }>(
+  const rows = await queryRows<{ person_id: string }>(
     deps.db,
     sql`
-    select distinct p.id as person_id,
-           case when p.unreachable_since is null then p.telegram_chat_id::text end as chat_id, p.locale
+    select distinct p.id as person_id
     from memberships ms join people p on p.id = ms.person_id
     where ms.organization_id = ${organizationId} and ms.role = ${role}
       and ${isReachable("p")}`,
   );
-  return rows.map((row) => ({
-    personId: row.person_id,
-    chatId: row.chat_id === null ? null : Number(row.chat_id),
-    locale: row.locale,
-  }));
+  return rows.map((row) => ({ personId: row.person_id }));
 }
 
-/** A reachable address of one of these people on a channel other than Telegram that this process runs. */
+/** A reachable address of one of these people on a channel this process runs. */
 interface LinkedChat {
   /** The person_channels row: what an unsubscribe link names. */
   rowId: string;
@@ -59,23 +52,25 @@ interface LinkedChat {
   locale: string;
 }
 
-/** Their reachable chats on the other channels; for a digest, without the addresses unsubscribed from digests. */
+/** Their reachable chats on every channel this process runs; for a digest, without the addresses unsubscribed from digests. */
 async function linkedChatsOf(
   deps: DispatchDeps,
   recipients: Recipient[],
   purpose: "digest" | "other",
 ): Promise<LinkedChat[]> {
-  const channels = channelsOf(deps).filter((channel) => channel.name !== "telegram");
-  if (channels.length === 0 || recipients.length === 0) return [];
+  const channels = channelsOf(deps);
+  if (recipients.length === 0) return [];
   const rows = await queryRows<{ id: string; channel: string; chat_id: string; locale: string }>(
     deps.db,
     sql`
-      select pc.id, pc.channel, pc.chat_id, p.locale from person_channels pc join people p on p.id = pc.person_id
-      where pc.unreachable_since is null and pc.person_id in (${sql.join(
+      select reachable.id, reachable.channel, reachable.chat_id, p.locale
+      from people p join lateral ${reachableChannelsOf("p")} as reachable on true
+      where p.id in (${sql.join(
         recipients.map((r) => sql`${r.personId}::uuid`),
         sql`, `,
-      )}) and (${purpose} <> 'digest' or pc.digest_unsubscribed_at is null)
-      order by pc.person_id, pc.channel`,
+      )}) and (${purpose} <> 'digest'
+        or not exists (select 1 from person_channels pc where pc.id = reachable.id and pc.digest_unsubscribed_at is not null))
+      order by p.id, reachable.channel`,
   );
   return rows.flatMap((row) => {
     const channel = channels.find((c) => c.name === row.channel);
@@ -106,13 +101,6 @@ async function sendToAll(
   textFor: (translator: Translator) => string,
 ): Promise<number> {
   let sent = 0;
-  for (const recipient of recipients) {
-    if (recipient.chatId === null) continue;
-    const text = textFor(translatorFor(recipient.locale));
-    const outcome = await sendWithRetries(deps, recipient.chatId, { text, buttons: [] });
-    if (outcome.kind === "sent") sent++;
-    else deps.logger.warn({ chatId: recipient.chatId, outcome }, "weekly message not delivered");
-  }
   for (const chat of await linkedChatsOf(deps, recipients, "other")) {
     const text = textFor(translatorFor(chat.locale));
     if (await sendToLinked(deps, organizationId, chat, { kind: "notice", text, buttons: [] })) sent++;
@@ -138,14 +126,6 @@ export async function sendWeeklyDigest(
     ))
       if (!recipients.some((r) => r.personId === recipient.personId)) recipients.push(recipient);
   }
-  let sent = 0;
-  const telegramRecipients = recipients.filter((r) => r.chatId !== null);
-  for (const recipient of telegramRecipients) {
-    const text = formatDigest(digest, translatorFor(recipient.locale));
-    const outcome = await sendWithRetries(deps, recipient.chatId as number, { text, buttons: [] });
-    if (outcome.kind === "sent") sent++;
-    else deps.logger.warn({ chatId: recipient.chatId, outcome }, "weekly message not delivered");
-  }
   // The chart follows the text; a chart that cannot be drawn or sent never holds the digest back.
   const progress = unitProgress(milestones, today);
   const week = formatVietnameseDate(digest.weekOf);
@@ -153,21 +133,12 @@ export async function sendWeeklyDigest(
     const chart = await renderDigestChart(progress, { translator, weekOf: week });
     return chart ? { png: chart.png, fileName: `tien-do-${digest.weekOf}.png` } : undefined;
   };
-  for (const recipient of telegramRecipients) {
-    const translator = translatorFor(recipient.locale);
-    const photo = await chartFor(translator);
-    if (!photo) break;
-    const outcome = await sendWithRetries(deps, recipient.chatId as number, {
-      text: translator.t("chart-title", { week }),
-      buttons: [],
-      photo,
-    });
-    if (outcome.kind !== "sent") deps.logger.warn({ chatId: recipient.chatId, outcome }, "digest chart not delivered");
-  }
+  let sent = 0;
   for (const chat of await linkedChatsOf(deps, recipients, "digest")) {
     const translator = translatorFor(chat.locale);
     const text = formatDigest(digest, translator);
-    if (chat.channel.capabilities.photos) {
+    const { photos, photoInText } = chat.channel.capabilities;
+    if (photos && photoInText) {
       // Email: one message, the chart inline below the text, and a one-click way out of digests.
       const photo = await chartFor(translator);
       const unsubscribeUrl = chat.channel.unsubscribeUrl?.(chat.rowId);
@@ -186,9 +157,24 @@ export async function sendWeeklyDigest(
     }
     if (!(await sendToLinked(deps, organizationId, chat, { kind: "digest", text, buttons: [] }))) continue;
     sent++;
+    if (photos) {
+      // Telegram: the chart as a photo of its own under a short caption.
+      const photo = await chartFor(translator);
+      if (photo)
+        await sendToLinked(deps, organizationId, chat, {
+          kind: "chart",
+          text: translator.t("chart-title", { week }),
+          buttons: [],
+          photo,
+        });
+      continue;
+    }
     // Zalo takes a picture only by a public URL it fetches, and the chart is the office's progress: a link to
     // the overview page (behind sign-in) goes instead.
-    const chartLink = translator.t("zalo-chart-link", { week, url: `${deps.zalo?.publicUrl ?? ""}/overview` });
+    const chartLink = translator.t("zalo-chart-link", {
+      week,
+      url: chat.channel.pageLink?.("/overview") ?? "/overview",
+    });
     await sendToLinked(deps, organizationId, chat, { kind: "chart", text: chartLink, buttons: [] });
   }
   return sent;

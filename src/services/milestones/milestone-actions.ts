@@ -418,6 +418,7 @@ export async function decideRequest(
         actorPersonId: viewer.personId,
         reason: request.reason ?? undefined,
         source: "extension",
+        alreadyToldPersonId: request.requestedByPersonId,
         now: context.now,
       });
       // The requested day was read and checked when the extension was asked for, on this open milestone.

@@ -19,6 +19,8 @@ export interface EventFacts {
   /** Names of the units the event names, by id. */
   unitNames: Map<string, string>;
   taskTitle: string;
+  /** The plan or directive an applied import wrote, by title. */
+  planTitle?: string;
   /** "Thông báo số 25/TB-UBND …": the document the event's task came from; null for the annual plan. */
   source?: string | null;
 }
@@ -99,7 +101,14 @@ export function noticeOf(
   addressee: Addressee,
   member: OrganizationMember,
 ): Notice {
-  const notice = noticeWords(translator, event, facts, addressee, member);
+  const words = noticeWords(translator, event, facts, addressee, member);
+  // A coordinator standing in for a unit nobody can reach reads the unit's notice under a line saying so.
+  const notice = addressee.standsInFor
+    ? {
+        ...words,
+        text: `${translator.t("notify-stand-in", { unit: facts.unitNames.get(addressee.standsInFor) ?? "" })}\n${words.text}`,
+      }
+    : words;
   // A task from a notice or a letter says which one, as its reminders do.
   if (!facts.source) return notice;
   return { ...notice, text: `${notice.text}\n${translator.t("reminder-source", { source: facts.source })}` };
@@ -128,6 +137,39 @@ function noticeWords(
           name: facts.subjectName,
           role: t("role-name", { role: event.role }),
           unit: event.unitId ? t("unit-suffix", { unit: facts.unitNames.get(event.unitId) ?? "" }) : "",
+        }),
+        buttons: [],
+      };
+    case "deadline.moved": {
+      const m = facts.milestone as MilestoneView;
+      return {
+        text: t("notify-deadline-moved", {
+          number: taskNumber(m.section, m.stt),
+          title: titleOf(m),
+          unit: m.leadUnitNames.join(", "),
+          from: dueText(t, event.from),
+          to: formatVietnameseDate(event.to),
+        }),
+        buttons: [],
+      };
+    }
+    case "person.unreachable":
+      return {
+        text: t(event.channel === "email" ? "unreachable-person-email" : "unreachable-person", {
+          name: facts.subjectName,
+        }),
+        buttons: [],
+      };
+    case "plan.applied":
+      return {
+        text: t("notify-plan-applied", {
+          person: event.byPersonId ? facts.subjectName : t("notify-plan-applied-by-system"),
+          created: event.created ? "yes" : "no",
+          title: facts.planTitle ?? "",
+          tasks: event.tasks,
+          added: event.added,
+          removed: event.removed,
+          moved: event.deadlinesMoved,
         }),
         buttons: [],
       };

@@ -9,9 +9,15 @@ import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../db/client.js";
 import type { Role } from "../../domain/milestones/index.js";
 import { documentSourceName } from "../../domain/planning/index.js";
-import { audienceOf, type DomainEvent, type OrganizationMember } from "../../domain/notifications/index.js";
+import {
+  audienceOf,
+  type DomainEvent,
+  type OrganizationMember,
+  withStandIns,
+} from "../../domain/notifications/index.js";
 import type { DeliveryDeps } from "../delivery/deliver.js";
 import { deliverNotices, NoticesPendingError } from "../delivery/notices.js";
+import { reachableChats } from "../delivery/reachable.js";
 import { claimNextEvent, markHandled, releaseEvent, renewClaim, type StoredEvent } from "../events/outbox.js";
 import { loadMilestone } from "../milestones/milestone-view.js";
 import { type EventFacts, noticeOf } from "./notice-words.js";
@@ -42,14 +48,22 @@ async function membersOf(db: Database, organizationId: string): Promise<Organiza
 }
 
 const subjectOf = (event: DomainEvent): string | null =>
-  "requesterPersonId" in event ? event.requesterPersonId : event.type === "person.joined" ? event.personId : null;
+  "requesterPersonId" in event
+    ? event.requesterPersonId
+    : event.type === "person.joined" || event.type === "person.unreachable"
+      ? event.personId
+      : event.type === "plan.applied"
+        ? event.byPersonId
+        : null;
 
 const unitsOf = (event: DomainEvent): string[] =>
   event.type === "lead.changed"
     ? [event.unitId, ...event.previousUnitIds]
     : event.type === "person.joined" && event.unitId
       ? [event.unitId]
-      : [];
+      : event.type === "deadline.moved"
+        ? event.unitIds
+        : [];
 
 async function factsOf(db: Database, organizationId: string, event: DomainEvent) {
   const [organization] = await queryRows<{ name: string; office_name: string | null; time_zone: string }>(
@@ -83,6 +97,10 @@ async function factsOf(db: Database, organizationId: string, event: DomainEvent)
       : [];
   const milestone =
     "milestoneId" in event ? await loadMilestone(db, event.milestoneId, organization?.time_zone ?? "UTC") : null;
+  const [appliedPlan] =
+    event.type === "plan.applied"
+      ? await queryRows<{ title: string }>(db, sql`select title from plans where id = ${event.planId}`)
+      : [];
   const taskId = event.type === "lead.changed" ? event.taskId : null;
   const milestoneId = "milestoneId" in event ? event.milestoneId : null;
   const [plan] =
@@ -108,6 +126,7 @@ async function factsOf(db: Database, organizationId: string, event: DomainEvent)
     subjectUnit: subject?.unit_name ?? organization?.name ?? "",
     unitNames: new Map(units.map((u) => [u.id, u.name])),
     taskTitle: task?.title ?? "",
+    planTitle: appliedPlan?.title ?? "",
   };
   return { facts, officeName: organization?.office_name ?? null };
 }
@@ -116,7 +135,17 @@ async function factsOf(db: Database, organizationId: string, event: DomainEvent)
 export async function notifyEvent(deps: DeliveryDeps & { now: () => Date }, stored: StoredEvent): Promise<number> {
   const { event } = stored;
   const members = await membersOf(deps.db, stored.organizationId);
-  const audience = audienceOf(event, members);
+  const addressed = audienceOf(event, members);
+  const reachable = new Set(
+    (
+      await reachableChats(
+        deps.db,
+        stored.organizationId,
+        addressed.map((a) => a.personId),
+      )
+    ).map((c) => c.personId),
+  );
+  const audience = withStandIns(event, addressed, members, reachable);
   if (audience.length === 0) return 0;
   const { facts, officeName } = await factsOf(deps.db, stored.organizationId, event);
   // A milestone deleted since (a plan re-imported without it) leaves nothing to tell.

@@ -251,24 +251,31 @@ export async function redeemInvite(
       .select({ id: people.id })
       .from(people)
       .where(and(eq(people.organizationId, invite.organizationId), eq(people.telegramUserId, request.telegramUserId)));
-    if (person) {
-      await tx
-        .update(people)
-        .set({ telegramChatId: request.chatId, unreachableSince: null })
-        .where(eq(people.id, person.id));
-    } else {
+    if (!person) {
       [person] = await tx
         .insert(people)
         .values({
           organizationId: invite.organizationId,
           fullName: invite.fullName ?? request.fullName,
           telegramUserId: request.telegramUserId,
-          telegramChatId: request.chatId,
           locale: request.locale === "en" ? "en" : "vi",
         })
         .returning({ id: people.id });
     }
     const personId = (person as { id: string }).id;
+    // Their Telegram chat, reachable again if they had blocked the bot.
+    await tx
+      .insert(personChannels)
+      .values({
+        organizationId: invite.organizationId,
+        personId,
+        channel: "telegram",
+        chatId: String(request.chatId),
+      })
+      .onConflictDoUpdate({
+        target: [personChannels.personId, personChannels.channel],
+        set: { chatId: String(request.chatId), unreachableSince: null },
+      });
     const joined = await grantInvite(tx, invite, personId, organization, request.now);
     return { kind: "joined", ...joined };
   });

@@ -4,6 +4,7 @@ import { queryRows, type Database } from "../../../db/client.js";
 import { invites, memberships, people, personChannels, units, webSessions } from "../../../db/schema.js";
 import type { Role } from "../../domain/milestones/index.js";
 import { type Principal, type Refused, requireAccess } from "../access.js";
+import { isUnreachableEverywhere } from "../delivery/reachable.js";
 import type { Viewer } from "./viewer.js";
 
 export type PersonState = "joined" | "unreachable";
@@ -35,7 +36,7 @@ export async function loadRoster(
   }>(
     db,
     sql`select p.id as person_id, p.full_name as name, ms.role, u.id as unit_id, u.name as unit_name,
-               (p.unreachable_since is not null) as unreachable
+               ${isUnreachableEverywhere("p")} as unreachable
         from memberships ms join people p on p.id = ms.person_id left join units u on u.id = ms.unit_id
         where ms.organization_id = ${organizationId} and p.deactivated_at is null
         order by u.name nulls first, p.full_name`,
@@ -115,16 +116,13 @@ export async function deactivatePerson(
       .delete(memberships)
       .where(eq(memberships.personId, personId))
       .returning({ unitId: memberships.unitId });
-    await tx
-      .update(people)
-      .set({ deactivatedAt: now, telegramChatId: null, telegramUserId: null })
-      .where(eq(people.id, personId));
+    await tx.update(people).set({ deactivatedAt: now, telegramUserId: null }).where(eq(people.id, personId));
     // Their web app sessions end with them: an open browser must not keep a deactivated person's access.
     await tx
       .update(webSessions)
       .set({ revokedAt: now })
       .where(and(eq(webSessions.personId, personId), isNull(webSessions.revokedAt)));
-    // Their Zalo chat goes too: someone who left gets no reminders anywhere.
+    // Their chats on every channel go: someone who left gets no reminders anywhere.
     await tx.delete(personChannels).where(eq(personChannels.personId, personId));
     const emptied: Array<{ id: string; name: string }> = [];
     for (const unitId of new Set(removed.map((r) => r.unitId).filter((id): id is string => id !== null))) {

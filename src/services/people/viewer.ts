@@ -1,9 +1,9 @@
-import { and, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { memberships, organizations, people, personChannels, units } from "../../../db/schema.js";
 import type { Actor, Role } from "../../domain/milestones/index.js";
 
-/** A person bound to a Telegram account, with what they may see and do. */
+/** A person bound to a Telegram account (or another channel), with what they may see and do. */
 export interface Viewer extends Actor {
   personId: string;
   fullName: string;
@@ -17,6 +17,14 @@ export interface Viewer extends Actor {
   roles: Array<{ role: Role; unitId: string | null; unitName: string | null }>;
 }
 
+/** The person's Telegram chat (its person_channels row), as the number the Bot API takes; null when they have none. */
+function telegramChatOf(personId: typeof people.id) {
+  return sql<number | null>`(select pc.chat_id::bigint from ${personChannels} pc
+    where pc.person_id = ${personId} and pc.channel = 'telegram')`.mapWith((value) =>
+    value === null ? null : Number(value),
+  );
+}
+
 /**
  * The person behind a Telegram user, or null for a stranger. A Telegram
  * account belongs to one organization; the oldest binding wins if an account
@@ -28,6 +36,7 @@ export async function findViewer(db: Database, telegramUserId: number): Promise<
     .select({
       person: people,
       organization: organizations,
+      chatId: telegramChatOf(people.id),
       roles: sql<Array<{ role: Role; unitId: string | null; unitName: string | null }>>`coalesce((
         select json_agg(json_build_object('role', ms.role, 'unitId', ms.unit_id, 'unitName', u.name))
         from memberships ms left join units u on u.id = ms.unit_id
@@ -35,27 +44,28 @@ export async function findViewer(db: Database, telegramUserId: number): Promise<
     })
     .from(people)
     .innerJoin(organizations, eq(organizations.id, people.organizationId))
-    .where(and(eq(people.telegramUserId, telegramUserId), isNotNull(people.telegramChatId)))
+    .where(and(eq(people.telegramUserId, telegramUserId), sql`${telegramChatOf(people.id)} is not null`))
     .orderBy(people.createdAt)
     .limit(1);
   if (!row) return null;
   const roles = (typeof row.roles === "string" ? JSON.parse(row.roles) : row.roles) as Viewer["roles"];
-  return viewerFrom(row.person, row.organization, roles);
+  return viewerFrom(row.person, row.chatId, row.organization, roles);
 }
 
 /** The same view of a person known by id (approvers, requesters). */
 export async function findViewerById(db: Database, personId: string): Promise<Viewer | null> {
   const [row] = await db
-    .select({ person: people, organization: organizations })
+    .select({ person: people, chatId: telegramChatOf(people.id), organization: organizations })
     .from(people)
     .innerJoin(organizations, eq(organizations.id, people.organizationId))
     .where(eq(people.id, personId));
-  return row ? viewerOf(db, row.person, row.organization) : null;
+  return row ? viewerOf(db, row.person, row.chatId, row.organization) : null;
 }
 
 async function viewerOf(
   db: Database,
   person: typeof people.$inferSelect,
+  chatId: number | null,
   organization: typeof organizations.$inferSelect,
 ): Promise<Viewer> {
   const roles = await db
@@ -63,11 +73,12 @@ async function viewerOf(
     .from(memberships)
     .leftJoin(units, eq(units.id, memberships.unitId))
     .where(eq(memberships.personId, person.id));
-  return viewerFrom(person, organization, roles);
+  return viewerFrom(person, chatId, organization, roles);
 }
 
 function viewerFrom(
   person: typeof people.$inferSelect,
+  chatId: number | null,
   organization: typeof organizations.$inferSelect,
   roles: Viewer["roles"],
 ): Viewer {
@@ -76,7 +87,7 @@ function viewerFrom(
     organizationId: person.organizationId,
     fullName: person.fullName,
     locale: person.locale,
-    chatId: person.telegramChatId,
+    chatId,
     organizationName: organization.name,
     officeName: organization.officeName,
     organizationSlug: organization.slug,
@@ -87,68 +98,4 @@ function viewerFrom(
 
 export async function setLocale(db: Database, personId: string, locale: string): Promise<void> {
   await db.update(people).set({ locale }).where(eq(people.id, personId));
-}
-
-/** People of an organization with a role and a chat on some channel, for notifications: approvers, coordinators. */
-export async function peopleWithRoles(
-  db: Database,
-  organizationId: string,
-  roles: Role[],
-): Promise<Array<{ personId: string; chatId: number | null; locale: string }>> {
-  const rows = await db
-    .selectDistinct({
-      personId: people.id,
-      chatId: people.telegramChatId,
-      locale: people.locale,
-      role: memberships.role,
-    })
-    .from(memberships)
-    .innerJoin(people, eq(people.id, memberships.personId))
-    .where(
-      and(
-        eq(memberships.organizationId, organizationId),
-        or(
-          isNotNull(people.telegramChatId),
-          sql`exists (select 1 from ${personChannels} pc where pc.person_id = ${people.id})`,
-        ),
-      ),
-    );
-  const seen = new Set<string>();
-  return rows
-    .filter((row) => roles.includes(row.role) && !seen.has(row.personId) && seen.add(row.personId))
-    .map((row) => ({ personId: row.personId, chatId: row.chatId, locale: row.locale }));
-}
-
-/** The reachable people of some units (members and unit heads), each once per unit: who hears about a unit's work. */
-export async function peopleOfUnits(
-  db: Database,
-  organizationId: string,
-  unitIds: string[],
-): Promise<Array<{ personId: string; chatId: number; locale: string; unitId: string }>> {
-  if (unitIds.length === 0) return [];
-  const rows = await db
-    .selectDistinct({
-      personId: people.id,
-      chatId: people.telegramChatId,
-      locale: people.locale,
-      unitId: memberships.unitId,
-    })
-    .from(memberships)
-    .innerJoin(people, eq(people.id, memberships.personId))
-    .where(
-      and(
-        eq(memberships.organizationId, organizationId),
-        inArray(memberships.unitId, unitIds),
-        isNotNull(people.telegramChatId),
-        isNull(people.deactivatedAt),
-      ),
-    );
-  return rows
-    .filter((row) => row.chatId !== null && row.unitId !== null)
-    .map((row) => ({
-      personId: row.personId,
-      chatId: row.chatId as number,
-      locale: row.locale,
-      unitId: row.unitId as string,
-    }));
 }

@@ -142,6 +142,7 @@ export async function importPlanFile(
     fileName: displayFileName(request.fileName),
     fileSha256,
     now: request.now,
+    actorPersonId: "personId" in principal && typeof principal.personId === "string" ? principal.personId : null,
   };
   if (request.mode === "preview") return { kind: "previewed", summary: await previewImport(db, read.draft, target), ...read };
   const summary = await importPlan(db, read.draft, target);

@@ -56,7 +56,8 @@ const TOKEN = "123:FAULTS";
 
 export const telegramChannel: ChannelUnderTest = {
   name: "telegram",
-  personColumns: (address) => ({ telegram_user_id: address, telegram_chat_id: address }),
+  personColumns: (address) => ({ telegram_user_id: address }),
+  boundChat: (address) => ({ channel: "telegram", chat_id: String(address) }),
   notifierAt: (apiRoot, options = {}) =>
     createTelegramNotifier(TOKEN, { apiRoot, timeoutSeconds: options.timeoutSeconds ?? 10 }),
   async start(faults = {}) {

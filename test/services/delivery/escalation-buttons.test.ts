@@ -7,6 +7,7 @@ import { startBotApiEmulator } from "../../../src/dev/bot-api-emulator.js";
 import { dispatchDue } from "../../../src/services/delivery/dispatch-due.js";
 import { createMigratedDatabase, silentLogger, type TestDatabase } from "../../support/database.js";
 import { createReminderWorld } from "../../support/reminder-world.js";
+import { insertTelegramPerson } from "../../support/people.js";
 
 let database: TestDatabase & { client: PostgresDatabaseClient };
 beforeAll(async () => {
@@ -23,15 +24,12 @@ describe("the buttons of an escalation", () => {
     try {
       const world = await createReminderWorld(database.client, 1, 81_000);
       const [unitChat] = world.chatIds as [number];
-      const leaders = [
+      const leaders: Array<{ chatId: number; role: "chairman" | "coordinator" }> = [
         { chatId: 81_100, role: "chairman" },
         { chatId: 81_101, role: "coordinator" },
       ];
       for (const { chatId, role } of leaders) {
-        const [person] = await sql`insert into people (organization_id, full_name, telegram_user_id, telegram_chat_id)
-          values (${world.organizationId}, ${role}, ${chatId}, ${chatId}) returning id`;
-        await sql`insert into memberships (organization_id, person_id, role, unit_id)
-          values (${world.organizationId}, ${person!.id}, ${role}, null)`;
+        await insertTelegramPerson(sql, { organizationId: world.organizationId, fullName: role, chatId, role });
       }
       // The weekly escalation after the chairman's: one send to the unit, the coordinators and the chairman.
       const firedAt = new Date(Date.now() - 60_000).toISOString();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type PostgresDatabaseClient } from "../../../db/client.js";
 import { isReachable, reachableChannelsOf } from "../../../src/services/delivery/reachable.js";
 import { createMigratedDatabase, type TestDatabase } from "../../support/database.js";
+import { insertTelegramPerson } from "../../support/people.js";
 
 let database: TestDatabase & { client: PostgresDatabaseClient };
 const ids: Record<string, string> = {};
@@ -15,10 +16,12 @@ beforeAll(async () => {
     await raw`insert into organizations (slug, name) values ('thu-dat', 'UBND xã Thử Đạt') returning id`;
   const org = organization!.id as string;
   const person = async (name: string, chat: number | null, unreachable: boolean) => {
-    const [row] =
-      await raw`insert into people (organization_id, full_name, telegram_user_id, telegram_chat_id, unreachable_since)
-      values (${org}, ${name}, ${chat}, ${chat}, ${unreachable ? new Date().toISOString() : null}::timestamptz) returning id`;
-    ids[name] = row!.id as string;
+    ids[name] = await insertTelegramPerson(raw, {
+      organizationId: org,
+      fullName: name,
+      chatId: chat,
+      unreachableSince: unreachable ? new Date() : null,
+    });
   };
   await person("telegram", 1, false);
   await person("blocked", 2, true);

@@ -10,6 +10,7 @@ import { sendWeeklyIfDue } from "../../../src/services/delivery/weekly-sends.js"
 import { applySettingChange } from "../../../src/services/settings/office-settings.js";
 import { createMigratedDatabase, silentLogger, type TestDatabase } from "../../support/database.js";
 import { createReminderWorld } from "../../support/reminder-world.js";
+import { insertTelegramPerson } from "../../support/people.js";
 
 let database: TestDatabase & { client: PostgresDatabaseClient };
 beforeAll(async () => {
@@ -28,9 +29,12 @@ describe("the weekly digest's settings", () => {
       [94_901, "chairman"],
       [94_902, "coordinator"],
     ] as const) {
-      const [person] = await sql`insert into people (organization_id, full_name, telegram_user_id, telegram_chat_id)
-        values (${world.organizationId}, ${role}, ${chat}, ${chat}) returning id`;
-      await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${person!.id}, ${role})`;
+      const personId = await insertTelegramPerson(sql, {
+        organizationId: world.organizationId,
+        fullName: role,
+        chatId: chat,
+      });
+      await sql`insert into memberships (organization_id, person_id, role) values (${world.organizationId}, ${personId}, ${role})`;
     }
     const sunday = new Date("2025-10-05T12:00:00+07:00");
     for (const text of ["Thứ Tư", "cả hai"] as const) {
