@@ -11,8 +11,9 @@ import {
   canCoordinate,
   canDecideExtension,
   canInvite,
+  canReadOrganization,
   type MilestoneOwnership,
-  seesWholeOrganization,
+  oversees,
 } from "../domain/milestones/index.js";
 
 /**
@@ -55,8 +56,13 @@ export interface PermissionTargets {
   "milestone.act": MilestoneOwnership;
   "completion.approve": OrganizationTarget;
   "extension.decide": OrganizationTarget;
-  /** Every unit's work: the digest, the report, the export. */
+  /**
+   * Every unit's work: the digest, the report, the export, the register, evidence. The viewer's own
+   * organization, or (for the province roles) one under it, read-only.
+   */
   "organization.read": OrganizationTarget;
+  /** Give an organization under the viewer's work (a province task fanned out to a commune). */
+  "organization.assign": OrganizationTarget;
   /** The office's work: review an import, import a plan, manage people. */
   "organization.coordinate": OrganizationTarget;
   "invite.create": OrganizationTarget;
@@ -70,7 +76,8 @@ const RULES: { [P in Permission]: (actor: Actor, target: PermissionTargets[P]) =
   "milestone.act": (actor, target) => canActOnMilestone(actor, target),
   "completion.approve": (actor, target) => canApproveCompletion(actor, target.organizationId),
   "extension.decide": (actor, target) => canDecideExtension(actor, target.organizationId),
-  "organization.read": (actor, target) => sameOrganization(actor, target) && seesWholeOrganization(actor),
+  "organization.read": (actor, target) => canReadOrganization(actor, target.organizationId),
+  "organization.assign": (actor, target) => oversees(actor, target.organizationId),
   "organization.coordinate": (actor, target) => sameOrganization(actor, target) && canCoordinate(actor),
   "invite.create": (actor, target) => sameOrganization(actor, target) && canInvite(actor),
 };
@@ -101,4 +108,18 @@ export function requireAccess<P extends Permission>(
 export function personIdOf(principal: Principal): string | null {
   if (isOperator(principal)) return null;
   return (principal as { personId?: string }).personId ?? null;
+}
+
+/**
+ * The guard of a read by organization id: an organization that is neither the viewer's own nor
+ * one under it is "not-found" (a commune never learns a sibling exists); its own without the
+ * role to see it whole is "not-allowed".
+ */
+export function requireReadable(
+  principal: Principal,
+  organizationId: string,
+): Refused<"not-found" | "not-allowed"> | null {
+  if (hasAccess(principal, "organization.read", { organizationId })) return null;
+  const own = !isOperator(principal) && principal.organizationId === organizationId;
+  return { kind: own ? "not-allowed" : "not-found" };
 }
