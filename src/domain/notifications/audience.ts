@@ -67,5 +67,9 @@ export function audienceOf(event: DomainEvent, members: OrganizationMember[]): A
       return leadAudience(event, members);
     case "person.joined":
       return one(event.invitedByPersonId, event.personId, members);
+    case "province.task-assigned":
+      return withRoles(members, ["coordinator"], event.byPersonId ?? "");
+    case "province.task-reported":
+      return withRoles(members, ["province_leader", "province_reviewer", "coordinator"], "");
   }
 }

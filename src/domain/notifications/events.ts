@@ -65,8 +65,42 @@ export interface PersonJoined {
   invitedByPersonId: string | null;
 }
 
+/**
+ * A province's task reached a commune as its own task (recorded in the commune's outbox): the
+ * commune's coordinators hear it and choose the lead unit.
+ */
+export interface ProvinceTaskAssigned {
+  type: "province.task-assigned";
+  /** The commune's copy. */
+  taskId: string;
+  sourceTaskId: string;
+  byPersonId: string | null;
+  due: IsoDate | null;
+}
+
+/**
+ * A commune decided on its copy of a province task (recorded in the province's outbox): the
+ * province's leaders, reviewers and coordinators hear it.
+ */
+export interface ProvinceTaskReported {
+  type: "province.task-reported";
+  communeOrganizationId: string;
+  communeTaskId: string;
+  sourceTaskId: string;
+  outcome: "completed" | "extended";
+  /** The new due day, for an extension. */
+  due: IsoDate | null;
+}
+
 export type DomainEvent =
-  CompletionRequested | ExtensionRequested | CompletionDecided | ExtensionDecided | LeadChanged | PersonJoined;
+  | CompletionRequested
+  | ExtensionRequested
+  | CompletionDecided
+  | ExtensionDecided
+  | LeadChanged
+  | PersonJoined
+  | ProvinceTaskAssigned
+  | ProvinceTaskReported;
 
 export type DomainEventType = DomainEvent["type"];
 
@@ -77,6 +111,8 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   "extension.decided",
   "lead.changed",
   "person.joined",
+  "province.task-assigned",
+  "province.task-reported",
 ];
 
 export function isDomainEventType(value: string): value is DomainEventType {

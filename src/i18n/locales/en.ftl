@@ -7,6 +7,8 @@ role-name = { $role ->
     [unit_head] head of unit
     [coordinator] { $office } (coordinator)
     [chairman] chairman
+    [province_leader] province leader
+    [province_reviewer] Home Affairs reviewer
    *[other] { $role }
 }
 state-label = { $state ->
@@ -827,3 +829,8 @@ email-set-usage = Usage: /email <full name as in /nguoi> <email address>
 web-people-email = Email
 web-people-email-save = Send a confirmation email
 web-people-email-unconfirmed = awaiting confirmation
+notify-province-task-assigned = 📌 The province assigned the task “{ $title }” (due { $due }). Choose its lead unit in the review (/rasoat).
+notify-province-task-reported = { $outcome ->
+    [completed] ✅ { $commune } completed the task “{ $title }”.
+   *[extended] ⏳ { $commune } extended the task “{ $title }” to { $due }.
+}

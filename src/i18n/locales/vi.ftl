@@ -8,6 +8,8 @@ role-name = { $role ->
     [unit_head] phụ trách bộ phận
     [coordinator] { $office } (điều phối)
     [chairman] Chủ tịch UBND
+    [province_leader] Lãnh đạo tỉnh
+    [province_reviewer] Sở Nội vụ (theo dõi)
    *[other] { $role }
 }
 state-label = { $state ->
@@ -830,3 +832,8 @@ email-set-usage = Cách dùng: /email <họ tên như trong /nguoi> <địa ch�
 web-people-email = Email
 web-people-email-save = Gửi thư xác nhận
 web-people-email-unconfirmed = chờ xác nhận
+notify-province-task-assigned = 📌 Tỉnh giao nhiệm vụ “{ $title }” (hạn { $due }). Chọn bộ phận chủ trì trong mục rà soát (/rasoat).
+notify-province-task-reported = { $outcome ->
+    [completed] ✅ { $commune } đã hoàn thành nhiệm vụ “{ $title }”.
+   *[extended] ⏳ { $commune } đã gia hạn nhiệm vụ “{ $title }” đến { $due }.
+}

@@ -1,0 +1,11 @@
+export {
+  type CommuneTask,
+  type CommuneTaskStanding,
+  type CommuneTaskStatus,
+  communeTaskStanding,
+  fieldsOf,
+  type LeagueRow,
+  leagueTable,
+  rollUpTask,
+  type TaskRollup,
+} from "./standing.js";
