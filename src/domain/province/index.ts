@@ -9,3 +9,10 @@ export {
   rollUpTask,
   type TaskRollup,
 } from "./standing.js";
+export {
+  type CommuneRow,
+  type CommuneRowError,
+  type CommuneRowsResult,
+  communeSlug,
+  readCommuneRows,
+} from "./commune-rows.js";
