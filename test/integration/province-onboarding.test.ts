@@ -20,7 +20,11 @@ const db = () => database.client.db;
 
 beforeAll(async () => {
   database = await createMigratedDatabase();
-  const made = await addOrganization(db(), OPERATOR, { slug: "quang-tri", name: "UBND tỉnh Quảng Trị", kind: "province" });
+  const made = await addOrganization(db(), OPERATOR, {
+    slug: "quang-tri",
+    name: "UBND tỉnh Quảng Trị",
+    kind: "province",
+  });
   province = (made as { id: string }).id;
 });
 
@@ -52,7 +56,12 @@ describe("onboarding communes from one file", () => {
     sheet.addRow([1, "Xã Gio Sơn", "Nguyễn Văn A"]);
     sheet.addRow([2, "Phường Đông Hà", "Trần Thị B"]);
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    const result = await onboardCommunes(db(), OPERATOR, { parentSlug: "quang-tri", fileName: "xa.xlsx", bytes, now: NOW });
+    const result = await onboardCommunes(db(), OPERATOR, {
+      parentSlug: "quang-tri",
+      fileName: "xa.xlsx",
+      bytes,
+      now: NOW,
+    });
     if (result.kind !== "onboarded") throw new Error(result.kind);
     expect(result.communes.map((c) => [c.slug, c.coordinatorName, c.created])).toEqual([
       ["gio-son", "Nguyễn Văn A", true],
@@ -76,7 +85,12 @@ describe("onboarding communes from one file", () => {
 
   it("refuses a slug that another province already uses, naming its row", async () => {
     await addOrganization(db(), OPERATOR, { slug: "hue", name: "UBND Huế", kind: "province" });
-    await addOrganization(db(), OPERATOR, { slug: "phu-hoi", name: "Phường Phú Hội", kind: "commune", parentSlug: "hue" });
+    await addOrganization(db(), OPERATOR, {
+      slug: "phu-hoi",
+      name: "Phường Phú Hội",
+      kind: "commune",
+      parentSlug: "hue",
+    });
     const attempt = onboardCommunes(db(), OPERATOR, {
       parentSlug: "quang-tri",
       fileName: "them.csv",

@@ -85,7 +85,13 @@ async function provinceTask(planId: string, key: string, lead: string, due: stri
   const taskId = (task as { id: string }).id;
   await db()
     .insert(taskUnits)
-    .values({ organizationId: province, taskId, unitId: (unit as { id: string }).id, relation: "lead", nameInPlan: lead });
+    .values({
+      organizationId: province,
+      taskId,
+      unitId: (unit as { id: string }).id,
+      relation: "lead",
+      nameInPlan: lead,
+    });
   await db().insert(milestones).values({ organizationId: province, taskId, milestoneKey: "1", due, planDue: due });
   return taskId;
 }
@@ -101,7 +107,11 @@ async function copyOf(communeSlug: string, sourceTaskId: string) {
 
 beforeAll(async () => {
   database = await createMigratedDatabase();
-  const made = await addOrganization(db(), OPERATOR, { slug: "quang-tri", name: "UBND tỉnh Quảng Trị", kind: "province" });
+  const made = await addOrganization(db(), OPERATOR, {
+    slug: "quang-tri",
+    name: "UBND tỉnh Quảng Trị",
+    kind: "province",
+  });
   province = (made as { id: string }).id;
   otherProvince = (
     (await addOrganization(db(), OPERATOR, { slug: "hue", name: "UBND thành phố Huế", kind: "province" })) as {
@@ -202,7 +212,11 @@ describe("a province task for every commune", () => {
     const coordinator = coordinatorOf["gio-son"] as Viewer;
     const [unit] = await db()
       .insert(units)
-      .values({ organizationId: commune["gio-son"] as string, name: "Văn phòng – Thống kê", nameKey: "van phong thong ke" })
+      .values({
+        organizationId: commune["gio-son"] as string,
+        name: "Văn phòng – Thống kê",
+        nameKey: "van phong thong ke",
+      })
       .returning({ id: units.id });
     const copy = await copyOf("gio-son", allCommunesTask);
     const change = await changeLead(db(), coordinator, copy.taskId, (unit as { id: string }).id, NOW);

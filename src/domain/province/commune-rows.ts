@@ -101,6 +101,7 @@ export function readCommuneRows(table: ReadonlyArray<{ cells: string[]; line: nu
     rows.push({ line, name, slug, coordinatorName: coordinatorName === "" ? null : coordinatorName });
   }
   if (errors.length > 0) return { ok: false, errors };
-  if (rows.length === 0) return { ok: false, errors: [{ line: table.at(-1)?.line ?? 1, reason: "không có xã/phường nào" }] };
+  if (rows.length === 0)
+    return { ok: false, errors: [{ line: table.at(-1)?.line ?? 1, reason: "không có xã/phường nào" }] };
   return { ok: true, rows };
 }

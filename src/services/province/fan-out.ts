@@ -5,7 +5,7 @@
  * coordinators choose one (they hear of it through the outbox). Fanning out
  * again reaches only the communes that have no copy yet.
  */
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { milestones, organizations, plans, taskUnits, tasks } from "../../../db/schema.js";
 import { readCommuneLead } from "../../domain/units/index.js";
@@ -37,92 +37,98 @@ async function leadTextOf(db: Database, task: TaskRow): Promise<string> {
   return [...leads.map((l) => l.name), ...task.proposedLead].join("; ");
 }
 
-/** The commune's copy of the province's document, made once: the commune's register shows the province's source. */
-async function communePlan(tx: Tx, communeId: string, plan: PlanRow, now: Date): Promise<string> {
+/** The communes' copies of the province's document, made once each: their registers show the province's source. */
+async function communePlans(tx: Tx, communeIds: string[], plan: PlanRow, now: Date): Promise<Map<string, string>> {
   const planKey = `province:${plan.id}`;
-  const [existing] = await tx
-    .select({ id: plans.id })
+  const existing = await tx
+    .select({ id: plans.id, organizationId: plans.organizationId })
     .from(plans)
-    .where(and(eq(plans.organizationId, communeId), eq(plans.planKey, planKey)));
-  if (existing) return existing.id;
-  const { id: _id, organizationId: _org, createdAt: _c, updatedAt: _u, receivedOn: _r, ...identity } = plan;
-  const [created] = await tx
-    .insert(plans)
-    .values({ ...identity, organizationId: communeId, planKey, createdAt: now, updatedAt: now })
-    .returning({ id: plans.id });
-  return (created as { id: string }).id;
+    .where(and(inArray(plans.organizationId, communeIds), eq(plans.planKey, planKey)));
+  const planOf = new Map(existing.map((p) => [p.organizationId, p.id]));
+  const missing = communeIds.filter((id) => !planOf.has(id));
+  if (missing.length > 0) {
+    const { id: _id, organizationId: _org, createdAt: _c, updatedAt: _u, receivedOn: _r, ...identity } = plan;
+    const created = await tx
+      .insert(plans)
+      .values(
+        missing.map((organizationId) => ({ ...identity, organizationId, planKey, createdAt: now, updatedAt: now })),
+      )
+      .returning({ id: plans.id, organizationId: plans.organizationId });
+    for (const p of created) planOf.set(p.organizationId, p.id);
+  }
+  return planOf;
 }
 
-/** One commune's copy of `task` with its milestones; null when it had one already. */
+/** Each commune's copy of `task` with its milestones, in a few statements for all; the communes that got one now. */
 async function copyTask(
   tx: Tx,
   source: { task: TaskRow; plan: PlanRow; byPersonId: string | null },
-  communeId: string,
+  communeIds: string[],
   now: Date,
-): Promise<string | null> {
+): Promise<string[]> {
   const { task, plan } = source;
-  const planId = await communePlan(tx, communeId, plan, now);
-  const [copy] = await tx
+  if (communeIds.length === 0) return [];
+  const planOf = await communePlans(tx, communeIds, plan, now);
+  const { id: _id, organizationId: _org, planId: _plan, createdAt: _c, updatedAt: _u, ...copied } = task;
+  const copies = await tx
     .insert(tasks)
-    .values({
-      organizationId: communeId,
-      planId,
-      taskKey: `province|${task.id}`,
-      section: task.section,
-      sectionTitle: task.sectionTitle,
-      stt: task.stt,
-      title: task.title,
-      product: task.product,
-      deadlineTexts: task.deadlineTexts,
-      schedule: task.schedule,
-      position: task.position,
-      source: task.source,
-      sourceTaskId: task.id,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: tasks.id });
-  if (!copy) return null;
-  const ofSource = await tx.select().from(milestones).where(eq(milestones.taskId, task.id));
-  if (ofSource.length > 0) {
-    await tx.insert(milestones).values(
-      ofSource.map((m) => ({
-        organizationId: communeId,
-        taskId: copy.id,
-        milestoneKey: m.milestoneKey,
-        label: m.label,
-        appliesTo: m.appliesTo,
-        start: m.start,
-        due: m.due,
-        planStart: m.planStart,
-        planDue: m.planDue,
+    .values(
+      communeIds.map((organizationId) => ({
+        ...copied,
+        organizationId,
+        planId: planOf.get(organizationId) as string,
+        taskKey: `province|${task.id}`,
+        proposedLead: [],
+        warnings: [],
+        reviewedAt: null,
+        upstreamAcceptedAt: null,
+        sourceTaskId: task.id,
         createdAt: now,
         updatedAt: now,
       })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: tasks.id, organizationId: tasks.organizationId });
+  if (copies.length === 0) return [];
+  const ofSource = await tx.select().from(milestones).where(eq(milestones.taskId, task.id));
+  if (ofSource.length > 0) {
+    await tx.insert(milestones).values(
+      copies.flatMap((copy) =>
+        ofSource.map((m) => ({
+          organizationId: copy.organizationId,
+          taskId: copy.id,
+          milestoneKey: m.milestoneKey,
+          label: m.label,
+          appliesTo: m.appliesTo,
+          start: m.start,
+          due: m.due,
+          planStart: m.planStart,
+          planDue: m.planDue,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      ),
     );
   }
   const due = ofSource.map((m) => m.due).find((d) => d !== null) ?? null;
-  await recordEvent(
-    tx,
-    communeId,
-    { type: "province.task-assigned", taskId: copy.id, sourceTaskId: task.id, byPersonId: source.byPersonId, due },
-    now,
-  );
-  return copy.id;
+  for (const copy of copies) {
+    await recordEvent(
+      tx,
+      copy.organizationId,
+      { type: "province.task-assigned", taskId: copy.id, sourceTaskId: task.id, byPersonId: source.byPersonId, due },
+      now,
+    );
+  }
+  return copies.map((c) => c.organizationId);
 }
 
-/**
- * Fans the province task `taskId` out to the communes its lead names. Those
- * who may assign work to the communes only (the province's coordinators and
- * leaders); a task whose lead is not the communes reaches none.
- */
-export async function fanOutTask(
+/** The copies of one task, without planning their reminders: the callers plan each commune's once. */
+async function fanOutCopies(
   db: Database,
   principal: Principal,
   taskId: string,
   now: Date,
-): Promise<Refused<"not-found" | "not-allowed"> | FanOutResult> {
+): Promise<Refused<"not-found" | "not-allowed"> | Omit<FanOutResult, "slots">> {
   const [row] = await db
     .select({ task: tasks, plan: plans })
     .from(tasks)
@@ -140,18 +146,38 @@ export async function fanOutTask(
   if (communes.length > 0 && assignable.length === 0) return { kind: "not-allowed" };
   const lead = readCommuneLead(await leadTextOf(db, row.task), assignable);
   const targets = lead.kind === "all" ? assignable.map((c) => c.id) : lead.kind === "named" ? lead.communeIds : [];
-  const reached: string[] = [];
-  const already: string[] = [];
-  await db.transaction(async (tx) => {
-    for (const communeId of targets) {
-      const copied = await copyTask(tx, { ...row, byPersonId: personIdOf(principal) }, communeId, now);
-      (copied ? reached : already).push(communeId);
-    }
-  });
-  // The copies have no lead yet: their reminders go to each commune's coordinators until one is chosen.
+  const reached = await db.transaction((tx) =>
+    copyTask(tx, { ...row, byPersonId: personIdOf(principal) }, targets, now),
+  );
+  return {
+    kind: "fanned-out",
+    reached,
+    already: targets.filter((id) => !reached.includes(id)),
+    unknown: lead.kind === "named" ? lead.unknown : [],
+  };
+}
+
+/** The copies have no lead yet: their reminders go to each commune's coordinators until one is chosen. */
+async function planCommuneReminders(db: Database, communeIds: Iterable<string>, now: Date): Promise<SendSlot[]> {
   const slots: SendSlot[] = [];
-  for (const communeId of reached) slots.push(...(await syncReminders(db, communeId, now)));
-  return { kind: "fanned-out", reached, already, unknown: lead.kind === "named" ? lead.unknown : [], slots };
+  for (const communeId of new Set(communeIds)) slots.push(...(await syncReminders(db, communeId, now)));
+  return slots;
+}
+
+/**
+ * Fans the province task `taskId` out to the communes its lead names. Those
+ * who may assign work to the communes only (the province's coordinators and
+ * leaders); a task whose lead is not the communes reaches none.
+ */
+export async function fanOutTask(
+  db: Database,
+  principal: Principal,
+  taskId: string,
+  now: Date,
+): Promise<Refused<"not-found" | "not-allowed"> | FanOutResult> {
+  const result = await fanOutCopies(db, principal, taskId, now);
+  if (result.kind !== "fanned-out") return result;
+  return { ...result, slots: await planCommuneReminders(db, result.reached, now) };
 }
 
 /** Every task of the province's plan or directive `planId` fanned out: the same as one task, for each. */
@@ -170,22 +196,20 @@ export async function fanOutPlan(
     .from(tasks)
     .where(and(eq(tasks.planId, planId), isNull(tasks.removedAt)))
     .orderBy(asc(tasks.position));
-  const total: FanOutResult & { tasks: number } = {
-    kind: "fanned-out",
-    reached: [],
-    already: [],
-    unknown: [],
-    slots: [],
+  const total = {
+    kind: "fanned-out" as const,
+    reached: [] as string[],
+    already: [] as string[],
+    unknown: [] as string[],
     tasks: 0,
   };
   for (const task of ofPlan) {
-    const result = await fanOutTask(db, principal, task.id, now);
+    const result = await fanOutCopies(db, principal, task.id, now);
     if (result.kind !== "fanned-out") return result;
     if (result.reached.length + result.already.length > 0) total.tasks++;
     total.reached.push(...result.reached);
     total.already.push(...result.already);
     total.unknown.push(...result.unknown.filter((name) => !total.unknown.includes(name)));
-    total.slots.push(...result.slots);
   }
-  return total;
+  return { ...total, slots: await planCommuneReminders(db, total.reached, now) };
 }

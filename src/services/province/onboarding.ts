@@ -101,9 +101,19 @@ export async function onboardCommunes(
         ? []
         : await tx
             .insert(organizations)
-            .values(fresh.map((row) => ({ slug: row.slug, name: row.name, kind: "commune" as const, parentId: parent.organizationId })))
+            .values(
+              fresh.map((row) => ({
+                slug: row.slug,
+                name: row.name,
+                kind: "commune" as const,
+                parentId: parent.organizationId,
+              })),
+            )
             .returning({ id: organizations.id, slug: organizations.slug });
-    const idOf = new Map([...existing.map((o) => [o.slug, o.id] as const), ...inserted.map((o) => [o.slug, o.id] as const)]);
+    const idOf = new Map([
+      ...existing.map((o) => [o.slug, o.id] as const),
+      ...inserted.map((o) => [o.slug, o.id] as const),
+    ]);
     // The communes just added are under the parent this principal coordinates: it invites into them too.
     const inviter: Principal = isOperator(principal)
       ? principal

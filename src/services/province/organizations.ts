@@ -43,8 +43,7 @@ export async function addOrganization(
     if (!parent) return { kind: "not-found" };
     // Adding is the province office's work: its coordinators, not its readers.
     const refused =
-      requireReadable(principal, parent.organizationId) ??
-      requireAccess(principal, "organization.coordinate", parent);
+      requireReadable(principal, parent.organizationId) ?? requireAccess(principal, "organization.coordinate", parent);
     if (refused) return refused;
     parentId = parent.organizationId;
   } else if (!isOperator(principal)) return { kind: "not-allowed" };
