@@ -8,7 +8,10 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { milestones, organizations, plans, taskUnits, tasks } from "../../../db/schema.js";
+import type { WorkingCalendar } from "../../domain/calendar/index.js";
+import { planningContextOf } from "../../domain/planning/index.js";
 import { readCommuneLead } from "../../domain/units/index.js";
+import { loadWorkingCalendar } from "../calendar.js";
 import { hasAccess, personIdOf, type Principal, type Refused, requireReadable } from "../access.js";
 import { recordEvent } from "../events/outbox.js";
 import { type SendSlot, syncReminders } from "../reminders/sync-reminders.js";
@@ -157,10 +160,22 @@ async function fanOutCopies(
   };
 }
 
-/** The copies have no lead yet: their reminders go to each commune's coordinators until one is chosen. */
+/**
+ * The copies have no lead yet: their reminders go to each commune's coordinators until one is chosen.
+ * Communes with the same days off share one working calendar: its holidays are worked out once, not per commune.
+ */
 async function planCommuneReminders(db: Database, communeIds: Iterable<string>, now: Date): Promise<SendSlot[]> {
+  const ids = [...new Set(communeIds)];
+  if (ids.length === 0) return [];
+  const communes = await db.select().from(organizations).where(inArray(organizations.id, ids));
+  const calendars = new Map<string, WorkingCalendar>();
   const slots: SendSlot[] = [];
-  for (const communeId of new Set(communeIds)) slots.push(...(await syncReminders(db, communeId, now)));
+  for (const commune of communes) {
+    const key = JSON.stringify([commune.extraDaysOff, commune.extraWorkingDays]);
+    const calendar = calendars.get(key) ?? (await loadWorkingCalendar(db, commune));
+    calendars.set(key, calendar);
+    slots.push(...(await syncReminders(db, commune.id, now, planningContextOf(commune, calendar))));
+  }
   return slots;
 }
 

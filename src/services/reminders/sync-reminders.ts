@@ -60,8 +60,14 @@ export function reminderRowsFor(
  * old version, or of a milestone now done or cancelled, are cancelled. Returns
  * the slots of the rows it wants, for the queue.
  */
-export async function syncReminders(db: Database, organizationId: string, now: Date): Promise<SendSlot[]> {
-  const context = await loadPlanningContext(db, organizationId);
+export async function syncReminders(
+  db: Database,
+  organizationId: string,
+  now: Date,
+  /** The organization's planning context when the caller has it (many communes sharing one calendar). */
+  given?: PlanningContext,
+): Promise<SendSlot[]> {
+  const context = given ?? (await loadPlanningContext(db, organizationId));
   if (!context) return [];
   const rows = await db
     .select({
