@@ -19,6 +19,7 @@ import { settingsRoutes } from "./pages/settings-routes.js";
 import { type EmailWebDeps, peopleRoutes } from "./people-routes.js";
 import { planRoutes } from "./plan-routes.js";
 import { publicRoutes } from "./public-routes.js";
+import { provinceRoutes } from "./province-routes.js";
 import { registerRoutes } from "./register-routes.js";
 import { reportRoutes } from "./report-routes.js";
 import type { WebEnv } from "./route-kit.js";
@@ -63,6 +64,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
       settingsRoutes(deps),
       parRoutes(deps),
       registerRoutes(deps),
+      provinceRoutes(deps),
     ]),
   );
   return app;

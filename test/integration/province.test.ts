@@ -34,6 +34,7 @@ import { loadReportRows } from "../../src/services/reports/report-rows.js";
 import { changeLead } from "../../src/services/review.js";
 import { OPERATOR } from "../../src/services/access.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
+import { formPost, signInThroughForm, TEST_PUBLIC_URL, testWebApp } from "../support/web-requests.js";
 
 let database: TestDatabase & { client: PostgresDatabaseClient };
 const NOW = new Date("2025-03-05T09:00:00+07:00");
@@ -297,5 +298,39 @@ describe("who sees what", () => {
     const [m] = await db().select().from(milestones).where(eq(milestones.id, copy.milestoneId));
     expect(m?.state).toBe("open");
     await expect(changeLead(db(), reviewer, copy.taskId, copy.taskId, NOW)).rejects.toThrow();
+  });
+});
+
+describe("the province on the web", () => {
+  it("shows the league, a commune and a task to the province; 404 to a commune on a sibling's ids", async () => {
+    const clock = { now: LATER };
+    const app = testWebApp(db(), clock);
+    const province = await signInThroughForm(app, db(), reviewer, LATER);
+    const league = await app.request("/province", { headers: { cookie: province.cookie } });
+    expect(league.status).toBe(200);
+    const page = await league.text();
+    expect(page).toContain("Xã Gio Sơn");
+    expect(page).toContain("1/3 xã đã hoàn thành, 2 xã trễ hạn");
+    const dongHa = await app.request(`/province/communes/${commune["dong-ha"]}`, {
+      headers: { cookie: province.cookie },
+    });
+    expect(dongHa.status).toBe(200);
+    const task = await app.request(`/province/tasks/${allCommunesTask}`, { headers: { cookie: province.cookie } });
+    expect(await task.text()).toContain("Chờ tỉnh duyệt");
+
+    const gioSon = await signInThroughForm(app, db(), coordinatorOf["gio-son"] as Viewer, LATER);
+    for (const path of [
+      "/province",
+      `/province/communes/${commune["gio-linh"]}`,
+      `/province/tasks/${allCommunesTask}`,
+    ]) {
+      expect((await app.request(path, { headers: { cookie: gioSon.cookie } })).status, path).toBe(404);
+    }
+    const sibling = await copyOf("gio-linh", allCommunesTask);
+    const accept = await app.request(`/province/copies/${sibling.taskId}/accept`, {
+      ...formPost({ _csrf: gioSon.csrf }),
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: gioSon.cookie, origin: TEST_PUBLIC_URL },
+    });
+    expect(accept.status).toBe(404);
   });
 });

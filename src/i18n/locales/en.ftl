@@ -834,3 +834,39 @@ notify-province-task-reported = { $outcome ->
     [completed] ✅ { $commune } completed the task “{ $title }”.
    *[extended] ⏳ { $commune } extended the task “{ $title }” to { $due }.
 }
+web-nav-province = Communes
+web-province-title = Reform results of the communes – { $province }
+web-province-league = Commune league table
+web-province-rank = Rank
+web-province-commune = Commune
+web-province-on-time = On time
+web-province-overdue = Overdue
+web-province-days-late = Days late
+web-province-done = Done
+web-province-field = Field of reform
+web-province-tasks = Tasks given by the province
+web-province-task-done = { $done }/{ $total } communes done{ $late ->
+    [0] {""}
+   *[other] , { $late } late
+}
+web-province-awaiting = ({ $count } awaiting the province's approval)
+web-province-assign = Give tasks to the communes
+web-province-assign-button = Give to the communes
+web-province-assigned = Gave { $tasks } tasks: { $copies } copies sent to the communes.
+web-province-onboard = Add communes from a list
+web-province-onboard-hint = A .csv or .xlsx with a “Tên xã/phường” column, optionally “Mã” and the coordinator's name. Downloads each commune's invite link.
+web-province-onboard-file = List file
+web-province-onboard-button = Add and make invite links
+web-province-back = ← League table
+web-province-evidence = Evidence
+web-province-no-lead = (the commune has not chosen a lead unit)
+web-province-accept = Approve for the province
+web-province-not-done = The commune has not finished this task
+web-province-as-of = As of { $date }.
+web-province-status = { $status ->
+    [done] Done
+    [awaiting-province] Awaiting the province
+    [submitted] Awaiting the commune
+    [overdue] Overdue
+   *[open] In progress
+}

@@ -837,3 +837,39 @@ notify-province-task-reported = { $outcome ->
     [completed] ✅ { $commune } đã hoàn thành nhiệm vụ “{ $title }”.
    *[extended] ⏳ { $commune } đã gia hạn nhiệm vụ “{ $title }” đến { $due }.
 }
+web-nav-province = Các xã, phường
+web-province-title = Kết quả CCHC các xã, phường – { $province }
+web-province-league = Bảng xếp hạng xã, phường
+web-province-rank = Hạng
+web-province-commune = Xã, phường
+web-province-on-time = Đúng hạn
+web-province-overdue = Quá hạn
+web-province-days-late = Số ngày trễ
+web-province-done = Hoàn thành
+web-province-field = Lĩnh vực cải cách
+web-province-tasks = Nhiệm vụ tỉnh giao
+web-province-task-done = { $done }/{ $total } xã đã hoàn thành{ $late ->
+    [0] {""}
+   *[other] , { $late } xã trễ hạn
+}
+web-province-awaiting = ({ $count } xã chờ tỉnh duyệt)
+web-province-assign = Giao nhiệm vụ cho các xã, phường
+web-province-assign-button = Giao cho các xã
+web-province-assigned = Đã giao { $tasks } nhiệm vụ: { $copies } bản giao đến các xã, phường.
+web-province-onboard = Thêm xã, phường từ danh sách
+web-province-onboard-hint = Tệp .csv hoặc .xlsx có cột “Tên xã/phường”, tùy chọn “Mã” và “Họ tên người điều phối”. Tải về tệp liên kết mời của từng xã.
+web-province-onboard-file = Tệp danh sách
+web-province-onboard-button = Thêm và tạo liên kết mời
+web-province-back = ← Bảng xếp hạng
+web-province-evidence = Minh chứng
+web-province-no-lead = (xã chưa chọn bộ phận chủ trì)
+web-province-accept = Tỉnh duyệt
+web-province-not-done = Xã chưa hoàn thành nhiệm vụ này
+web-province-as-of = Tính đến ngày { $date }.
+web-province-status = { $status ->
+    [done] Hoàn thành
+    [awaiting-province] Chờ tỉnh duyệt
+    [submitted] Chờ xã duyệt
+    [overdue] Quá hạn
+   *[open] Đang thực hiện
+}

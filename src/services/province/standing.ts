@@ -136,12 +136,45 @@ export async function loadTaskRollup(
   };
 }
 
+/** One province task across its communes, in a line: "32/100 xã đã hoàn thành". */
+export interface ProvinceTaskLine {
+  sourceTaskId: string;
+  title: string;
+  done: number;
+  total: number;
+  late: number;
+}
+
 export interface LeagueView {
   kind: "ok";
   provinceName: string;
   provinceSlug: string;
   fields: string[];
   rows: LeagueRow[];
+  tasks: ProvinceTaskLine[];
+}
+
+async function taskLines(
+  db: Database,
+  copies: readonly CommuneTask[],
+  today: IsoDate,
+  approves: boolean,
+): Promise<ProvinceTaskLine[]> {
+  const ids = [...new Set(copies.map((c) => c.sourceTaskId))];
+  if (ids.length === 0) return [];
+  const titles = await db
+    .select({ id: tasks.id, title: tasks.title })
+    .from(tasks)
+    .where(inArray(tasks.id, ids))
+    .orderBy(asc(tasks.position));
+  return titles.map((task) => {
+    const rollup = rollUpTask(
+      copies.filter((c) => c.sourceTaskId === task.id),
+      today,
+      approves,
+    );
+    return { sourceTaskId: task.id, title: task.title, done: rollup.done, total: rollup.total, late: rollup.late.length };
+  });
 }
 
 /** The province's communes ranked on its work (of one field of reform when `field`), on `today`. */
@@ -163,6 +196,12 @@ export async function loadLeague(
     provinceSlug: province.slug,
     fields: fieldsOf(copies),
     rows: leagueTable(copies, today, province.approves, field),
+    tasks: await taskLines(
+      db,
+      field === undefined ? copies : copies.filter((c) => c.field === field),
+      today,
+      province.approves,
+    ),
   };
 }
 

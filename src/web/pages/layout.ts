@@ -59,6 +59,7 @@ function navLinks(frame: PageFrame, viewer: Viewer): Html[] {
     ["/people", t("web-nav-people"), canCoordinate(viewer)],
     ["/register", t("web-nav-register"), seesWholeOrganization(viewer)],
     ["/reports", t("web-nav-reports"), seesWholeOrganization(viewer)],
+    ["/province", t("web-nav-province"), (viewer.overseenOrganizationIds ?? []).length > 0],
     ["/par", t("web-par-title"), canCoordinate(viewer)],
     ["/import", t("web-nav-import"), canCoordinate(viewer)],
     ["/settings", t("web-nav-settings"), canCoordinate(viewer)],
