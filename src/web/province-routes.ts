@@ -10,6 +10,7 @@
 import { type Context, Hono } from "hono";
 import type { Database } from "../../db/client.js";
 import { displayFileName } from "../domain/files/safe-file-name.js";
+import { translatorFor } from "../i18n/i18n.js";
 import type { Logger } from "../logger.js";
 import { hasAccess } from "../services/access.js";
 import { inviteLink } from "../services/people/invites.js";
@@ -18,9 +19,10 @@ import { fanOutPlan } from "../services/province/fan-out.js";
 import { CommuneListError, inviteLinksCsv, onboardCommunes } from "../services/province/onboarding.js";
 import { acceptCommuneCompletion, loadCommuneWork, loadLeague, loadTaskRollup } from "../services/province/standing.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
+import { buildProvinceWorkbook } from "../services/reports/province-workbook.js";
 import { communePage, leaguePage, taskRollupPage } from "./pages/province-page.js";
 import { messagePage } from "./pages/sign-in-pages.js";
-import { isId, type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
+import { attachment, isId, type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 
 /** A list of communes is a few kilobytes; a province's sheet with notes stays well under this. */
 export const COMMUNE_LIST_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -57,6 +59,24 @@ export function provinceRoutes(deps: ProvinceWebDeps, render: PageRender = signe
       t("web-province-league"),
       leaguePage(t, league, { field, documents, csrfToken: c.get("csrfToken"), canAssign }),
     );
+  });
+
+  app.get("/province/workbook", async (c) => {
+    if (!overseesAny(c)) return render.notFound(c);
+    const viewer = c.get("viewer");
+    const today = c.get("today");
+    const all = await loadLeague(deps.db, viewer, viewer.organizationId, today);
+    if (all.kind !== "ok") return render.notFound(c);
+    const byField = [];
+    for (const field of all.fields) {
+      const league = await loadLeague(deps.db, viewer, viewer.organizationId, today, field);
+      if (league.kind === "ok") byField.push({ field, rows: league.rows });
+    }
+    const bytes = await buildProvinceWorkbook(
+      { provinceName: all.provinceName, asOf: today, all: all.rows, byField },
+      translatorFor(viewer.locale, { office: viewer.officeName }),
+    );
+    return attachment(c, bytes, `ket-qua-cchc-${viewer.organizationSlug}-${today}.xlsx`, "xlsx");
   });
 
   app.get("/province/communes/:id", async (c) => {

@@ -5,6 +5,7 @@
  * reviewer reads its communes and changes nothing of theirs.
  */
 import { and, eq, isNotNull } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import {
@@ -30,6 +31,12 @@ import {
   loadLeague,
   loadTaskRollup,
 } from "../../src/services/province/standing.js";
+import {
+  formatProvinceDigest,
+  loadProvinceDigest,
+  provinceDigestChart,
+} from "../../src/services/province/province-digest.js";
+import { translatorFor } from "../../src/i18n/i18n.js";
 import { loadReportRows } from "../../src/services/reports/report-rows.js";
 import { changeLead } from "../../src/services/review.js";
 import { OPERATOR } from "../../src/services/access.js";
@@ -301,6 +308,25 @@ describe("who sees what", () => {
   });
 });
 
+describe("the province digest and workbook", () => {
+  it("tells the leaders each task's roll-up and the communes behind, with the chart of communes", async () => {
+    const digest = await loadProvinceDigest(db(), leader, province, "2025-03-26", "Asia/Ho_Chi_Minh");
+    if (digest.kind !== "ok") throw new Error(digest.kind);
+    const text = formatProvinceDigest(digest, translatorFor("vi"));
+    expect(text).toContain("Rà soát thủ tục hành chính 1: 1/3 xã đã hoàn thành, 2 xã trễ hạn");
+    expect(text).toContain("• Phường Đông Hà: 1 việc quá hạn, 6 ngày trễ");
+    expect(digest.progress.map((p) => [p.unit, p.onTime, p.late, p.overdue])).toEqual([
+      ["Phường Đông Hà", 0, 0, 1],
+      ["Xã Gio Sơn", 1, 0, 0],
+    ]);
+    const chart = await provinceDigestChart(digest, translatorFor("vi"));
+    expect(chart?.png.subarray(1, 4).toString()).toBe("PNG");
+    expect(await loadProvinceDigest(db(), coordinatorOf["gio-son"] as Viewer, province, TODAY, "UTC")).toEqual({
+      kind: "not-found",
+    });
+  });
+});
+
 describe("the province on the web", () => {
   it("shows the league, a commune and a task to the province; 404 to a commune on a sibling's ids", async () => {
     const clock = { now: LATER };
@@ -317,10 +343,17 @@ describe("the province on the web", () => {
     expect(dongHa.status).toBe(200);
     const task = await app.request(`/province/tasks/${allCommunesTask}`, { headers: { cookie: province.cookie } });
     expect(await task.text()).toContain("Chờ tỉnh duyệt");
+    const workbook = await app.request("/province/workbook", { headers: { cookie: province.cookie } });
+    expect(workbook.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await workbook.arrayBuffer());
+    const communes = book.worksheets[0]?.getColumn(2).values.slice(4);
+    expect(communes).toEqual(["Xã Gio Sơn", "Phường Đông Hà", "Xã Gio Linh"]);
 
     const gioSon = await signInThroughForm(app, db(), coordinatorOf["gio-son"] as Viewer, LATER);
     for (const path of [
       "/province",
+      "/province/workbook",
       `/province/communes/${commune["gio-linh"]}`,
       `/province/tasks/${allCommunesTask}`,
     ]) {

@@ -2,6 +2,7 @@ export {
   type CommuneTask,
   type CommuneTaskStanding,
   type CommuneTaskStatus,
+  communeProgress,
   communeTaskStanding,
   fieldsOf,
   type LeagueRow,

@@ -7,6 +7,7 @@
  */
 import type { IsoDate } from "../calendar/index.js";
 import { isLate, lateness, type LatenessInput } from "../milestones/lateness.js";
+import type { UnitProgress } from "../reminders/unit-progress.js";
 
 /** A commune's copy of one province task, as the province reads it. */
 export interface CommuneTask {
@@ -134,4 +135,40 @@ export function leagueTable(
 /** The fields of reform the copies fall in, in first-seen order. */
 export function fieldsOf(copies: readonly CommuneTask[]): string[] {
   return [...new Set(copies.map((c) => c.field).filter((f): f is string => f !== null))];
+}
+
+/**
+ * The digest chart's bars with communes for units: done on time, done late, overdue now (by the
+ * same standing as the league table); most overdue first, communes with nothing to show left out.
+ */
+export function communeProgress(
+  copies: readonly CommuneTask[],
+  today: IsoDate,
+  provinceApproves: boolean,
+): UnitProgress[] {
+  const byCommune = new Map<string, UnitProgress>();
+  for (const copy of copies) {
+    const standing = communeTaskStanding(copy, today, provinceApproves);
+    const key =
+      standing.status === "done"
+        ? standing.late
+          ? "late"
+          : "onTime"
+        : standing.status === "overdue"
+          ? "overdue"
+          : null;
+    if (key === null) continue;
+    const entry = byCommune.get(copy.organizationId) ?? {
+      unit: copy.organizationName,
+      onTime: 0,
+      late: 0,
+      overdue: 0,
+      ongoing: 0,
+    };
+    entry[key]++;
+    byCommune.set(copy.organizationId, entry);
+  }
+  return [...byCommune.values()].sort(
+    (a, b) => b.overdue - a.overdue || (a.unit ?? "").localeCompare(b.unit ?? "", "vi"),
+  );
 }

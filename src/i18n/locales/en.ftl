@@ -870,3 +870,14 @@ web-province-status = { $status ->
     [overdue] Overdue
    *[open] In progress
 }
+province-digest-title = 📊 Reform digest of the communes – { $province }, { $date }
+province-digest-task = • { $title }: { $done }/{ $total } communes done{ $late ->
+    [0] {""}
+   *[other] , { $late } late
+}
+province-digest-trailing = Communes with overdue work:
+province-digest-commune = • { $commune }: { $overdue } overdue, { $days } days late
+province-workbook-all = All fields
+province-workbook-tasks = Tasks
+province-workbook-on-time = Done on time
+web-province-workbook = Download the communes' results (.xlsx)

@@ -873,3 +873,14 @@ web-province-status = { $status ->
     [overdue] Quá hạn
    *[open] Đang thực hiện
 }
+province-digest-title = 📊 Tổng hợp CCHC các xã, phường – { $province }, ngày { $date }
+province-digest-task = • { $title }: { $done }/{ $total } xã đã hoàn thành{ $late ->
+    [0] {""}
+   *[other] , { $late } xã trễ hạn
+}
+province-digest-trailing = Các xã còn việc quá hạn:
+province-digest-commune = • { $commune }: { $overdue } việc quá hạn, { $days } ngày trễ
+province-workbook-all = Tất cả lĩnh vực
+province-workbook-tasks = Số nhiệm vụ
+province-workbook-on-time = Hoàn thành đúng hạn
+web-province-workbook = Tải bảng kết quả các xã (.xlsx)

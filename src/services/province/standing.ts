@@ -149,6 +149,7 @@ export interface LeagueView {
   kind: "ok";
   provinceName: string;
   provinceSlug: string;
+  provinceApproves: boolean;
   fields: string[];
   rows: LeagueRow[];
   tasks: ProvinceTaskLine[];
@@ -173,7 +174,13 @@ async function taskLines(
       today,
       approves,
     );
-    return { sourceTaskId: task.id, title: task.title, done: rollup.done, total: rollup.total, late: rollup.late.length };
+    return {
+      sourceTaskId: task.id,
+      title: task.title,
+      done: rollup.done,
+      total: rollup.total,
+      late: rollup.late.length,
+    };
   });
 }
 
@@ -194,6 +201,7 @@ export async function loadLeague(
     kind: "ok",
     provinceName: province.name,
     provinceSlug: province.slug,
+    provinceApproves: province.approves,
     fields: fieldsOf(copies),
     rows: leagueTable(copies, today, province.approves, field),
     tasks: await taskLines(

@@ -61,7 +61,10 @@ export function leaguePage(
       </select>
       <button type="submit">${t("web-filter-apply")}</button>
     </form>
-    <section class="card">${leagueRows(t, view)}</section>
+    <section class="card">
+      ${leagueRows(t, view)}
+      <p><a class="button secondary" href="/province/workbook" download>${t("web-province-workbook")}</a></p>
+    </section>
     <section class="card">
       <h2>${t("web-province-tasks")}</h2>
       <ul>
