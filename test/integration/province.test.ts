@@ -136,7 +136,7 @@ beforeAll(async () => {
       parentSlug: "quang-tri",
     });
     commune[slug] = (added as { id: string }).id;
-    coordinatorOf[slug] = await person(commune[slug] as string, `Điều phối ${slug}`, "coordinator");
+    coordinatorOf[slug] = await person(commune[slug], `Điều phối ${slug}`, "coordinator");
   }
   // A viewer is read per request: the coordinator's, read again, oversees the communes just added.
   provinceCoordinator = (await findViewerById(db(), provinceCoordinator.personId)) as Viewer;

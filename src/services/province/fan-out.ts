@@ -50,7 +50,8 @@ async function communePlans(tx: Tx, communeIds: string[], plan: PlanRow, now: Da
   const planOf = new Map(existing.map((p) => [p.organizationId, p.id]));
   const missing = communeIds.filter((id) => !planOf.has(id));
   if (missing.length > 0) {
-    const { id: _id, organizationId: _org, createdAt: _c, updatedAt: _u, receivedOn: _r, ...identity } = plan;
+    const { title, issuer, year, periodStart, periodEnd, kind, number, issuedOn, summary } = plan;
+    const identity = { title, issuer, year, periodStart, periodEnd, kind, number, issuedOn, summary };
     const created = await tx
       .insert(plans)
       .values(
@@ -72,7 +73,8 @@ async function copyTask(
   const { task, plan } = source;
   if (communeIds.length === 0) return [];
   const planOf = await communePlans(tx, communeIds, plan, now);
-  const { id: _id, organizationId: _org, planId: _plan, createdAt: _c, updatedAt: _u, ...copied } = task;
+  const { section, sectionTitle, stt, title, product, deadlineTexts, schedule, position, source: where } = task;
+  const copied = { section, sectionTitle, stt, title, product, deadlineTexts, schedule, position, source: where };
   const copies = await tx
     .insert(tasks)
     .values(
@@ -81,10 +83,6 @@ async function copyTask(
         organizationId,
         planId: planOf.get(organizationId) as string,
         taskKey: `province|${task.id}`,
-        proposedLead: [],
-        warnings: [],
-        reviewedAt: null,
-        upstreamAcceptedAt: null,
         sourceTaskId: task.id,
         createdAt: now,
         updatedAt: now,
