@@ -172,7 +172,7 @@ async function planCommuneReminders(db: Database, communeIds: Iterable<string>, 
     const key = JSON.stringify([commune.extraDaysOff, commune.extraWorkingDays]);
     const calendar = calendars.get(key) ?? (await loadWorkingCalendar(db, commune));
     calendars.set(key, calendar);
-    slots.push(...(await syncReminders(db, commune.id, now, planningContextOf(commune, calendar))));
+    slots.push(...(await syncReminders(db, commune.id, now, { context: planningContextOf(commune, calendar) })));
   }
   return slots;
 }
