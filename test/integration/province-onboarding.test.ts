@@ -3,6 +3,9 @@
  * province with an invite for its coordinator, or, for a file with a bad row,
  * nothing at all and every bad row named.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +14,7 @@ import { invites, organizations } from "../../db/schema.js";
 import { OPERATOR } from "../../src/services/access.js";
 import { CommuneListError, inviteLinksCsv, onboardCommunes } from "../../src/services/province/onboarding.js";
 import { addOrganization } from "../../src/services/province/organizations.js";
+import { cli } from "../support/cli.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 
 let database: TestDatabase & { client: PostgresDatabaseClient };
@@ -100,5 +104,40 @@ describe("onboarding communes from one file", () => {
     await expect(attempt).rejects.toThrow('them.csv (dòng 3): mã "phu-hoi" đã là của một tổ chức khác');
     const [camLo] = await db().select().from(organizations).where(eq(organizations.slug, "cam-lo"));
     expect(camLo).toBeUndefined();
+  });
+});
+
+describe("the command line", () => {
+  const env = () => ({ DATABASE_URL: database.url, TELEGRAM_BOT_USERNAME: "nhacviec_bot" });
+
+  it("adds an organization under a province and refuses an unknown parent", async () => {
+    const added = await cli(["org", "add", "cam-lo", "--name", "Xã Cam Lộ", "--parent", "quang-tri", "--json"], env());
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({ slug: "cam-lo", kind: "created" });
+    const [camLo] = await db().select().from(organizations).where(eq(organizations.slug, "cam-lo"));
+    expect(camLo).toMatchObject({ parentId: province, kind: "commune" });
+    const orphan = await cli(["org", "add", "x", "--name", "X", "--parent", "khong-co"], env());
+    expect(orphan).toMatchObject({ code: 1, stderr: 'nhacviec: tổ chức "khong-co": không tìm thấy\n' });
+  });
+
+  it("onboards a CSV and writes the links file; a bad row fails the run naming it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nhacviec-communes-"));
+    writeFileSync(join(dir, "ok.csv"), "Tên xã/phường;Người điều phối\nXã Hải Lăng;Lê C\n");
+    const ok = await cli(
+      ["org", "import", join(dir, "ok.csv"), "--parent", "quang-tri", "--out", join(dir, "links.csv")],
+      env(),
+    );
+    expect(ok.code).toBe(0);
+    expect(readFileSync(join(dir, "links.csv"), "utf8")).toContain(
+      "hai-lang,Xã Hải Lăng,Lê C,https://t.me/nhacviec_bot?start=",
+    );
+    writeFileSync(join(dir, "bad.csv"), "STT,Tên xã/phường\n1,Xã Triệu Phong\n2,\n");
+    const bad = await cli(["org", "import", join(dir, "bad.csv"), "--parent", "quang-tri"], env());
+    expect(bad).toMatchObject({
+      code: 1,
+      stderr: 'nhacviec: bad.csv (dòng 3, cột "Tên xã/phường"): để trống tên xã/phường\n',
+    });
+    const [trieuPhong] = await db().select().from(organizations).where(eq(organizations.slug, "trieu-phong"));
+    expect(trieuPhong).toBeUndefined();
   });
 });
