@@ -5,15 +5,15 @@
  * which rows are wrong, in Vietnamese.
  */
 import ExcelJS from "exceljs";
-import { eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { organizations } from "../../../db/schema.js";
 import { type CommuneRowError, readCommuneRows } from "../../domain/province/index.js";
 import { ImportError } from "../../import/import-error.js";
 import { parseCsv } from "../../import/readers/csv.js";
 import { decodePlanText } from "../../import/readers/encoding.js";
-import { isOperator, type Principal, type Refused, requireAccess, requireReadable } from "../access.js";
+import { isOperator, type Principal, type Refused } from "../access.js";
 import { createInvite } from "../people/invites.js";
+import { parentToAddUnder } from "./organizations.js";
 
 /** A file that holds no usable list of communes; `errors` name each row and column. */
 export class CommuneListError extends Error {
@@ -70,14 +70,8 @@ export async function onboardCommunes(
   principal: Principal,
   request: { parentSlug: string; fileName: string; bytes: Buffer; now: Date },
 ): Promise<Refused<"not-found" | "not-allowed"> | { kind: "onboarded"; communes: OnboardedCommune[] }> {
-  const [parent] = await db
-    .select({ organizationId: organizations.id })
-    .from(organizations)
-    .where(eq(organizations.slug, request.parentSlug));
-  if (!parent) return { kind: "not-found" };
-  const refused =
-    requireReadable(principal, parent.organizationId) ?? requireAccess(principal, "organization.coordinate", parent);
-  if (refused) return refused;
+  const parent = await parentToAddUnder(db, principal, request.parentSlug);
+  if (parent.kind !== "ok") return parent;
   const read = readCommuneRows(await tableOf(request.fileName, request.bytes));
   if (!read.ok) throw new CommuneListError(request.fileName, read.errors);
   return db.transaction(async (tx) => {

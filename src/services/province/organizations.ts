@@ -20,6 +20,25 @@ export interface NewOrganization {
   parentSlug?: string;
 }
 
+/**
+ * The organization named `slug` if the principal may add organizations under it: adding is the
+ * province office's work, its coordinators' (and the operator's), not its readers'.
+ */
+export async function parentToAddUnder(
+  db: Database,
+  principal: Principal,
+  slug: string,
+): Promise<Refused<"not-found" | "not-allowed"> | { kind: "ok"; organizationId: string }> {
+  const [parent] = await db
+    .select({ organizationId: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.slug, slug));
+  if (!parent) return { kind: "not-found" };
+  const refused =
+    requireReadable(principal, parent.organizationId) ?? requireAccess(principal, "organization.coordinate", parent);
+  return refused ?? { kind: "ok", organizationId: parent.organizationId };
+}
+
 export type AddOrganizationResult =
   | Refused<"not-found" | "not-allowed">
   | { kind: "exists"; id: string }
@@ -36,15 +55,8 @@ export async function addOrganization(
 ): Promise<AddOrganizationResult> {
   let parentId: string | null = null;
   if (organization.parentSlug !== undefined) {
-    const [parent] = await db
-      .select({ organizationId: organizations.id })
-      .from(organizations)
-      .where(eq(organizations.slug, organization.parentSlug));
-    if (!parent) return { kind: "not-found" };
-    // Adding is the province office's work: its coordinators, not its readers.
-    const refused =
-      requireReadable(principal, parent.organizationId) ?? requireAccess(principal, "organization.coordinate", parent);
-    if (refused) return refused;
+    const parent = await parentToAddUnder(db, principal, organization.parentSlug);
+    if (parent.kind !== "ok") return parent;
     parentId = parent.organizationId;
   } else if (!isOperator(principal)) return { kind: "not-allowed" };
   const [existing] = await db
