@@ -79,9 +79,9 @@ const RULES: { [P in Permission]: (actor: Actor, target: PermissionTargets[P]) =
   "organization.read": (actor, target) => canReadOrganization(actor, target.organizationId),
   "organization.assign": (actor, target) => oversees(actor, target.organizationId),
   "organization.coordinate": (actor, target) => sameOrganization(actor, target) && canCoordinate(actor),
-  // A province's people invite the coordinators of the communes under it (onboarding at scale).
+  // A province's coordinators invite the coordinators of the communes under it (onboarding at scale).
   "invite.create": (actor, target) =>
-    (sameOrganization(actor, target) && canInvite(actor)) || oversees(actor, target.organizationId),
+    canInvite(actor) && (sameOrganization(actor, target) || oversees(actor, target.organizationId)),
 };
 
 /** Whether the principal holds the permission on the target. */
