@@ -6,7 +6,9 @@
  */
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
+  boolean,
   bigserial,
   check,
   date,
@@ -26,6 +28,7 @@ import {
 } from "drizzle-orm/pg-core";
 import type { Schedule } from "../src/domain/deadline/index.js";
 import { MILESTONE_STATES } from "../src/domain/milestones/states.js";
+import { ORGANIZATION_KINDS, ROLES } from "../src/domain/milestones/permissions.js";
 import { DEFAULT_TIME_ZONE } from "../src/domain/planning/planning-context.js";
 import { SEND_KINDS } from "../src/domain/reminders/send-kinds.js";
 import type { Criterion } from "../src/domain/par/criteria.js";
@@ -34,7 +37,13 @@ const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull(
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 const organizationId = () => uuid("organization_id").notNull();
 
-export const roleEnum = pgEnum("role", ["member", "unit_head", "coordinator", "chairman"]);
+/**
+ * province_leader and province_reviewer (the Home Affairs reviewer, "Sở Nội vụ") are held in a
+ * province or department: they read every child organization's work and assign work to them.
+ */
+export const roleEnum = pgEnum("role", ROLES);
+/** A commune or ward runs its own plans; a province or department oversees the organizations under it. */
+export const organizationKindEnum = pgEnum("organization_kind", ORGANIZATION_KINDS);
 export const taskUnitRelationEnum = pgEnum("task_unit_relation", ["lead", "support"]);
 /** The domain's lists are the source: a new state or send kind there needs only a migration here. */
 export const milestoneStateEnum = pgEnum("milestone_state", MILESTONE_STATES);
@@ -60,6 +69,14 @@ export const organizations = pgTable("organizations", {
   /** Local days off on top of the national calendar (ISO dates). */
   extraDaysOff: jsonb("extra_days_off").$type<string[]>().notNull().default([]),
   extraWorkingDays: jsonb("extra_working_days").$type<string[]>().notNull().default([]),
+  kind: organizationKindEnum("kind").notNull().default("commune"),
+  /**
+   * The province or department this organization reports to; null at the top. The one reference
+   * that crosses organizations on purpose: a parent reads its children's work, never the reverse.
+   */
+  parentId: uuid("parent_id").references((): AnyPgColumn => organizations.id, { onDelete: "restrict" }),
+  /** A province's setting: a commune's completion of the province's work also waits for the province's approval. */
+  approvesChildCompletions: boolean("approves_child_completions").notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -358,6 +375,13 @@ export const tasks = pgTable(
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     /** Set when a re-import no longer contains the task; the row and its history stay. */
     removedAt: timestamp("removed_at", { withTimezone: true }),
+    /**
+     * The province's task this one was fanned out from (a commune's copy of "UBND các xã, phường"
+     * work). Crosses organizations on purpose, child to parent: the province rolls its copies up.
+     */
+    sourceTaskId: uuid("source_task_id"),
+    /** When the province accepted the commune's completion (only asked when the province approves them). */
+    upstreamAcceptedAt: timestamp("upstream_accepted_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -365,8 +389,12 @@ export const tasks = pgTable(
     foreignKey({ columns: [t.organizationId, t.planId], foreignColumns: [plans.organizationId, plans.id] }).onDelete(
       "cascade",
     ),
+    foreignKey({ columns: [t.sourceTaskId], foreignColumns: [t.id] }).onDelete("set null"),
     unique("tasks_org_id_unique").on(t.organizationId, t.id),
     uniqueIndex("tasks_plan_task_key_unique").on(t.planId, t.taskKey),
+    // A province task reaches each commune once, however often it is fanned out.
+    uniqueIndex("tasks_org_source_task_unique").on(t.organizationId, t.sourceTaskId),
+    index("tasks_source_task_idx").on(t.sourceTaskId),
   ],
 );
 

@@ -26,6 +26,8 @@ export const USAGE = `usage: nhacviec <command>
   parse-dates --ref <ISO datetime> < lines                           typed dates ("15/3", "thứ 6 tuần sau") as JSON Lines
   import <file>... --org <slug> [--year Y] [--kind plan|directive] [--dry-run] [--json] [--explain]  read plans or directives (${PLAN_FILE_EXTENSIONS.join(" ")}) and store them
          [--max-tasks N]                                             accept a plan of more than ${MAX_PLAN_TASKS} tasks
+  org add <slug> --name "<n>" [--kind commune|province|department] [--parent <slug>] [--json]   an organization (under a province)
+  org import <file.csv|xlsx> --parent <slug> [--out links.csv] [--json]   a province's communes with their coordinators' invite links
   units --org <slug> [--json]                                        units with their aliases and task counts
   units merge --org <slug> "<from>" "<into>"                         join two units (the first becomes an alias)
   units alias --org <slug> "<unit>" "<alias>"                        add another spelling of a unit ("VP-TK")
@@ -69,6 +71,7 @@ const COMMANDS: Record<string, Command> = {
   "parse-dates": async (args, io, out) => (await import("./parse-dates.js")).runParseDates(args, io.stdin, out),
   import: configured(async () => (await import("./import.js")).runImport),
   units: configured(async () => (await import("./units.js")).runUnits),
+  org: configured(async () => (await import("./org.js")).runOrg),
   calendar: configured(async () => (await import("./calendar.js")).runCalendar),
   preview: configured(async () => (await import("./preview.js")).runPreview),
   invite: configured(async () => (await import("./invite.js")).runInvite),

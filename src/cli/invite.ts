@@ -38,7 +38,7 @@ function parseInviteArgs(args: string[]) {
 }
 
 /** The bot's @username for the link: configured, or asked from Telegram with the token. */
-async function botUsername(config: Config): Promise<string> {
+export async function botUsername(config: Config): Promise<string> {
   if (config.telegramBotUsername) return config.telegramBotUsername;
   if (!config.telegramBotToken) {
     throw new UsageError("liên kết mời cần tên bot: hãy đặt TELEGRAM_BOT_USERNAME hoặc TELEGRAM_BOT_TOKEN");

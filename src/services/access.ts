@@ -11,7 +11,9 @@ import {
   canCoordinate,
   canDecideExtension,
   canInvite,
+  canReadOrganization,
   type MilestoneOwnership,
+  oversees,
   seesWholeOrganization,
 } from "../domain/milestones/index.js";
 
@@ -97,8 +99,13 @@ export interface PermissionTargets {
   /** Mark done without asking anyone: who would approve it, or lead the organization. */
   "completion.direct": OrganizationTarget;
   "extension.decide": OrganizationTarget;
-  /** Every unit's work: the digest, the report, the export. */
+  /**
+   * Every unit's work: the digest, the report, the export, the register, evidence. The viewer's own
+   * organization, or (for the province roles) one under it, read-only.
+   */
   "organization.read": OrganizationTarget;
+  /** Give an organization under the viewer's work (a province task fanned out to a commune). */
+  "organization.assign": OrganizationTarget;
   /** The office's work: review an import, import a plan, manage people. */
   "organization.coordinate": OrganizationTarget;
   "invite.create": OrganizationTarget;
@@ -113,9 +120,12 @@ const RULES: { [P in Permission]: (actor: Actor, target: PermissionTargets[P]) =
   "completion.approve": (actor, target) => canApproveCompletion(actor, target.organizationId),
   "completion.direct": (actor, target) => sameOrganization(actor, target) && seesWholeOrganization(actor),
   "extension.decide": (actor, target) => canDecideExtension(actor, target.organizationId),
-  "organization.read": (actor, target) => sameOrganization(actor, target) && seesWholeOrganization(actor),
+  "organization.read": (actor, target) => canReadOrganization(actor, target.organizationId),
+  "organization.assign": (actor, target) => oversees(actor, target.organizationId),
   "organization.coordinate": (actor, target) => sameOrganization(actor, target) && canCoordinate(actor),
-  "invite.create": (actor, target) => sameOrganization(actor, target) && canInvite(actor),
+  // A province's coordinators invite the coordinators of the communes under it (onboarding at scale).
+  "invite.create": (actor, target) =>
+    canInvite(actor) && (sameOrganization(actor, target) || oversees(actor, target.organizationId)),
 };
 
 /** Whether the principal holds the permission on the target. */
@@ -160,6 +170,8 @@ export interface Capabilities {
   approveCompletion: boolean;
   decideExtension: boolean;
   invite: boolean;
+  /** The organizations under a province's: its league table and roll-ups. */
+  overseeOrganizations: boolean;
 }
 
 export function capabilitiesOf(principal: Principal & OrganizationTarget): Capabilities {
@@ -169,5 +181,20 @@ export function capabilitiesOf(principal: Principal & OrganizationTarget): Capab
     approveCompletion: hasAccess(principal, "completion.approve", principal),
     decideExtension: hasAccess(principal, "extension.decide", principal),
     invite: hasAccess(principal, "invite.create", principal),
+    overseeOrganizations: !isOperator(principal) && (principal.overseenOrganizationIds ?? []).length > 0,
   };
+}
+
+/**
+ * The guard of a read by organization id: an organization that is neither the viewer's own nor
+ * one under it is "not-found" (a commune never learns a sibling exists); its own without the
+ * role to see it whole is "not-allowed".
+ */
+export function requireReadable(
+  principal: Principal,
+  organizationId: string,
+): Refused<"not-found" | "not-allowed"> | null {
+  if (hasAccess(principal, "organization.read", { organizationId })) return null;
+  const own = !isOperator(principal) && principal.organizationId === organizationId;
+  return { kind: own ? "not-allowed" : "not-found" };
 }

@@ -23,6 +23,7 @@ import { settingsRoutes } from "./pages/settings-routes.js";
 import { type EmailWebDeps, peopleRoutes } from "./people-routes.js";
 import { planRoutes } from "./plan-routes.js";
 import { publicRoutes } from "./public-routes.js";
+import { provinceRoutes } from "./province-routes.js";
 import { registerRoutes } from "./register-routes.js";
 import { reportRoutes } from "./report-routes.js";
 import { barePage, type WebEnv } from "./route-kit.js";
@@ -71,6 +72,7 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
       settingsRoutes(deps),
       parRoutes(deps),
       registerRoutes(deps),
+      provinceRoutes(deps),
     ]),
   );
   // Kept when mounted beside the webhooks: a failure answers a Vietnamese page, logged with its path.

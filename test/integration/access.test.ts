@@ -150,10 +150,11 @@ describe("the review", () => {
 });
 
 describe("the report", () => {
-  it("is refused to a member and to another organization's coordinator; the chairman reads it", async () => {
+  it("is refused to a member, not found by another organization's coordinator; the chairman reads it", async () => {
     const db = database.client.db;
     expect(await loadReportRows(db, member, home.slug, { today: TODAY })).toEqual({ kind: "not-allowed" });
-    expect(await loadReportRows(db, awayCoordinator, home.slug, { today: TODAY })).toEqual({ kind: "not-allowed" });
+    // Another commune does not learn that this one exists.
+    expect(await loadReportRows(db, awayCoordinator, home.slug, { today: TODAY })).toEqual({ kind: "not-found" });
     expect(await loadReportRows(db, chairman, home.slug, { today: TODAY })).toEqual({
       kind: "ok",
       organizationName: "UBND xã Nhà",

@@ -9,6 +9,7 @@ import {
   personIdOf,
   refusedFor,
   requireAccess,
+  requireReadable,
 } from "../../src/services/access.js";
 
 const ORG = "org-1";
@@ -139,5 +140,36 @@ describe("isRefused", () => {
     expect(isRefused({ kind: "stale" })).toBe(true);
     expect(isRefused({ kind: "ok" })).toBe(false);
     expect(isRefused({ kind: "submitted" })).toBe(false);
+  });
+});
+
+describe("a province's people", () => {
+  const PROVINCE = "province-1";
+  const overseeing = (role: "province_leader" | "province_reviewer") => ({
+    ...actor([{ role, unitId: null }], PROVINCE),
+    overseenOrganizationIds: [ORG],
+  });
+
+  it("read and assign work to a commune under the province, and act on nothing of it", () => {
+    for (const viewer of [overseeing("province_leader"), overseeing("province_reviewer")]) {
+      expect(hasAccess(viewer, "organization.read", { organizationId: ORG })).toBe(true);
+      expect(hasAccess(viewer, "organization.assign", { organizationId: ORG })).toBe(true);
+      for (const permission of [
+        "completion.approve",
+        "extension.decide",
+        "organization.coordinate",
+        "invite.create",
+      ] as const) {
+        expect(hasAccess(viewer, permission, { organizationId: ORG }), permission).toBe(false);
+      }
+      expect(hasAccess(viewer, "milestone.act", { organizationId: ORG, leadUnitIds: [] })).toBe(false);
+    }
+  });
+
+  it("find a commune outside the province not found, and its own commune's sibling too", () => {
+    expect(requireReadable(overseeing("province_leader"), OTHER)).toEqual({ kind: "not-found" });
+    expect(requireReadable(otherCoordinator, ORG)).toEqual({ kind: "not-found" });
+    expect(requireReadable(member, ORG)).toEqual({ kind: "not-allowed" });
+    expect(hasAccess(coordinator, "organization.assign", { organizationId: ORG })).toBe(false);
   });
 });

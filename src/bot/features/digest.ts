@@ -3,8 +3,23 @@ import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { unitProgress } from "../../domain/reminders/index.js";
 import { formatDigest, loadDigestFor } from "../../services/reminders/digest-message.js";
 import { renderDigestChart } from "../../services/reports/digest-chart.js";
+import {
+  formatProvinceDigest,
+  loadProvinceDigest,
+  provinceDigestChart,
+} from "../../services/province/province-digest.js";
 import type { BoundContext } from "../context.js";
 import { refusalText } from "../refusals.js";
+
+/** A province's people also get their communes' digest and its chart (communes for units). */
+async function replyProvinceDigest(ctx: BoundContext): Promise<void> {
+  const { viewer } = ctx;
+  const digest = await loadProvinceDigest(ctx.deps.db, viewer, viewer.organizationId, ctx.today, viewer.timeZone);
+  if (digest.kind !== "ok") return;
+  await ctx.reply(formatProvinceDigest(digest, ctx.translator));
+  const chart = await provinceDigestChart(digest, ctx.translator);
+  if (chart) await ctx.replyWithPhoto(new InputFile(chart.png, `xa-phuong-${digest.today}.png`));
+}
 
 /** `/tonghop`: the chairman's digest on demand, for coordinators and the chairman. */
 export function digestFeature(): Composer<BoundContext> {
@@ -28,6 +43,7 @@ export function digestFeature(): Composer<BoundContext> {
         caption: ctx.t("chart-title", { week }),
       });
     }
+    if ((viewer.overseenOrganizationIds ?? []).length > 0) await replyProvinceDigest(ctx);
   });
   return composer;
 }

@@ -91,6 +91,10 @@ export function audienceOf(event: DomainEvent, members: OrganizationMember[]): A
       return event.byPersonId === null ? [] : withRoles(members, ["coordinator", "chairman"], event.byPersonId);
     case "person.unreachable":
       return withRoles(members, ["coordinator"], event.personId);
+    case "province.task-assigned":
+      return withRoles(members, ["coordinator"], event.byPersonId ?? "");
+    case "province.task-reported":
+      return withRoles(members, ["province_leader", "province_reviewer", "coordinator"], "");
   }
 }
 
@@ -109,7 +113,10 @@ export function actorOf(event: DomainEvent): string | null {
     case "lead.changed":
     case "deadline.moved":
     case "plan.applied":
+    case "province.task-assigned":
       return event.byPersonId;
+    case "province.task-reported":
+      return null;
   }
 }
 

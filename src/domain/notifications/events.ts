@@ -103,6 +103,33 @@ export interface PersonUnreachable {
   channel: "telegram" | "zalo" | "email";
 }
 
+/**
+ * A province's task reached a commune as its own task (recorded in the commune's outbox): the
+ * commune's coordinators hear it and choose the lead unit.
+ */
+export interface ProvinceTaskAssigned {
+  type: "province.task-assigned";
+  /** The commune's copy. */
+  taskId: string;
+  sourceTaskId: string;
+  byPersonId: string | null;
+  due: IsoDate | null;
+}
+
+/**
+ * A commune decided on its copy of a province task (recorded in the province's outbox): the
+ * province's leaders, reviewers and coordinators hear it.
+ */
+export interface ProvinceTaskReported {
+  type: "province.task-reported";
+  communeOrganizationId: string;
+  communeTaskId: string;
+  sourceTaskId: string;
+  outcome: "completed" | "extended";
+  /** The new due day, for an extension. */
+  due: IsoDate | null;
+}
+
 export type DomainEvent =
   | CompletionRequested
   | ExtensionRequested
@@ -112,7 +139,9 @@ export type DomainEvent =
   | PersonJoined
   | DeadlineMoved
   | PlanApplied
-  | PersonUnreachable;
+  | PersonUnreachable
+  | ProvinceTaskAssigned
+  | ProvinceTaskReported;
 
 export type DomainEventType = DomainEvent["type"];
 
@@ -126,6 +155,8 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   "deadline.moved",
   "plan.applied",
   "person.unreachable",
+  "province.task-assigned",
+  "province.task-reported",
 ];
 
 export function isDomainEventType(value: string): value is DomainEventType {

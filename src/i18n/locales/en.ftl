@@ -20,6 +20,8 @@ role-name = { $role ->
     [unit_head] head of unit
     [coordinator] { $office } (coordinator)
     [chairman] chairman
+    [province_leader] province leader
+    [province_reviewer] Home Affairs reviewer
    *[other] { $role }
 }
 state-label = { $state ->
@@ -936,3 +938,55 @@ refusal-code-used = the code was already used
 refusal-code-expired = the code has expired
 refusal-chat-bound = this chat account is already linked to { $subject }
 refusal-too-many-attempts = too many wrong codes; try again later
+notify-province-task-assigned = 📌 The province assigned the task “{ $title }” (due { $due }). Choose its lead unit in the review (/rasoat).
+notify-province-task-reported = { $outcome ->
+    [completed] ✅ { $commune } completed the task “{ $title }”.
+   *[extended] ⏳ { $commune } extended the task “{ $title }” to { $due }.
+}
+web-nav-province = Communes
+web-province-title = Reform results of the communes – { $province }
+web-province-league = Commune league table
+web-province-rank = Rank
+web-province-commune = Commune
+web-province-on-time = On time
+web-province-overdue = Overdue
+web-province-days-late = Days late
+web-province-done = Done
+web-province-field = Field of reform
+web-province-tasks = Tasks given by the province
+web-province-task-done = { $done }/{ $total } communes done{ $late ->
+    [0] {""}
+   *[other] , { $late } late
+}
+web-province-awaiting = ({ $count } awaiting the province's approval)
+web-province-assign = Give tasks to the communes
+web-province-assign-button = Give to the communes
+web-province-assigned = Gave { $tasks } tasks: { $copies } copies sent to the communes.
+web-province-onboard = Add communes from a list
+web-province-onboard-hint = A .csv or .xlsx with a “Tên xã/phường” column, optionally “Mã” and the coordinator's name. Downloads each commune's invite link.
+web-province-onboard-file = List file
+web-province-onboard-button = Add and make invite links
+web-province-back = ← League table
+web-province-evidence = Evidence
+web-province-no-lead = (the commune has not chosen a lead unit)
+web-province-accept = Approve for the province
+web-province-not-done = The commune has not finished this task
+web-province-as-of = As of { $date }.
+web-province-status = { $status ->
+    [done] Done
+    [awaiting-province] Awaiting the province
+    [submitted] Awaiting the commune
+    [overdue] Overdue
+   *[open] In progress
+}
+province-digest-title = 📊 Reform digest of the communes – { $province }, { $date }
+province-digest-task = • { $title }: { $done }/{ $total } communes done{ $late ->
+    [0] {""}
+   *[other] , { $late } late
+}
+province-digest-trailing = Communes with overdue work:
+province-digest-commune = • { $commune }: { $overdue } overdue, { $days } days late
+province-workbook-all = All fields
+province-workbook-tasks = Tasks
+province-workbook-on-time = Done on time
+web-province-workbook = Download the communes' results (.xlsx)

@@ -22,6 +22,8 @@ role-name = { $role ->
     [unit_head] phụ trách bộ phận
     [coordinator] { $office } (điều phối)
     [chairman] Chủ tịch UBND
+    [province_leader] Lãnh đạo tỉnh
+    [province_reviewer] Sở Nội vụ (theo dõi)
    *[other] { $role }
 }
 state-label = { $state ->
@@ -940,3 +942,55 @@ refusal-code-used = mã đã được dùng
 refusal-code-expired = mã đã hết hạn
 refusal-chat-bound = tài khoản chat này đã được kết nối với { $subject }
 refusal-too-many-attempts = nhập sai mã quá nhiều lần; hãy thử lại sau
+notify-province-task-assigned = 📌 Tỉnh giao nhiệm vụ “{ $title }” (hạn { $due }). Chọn bộ phận chủ trì trong mục rà soát (/rasoat).
+notify-province-task-reported = { $outcome ->
+    [completed] ✅ { $commune } đã hoàn thành nhiệm vụ “{ $title }”.
+   *[extended] ⏳ { $commune } đã gia hạn nhiệm vụ “{ $title }” đến { $due }.
+}
+web-nav-province = Các xã, phường
+web-province-title = Kết quả CCHC các xã, phường – { $province }
+web-province-league = Bảng xếp hạng xã, phường
+web-province-rank = Hạng
+web-province-commune = Xã, phường
+web-province-on-time = Đúng hạn
+web-province-overdue = Quá hạn
+web-province-days-late = Số ngày trễ
+web-province-done = Hoàn thành
+web-province-field = Lĩnh vực cải cách
+web-province-tasks = Nhiệm vụ tỉnh giao
+web-province-task-done = { $done }/{ $total } xã đã hoàn thành{ $late ->
+    [0] {""}
+   *[other] , { $late } xã trễ hạn
+}
+web-province-awaiting = ({ $count } xã chờ tỉnh duyệt)
+web-province-assign = Giao nhiệm vụ cho các xã, phường
+web-province-assign-button = Giao cho các xã
+web-province-assigned = Đã giao { $tasks } nhiệm vụ: { $copies } bản giao đến các xã, phường.
+web-province-onboard = Thêm xã, phường từ danh sách
+web-province-onboard-hint = Tệp .csv hoặc .xlsx có cột “Tên xã/phường”, tùy chọn “Mã” và “Họ tên người điều phối”. Tải về tệp liên kết mời của từng xã.
+web-province-onboard-file = Tệp danh sách
+web-province-onboard-button = Thêm và tạo liên kết mời
+web-province-back = ← Bảng xếp hạng
+web-province-evidence = Minh chứng
+web-province-no-lead = (xã chưa chọn bộ phận chủ trì)
+web-province-accept = Tỉnh duyệt
+web-province-not-done = Xã chưa hoàn thành nhiệm vụ này
+web-province-as-of = Tính đến ngày { $date }.
+web-province-status = { $status ->
+    [done] Hoàn thành
+    [awaiting-province] Chờ tỉnh duyệt
+    [submitted] Chờ xã duyệt
+    [overdue] Quá hạn
+   *[open] Đang thực hiện
+}
+province-digest-title = 📊 Tổng hợp CCHC các xã, phường – { $province }, ngày { $date }
+province-digest-task = • { $title }: { $done }/{ $total } xã đã hoàn thành{ $late ->
+    [0] {""}
+   *[other] , { $late } xã trễ hạn
+}
+province-digest-trailing = Các xã còn việc quá hạn:
+province-digest-commune = • { $commune }: { $overdue } việc quá hạn, { $days } ngày trễ
+province-workbook-all = Tất cả lĩnh vực
+province-workbook-tasks = Số nhiệm vụ
+province-workbook-on-time = Hoàn thành đúng hạn
+web-province-workbook = Tải bảng kết quả các xã (.xlsx)

@@ -16,6 +16,7 @@ import type { CompletionDecided, ExtensionDecided } from "../../domain/notificat
 import { localDay } from "../../domain/planning/index.js";
 import type { EvidenceStore } from "../evidence/evidence-store.js";
 import { recordEvent } from "../events/outbox.js";
+import { reportUpstream } from "../province/report-up.js";
 import { moveMilestone } from "../move-milestone.js";
 import type { SendSlot } from "../reminders/sync-reminders.js";
 import type { Viewer } from "../people/viewer.js";
@@ -102,6 +103,7 @@ export async function markDone(
         .set({ state: transition(milestone.state, "done"), completedAt: context.now, updatedAt: context.now })
         .where(eq(milestones.id, milestone.id));
       await logEvent(tx, { milestone, actor: viewer, action: "completed", details: { approvedBySelf: true }, context });
+      await reportUpstream(tx, milestone.id, { kind: "completed" }, context.now);
     });
     return { kind: "done", milestone };
   }
@@ -397,6 +399,7 @@ export async function decideRequest(
         .set({ state: transition(milestone.state, "done"), updatedAt: context.now })
         .where(eq(milestones.id, milestone.id));
       await logEvent(tx, { milestone, actor: viewer, action: "completion-approved", context });
+      await reportUpstream(tx, milestone.id, { kind: "completed" }, context.now);
     } else if (decision === "return") {
       await tx
         .update(milestones)
@@ -432,6 +435,7 @@ export async function decideRequest(
         details: { from: milestone.due, to: request.requestedDue },
         context,
       });
+      await reportUpstream(tx, milestone.id, { kind: "extended", due: request.requestedDue as string }, context.now);
     } else {
       await logEvent(tx, {
         milestone,

@@ -21,6 +21,8 @@ export interface EventFacts {
   taskTitle: string;
   /** The plan or directive an applied import wrote, by title. */
   planTitle?: string;
+  /** The organization of the event's task: the commune, for a province's task it reported on. */
+  taskOrganizationName?: string;
   /** "Thông báo số 25/TB-UBND …": the document the event's task came from; null for the annual plan. */
   source?: string | null;
 }
@@ -131,6 +133,18 @@ function noticeWords(
       return { text: decisionText(t, event, facts), buttons: [] };
     case "lead.changed":
       return { text: leadText(t, event, facts, addressee, member), buttons: [] };
+    case "province.task-assigned":
+      return { text: t("notify-province-task-assigned", { title: facts.taskTitle, due: dueText(t, event.due) }), buttons: [] };
+    case "province.task-reported":
+      return {
+        text: t("notify-province-task-reported", {
+          commune: facts.taskOrganizationName ?? "",
+          title: facts.taskTitle,
+          outcome: event.outcome,
+          due: dueText(t, event.due),
+        }),
+        buttons: [],
+      };
     case "person.joined":
       return {
         text: t("invite-joined", {

@@ -65,6 +65,14 @@ const unitsOf = (event: DomainEvent): string[] =>
         ? event.unitIds
         : [];
 
+/** The task an event is about by id (a lead change, a province's task reaching or reported by a commune). */
+const taskOf = (event: DomainEvent): string | null =>
+  event.type === "lead.changed" || event.type === "province.task-assigned"
+    ? event.taskId
+    : event.type === "province.task-reported"
+      ? event.communeTaskId
+      : null;
+
 async function factsOf(db: Database, organizationId: string, event: DomainEvent) {
   const [organization] = await queryRows<{ name: string; office_name: string | null; time_zone: string }>(
     db,
@@ -91,9 +99,14 @@ async function factsOf(db: Database, organizationId: string, event: DomainEvent)
                 sql`, `,
               )})`,
         );
+  const taskId = taskOf(event);
   const [task] =
-    event.type === "lead.changed"
-      ? await queryRows<{ title: string }>(db, sql`select title from tasks where id = ${event.taskId}`)
+    taskId !== null
+      ? await queryRows<{ title: string; organization_name: string }>(
+          db,
+          sql`select t.title, o.name as organization_name from tasks t join organizations o on o.id = t.organization_id
+              where t.id = ${taskId}`,
+        )
       : [];
   const milestone =
     "milestoneId" in event ? await loadMilestone(db, event.milestoneId, organization?.time_zone ?? "UTC") : null;
@@ -101,7 +114,6 @@ async function factsOf(db: Database, organizationId: string, event: DomainEvent)
     event.type === "plan.applied"
       ? await queryRows<{ title: string }>(db, sql`select title from plans where id = ${event.planId}`)
       : [];
-  const taskId = event.type === "lead.changed" ? event.taskId : null;
   const milestoneId = "milestoneId" in event ? event.milestoneId : null;
   const [plan] =
     taskId !== null || milestoneId !== null
@@ -127,6 +139,7 @@ async function factsOf(db: Database, organizationId: string, event: DomainEvent)
     unitNames: new Map(units.map((u) => [u.id, u.name])),
     taskTitle: task?.title ?? "",
     planTitle: appliedPlan?.title ?? "",
+    taskOrganizationName: task?.organization_name ?? "",
   };
   return { facts, officeName: organization?.office_name ?? null };
 }

@@ -1,7 +1,19 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Database } from "../../../db/client.js";
+import { type Database, queryRows } from "../../../db/client.js";
 import { memberships, organizations, people, personChannels, units } from "../../../db/schema.js";
 import type { Actor, Role } from "../../domain/milestones/index.js";
+
+/**
+ * The organizations under `organizationId` (children, their children…): what a province's
+ * people oversee. Empty for a commune, which has none.
+ */
+const overseenIdsOf = (organizationId: unknown) => sql<string[]>`coalesce((
+  with recursive below(id) as (
+    select o.id from organizations o where o.parent_id = ${organizationId}
+    union select o.id from organizations o join below b on o.parent_id = b.id)
+  select json_agg(id) from below), '[]'::json)`;
+
+const parseJson = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
 
 /** A person bound to a Telegram account (or another channel), with what they may see and do. */
 export interface Viewer extends Actor {
@@ -41,6 +53,7 @@ export async function findViewer(db: Database, telegramUserId: number): Promise<
         select json_agg(json_build_object('role', ms.role, 'unitId', ms.unit_id, 'unitName', u.name))
         from memberships ms left join units u on u.id = ms.unit_id
         where ms.person_id = ${people.id}), '[]'::json)`,
+      overseen: overseenIdsOf(people.organizationId),
     })
     .from(people)
     .innerJoin(organizations, eq(organizations.id, people.organizationId))
@@ -48,8 +61,7 @@ export async function findViewer(db: Database, telegramUserId: number): Promise<
     .orderBy(people.createdAt)
     .limit(1);
   if (!row) return null;
-  const roles = (typeof row.roles === "string" ? JSON.parse(row.roles) : row.roles) as Viewer["roles"];
-  return viewerFrom(row.person, row.chatId, row.organization, roles);
+  return viewerFrom(row.person, row.chatId, row.organization, parseJson(row.roles), parseJson(row.overseen));
 }
 
 /** The same view of a person known by id (approvers, requesters). */
@@ -73,7 +85,11 @@ async function viewerOf(
     .from(memberships)
     .leftJoin(units, eq(units.id, memberships.unitId))
     .where(eq(memberships.personId, person.id));
-  return viewerFrom(person, chatId, organization, roles);
+  const [below] = await queryRows<{ overseen: string[] | string }>(
+    db,
+    sql`select ${overseenIdsOf(organization.id)} as overseen`,
+  );
+  return viewerFrom(person, chatId, organization, roles, below ? parseJson(below.overseen) : []);
 }
 
 function viewerFrom(
@@ -81,6 +97,7 @@ function viewerFrom(
   chatId: number | null,
   organization: typeof organizations.$inferSelect,
   roles: Viewer["roles"],
+  overseenOrganizationIds: string[],
 ): Viewer {
   return {
     personId: person.id,
@@ -93,6 +110,7 @@ function viewerFrom(
     organizationSlug: organization.slug,
     timeZone: organization.timeZone,
     roles,
+    overseenOrganizationIds,
   };
 }
 

@@ -147,6 +147,6 @@ export async function importPlanFile(
   if (request.mode === "preview") return { kind: "previewed", summary: await previewImport(db, read.draft, target), ...read };
   const summary = await importPlan(db, read.draft, target);
   // The reminder rows are planned with the import; the caller queues their send times (or the reconciler will).
-  const slots = await syncReminders(db, summary.organizationId, request.now);
+  const slots = await syncReminders(db, summary.organizationId, request.now, { planId: summary.planId });
   return { kind: "applied", summary, slots, ...read };
 }

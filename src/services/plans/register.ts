@@ -16,7 +16,7 @@ import {
   type RegisterDocumentInput,
   type RegisterFilters,
 } from "../../domain/planning/index.js";
-import { type Principal, type Refused, requireAccess } from "../access.js";
+import { type Principal, type Refused, requireReadable } from "../access.js";
 
 /** The documents of an organization as the register reads them, unfiltered. */
 async function loadDocuments(db: Database, organizationId: string, timeZone: string): Promise<RegisterDocumentInput[]> {
@@ -80,7 +80,7 @@ async function organizationOf(db: Database, principal: Principal, organizationSl
     .from(organizations)
     .where(eq(organizations.slug, organizationSlug));
   if (!organization) return { kind: "not-found" } as const;
-  const refused = requireAccess(principal, "organization.read", { organizationId: organization.id });
+  const refused = requireReadable(principal, organization.id);
   return refused ?? ({ kind: "ok", ...organization } as const);
 }
 

@@ -60,8 +60,22 @@ export function reminderRowsFor(
  * old version, or of a milestone now done or cancelled, are cancelled. Returns
  * the slots of the rows it wants, for the queue.
  */
-export async function syncReminders(db: Database, organizationId: string, now: Date): Promise<SendSlot[]> {
-  const context = await loadPlanningContext(db, organizationId);
+export async function syncReminders(
+  db: Database,
+  organizationId: string,
+  now: Date,
+  options: {
+    /** The organization's planning context when the caller has it (many communes sharing one calendar). */
+    context?: PlanningContext;
+    /**
+     * Only this plan's milestones: what an import changed. Without it a province importing its
+     * hundredth plan would replan the ninety-nine before it (each import costing more than the last).
+     */
+    planId?: string;
+  } = {},
+): Promise<SendSlot[]> {
+  const context = options.context ?? (await loadPlanningContext(db, organizationId));
+  const ofPlan = options.planId === undefined ? undefined : eq(tasks.planId, options.planId);
   if (!context) return [];
   const rows = await db
     .select({
@@ -74,7 +88,7 @@ export async function syncReminders(db: Database, organizationId: string, now: D
     .from(milestones)
     .innerJoin(tasks, eq(tasks.id, milestones.taskId))
     .innerJoin(plans, eq(plans.id, tasks.planId))
-    .where(and(eq(milestones.organizationId, organizationId), isNull(tasks.removedAt)));
+    .where(and(eq(milestones.organizationId, organizationId), isNull(tasks.removedAt), ofPlan));
   const taskUnitRows = await db
     .select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, relation: taskUnits.relation })
     .from(taskUnits)
@@ -125,6 +139,7 @@ export async function syncReminders(db: Database, organizationId: string, now: D
     update ${reminders} r set state = 'cancelled'
     from ${milestones} m
     where r.milestone_id = m.id and r.organization_id = ${organizationId} and r.state = 'planned'
+      ${options.planId === undefined ? sql`` : sql`and m.task_id in (select id from tasks where plan_id = ${options.planId})`}
       and (r.milestone_version <> m.version or m.state not in (${sql.join(
         CHASED_STATES.map((state) => sql`${state}`),
         sql`, `,

@@ -23,7 +23,7 @@ import {
   type ShownState,
 } from "../../domain/milestones/index.js";
 import { localDay } from "../../domain/planning/index.js";
-import { type Principal, type Refused, requireAccess } from "../access.js";
+import { type Principal, type Refused, requireReadable } from "../access.js";
 
 /** One milestone as the quarterly and yearly CCHC reports list it. */
 export interface ReportRow {
@@ -72,7 +72,7 @@ export async function loadReportRows(
 > {
   const [organization] = await db.select().from(organizations).where(eq(organizations.slug, organizationSlug));
   if (!organization) return { kind: "not-found" };
-  const refused = requireAccess(principal, "organization.read", { organizationId: organization.id });
+  const refused = requireReadable(principal, organization.id);
   if (refused) return refused;
   // The organization's local day unless the caller names one (a report "as of" a day).
   const today = "today" in options ? options.today : localDay(options.now, organization.timeZone);

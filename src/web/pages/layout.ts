@@ -64,6 +64,7 @@ function navLinks(frame: PageFrame, viewer: Viewer): Html[] {
     ["/people", t("web-nav-people"), may.coordinate],
     ["/register", t("web-nav-register"), may.readOrganization],
     ["/reports", t("web-nav-reports"), may.readOrganization],
+    ["/province", t("web-nav-province"), may.overseeOrganizations],
     ["/par", t("web-par-title"), may.coordinate],
     ["/import", t("web-nav-import"), may.coordinate],
     ["/settings", t("web-nav-settings"), may.coordinate],

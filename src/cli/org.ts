@@ -1,0 +1,106 @@
+/**
+ * `nhacviec org`: a province's organizations. `org add` adds one (under a
+ * province with --parent); `org import` adds a province's communes from a CSV
+ * or .xlsx with their coordinators and writes the invite links as one CSV.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { openMigratedDatabase } from "../../db/client.js";
+import type { Config } from "../config.js";
+import { ORGANIZATION_KINDS, type OrganizationKind } from "../domain/milestones/index.js";
+import type { Logger } from "../logger.js";
+import { OPERATOR } from "../services/access.js";
+import { inviteLink } from "../services/people/invites.js";
+import { inviteLinksCsv, onboardCommunes } from "../services/province/onboarding.js";
+import { addOrganization, SLUG_PATTERN } from "../services/province/organizations.js";
+import { botUsername } from "./invite.js";
+import { refusalError } from "./refusals.js";
+import { UsageError } from "./usage-error.js";
+
+type Out = (line: string) => void;
+
+function optionsOf(args: string[], flags: readonly string[]) {
+  const values: Record<string, string> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === "--json") values.json = "true";
+    else if (flags.includes(arg)) {
+      const value = args[++i];
+      if (value === undefined) throw new UsageError(`${arg} cần một giá trị`);
+      values[arg.slice(2)] = value;
+    } else if (arg.startsWith("--")) throw new UsageError(`không hiểu tham số "${arg}"`);
+    else positional.push(arg);
+  }
+  return { values, positional };
+}
+
+function checkSlug(slug: string | undefined, what: string): string {
+  if (!slug || !SLUG_PATTERN.test(slug)) {
+    throw new UsageError(`${what} là tên ngắn gồm chữ thường, chữ số và dấu gạch ngang, ví dụ gio-son`);
+  }
+  return slug;
+}
+
+/** `org add <slug> --name "<n>" [--kind commune|province|department] [--parent <slug>]`. */
+async function addOne(args: string[], config: Config, logger: Logger, out: Out) {
+  const { values, positional } = optionsOf(args, ["--name", "--kind", "--parent"]);
+  const slug = checkSlug(positional[0], "org add <slug>");
+  if (!values.name) throw new UsageError('org add cần --name "UBND xã …"');
+  const kind = (values.kind ?? (values.parent ? "commune" : "province")) as OrganizationKind;
+  if (!ORGANIZATION_KINDS.includes(kind)) throw new UsageError(`--kind là một trong ${ORGANIZATION_KINDS.join(", ")}`);
+  const parentSlug = values.parent === undefined ? undefined : checkSlug(values.parent, "--parent");
+  const client = await openMigratedDatabase(config, logger, { max: 2 });
+  try {
+    const result = await addOrganization(client.db, OPERATOR, {
+      slug,
+      name: values.name,
+      kind,
+      ...(parentSlug ? { parentSlug } : {}),
+    });
+    if (!("id" in result)) throw refusalError(`tổ chức "${parentSlug}"`, result.kind);
+    if (values.json) out(JSON.stringify({ slug, kind: result.kind, id: result.id }));
+    else out(result.kind === "created" ? `Đã thêm ${values.name} (${slug}).` : `Đã có tổ chức ${slug}; giữ nguyên.`);
+  } finally {
+    await client.close();
+  }
+}
+
+/** `org import <file.csv|xlsx> --parent <slug> [--out links.csv] [--json]`. */
+async function importCommunes(args: string[], config: Config, logger: Logger, out: Out) {
+  const { values, positional } = optionsOf(args, ["--parent", "--out"]);
+  const path = positional[0];
+  if (!path) throw new UsageError("org import cần một tệp .csv hoặc .xlsx: org import <tệp> --parent <slug>");
+  const parentSlug = checkSlug(values.parent, "--parent");
+  const username = await botUsername(config);
+  const bytes = await readFile(path);
+  const client = await openMigratedDatabase(config, logger, { max: 2 });
+  try {
+    const result = await onboardCommunes(client.db, OPERATOR, {
+      parentSlug,
+      fileName: basename(path),
+      bytes,
+      now: new Date(),
+    });
+    if (result.kind !== "onboarded") throw refusalError(`tổ chức "${parentSlug}"`, result.kind);
+    const csv = inviteLinksCsv(result.communes, (code) => inviteLink(username, code));
+    if (values.out) await writeFile(values.out, csv);
+    const created = result.communes.filter((c) => c.created).length;
+    if (values.json) out(JSON.stringify({ communes: result.communes.length, created, links: values.out ?? null }));
+    else {
+      out(`Đã thêm ${created} xã/phường, tạo ${result.communes.length} liên kết mời người điều phối.`);
+      if (values.out) out(`Liên kết mời: ${values.out}`);
+      else out(csv.replace(/^\uFEFF/, "").trimEnd());
+    }
+  } finally {
+    // A CommuneListError names every bad row and column at once; nothing was written.
+    await client.close();
+  }
+}
+
+export async function runOrg(args: string[], config: Config, logger: Logger, out: Out): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub === "add") return addOne(rest, config, logger, out);
+  if (sub === "import") return importCommunes(rest, config, logger, out);
+  throw new UsageError("org cần add hoặc import");
+}

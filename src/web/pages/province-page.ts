@@ -1,0 +1,178 @@
+/**
+ * The province's pages: the league table of its communes (per field of
+ * reform) with its tasks rolled up, a commune's drill-down, one task across
+ * the communes, and the forms that give work to the communes and onboard them.
+ */
+import { formatVietnameseDate } from "../../domain/calendar/index.js";
+import type { Translator } from "../../i18n/i18n.js";
+import type { CommuneDrillDown, LeagueView, TaskRollupView } from "../../services/province/standing.js";
+import { type Html, html } from "../html.js";
+
+type T = Translator["t"];
+
+const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
+
+function leagueRows(t: T, view: LeagueView): Html {
+  return html`<table class="plan league">
+    <caption class="skip">
+      ${t("web-province-league")}
+    </caption>
+    <thead>
+      <tr>
+        <th scope="col">${t("web-province-rank")}</th>
+        <th scope="col">${t("web-province-commune")}</th>
+        <th scope="col">${t("web-province-on-time")}</th>
+        <th scope="col">${t("web-province-overdue")}</th>
+        <th scope="col">${t("web-province-days-late")}</th>
+        <th scope="col">${t("web-province-done")}</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${view.rows.map(
+        (row) =>
+          html`<tr>
+            <td>${row.rank}</td>
+            <td><a href="/province/communes/${row.organizationId}">${row.organizationName}</a></td>
+            <td>
+              <span class="bar" style="--share:${Math.round((row.onTimeShare ?? 0) * 100)}%"></span>
+              ${percent(row.onTimeShare)}
+            </td>
+            <td>${row.overdue}</td>
+            <td>${row.daysLate}</td>
+            <td>${row.done}/${row.tasks}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
+}
+
+/** The league table, the province's tasks rolled up, and the forms. */
+export function leaguePage(
+  t: T,
+  view: LeagueView,
+  data: { field: string; documents: Array<{ planId: string; name: string }>; csrfToken: string; canAssign: boolean },
+): Html {
+  return html`<h1>${t("web-province-title", { province: view.provinceName })}</h1>
+    <form class="filters" method="get" action="/province" role="search">
+      <label for="f-field">${t("web-province-field")}</label
+      ><select id="f-field" name="field">
+        <option value="">${t("web-filter-all")}</option>
+        ${view.fields.map((f) => html`<option value="${f}" ${f === data.field ? html` selected` : null}>${f}</option>`)}
+      </select>
+      <button type="submit">${t("web-filter-apply")}</button>
+    </form>
+    <section class="card">
+      ${leagueRows(t, view)}
+      <p><a class="button secondary" href="/province/workbook" download>${t("web-province-workbook")}</a></p>
+    </section>
+    <section class="card">
+      <h2>${t("web-province-tasks")}</h2>
+      <ul>
+        ${view.tasks.map(
+          (task) =>
+            html`<li>
+              <a href="/province/tasks/${task.sourceTaskId}">${task.title}</a>:
+              ${t("web-province-task-done", { done: task.done, total: task.total, late: task.late })}
+            </li>`,
+        )}
+      </ul>
+    </section>
+    ${data.canAssign ? assignForms(t, data) : null}`;
+}
+
+function assignForms(t: T, data: { documents: Array<{ planId: string; name: string }>; csrfToken: string }): Html {
+  return html`<section class="card">
+      <h2>${t("web-province-assign")}</h2>
+      ${data.documents.map(
+        (d) =>
+          html`<form method="post" action="/province/plans/${d.planId}/fan-out">
+            <input type="hidden" name="_csrf" value="${data.csrfToken}" />
+            <span>${d.name}</span> <button type="submit">${t("web-province-assign-button")}</button>
+          </form>`,
+      )}
+    </section>
+    <section class="card">
+      <h2>${t("web-province-onboard")}</h2>
+      <p class="muted">${t("web-province-onboard-hint")}</p>
+      <form method="post" action="/province/communes/import" enctype="multipart/form-data">
+        <input type="hidden" name="_csrf" value="${data.csrfToken}" />
+        <label for="communes-file">${t("web-province-onboard-file")}</label>
+        <input id="communes-file" type="file" name="file" accept=".csv,.xlsx" required />
+        <button type="submit">${t("web-province-onboard-button")}</button>
+      </form>
+    </section>`;
+}
+
+const standingText = (t: T, status: string) => t("web-province-status", { status });
+
+/** One commune's copies of the province's work. */
+export function communePage(t: T, view: CommuneDrillDown): Html {
+  return html`<h1>${view.communeName}</h1>
+    <p><a href="/province">${t("web-province-back")}</a></p>
+    <table class="plan">
+      <thead>
+        <tr>
+          <th scope="col">${t("web-col-task")}</th>
+          <th scope="col">${t("web-col-lead")}</th>
+          <th scope="col">${t("web-col-state")}</th>
+          <th scope="col">${t("web-province-days-late")}</th>
+          <th scope="col">${t("web-province-evidence")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${view.tasks.map(
+          (task) =>
+            html`<tr class="standing-${task.status}">
+              <td>${task.title}</td>
+              <td>${task.lead ?? t("web-province-no-lead")}</td>
+              <td>${standingText(t, task.status)}</td>
+              <td>${task.daysLate}</td>
+              <td>${task.evidence.join(", ")}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
+}
+
+/** One province task across its communes: "32/100 xã đã hoàn thành", the late ones and their evidence. */
+export function taskRollupPage(t: T, view: TaskRollupView, csrfToken: string, today: string): Html {
+  return html`<h1>${view.title}</h1>
+    <p><a href="/province">${t("web-province-back")}</a></p>
+    <p class="completion">
+      ${t("web-province-task-done", { done: view.done, total: view.total, late: view.late.length })}
+      ${view.provinceApproves ? t("web-province-awaiting", { count: view.awaitingProvince }) : null}
+    </p>
+    <table class="plan">
+      <thead>
+        <tr>
+          <th scope="col">${t("web-province-commune")}</th>
+          <th scope="col">${t("web-col-state")}</th>
+          <th scope="col">${t("web-province-days-late")}</th>
+          <th scope="col">${t("web-province-evidence")}</th>
+          <th scope="col"></th>
+        </tr>
+      </thead>
+      <tbody>
+        ${view.communes.map(
+          (c) =>
+            html`<tr class="standing-${c.status}">
+              <td><a href="/province/communes/${c.organizationId}">${c.organizationName}</a></td>
+              <td>${standingText(t, c.status)}</td>
+              <td>${c.daysLate}</td>
+              <td>${c.evidence.join(", ")}</td>
+              <td>
+                ${
+                  c.status === "awaiting-province"
+                    ? html`<form method="post" action="/province/copies/${c.taskId}/accept">
+                        <input type="hidden" name="_csrf" value="${csrfToken}" />
+                        <button type="submit">${t("web-province-accept")}</button>
+                      </form>`
+                    : null
+                }
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+    <p class="muted">${t("web-province-as-of", { date: formatVietnameseDate(today) })}</p>`;
+}

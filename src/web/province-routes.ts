@@ -1,0 +1,165 @@
+/**
+ * The province on the web: /province ranks its communes (per field of reform)
+ * and rolls its tasks up; /province/communes/:id drills into one commune;
+ * /province/tasks/:id shows one task across the communes. Forms give a
+ * document's commune tasks to the communes, accept a commune's completion when
+ * the province approves them, and onboard communes from a CSV or .xlsx (the
+ * invite links come back as one CSV). Only for people of an organization with
+ * organizations under it; anyone else, and any id outside the province, is 404.
+ */
+import { type Context, Hono } from "hono";
+import type { Database } from "../../db/client.js";
+import { displayFileName } from "../domain/files/safe-file-name.js";
+import { translatorFor } from "../i18n/i18n.js";
+import type { Logger } from "../logger.js";
+import { hasAccess } from "../services/access.js";
+import { inviteLink } from "../services/people/invites.js";
+import { loadRegister } from "../services/plans/register.js";
+import { fanOutPlan } from "../services/province/fan-out.js";
+import { CommuneListError, inviteLinksCsv, onboardCommunes } from "../services/province/onboarding.js";
+import { acceptCommuneCompletion, loadCommuneWork, loadLeague, loadTaskRollup } from "../services/province/standing.js";
+import type { SendSlot } from "../services/reminders/sync-reminders.js";
+import { buildProvinceWorkbook } from "../services/reports/province-workbook.js";
+import { communePage, leaguePage, taskRollupPage } from "./pages/province-page.js";
+import { messagePage } from "./pages/sign-in-pages.js";
+import { attachment, isId, type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
+
+/** A list of communes is a few kilobytes; a province's sheet with notes stays well under this. */
+export const COMMUNE_LIST_LIMIT_BYTES = 2 * 1024 * 1024;
+
+export interface ProvinceWebDeps {
+  db: Database;
+  logger: Logger;
+  now: () => Date;
+  botUsername?: string | undefined;
+  scheduleSlots?: (slots: SendSlot[]) => Promise<void>;
+}
+
+/** Whether the viewer's organization has organizations under it: the province pages exist for them only. */
+const overseesAny = (c: Context<WebEnv>) => (c.get("viewer").overseenOrganizationIds ?? []).length > 0;
+
+export function provinceRoutes(deps: ProvinceWebDeps, render: PageRender = signedInRender): SubjectRoutes {
+  const app = new Hono<WebEnv>();
+
+  app.get("/province", async (c) => {
+    if (!overseesAny(c)) return render.notFound(c);
+    const viewer = c.get("viewer");
+    const field = (c.req.query("field") ?? "").trim().slice(0, 200);
+    const league = await loadLeague(deps.db, viewer, viewer.organizationId, c.get("today"), field || undefined);
+    if (league.kind !== "ok") return render.notFound(c);
+    const register = await loadRegister(deps.db, viewer, viewer.organizationSlug, {}, c.get("today"));
+    const documents = register.kind === "ok" ? register.documents.map((d) => ({ planId: d.planId, name: d.name })) : [];
+    const canAssign = (viewer.overseenOrganizationIds ?? []).some((organizationId) =>
+      hasAccess(viewer, "organization.assign", { organizationId }),
+    );
+    const t = c.get("t");
+    return render.page(
+      c,
+      200,
+      t("web-province-league"),
+      leaguePage(t, league, { field, documents, csrfToken: c.get("csrfToken"), canAssign }),
+    );
+  });
+
+  app.get("/province/workbook", async (c) => {
+    if (!overseesAny(c)) return render.notFound(c);
+    const viewer = c.get("viewer");
+    const today = c.get("today");
+    const all = await loadLeague(deps.db, viewer, viewer.organizationId, today);
+    if (all.kind !== "ok") return render.notFound(c);
+    const byField = [];
+    for (const field of all.fields) {
+      const league = await loadLeague(deps.db, viewer, viewer.organizationId, today, field);
+      if (league.kind === "ok") byField.push({ field, rows: league.rows });
+    }
+    const bytes = await buildProvinceWorkbook(
+      { provinceName: all.provinceName, asOf: today, all: all.rows, byField },
+      translatorFor(viewer.locale, { office: viewer.officeName }),
+    );
+    return attachment(c, bytes, `ket-qua-cchc-${viewer.organizationSlug}-${today}.xlsx`, "xlsx");
+  });
+
+  app.get("/province/communes/:id", async (c) => {
+    const id = c.req.param("id");
+    if (!overseesAny(c) || !isId(id)) return render.notFound(c);
+    const viewer = c.get("viewer");
+    const work = await loadCommuneWork(deps.db, viewer, viewer.organizationId, id, c.get("today"));
+    if (work.kind !== "ok") return render.notFound(c);
+    return render.page(c, 200, work.communeName, communePage(c.get("t"), work));
+  });
+
+  app.get("/province/tasks/:id", async (c) => {
+    const id = c.req.param("id");
+    if (!overseesAny(c) || !isId(id)) return render.notFound(c);
+    const rollup = await loadTaskRollup(deps.db, c.get("viewer"), id, c.get("today"));
+    if (rollup.kind !== "ok") return render.notFound(c);
+    return render.page(c, 200, rollup.title, taskRollupPage(c.get("t"), rollup, c.get("csrfToken"), c.get("today")));
+  });
+
+  app.post("/province/plans/:id/fan-out", async (c) => {
+    const id = c.req.param("id");
+    if (!overseesAny(c) || !isId(id)) return render.notFound(c);
+    const result = await fanOutPlan(deps.db, c.get("viewer"), id, deps.now());
+    if (result.kind === "not-found") return render.notFound(c);
+    const t = c.get("t");
+    if (result.kind !== "fanned-out")
+      return render.page(c, 403, t("not-allowed"), messagePage(t, t("not-allowed"), ""));
+    await deps.scheduleSlots?.(result.slots);
+    const text = t("web-province-assigned", { tasks: result.tasks, copies: result.reached.length });
+    return render.page(c, 200, t("web-province-assign"), messagePage(t, t("web-province-assign"), text));
+  });
+
+  app.post("/province/copies/:id/accept", async (c) => {
+    const id = c.req.param("id");
+    if (!overseesAny(c) || !isId(id)) return render.notFound(c);
+    const result = await acceptCommuneCompletion(deps.db, c.get("viewer"), id, deps.now());
+    if (result.kind === "not-found") return render.notFound(c);
+    const t = c.get("t");
+    if (result.kind !== "accepted") {
+      const title = t(result.kind === "stale" ? "web-province-not-done" : "not-allowed");
+      return render.page(c, result.kind === "stale" ? 409 : 403, title, messagePage(t, title, ""));
+    }
+    return c.redirect("/province", 303);
+  });
+
+  app.post("/province/communes/import", async (c) => {
+    if (!overseesAny(c)) return render.notFound(c);
+    const viewer = c.get("viewer");
+    const t = c.get("t");
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (!(file instanceof File) || file.size === 0) {
+      return render.page(
+        c,
+        400,
+        t("web-province-onboard"),
+        messagePage(t, t("web-province-onboard"), t("web-import-no-file")),
+      );
+    }
+    try {
+      const result = await onboardCommunes(deps.db, viewer, {
+        parentSlug: viewer.organizationSlug,
+        fileName: displayFileName(file.name),
+        bytes: Buffer.from(await file.arrayBuffer()),
+        now: deps.now(),
+      });
+      if (result.kind !== "onboarded") return render.notFound(c);
+      const csv = inviteLinksCsv(result.communes, (code) =>
+        deps.botUsername ? inviteLink(deps.botUsername, code) : code,
+      );
+      c.header("content-type", "text/csv; charset=utf-8");
+      c.header("content-disposition", `attachment; filename="moi-${viewer.organizationSlug}.csv"`);
+      c.header("cache-control", "no-store");
+      return c.body(csv);
+    } catch (error) {
+      // Every bad row and column, in Vietnamese; nothing was written.
+      if (!(error instanceof CommuneListError)) throw error;
+      return render.page(c, 400, t("web-province-onboard"), messagePage(t, t("web-province-onboard"), error.message));
+    }
+  });
+
+  return {
+    routes: app,
+    uploads: [{ method: "POST", path: "/province/communes/import", maxSize: COMMUNE_LIST_LIMIT_BYTES }],
+  };
+}

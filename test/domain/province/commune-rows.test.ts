@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { communeSlug, readCommuneRows } from "../../../src/domain/province/index.js";
+
+const table = (lines: string[][]) => lines.map((cells, i) => ({ cells, line: i + 1 }));
+
+describe("readCommuneRows", () => {
+  it("finds the columns by their Vietnamese headings and makes short names from the communes' names", () => {
+    const read = readCommuneRows(
+      table([
+        ["DANH SÁCH XÃ, PHƯỜNG"],
+        ["STT", "Tên xã/phường", "Họ tên người điều phối"],
+        ["1", "Xã Gio Sơn", "Nguyễn Văn A"],
+        ["2", "Phường Đông Hà", ""],
+        ["", "", ""],
+      ]),
+    );
+    expect(read).toEqual({
+      ok: true,
+      rows: [
+        { line: 3, name: "Xã Gio Sơn", slug: "gio-son", coordinatorName: "Nguyễn Văn A" },
+        { line: 4, name: "Phường Đông Hà", slug: "dong-ha", coordinatorName: null },
+      ],
+    });
+  });
+
+  it("names every bad row and its column at once", () => {
+    const read = readCommuneRows(
+      table([
+        ["Mã", "Tên đơn vị", "Cán bộ đầu mối"],
+        ["gio-son", "Xã Gio Sơn", "A"],
+        ["", "", "B"],
+        ["Gio Son", "Xã Gio Linh", "C"],
+        ["gio-son", "Xã Gio Sơn 2", "D"],
+      ]),
+    );
+    expect(read).toEqual({
+      ok: false,
+      errors: [
+        { line: 3, column: "Tên đơn vị", reason: "để trống tên xã/phường" },
+        { line: 4, column: "Mã", reason: 'mã "Gio Son" chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang' },
+        { line: 5, column: "Mã", reason: 'mã "gio-son" trùng với dòng 2; hãy ghi cột "Mã"' },
+      ],
+    });
+  });
+
+  it("says so when no heading names the communes' column", () => {
+    expect(readCommuneRows(table([["a", "b"]]))).toMatchObject({ ok: false, errors: [{ line: 1 }] });
+  });
+
+  it("folds a name to a short name", () => {
+    expect(communeSlug("Thị trấn Cửa Tùng")).toBe("cua-tung");
+    expect(communeSlug("UBND xã Đakrông")).toBe("dakrong");
+  });
+});
