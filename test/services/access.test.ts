@@ -91,6 +91,7 @@ describe("capabilitiesOf", () => {
       approveCompletion: false,
       decideExtension: false,
       invite: false,
+      overseeOrganizations: false,
     };
     expect(capabilitiesOf(member)).toEqual(none);
     expect(capabilitiesOf(unitHead)).toEqual(none);
@@ -101,10 +102,14 @@ describe("capabilitiesOf", () => {
       approveCompletion: true,
       decideExtension: true,
       invite: true,
+      overseeOrganizations: false,
     };
     expect(capabilitiesOf(coordinator)).toEqual(all);
     expect(capabilitiesOf(otherCoordinator)).toEqual(all);
     expect(capabilitiesOf({ ...OPERATOR, organizationId: ORG })).toEqual(all);
+    // A province's people oversee the organizations under theirs; a commune's nobody.
+    const provinceLeader = { ...actor([{ role: "province_leader", unitId: null }]), overseenOrganizationIds: [OTHER] };
+    expect(capabilitiesOf(provinceLeader).overseeOrganizations).toBe(true);
   });
 
   it("lets the office and the chairman complete a task without asking, nobody else and nowhere else", () => {
