@@ -12,6 +12,7 @@ import type { TaskLinkMac } from "../domain/links/index.js";
 import type { Logger } from "../logger.js";
 import type { PlanReader } from "../services/plans/import-plan-file.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
+import { compression } from "./compression.js";
 import { importRoutes } from "./import-routes.js";
 import { milestoneRoutes } from "./milestone-routes.js";
 import { parRoutes } from "./par-routes.js";
@@ -50,6 +51,7 @@ export interface WebDeps {
 export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   const cookie = sessionCookie(deps.publicUrl);
   const app = new Hono<WebEnv>();
+  app.use(compression());
   // The public sub-app first: its handlers answer before the signed-in sub-app's middleware is reached.
   app.route("/", publicRoutes(deps, cookie));
   app.route(

@@ -827,3 +827,38 @@ email-set-usage = Usage: /email <full name as in /nguoi> <email address>
 web-people-email = Email
 web-people-email-save = Send a confirmation email
 web-people-email-unconfirmed = awaiting confirmation
+
+## The plan table's sorting, grouping and counts; the overview's charts
+web-filter-toggle = Filter and sort{ $count ->
+    [0] {""}
+   *[other] {" "}({ $count })
+}
+web-sort-label = Sort by
+web-sort = { $by ->
+    [due] Soonest due
+    [late] Most days late
+    [unit] Lead unit
+    [state] State
+   *[plan] Plan order
+}
+web-group-label = Group by
+web-group = { $by ->
+    [unit] Lead unit
+    [none] No grouping
+   *[section] Plan section
+}
+web-filter-week = Due this week
+web-filter-done = Show finished work too
+web-plan-counts = Milestones by state
+web-plan-hidden-done = { $count } finished or cancelled milestones hidden (show)
+web-group-count = { $tasks } tasks{ $overdue ->
+    [0] {""}
+   *[other] , { $overdue } overdue
+}
+web-no-section = No section
+web-overview-per-month = Deadlines per month in { $year }
+web-month = M{ $month }
+web-month-bar = Month { $month }: { $total } milestones ({ $done } done, { $overdue } overdue, { $open } left)
+web-chart-open = Left
+web-chart-done = Done
+web-chart-overdue = Overdue

@@ -830,3 +830,38 @@ email-set-usage = Cách dùng: /email <họ tên như trong /nguoi> <địa ch�
 web-people-email = Email
 web-people-email-save = Gửi thư xác nhận
 web-people-email-unconfirmed = chờ xác nhận
+
+## The plan table's sorting, grouping and counts; the overview's charts
+web-filter-toggle = Lọc và sắp xếp{ $count ->
+    [0] {""}
+   *[other] {" "}({ $count })
+}
+web-sort-label = Sắp xếp theo
+web-sort = { $by ->
+    [due] Thời hạn gần nhất
+    [late] Số ngày trễ nhiều nhất
+    [unit] Đơn vị chủ trì
+    [state] Trạng thái
+   *[plan] Thứ tự kế hoạch
+}
+web-group-label = Nhóm theo
+web-group = { $by ->
+    [unit] Đơn vị chủ trì
+    [none] Không nhóm
+   *[section] Phần của kế hoạch
+}
+web-filter-week = Đến hạn tuần này
+web-filter-done = Hiện cả việc đã xong
+web-plan-counts = Số mốc việc theo trạng thái
+web-plan-hidden-done = đã ẩn { $count } mốc đã xong hoặc đã hủy (hiện)
+web-group-count = { $tasks } nhiệm vụ{ $overdue ->
+    [0] {""}
+   *[other] , { $overdue } quá hạn
+}
+web-no-section = Không thuộc phần nào
+web-overview-per-month = Thời hạn theo tháng năm { $year }
+web-month = Th{ $month }
+web-month-bar = Tháng { $month }: { $total } mốc ({ $done } đã xong, { $overdue } quá hạn, { $open } còn lại)
+web-chart-open = Còn lại
+web-chart-done = Đã xong
+web-chart-overdue = Quá hạn

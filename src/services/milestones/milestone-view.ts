@@ -4,6 +4,7 @@ import { milestones, tasks } from "../../../db/schema.js";
 import type { IsoDate } from "../../domain/calendar/index.js";
 import {
   canActOnMilestone,
+  displayTitle,
   lateness,
   type MilestoneState,
   seesWholeOrganization,
@@ -68,6 +69,7 @@ async function viewsOf(db: Database, where: ReturnType<typeof and>, timeZone: st
     const parsed = (typeof leads === "string" ? JSON.parse(leads) : leads) as Array<{ id: string; name: string }>;
     return {
       ...row,
+      title: displayTitle(row.title),
       evidenceCount: Number(row.evidenceCount),
       leadUnitIds: parsed.map((l) => l.id),
       leadUnitNames: parsed.map((l) => l.name),

@@ -1,0 +1,192 @@
+/**
+ * The views that answer "what is late", in a real browser (Debian's chromium
+ * through puppeteer-core) over seed 000: sorting and grouping the plan, the
+ * overview's unit chart at a phone's width. One browser for the file; axe-core
+ * on each page. Set NHACVIEC_SCREENSHOTS to a folder to keep screenshots.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PostgresDatabaseClient } from "../../db/client.js";
+import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
+import { readDocument } from "../../src/import/read-document.js";
+import { importPlan } from "../../src/services/import-plan.js";
+import type { Viewer } from "../../src/services/people/viewer.js";
+import { loadPlanBoard, overviewOf } from "../../src/services/web/plan-board.js";
+import { createSignInLink } from "../../src/services/web/sessions.js";
+import { createWebApp } from "../../src/web/app.js";
+import { createMigratedDatabase, silentLogger, type TestDatabase } from "../support/database.js";
+import { readSeed } from "../support/seeds.js";
+import { joinedPerson } from "../support/web-requests.js";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SCREENSHOTS = process.env.NHACVIEC_SCREENSHOTS;
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const TODAY = "2025-07-15";
+
+interface AxeGlobal {
+  axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> };
+}
+interface Element {
+  getAttribute(name: string): string | null;
+  textContent: string | null;
+  getBoundingClientRect(): { left: number; right: number; width: number };
+}
+
+let database: TestDatabase & { client: PostgresDatabaseClient };
+let server: ServerType;
+let baseUrl = "";
+let browser: Browser;
+let coordinator: Viewer;
+let page: Page;
+const clock = { now: new Date(`${TODAY}T09:00:00+07:00`) };
+
+beforeAll(async () => {
+  database = await createMigratedDatabase();
+  const seed = readSeed("000");
+  const draft = interpretDocument(await readDocument(seed.fileName, Buffer.from(seed.text)), { year: 2025 });
+  const { organizationId } = await importPlan(database.client.db, draft, {
+    organizationSlug: "gio-son",
+    fileName: seed.fileName,
+    fileSha256: "0".repeat(64),
+  });
+  coordinator = await joinedPerson(database.client.db, organizationId, 1001, "coordinator", { now: clock.now });
+  let app: ReturnType<typeof createWebApp> | null = null;
+  server = await new Promise((resolve) => {
+    const started = serve(
+      {
+        fetch: (request, env) => {
+          app ??= createWebApp({
+            db: database.client.db,
+            logger: silentLogger,
+            now: () => clock.now,
+            publicUrl: baseUrl,
+            botToken: "123:TEST",
+          });
+          return app.fetch(request, env);
+        },
+        port: 0,
+        hostname: "127.0.0.1",
+      },
+      () => resolve(started),
+    );
+  });
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+  });
+  page = await browser.newPage();
+  await page.goto(`${baseUrl}/signin/${await createSignInLink(database.client.db, coordinator, clock.now)}`);
+  await Promise.all([page.waitForNavigation(), page.click("form[action='/signin'] button")]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await database?.drop();
+});
+
+async function seriousAxe(): Promise<Array<{ id: string; impact: string; nodes: number }>> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await (globalThis as unknown as AxeGlobal).axe.run();
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** The first screen at both sizes; with `anchor`, the screen that starts at that element. */
+async function screenshots(name: string, anchor?: string): Promise<void> {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const [width, height] of [
+    [390, 844],
+    [1366, 768],
+  ] as const) {
+    await page.setViewport({ width, height });
+    if (anchor) await page.$eval(anchor, (el) => (el as unknown as { scrollIntoView(): void }).scrollIntoView());
+    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}x${height}.png` });
+  }
+  await page.setViewport({ width: 1366, height: 768 });
+}
+
+describe("the plan table answers what is late", () => {
+  it("sorts by days late, groups by unit, hides finished work and shows a task once", async () => {
+    await page.setViewport({ width: 1366, height: 768 });
+    await page.goto(`${baseUrl}/plan?sort=late&group=none`);
+    const late = await page.$$eval("table.plan tbody tr[data-task] td.days", (cells: Element[]) =>
+      cells.map((c) => Math.max(0, ...(c.textContent ?? "").split(/\s+/).filter(Boolean).map(Number))),
+    );
+    expect(late.length).toBeGreaterThan(3);
+    expect(late.some((d) => d > 0)).toBe(true);
+    expect(late).toEqual([...late].sort((a, b) => b - a));
+
+    const board = await loadPlanBoard(database.client.db, coordinator, TODAY);
+    const tasks = await page.$$eval("table.plan tbody tr[data-task]", (trs: Element[]) =>
+      trs.map((tr) => tr.getAttribute("data-task")),
+    );
+    // Each unfinished task once, however many deadlines it has; finished work is hidden.
+    const open = board.rows.filter((r) => r.state !== "done" && r.state !== "cancelled");
+    expect(tasks.length).toBe(new Set(tasks).size);
+    expect(new Set(tasks)).toEqual(new Set(open.map((r) => r.taskId)));
+    expect(await page.$$eval("[data-milestone]", (els: Element[]) => els.length)).toBe(open.length);
+    expect(await seriousAxe()).toEqual([]);
+    await screenshots("plan-late");
+
+    await page.goto(`${baseUrl}/plan?group=unit&sort=due`);
+    const headings = await page.$$eval("table.plan tr.section-row th", (ths: Element[]) =>
+      ths.map((th) => (th.textContent ?? "").replace(/\s+/g, " ").split(" · ")[0]!.trim()),
+    );
+    const units = [...new Set(open.flatMap((r) => (r.leadUnits.length > 0 ? r.leadUnits : ["chưa giao đơn vị"])))];
+    expect(new Set(headings)).toEqual(new Set(units));
+    expect(headings).toEqual([...headings].sort((a, b) => a.localeCompare(b, "vi")));
+    await screenshots("plan-by-unit");
+  });
+
+  it("folds the filters behind one button on a phone, and titles carry no plan bullets", async () => {
+    await page.setViewport({ width: 390, height: 844 });
+    await page.goto(`${baseUrl}/plan`);
+    expect(await page.$eval("details.filters-box", (d) => (d as unknown as { open: boolean }).open)).toBe(false);
+    const titles = await page.$$eval("table.plan tbody tr[data-task] td:nth-child(2) > a", (as: Element[]) =>
+      as.map((a) => a.textContent ?? ""),
+    );
+    expect(titles.filter((title) => /^\s*[-+•]/.test(title))).toEqual([]);
+    await page.setViewport({ width: 1366, height: 768 });
+  });
+});
+
+describe("the overview at a phone's width", () => {
+  it("shows every unit's overdue count inside 390 px, and links each count to the table", async () => {
+    await page.setViewport({ width: 390, height: 844 });
+    await page.goto(`${baseUrl}/overview`);
+    const overview = overviewOf(await loadPlanBoard(database.client.db, coordinator, TODAY));
+    const shown = await page.$$eval(".unit-bars li", (lis: Element[]) =>
+      lis.map((li) => {
+        const red = (li as unknown as { querySelector(s: string): Element | null }).querySelector(".n-red");
+        const box = red?.getBoundingClientRect();
+        return {
+          unit: (li as unknown as { querySelector(s: string): Element }).querySelector(".unit-name").textContent,
+          overdue: red ? Number(red.textContent) : 0,
+          inside: box ? box.left >= 0 && box.right <= 390 : true,
+        };
+      }),
+    );
+    expect(shown.map((u) => ({ unit: u.unit, overdue: u.overdue }))).toEqual(
+      overview.perUnit.map((u) => ({ unit: u.unit, overdue: u.counts.red })),
+    );
+    expect(shown.every((u) => u.inside)).toBe(true);
+    const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    const links = await page.$$eval(".counts a, .unit-bars a", (as: Element[]) => as.map((a) => a.getAttribute("href")));
+    expect(links.length).toBeGreaterThan(overview.perUnit.length);
+    expect(links.every((href) => href?.startsWith("/plan?"))).toBe(true);
+    expect(await seriousAxe()).toEqual([]);
+    await screenshots("overview");
+    await screenshots("overview-charts", "ul.unit-bars");
+  });
+});
