@@ -37,6 +37,7 @@ form.filters select { width:100%; max-width:32rem; }
 table.plan { width:100%; border-collapse:collapse; background:var(--card); }
 table.plan th, table.plan td { border:1px solid var(--line); padding:.35rem .5rem; vertical-align:top; text-align:left; }
 table.plan th { background:#eef0f3; font-weight:600; }
+table.plan thead th:last-child { width:5.5rem; }
 table.plan tr.section-row td { background:#e8ecf3; font-weight:600; }
 td.days { text-align:right; white-space:nowrap; }
 .state { display:inline-flex; align-items:center; gap:.35rem; white-space:nowrap; font-weight:600; }
@@ -118,8 +119,9 @@ form.filters .check { display:flex; align-items:center; gap:.35rem; }
 form.filters .check label { display:inline; color:var(--ink); font-size:.95rem; }
 .ms { display:block; font-size:.9rem; margin-top:.15rem; }
 .ms a { display:inline-flex; align-items:center; gap:.25rem; }
+.ms a::before { content:""; width:.65rem; height:.65rem; border-radius:50%; display:inline-block; background:currentColor; }
+.ms a.c-green { color:var(--green); } .ms a.c-blue { color:var(--blue); } .ms a.c-orange { color:var(--orange); } .ms a.c-red { color:var(--red); } .ms a.c-grey { color:var(--grey); }
 table.plan tr.section-row th { background:#e8ecf3; font-weight:600; text-align:left; }
-table.plan td > div + div { margin-top:.15rem; }
 table.plan td:nth-child(3) { font-size:.88rem; color:var(--muted); }
 table.plan td:nth-child(5) { font-size:.88rem; }
 @media (max-width: 720px) {
@@ -140,8 +142,7 @@ table.plan td:nth-child(5) { font-size:.88rem; }
   table.plan td { border:none; padding:.15rem .6rem; }
   table.plan td[data-label]::before { content: attr(data-label) ": "; color:var(--muted); font-weight:400; }
   table.plan td.days { text-align:left; }
-  table.plan td:empty, table.plan td.days:not(:has(div)) { display:none; }
-  table.plan td.days div { display:inline; margin-right:.5rem; }
+  table.plan td:empty { display:none; }
   table.plan td:nth-child(3), table.plan td:nth-child(5) { display:-webkit-box; -webkit-line-clamp:2; -webkit-box-orient:vertical; overflow:hidden; }
   table.plan tr.section-row th { display:block; border:none; padding:.5rem .25rem .25rem; background:none; }
   table.plan tr.section-row { border:none; background:none; }

@@ -109,6 +109,7 @@ async function screenshots(name: string, anchor?: string): Promise<void> {
     [1366, 768],
   ] as const) {
     await page.setViewport({ width, height });
+    await page.reload(); // the page's script decides by width (the filters fold on a phone)
     if (anchor) await page.$eval(anchor, (el) => (el as unknown as { scrollIntoView(): void }).scrollIntoView());
     await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}x${height}.png` });
   }

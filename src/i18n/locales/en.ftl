@@ -96,9 +96,15 @@ register-more-tasks = … and { $count } more tasks
 register-more-documents = … and { $count } more documents; filter by document number, unit or “quá hạn” to see them.
 register-hint = Type /nhiemvu quá hạn, /nhiemvu 25/TB-UBND or /nhiemvu <unit name> to filter.
 
-tasks-title = 📋 Open tasks: { $count } (page { $page }/{ $pages })
+tasks-title = 📋 Open tasks: { $count }{ $pages ->
+    [1] {""}
+   *[other] {" "}(page { $page }/{ $pages })
+}
 tasks-empty = 🎉 No open tasks.
-overdue-title = ⏰ Overdue tasks: { $count } (page { $page }/{ $pages })
+overdue-title = ⏰ Overdue tasks: { $count }{ $pages ->
+    [1] {""}
+   *[other] {" "}(page { $page }/{ $pages })
+}
 overdue-empty = 👍 Nothing is overdue.
 task-line = { $colour } { $index }. { $number } { $title }
     Due: { $due } · { $state }{ $unit }
@@ -862,3 +868,6 @@ web-month-bar = Month { $month }: { $total } milestones ({ $done } done, { $over
 web-chart-open = Left
 web-chart-done = Done
 web-chart-overdue = Overdue
+task-group = 🏢 { $unit }
+btn-done-short = ✅ { $index }
+btn-evidence-short = 📎 { $index }

@@ -97,9 +97,15 @@ register-more-tasks = … và { $count } nhiệm vụ khác
 register-more-documents = … và { $count } văn bản khác; lọc theo số văn bản, đơn vị hoặc “quá hạn” để xem.
 register-hint = Gõ /nhiemvu quá hạn, /nhiemvu 25/TB-UBND hoặc /nhiemvu <tên đơn vị> để lọc.
 
-tasks-title = 📋 Việc đang mở: { $count } (trang { $page }/{ $pages })
+tasks-title = 📋 Việc đang mở: { $count }{ $pages ->
+    [1] {""}
+   *[other] {" "}(trang { $page }/{ $pages })
+}
 tasks-empty = 🎉 Không có việc nào đang mở.
-overdue-title = ⏰ Việc quá hạn: { $count } (trang { $page }/{ $pages })
+overdue-title = ⏰ Việc quá hạn: { $count }{ $pages ->
+    [1] {""}
+   *[other] {" "}(trang { $page }/{ $pages })
+}
 overdue-empty = 👍 Không có việc nào quá hạn.
 task-line = { $colour } { $index }. { $number } { $title }
     Hạn: { $due } · { $state }{ $unit }
@@ -865,3 +871,6 @@ web-month-bar = Tháng { $month }: { $total } mốc ({ $done } đã xong, { $ove
 web-chart-open = Còn lại
 web-chart-done = Đã xong
 web-chart-overdue = Quá hạn
+task-group = 🏢 { $unit }
+btn-done-short = ✅ { $index }
+btn-evidence-short = 📎 { $index }

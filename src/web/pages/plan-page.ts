@@ -346,7 +346,9 @@ export function planPage(t: Translator["t"], board: PlanBoard, filters: PlanFilt
     const { task, milestones, head } = row;
     const multi = milestones.length > 1;
     const number = task.section ? `${task.section}.${task.stt ?? ""}` : (task.stt ?? "");
-    const late = milestones.some((m) => m.daysLate > 0);
+    // One milestone: its state cell carries it. Several: each is a chip under the title, coloured by its state,
+    // and the row's date and state are the most pressing one's.
+    const mark = (m: PlanBoardRow) => html`data-milestone="${m.milestoneId}" data-state="${m.state}" data-colour="${m.colour}"`;
     return html`<tr class="c-${head.colour}" data-task="${task.taskId}" data-state="${head.state}" data-colour="${head.colour}">
       <td data-label="${label.number}">${number}</td>
       <td data-label="${label.task}">
@@ -355,9 +357,7 @@ export function planPage(t: Translator["t"], board: PlanBoard, filters: PlanFilt
             ? html`<span class="ms"
                 >${milestones.map(
                   (m, i) =>
-                    html`${i > 0 ? " · " : ""}<a class="c-${m.colour}" href="/m/${m.milestoneId}"
-                        ><span class="dot" aria-hidden="true"></span>${milestoneName(m)}</a
-                      >`,
+                    html`${i > 0 ? " · " : ""}<a class="c-${m.colour}" href="/m/${m.milestoneId}" title="${label.stateName[m.state] ?? m.state}" ${mark(m)}>${milestoneName(m)}</a>`,
                 )}</span
               >`
             : null
@@ -366,23 +366,11 @@ export function planPage(t: Translator["t"], board: PlanBoard, filters: PlanFilt
       <td data-label="${label.activity}">${!multi && task.label ? html`${task.label}<br />` : null}${task.product ?? ""}</td>
       <td data-label="${label.lead}">${task.leadUnits.join(", ") || label.noUnit}</td>
       <td data-label="${label.support}">${task.supportUnits.join(", ")}</td>
-      <td data-label="${label.deadline}">
-        ${milestones.map(
-          (m) =>
-            html`<div>${multi ? `${milestoneName(m)}: ` : ""}${m.due ? formatVietnameseDate(m.due) : label.dueNone}</div>`,
-        )}
+      <td data-label="${label.deadline}">${head.due ? formatVietnameseDate(head.due) : label.dueNone}${multi && head.label ? ` (${head.label})` : ""}</td>
+      <td data-label="${label.state}" ${multi ? null : mark(head)}>
+        <span class="state"><span class="dot" aria-hidden="true"></span>${label.stateName[head.state] ?? head.state}</span>
       </td>
-      <td data-label="${label.state}">
-        ${milestones.map(
-          (m) =>
-            html`<div class="c-${m.colour}" data-milestone="${m.milestoneId}" data-state="${m.state}" data-colour="${m.colour}">
-              <span class="state"><span class="dot" aria-hidden="true"></span>${label.stateName[m.state] ?? m.state}</span>
-            </div>`,
-        )}
-      </td>
-      <td class="days" data-label="${label.daysLate}">
-        ${late ? milestones.map((m) => html`<div>${m.daysLate > 0 ? m.daysLate : html`&nbsp;`}</div>`) : null}
-      </td>
+      <td class="days" data-label="${label.daysLate}">${row.daysLate > 0 ? row.daysLate : ""}</td>
     </tr>`;
   };
   const body = groupRows(t, tasks, filters.group).map(
