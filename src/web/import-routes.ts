@@ -25,7 +25,7 @@ import {
 import type { Viewer } from "../services/people/viewer.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
 import { html } from "./html.js";
-import { createPendingUploads, type PendingUpload } from "./pending-uploads.js";
+import { createPendingUploads, type PendingUpload } from "../services/plans/pending-uploads.js";
 import { type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 
 /** As large as a plan file the chat accepts (Telegram's download limit). */
@@ -126,7 +126,7 @@ export function importRoutes(
   render: PageRender = signedInRender,
 ): SubjectRoutes {
   const app = new Hono<WebEnv>();
-  const pending = createPendingUploads();
+  const pending = createPendingUploads(deps.db);
   const reader = deps.planReader ?? readPlanFile;
   const uploadForm = (c: Context<Env>, error?: string) => uploadFormPage(render, c, error);
   const previewPage = (c: Context<Env>, id: string, fileName: string, draft: PlanDraft, summary: ImportSummary) =>
@@ -164,22 +164,29 @@ export function importRoutes(
         reader,
       });
       if (result.kind === "too-many-tasks") {
-        const id = pending.hold(
+        const id = await pending.hold(
           {
             personId: viewer.personId,
+            organizationId: viewer.organizationId,
             fileName,
             bytes,
             sha256: result.fileSha256,
             largePlan: { tasks: result.tasks, confirmed: false },
           },
-          deps.now().getTime(),
+          deps.now(),
         );
         return countQuestionPage(render, c, { id, fileName, tasks: result.tasks, limit: result.limit });
       }
       if (result.kind !== "previewed") return render.notFound(c);
-      const id = pending.hold(
-        { personId: viewer.personId, fileName, bytes, sha256: result.fileSha256 },
-        deps.now().getTime(),
+      const id = await pending.hold(
+        {
+          personId: viewer.personId,
+          organizationId: viewer.organizationId,
+          fileName,
+          bytes,
+          sha256: result.fileSha256,
+        },
+        deps.now(),
       );
       return previewPage(c, id, fileName, result.draft, result.summary);
     } catch (error) {
@@ -192,12 +199,12 @@ export function importRoutes(
     const t = c.get("t");
     const viewer = c.get("viewer");
     const id = c.req.param("id");
-    const upload = pending.peek(id, viewer.personId, deps.now().getTime());
+    const upload = await pending.peek(id, viewer.personId, deps.now());
     if (!upload?.largePlan || !canCoordinate(viewer)) return render.notFound(c);
     try {
       const result = await importPlanFile(deps.db, viewer, { ...requestFor(viewer, upload), mode: "preview" });
       if (result.kind !== "previewed") return render.notFound(c);
-      upload.largePlan.confirmed = true;
+      await pending.confirmLargePlan(id, viewer.personId);
       return previewPage(c, id, upload.fileName, result.draft, result.summary);
     } catch (error) {
       if (error instanceof ImportError) return uploadForm(c, t("import-failed", { error: error.message }));
@@ -208,7 +215,7 @@ export function importRoutes(
   app.post("/import/:id", async (c) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
-    const upload = pending.take(c.req.param("id"), viewer.personId, deps.now().getTime());
+    const upload = await pending.take(c.req.param("id"), viewer.personId, deps.now());
     if (!upload || !canCoordinate(viewer)) return render.notFound(c);
     // A large plan's count must have been confirmed on its own page first; otherwise the usual limit holds.
     const request = requestFor(viewer, upload);
