@@ -12,6 +12,7 @@ import type { TaskLinkMac } from "../domain/links/index.js";
 import type { Logger } from "../logger.js";
 import type { PlanReader } from "../services/plans/import-plan-file.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
+import type { EnqueueReportBuild } from "../services/reports/report-builds.js";
 import { compression } from "./compression.js";
 import { importRoutes } from "./import-routes.js";
 import { milestoneRoutes } from "./milestone-routes.js";
@@ -43,6 +44,8 @@ export interface WebDeps {
   taskLinkMac?: TaskLinkMac;
   /** The email channel, when on: the people page sets addresses, its public links confirm and unsubscribe. */
   email?: EmailWebDeps | undefined;
+  /** Hands a Word or PDF report build to the job queue; unset: built in this process after the answer. */
+  enqueueReportBuild?: EnqueueReportBuild;
   /** Sign-in attempts per client address per window. */
   signInLimit?: { max: number; windowMs: number };
 }

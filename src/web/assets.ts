@@ -124,6 +124,9 @@ form.filters .check label { display:inline; color:var(--ink); font-size:.95rem; 
 table.plan tr.section-row th { background:#e8ecf3; font-weight:600; text-align:left; }
 table.plan td:nth-child(3) { font-size:.88rem; color:var(--muted); }
 table.plan td:nth-child(5) { font-size:.88rem; }
+.spinner { display:inline-block; width:1rem; height:1rem; margin-right:.5rem; vertical-align:-.15rem; border:2px solid var(--line); border-top-color:var(--blue); border-radius:50%; animation:spin 1s linear infinite; }
+@keyframes spin { to { transform:rotate(360deg); } }
+@media (prefers-reduced-motion: reduce) { .spinner { animation:none; } }
 @media (max-width: 720px) {
   main { padding:.5rem; }
   .two-col { grid-template-columns:minmax(0, 1fr); }
@@ -221,6 +224,9 @@ export const SCRIPT = `
       if (e.target && (e.target.tagName === "SELECT" || e.target.type === "checkbox")) filters.submit();
     });
   }
+  // A report being built: look again shortly (the page says so, and links to itself without script).
+  var pending = document.querySelector("[data-refresh]");
+  if (pending) setTimeout(function () { location.reload(); }, Number(pending.getAttribute("data-refresh")) || 1500);
   // Folded on a phone so the table starts on the first screen; open where there is room.
   var box = document.querySelector("details.filters-box");
   if (box && window.matchMedia("(min-width: 721px)").matches) box.open = true;

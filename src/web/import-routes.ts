@@ -178,16 +178,8 @@ export function importRoutes(
         return countQuestionPage(render, c, { id, fileName, tasks: result.tasks, limit: result.limit });
       }
       if (result.kind !== "previewed") return render.notFound(c);
-      const id = await pending.hold(
-        {
-          personId: viewer.personId,
-          organizationId: viewer.organizationId,
-          fileName,
-          bytes,
-          sha256: result.fileSha256,
-        },
-        deps.now(),
-      );
+      const held = { personId: viewer.personId, organizationId: viewer.organizationId, fileName, bytes };
+      const id = await pending.hold({ ...held, sha256: result.fileSha256 }, deps.now());
       return previewPage(c, id, fileName, result.draft, result.summary);
     } catch (error) {
       if (error instanceof ImportError) return uploadForm(c, t("import-failed", { error: error.message }));

@@ -4,22 +4,28 @@
  * overview's unit chart at a phone's width. One browser for the file; axe-core
  * on each page. Set NHACVIEC_SCREENSHOTS to a folder to keep screenshots.
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
+import type { Worker } from "bullmq";
+import { Redis } from "ioredis";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
+import { createReportQueue, startReportWorker } from "../../jobs/report-worker.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";
 import { importPlan } from "../../src/services/import-plan.js";
+import { readPlanHere } from "../../src/services/plans/import-plan-file.js";
 import type { Viewer } from "../../src/services/people/viewer.js";
 import { loadPlanBoard, overviewOf } from "../../src/services/web/plan-board.js";
 import { createSignInLink } from "../../src/services/web/sessions.js";
 import { createWebApp } from "../../src/web/app.js";
 import { createMigratedDatabase, silentLogger, type TestDatabase } from "../support/database.js";
 import { readSeed } from "../support/seeds.js";
+import { newQueuePrefix, removeQueueKeys, testRedisUrl } from "../support/queues.js";
 import { joinedPerson } from "../support/web-requests.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -37,6 +43,12 @@ interface Element {
 }
 
 let database: TestDatabase & { client: PostgresDatabaseClient };
+let redis: Redis;
+let reportQueue: ReturnType<typeof createReportQueue>;
+let reportWorker: Worker;
+const prefix = newQueuePrefix();
+/** The app behind the port; set to null to start a new instance (a restart) on the same database. */
+let app: ReturnType<typeof createWebApp> | null = null;
 let server: ServerType;
 let baseUrl = "";
 let browser: Browser;
@@ -54,7 +66,15 @@ beforeAll(async () => {
     fileSha256: "0".repeat(64),
   });
   coordinator = await joinedPerson(database.client.db, organizationId, 1001, "coordinator", { now: clock.now });
-  let app: ReturnType<typeof createWebApp> | null = null;
+  redis = new Redis(testRedisUrl, { maxRetriesPerRequest: null });
+  reportQueue = createReportQueue({ connection: redis, prefix, logger: silentLogger });
+  reportWorker = startReportWorker({
+    db: database.client.db,
+    logger: silentLogger,
+    now: () => clock.now,
+    connection: redis,
+    prefix,
+  });
   server = await new Promise((resolve) => {
     const started = serve(
       {
@@ -65,6 +85,9 @@ beforeAll(async () => {
             now: () => clock.now,
             publicUrl: baseUrl,
             botToken: "123:TEST",
+            enqueueReportBuild: reportQueue.enqueue,
+            // Read in this process: the child-process reader is tested with the importer.
+            planReader: readPlanHere,
           });
           return app.fetch(request, env);
         },
@@ -87,6 +110,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await reportWorker?.close();
+  await reportQueue?.close();
+  if (redis) {
+    await removeQueueKeys(prefix, redis);
+    await redis.quit();
+  }
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   await database?.drop();
 });
@@ -189,5 +218,43 @@ describe("the overview at a phone's width", () => {
     expect(await seriousAxe()).toEqual([]);
     await screenshots("overview");
     await screenshots("overview-charts", "ul.unit-bars");
+  });
+});
+
+describe("work off the request path", () => {
+  it("builds the CCHC report in the job while the page says 'đang tạo…', then downloads it", async () => {
+    await page.goto(`${baseUrl}/reports`);
+    await Promise.all([page.waitForNavigation(), page.click("a[href*='/reports/cchc?period=2025-Q3'][href*='docx']")]);
+    expect(page.url()).toMatch(/\/reports\/builds\/[0-9a-f-]{36}$/);
+    // The page reloads itself until the job has stored the file.
+    await page.waitForSelector("#report-file", { timeout: 30_000 });
+    expect(await seriousAxe()).toEqual([]);
+    await screenshots("report-ready");
+    const href = await page.$eval("#report-file", (a) => (a as unknown as Element).getAttribute("href"));
+    const cookies = await page.browserContext().cookies();
+    const file = await fetch(`${baseUrl}${href}`, {
+      headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; ") },
+    });
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-disposition")).toContain('filename="bao-cao-cchc-gio-son-2025-Q3.docx"');
+    expect(Buffer.from(await file.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    // The request only recorded the build: the worker made it.
+    const [build] = await database.client.sql`select state, finished_at from report_builds`;
+    expect(build).toMatchObject({ state: "ready" });
+  });
+
+  it("keeps an uploaded plan waiting for confirmation across a restart of the app", async () => {
+    await page.goto(`${baseUrl}/import`);
+    const seed = readSeed("000");
+    const input = await page.$("input[type=file]");
+    const path = `${tmpdir()}/${seed.fileName}`;
+    writeFileSync(path, seed.text);
+    await input!.uploadFile(path);
+    await Promise.all([page.waitForNavigation(), page.click("form[action='/import'] button[type=submit]")]);
+    await page.waitForSelector("ul.import-preview");
+    await screenshots("import-preview");
+    app = null; // a new instance of the web app: nothing of the upload is left in memory
+    await Promise.all([page.waitForNavigation(), page.click("form[action^='/import/'] button[type=submit]")]);
+    expect(await page.$eval("main", (m) => (m as unknown as Element).textContent)).toContain("Đã lưu kế hoạch");
   });
 });

@@ -421,7 +421,8 @@ export function planPage(t: Translator["t"], board: PlanBoard, filters: PlanFilt
 /** The same view with finished work shown. */
 function doneLink(filters: PlanFilters): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries(filters) as Array<[string, string | undefined]>)
+    if (value) params.set(key, value);
   params.set("done", "1");
   return `/plan?${params.toString()}`;
 }
