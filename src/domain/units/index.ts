@@ -1,2 +1,3 @@
 export { resolveUnitList, splitUnitCell, splitUnitList, unitNameKey } from "./unit-names.js";
 export { LEGACY_OFFICE_NAME, officeNameFromPlan } from "./office-name.js";
+export { ALIAS_THRESHOLD, editDistance, likelyAliases, unitNameSimilarity } from "./unit-similarity.js";

@@ -876,3 +876,5 @@ web-report-build-pending = Building the report… The page reloads by itself whe
 web-report-build-reload = Reload the page
 web-report-build-ready = The report is ready.
 web-report-build-back = Back to Reports
+review-unit-likely = Possibly another spelling of: { $units }
+btn-review-merge-likely = ≈ { $unit }

@@ -879,3 +879,5 @@ web-report-build-pending = Đang tạo báo cáo… Trang sẽ tự tải lại 
 web-report-build-reload = Tải lại trang
 web-report-build-ready = Báo cáo đã tạo xong.
 web-report-build-back = Về trang Báo cáo
+review-unit-likely = Có thể là cách viết khác của: { $units }
+btn-review-merge-likely = ≈ { $unit }
