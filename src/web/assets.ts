@@ -124,6 +124,8 @@ form.filters .check label { display:inline; color:var(--ink); font-size:.95rem; 
 table.plan tr.section-row th { background:#e8ecf3; font-weight:600; text-align:left; }
 table.plan td:nth-child(3) { font-size:.88rem; color:var(--muted); }
 table.plan td:nth-child(5) { font-size:.88rem; }
+form.inline { display:inline-block; margin:.2rem .4rem .2rem 0; }
+ul.new-units li, ul.warned > li { margin-bottom:.4rem; }
 .spinner { display:inline-block; width:1rem; height:1rem; margin-right:.5rem; vertical-align:-.15rem; border:2px solid var(--line); border-top-color:var(--blue); border-radius:50%; animation:spin 1s linear infinite; }
 @keyframes spin { to { transform:rotate(360deg); } }
 @media (prefers-reduced-motion: reduce) { .spinner { animation:none; } }

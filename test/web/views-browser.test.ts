@@ -243,17 +243,27 @@ describe("work off the request path", () => {
     expect(build).toMatchObject({ state: "ready" });
   });
 
-  it("keeps an uploaded plan waiting for confirmation across a restart of the app", async () => {
+  it("keeps an uploaded plan waiting across a restart, names its new units and merges a likely spelling in one press", async () => {
     await page.goto(`${baseUrl}/import`);
     const seed = readSeed("000");
     const input = await page.$("input[type=file]");
     const path = `${tmpdir()}/${seed.fileName}`;
-    writeFileSync(path, seed.text);
+    // The office written "VP-TK": a new name, likely the office "Văn phòng – Thống kê".
+    writeFileSync(path, seed.text.replaceAll("Văn phòng – Thống kê", "VP-TK"));
     await input!.uploadFile(path);
     await Promise.all([page.waitForNavigation(), page.click("form[action='/import'] button[type=submit]")]);
     await page.waitForSelector("ul.import-preview");
-    await screenshots("import-preview");
+    const newUnits = await page.$eval("ul.new-units", (ul) => (ul as unknown as Element).textContent ?? "");
+    expect(newUnits).toContain("VP-TK");
+    expect(newUnits).toContain("≈ Gộp vào Văn phòng – Thống kê");
+    expect(await seriousAxe()).toEqual([]);
+    await screenshots("import-preview", "ul.new-units");
+
     app = null; // a new instance of the web app: nothing of the upload is left in memory
+    await Promise.all([page.waitForNavigation(), page.click("ul.new-units form button")]);
+    expect(await page.$eval(".flash.ok", (p) => (p as unknown as Element).textContent)).toContain("VP-TK");
+    expect(await page.$("ul.new-units")).toBeNull();
+    app = null;
     await Promise.all([page.waitForNavigation(), page.click("form[action^='/import/'] button[type=submit]")]);
     expect(await page.$eval("main", (m) => (m as unknown as Element).textContent)).toContain("Đã lưu kế hoạch");
   });

@@ -878,3 +878,7 @@ web-report-build-ready = The report is ready.
 web-report-build-back = Back to Reports
 review-unit-likely = Possibly another spelling of: { $units }
 btn-review-merge-likely = ≈ { $unit }
+web-import-warned = Tasks with warnings ({ $count })
+web-import-new-units = New units ({ $count }): if one is another spelling of a known unit, press to merge
+web-import-merge-into = ≈ Merge into { $unit }
+web-import-merged = “{ $name }” is now another name of { $unit }; the preview is updated.

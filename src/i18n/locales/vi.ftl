@@ -881,3 +881,7 @@ web-report-build-ready = Báo cáo đã tạo xong.
 web-report-build-back = Về trang Báo cáo
 review-unit-likely = Có thể là cách viết khác của: { $units }
 btn-review-merge-likely = ≈ { $unit }
+web-import-warned = Nhiệm vụ có cảnh báo ({ $count })
+web-import-new-units = Đơn vị mới ({ $count }): nếu là cách viết khác của một đơn vị đã có, bấm để gộp
+web-import-merge-into = ≈ Gộp vào { $unit }
+web-import-merged = Đã ghi “{ $name }” là tên gọi khác của { $unit }; bản xem trước đã cập nhật.
