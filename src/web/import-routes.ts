@@ -196,18 +196,7 @@ export function importRoutes(
   const pending = createPendingUploads(deps.db);
   const reader = deps.planReader ?? readPlanFile;
   const uploadForm = (c: Context<Env>, error?: string) => uploadFormPage(render, c, error);
-  const previewPage = async (
-    c: Context<Env>,
-    id: string,
-    fileName: string,
-    draft: PlanDraft,
-    summary: ImportSummary,
-    notice?: string,
-  ) => {
-    const choices = await unitChoices(deps.db, c.get("viewer"), c.get("viewer").organizationId);
-    const known = choices.kind === "ok" ? choices.units : [];
-    return importPreviewPage(render, c, { id, fileName, draft, summary, known, notice });
-  };
+  const previewPage = previewPageOf(render, deps.db);
   /** The request importPlanFile gets for a held upload: the file must still hash the same. */
   const requestFor = (viewer: Viewer, upload: PendingUpload): Omit<PlanFileRequest, "mode"> => ({
     fileName: upload.fileName,
@@ -316,6 +305,24 @@ export function importRoutes(
   return { routes: app, uploads: [{ method: "POST", path: "/import", maxSize: UPLOAD_LIMIT_BYTES }] };
 }
 
+type PreviewPage = (
+  c: Context<Env>,
+  id: string,
+  fileName: string,
+  draft: PlanDraft,
+  summary: ImportSummary,
+  notice?: string,
+) => Promise<Response>;
+
+/** The preview with the organization's units, for the likely-spelling suggestions. */
+function previewPageOf(render: PageRender, db: Database): PreviewPage {
+  return async (c, id, fileName, draft, summary, notice) => {
+    const choices = await unitChoices(db, c.get("viewer"), c.get("viewer").organizationId);
+    const known = choices.kind === "ok" ? choices.units : [];
+    return importPreviewPage(render, c, { id, fileName, draft, summary, known, notice });
+  };
+}
+
 /**
  * One press on the preview: "this new name is that unit". The name becomes
  * the unit's alias and the held file is previewed again, the name now
@@ -326,14 +333,7 @@ function aliasRoute(
   deps: { db: Database; now: () => Date },
   pending: PendingUploads,
   preview: (c: Context<Env>, viewer: Viewer, upload: PendingUpload) => ReturnType<typeof importPlanFile>,
-  previewPage: (
-    c: Context<Env>,
-    id: string,
-    fileName: string,
-    draft: PlanDraft,
-    summary: ImportSummary,
-    notice?: string,
-  ) => Promise<Response>,
+  previewPage: PreviewPage,
 ): void {
   app.post("/import/:id/alias", async (c) => {
     const viewer = c.get("viewer");
