@@ -124,6 +124,12 @@ form.filters .check label { display:inline; color:var(--ink); font-size:.95rem; 
 table.plan tr.section-row th { background:#e8ecf3; font-weight:600; text-align:left; }
 table.plan td:nth-child(3) { font-size:.88rem; color:var(--muted); }
 table.plan td:nth-child(5) { font-size:.88rem; }
+.settings-forms form.setting { padding:.5rem 0; border-top:1px solid var(--line); }
+.settings-forms form.setting:first-of-type { border-top:none; }
+.setting-row { display:flex; flex-wrap:wrap; gap:.4rem; align-items:center; }
+.setting-row .parts { display:flex; flex-wrap:wrap; gap:.3rem; }
+.setting-row input[type=number] { width:4.2rem; }
+.setting-row input:not([type]) { flex:1 1 16rem; }
 form.inline { display:inline-block; margin:.2rem .4rem .2rem 0; }
 ul.new-units li, ul.warned > li { margin-bottom:.4rem; }
 .spinner { display:inline-block; width:1rem; height:1rem; margin-right:.5rem; vertical-align:-.15rem; border:2px solid var(--line); border-top-color:var(--blue); border-radius:50%; animation:spin 1s linear infinite; }

@@ -268,3 +268,32 @@ describe("work off the request path", () => {
     expect(await page.$eval("main", (m) => (m as unknown as Element).textContent)).toContain("Đã lưu kế hoạch");
   });
 });
+
+describe("settings as typed fields", () => {
+  it("previews a send time picked in a time field and steps typed in number fields, with the chat's checks", async () => {
+    await page.goto(`${baseUrl}/settings`);
+    expect(await page.$eval("#set-sendTime", (el) => (el as unknown as Element).getAttribute("type"))).toBe("time");
+    expect(await page.$$eval("form.setting", (forms: unknown[]) => forms.length)).toBe(10);
+    expect(await seriousAxe()).toEqual([]);
+    await screenshots("settings");
+    await page.$eval("#set-sendTime", (el) => ((el as unknown as { value: string }).value = "07:15"));
+    await Promise.all([page.waitForNavigation(), page.click("form.setting:has(#set-sendTime) button")]);
+    expect(await page.$eval("main", (m) => (m as unknown as Element).textContent)).toContain("→ 07:15");
+
+    await page.goto(`${baseUrl}/settings`);
+    // Steps that go down are refused with the chat's sentence, naming the field.
+    const steps = await page.$$("form.setting:has(#set-overdueSteps) input[name=part]");
+    for (const [i, value] of ["5", "3", "7"].entries()) {
+      await steps[i]!.click({ clickCount: 3 });
+      await steps[i]!.type(value);
+    }
+    const [refused] = await Promise.all([
+      page.waitForNavigation(),
+      page.click("form.setting:has(#set-overdueSteps) button"),
+    ]);
+    expect(refused?.status()).toBe(422);
+    expect(await page.$eval(".flash.error", (p) => (p as unknown as Element).textContent)).toContain(
+      "Các bước báo quá hạn phải là 3 số ngày làm việc",
+    );
+  });
+});

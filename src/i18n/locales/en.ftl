@@ -882,3 +882,22 @@ web-import-warned = Tasks with warnings ({ $count })
 web-import-new-units = New units ({ $count }): if one is another spelling of a known unit, press to merge
 web-import-merge-into = ≈ Merge into { $unit }
 web-import-merged = “{ $name }” is now another name of { $unit }; the preview is updated.
+web-settings-part = Number { $index }
+web-settings-step-unit = Tell the unit after (days)
+web-settings-step-office = Tell the office after (days)
+web-settings-step-chairman = Tell the chairman after (days)
+web-settings-yes = Yes
+web-settings-no = No
+web-settings-weekday = { $day ->
+    [2] Monday
+    [3] Tuesday
+    [4] Wednesday
+    [5] Thursday
+    [6] Friday
+   *[7] Saturday
+}
+web-settings-digest-to = { $to ->
+    [chairman] The chairman
+    [office] The office
+   *[both] Both
+}

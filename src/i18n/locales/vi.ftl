@@ -885,3 +885,22 @@ web-import-warned = Nhiệm vụ có cảnh báo ({ $count })
 web-import-new-units = Đơn vị mới ({ $count }): nếu là cách viết khác của một đơn vị đã có, bấm để gộp
 web-import-merge-into = ≈ Gộp vào { $unit }
 web-import-merged = Đã ghi “{ $name }” là tên gọi khác của { $unit }; bản xem trước đã cập nhật.
+web-settings-part = Số thứ { $index }
+web-settings-step-unit = Báo bộ phận sau (ngày)
+web-settings-step-office = Báo văn phòng sau (ngày)
+web-settings-step-chairman = Báo Chủ tịch sau (ngày)
+web-settings-yes = Có
+web-settings-no = Không
+web-settings-weekday = { $day ->
+    [2] Thứ Hai
+    [3] Thứ Ba
+    [4] Thứ Tư
+    [5] Thứ Năm
+    [6] Thứ Sáu
+   *[7] Thứ Bảy
+}
+web-settings-digest-to = { $to ->
+    [chairman] Chủ tịch
+    [office] Văn phòng
+   *[both] Cả hai
+}
