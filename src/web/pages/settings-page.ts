@@ -52,7 +52,8 @@ function fieldForm(translator: Translator, data: SettingsPageData, field: Settin
       case "sendTime":
         return html`<input id="${id}" type="time" name="value" required value="${typed ?? policy.sendTime}" />`;
       case "workingDaysBefore":
-        return numbers(policy.workingDaysBefore, 8);
+        // Room for one more than today's, up to the parser's eight.
+        return numbers(policy.workingDaysBefore, Math.min(8, Math.max(4, policy.workingDaysBefore.length + 1)));
       case "overdueSteps":
         return numbers([policy.overdueToUnitAfter, policy.overdueToCoordinatorsAfter, policy.overdueToChairmanAfter], 3, [
           t("web-settings-step-unit"),
