@@ -113,6 +113,7 @@ button.danger { background:var(--red); border-color:var(--red); }
 ul.plan-counts { list-style:none; display:flex; flex-wrap:wrap; gap:.4rem; padding:0; margin:.25rem 0 .6rem; }
 ul.plan-counts li a { display:inline-flex; align-items:center; gap:.35rem; background:var(--card); border:1px solid var(--line); border-radius:6px; padding:.3rem .6rem; text-decoration:none; color:var(--ink); }
 ul.plan-counts li a strong { font-size:1.15rem; }
+ul.plan-counts li.c-week .dot { border:2px solid var(--blue); }
 details.filters-box { margin-bottom:.6rem; }
 details.filters-box > summary { cursor:pointer; display:inline-block; padding:.4rem .8rem; border:1px solid var(--blue); color:var(--blue); background:var(--card); border-radius:4px; margin-bottom:.4rem; }
 form.filters .check { display:flex; align-items:center; gap:.35rem; }
@@ -129,7 +130,8 @@ table.plan td:nth-child(5) { font-size:.88rem; }
 .setting-row { display:flex; flex-wrap:wrap; gap:.4rem; align-items:center; }
 .setting-row .parts { display:flex; flex-wrap:wrap; gap:.3rem; }
 .setting-row input[type=number] { width:4.2rem; }
-.setting-row input:not([type]) { flex:1 1 16rem; }
+.setting-row input:not([type]) { flex:0 1 32rem; }
+.card .setting-row select { width:auto; min-width:10rem; }
 form.inline { display:inline-block; margin:.2rem .4rem .2rem 0; }
 ul.new-units li, ul.warned > li { margin-bottom:.4rem; }
 .spinner { display:inline-block; width:1rem; height:1rem; margin-right:.5rem; vertical-align:-.15rem; border:2px solid var(--line); border-top-color:var(--blue); border-radius:50%; animation:spin 1s linear infinite; }
@@ -154,7 +156,9 @@ ul.new-units li, ul.warned > li { margin-bottom:.4rem; }
   table.plan td[data-label]::before { content: attr(data-label) ": "; color:var(--muted); font-weight:400; }
   table.plan td.days { text-align:left; }
   table.plan td:empty { display:none; }
-  table.plan td:nth-child(3), table.plan td:nth-child(5) { display:-webkit-box; -webkit-line-clamp:2; -webkit-box-orient:vertical; overflow:hidden; }
+  /* A card per task: the supporting units are on the milestone's page; the product is cut to two lines. */
+  table.plan td:nth-child(5) { display:none; }
+  table.plan td:nth-child(3) { display:-webkit-box; -webkit-line-clamp:2; -webkit-box-orient:vertical; overflow:hidden; }
   table.plan tr.section-row th { display:block; border:none; padding:.5rem .25rem .25rem; background:none; }
   table.plan tr.section-row { border:none; background:none; }
   tr.c-red td:first-child, tr.c-orange td:first-child, tr.c-green td:first-child, tr.c-blue td:first-child, tr.c-grey td:first-child { box-shadow:none; }

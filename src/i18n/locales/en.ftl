@@ -901,3 +901,4 @@ web-settings-digest-to = { $to ->
     [office] The office
    *[both] Both
 }
+web-chart-total = milestones

@@ -904,3 +904,4 @@ web-settings-digest-to = { $to ->
     [office] Văn phòng
    *[both] Cả hai
 }
+web-chart-total = mốc

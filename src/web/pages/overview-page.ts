@@ -51,6 +51,7 @@ export function unitChart(
 ): Html {
   const max = Math.max(1, ...perUnit.map((u) => u.total));
   const overdueWord = t("web-chart-overdue").toLowerCase();
+  const totalWord = t("web-chart-total");
   return html`<ul class="unit-bars">
     ${perUnit.map((unit) => {
       const id = unitIds.get(unit.unit);
@@ -59,7 +60,7 @@ export function unitChart(
         .map((c) => `${t("report-rating", { colour: c })} ${unit.counts[c]}`)
         .join(", ");
       const red = html`<span class="n-red">${unit.counts.red}</span> ${overdueWord}`;
-      const all = html`<span class="n-total">${unit.total}</span>`;
+      const all = html`<span class="n-total">${unit.total}</span> ${totalWord}`;
       const overdueHref = link("state=overdue&sort=late");
       const allHref = link("done=1&group=none&sort=late");
       return html`<li class="${unit.counts.red > 0 ? "late" : ""}">
