@@ -28,7 +28,6 @@ export interface ReportWorkerDeps {
   convert?: typeof convertToPdf;
 }
 
-
 /** The producer side, for the web app. */
 export function createReportQueue(deps: { connection: Redis; prefix: string; queueName?: string; logger: Logger }): {
   enqueue: EnqueueReportBuild;

@@ -299,9 +299,13 @@ export function importRoutes(
       throw error;
     }
   });
-  aliasRoute(app, deps, pending, (c, viewer, upload) =>
-    importPlanFile(deps.db, viewer, { ...requestFor(viewer, upload), mode: "preview" }),
-  previewPage);
+  aliasRoute(
+    app,
+    deps,
+    pending,
+    (c, viewer, upload) => importPlanFile(deps.db, viewer, { ...requestFor(viewer, upload), mode: "preview" }),
+    previewPage,
+  );
   return { routes: app, uploads: [{ method: "POST", path: "/import", maxSize: UPLOAD_LIMIT_BYTES }] };
 }
 

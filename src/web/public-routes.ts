@@ -46,7 +46,12 @@ export function publicRoutes(deps: WebDeps, cookie: SessionCookie): Hono {
         c.req.query("v") === ASSET_VERSION ? "public, max-age=31536000, immutable" : "public, max-age=3600",
       );
       c.header("etag", etag);
-      if (c.req.header("if-none-match")?.split(/\s*,\s*/).some((tag) => tag.replace(/^W\//, "") === etag))
+      if (
+        c.req
+          .header("if-none-match")
+          ?.split(/\s*,\s*/)
+          .some((tag) => tag.replace(/^W\//, "") === etag)
+      )
         return c.body(null, 304);
       c.header("content-type", `${type}; charset=utf-8`);
       return c.body(body);

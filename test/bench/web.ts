@@ -62,7 +62,8 @@ try {
     const wire = Buffer.from(await response.arrayBuffer());
     const elapsed = performance.now() - started;
     if (response.status !== 200) throw new Error(`plan page answered ${response.status}`);
-    const body = response.headers.get("content-encoding") === "br" ? brotliDecompressSync(wire).toString() : wire.toString();
+    const body =
+      response.headers.get("content-encoding") === "br" ? brotliDecompressSync(wire).toString() : wire.toString();
     bytes = body.length;
     wireBytes = wire.length;
     rows = (body.match(/data-milestone=/g) ?? []).length;

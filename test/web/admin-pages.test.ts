@@ -134,7 +134,8 @@ async function downloadBuilt(page: Page, path: string) {
   const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const asked = await fetch(`${world.baseUrl}${path}`, { headers: { cookie }, redirect: "manual" });
   const build = asked.headers.get("location");
-  if (asked.status !== 303 || !build) return { status: asked.status, type: null, disposition: "", bytes: Buffer.from("") };
+  if (asked.status !== 303 || !build)
+    return { status: asked.status, type: null, disposition: "", bytes: Buffer.from("") };
   for (let tries = 0; tries < 600; tries++) {
     const file = await download(page, `${build}/file`);
     if (file.disposition !== "") return file;

@@ -210,9 +210,15 @@ describe("the overview at a phone's width", () => {
       overview.perUnit.map((u) => ({ unit: u.unit, overdue: u.counts.red })),
     );
     expect(shown.every((u) => u.inside)).toBe(true);
-    const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    const width = await page.evaluate(
+      () =>
+        (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
+          .scrollWidth,
+    );
     expect(width).toBeLessThanOrEqual(390);
-    const links = await page.$$eval(".counts a, .unit-bars a", (as: Element[]) => as.map((a) => a.getAttribute("href")));
+    const links = await page.$$eval(".counts a, .unit-bars a", (as: Element[]) =>
+      as.map((a) => a.getAttribute("href")),
+    );
     expect(links.length).toBeGreaterThan(overview.perUnit.length);
     expect(links.every((href) => href?.startsWith("/plan?"))).toBe(true);
     expect(await seriousAxe()).toEqual([]);
@@ -237,7 +243,11 @@ describe("work off the request path", () => {
     });
     expect(file.status).toBe(200);
     expect(file.headers.get("content-disposition")).toContain('filename="bao-cao-cchc-gio-son-2025-Q3.docx"');
-    expect(Buffer.from(await file.arrayBuffer()).subarray(0, 2).toString()).toBe("PK");
+    expect(
+      Buffer.from(await file.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe("PK");
     // The request only recorded the build: the worker made it.
     const [build] = await database.client.sql`select state, finished_at from report_builds`;
     expect(build).toMatchObject({ state: "ready" });

@@ -35,9 +35,7 @@ function entriesOf(ctx: BoundContext, milestones: MilestoneView[], grouped: bool
     const labels = group.map((m) => m.label ?? dueText(t, m.due));
     const title = head.title.length > TITLE_CHARACTERS ? `${head.title.slice(0, TITLE_CHARACTERS - 1)}…` : head.title;
     const shown: MilestoneView =
-      group.length > 1
-        ? { ...head, title: `${title} (${labels.join(" · ")})`, label: null }
-        : { ...head, title };
+      group.length > 1 ? { ...head, title: `${title} (${labels.join(" · ")})`, label: null } : { ...head, title };
     return {
       milestone: head,
       unit: head.leadUnitNames.join(", ") || t("no-unit"),
@@ -103,7 +101,10 @@ async function renderList(
     else {
       keyboard
         .text(t("btn-done-short", { index }), encodeCallback({ verb: "done", milestoneId: entry.milestone.id }))
-        .text(t("btn-evidence-short", { index }), encodeCallback({ verb: "evidence", milestoneId: entry.milestone.id }));
+        .text(
+          t("btn-evidence-short", { index }),
+          encodeCallback({ verb: "evidence", milestoneId: entry.milestone.id }),
+        );
       if (i % 2 === 1) keyboard.row();
     }
   });

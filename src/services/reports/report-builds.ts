@@ -151,7 +151,8 @@ export async function runReportBuild(
     return values.state;
   };
   const viewer = await findViewerById(db, build.personId);
-  if (!viewer || viewer.organizationId !== build.organizationId) return finish({ state: "failed", error: "not-allowed" });
+  if (!viewer || viewer.organizationId !== build.organizationId)
+    return finish({ state: "failed", error: "not-allowed" });
   try {
     const bytes = await buildFile(db, viewer, build, options.convert ?? convertToPdf);
     return bytes ? finish({ state: "ready", bytes }) : finish({ state: "failed", error: "not-allowed" });

@@ -167,8 +167,7 @@ function filterForm(t: Translator["t"], board: PlanBoard, filters: PlanFilters):
         <label for="f-to">${t("web-filter-to")}</label><input id="f-to" type="date" name="to" value="${filters.to}" />
       </div>
       <div>
-        <label for="f-q">${t("web-filter-search")}</label
-        ><input id="f-q" type="search" name="q" value="${filters.q}" />
+        <label for="f-q">${t("web-filter-search")}</label><input id="f-q" type="search" name="q" value="${filters.q}" />
       </div>
       <div>
         <label for="f-sort">${t("web-sort-label")}</label
@@ -241,8 +240,7 @@ const COMPARE: Record<(typeof SORTS)[number], (a: TaskRow, b: TaskRow) => number
   plan: () => 0,
   due: byDue,
   late: (a, b) => b.daysLate - a.daysLate || byDue(a, b),
-  unit: (a, b) =>
-    (a.task.leadUnits[0] ?? "\uffff").localeCompare(b.task.leadUnits[0] ?? "\uffff", "vi") || byDue(a, b),
+  unit: (a, b) => (a.task.leadUnits[0] ?? "\uffff").localeCompare(b.task.leadUnits[0] ?? "\uffff", "vi") || byDue(a, b),
   state: (a, b) => urgencyRank(a.head.state) - urgencyRank(b.head.state) || b.daysLate - a.daysLate || byDue(a, b),
 };
 
@@ -273,7 +271,11 @@ function groupRows(t: Translator["t"], rows: TaskRow[], group: string | undefine
     } else {
       const { section, sectionTitle } = row.task;
       const heading =
-        section === null ? t("web-no-section") : sectionTitle ? `${section}. ${sectionTitle}` : t("web-section", { section });
+        section === null
+          ? t("web-no-section")
+          : sectionTitle
+            ? `${section}. ${sectionTitle}`
+            : t("web-section", { section });
       add(section ?? "", heading, row);
     }
   }
@@ -326,7 +328,10 @@ const EMPTY_FILTERS: PlanFilters = { unit: "", state: "", section: "", from: "",
 export function planPage(t: Translator["t"], board: PlanBoard, filters: PlanFilters, today: IsoDate): Html {
   const shown = filterRows(board.rows, filters, today);
   const tasks = sortTaskRows(taskRowsOf(shown), filters.sort);
-  const hidden = filters.done === "1" || filters.state !== "" || filters.colour ? 0 : board.rows.filter((r) => FINISHED.has(r.state)).length;
+  const hidden =
+    filters.done === "1" || filters.state !== "" || filters.colour
+      ? 0
+      : board.rows.filter((r) => FINISHED.has(r.state)).length;
   // Each label is formatted once per page, not once per row: a 200-task plan has hundreds of rows.
   const label = {
     number: t("web-col-number"),
@@ -348,8 +353,14 @@ export function planPage(t: Translator["t"], board: PlanBoard, filters: PlanFilt
     const number = task.section ? `${task.section}.${task.stt ?? ""}` : (task.stt ?? "");
     // One milestone: its state cell carries it. Several: each is a chip under the title, coloured by its state,
     // and the row's date and state are the most pressing one's.
-    const mark = (m: PlanBoardRow) => html`data-milestone="${m.milestoneId}" data-state="${m.state}" data-colour="${m.colour}"`;
-    return html`<tr class="c-${head.colour}" data-task="${task.taskId}" data-state="${head.state}" data-colour="${head.colour}">
+    const mark = (m: PlanBoardRow) =>
+      html`data-milestone="${m.milestoneId}" data-state="${m.state}" data-colour="${m.colour}"`;
+    return html`<tr
+      class="c-${head.colour}"
+      data-task="${task.taskId}"
+      data-state="${head.state}"
+      data-colour="${head.colour}"
+    >
       <td data-label="${label.number}">${number}</td>
       <td data-label="${label.task}">
         <a href="/m/${head.milestoneId}">${task.title}</a>${
@@ -357,18 +368,30 @@ export function planPage(t: Translator["t"], board: PlanBoard, filters: PlanFilt
             ? html`<span class="ms"
                 >${milestones.map(
                   (m, i) =>
-                    html`${i > 0 ? " · " : ""}<a class="c-${m.colour}" href="/m/${m.milestoneId}" title="${label.stateName[m.state] ?? m.state}" ${mark(m)}>${milestoneName(m)}</a>`,
+                    html`${i > 0 ? " · " : ""}<a
+                        class="c-${m.colour}"
+                        href="/m/${m.milestoneId}"
+                        title="${label.stateName[m.state] ?? m.state}"
+                        ${mark(m)}
+                        >${milestoneName(m)}</a
+                      >`,
                 )}</span
               >`
             : null
         }
       </td>
-      <td data-label="${label.activity}">${!multi && task.label ? html`${task.label}<br />` : null}${task.product ?? ""}</td>
+      <td data-label="${label.activity}">
+        ${!multi && task.label ? html`${task.label}<br />` : null}${task.product ?? ""}
+      </td>
       <td data-label="${label.lead}">${task.leadUnits.join(", ") || label.noUnit}</td>
       <td data-label="${label.support}">${task.supportUnits.join(", ")}</td>
-      <td data-label="${label.deadline}">${head.due ? formatVietnameseDate(head.due) : label.dueNone}${multi && head.label ? ` (${head.label})` : ""}</td>
+      <td data-label="${label.deadline}">
+        ${head.due ? formatVietnameseDate(head.due) : label.dueNone}${multi && head.label ? ` (${head.label})` : ""}
+      </td>
       <td data-label="${label.state}" ${multi ? null : mark(head)}>
-        <span class="state"><span class="dot" aria-hidden="true"></span>${label.stateName[head.state] ?? head.state}</span>
+        <span class="state"
+          ><span class="dot" aria-hidden="true"></span>${label.stateName[head.state] ?? head.state}</span
+        >
       </td>
       <td class="days" data-label="${label.daysLate}">${row.daysLate > 0 ? row.daysLate : ""}</td>
     </tr>`;
@@ -381,7 +404,10 @@ export function planPage(t: Translator["t"], board: PlanBoard, filters: PlanFilt
           : html`<tr class="section-row">
               <th colspan="8" scope="colgroup">
                 ${group.heading}
-                <span class="muted">· ${t("web-group-count", { tasks: group.rows.length, overdue: group.rows.filter((r) => r.head.state === "overdue").length })}</span>
+                <span class="muted"
+                  >·
+                  ${t("web-group-count", { tasks: group.rows.length, overdue: group.rows.filter((r) => r.head.state === "overdue").length })}</span
+                >
               </th>
             </tr>`
       }${group.rows.map(taskRow)}`,

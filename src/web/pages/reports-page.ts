@@ -58,9 +58,9 @@ export function reportBuildPage(t: Translator["t"], build: ReportBuild): Html {
       ${
         build.state === "pending"
           ? html`<p class="build-pending" data-refresh="1500" role="status">
-              <span class="spinner" aria-hidden="true"></span>${t("web-report-build-pending")}
-            </p>
-            <p><a href="/reports/builds/${build.id}">${t("web-report-build-reload")}</a></p>`
+                <span class="spinner" aria-hidden="true"></span>${t("web-report-build-pending")}
+              </p>
+              <p><a href="/reports/builds/${build.id}">${t("web-report-build-reload")}</a></p>`
           : build.state === "ready"
             ? html`<p class="flash ok" role="status">${t("web-report-build-ready")}</p>
                 <p>

@@ -48,18 +48,24 @@ function fieldForm(translator: Translator, data: SettingsPageData, field: Settin
   const input = (): Html => {
     switch (field) {
       case "officeName":
-        return html`<input id="${id}" name="value" maxlength="120" required value="${typed ?? data.settings.officeName ?? ""}" />`;
+        return html`<input
+          id="${id}"
+          name="value"
+          maxlength="120"
+          required
+          value="${typed ?? data.settings.officeName ?? ""}"
+        />`;
       case "sendTime":
         return html`<input id="${id}" type="time" name="value" required value="${typed ?? policy.sendTime}" />`;
       case "workingDaysBefore":
         // Room for one more than today's, up to the parser's eight.
         return numbers(policy.workingDaysBefore, Math.min(8, Math.max(4, policy.workingDaysBefore.length + 1)));
       case "overdueSteps":
-        return numbers([policy.overdueToUnitAfter, policy.overdueToCoordinatorsAfter, policy.overdueToChairmanAfter], 3, [
-          t("web-settings-step-unit"),
-          t("web-settings-step-office"),
-          t("web-settings-step-chairman"),
-        ]);
+        return numbers(
+          [policy.overdueToUnitAfter, policy.overdueToCoordinatorsAfter, policy.overdueToChairmanAfter],
+          3,
+          [t("web-settings-step-unit"), t("web-settings-step-office"), t("web-settings-step-chairman")],
+        );
       case "remindSupportingUnits":
         return html`<select id="${id}" name="value">
           <option value="có" ${policy.remindSupportingUnits ? html`selected` : null}>${t("web-settings-yes")}</option>
@@ -76,7 +82,8 @@ function fieldForm(translator: Translator, data: SettingsPageData, field: Settin
         </select>`;
       case "weeklyDigestTo": {
         const to = new Set(policy.weeklyDigestTo);
-        const current = to.has("chairman") && to.has("coordinators") ? "both" : to.has("chairman") ? "chairman" : "office";
+        const current =
+          to.has("chairman") && to.has("coordinators") ? "both" : to.has("chairman") ? "chairman" : "office";
         // The values are the words the chat's parser reads.
         const words = { chairman: "chủ tịch", office: "văn phòng", both: "cả hai" } as const;
         return html`<select id="${id}" name="value">
@@ -89,7 +96,15 @@ function fieldForm(translator: Translator, data: SettingsPageData, field: Settin
         </select>`;
       }
       default:
-        return html`<input id="${id}" type="date" name="value" required min="2000-01-01" max="2100-12-31" value="${typed ?? ""}" />`;
+        return html`<input
+          id="${id}"
+          type="date"
+          name="value"
+          required
+          min="2000-01-01"
+          max="2100-12-31"
+          value="${typed ?? ""}"
+        />`;
     }
   };
   return html`<form class="setting" method="post" action="/settings/preview">

@@ -55,7 +55,14 @@ export function settingsRoutes(
     const name = field(form, "field", 40);
     // The typed forms post lists of numbers as parts: joined as the chat's "14/7/3/1", read by the same parser.
     const parts = ([] as unknown[]).concat(form.part ?? []).filter((p): p is string => typeof p === "string");
-    const value = parts.length > 0 ? parts.map((p) => p.trim()).filter((p) => p !== "").join("/").slice(0, 200) : field(form, "value", 200);
+    const value =
+      parts.length > 0
+        ? parts
+            .map((p) => p.trim())
+            .filter((p) => p !== "")
+            .join("/")
+            .slice(0, 200)
+        : field(form, "value", 200);
     if (!isSettingField(name))
       return { refused: await show(c, 400, { flash: { kind: "error", text: c.get("t")("web-bad-request") } }) };
     try {
