@@ -11,6 +11,7 @@ import {
   boolean,
   bigserial,
   check,
+  customType,
   date,
   doublePrecision,
   foreignKey,
@@ -36,6 +37,8 @@ import type { Criterion } from "../src/domain/par/criteria.js";
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
 const organizationId = () => uuid("organization_id").notNull();
+/** Raw bytes (an uploaded plan, a built report): Postgres bytea, a Buffer in TypeScript. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 /**
  * province_leader and province_reviewer (the Home Affairs reviewer, "Sở Nội vụ") are held in a
@@ -1015,5 +1018,72 @@ export const parEvidence = pgTable(
       "par_evidence_file_or_reference",
       sql`(${t.storagePath} is not null and ${t.fileName} is not null) or (${t.numberSymbol} is not null and ${t.issuedOn} is not null)`,
     ),
+  ],
+);
+
+/**
+ * Plan files uploaded on the web, waiting for the coordinator's confirmation
+ * of their preview: in the database so that a restart between the preview and
+ * the confirmation loses nothing. One per person (a new upload replaces it);
+ * gone after `expires_at` (30 minutes) or once confirmed.
+ */
+export const pendingUploads = pgTable(
+  "pending_uploads",
+  {
+    id: text("id").primaryKey(),
+    organizationId: organizationId(),
+    personId: uuid("person_id").notNull(),
+    fileName: text("file_name").notNull(),
+    bytes: bytea("bytes").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    /** A plan over the task limit: its count, and whether the coordinator confirmed it. */
+    largePlan: jsonb("large_plan").$type<{ tasks: number; confirmed: boolean }>(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.organizationId, t.personId],
+      foreignColumns: [people.organizationId, people.id],
+    }).onDelete("cascade"),
+    uniqueIndex("pending_uploads_person_idx").on(t.personId),
+    index("pending_uploads_expires_idx").on(t.expiresAt),
+  ],
+);
+
+export const reportBuildStateEnum = pgEnum("report_build_state", ["pending", "ready", "failed"]);
+
+/**
+ * A Word or PDF report asked for on the web, built by a job (LibreOffice runs
+ * there, never in a request): pending until the job stores the file or the
+ * reason it failed. Kept a day, for the download.
+ */
+export const reportBuilds = pgTable(
+  "report_builds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: organizationId(),
+    personId: uuid("person_id").notNull(),
+    /** "workbook" (the results table) or "cchc" (the report of a period). */
+    kind: text("kind").notNull(),
+    format: text("format").notNull(),
+    /** The period's code ("2025-Q3") of a CCHC report. */
+    period: text("period"),
+    /** The office's day the report is as of. */
+    asOf: date("as_of", { mode: "string" }).notNull(),
+    state: reportBuildStateEnum("state").notNull().default("pending"),
+    fileName: text("file_name").notNull(),
+    bytes: bytea("bytes"),
+    error: text("error"),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.organizationId, t.personId],
+      foreignColumns: [people.organizationId, people.id],
+    }).onDelete("cascade"),
+    index("report_builds_created_idx").on(t.createdAt),
   ],
 );

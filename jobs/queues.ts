@@ -10,6 +10,8 @@ export const QUEUE_NAMES = {
   schedules: "nhacviec-schedules",
   /** A repeating job that hands the outbox's unhandled events to the notifications service. */
   events: "nhacviec-events",
+  /** One job per Word or PDF report asked for on the web (report_builds rows). */
+  reports: "nhacviec-reports",
 } as const;
 
 export type QueueNames = { readonly [K in keyof typeof QUEUE_NAMES]: string };

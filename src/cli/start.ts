@@ -39,6 +39,7 @@ export async function runStart(config: Config, logger: Logger): Promise<void> {
       logger,
       now,
       scheduleSlots: (slots) => reminders.scheduleSlots(slots),
+      enqueueReportBuild: reminders.enqueueReportBuild,
     });
   } catch (error) {
     await zaloBot?.close();

@@ -13,6 +13,7 @@ import type { SendSlot } from "../services/reminders/sync-reminders.js";
 import { createNetworkRetry } from "../bot/network-retry.js";
 import type { BotContext } from "../bot/context.js";
 import { registerWebMenuButton } from "../bot/features/web.js";
+import type { EnqueueReportBuild } from "../services/reports/report-builds.js";
 import { createWebApp } from "../web/app.js";
 import type { TaskLinkMac } from "../domain/links/index.js";
 import type { ZaloChannelDeps } from "../services/delivery/deliver.js";
@@ -69,6 +70,8 @@ export async function startBot(
     logger: Logger;
     now: () => Date;
     scheduleSlots?: (slots: SendSlot[]) => Promise<void>;
+    /** The report job queue (with Redis); unset: the web app builds reports in this process. */
+    enqueueReportBuild?: EnqueueReportBuild | undefined;
     /** Tries of the first Bot API calls before `start` gives up (tests make it small). */
     startAttempts?: number;
     /** The Zalo channel, when on: notifications reach people there too, `/zalo` gives link codes. */
@@ -127,6 +130,7 @@ export async function startBot(
     ...(deps.taskLinkMac ? { taskLinkMac: deps.taskLinkMac } : {}),
     ...(deps.scheduleSlots ? { scheduleSlots: deps.scheduleSlots } : {}),
     ...(deps.email ? { email: deps.email } : {}),
+    ...(deps.enqueueReportBuild ? { enqueueReportBuild: deps.enqueueReportBuild } : {}),
   });
 
   if (!config.webhookUrl) {

@@ -6,12 +6,14 @@ import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
 import { startEventWorker } from "../../jobs/event-processor.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { logRedisErrors } from "../../jobs/queues.js";
+import { createReportQueue, startReportWorker } from "../../jobs/report-worker.js";
 import { enqueueSlots, reconcile, startReminderEngine } from "../../jobs/reminder-worker.js";
 import { createSendRateLimiter, type SendRateLimiter } from "../../jobs/send-rate-limiter.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { Notifier } from "../services/notifier.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
+import type { EnqueueReportBuild } from "../services/reports/report-builds.js";
 import { createEmailSide, type EmailSide } from "./email.js";
 import { createZaloChannel, type ZaloChannel } from "./zalo.js";
 
@@ -25,6 +27,8 @@ export interface RunningReminders {
   email: EmailSide | null;
   /** Queues replanned send times now (the embedded timer finds them by itself). */
   scheduleSlots(slots: SendSlot[]): Promise<void>;
+  /** With Redis, the report job queue (its worker runs here); without, undefined: the web app builds in-process. */
+  enqueueReportBuild?: EnqueueReportBuild | undefined;
   /** Lets running sends finish, then stops. */
   close(): Promise<void>;
 }
@@ -131,6 +135,9 @@ export async function startReminders(
   const engine = await startReminderEngine(engineDeps);
   // The outbox's events are told by whichever worker takes the repeating job.
   const events = await startEventWorker(engineDeps);
+  // Word and PDF reports asked for on the web: LibreOffice runs in this worker, not in a web request.
+  const reports = createReportQueue({ connection, prefix: config.queuePrefix, logger });
+  const reportWorker = startReportWorker({ db, logger, now, connection, prefix: config.queuePrefix });
   // Whatever Redis lost or a crashed worker left is rebuilt from the database before anything else.
   await reconcile(engineDeps, engine.queue);
   logger.info("reminder worker started");
@@ -140,9 +147,12 @@ export async function startReminders(
     zalo,
     email,
     scheduleSlots: (slots) => enqueueSlots(engine.queue, slots, now()),
+    enqueueReportBuild: reports.enqueue,
     async close() {
       await engine.close();
       await events.close();
+      await reportWorker.close();
+      await reports.close();
       email?.channel.close();
       await connection.quit();
     },

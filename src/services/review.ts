@@ -9,13 +9,13 @@ import { and, asc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../db/client.js";
 import { milestoneEvents, milestones, reminders, taskUnits, tasks, units } from "../../db/schema.js";
 import type { IsoDate } from "../domain/calendar/index.js";
-import { resolveUnitList } from "../domain/units/index.js";
+import { resolveUnitList, unitNameKey } from "../domain/units/index.js";
 import { type Principal, type Refused, requireAccess } from "./access.js";
 import { recordEvent } from "./events/outbox.js";
 import { moveMilestone } from "./move-milestone.js";
 import type { Viewer } from "./people/viewer.js";
 import type { SendSlot } from "./reminders/sync-reminders.js";
-import { mergeUnits } from "./units.js";
+import { addUnitAlias, mergeUnits } from "./units.js";
 
 export type ReviewItem =
   | {
@@ -385,6 +385,30 @@ export async function mergeUnitInto(
   const merged = await mergeUnits(db, viewer, viewer.organizationSlug, from.name, into.name);
   if (merged.kind !== "merged") return merged;
   return { kind: "merged", from: from.name, into: into.name };
+}
+
+/**
+ * Before an import: "this new name is that unit". The name is remembered as
+ * an alias of the unit, so the import (and every later one) files its tasks
+ * there instead of making a new unit. Coordinators only.
+ */
+export async function aliasNameToUnit(
+  db: Database,
+  viewer: Viewer,
+  name: string,
+  intoUnitId: string,
+): Promise<{ kind: "ok"; into: string } | Refused<"not-allowed" | "not-found">> {
+  const refused = requireAccess(viewer, "organization.coordinate", { organizationId: viewer.organizationId });
+  if (refused) return refused;
+  const [into] = await db
+    .select({ name: units.name })
+    .from(units)
+    .where(and(eq(units.id, intoUnitId), eq(units.organizationId, viewer.organizationId), isNull(units.mergedIntoId)));
+  if (!into || unitNameKey(name) === "") return { kind: "not-found" };
+  const added = await addUnitAlias(db, viewer, viewer.organizationSlug, into.name, name);
+  // The name is another unit's alias already: the import resolves it there, nothing to add.
+  if (added.kind !== "added" && added.kind !== "already") return { kind: "not-found" };
+  return { kind: "ok", into: into.name };
 }
 
 /** "A unit of its own": the name stops being asked about. */

@@ -15,6 +15,8 @@ import type { Logger } from "../logger.js";
 import type { PlanReader } from "../services/plans/import-plan-file.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
 import { attentionRoutes } from "./attention-routes.js";
+import type { EnqueueReportBuild } from "../services/reports/report-builds.js";
+import { compression } from "./compression.js";
 import { importRoutes } from "./import-routes.js";
 import { milestoneWorkRoutes } from "./milestone-work-routes.js";
 import { milestoneRoutes } from "./milestone-routes.js";
@@ -47,6 +49,8 @@ export interface WebDeps {
   taskLinkMac?: TaskLinkMac;
   /** The email channel, when on: the people page sets addresses, its public links confirm and unsubscribe. */
   email?: EmailWebDeps | undefined;
+  /** Hands a Word or PDF report build to the job queue; unset: built in this process after the answer. */
+  enqueueReportBuild?: EnqueueReportBuild;
   /** Sign-in attempts per client address per window. */
   signInLimit?: { max: number; windowMs: number };
   /** Where evidence files are kept, the chat's folder: members upload evidence on the web too. */
@@ -57,6 +61,7 @@ export interface WebDeps {
 export function createWebApp(deps: WebDeps): Hono<WebEnv> {
   const cookie = sessionCookie(deps.publicUrl);
   const app = new Hono<WebEnv>();
+  app.use(compression());
   // The public sub-app first: its handlers answer before the signed-in sub-app's middleware is reached.
   app.route("/", publicRoutes(deps, cookie));
   app.route(

@@ -27,9 +27,27 @@ function render(part: Part): string {
   return escapeHtml(String(part));
 }
 
+/**
+ * A template's own text without the source's indentation: a newline and the
+ * spaces after it read as one newline in HTML, and a 200-task plan carried
+ * more indentation than content. Done once per template (the strings array
+ * is the same object on every call); interpolated values are left untouched.
+ */
+const compacted = new WeakMap<TemplateStringsArray, readonly string[]>();
+
+function compact(strings: TemplateStringsArray): readonly string[] {
+  let parts = compacted.get(strings);
+  if (!parts) {
+    parts = strings.map((part) => part.replace(/\n\s+/g, "\n"));
+    compacted.set(strings, parts);
+  }
+  return parts;
+}
+
 /** The template tag: `html\`<td>${name}</td>\`` escapes `name`. */
 export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
-  let out = strings[0] ?? "";
-  for (let i = 0; i < values.length; i++) out += render(values[i]) + (strings[i + 1] ?? "");
+  const parts = compact(strings);
+  let out = parts[0] ?? "";
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + (parts[i + 1] ?? "");
   return new Html(out);
 }

@@ -8,6 +8,8 @@
 import { type Context, Hono } from "hono";
 import { displayFileName } from "../domain/files/safe-file-name.js";
 import type { Database } from "../../db/client.js";
+import { displayTitle } from "../domain/milestones/index.js";
+import { likelyAliases } from "../domain/units/index.js";
 import { ImportError } from "../import/import-error.js";
 import type { PlanDraft } from "../import/plan-draft.js";
 import { readPlanFile } from "../import/read-plan-file.js";
@@ -24,8 +26,9 @@ import {
 } from "../services/plans/import-plan-file.js";
 import type { Viewer } from "../services/people/viewer.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
-import { html } from "./html.js";
-import { createPendingUploads, type PendingUpload } from "./pending-uploads.js";
+import { type Html, html } from "./html.js";
+import { aliasNameToUnit, unitChoices } from "../services/review.js";
+import { createPendingUploads, type PendingUpload, type PendingUploads } from "../services/plans/pending-uploads.js";
 import { type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 
 /** As large as a plan file the chat accepts (Telegram's download limit). */
@@ -64,11 +67,74 @@ function uploadFormPage(render: PageRender, c: Context<Env>, error?: string) {
   );
 }
 
+/** The tasks the reader warned about, by number and title, with what it said. */
+function warnedTasks(t: Translator["t"], draft: PlanDraft): Html | null {
+  const warned = draft.tasks.filter((task) => task.warnings.length > 0);
+  if (warned.length === 0) return null;
+  return html`<h3 id="warned-h">${t("web-import-warned", { count: warned.length })}</h3>
+    <ul class="warned" aria-labelledby="warned-h">
+      ${warned.map(
+        (task) =>
+          html`<li>
+            <strong>${task.section ? `${task.section}.${task.stt ?? ""}` : (task.stt ?? "")}</strong>
+            ${displayTitle(task.title)}
+            <ul>
+              ${task.warnings.map((warning) => html`<li>${warning}</li>`)}
+            </ul>
+          </li>`,
+      )}
+    </ul>`;
+}
+
+/** The names that would become new units, each with the known units it likely spells, one press to merge. */
+function newUnitsList(
+  c: Context<Env>,
+  id: string,
+  summary: ImportSummary,
+  known: Array<{ id: string; name: string }>,
+): Html | null {
+  const t = c.get("t");
+  if (summary.newUnits.length === 0) return null;
+  return html`<h3 id="new-units-h">${t("web-import-new-units", { count: summary.newUnits.length })}</h3>
+    <ul class="new-units" aria-labelledby="new-units-h">
+      ${summary.newUnits.map((name) => {
+        const likely = likelyAliases(name, known);
+        return html`<li>
+          <strong>${name}</strong>
+          ${likely.map(
+            (unit) =>
+              html`<form class="inline" method="post" action="/import/${id}/alias">
+                ${csrf(c)}<input type="hidden" name="name" value="${name}" /><input
+                  type="hidden"
+                  name="into"
+                  value="${unit.id}"
+                /><button type="submit" class="secondary">${t("web-import-merge-into", { unit: unit.name })}</button>
+              </form>`,
+          )}
+        </li>`;
+      })}
+    </ul>`;
+}
+
 /** What the import would do, and the button that does it. */
 function importPreviewPage(
   render: PageRender,
   c: Context<Env>,
-  { id, fileName, draft, summary }: { id: string; fileName: string; draft: PlanDraft; summary: ImportSummary },
+  {
+    id,
+    fileName,
+    draft,
+    summary,
+    known = [],
+    notice,
+  }: {
+    id: string;
+    fileName: string;
+    draft: PlanDraft;
+    summary: ImportSummary;
+    known?: Array<{ id: string; name: string }>;
+    notice?: string | undefined;
+  },
 ) {
   const t = c.get("t");
   return render.page(
@@ -76,11 +142,13 @@ function importPreviewPage(
     200,
     t("web-import-title"),
     html`<h1>${t("web-import-title")}</h1>
+      ${notice ? html`<p class="flash ok" role="status">${notice}</p>` : null}
       <section class="card" aria-labelledby="preview-h">
         <h2 id="preview-h">${fileName}</h2>
         <ul class="import-preview">
           ${previewLines(t, draft, summary).map((line) => html`<li>${line}</li>`)}
         </ul>
+        ${newUnitsList(c, id, summary, known)} ${warnedTasks(t, draft)}
         <p>${t("import-confirm-question")}</p>
         <form method="post" action="/import/${id}">
           ${csrf(c)}
@@ -126,11 +194,10 @@ export function importRoutes(
   render: PageRender = signedInRender,
 ): SubjectRoutes {
   const app = new Hono<WebEnv>();
-  const pending = createPendingUploads();
+  const pending = createPendingUploads(deps.db);
   const reader = deps.planReader ?? readPlanFile;
   const uploadForm = (c: Context<Env>, error?: string) => uploadFormPage(render, c, error);
-  const previewPage = (c: Context<Env>, id: string, fileName: string, draft: PlanDraft, summary: ImportSummary) =>
-    importPreviewPage(render, c, { id, fileName, draft, summary });
+  const previewPage = previewPageOf(render, deps.db);
   /** The request importPlanFile gets for a held upload: the file must still hash the same. */
   const requestFor = (viewer: Viewer, upload: PendingUpload): Omit<PlanFileRequest, "mode"> => ({
     fileName: upload.fileName,
@@ -164,23 +231,22 @@ export function importRoutes(
         reader,
       });
       if (result.kind === "too-many-tasks") {
-        const id = pending.hold(
+        const id = await pending.hold(
           {
             personId: viewer.personId,
+            organizationId: viewer.organizationId,
             fileName,
             bytes,
             sha256: result.fileSha256,
             largePlan: { tasks: result.tasks, confirmed: false },
           },
-          deps.now().getTime(),
+          deps.now(),
         );
         return countQuestionPage(render, c, { id, fileName, tasks: result.tasks, limit: result.limit });
       }
       if (result.kind !== "previewed") return render.notFound(c);
-      const id = pending.hold(
-        { personId: viewer.personId, fileName, bytes, sha256: result.fileSha256 },
-        deps.now().getTime(),
-      );
+      const held = { personId: viewer.personId, organizationId: viewer.organizationId, fileName, bytes };
+      const id = await pending.hold({ ...held, sha256: result.fileSha256 }, deps.now());
       return previewPage(c, id, fileName, result.draft, result.summary);
     } catch (error) {
       if (error instanceof ImportError) return uploadForm(c, t("import-failed", { error: error.message }));
@@ -192,12 +258,12 @@ export function importRoutes(
     const t = c.get("t");
     const viewer = c.get("viewer");
     const id = c.req.param("id");
-    const upload = pending.peek(id, viewer.personId, deps.now().getTime());
+    const upload = await pending.peek(id, viewer.personId, deps.now());
     if (!upload?.largePlan || !capabilitiesOf(viewer).coordinate) return render.notFound(c);
     try {
       const result = await importPlanFile(deps.db, viewer, { ...requestFor(viewer, upload), mode: "preview" });
       if (result.kind !== "previewed") return render.notFound(c);
-      upload.largePlan.confirmed = true;
+      await pending.confirmLargePlan(id, viewer.personId);
       return previewPage(c, id, upload.fileName, result.draft, result.summary);
     } catch (error) {
       if (error instanceof ImportError) return uploadForm(c, t("import-failed", { error: error.message }));
@@ -208,7 +274,7 @@ export function importRoutes(
   app.post("/import/:id", async (c) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
-    const upload = pending.take(c.req.param("id"), viewer.personId, deps.now().getTime());
+    const upload = await pending.take(c.req.param("id"), viewer.personId, deps.now());
     if (!upload || !capabilitiesOf(viewer).coordinate) return render.notFound(c);
     // A large plan's count must have been confirmed on its own page first; otherwise the usual limit holds.
     const request = requestFor(viewer, upload);
@@ -234,5 +300,59 @@ export function importRoutes(
       throw error;
     }
   });
+  aliasRoute(
+    app,
+    deps,
+    pending,
+    (c, viewer, upload) => importPlanFile(deps.db, viewer, { ...requestFor(viewer, upload), mode: "preview" }),
+    previewPage,
+  );
   return { routes: app, uploads: [{ method: "POST", path: "/import", maxSize: UPLOAD_LIMIT_BYTES }] };
+}
+
+type PreviewPage = (
+  c: Context<Env>,
+  id: string,
+  fileName: string,
+  draft: PlanDraft,
+  summary: ImportSummary,
+  notice?: string,
+) => Promise<Response>;
+
+/** The preview with the organization's units, for the likely-spelling suggestions. */
+function previewPageOf(render: PageRender, db: Database): PreviewPage {
+  return async (c, id, fileName, draft, summary, notice) => {
+    const choices = await unitChoices(db, c.get("viewer"), c.get("viewer").organizationId);
+    const known = choices.kind === "ok" ? choices.units : [];
+    return importPreviewPage(render, c, { id, fileName, draft, summary, known, notice });
+  };
+}
+
+/**
+ * One press on the preview: "this new name is that unit". The name becomes
+ * the unit's alias and the held file is previewed again, the name now
+ * resolved; nothing of the plan is stored before the confirmation.
+ */
+function aliasRoute(
+  app: Hono<Env>,
+  deps: { db: Database; now: () => Date },
+  pending: PendingUploads,
+  preview: (c: Context<Env>, viewer: Viewer, upload: PendingUpload) => ReturnType<typeof importPlanFile>,
+  previewPage: PreviewPage,
+): void {
+  app.post("/import/:id/alias", async (c) => {
+    const viewer = c.get("viewer");
+    const id = c.req.param("id");
+    const upload = await pending.peek(id, viewer.personId, deps.now());
+    const form = await c.req.parseBody();
+    const name = typeof form.name === "string" ? form.name.slice(0, 300) : "";
+    const into = typeof form.into === "string" ? form.into : "";
+    if (!upload || !capabilitiesOf(viewer).coordinate) return c.notFound();
+    const aliased = await aliasNameToUnit(deps.db, viewer, name, into);
+    if (aliased.kind !== "ok") return c.notFound();
+    const result = await preview(c, viewer, upload);
+    if (result.kind !== "previewed") return c.notFound();
+    const notice = c.get("t")("web-import-merged", { name, unit: aliased.into });
+    return previewPage(c, id, upload.fileName, result.draft, result.summary, notice);
+  });
 }

@@ -1,10 +1,10 @@
 /** The plan as a filterable table and the chairman's overview: what the viewer may see of the organization. */
 import { Hono } from "hono";
 import { unitsWithNoRecipient } from "../services/review.js";
-import { loadPlanBoard, overviewOf } from "../services/web/plan-board.js";
+import { deadlinesPerMonth, loadPlanBoard, overviewOf } from "../services/web/plan-board.js";
 import type { WebDeps } from "./app.js";
 import { overviewPage } from "./pages/overview-page.js";
-import { planPage } from "./pages/plan-page.js";
+import { planPage, readPlanFilters } from "./pages/plan-page.js";
 import { type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 
 export function planRoutes(deps: WebDeps, render: PageRender = signedInRender): SubjectRoutes {
@@ -14,16 +14,8 @@ export function planRoutes(deps: WebDeps, render: PageRender = signedInRender): 
   app.get("/plan", async (c) => {
     const t = c.get("t");
     const board = await loadPlanBoard(deps.db, c.get("viewer"), c.get("today"));
-    const q = (name: string) => (c.req.query(name) ?? "").slice(0, 200);
-    const filters = {
-      unit: q("unit"),
-      state: q("state"),
-      section: q("section"),
-      from: q("from"),
-      to: q("to"),
-      q: q("q"),
-    };
-    return page(c, 200, t("web-nav-plan"), planPage(t, board, filters));
+    const filters = readPlanFilters((name) => c.req.query(name));
+    return page(c, 200, t("web-nav-plan"), planPage(t, board, filters, c.get("today")));
   });
 
   app.get("/overview", async (c) => {
@@ -33,7 +25,18 @@ export function planRoutes(deps: WebDeps, render: PageRender = signedInRender): 
     // Coordinators only: the service refuses anyone else, who then sees no needs-attention list.
     const unreached = await unitsWithNoRecipient(deps.db, viewer, viewer.organizationId);
     const noRecipient = unreached.kind === "ok" ? unreached.units : [];
-    return page(c, 200, t("web-nav-overview"), overviewPage(t, board.organizationName, overviewOf(board), noRecipient));
+    const year = Number(c.get("today").slice(0, 4));
+    const more = {
+      unitIds: new Map(board.units.map((u) => [u.name, u.id])),
+      months: deadlinesPerMonth(board.rows, year),
+      year,
+    };
+    return page(
+      c,
+      200,
+      t("web-nav-overview"),
+      overviewPage(t, board.organizationName, overviewOf(board), noRecipient, more),
+    );
   });
 
   return { routes: app };

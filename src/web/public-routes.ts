@@ -10,7 +10,7 @@ import { createEmailRoutes } from "./email-routes.js";
 import { translatorFor } from "../i18n/i18n.js";
 import { findSession, redeemSignInLink, signInTelegramUser } from "../services/web/sessions.js";
 import type { WebDeps } from "./app.js";
-import { SCRIPT, STYLESHEET } from "./assets.js";
+import { ASSET_VERSION, SCRIPT, STYLESHEET } from "./assets.js";
 import { limitBody } from "./body-limit.js";
 import { layout } from "./pages/layout.js";
 import { linkSignInPage, miniAppPage } from "./pages/sign-in-pages.js";
@@ -38,8 +38,21 @@ export function publicRoutes(deps: WebDeps, cookie: SessionCookie): Hono {
     ["/static/app.css", "text/css", STYLESHEET],
     ["/static/app.js", "text/javascript", SCRIPT],
   ] as const) {
+    const etag = `"${ASSET_VERSION}"`;
     app.get(path, (c) => {
-      c.header("cache-control", "public, max-age=3600");
+      // Fingerprinted by the pages (`?v=`): kept for a year; without it, revalidated by its ETag after an hour.
+      c.header(
+        "cache-control",
+        c.req.query("v") === ASSET_VERSION ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+      );
+      c.header("etag", etag);
+      if (
+        c.req
+          .header("if-none-match")
+          ?.split(/\s*,\s*/)
+          .some((tag) => tag.replace(/^W\//, "") === etag)
+      )
+        return c.body(null, 304);
       c.header("content-type", `${type}; charset=utf-8`);
       return c.body(body);
     });

@@ -2,31 +2,36 @@
  * Reports to download on the web, built by the same services and named as
  * the chat and the command line name them: the results workbook (.xlsx, or
  * PDF through LibreOffice) and the CCHC report of a period (.docx or PDF).
- * Coordinators and the chairman only; the services decide.
+ * Word and PDF files are built by a job (jobs/report-worker.ts): the request
+ * records the build and the person waits on its page ("đang tạo…") for the
+ * download. Coordinators and the chairman only; the services decide.
  */
 import { type Context, Hono } from "hono";
 import type { Database } from "../../db/client.js";
 import { translatorFor } from "../i18n/i18n.js";
 import type { Logger } from "../logger.js";
-import {
-  buildCchcReport,
-  loadCchcReportInput,
-  parseReportPeriod,
-  reportPeriodsAround,
-} from "../services/reports/cchc-report.js";
+import { reportPeriodsAround } from "../services/reports/cchc-report.js";
 import { loadPaperReport } from "../services/reports/paper-report.js";
+import {
+  type EnqueueReportBuild,
+  findReportBuild,
+  type ReportBuildRequest,
+  requestReportBuild,
+  runReportBuildsInProcess,
+} from "../services/reports/report-builds.js";
+import { buildReportWorkbook } from "../services/reports/report-workbook.js";
 import { capabilitiesOf } from "../services/access.js";
 import { refusalText } from "./refusals.js";
-import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
-import { buildReportWorkbook } from "../services/reports/report-workbook.js";
-import { reportsPage } from "./pages/reports-page.js";
+import { reportBuildPage, reportsPage } from "./pages/reports-page.js";
 import { type PageRender, signedInRender, type SubjectRoutes, type WebEnv, attachment } from "./route-kit.js";
 
 export function reportRoutes(
-  deps: { db: Database; logger: Logger },
+  deps: { db: Database; logger: Logger; now: () => Date; enqueueReportBuild?: EnqueueReportBuild | undefined },
   render: PageRender = signedInRender,
 ): SubjectRoutes {
   const app = new Hono<WebEnv>();
+  // Without a queue (no Redis: tests, the demo) the build runs in this process after the answer.
+  const enqueue = deps.enqueueReportBuild ?? runReportBuildsInProcess(deps);
   const show = (c: Context<WebEnv>, status: number, error?: string) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
@@ -43,52 +48,53 @@ export function reportRoutes(
       }),
     );
   };
-  const failed = (c: Context<WebEnv>, error: unknown) => {
-    if (!(error instanceof PdfConversionError)) throw error;
-    deps.logger.warn({ err: error, reason: error.reason }, "report PDF could not be made");
-    const t = c.get("t");
-    return show(c, 503, t("web-reports-failed", { error: t(`pdf-failed-${error.reason}`) }));
-  };
 
   app.get("/reports", (c) => show(c, 200));
+
+  /** A Word or PDF file: recorded as a build for the job, and the person waits on its page. */
+  const startBuild = async (c: Context<WebEnv>, request: ReportBuildRequest) => {
+    const viewer = c.get("viewer");
+    const result = await requestReportBuild(deps.db, viewer, request, c.get("today"), deps.now());
+    if (result.kind === "not-allowed") return render.notFound(c);
+    if (result.kind !== "ok") return show(c, 400, refusalText(c.get("t"), result));
+    await enqueue(result.id);
+    return c.redirect(`/reports/builds/${result.id}`, 303);
+  };
 
   app.get("/reports/workbook", async (c) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
-    const format = c.req.query("format") === "pdf" ? "pdf" : "xlsx";
+    if (c.req.query("format") === "pdf") return startBuild(c, { kind: "workbook", format: "pdf" });
     const today = c.get("today");
+    // The workbook itself is quick to build (no LibreOffice): served at once.
     const report = await loadPaperReport(deps.db, viewer, viewer.organizationSlug, { today });
     if (report.kind !== "ok") return render.notFound(c);
     if (report.rows.length === 0) return show(c, 404, t("report-empty"));
     const workbook = await buildReportWorkbook(report, translatorFor(viewer.locale, { office: viewer.officeName }));
-    const name = `bao-cao-cchc-${viewer.organizationSlug}-${today}`;
-    if (format === "xlsx") return attachment(c, workbook, `${name}.xlsx`, "xlsx");
-    try {
-      return attachment(c, await convertToPdf(workbook, "xlsx"), `${name}.pdf`, "pdf");
-    } catch (error) {
-      return failed(c, error);
-    }
+    return attachment(c, workbook, `bao-cao-cchc-${viewer.organizationSlug}-${today}.xlsx`, "xlsx");
   });
 
-  app.get("/reports/cchc", async (c) => {
-    const viewer = c.get("viewer");
-    const format = c.req.query("format") === "pdf" ? "pdf" : "docx";
-    const parsed = parseReportPeriod((c.req.query("period") ?? "").slice(0, 10));
-    if (parsed.kind !== "ok") return show(c, 400, refusalText(c.get("t"), parsed));
-    const { period } = parsed;
-    const today = c.get("today");
-    // A past period reads as it stood at its end; the current one as of today (as in the chat).
-    const asOf = today < period.to ? today : period.to;
-    const input = await loadCchcReportInput(deps.db, viewer, viewer.organizationSlug, period, asOf);
-    if (input.kind !== "ok") return render.notFound(c);
-    const document = await buildCchcReport(input);
-    const name = `bao-cao-cchc-${viewer.organizationSlug}-${period.code}`;
-    if (format === "docx") return attachment(c, document, `${name}.docx`, "docx");
-    try {
-      return attachment(c, await convertToPdf(document, "docx"), `${name}.pdf`, "pdf");
-    } catch (error) {
-      return failed(c, error);
-    }
+  app.get("/reports/cchc", (c) =>
+    startBuild(c, {
+      kind: "cchc",
+      format: c.req.query("format") === "pdf" ? "pdf" : "docx",
+      period: (c.req.query("period") ?? "").slice(0, 10),
+    }),
+  );
+
+  app.get("/reports/builds/:id", async (c) => {
+    const t = c.get("t");
+    const build = await findReportBuild(deps.db, c.get("viewer"), c.req.param("id"));
+    if (!build) return render.notFound(c);
+    const status = build.state === "failed" ? 503 : 200;
+    return render.page(c, status, t("web-nav-reports"), reportBuildPage(t, build));
+  });
+
+  app.get("/reports/builds/:id/file", async (c) => {
+    const build = await findReportBuild(deps.db, c.get("viewer"), c.req.param("id"));
+    if (!build) return render.notFound(c);
+    if (build.state !== "ready" || !build.bytes) return c.redirect(`/reports/builds/${build.id}`, 303);
+    return attachment(c, build.bytes, build.fileName, build.format);
   });
   return { routes: app };
 }

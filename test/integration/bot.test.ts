@@ -143,7 +143,7 @@ describe("lists", () => {
   it("/viec shows a member their unit's open milestones, soonest first, coloured, with buttons", async () => {
     const reply = await ask(tuPhap, "/viec");
     const lines = reply.text.split("\n");
-    expect(lines[0]).toBe("📋 Việc đang mở: 2 (trang 1/1)");
+    expect(lines[0]).toBe("📋 Việc đang mở: 2");
     expect(reply.text.indexOf("I.2 Cập nhật trang thông tin")).toBeLessThan(
       reply.text.indexOf("I.1 Xây dựng Kế hoạch"),
     );
@@ -161,12 +161,13 @@ describe("lists", () => {
     ]);
   });
 
-  it("/viec pages the coordinator's whole-organization list; /quahan shows overdue work in red", async () => {
+  it("/viec groups the coordinator's whole-organization list by unit in one message; /quahan shows overdue work in red", async () => {
     const reply = await ask(coordinator, "/viec");
-    expect(reply.text).toContain("📋 Việc đang mở: 4 (trang 1/1)");
+    expect(reply.text.split("\n")[0]).toBe("📋 Việc đang mở: 4");
     expect(reply.text).toContain(
-      "🔴 1. I.3 Tổng hợp kết quả tháng 2\nHạn: 28/02/2025 · Quá hạn 5 ngày · Văn phòng – Thống kê",
+      "🏢 Văn phòng – Thống kê\n🔴 1. I.3 Tổng hợp kết quả tháng 2\nHạn: 28/02/2025 · Quá hạn 5 ngày",
     );
+    expect(reply.buttons.flat().some((b) => b.text.startsWith("Trang"))).toBe(false);
     const overdue = await ask(coordinator, "/quahan");
     expect(overdue.text).toContain("⏰ Việc quá hạn: 1");
     expect(overdue.text).toContain("I.3 Tổng hợp kết quả tháng 2");

@@ -128,6 +128,22 @@ async function download(page: Page, path: string) {
   };
 }
 
+/** A Word or PDF report: asked for, built by the job, then downloaded once its page offers the file. */
+async function downloadBuilt(page: Page, path: string) {
+  const cookies = await page.browserContext().cookies();
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+  const asked = await fetch(`${world.baseUrl}${path}`, { headers: { cookie }, redirect: "manual" });
+  const build = asked.headers.get("location");
+  if (asked.status !== 303 || !build)
+    return { status: asked.status, type: null, disposition: "", bytes: Buffer.from("") };
+  for (let tries = 0; tries < 600; tries++) {
+    const file = await download(page, `${build}/file`);
+    if (file.disposition !== "") return file;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`report ${build} was not built`);
+}
+
 const unitIdOf = async (name: string) =>
   (await unitsOf(world.database.client.db, "gio-son")).find((u) => u.name === name)?.id as string;
 
@@ -319,18 +335,18 @@ describe("reports to download", () => {
     expect(sheet.rowCount).toBeGreaterThan(39);
     expect(text).toContain(VP_TK);
 
-    const docx = await download(page, "/reports/cchc?period=2025-Q3&format=docx");
+    const docx = await downloadBuilt(page, "/reports/cchc?period=2025-Q3&format=docx");
     expect(docx.status).toBe(200);
     expect(docx.disposition).toContain('filename="bao-cao-cchc-gio-son-2025-Q3.docx"');
     expect(docx.bytes.subarray(0, 2).toString()).toBe("PK");
 
-    const pdf = await download(page, "/reports/cchc?period=2025-Q3&format=pdf");
+    const pdf = await downloadBuilt(page, "/reports/cchc?period=2025-Q3&format=pdf");
     expect(pdf.status).toBe(200);
     expect(pdf.type).toBe("application/pdf");
     expect(pdf.disposition).toContain('filename="bao-cao-cchc-gio-son-2025-Q3.pdf"');
     expect(pdf.bytes.subarray(0, 5).toString()).toBe("%PDF-");
 
-    const bad = await download(page, "/reports/cchc?period=quy-3&format=docx");
+    const bad = await downloadBuilt(page, "/reports/cchc?period=quy-3&format=docx");
     expect(bad.status).toBe(400);
     await page.browserContext().close();
 

@@ -12,6 +12,7 @@ import { listOpenMilestones } from "../../src/services/milestones/milestone-view
 import { deactivatePerson } from "../../src/services/people/roster.js";
 import type { Viewer } from "../../src/services/people/viewer.js";
 import { createSignInLink } from "../../src/services/web/sessions.js";
+import { ASSET_VERSION } from "../../src/web/assets.js";
 import { html } from "../../src/web/html.js";
 import { filterRows } from "../../src/web/pages/plan-page.js";
 import { chatPlan, TU_PHAP, VAN_PHONG } from "../support/bot-world.js";
@@ -113,7 +114,7 @@ describe("pages and changes", () => {
       expect(response.headers.get("content-security-policy")).toContain("script-src 'self'");
       expect(response.headers.get("content-security-policy")).not.toContain("unsafe-inline");
       const body = await response.text();
-      expect(body.match(/<script[^>]*>/g)).toEqual(['<script src="/static/app.js" defer>']);
+      expect(body.match(/<script[^>]*>/g)).toEqual([`<script src="/static/app.js?v=${ASSET_VERSION}" defer>`]);
     }
     expect((await app.request("/plan")).status).toBe(401);
   });

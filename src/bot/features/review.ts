@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { formatWeekdayDate } from "../../domain/date-input/index.js";
-import { unitNameKey } from "../../domain/units/index.js";
+import { likelyAliases, unitNameKey } from "../../domain/units/index.js";
 import {
   acknowledgeWarnings,
   assignLead,
@@ -86,12 +86,16 @@ async function renderItem(ctx: BoundContext, index: number): Promise<{ text: str
     }
   } else if (item.kind === "unit") {
     lines.push(t("review-unit", { name: item.name, count: item.tasks }));
+    const others = (await choicesOf(ctx)).filter((u) => u.id !== item.unitId);
+    // Likely other spellings first ("VHXXH&TT" ≈ "VHXH&TT"), so one press merges them.
+    const likely = likelyAliases(item.name, others);
+    if (likely.length > 0) lines.push(t("review-unit-likely", { units: likely.map((u) => u.name).join("; ") }));
     keyboard.text(t("btn-review-keep"), reviewKeepData.pack({ unitId: item.unitId })).row();
-    const choices = (await choicesOf(ctx)).filter((u) => u.id !== item.unitId);
+    const choices = [...likely, ...others.filter((u) => !likely.includes(u))];
     for (const unit of choices.slice(0, MAX_CHOICES)) {
       keyboard
         .text(
-          t("btn-review-merge", { unit: unit.name }),
+          t(likely.includes(unit) ? "btn-review-merge-likely" : "btn-review-merge", { unit: unit.name }),
           reviewMergeData.pack({ unitId: item.unitId, intoPrefix: unit.id.slice(0, 8) }),
         )
         .row();

@@ -44,3 +44,5 @@ export {
 } from "./permissions.js";
 export { productIsDocument } from "./product-kind.js";
 export { countedUnits } from "./counted-units.js";
+export { displayTitle } from "./display-title.js";
+export { groupByTask, STATE_URGENCY, urgencyRank } from "./group-by-task.js";

@@ -115,9 +115,15 @@ register-more-tasks = … and { $count } more tasks
 register-more-documents = … and { $count } more documents; filter by document number, unit or “quá hạn” to see them.
 register-hint = Type /nhiemvu quá hạn, /nhiemvu 25/TB-UBND or /nhiemvu <unit name> to filter.
 
-tasks-title = 📋 Open tasks: { $count } (page { $page }/{ $pages })
+tasks-title = 📋 Open tasks: { $count }{ $pages ->
+    [1] {""}
+   *[other] {" "}(page { $page }/{ $pages })
+}
 tasks-empty = 🎉 No open tasks.
-overdue-title = ⏰ Overdue tasks: { $count } (page { $page }/{ $pages })
+overdue-title = ⏰ Overdue tasks: { $count }{ $pages ->
+    [1] {""}
+   *[other] {" "}(page { $page }/{ $pages })
+}
 overdue-empty = 👍 Nothing is overdue.
 task-line = { $colour } { $index }. { $number } { $title }
     Due: { $due } · { $state }{ $unit }
@@ -990,3 +996,71 @@ province-workbook-all = All fields
 province-workbook-tasks = Tasks
 province-workbook-on-time = Done on time
 web-province-workbook = Download the communes' results (.xlsx)
+## The plan table's sorting, grouping and counts; the overview's charts
+web-filter-toggle = Filter and sort{ $count ->
+    [0] {""}
+   *[other] {" "}({ $count })
+}
+web-sort-label = Sort by
+web-sort = { $by ->
+    [due] Soonest due
+    [late] Most days late
+    [unit] Lead unit
+    [state] State
+   *[plan] Plan order
+}
+web-group-label = Group by
+web-group = { $by ->
+    [unit] Lead unit
+    [none] No grouping
+   *[section] Plan section
+}
+web-filter-week = Due this week
+web-filter-done = Show finished work too
+web-plan-counts = Milestones by state
+web-plan-hidden-done = { $count } finished or cancelled milestones hidden (show)
+web-group-count = { $tasks } tasks{ $overdue ->
+    [0] {""}
+   *[other] , { $overdue } overdue
+}
+web-no-section = No section
+web-overview-per-month = Deadlines per month in { $year }
+web-month = M{ $month }
+web-month-bar = Month { $month }: { $total } milestones ({ $done } done, { $overdue } overdue, { $open } left)
+web-chart-open = Left
+web-chart-done = Done
+web-chart-overdue = Overdue
+task-group = 🏢 { $unit }
+btn-done-short = ✅ { $index }
+btn-evidence-short = 📎 { $index }
+web-report-build-title = Building a report
+web-report-build-pending = Building the report… The page reloads by itself when it is ready.
+web-report-build-reload = Reload the page
+web-report-build-ready = The report is ready.
+web-report-build-back = Back to Reports
+review-unit-likely = Possibly another spelling of: { $units }
+btn-review-merge-likely = ≈ { $unit }
+web-import-warned = Tasks with warnings ({ $count })
+web-import-new-units = New units ({ $count }): if one is another spelling of a known unit, press to merge
+web-import-merge-into = ≈ Merge into { $unit }
+web-import-merged = “{ $name }” is now another name of { $unit }; the preview is updated.
+web-settings-part = Number { $index }
+web-settings-step-unit = Tell the unit after (days)
+web-settings-step-office = Tell the office after (days)
+web-settings-step-chairman = Tell the chairman after (days)
+web-settings-yes = Yes
+web-settings-no = No
+web-settings-weekday = { $day ->
+    [2] Monday
+    [3] Tuesday
+    [4] Wednesday
+    [5] Thursday
+    [6] Friday
+   *[7] Saturday
+}
+web-settings-digest-to = { $to ->
+    [chairman] The chairman
+    [office] The office
+   *[both] Both
+}
+web-chart-total = milestones

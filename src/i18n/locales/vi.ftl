@@ -117,9 +117,15 @@ register-more-tasks = … và { $count } nhiệm vụ khác
 register-more-documents = … và { $count } văn bản khác; lọc theo số văn bản, đơn vị hoặc “quá hạn” để xem.
 register-hint = Gõ /nhiemvu quá hạn, /nhiemvu 25/TB-UBND hoặc /nhiemvu <tên đơn vị> để lọc.
 
-tasks-title = 📋 Việc đang mở: { $count } (trang { $page }/{ $pages })
+tasks-title = 📋 Việc đang mở: { $count }{ $pages ->
+    [1] {""}
+   *[other] {" "}(trang { $page }/{ $pages })
+}
 tasks-empty = 🎉 Không có việc nào đang mở.
-overdue-title = ⏰ Việc quá hạn: { $count } (trang { $page }/{ $pages })
+overdue-title = ⏰ Việc quá hạn: { $count }{ $pages ->
+    [1] {""}
+   *[other] {" "}(trang { $page }/{ $pages })
+}
 overdue-empty = 👍 Không có việc nào quá hạn.
 task-line = { $colour } { $index }. { $number } { $title }
     Hạn: { $due } · { $state }{ $unit }
@@ -994,3 +1000,71 @@ province-workbook-all = Tất cả lĩnh vực
 province-workbook-tasks = Số nhiệm vụ
 province-workbook-on-time = Hoàn thành đúng hạn
 web-province-workbook = Tải bảng kết quả các xã (.xlsx)
+## The plan table's sorting, grouping and counts; the overview's charts
+web-filter-toggle = Lọc và sắp xếp{ $count ->
+    [0] {""}
+   *[other] {" "}({ $count })
+}
+web-sort-label = Sắp xếp theo
+web-sort = { $by ->
+    [due] Thời hạn gần nhất
+    [late] Số ngày trễ nhiều nhất
+    [unit] Đơn vị chủ trì
+    [state] Trạng thái
+   *[plan] Thứ tự kế hoạch
+}
+web-group-label = Nhóm theo
+web-group = { $by ->
+    [unit] Đơn vị chủ trì
+    [none] Không nhóm
+   *[section] Phần của kế hoạch
+}
+web-filter-week = Đến hạn tuần này
+web-filter-done = Hiện cả việc đã xong
+web-plan-counts = Số mốc việc theo trạng thái
+web-plan-hidden-done = đã ẩn { $count } mốc đã xong hoặc đã hủy (hiện)
+web-group-count = { $tasks } nhiệm vụ{ $overdue ->
+    [0] {""}
+   *[other] , { $overdue } quá hạn
+}
+web-no-section = Không thuộc phần nào
+web-overview-per-month = Thời hạn theo tháng năm { $year }
+web-month = Th{ $month }
+web-month-bar = Tháng { $month }: { $total } mốc ({ $done } đã xong, { $overdue } quá hạn, { $open } còn lại)
+web-chart-open = Còn lại
+web-chart-done = Đã xong
+web-chart-overdue = Quá hạn
+task-group = 🏢 { $unit }
+btn-done-short = ✅ { $index }
+btn-evidence-short = 📎 { $index }
+web-report-build-title = Tạo báo cáo
+web-report-build-pending = Đang tạo báo cáo… Trang sẽ tự tải lại khi xong.
+web-report-build-reload = Tải lại trang
+web-report-build-ready = Báo cáo đã tạo xong.
+web-report-build-back = Về trang Báo cáo
+review-unit-likely = Có thể là cách viết khác của: { $units }
+btn-review-merge-likely = ≈ { $unit }
+web-import-warned = Nhiệm vụ có cảnh báo ({ $count })
+web-import-new-units = Đơn vị mới ({ $count }): nếu là cách viết khác của một đơn vị đã có, bấm để gộp
+web-import-merge-into = ≈ Gộp vào { $unit }
+web-import-merged = Đã ghi “{ $name }” là tên gọi khác của { $unit }; bản xem trước đã cập nhật.
+web-settings-part = Số thứ { $index }
+web-settings-step-unit = Báo bộ phận sau (ngày)
+web-settings-step-office = Báo văn phòng sau (ngày)
+web-settings-step-chairman = Báo Chủ tịch sau (ngày)
+web-settings-yes = Có
+web-settings-no = Không
+web-settings-weekday = { $day ->
+    [2] Thứ Hai
+    [3] Thứ Ba
+    [4] Thứ Tư
+    [5] Thứ Năm
+    [6] Thứ Sáu
+   *[7] Thứ Bảy
+}
+web-settings-digest-to = { $to ->
+    [chairman] Chủ tịch
+    [office] Văn phòng
+   *[both] Cả hai
+}
+web-chart-total = mốc

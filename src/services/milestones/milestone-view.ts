@@ -2,7 +2,7 @@ import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { milestones, tasks } from "../../../db/schema.js";
 import type { IsoDate } from "../../domain/calendar/index.js";
-import { lateness, type MilestoneState, unitsOf } from "../../domain/milestones/index.js";
+import { displayTitle, lateness, type MilestoneState, unitsOf } from "../../domain/milestones/index.js";
 import { hasAccess, type Refused, requireAccess } from "../access.js";
 import type { Viewer } from "../people/viewer.js";
 
@@ -68,6 +68,7 @@ async function viewsOf(db: Database, where: ReturnType<typeof and>, timeZone: st
     const parsed = (typeof leads === "string" ? JSON.parse(leads) : leads) as Array<{ id: string; name: string }>;
     return {
       ...row,
+      title: displayTitle(row.title),
       evidenceCount: Number(row.evidenceCount),
       leadUnitIds: parsed.map((l) => l.id),
       leadUnitNames: parsed.map((l) => l.name),

@@ -1,5 +1,6 @@
 import { type DayOff, formatVietnameseDate } from "../../domain/calendar/index.js";
 import { formatWeekdayDate } from "../../domain/date-input/index.js";
+import { displayTitle } from "../../domain/milestones/index.js";
 import type { SendKind } from "../../domain/reminders/index.js";
 import type { Translator } from "../../i18n/i18n.js";
 import type { InlineButton } from "../notifier.js";
@@ -55,7 +56,7 @@ export function composeReminderMessage(
         kind: line.kind,
         when: ahead === 1 ? t("reminder-tomorrow") : line.due ? formatWeekdayDate(line.due) : "",
         number: taskNumber(line.section, line.stt),
-        title: line.title,
+        title: displayTitle(line.title),
         unit: line.unit ? t("reminder-unit", { unit: line.unit }) : "",
         due: line.due ? dueText(t, line.due, line.dueDayOff ?? null) : "",
         late: line.daysOverdue ? t("reminder-late", { days: line.daysOverdue }) : "",

@@ -13,6 +13,7 @@ import {
 } from "../../../db/schema.js";
 import type { IsoDate } from "../../domain/calendar/index.js";
 import {
+  displayTitle,
   effectiveState,
   type LatenessStatus,
   lateness,
@@ -144,7 +145,7 @@ export async function loadReportRows(
         section: row.section,
         sectionTitle: row.sectionTitle,
         stt: row.stt,
-        title: row.title,
+        title: displayTitle(row.title),
         label: row.label,
         product: row.product,
         leadUnits: leads.filter((l) => l.taskId === row.taskId).map((l) => l.name),

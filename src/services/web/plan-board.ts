@@ -18,6 +18,7 @@ import {
   type ShownStatus,
   shownStatusOf,
   countedUnits,
+  displayTitle,
 } from "../../domain/milestones/index.js";
 import { citeReference } from "../evidence-references.js";
 import { loadMilestone, type MilestoneView } from "../milestones/milestone-view.js";
@@ -113,7 +114,7 @@ async function boardRows(db: Database, viewer: Viewer, today: IsoDate, milestone
       section: row.section,
       sectionTitle: row.section_title,
       stt: row.stt,
-      title: row.title,
+      title: displayTitle(row.title),
       label: row.label,
       product: row.product,
       leadUnits: units?.leads ?? [],
@@ -343,4 +344,25 @@ export function overviewOf(board: PlanBoard): Overview {
       .sort((a, b) => b.counts.red - a.counts.red || b.total - a.total || a.unit.localeCompare(b.unit, "vi")),
     overdue: board.rows.filter((row) => row.state === "overdue").sort((a, b) => b.daysLate - a.daysLate),
   };
+}
+
+/** One month of the year's deadlines: finished (on time or late), overdue, and still open. */
+export interface MonthLoad {
+  month: number;
+  done: number;
+  overdue: number;
+  open: number;
+}
+
+/** The year's deadlines per month, so the year-end pile-up shows (cancelled work does not count). */
+export function deadlinesPerMonth(rows: PlanBoardRow[], year: number): MonthLoad[] {
+  const months = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, done: 0, overdue: 0, open: 0 }));
+  for (const row of rows) {
+    if (row.due === null || row.state === "cancelled" || Number(row.due.slice(0, 4)) !== year) continue;
+    const month = months[Number(row.due.slice(5, 7)) - 1]!;
+    if (row.state === "done") month.done += 1;
+    else if (row.state === "overdue") month.overdue += 1;
+    else month.open += 1;
+  }
+  return months;
 }

@@ -1,6 +1,7 @@
 import type { Translator } from "../../i18n/i18n.js";
 import { capabilitiesOf } from "../../services/access.js";
 import type { Viewer } from "../../services/people/viewer.js";
+import { ASSET_VERSION } from "../assets.js";
 import { type Html, html } from "../html.js";
 
 export interface PageFrame {
@@ -25,8 +26,8 @@ export function layout(frame: PageFrame, body: Html): Html {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${frame.title} · nhacviec</title>
-        <link rel="stylesheet" href="/static/app.css" />
-        <script src="/static/app.js" defer></script>
+        <link rel="stylesheet" href="/static/app.css?v=${ASSET_VERSION}" />
+        <script src="/static/app.js?v=${ASSET_VERSION}" defer></script>
       </head>
       <body>
         <a class="skip" href="#main">${t("web-skip")}</a>

@@ -19,6 +19,103 @@ export interface SettingsPageData {
   value?: string;
 }
 
+const WEEKDAYS = [1, 2, 3, 4, 5, 6] as const;
+
+/** One typed form per setting: the browser's own pickers, the same text the chat's parser reads on the server. */
+function fieldForm(translator: Translator, data: SettingsPageData, field: SettingField): Html {
+  const { t } = translator;
+  const { policy } = data.settings;
+  // After a refusal, the form of that field shows what was typed (the error names the field).
+  const typed = data.field === field ? data.value : undefined;
+  const id = `set-${field}`;
+  const numbers = (values: number[], count: number, labels?: string[]) =>
+    html`<span class="parts">
+      ${Array.from(
+        { length: count },
+        (_, i) =>
+          html`<input
+            type="number"
+            name="part"
+            min="1"
+            max="60"
+            inputmode="numeric"
+            value="${values[i] ?? ""}"
+            aria-label="${labels?.[i] ?? t("web-settings-part", { index: i + 1 })}"
+            ${i === 0 ? html`id="${id}"` : null}
+          />`,
+      )}
+    </span>`;
+  const input = (): Html => {
+    switch (field) {
+      case "officeName":
+        return html`<input
+          id="${id}"
+          name="value"
+          maxlength="120"
+          required
+          value="${typed ?? data.settings.officeName ?? ""}"
+        />`;
+      case "sendTime":
+        return html`<input id="${id}" type="time" name="value" required value="${typed ?? policy.sendTime}" />`;
+      case "workingDaysBefore":
+        // Room for one more than today's, up to the parser's eight.
+        return numbers(policy.workingDaysBefore, Math.min(8, Math.max(4, policy.workingDaysBefore.length + 1)));
+      case "overdueSteps":
+        return numbers(
+          [policy.overdueToUnitAfter, policy.overdueToCoordinatorsAfter, policy.overdueToChairmanAfter],
+          3,
+          [t("web-settings-step-unit"), t("web-settings-step-office"), t("web-settings-step-chairman")],
+        );
+      case "remindSupportingUnits":
+        return html`<select id="${id}" name="value">
+          <option value="có" ${policy.remindSupportingUnits ? html`selected` : null}>${t("web-settings-yes")}</option>
+          <option value="không" ${policy.remindSupportingUnits ? null : html`selected`}>${t("web-settings-no")}</option>
+        </select>`;
+      case "weeklyDigestDay":
+        return html`<select id="${id}" name="value">
+          ${WEEKDAYS.map(
+            (day) =>
+              html`<option value="${day + 1}" ${policy.weeklyDigestDay === day ? html`selected` : null}>
+                ${t("web-settings-weekday", { day: day + 1 })}
+              </option>`,
+          )}
+        </select>`;
+      case "weeklyDigestTo": {
+        const to = new Set(policy.weeklyDigestTo);
+        const current =
+          to.has("chairman") && to.has("coordinators") ? "both" : to.has("chairman") ? "chairman" : "office";
+        // The values are the words the chat's parser reads.
+        const words = { chairman: "chủ tịch", office: "văn phòng", both: "cả hai" } as const;
+        return html`<select id="${id}" name="value">
+          ${(["chairman", "office", "both"] as const).map(
+            (key) =>
+              html`<option value="${words[key]}" ${key === current ? html`selected` : null}>
+                ${t("web-settings-digest-to", { to: key })}
+              </option>`,
+          )}
+        </select>`;
+      }
+      default:
+        return html`<input
+          id="${id}"
+          type="date"
+          name="value"
+          required
+          min="2000-01-01"
+          max="2100-12-31"
+          value="${typed ?? ""}"
+        />`;
+    }
+  };
+  return html`<form class="setting" method="post" action="/settings/preview">
+    ${csrfField(data.csrfToken)}<input type="hidden" name="field" value="${field}" />
+    <label for="${id}">${t(`settings-field-${field}`)}</label>
+    <div class="setting-row">
+      ${input()}<button type="submit" class="secondary">${t("web-settings-preview-button")}</button>
+    </div>
+  </form>`;
+}
+
 export function settingsPage(translator: Translator, data: SettingsPageData): Html {
   const { t } = translator;
   return html`<h1>${t("settings-title", { office: data.office })}</h1>
@@ -32,26 +129,10 @@ export function settingsPage(translator: Translator, data: SettingsPageData): Ht
     <ul class="card">
       ${settingsLines(translator, data.settings).map((line) => html`<li>${line}</li>`)}
     </ul>
-    <form class="card stack" method="post" action="/settings/preview" aria-labelledby="settings-change-h">
+    <section class="card settings-forms" aria-labelledby="settings-change-h">
       <h2 id="settings-change-h">${t("web-settings-field")}</h2>
-      ${csrfField(data.csrfToken)}
-      <label for="settings-field">${t("web-settings-field")}</label>
-      <select id="settings-field" name="field">
-        ${FORM_FIELDS.map((field) =>
-          field === data.field
-            ? html`<option value="${field}" selected>${t(`settings-field-${field}`)}</option>`
-            : html`<option value="${field}">${t(`settings-field-${field}`)}</option>`,
-        )}
-      </select>
-      <label for="settings-value">${t("web-settings-value")}</label>
-      <input id="settings-value" name="value" maxlength="200" autocomplete="off" value="${data.value ?? ""}" />
-      <p class="muted">
-        ${FORM_FIELDS.filter((field) => !["remindSupportingUnits", "weeklyDigestDay", "weeklyDigestTo"].includes(field))
-          .map((field) => t(`settings-ask-${field}`))
-          .join(" · ")}
-      </p>
-      <p><button type="submit">${t("web-settings-preview-button")}</button></p>
-    </form>`;
+      ${FORM_FIELDS.map((field) => fieldForm(translator, data, field))}
+    </section>`;
 }
 
 /** The change and its effect, with the form that applies it. */

@@ -51,9 +51,18 @@ export function settingsRoutes(
 
   /** The posted field and value, read by the domain; a refusal is the page again with the sentence naming the field. */
   const readForm = async (c: Context<WebEnv>) => {
-    const form = await c.req.parseBody();
+    const form = await c.req.parseBody({ all: true });
     const name = field(form, "field", 40);
-    const value = field(form, "value", 200);
+    // The typed forms post lists of numbers as parts: joined as the chat's "14/7/3/1", read by the same parser.
+    const parts = ([] as unknown[]).concat(form.part ?? []).filter((p): p is string => typeof p === "string");
+    const value =
+      parts.length > 0
+        ? parts
+            .map((p) => p.trim())
+            .filter((p) => p !== "")
+            .join("/")
+            .slice(0, 200)
+        : field(form, "value", 200);
     if (!isSettingField(name))
       return { refused: await show(c, 400, { flash: { kind: "error", text: c.get("t")("web-bad-request") } }) };
     try {
