@@ -83,7 +83,22 @@ export function countedSchedule(text: string, piece: CountPiece, context: Deadli
 }
 
 /** Words a lunar phrase may carry besides its date: "trước Tết Nguyên đán", "dịp rằm tháng giêng", "ra giêng". */
-const LUNAR_WORDS = new Set(["tet", "nguyen", "dan", "co", "truyen", "dip", "le", "am", "lich", "ram", "ngay", "ra"]);
+const LUNAR_WORDS = new Set([
+  "tet",
+  "nguyen",
+  "dan",
+  "co",
+  "truyen",
+  "dip",
+  "le",
+  "am",
+  "lich",
+  "ram",
+  "ngay",
+  "ra",
+  "gieng",
+  "chap",
+]);
 
 /** The lunar year whose window lies in the period (its due inside), else the plan's year; null when none can be computed. */
 function lunarYearIn<T extends { due: IsoDate }>(
@@ -116,7 +131,12 @@ function guarded<T>(compute: () => T): T | null {
  * "sau rằm tháng giêng": a window hung on a lunar day, as docs/spec/deadlines.md
  * ("Lunar seasons") chooses. A bound the text does not write needs review.
  */
-export function lunarRelationSchedule(text: string, phrase: LunarRelationPhrase, context: DeadlineContext, period: Period): Schedule {
+export function lunarRelationSchedule(
+  text: string,
+  phrase: LunarRelationPhrase,
+  context: DeadlineContext,
+  period: Period,
+): Schedule {
   const calendar = calendarOf(context);
   const found = lunarYearIn(
     (year) => guarded(() => lunarRelationWindow(phrase.relation, phrase.anchor, year, calendar)),
@@ -213,7 +233,13 @@ export function lunarSchedule(
       const w = windowIn(year);
       if (w && w.due >= period.start && w.due <= period.end) milestones.push(milestoneOf(w));
     }
-    return { text, kind: "recurring", milestones, recurrence: { every: "year", day: null, calendar: "lunar" }, needsReview: !clean };
+    return {
+      text,
+      kind: "recurring",
+      milestones,
+      recurrence: { every: "year", day: null, calendar: "lunar" },
+      needsReview: !clean,
+    };
   }
   const found = target.year === null ? lunarYearIn(windowIn, period, planYear) : null;
   const w = target.year === null ? (found?.window ?? null) : windowIn(target.year);

@@ -1,4 +1,4 @@
-import { MONTH_NAMES } from "./lexicon.js";
+import { isWrittenSix, MONTH_NAMES } from "./lexicon.js";
 import { type Piece, scanPieces } from "./scanner.js";
 import type { Token } from "./tokens.js";
 
@@ -79,9 +79,35 @@ export interface LunarRelationPhrase {
 }
 
 /** Words that may lead "sau …" without changing it: "triển khai sau Tết", "hoàn thành vào dịp sau Tết". */
-const LEAD_WORDS = new Set(["hoan", "thanh", "thuc", "hien", "trien", "khai", "to", "chuc", "vao", "dip", "thoi", "gian"]);
+const LEAD_WORDS = new Set([
+  "hoan",
+  "thanh",
+  "thuc",
+  "hien",
+  "trien",
+  "khai",
+  "to",
+  "chuc",
+  "vao",
+  "dip",
+  "thoi",
+  "gian",
+]);
 /** Words an anchor may carry: "Tết Nguyên đán", "Tết cổ truyền", "rằm tháng giêng (âm lịch)". */
-const ANCHOR_WORDS = new Set(["tet", "nguyen", "dan", "co", "truyen", "am", "lich", "ram", "ngay", "mung", "mong", "thang"]);
+const ANCHOR_WORDS = new Set([
+  "tet",
+  "nguyen",
+  "dan",
+  "co",
+  "truyen",
+  "am",
+  "lich",
+  "ram",
+  "ngay",
+  "mung",
+  "mong",
+  "thang",
+]);
 
 function relationOf(head: readonly string[], tet: boolean): LunarRelationPhrase["relation"] | null {
   const words = head.filter((w) => !LEAD_WORDS.has(w));
@@ -102,13 +128,19 @@ function relationOf(head: readonly string[], tet: boolean): LunarRelationPhrase[
  */
 export function readLunarRelation(tokens: readonly Token[]): LunarRelationPhrase | null {
   const words = tokens.filter((t) => t.kind !== "punct");
-  const at = words.findIndex((t) => t.kind === "word" && t.fold === "sau");
+  // "sáu" (six) folds to "sau" too; only the word for "after" opens a relation.
+  const at = words.findIndex((t) => t.kind === "word" && t.fold === "sau" && !isWrittenSix(t));
   if (at < 0) return null;
   const tail = words.slice(at + 1);
-  if (tail.length === 0) return null;
+  // "sau khi kết thúc …": an event, which the scanner reads as a reference.
+  if (tail.length === 0 || tail[0]?.fold === "khi") return null;
   const tailPieces = scanPieces(tail);
   const tet = tail[0]?.fold === "tet";
-  const target = tet ? { day: 1, month: 1, year: null } : isLunarPhrase(tailPieces) ? readLunarPhrase(tailPieces) : null;
+  const target = tet
+    ? { day: 1, month: 1, year: null }
+    : isLunarPhrase(tailPieces)
+      ? readLunarPhrase(tailPieces)
+      : null;
   if (target === null || target.year !== null) return null;
   const relation = relationOf(
     words.slice(0, at).map((t) => t.fold),
@@ -116,7 +148,11 @@ export function readLunarRelation(tokens: readonly Token[]): LunarRelationPhrase
   );
   if (relation === null) return null;
   const partial = tailPieces.some(
-    (p) => p.type === "token" && p.token.kind === "word" && !ANCHOR_WORDS.has(p.token.fold) && MONTH_NAMES[p.token.fold] === undefined,
+    (p) =>
+      p.type === "token" &&
+      p.token.kind === "word" &&
+      !ANCHOR_WORDS.has(p.token.fold) &&
+      MONTH_NAMES[p.token.fold] === undefined,
   );
   return { relation, anchor: { month: target.month, day: target.day, tet }, partial };
 }

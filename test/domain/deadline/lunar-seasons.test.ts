@@ -1,12 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  addDays,
-  createWorkingCalendar,
-  isWorkingDay,
-  tetOf,
-  toLunar,
-} from "../../../src/domain/calendar/index.js";
+import { addDays, createWorkingCalendar, isWorkingDay, tetOf, toLunar } from "../../../src/domain/calendar/index.js";
 import { normalizeDeadline } from "../../../src/domain/deadline/index.js";
 import { parseDateInput } from "../../../src/domain/date-input/index.js";
 
@@ -51,12 +45,19 @@ describe("lunar seasons in a plan of each year", () => {
     }
     it(`repeats lunar days every year and every lunar month in ${year}`, () => {
       const rằm = normalizeDeadline("hằng năm vào rằm tháng giêng", { planYear: year });
-      expect(rằm).toMatchObject({ kind: "recurring", recurrence: { every: "year", calendar: "lunar" }, needsReview: false });
+      expect(rằm).toMatchObject({
+        kind: "recurring",
+        recurrence: { every: "year", calendar: "lunar" },
+        needsReview: false,
+      });
       expect(rằm.milestones.map((m) => m.due)).toEqual([lunarDay(year, 1, 15)]);
       const tetEve = normalizeDeadline("hằng năm trước Tết Nguyên đán", { planYear: year });
       expect(tetEve.milestones.map((m) => m.due)).toEqual([tet]);
       const monthly = normalizeDeadline("mùng 1 và rằm hằng tháng (âm lịch)", { planYear: year });
-      expect(monthly).toMatchObject({ kind: "recurring", recurrence: { every: "month", day: null, calendar: "lunar" } });
+      expect(monthly).toMatchObject({
+        kind: "recurring",
+        recurrence: { every: "month", day: null, calendar: "lunar" },
+      });
       // Every day of the year that is a mùng 1 or a rằm, leap months included, and no other.
       const expected: string[] = [];
       for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1))
@@ -75,6 +76,28 @@ describe("lunar seasons in a plan of each year", () => {
   });
   it("leaves a phrase that is not a relation to a lunar day as before", () => {
     expect(normalizeDeadline("sau khi có hướng dẫn của tỉnh", { planYear: 2026 }).kind).toBe("unscheduled");
+    expect(normalizeDeadline("sau khi kết thúc Tết", { planYear: 2026 }).kind).toBe("unscheduled");
+    // "sáu" is six, not "after".
+    expect(normalizeDeadline("sáu tháng đầu năm", { planYear: 2027 }).milestones).toEqual([
+      { start: "2027-01-01", due: "2027-06-30", label: null, appliesTo: null },
+    ]);
+  });
+  it("reads the other relations of the spec's table in 2027", () => {
+    const read = (text: string) => normalizeDeadline(text, { planYear: 2027 });
+    const gieng = { start: tetOf(2027), due: endOfGieng(2027) };
+    expect(read("sau tháng chạp")).toMatchObject({ needsReview: true, milestones: [gieng] });
+    expect(read("ra giêng")).toMatchObject({ needsReview: false, milestones: [gieng] });
+    expect(read("ngay sau rằm tháng giêng")).toMatchObject({
+      needsReview: false,
+      milestones: [{ start: null, due: firstWorkingFrom(addDays(lunarDay(2027, 1, 15), 1)) }],
+    });
+    expect(read("trước, trong và sau Tết").milestones).toEqual(read("trước và sau Tết").milestones);
+    expect(read("triển khai sau Tết").milestones).toEqual(read("sau Tết").milestones);
+    expect(read("trong tháng đầu tiên sau Tết")).toMatchObject({ needsReview: false });
+    expect(read("sau Tết, báo cáo kết quả về UBND xã")).toMatchObject({ kind: "dated", needsReview: true });
+    expect(read("rằm hằng tháng âm lịch")).toMatchObject({
+      recurrence: { every: "month", day: 15, calendar: "lunar" },
+    });
   });
 });
 
@@ -106,11 +129,16 @@ describe("lunar seasons never throw", () => {
   );
   it("for any plan year and document day, with due days in order inside each window", () => {
     fc.assert(
-      fc.property(phrases, fc.integer({ min: 1900, max: 2199 }), fc.option(fc.integer({ min: 0, max: 364 })), (text, year, offset) => {
-        const issuedOn = offset === null || year > 2198 ? undefined : addDays(`${year}-01-01`, offset);
-        const schedule = normalizeDeadline(text, { planYear: year, ...(issuedOn ? { issuedOn } : {}) });
-        for (const m of schedule.milestones) if (m.start !== null) expect(m.start <= m.due).toBe(true);
-      }),
+      fc.property(
+        phrases,
+        fc.integer({ min: 1900, max: 2199 }),
+        fc.option(fc.integer({ min: 0, max: 364 })),
+        (text, year, offset) => {
+          const issuedOn = offset === null || year > 2198 ? undefined : addDays(`${year}-01-01`, offset);
+          const schedule = normalizeDeadline(text, { planYear: year, ...(issuedOn ? { issuedOn } : {}) });
+          for (const m of schedule.milestones) if (m.start !== null) expect(m.start <= m.due).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
