@@ -1,5 +1,6 @@
 export * from "./iso-date.js";
 export { type DayOff, dayOffOf } from "./day-off.js";
+export { type LunarAnchor, type LunarRelation, lunarRelationWindow } from "./lunar-season.js";
 export {
   fromLunar,
   LUNAR_YEARS,

@@ -15,7 +15,9 @@ import {
   type IsoDate,
   isoWeekday,
   isRealDate,
+  InvalidCalendarDateError,
   LunarDateError,
+  lunarRelationWindow,
   lunarWindow,
   parseIsoDate,
   toIsoDate,
@@ -25,8 +27,10 @@ import {
 import {
   cleanCellText,
   isLunarPhrase,
+  type LunarRelationPhrase,
   type Piece,
   readLunarPhrase,
+  readLunarRelation,
   type RecurrenceUnit,
   scanPieces,
   type Span,
@@ -361,6 +365,29 @@ function readLunar(pieces: Piece[], reference: IsoDate): DateInputResult {
   }
 }
 
+/**
+ * "sau tết", "ngay sau Tết", "sau rằm tháng giêng" typed in the chat: the next
+ * such window not over yet, as calendar/lunar-season.ts defines it.
+ */
+function readLunarRelationTyped(
+  phrase: LunarRelationPhrase,
+  reference: IsoDate,
+  calendar: () => WorkingCalendar,
+): DateInputResult {
+  try {
+    const reading = (year: number): DateReading => {
+      const w = lunarRelationWindow(phrase.relation, phrase.anchor, year, calendar());
+      return w.start === null ? day(w.due) : window(w.start, w.due, "month");
+    };
+    const lunarYear = toLunar(reference).year;
+    const thisYear = reading(lunarYear);
+    return success(thisYear.due >= reference ? thisYear : reading(lunarYear + 1));
+  } catch (error) {
+    if (error instanceof LunarDateError || error instanceof InvalidCalendarDateError) return IMPOSSIBLE;
+    throw error;
+  }
+}
+
 /** Pieces that make a phrase a schedule or a condition, not one day. */
 const NOT_A_DAY = new Set(["vague-recurrence", "ongoing", "ad-hoc", "reference"]);
 
@@ -471,6 +498,8 @@ function readDate(text: string, reference: IsoDate, ref: Ymd, calendar: () => Wo
     return isRealDate(year, month, d) ? success(day(toIsoDate(year, month, d))) : IMPOSSIBLE;
   }
   const tokens = dropTimeOfDay(tokenize(cleaned));
+  const relation = readLunarRelation(tokens);
+  if (relation && !relation.partial) return readLunarRelationTyped(relation, reference, calendar);
   const pieces = scanPieces(tokens, { typed: true });
 
   const dates: Array<Extract<Piece, { type: "dates" }>> = [];

@@ -10,8 +10,8 @@ import {
   toIsoDate,
 } from "../calendar/iso-date.js";
 import { cleanCellText } from "../vietnamese-time/text.js";
-import { isLunarPhrase } from "../vietnamese-time/lunar-phrase.js";
-import { countedSchedule, lunarSchedule } from "./anchored.js";
+import { isLunarPhrase, readLunarRelation } from "../vietnamese-time/lunar-phrase.js";
+import { countedSchedule, lunarRelationSchedule, lunarSchedule } from "./anchored.js";
 import { type Piece, type Span, type SpanItem, scanPieces } from "../vietnamese-time/scanner.js";
 import type { DeadlineContext, Milestone, Period, Recurrence, RecurrenceUnit, Schedule } from "./schedule.js";
 import type { Token } from "../vietnamese-time/tokens.js";
@@ -590,7 +590,11 @@ export function normalizeDeadline(text: string, context: DeadlineContext): Sched
   const cleaned = cleanCellText(text);
   if (cleaned.length === 0) return unscheduled(text);
 
-  const pieces = scanPieces(tokenize(cleaned));
+  const tokens = tokenize(cleaned);
+  // "sau Tết", "trước và sau Tết", "sau rằm tháng giêng": a window hung on a lunar day.
+  const relation = readLunarRelation(tokens);
+  if (relation) return lunarRelationSchedule(text, relation, context, period);
+  const pieces = scanPieces(tokens);
   // "rằm tháng giêng", "25 tháng chạp", "trước Tết Nguyên đán": on our lunar calendar.
   if (isLunarPhrase(pieces)) return lunarSchedule(text, pieces, period, context.planYear, isFiller);
   // "trong thời hạn 05 ngày làm việc kể từ ngày nhận được văn bản này": counted from a day of the document.

@@ -15,6 +15,8 @@ export interface Recurrence {
   every: RecurrenceUnit;
   /** Day of the period when the text states one (25 in "ngày 25 hàng tháng"); ISO weekday for weeks. */
   day: number | null;
+  /** "lunar" when the periods are lunar months or years ("rằm hằng tháng âm lịch"); absent for the solar calendar. */
+  calendar?: "lunar";
 }
 
 /** One trackable piece of work: due is the last day on time, start opens a window. */

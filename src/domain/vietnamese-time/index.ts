@@ -18,6 +18,12 @@ export {
   type SpanItem,
   type SpanPart,
 } from "./scanner.js";
-export { isLunarPhrase, type LunarTarget, readLunarPhrase } from "./lunar-phrase.js";
+export {
+  isLunarPhrase,
+  type LunarRelationPhrase,
+  type LunarTarget,
+  readLunarPhrase,
+  readLunarRelation,
+} from "./lunar-phrase.js";
 export { cleanCellText, foldVietnamese } from "./text.js";
 export { type Token, tokenize } from "./tokens.js";

@@ -1,4 +1,6 @@
-import type { Piece } from "./scanner.js";
+import { isWrittenSix, MONTH_NAMES } from "./lexicon.js";
+import { type Piece, scanPieces } from "./scanner.js";
+import type { Token } from "./tokens.js";
 
 /** What a lunar phrase names: a day of a lunar month, or the whole month (`day` null), in a lunar year when written. */
 export interface LunarTarget {
@@ -34,11 +36,16 @@ function dayBeforeName(pieces: readonly Piece[]): LunarTarget | null {
   return null;
 }
 
+/** "ra giêng": once into tháng giêng, i.e. after Tết; read as the month. */
+function raGieng(pieces: readonly Piece[]): boolean {
+  return pieces.some((p, i) => isWordPiece(p, "ra") && isWordPiece(pieces[i + 1], "gieng"));
+}
+
 /** True when the pieces speak of the lunar calendar: "rằm", "âm lịch", "tháng giêng", "tháng chạp", "25 Chạp", or "Tết" alone. */
 export function isLunarPhrase(pieces: readonly Piece[]): boolean {
   if (pieces.some((p) => p.type === "lunar")) return true;
   if (pieces.some((p) => p.type === "dates")) return false;
-  return pieces.some((p) => isWordPiece(p, "tet")) || dayBeforeName(pieces) !== null;
+  return pieces.some((p) => isWordPiece(p, "tet")) || dayBeforeName(pieces) !== null || raGieng(pieces);
 }
 
 /**
@@ -58,6 +65,94 @@ export function readLunarPhrase(pieces: readonly Piece[]): LunarTarget | null {
   if (span !== undefined) return null;
   const named = dayBeforeName(pieces);
   if (named) return named;
+  if (raGieng(pieces)) return { day: null, month: 1, year: null };
   if (pieces.some((p) => isWordPiece(p, "tet"))) return { day: 1, month: 1, year: null };
   return null;
+}
+
+/** "sau Tết", "ngay sau rằm tháng giêng", "trước và sau Tết": a relation to a lunar day (see calendar/lunar-season.ts). */
+export interface LunarRelationPhrase {
+  relation: "after" | "right-after" | "first-month-after" | "around";
+  anchor: { month: number; day: number | null; tet: boolean };
+  /** Tokens after the anchor's date that are not lunar words: the phrase was read only in part. */
+  partial: boolean;
+}
+
+/** Words that may lead "sau …" without changing it: "triển khai sau Tết", "hoàn thành vào dịp sau Tết". */
+const LEAD_WORDS = new Set([
+  "hoan",
+  "thanh",
+  "thuc",
+  "hien",
+  "trien",
+  "khai",
+  "to",
+  "chuc",
+  "vao",
+  "dip",
+  "thoi",
+  "gian",
+]);
+/** Words an anchor may carry: "Tết Nguyên đán", "Tết cổ truyền", "rằm tháng giêng (âm lịch)". */
+const ANCHOR_WORDS = new Set([
+  "tet",
+  "nguyen",
+  "dan",
+  "co",
+  "truyen",
+  "am",
+  "lich",
+  "ram",
+  "ngay",
+  "mung",
+  "mong",
+  "thang",
+]);
+
+function relationOf(head: readonly string[], tet: boolean): LunarRelationPhrase["relation"] | null {
+  const words = head.filter((w) => !LEAD_WORDS.has(w));
+  const said = words.join(" ");
+  if (said === "") return "after";
+  if (said === "ngay") return "right-after";
+  // "tháng đầu sau Tết", "trong tháng đầu tiên sau Tết"
+  if (tet && /^(trong )?thang dau( tien)?$/.test(said)) return "first-month-after";
+  // "trước và sau Tết", "trước, trong và sau Tết"
+  if (tet && /^(trong )?truoc (trong )?va$/.test(said)) return "around";
+  return null;
+}
+
+/**
+ * The relation a phrase states to a lunar day, read from its tokens because the
+ * scanner takes a bare "sau …" for a reference to another event. Null when the
+ * phrase is not "<lead> sau <lunar day, month or Tết>".
+ */
+export function readLunarRelation(tokens: readonly Token[]): LunarRelationPhrase | null {
+  const words = tokens.filter((t) => t.kind !== "punct");
+  // "sáu" (six) folds to "sau" too; only the word for "after" opens a relation.
+  const at = words.findIndex((t) => t.kind === "word" && t.fold === "sau" && !isWrittenSix(t));
+  if (at < 0) return null;
+  const tail = words.slice(at + 1);
+  // "sau khi kết thúc …": an event, which the scanner reads as a reference.
+  if (tail.length === 0 || tail[0]?.fold === "khi") return null;
+  const tailPieces = scanPieces(tail);
+  const tet = tail[0]?.fold === "tet";
+  const target = tet
+    ? { day: 1, month: 1, year: null }
+    : isLunarPhrase(tailPieces)
+      ? readLunarPhrase(tailPieces)
+      : null;
+  if (target === null || target.year !== null) return null;
+  const relation = relationOf(
+    words.slice(0, at).map((t) => t.fold),
+    tet,
+  );
+  if (relation === null) return null;
+  const partial = tailPieces.some(
+    (p) =>
+      p.type === "token" &&
+      p.token.kind === "word" &&
+      !ANCHOR_WORDS.has(p.token.fold) &&
+      MONTH_NAMES[p.token.fold] === undefined,
+  );
+  return { relation, anchor: { month: target.month, day: target.day, tet }, partial };
 }
