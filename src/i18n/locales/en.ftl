@@ -775,6 +775,24 @@ par-summary = 📊 PAR INDEX self-assessment { $year }
 par-summary-field = • { $code }. { $name }: { $points }/{ $max }
 par-summary-deadline = Self-assessment deadline: { $date }.
 btn-par-links = 🔗 Confirm tasks per criterion
+btn-par-score = ✍️ Score a criterion
+par-score-pick = Pick a criterion to score, or type its code (e.g. 1.1.1). { $count } criteria have no score yet:
+    { $list }
+par-score-pick-line = • { $code } { $name } (max { $max })
+par-score-all-scored = Every self-scored criterion has a score. Type a criterion's code (e.g. 1.1.1) to change it.
+par-score-unknown = There is no self-scored criterion “{ $code }” in the set: type the criterion's code again (e.g. 1.1.1).
+par-score-automatic = Criterion { $code } is computed from the work's results, not self-scored: type another code.
+par-score-ask-points = Criterion { $code } “{ $criterion }” (max { $max } points). Type the self-score, e.g. “1.5” or “đạt 1 điểm”.
+par-score-scoring = Scoring: { $scoring }
+par-score-current = Score on record: { $points } – { $justification }
+par-score-bad = { $reason ->
+    [above-max] “{ $text }” is above criterion { $code }'s maximum of { $max }: type the score again.
+    [negative] A score cannot be negative: type a number from 0 to { $max }.
+   *[other] “{ $text }” is not a score: type a number from 0 to { $max }, e.g. “1.5”.
+}
+par-score-ask-justification = Self-score for criterion { $code }: { $points }. Type the justification (what the score rests on).
+par-score-no-justification = A self-score needs a justification: type what it rests on.
+par-score-saved = Saved criterion { $code }'s self-score: { $points }/{ $max } points, with its justification.
 btn-par-workbook = 📄 Self-assessment workbook
 btn-par-bundle = 🗂 Evidence bundle
 btn-par-chase = ⏰ Chase what is missing
