@@ -94,11 +94,17 @@ function criteriaTable(t: Translator["t"], data: ParPageData, view: ParView): Ht
         ${
           leaf
             ? html`<form method="post" action="/par/reference">
-                ${csrfField(data.csrfToken)}<input type="hidden" name="year" value="${view.year}" />
-                <input type="hidden" name="code" value="${row.criterion.code}" />
-                <input name="reference" placeholder="${t("web-par-reference")}" />
-                <button type="submit">${t("web-par-save")}</button>
-              </form>`
+                  ${csrfField(data.csrfToken)}<input type="hidden" name="year" value="${view.year}" />
+                  <input type="hidden" name="code" value="${row.criterion.code}" />
+                  <input name="reference" placeholder="${t("web-par-reference")}" />
+                  <button type="submit">${t("web-par-save")}</button>
+                </form>
+                <form method="post" action="/par/file" enctype="multipart/form-data">
+                  ${csrfField(data.csrfToken)}<input type="hidden" name="year" value="${view.year}" />
+                  <input type="hidden" name="code" value="${row.criterion.code}" />
+                  <label>${t("web-par-attach-file")} <input type="file" name="files" multiple required /></label>
+                  <button type="submit">${t("web-par-attach")}</button>
+                </form>`
             : ""
         }
       </td>
