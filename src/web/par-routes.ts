@@ -118,8 +118,50 @@ function parDownloader(deps: ParRouteDeps, render: PageRender, show: ReturnType<
   };
 }
 
+/**
+ * Files for a criterion itself, uploaded from its row: each held to the
+ * milestone evidence's limit and kept by the same evidence store.
+ */
+function criterionFileUpload(deps: ParRouteDeps, render: PageRender, show: ReturnType<typeof parShower>) {
+  return async (c: Context<WebEnv>) => {
+    const t = c.get("t");
+    const form = await c.req.parseBody({ all: true });
+    const year = yearOf(c, form.year);
+    const code = field(form, "code", 20);
+    const files = [form.files ?? []].flat().filter((f): f is File => f instanceof File && f.size > 0);
+    if (files.length === 0) return show(c, year, 422, { error: t("web-work-no-file") });
+    // Held to the same limit as a milestone's evidence, in the chat and on the web.
+    const tooLarge = files.find((f) => f.size > MAX_EVIDENCE_BYTES);
+    if (tooLarge)
+      return show(c, year, 413, { error: t("web-work-too-large", { file: displayFileName(tooLarge.name) }) });
+    if (!deps.evidenceDir) return show(c, year, 503, { error: t("web-work-no-store") });
+    const store = createFileEvidenceStore(deps.evidenceDir);
+    const saved: string[] = [];
+    for (const file of files) {
+      const fileName = displayFileName(file.name);
+      const result = await addParEvidence(deps.db, c.get("viewer"), store, c.get("viewer").organizationSlug, {
+        year,
+        criterionCode: code,
+        evidence: { file: { fileName, bytes: Buffer.from(await file.arrayBuffer()) } },
+        now: deps.now(),
+      });
+      if (result.kind !== "ok") return render.notFound(c);
+      saved.push(fileName);
+    }
+    return show(c, year, 200, {
+      notice: t("web-par-files-saved", { code, files: saved.join(", "), count: saved.length }),
+    });
+  };
+}
+
 /** A criteria set is a Word, Excel or PDF file: larger than a form, far under an upload of a plan. */
 const CRITERIA_SET_LIMIT_BYTES = 20 * 1024 * 1024;
+
+/** The forms that carry files: a criteria set, and a criterion's evidence (a few files, each within the chat's limit). */
+const PAR_UPLOADS: SubjectRoutes["uploads"] = [
+  { method: "POST", path: "/par/import", maxSize: CRITERIA_SET_LIMIT_BYTES },
+  { method: "POST", path: "/par/file", maxSize: EVIDENCE_REQUEST_LIMIT_BYTES },
+];
 
 export function parRoutes(deps: ParRouteDeps, render: PageRender = signedInRender): SubjectRoutes {
   const app = new Hono<WebEnv>();
@@ -230,35 +272,7 @@ export function parRoutes(deps: ParRouteDeps, render: PageRender = signedInRende
     return result.kind === "ok" ? back(c, year) : render.notFound(c);
   });
 
-  app.post("/par/file", async (c) => {
-    const t = c.get("t");
-    const form = await c.req.parseBody({ all: true });
-    const year = yearOf(c, form.year);
-    const code = field(form, "code", 20);
-    const files = [form.files ?? []].flat().filter((f): f is File => f instanceof File && f.size > 0);
-    if (files.length === 0) return show(c, year, 422, { error: t("web-work-no-file") });
-    // Held to the same limit as a milestone's evidence, in the chat and on the web.
-    const tooLarge = files.find((f) => f.size > MAX_EVIDENCE_BYTES);
-    if (tooLarge)
-      return show(c, year, 413, { error: t("web-work-too-large", { file: displayFileName(tooLarge.name) }) });
-    if (!deps.evidenceDir) return show(c, year, 503, { error: t("web-work-no-store") });
-    const store = createFileEvidenceStore(deps.evidenceDir);
-    const saved: string[] = [];
-    for (const file of files) {
-      const fileName = displayFileName(file.name);
-      const result = await addParEvidence(deps.db, c.get("viewer"), store, c.get("viewer").organizationSlug, {
-        year,
-        criterionCode: code,
-        evidence: { file: { fileName, bytes: Buffer.from(await file.arrayBuffer()) } },
-        now: deps.now(),
-      });
-      if (result.kind !== "ok") return render.notFound(c);
-      saved.push(fileName);
-    }
-    return show(c, year, 200, {
-      notice: t("web-par-files-saved", { code, files: saved.join(", "), count: saved.length }),
-    });
-  });
+  app.post("/par/file", criterionFileUpload(deps, render, show));
 
   app.post("/par/chase", async (c) => {
     const form = await c.req.parseBody();
@@ -273,11 +287,5 @@ export function parRoutes(deps: ParRouteDeps, render: PageRender = signedInRende
   const download = parDownloader(deps, render, show);
   app.get("/par/workbook", (c) => download(c, "workbook"));
   app.get("/par/bundle", (c) => download(c, "bundle"));
-  return {
-    routes: app,
-    uploads: [
-      { method: "POST", path: "/par/import", maxSize: CRITERIA_SET_LIMIT_BYTES },
-      { method: "POST", path: "/par/file", maxSize: EVIDENCE_REQUEST_LIMIT_BYTES },
-    ],
-  };
+  return { routes: app, uploads: PAR_UPLOADS };
 }

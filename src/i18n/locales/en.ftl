@@ -787,8 +787,8 @@ par-score-scoring = Scoring: { $scoring }
 par-score-current = Score on record: { $points } – { $justification }
 par-score-bad = { $reason ->
     [above-max] “{ $text }” is above criterion { $code }'s maximum of { $max }: type the score again.
-    [negative] A score cannot be negative: type a number from 0 to { $max }.
-   *[other] “{ $text }” is not a score: type a number from 0 to { $max }, e.g. “1.5”.
+    [negative] “{ $text }” for criterion { $code } is negative: type a number from 0 to { $max }.
+   *[other] “{ $text }” is not a score for criterion { $code }: type a number from 0 to { $max }, e.g. “1.5”.
 }
 par-score-ask-justification = Self-score for criterion { $code }: { $points }. Type the justification (what the score rests on).
 par-score-no-justification = A self-score needs a justification: type what it rests on.

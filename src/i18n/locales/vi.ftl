@@ -791,8 +791,8 @@ par-score-scoring = Cách chấm: { $scoring }
 par-score-current = Điểm đang lưu: { $points } – { $justification }
 par-score-bad = { $reason ->
     [above-max] Điểm “{ $text }” vượt điểm tối đa { $max } của tiêu chí { $code }: hãy gõ lại điểm.
-    [negative] Điểm không được âm: hãy gõ một số từ 0 đến { $max }.
-   *[other] Không đọc được điểm “{ $text }”: hãy gõ một số từ 0 đến { $max }, ví dụ “1,5”.
+    [negative] Điểm “{ $text }” của tiêu chí { $code } không được âm: hãy gõ một số từ 0 đến { $max }.
+   *[other] Không đọc được điểm “{ $text }” cho tiêu chí { $code }: hãy gõ một số từ 0 đến { $max }, ví dụ “1,5”.
 }
 par-score-ask-justification = Điểm tự chấm tiêu chí { $code }: { $points }. Hãy gõ giải trình (căn cứ chấm điểm), ví dụ “Đã ban hành Kế hoạch số 12/KH-UBND ngày 15/01/2025”.
 par-score-no-justification = Điểm tự chấm cần có giải trình: hãy gõ căn cứ chấm điểm.
