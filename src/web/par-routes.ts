@@ -87,6 +87,7 @@ function parShower(deps: ParRouteDeps, render: PageRender) {
         year: shown?.year ?? year,
         view: shown,
         suggestions: pending?.kind === "ok" ? pending.suggestions : [],
+        uploads: deps.evidenceDir !== undefined,
         ...message,
       }),
     );

@@ -162,6 +162,12 @@ describe("the PAR INDEX page", () => {
       body.append("files", new File([plan], "x.pdf"));
       const refused = await noStore.request("/par/file", { method: "POST", headers: { cookie: signed.cookie }, body });
       expect(refused.status).toBe(503);
+      // Without a store the page offers references only.
+      const referencesOnly = await (
+        await noStore.request("/par?year=2025", { headers: { cookie: signed.cookie } })
+      ).text();
+      expect(referencesOnly).toContain('action="/par/reference"');
+      expect(referencesOnly).not.toContain('action="/par/file"');
 
       const bundle = await app.request("/par/bundle?year=2025", { headers: { cookie } });
       expect(bundle.status).toBe(200);

@@ -12,4 +12,4 @@ const criterionCode = matching(/^[\p{L}\p{N}.]{1,19}$/u);
 export const parYesData = createCallbackData("par:yes", { code: criterionCode, taskId: uuid });
 export const parNoData = createCallbackData("par:no", { code: criterionCode, taskId: uuid });
 export const parSkipData = createCallbackData("par:skip", { index: count(9999) });
-export const parScoreData = createCallbackData("par:score", { code: criterionCode });
+export const parScoreData = createCallbackData("par:pick", { code: criterionCode });
