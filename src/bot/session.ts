@@ -11,6 +11,7 @@ import { keepChatMemory, recallChatMemory } from "../services/chat-memory.js";
 import { approvalSteps } from "./steps/approvals.js";
 import { evidenceReferenceSteps } from "./steps/evidence-reference.js";
 import { milestoneWorkSteps } from "./steps/milestone-work.js";
+import { parSteps } from "./steps/par.js";
 import { planImportSteps } from "./steps/plan-import.js";
 import { reviewSteps } from "./steps/review.js";
 import { settingsSteps } from "./steps/settings.js";
@@ -22,6 +23,7 @@ const pendingInputSchema = z.discriminatedUnion("kind", [
   ...approvalSteps,
   ...reviewSteps,
   ...settingsSteps,
+  ...parSteps,
 ]);
 /** The step a conversation is at, one of every feature's. */
 export type PendingInput = z.infer<typeof pendingInputSchema>;

@@ -1,16 +1,23 @@
 /**
  * The PAR INDEX on the web, for the office's coordinators (the chairman may
  * look and download): the province's set uploaded, the year started with its
- * deadline, suggestions confirmed, self-scores, references and explanations
- * entered, what is missing chased, the workbook and the bundle downloaded.
+ * deadline, suggestions confirmed, self-scores, files, references and
+ * explanations entered, what is missing chased, the workbook and the bundle
+ * downloaded.
  * The services decide who may do what; a refusal is a 404 here.
  */
 import { type Context, Hono } from "hono";
 import type { Database } from "../../db/client.js";
+import { displayFileName } from "../domain/files/safe-file-name.js";
 import { flattenCriteria } from "../domain/par/index.js";
 import { translatorFor } from "../i18n/i18n.js";
 import { ImportError } from "../import/import-error.js";
 import type { Logger } from "../logger.js";
+import {
+  createFileEvidenceStore,
+  type EvidenceStore,
+  MAX_EVIDENCE_BYTES,
+} from "../services/evidence/evidence-store.js";
 import { importCriteriaSet } from "../services/par/criteria-sets.js";
 import { syncParChase } from "../services/par/par-chase.js";
 import { loadParView } from "../services/par/par-view.js";
@@ -25,6 +32,7 @@ import {
 } from "../services/par/par-work.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
 import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
+import { EVIDENCE_REQUEST_LIMIT_BYTES } from "./milestone-work-routes.js";
 import { parPage } from "./pages/par-page.js";
 import {
   attachment,
@@ -36,9 +44,9 @@ import {
   type WebEnv,
 } from "./route-kit.js";
 
-/** The no-store evidence store for the web: references only (files arrive by the chat, kept by its store). */
-const REFERENCES_ONLY = {
-  put: () => Promise.reject(new Error("the web attaches document references to criteria, not files")),
+/** A reference is text: the store it would use for a file is never reached. */
+const REFERENCES_ONLY: EvidenceStore = {
+  put: () => Promise.reject(new Error("a document reference keeps no file")),
 };
 
 export interface ParRouteDeps {
@@ -46,6 +54,8 @@ export interface ParRouteDeps {
   now: () => Date;
   logger: Logger;
   scheduleSlots?: ((slots: SendSlot[]) => Promise<void>) | undefined;
+  /** Where milestone evidence is kept: a criterion's own files go to the same store. */
+  evidenceDir?: string | undefined;
 }
 
 /** The year a form or query names, else the office's current year. */
@@ -77,6 +87,7 @@ function parShower(deps: ParRouteDeps, render: PageRender) {
         year: shown?.year ?? year,
         view: shown,
         suggestions: pending?.kind === "ok" ? pending.suggestions : [],
+        uploads: deps.evidenceDir !== undefined,
         ...message,
       }),
     );
@@ -108,8 +119,50 @@ function parDownloader(deps: ParRouteDeps, render: PageRender, show: ReturnType<
   };
 }
 
+/**
+ * Files for a criterion itself, uploaded from its row: each held to the
+ * milestone evidence's limit and kept by the same evidence store.
+ */
+function criterionFileUpload(deps: ParRouteDeps, render: PageRender, show: ReturnType<typeof parShower>) {
+  return async (c: Context<WebEnv>) => {
+    const t = c.get("t");
+    const form = await c.req.parseBody({ all: true });
+    const year = yearOf(c, form.year);
+    const code = field(form, "code", 20);
+    const files = [form.files ?? []].flat().filter((f): f is File => f instanceof File && f.size > 0);
+    if (files.length === 0) return show(c, year, 422, { error: t("web-work-no-file") });
+    // Held to the same limit as a milestone's evidence, in the chat and on the web.
+    const tooLarge = files.find((f) => f.size > MAX_EVIDENCE_BYTES);
+    if (tooLarge)
+      return show(c, year, 413, { error: t("web-work-too-large", { file: displayFileName(tooLarge.name) }) });
+    if (!deps.evidenceDir) return show(c, year, 503, { error: t("web-work-no-store") });
+    const store = createFileEvidenceStore(deps.evidenceDir);
+    const saved: string[] = [];
+    for (const file of files) {
+      const fileName = displayFileName(file.name);
+      const result = await addParEvidence(deps.db, c.get("viewer"), store, c.get("viewer").organizationSlug, {
+        year,
+        criterionCode: code,
+        evidence: { file: { fileName, bytes: Buffer.from(await file.arrayBuffer()) } },
+        now: deps.now(),
+      });
+      if (result.kind !== "ok") return render.notFound(c);
+      saved.push(fileName);
+    }
+    return show(c, year, 200, {
+      notice: t("web-par-files-saved", { code, files: saved.join(", "), count: saved.length }),
+    });
+  };
+}
+
 /** A criteria set is a Word, Excel or PDF file: larger than a form, far under an upload of a plan. */
 const CRITERIA_SET_LIMIT_BYTES = 20 * 1024 * 1024;
+
+/** The forms that carry files: a criteria set, and a criterion's evidence (a few files, each within the chat's limit). */
+const PAR_UPLOADS: SubjectRoutes["uploads"] = [
+  { method: "POST", path: "/par/import", maxSize: CRITERIA_SET_LIMIT_BYTES },
+  { method: "POST", path: "/par/file", maxSize: EVIDENCE_REQUEST_LIMIT_BYTES },
+];
 
 export function parRoutes(deps: ParRouteDeps, render: PageRender = signedInRender): SubjectRoutes {
   const app = new Hono<WebEnv>();
@@ -220,6 +273,8 @@ export function parRoutes(deps: ParRouteDeps, render: PageRender = signedInRende
     return result.kind === "ok" ? back(c, year) : render.notFound(c);
   });
 
+  app.post("/par/file", criterionFileUpload(deps, render, show));
+
   app.post("/par/chase", async (c) => {
     const form = await c.req.parseBody();
     const year = yearOf(c, form.year);
@@ -233,5 +288,5 @@ export function parRoutes(deps: ParRouteDeps, render: PageRender = signedInRende
   const download = parDownloader(deps, render, show);
   app.get("/par/workbook", (c) => download(c, "workbook"));
   app.get("/par/bundle", (c) => download(c, "bundle"));
-  return { routes: app, uploads: [{ method: "POST", path: "/par/import", maxSize: CRITERIA_SET_LIMIT_BYTES }] };
+  return { routes: app, uploads: PAR_UPLOADS };
 }

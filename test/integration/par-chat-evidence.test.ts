@@ -219,6 +219,66 @@ describe("/chiso", () => {
   }, 60_000);
 });
 
+describe("/chiso: a self-score typed in the chat", () => {
+  it("picks a criterion, reads the typed score as the web does, asks for the justification and saves both", async () => {
+    const before = coordinator.inbox().length;
+    coordinator.send("/chiso");
+    const menu = await coordinator.waitForMessage((m) => m.text.startsWith("📊 Tự đánh giá"), { after: before });
+    const picked = coordinator.inbox().length;
+    coordinator.press(menu, "✍️ Chấm điểm tiêu chí");
+    const pick = await coordinator.waitForMessage((m) => m.text.startsWith("Chọn tiêu chí để tự chấm điểm"), {
+      after: picked,
+    });
+    // The survey is the province's: not a criterion the office scores.
+    let asked = coordinator.inbox().length;
+    coordinator.send("8.1");
+    await coordinator.waitForMessage((m) => m.text.startsWith("Không có tiêu chí tự chấm mã “8.1”"), { after: asked });
+    const code = pick.buttons.flat()[0]!.text;
+    expect(code).toMatch(/^\d+(\.\d+)+$/);
+    const row = (await view()).criteria.find((r) => r.criterion.code === code)!;
+    expect(row).toMatchObject({ source: "none", missingScore: true });
+    const max = row.criterion.maxPoints;
+    asked = coordinator.inbox().length;
+    coordinator.press(pick, code);
+    await coordinator.waitForMessage((m) => m.text.startsWith(`Tiêu chí ${code} “${row.criterion.name}”`), {
+      after: asked,
+    });
+
+    asked = coordinator.inbox().length;
+    coordinator.send(`đạt ${String(max + 1).replace(".", ",")} điểm`);
+    await coordinator.waitForMessage((m) => m.text.includes(`vượt điểm tối đa ${String(max).replace(".", ",")}`), {
+      after: asked,
+    });
+    asked = coordinator.inbox().length;
+    coordinator.send("hai điểm");
+    await coordinator.waitForMessage((m) => m.text.startsWith("Không đọc được điểm “hai điểm”"), { after: asked });
+    const typed = max >= 0.5 ? "0,5" : "0";
+    asked = coordinator.inbox().length;
+    coordinator.send(`đạt ${typed} điểm`);
+    await coordinator.waitForMessage((m) => m.text.startsWith(`Điểm tự chấm tiêu chí ${code}: ${typed}.`), {
+      after: asked,
+    });
+    asked = coordinator.inbox().length;
+    coordinator.send("Đã ban hành Kế hoạch số 12/KH-UBND ngày 15/01/2025");
+    await coordinator.waitForMessage((m) => m.text.startsWith(`Đã lưu điểm tự chấm tiêu chí ${code}: ${typed}/`), {
+      after: asked,
+    });
+    const saved = (await view()).criteria.find((r) => r.criterion.code === code)!;
+    expect(saved).toMatchObject({
+      source: "self",
+      points: Number(typed.replace(",", ".")),
+      selfScore: { justification: "Đã ban hành Kế hoạch số 12/KH-UBND ngày 15/01/2025" },
+    });
+    // The step is over: the next text is not taken as a score.
+    asked = coordinator.inbox().length;
+    coordinator.send("1,5");
+    await coordinator.waitForMessage((m) => !m.text.startsWith("Đã lưu điểm"), { after: asked });
+    expect((await view()).criteria.find((r) => r.criterion.code === code)!.selfScore?.justification).toBe(
+      "Đã ban hành Kế hoạch số 12/KH-UBND ngày 15/01/2025",
+    );
+  }, 60_000);
+});
+
 describe("evidence attached to a criterion itself", () => {
   it("keeps a file in the evidence store and a document reference, both in the bundle's index under the criterion", async () => {
     const { db } = world.database.client;

@@ -35,7 +35,12 @@ export async function joinedPerson(
 }
 
 /** The web app on a test database and clock, with a sign-in limit no test reaches unless it sets one. */
-export function testWebApp(db: Database, clock: { now: Date }, signInLimit = { max: 1000, windowMs: 60_000 }) {
+export function testWebApp(
+  db: Database,
+  clock: { now: Date },
+  signInLimit = { max: 1000, windowMs: 60_000 },
+  options: { evidenceDir?: string } = {},
+) {
   return createWebApp({
     db,
     logger: silentLogger,
@@ -43,6 +48,7 @@ export function testWebApp(db: Database, clock: { now: Date }, signInLimit = { m
     publicUrl: TEST_PUBLIC_URL,
     botToken: "123:TEST",
     signInLimit,
+    ...options,
   });
 }
 

@@ -3,13 +3,17 @@
  * province's set, starts the year, scores, cites a document and downloads
  * the workbook; a member is refused; a change without the CSRF token is refused.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import type { Role } from "../../src/domain/milestones/index.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";
+import { MAX_EVIDENCE_BYTES } from "../../src/services/evidence/evidence-store.js";
 import { importPlan } from "../../src/services/import-plan.js";
 import type { Viewer } from "../../src/services/people/viewer.js";
 import { chatPlan, TU_PHAP } from "../support/bot-world.js";
@@ -116,6 +120,72 @@ describe("the PAR INDEX page", () => {
       /^Kế hoạch tuyên truyền đã ban hành\nTiêu chí 3\.a "Ban hành kế hoạch tuyên truyền" \(tối đa 1,5 điểm\)/,
     );
     expect(cells.get("4")?.[3]).toBe(reference);
+  });
+
+  it("attaches files to a criterion by upload, lists them under it and puts them in the bundle", async () => {
+    const evidenceDir = mkdtempSync(join(tmpdir(), "nhacviec-par-web-"));
+    try {
+      const app = testWebApp(database.client.db, clock, undefined, { evidenceDir });
+      const { cookie, csrf } = await signIn(app, await person(804, "coordinator"));
+      const upload = (files: File[], code = "3.a") => {
+        const body = new FormData();
+        body.set("_csrf", csrf);
+        body.set("year", "2025");
+        body.set("code", code);
+        for (const file of files) body.append("files", file);
+        return app.request("/par/file", { method: "POST", headers: { cookie }, body });
+      };
+      const page = await (await app.request("/par?year=2025", { headers: { cookie } })).text();
+      expect(page).toContain('action="/par/file" enctype="multipart/form-data"');
+
+      const plan = Buffer.from("%PDF-1.4 kế hoạch tuyên truyền đã ký");
+      const minutes = Buffer.from("%PDF-1.4 biên bản hội nghị");
+      const saved = await upload([
+        new File([plan], "KH tuyên truyền.pdf", { type: "application/pdf" }),
+        new File([minutes], "Biên bản.pdf"),
+      ]);
+      expect(saved.status).toBe(200);
+      const savedPage = await saved.text();
+      expect(savedPage).toContain("Đã lưu 2 tệp kiểm chứng cho tiêu chí 3.a: KH tuyên truyền.pdf, Biên bản.pdf.");
+      expect(savedPage).toMatch(/<div>KH tuyên truyền\.pdf<\/div>\s*<div>Biên bản\.pdf<\/div>/);
+
+      expect((await upload([])).status).toBe(422);
+      const tooLarge = await upload([new File([Buffer.alloc(MAX_EVIDENCE_BYTES + 1)], "lớn.pdf")]);
+      expect(tooLarge.status).toBe(413);
+      expect(await tooLarge.text()).toContain("Tệp “lớn.pdf” lớn hơn 20 MB.");
+      expect((await upload([new File([plan], "x.pdf")], "99.9")).status).toBe(404);
+      const noStore = testWebApp(database.client.db, clock);
+      const signed = await signIn(noStore, await person(805, "coordinator"));
+      const body = new FormData();
+      body.set("_csrf", signed.csrf);
+      body.set("code", "3.a");
+      body.append("files", new File([plan], "x.pdf"));
+      const refused = await noStore.request("/par/file", { method: "POST", headers: { cookie: signed.cookie }, body });
+      expect(refused.status).toBe(503);
+      // Without a store the page offers references only.
+      const referencesOnly = await (
+        await noStore.request("/par?year=2025", { headers: { cookie: signed.cookie } })
+      ).text();
+      expect(referencesOnly).toContain('action="/par/reference"');
+      expect(referencesOnly).not.toContain('action="/par/file"');
+
+      const bundle = await app.request("/par/bundle?year=2025", { headers: { cookie } });
+      expect(bundle.status).toBe(200);
+      const zip = await JSZip.loadAsync(await bundle.arrayBuffer());
+      const inFolder = Object.keys(zip.files).filter((p) => p.startsWith("3.a ") && !zip.files[p]!.dir);
+      expect(inFolder.sort()).toEqual([
+        "3.a Ban hành kế hoạch tuyên truyền/3.a_Biên bản.pdf",
+        "3.a Ban hành kế hoạch tuyên truyền/3.a_KH tuyên truyền.pdf",
+      ]);
+      expect(await zip.file("3.a Ban hành kế hoạch tuyên truyền/3.a_KH tuyên truyền.pdf")!.async("nodebuffer")).toEqual(
+        plan,
+      );
+      // Evidence now: the criterion is no longer missing it.
+      const after = await (await app.request("/par?year=2025", { headers: { cookie } })).text();
+      expect(after).not.toMatch(/<tr class="missing">\s*<td>3\.a<\/td>/);
+    } finally {
+      rmSync(evidenceDir, { recursive: true, force: true });
+    }
   });
 
   it("is not found for a member, and refuses a change without the CSRF token", async () => {

@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import type { BoundContext } from "../context.js";
 import { handleApprovalText } from "./approvals.js";
 import { handleMilestoneText } from "./milestone-work.js";
+import { handleParText } from "./par.js";
 import { handleReviewText } from "./review.js";
 import { handleSettingsText } from "./settings.js";
 
@@ -18,6 +19,7 @@ export function typedRepliesFeature(): Composer<BoundContext> {
     if (await handleApprovalText(bound, text)) return;
     if (await handleReviewText(bound, text)) return;
     if (await handleSettingsText(bound, text)) return;
+    if (await handleParText(bound, text)) return;
     await ctx.reply(ctx.t("unknown-text"));
   });
   return composer;

@@ -160,9 +160,14 @@ export function assess(
 
 export type SelfScoreInput = { kind: "ok"; points: number } | { kind: "not-a-number" | "above-max" | "negative" };
 
-/** A self-score as typed ("1,5", "0.75", "2 điểm"), checked against the criterion's maximum. */
+/**
+ * A self-score as typed ("1,5", "0.75", "2 điểm", "đạt 2 điểm", "tự chấm 1,5đ"),
+ * checked against the criterion's maximum.
+ */
 export function readSelfScore(text: string, maxPoints: number): SelfScoreInput {
-  const match = /^\s*(-?\d{1,3}(?:[.,]\d{1,2})?)\s*(?:điểm|đ)?\s*$/iu.exec(text);
+  const match = /^\s*(?:(?:tự\s+chấm|chấm|đạt)\s*:?\s*)?(-?\d{1,3}(?:[.,]\d{1,2})?)\s*(?:điểm|đ)?\s*\.?\s*$/iu.exec(
+    text.normalize("NFC"),
+  );
   if (!match) return { kind: "not-a-number" };
   const points = Number((match[1] as string).replace(",", "."));
   if (points < 0) return { kind: "negative" };

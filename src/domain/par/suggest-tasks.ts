@@ -55,25 +55,36 @@ const PRODUCTS = ["ke hoach", "bao cao", "quyet dinh", "thong bao", "ke hoach ki
 
 /**
  * Ranks the tasks that may serve a criterion: shared terms of the criterion's
- * name and evidence with the task's title, section and product (word pairs
- * count double, rare terms more than common ones), a bonus when the task's
- * product is a document the evidence column asks for and when the criterion
- * names the task's lead unit. Returns the tasks scoring at least `threshold`, best first.
+ * name (and, at half weight, its evidence column) with the task's title and
+ * product (its section's title at a quarter), word pairs counting double and
+ * rare terms more than common ones; a task must share a term of the name. A
+ * bonus when the task's product is a document the evidence column asks for
+ * and when the criterion names the task's lead unit. Returns the tasks scoring
+ * at least `threshold` and within reach of the best, best first. Its precision
+ * is measured against hand-labelled pairs (test/fixtures/par/suggestions.labelled.json).
  */
 export function suggestTasks(
   criterion: Pick<Criterion, "name" | "evidence">,
   tasks: readonly CandidateTask[],
   options: { threshold?: number; limit?: number } = {},
 ): TaskSuggestion[] {
-  const threshold = options.threshold ?? 0.3;
+  const threshold = options.threshold ?? 0.25;
   const limit = options.limit ?? 5;
   const nameWords = words(criterion.name);
-  const wanted = new Set([...nameWords, ...pairs(nameWords)]);
-  if (wanted.size === 0) return [];
-  const termsOf = (task: CandidateTask): Set<string> => {
+  const named = new Set([...nameWords, ...pairs(nameWords)]);
+  if (named.size === 0) return [];
+  const evidenceWords = words(criterion.evidence);
+  // The evidence column says what proves the criterion: its terms count, half as much as the name's.
+  const wanted = new Map<string, number>([...named].map((term) => [term, 1]));
+  for (const term of [...evidenceWords, ...pairs(evidenceWords)])
+    if (!wanted.has(term)) wanted.set(term, EVIDENCE_SHARE);
+  const termsOf = (task: CandidateTask): Map<string, number> => {
     const list = words(`${task.title} ${task.product ?? ""}`);
     const section = words(task.sectionTitle ?? "");
-    return new Set([...list, ...pairs(list), ...section, ...pairs(section)]);
+    // A section's title is shared by all its tasks: it tells the field, less than the task's own words.
+    const terms = new Map<string, number>([...section, ...pairs(section)].map((term) => [term, SECTION_SHARE]));
+    for (const term of [...list, ...pairs(list)]) terms.set(term, 1);
+    return terms;
   };
   const taskTerms = tasks.map(termsOf);
   // Rare terms tell more: a term in every task ("cai cach") weighs less than "tuyen truyen".
@@ -81,22 +92,32 @@ export function suggestTasks(
     const seen = taskTerms.filter((terms) => terms.has(term)).length;
     return (term.includes(" ") ? 2 : 1) * Math.log(1 + (tasks.length + 1) / (seen + 1));
   };
-  const possible = [...wanted].reduce((sum, term) => sum + weight(term), 0);
+  const possible = [...wanted].reduce((sum, [term, share]) => sum + share * weight(term), 0);
   const evidence = foldVietnamese(criterion.evidence);
   const criterionText = foldVietnamese(criterion.name);
-  const suggestions: TaskSuggestion[] = [];
+  const scored: TaskSuggestion[] = [];
   tasks.forEach((task, index) => {
-    const terms = taskTerms[index] as Set<string>;
-    const shared = [...wanted].filter((term) => terms.has(term));
-    if (shared.length === 0) return;
-    let score = shared.reduce((sum, term) => sum + weight(term), 0) / possible;
+    const terms = taskTerms[index] as Map<string, number>;
+    const shared = [...wanted].filter(([term]) => terms.has(term));
+    if (!shared.some(([term]) => named.has(term))) return;
+    let score =
+      shared.reduce((sum, [term, share]) => sum + share * (terms.get(term) as number) * weight(term), 0) / possible;
     const product = foldVietnamese(task.product ?? "");
     if (PRODUCTS.some((p) => product.includes(p) && evidence.includes(p))) score += 0.1;
     if (task.leadUnits.some((unit) => words(unit).some((w) => w.length > 3 && criterionText.includes(w))))
       score += 0.05;
     score = Math.min(1, Math.round(score * 1000) / 1000);
     if (score >= threshold)
-      suggestions.push({ taskId: task.id, score, shared: shared.filter((s) => !s.includes(" ")) });
+      scored.push({ taskId: task.id, score, shared: shared.map(([term]) => term).filter((s) => !s.includes(" ")) });
   });
-  return suggestions.sort((a, b) => b.score - a.score).slice(0, limit);
+  const ranked = scored.sort((a, b) => b.score - a.score);
+  // A task far behind the best one shares the field's common words, not the criterion's work.
+  const best = ranked[0]?.score ?? 0;
+  return ranked.filter((s) => s.score >= best * BEHIND_BEST).slice(0, limit);
 }
+
+/** How much an evidence-column term and a section-title term count against a criterion's name and a task's title. */
+const EVIDENCE_SHARE = 0.5;
+const SECTION_SHARE = 0.25;
+/** The share of the best suggestion's score a suggestion must reach to be offered. */
+const BEHIND_BEST = 0.6;

@@ -790,6 +790,24 @@ par-summary = 📊 PAR INDEX self-assessment { $year }
 par-summary-field = • { $code }. { $name }: { $points }/{ $max }
 par-summary-deadline = Self-assessment deadline: { $date }.
 btn-par-links = 🔗 Confirm tasks per criterion
+btn-par-score = ✍️ Score a criterion
+par-score-pick = Pick a criterion to score, or type its code (e.g. 1.1.1). { $count } criteria have no score yet:
+    { $list }
+par-score-pick-line = • { $code } { $name } (max { $max })
+par-score-all-scored = Every self-scored criterion has a score. Type a criterion's code (e.g. 1.1.1) to change it.
+par-score-unknown = There is no self-scored criterion “{ $code }” in the set: type the criterion's code again (e.g. 1.1.1).
+par-score-automatic = Criterion { $code } is computed from the work's results, not self-scored: type another code.
+par-score-ask-points = Criterion { $code } “{ $criterion }” (max { $max } points). Type the self-score, e.g. “1.5” or “đạt 1 điểm”.
+par-score-scoring = Scoring: { $scoring }
+par-score-current = Score on record: { $points } – { $justification }
+par-score-bad = { $reason ->
+    [above-max] “{ $text }” is above criterion { $code }'s maximum of { $max }: type the score again.
+    [negative] “{ $text }” for criterion { $code } is negative: type a number from 0 to { $max }.
+   *[other] “{ $text }” is not a score for criterion { $code }: type a number from 0 to { $max }, e.g. “1.5”.
+}
+par-score-ask-justification = Self-score for criterion { $code }: { $points }. Type the justification (what the score rests on).
+par-score-no-justification = A self-score needs a justification: type what it rests on.
+par-score-saved = Saved criterion { $code }'s self-score: { $points }/{ $max } points, with its justification.
 btn-par-workbook = 📄 Self-assessment workbook
 btn-par-bundle = 🗂 Evidence bundle
 btn-par-chase = ⏰ Chase what is missing
@@ -827,6 +845,9 @@ web-par-download-xlsx = Self-assessment workbook (.xlsx)
 web-par-download-pdf = Self-assessment workbook (PDF)
 web-par-download-zip = Evidence bundle (.zip)
 web-par-chase = Chase what is missing
+web-par-attach-file = Evidence files (up to 20 MB each)
+web-par-attach = Attach
+web-par-files-saved = Saved { $count } evidence file(s) for criterion { $code }: { $files }.
 web-par-reference = Evidence document (number, date, issuer)
 web-par-reference-bad = Could not read the document: it needs a number/symbol, an issue date and an issuer.
 web-par-link-yes = Yes, it serves the criterion

@@ -794,6 +794,24 @@ par-summary = 📊 Tự đánh giá chỉ số CCHC năm { $year }
 par-summary-field = • { $code }. { $name }: { $points }/{ $max }
 par-summary-deadline = Hạn tự đánh giá: { $date }.
 btn-par-links = 🔗 Xác nhận nhiệm vụ theo tiêu chí
+btn-par-score = ✍️ Chấm điểm tiêu chí
+par-score-pick = Chọn tiêu chí để tự chấm điểm, hoặc gõ mã tiêu chí (ví dụ 1.1.1). Còn { $count } tiêu chí chưa có điểm:
+    { $list }
+par-score-pick-line = • { $code } { $name } (tối đa { $max })
+par-score-all-scored = Mọi tiêu chí tự chấm đều đã có điểm. Gõ mã tiêu chí (ví dụ 1.1.1) để sửa điểm.
+par-score-unknown = Không có tiêu chí tự chấm mã “{ $code }” trong bộ chỉ số: hãy gõ lại mã tiêu chí (ví dụ 1.1.1).
+par-score-automatic = Tiêu chí { $code } được tính tự động từ kết quả thực hiện nhiệm vụ, không tự chấm: hãy gõ mã tiêu chí khác.
+par-score-ask-points = Tiêu chí { $code } “{ $criterion }” (tối đa { $max } điểm). Hãy gõ điểm tự chấm, ví dụ “1,5” hoặc “đạt 1 điểm”.
+par-score-scoring = Cách chấm: { $scoring }
+par-score-current = Điểm đang lưu: { $points } – { $justification }
+par-score-bad = { $reason ->
+    [above-max] Điểm “{ $text }” vượt điểm tối đa { $max } của tiêu chí { $code }: hãy gõ lại điểm.
+    [negative] Điểm “{ $text }” của tiêu chí { $code } không được âm: hãy gõ một số từ 0 đến { $max }.
+   *[other] Không đọc được điểm “{ $text }” cho tiêu chí { $code }: hãy gõ một số từ 0 đến { $max }, ví dụ “1,5”.
+}
+par-score-ask-justification = Điểm tự chấm tiêu chí { $code }: { $points }. Hãy gõ giải trình (căn cứ chấm điểm), ví dụ “Đã ban hành Kế hoạch số 12/KH-UBND ngày 15/01/2025”.
+par-score-no-justification = Điểm tự chấm cần có giải trình: hãy gõ căn cứ chấm điểm.
+par-score-saved = Đã lưu điểm tự chấm tiêu chí { $code }: { $points }/{ $max } điểm, kèm giải trình.
 btn-par-workbook = 📄 Bảng tự đánh giá
 btn-par-bundle = 🗂 Gói minh chứng
 btn-par-chase = ⏰ Đôn đốc phần còn thiếu
@@ -831,6 +849,9 @@ web-par-download-xlsx = Bảng tự đánh giá (.xlsx)
 web-par-download-pdf = Bảng tự đánh giá (PDF)
 web-par-download-zip = Gói minh chứng (.zip)
 web-par-chase = Đôn đốc phần còn thiếu
+web-par-attach-file = Tệp kiểm chứng (tối đa 20 MB mỗi tệp)
+web-par-attach = Đính kèm
+web-par-files-saved = Đã lưu { $count } tệp kiểm chứng cho tiêu chí { $code }: { $files }.
 web-par-reference = Văn bản kiểm chứng (số, ngày, cơ quan ban hành)
 web-par-reference-bad = Không đọc được văn bản: cần số/ký hiệu, ngày ban hành và cơ quan ban hành.
 web-par-link-yes = Đúng, phục vụ tiêu chí

@@ -13,6 +13,8 @@ export interface ParPageData {
   year: number;
   view: ParView | null;
   suggestions: LinkSuggestion[];
+  /** Whether the server keeps evidence files: without a store only references are offered. */
+  uploads: boolean;
   notice?: string;
   error?: string;
 }
@@ -63,6 +65,15 @@ function suggestionList(t: Translator["t"], data: ParPageData): Html {
   </section>`;
 }
 
+function fileForm(t: Translator["t"], data: ParPageData, year: number, code: string): Html {
+  return html`<form method="post" action="/par/file" enctype="multipart/form-data">
+    ${csrfField(data.csrfToken)}<input type="hidden" name="year" value="${year}" />
+    <input type="hidden" name="code" value="${code}" />
+    <label>${t("web-par-attach-file")} <input type="file" name="files" multiple required /></label>
+    <button type="submit">${t("web-par-attach")}</button>
+  </form>`;
+}
+
 function criteriaTable(t: Translator["t"], data: ParPageData, view: ParView): Html {
   const rows = view.criteria.map((row) => {
     const leaf = row.criterion.children.length === 0 && row.source !== "survey";
@@ -94,11 +105,12 @@ function criteriaTable(t: Translator["t"], data: ParPageData, view: ParView): Ht
         ${
           leaf
             ? html`<form method="post" action="/par/reference">
-                ${csrfField(data.csrfToken)}<input type="hidden" name="year" value="${view.year}" />
-                <input type="hidden" name="code" value="${row.criterion.code}" />
-                <input name="reference" placeholder="${t("web-par-reference")}" />
-                <button type="submit">${t("web-par-save")}</button>
-              </form>`
+                  ${csrfField(data.csrfToken)}<input type="hidden" name="year" value="${view.year}" />
+                  <input type="hidden" name="code" value="${row.criterion.code}" />
+                  <input name="reference" placeholder="${t("web-par-reference")}" />
+                  <button type="submit">${t("web-par-save")}</button>
+                </form>
+                ${data.uploads ? fileForm(t, data, view.year, row.criterion.code) : ""}`
             : ""
         }
       </td>

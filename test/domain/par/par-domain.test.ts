@@ -138,6 +138,10 @@ describe("self-scores and explanations", () => {
   it("accepts a decimal comma and refuses more than the maximum", () => {
     expect(readSelfScore("1,5", 2)).toEqual({ kind: "ok", points: 1.5 });
     expect(readSelfScore(" 2 điểm", 2)).toEqual({ kind: "ok", points: 2 });
+    expect(readSelfScore("1.5", 2)).toEqual({ kind: "ok", points: 1.5 });
+    expect(readSelfScore("đạt 2 điểm", 2)).toEqual({ kind: "ok", points: 2 });
+    expect(readSelfScore("Tự chấm: 0,75đ", 1)).toEqual({ kind: "ok", points: 0.75 });
+    expect(readSelfScore("đạt 2,5 điểm", 2)).toEqual({ kind: "above-max" });
     expect(readSelfScore("2,5", 2)).toEqual({ kind: "above-max" });
     expect(readSelfScore("-1", 2)).toEqual({ kind: "negative" });
     expect(readSelfScore("hai", 2)).toEqual({ kind: "not-a-number" });
