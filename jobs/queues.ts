@@ -22,7 +22,12 @@ export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
  * and needs-date list, if this week's are due and unsent.
  */
 export interface DispatchJob {
-  organizationId: string;
+  /**
+   * Only this organization (weekly sends, and dispatch jobs queued by older
+   * versions). A dispatch without it sends what every organization has due,
+   * their messages in turns.
+   */
+  organizationId?: string;
   /** The slot the job was created for (ISO); the services send what is due by their own clock. */
   fireAt: string;
 }
@@ -35,9 +40,12 @@ export type ScheduledJob =
   | { kind: "needs-date-list"; organizationId: string }
   | { kind: "reconcile" };
 
-/** One job per organization and send time: the same slot enqueued twice is one job. */
-export function slotJobId(organizationId: string, fireAt: Date): string {
-  return `slot-${organizationId}-${fireAt.getTime()}`;
+/**
+ * One job per send time for every organization: the same minute enqueued twice
+ * (or by two organizations) is one job, which sends all that is due then.
+ */
+export function slotJobId(fireAt: Date): string {
+  return `slot-${fireAt.getTime()}`;
 }
 
 /** One job per organization and weekly send instant. */
@@ -46,12 +54,13 @@ export function weeklyJobId(organizationId: string, fireAt: Date): string {
 }
 
 /**
- * A catch-up job for what is past due, one per organization and reconciler run.
- * Never reused: a job left active by a killed worker would swallow a new one
- * with the same id until BullMQ noticed it stalled.
+ * A catch-up job for what is past due, one per reconciler run (for every
+ * organization; `scope` names one for a weekly catch-up). Never reused: a job
+ * left active by a killed worker would swallow a new one with the same id
+ * until BullMQ noticed it stalled.
  */
-export function catchUpJobId(organizationId: string, now: Date): string {
-  return `catchup-${organizationId}-${now.getTime()}-${process.pid}`;
+export function catchUpJobId(scope: string, now: Date): string {
+  return `catchup-${scope}-${now.getTime()}-${process.pid}`;
 }
 
 /** Anything BullMQ lets fail with an "error" event: a Queue, a Worker. */

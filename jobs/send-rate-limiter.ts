@@ -1,10 +1,13 @@
 import type { Redis } from "ioredis";
 
-import type { SendRateLimiter } from "../src/services/delivery/rate-limiter.js";
+import { inTurnOrder, type SendRateLimiter } from "../src/services/delivery/rate-limiter.js";
 
 export type { SendRateLimiter };
 
-// Returns 0 when the caller may send now (and records the send), else the milliseconds to wait.
+// Returns 0 when the caller may send now (and records the send), else the milliseconds to wait. Turns are
+// also spaced 1/perSecond apart (KEYS[4] holds when the next may go): a window filled in one burst reaches
+// the platform as a burst, and its jitter on a busy machine puts one send too many in the platform's second,
+// which answers 429 and pauses every sender for a whole second.
 const TAKE_TURN = `
 local pause = redis.call('PTTL', KEYS[1])
 if pause > 0 then return pause end
@@ -12,6 +15,8 @@ local chat = redis.call('PTTL', KEYS[3])
 if chat > 0 then return chat end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local nextAt = tonumber(redis.call('GET', KEYS[4]) or '0')
+if nextAt > now then return math.max(1, math.ceil(nextAt - now)) end
 redis.call('ZREMRANGEBYSCORE', KEYS[2], 0, now - tonumber(ARGV[3]))
 if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[1]) then
   local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
@@ -20,6 +25,7 @@ end
 redis.call('ZADD', KEYS[2], now, ARGV[4])
 redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[3]) * 2)
 redis.call('SET', KEYS[3], 1, 'PX', tonumber(ARGV[2]))
+redis.call('SET', KEYS[4], tostring(now + tonumber(ARGV[5])), 'PX', 1000)
 return 0
 `;
 
@@ -34,20 +40,23 @@ export function createSendRateLimiter(
   const channel = options.channel ?? "telegram";
   const pauseKey = `${options.prefix}:${channel}:pause`;
   const windowKey = `${options.prefix}:${channel}:window`;
-  return {
+  const paceKey = `${options.prefix}:${channel}:next`;
+  return inTurnOrder({
     async waitForTurn(chatId) {
       for (;;) {
         const member = `${process.pid}-${Date.now()}-${sequence++}`;
         const wait = (await redis.eval(
           TAKE_TURN,
-          3,
+          4,
           pauseKey,
           windowKey,
           `${options.prefix}:${channel}:chat:${chatId}`,
+          paceKey,
           options.perSecond,
           options.perChatIntervalMs,
           1000,
           member,
+          1000 / options.perSecond,
         )) as number;
         if (wait <= 0) return;
         await sleep(Math.min(wait, 5000));
@@ -56,5 +65,5 @@ export function createSendRateLimiter(
     async pauseAll(ms) {
       await redis.set(pauseKey, "1", "PX", Math.max(1, Math.round(ms)));
     },
-  };
+  });
 }

@@ -47,7 +47,8 @@ const configSchema = z.object({
     .default("nhacviec"),
   TELEGRAM_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(25),
   TELEGRAM_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
-  STALE_CLAIM_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  // A delivery claim not renewed for this long is a dead worker's (renewed every third of it while sending).
+  STALE_CLAIM_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // Zalo is optional: without ZALO_BOT_TOKEN nothing below is read, and a Telegram-only office is unchanged.
   ZALO_BOT_TOKEN: z
     .string()

@@ -21,7 +21,7 @@ describe("loadConfig", () => {
       queuePrefix: "nhacviec",
       telegramMessagesPerSecond: 25,
       telegramChatIntervalMs: 1000,
-      staleClaimSeconds: 120,
+      staleClaimSeconds: 30,
       zaloBotToken: undefined,
       zaloApiRoot: undefined,
       zaloWebhookUrl: undefined,

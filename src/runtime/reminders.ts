@@ -28,6 +28,9 @@ export interface RunningReminders {
   close(): Promise<void>;
 }
 
+/** Seconds after which an event's claim counts as its dead worker's (the delivery claims' own is renewed). */
+const EVENT_STALE_CLAIM_SECONDS = 120;
+
 export async function startReminders(
   config: Pick<
     Config,
@@ -130,7 +133,8 @@ export async function startReminders(
   };
   const engine = await startReminderEngine(engineDeps);
   // The outbox's events are told by whichever worker takes the repeating job.
-  const events = await startEventWorker(engineDeps);
+  // An event's claim is not renewed while its notices go out: it keeps the long threshold of before.
+  const events = await startEventWorker({ ...engineDeps, staleClaimSeconds: EVENT_STALE_CLAIM_SECONDS });
   // Whatever Redis lost or a crashed worker left is rebuilt from the database before anything else.
   await reconcile(engineDeps, engine.queue);
   logger.info("reminder worker started");

@@ -16,6 +16,7 @@
 import { randomBytes } from "node:crypto";
 import { loadavg } from "node:os";
 import { Redis } from "ioredis";
+import { pino } from "pino";
 import { startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
 import { createTelegramNotifier } from "../../src/channels/telegram/telegram-notifier.js";
 import { startReminders } from "../../src/runtime/reminders.js";
@@ -59,14 +60,25 @@ const reminders = await startReminders(
   },
   {
     db: database.client.db,
-    notifier: createTelegramNotifier("123:BENCH", { apiRoot: emulator.apiRoot, timeoutSeconds: 10 }),
-    logger: silentLogger,
+    notifier: createTelegramNotifier("123:BENCH", { apiRoot: emulator.apiRoot }),
+    // BENCH_LOG=info shows the worker's own log on stderr (when each step ran).
+    logger: process.env.BENCH_LOG ? pino({ level: process.env.BENCH_LOG }, process.stderr) : silentLogger,
     now: () => new Date(),
   },
 );
 const startedInSeconds = (Date.now() - fireAt.getTime()) / 1000;
 try {
-  await waitFor(() => emulator.messages.length >= messages, 600_000, `${messages} messages`);
+  // Every message, or nothing new for 60 s (then what is missing counts as lost).
+  let seen = 0;
+  let lastProgress = Date.now();
+  await waitFor(
+    () => {
+      if (emulator.messages.length > seen) [seen, lastProgress] = [emulator.messages.length, Date.now()];
+      return seen >= messages || Date.now() - lastProgress > 60_000;
+    },
+    900_000,
+    `${messages} messages`,
+  );
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const counts = countByChat(emulator.messages);
   const firstAt = new Map<number, number>();
