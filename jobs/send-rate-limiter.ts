@@ -5,7 +5,7 @@ import { inTurnOrder, type SendRateLimiter } from "../src/services/delivery/rate
 export type { SendRateLimiter };
 
 // Returns 0 when the caller may send now (and records the send), else the milliseconds to wait. Turns are
-// also spaced 1/perSecond apart (KEYS[4] holds when the next may go): a window filled in one burst reaches
+// also spaced 1/perSecond apart, give or take PACE_TOLERANCE_MS (KEYS[4] holds when the next is due): a window filled in one burst reaches
 // the platform as a burst, and its jitter on a busy machine puts one send too many in the platform's second,
 // which answers 429 and pauses every sender for a whole second.
 const TAKE_TURN = `
@@ -16,7 +16,7 @@ if chat > 0 then return chat end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local nextAt = tonumber(redis.call('GET', KEYS[4]) or '0')
-if nextAt > now then return math.max(1, math.ceil(nextAt - now)) end
+if nextAt - now > tonumber(ARGV[6]) then return math.max(1, math.ceil(nextAt - now - tonumber(ARGV[6]))) end
 redis.call('ZREMRANGEBYSCORE', KEYS[2], 0, now - tonumber(ARGV[3]))
 if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[1]) then
   local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
@@ -25,9 +25,12 @@ end
 redis.call('ZADD', KEYS[2], now, ARGV[4])
 redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[3]) * 2)
 redis.call('SET', KEYS[3], 1, 'PX', tonumber(ARGV[2]))
-redis.call('SET', KEYS[4], tostring(now + tonumber(ARGV[5])), 'PX', 1000)
+redis.call('SET', KEYS[4], tostring(math.max(nextAt, now) + tonumber(ARGV[5])), 'PX', 2000)
 return 0
 `;
+
+/** How far a turn may run ahead of the even pace: a sender woken late catches up without a burst. */
+const PACE_TOLERANCE_MS = 200;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -57,6 +60,7 @@ export function createSendRateLimiter(
           1000,
           member,
           1000 / options.perSecond,
+          PACE_TOLERANCE_MS,
         )) as number;
         if (wait <= 0) return;
         await sleep(Math.min(wait, 5000));
