@@ -1,3 +1,5 @@
+import { Cluster, Redis } from "ioredis";
+
 /**
  * Every BullMQ queue nhacviec uses, with the payload of its jobs, in one place so
  * producers and workers cannot drift apart. Job ids are built from database rows
@@ -94,4 +96,28 @@ export function logRedisErrors(
     loggedAt = at;
     unlogged = 0;
   });
+}
+
+/** One Redis server or a Redis Cluster: BullMQ, the limiters and the sent markers take either. */
+export type RedisConnection = Redis | Cluster;
+
+/**
+ * The connection of a worker process: a Redis Cluster when seed nodes are
+ * given (the queue prefix must then be a hash tag, "{nhacviec}", so each
+ * queue's keys and the limiter's share one slot), else one server.
+ * BullMQ needs maxRetriesPerRequest null: its workers block on Redis and must
+ * not give up.
+ */
+export function connectRedis(target: { redisUrl?: string | undefined; redisClusterNodes?: string[] | undefined }): RedisConnection {
+  if (target.redisClusterNodes && target.redisClusterNodes.length > 0) {
+    return new Cluster(
+      target.redisClusterNodes.map((node) => {
+        const at = node.lastIndexOf(":");
+        return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
+      }),
+      { redisOptions: { maxRetriesPerRequest: null } },
+    );
+  }
+  if (!target.redisUrl) throw new Error("no Redis: set REDIS_URL or REDIS_CLUSTER_NODES");
+  return new Redis(target.redisUrl, { maxRetriesPerRequest: null });
 }

@@ -1,5 +1,4 @@
 import { Queue, UnrecoverableError, Worker } from "bullmq";
-import type { Redis } from "ioredis";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../src/logger.js";
 import { DeliveriesPendingError, dispatchDueAcross } from "../src/services/delivery/dispatch-due.js";
@@ -15,6 +14,7 @@ import {
   type DispatchJob,
   type DispatchJobName,
   QUEUE_NAMES,
+  type RedisConnection,
   type QueueNames,
   type ScheduledJob,
   slotJobId,
@@ -25,7 +25,7 @@ import type { SendRateLimiter } from "./send-rate-limiter.js";
 
 export interface ReminderEngineDeps {
   db: Database;
-  connection: Redis;
+  connection: RedisConnection;
   notifier: Notifier;
   limiter: SendRateLimiter;
   /** The Zalo channel, when the office turned it on: its notifier, limiter and task links. */
@@ -63,7 +63,7 @@ const JOB_OPTIONS = {
 };
 
 export function createDispatchQueue(
-  connection: Redis,
+  connection: RedisConnection,
   prefix: string,
   name: string = QUEUE_NAMES.reminders,
   logger?: Logger,

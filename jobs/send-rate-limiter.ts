@@ -1,4 +1,4 @@
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "./queues.js";
 
 import { inTurnOrder, type SendRateLimiter } from "../src/services/delivery/rate-limiter.js";
 
@@ -36,7 +36,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** The limiter shared through Redis: every worker process asks Redis for its turn. */
 export function createSendRateLimiter(
-  redis: Redis,
+  redis: RedisConnection,
   options: { prefix: string; perSecond: number; perChatIntervalMs: number; channel?: "telegram" | "zalo" | "email" },
 ): SendRateLimiter {
   let sequence = 0;

@@ -1,10 +1,9 @@
 /** The reminder side of a process: BullMQ workers with Redis, or the in-process timer without. */
-import { Redis } from "ioredis";
 import type { Database } from "../../db/client.js";
 import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
 import { startEventWorker } from "../../jobs/event-processor.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
-import { logRedisErrors } from "../../jobs/queues.js";
+import { connectRedis, logRedisErrors } from "../../jobs/queues.js";
 import { enqueueSlots, reconcile, startReminderEngine } from "../../jobs/reminder-worker.js";
 import { createSendRateLimiter, type SendRateLimiter } from "../../jobs/send-rate-limiter.js";
 import type { Config } from "../config.js";
@@ -36,6 +35,7 @@ export async function startReminders(
     Config,
     "redisUrl" | "queuePrefix" | "telegramMessagesPerSecond" | "telegramChatIntervalMs" | "staleClaimSeconds"
   > &
+    Partial<Pick<Config, "redisClusterNodes">> &
     // Optional: a Telegram-only caller (the fault tier, older tests) gives none of Zalo's settings.
     Partial<
       Pick<
@@ -52,7 +52,7 @@ export async function startReminders(
   deps: { db: Database; notifier: Notifier; logger: Logger; now: () => Date; embeddedIntervalMs?: number },
 ): Promise<RunningReminders> {
   const { db, notifier, logger, now } = deps;
-  if (!config.redisUrl) {
+  if (!config.redisUrl && !config.redisClusterNodes) {
     const limiter = createMemoryRateLimiter({
       perSecond: config.telegramMessagesPerSecond,
       perChatIntervalMs: config.telegramChatIntervalMs,
@@ -91,8 +91,7 @@ export async function startReminders(
       },
     };
   }
-  // BullMQ workers need maxRetriesPerRequest null: they block on Redis and must not give up.
-  const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const connection = connectRedis(config);
   // ioredis reconnects by itself; a listener keeps each failed attempt a log line, not an unhandled error.
   logRedisErrors(connection, "Redis connection", logger);
   const limiter = createSendRateLimiter(connection, {
