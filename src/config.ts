@@ -8,7 +8,7 @@ const optionalUrl = z
   .pipe(z.url().optional())
   .optional();
 
-const configSchema = z.object({
+export const configSchema = z.object({
   DATABASE_URL: optionalUrl,
   EMBEDDED_DATABASE_DIR: z.string().trim().min(1).default("./data/db"),
   REDIS_URL: optionalUrl,
