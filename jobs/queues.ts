@@ -108,7 +108,10 @@ export type RedisConnection = Redis | Cluster;
  * BullMQ needs maxRetriesPerRequest null: its workers block on Redis and must
  * not give up.
  */
-export function connectRedis(target: { redisUrl?: string | undefined; redisClusterNodes?: string[] | undefined }): RedisConnection {
+export function connectRedis(target: {
+  redisUrl?: string | undefined;
+  redisClusterNodes?: string[] | undefined;
+}): RedisConnection {
   if (target.redisClusterNodes && target.redisClusterNodes.length > 0) {
     return new Cluster(
       target.redisClusterNodes.map((node) => {

@@ -1,7 +1,14 @@
 import { Queue, UnrecoverableError, Worker } from "bullmq";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../src/logger.js";
-import { DeliveriesPendingError, dispatchDueAcross } from "../src/services/delivery/dispatch-due.js";
+import {
+  ClaimsHeldElsewhereError,
+  DeliveriesPendingError,
+  type DispatchDeps,
+  type DispatchResult,
+  dispatchDueAcross,
+} from "../src/services/delivery/dispatch-due.js";
+import { DEFAULT_STALE_CLAIM_SECONDS } from "../src/services/delivery/claim-heartbeat.js";
 import { organizationsWithDueSends, reconcilePass, releaseStaleClaims } from "../src/services/delivery/reconcile.js";
 import { sendWeeklyIfDue, type WeeklySlot } from "../src/services/delivery/weekly-sends.js";
 import type { DeliveryChannel } from "../src/channels/channel.js";
@@ -136,7 +143,8 @@ export async function reconcile(
   deps.logger.debug("reconcile: planned");
   await enqueueSlots(queue, result.futureSlots, now);
   // Planning found more past due (a milestone changed meanwhile): one more catch-up for them.
-  if (result.dueNow.some((organizationId) => !dueFirst.has(organizationId))) await enqueueCatchUp(queue, "planned", now);
+  if (result.dueNow.some((organizationId) => !dueFirst.has(organizationId)))
+    await enqueueCatchUp(queue, "planned", now);
   await enqueueWeeklySlots(queue, result.weekly, now);
 }
 
@@ -150,6 +158,32 @@ export interface ReminderEngine {
 }
 
 type DispatchWorker = Worker<DispatchJob, unknown, DispatchJobName>;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Dispatches, and again every third of the stale-claim threshold while another
+ * process holds claims on these deliveries. A worker killed mid-send leaves
+ * claims it no longer renews; the job BullMQ hands over from it (stalled)
+ * gives them back once stale, checking their sent markers first, and sends
+ * them: here, within seconds, not after BullMQ's growing backoff.
+ */
+async function dispatchUntilNoneHeld(
+  deps: DispatchDeps & { staleClaimSeconds?: number | undefined },
+  organizations: string[],
+): Promise<DispatchResult> {
+  const staleMs = (deps.staleClaimSeconds ?? DEFAULT_STALE_CLAIM_SECONDS) * 1000;
+  const giveUpAt = Date.now() + 2 * staleMs + 10_000;
+  for (;;) {
+    await releaseStaleClaims(deps.db, deps.staleClaimSeconds, deps.sentMarkers);
+    try {
+      return await dispatchDueAcross(deps, organizations);
+    } catch (error) {
+      if (!(error instanceof ClaimsHeldElsewhereError) || Date.now() > giveUpAt) throw error;
+    }
+    await sleep(Math.max(1000, staleMs / 3));
+  }
+}
 
 /**
  * The dispatch worker: a weekly job sends one organization's digest; a
@@ -169,13 +203,10 @@ function startDispatchWorker(deps: ReminderEngineDeps, name: string): DispatchWo
           log.info({ sent: sent?.at ?? null }, "weekly sends");
           return sent;
         }
-        // A worker killed mid-send leaves claims it no longer renews; the job BullMQ hands over from it (stalled)
-        // gives back those gone stale first, checking their sent markers, and is retried until none is left.
-        await releaseStaleClaims(deps.db, deps.staleClaimSeconds, sendDeps.sentMarkers);
         const organizations = job.data.organizationId
           ? [job.data.organizationId]
           : await organizationsWithDueSends(deps.db, deps.now());
-        const result = await dispatchDueAcross({ ...sendDeps, logger: log }, organizations);
+        const result = await dispatchUntilNoneHeld({ ...sendDeps, logger: log }, organizations);
         log.info({ organizations: organizations.length, ...result }, "reminders dispatched");
         return result;
       } catch (error) {
@@ -209,10 +240,7 @@ function startDispatchWorker(deps: ReminderEngineDeps, name: string): DispatchWo
  * gone with everything else, so nothing in Redis would ever run the pass
  * that rebuilds it: a reconnect, or a marker key gone, is what notices.
  */
-async function watchRedis(
-  deps: ReminderEngineDeps,
-  rebuild: () => Promise<void>,
-): Promise<{ stop(): Promise<void> }> {
+async function watchRedis(deps: ReminderEngineDeps, rebuild: () => Promise<void>): Promise<{ stop(): Promise<void> }> {
   const aliveKey = `${deps.prefix}:engine-alive`;
   let recovering: Promise<void> | undefined;
   const recover = (why: string): Promise<void> => {

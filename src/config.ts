@@ -228,7 +228,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: values.PORT,
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ""),
     queuePrefix:
-      values.REDIS_CLUSTER_NODES && !values.QUEUE_PREFIX.startsWith("{") ? `{${values.QUEUE_PREFIX}}` : values.QUEUE_PREFIX,
+      values.REDIS_CLUSTER_NODES && !values.QUEUE_PREFIX.startsWith("{")
+        ? `{${values.QUEUE_PREFIX}}`
+        : values.QUEUE_PREFIX,
     telegramMessagesPerSecond: values.TELEGRAM_MESSAGES_PER_SECOND,
     telegramChatIntervalMs: values.TELEGRAM_CHAT_INTERVAL_MS,
     staleClaimSeconds: values.STALE_CLAIM_SECONDS,

@@ -46,7 +46,8 @@ const organizations = await createProvinceWorld(database.client, {
 });
 const setUpSeconds = (Date.now() - setUpStarted) / 1000;
 const fireAt = new Date();
-await database.client.sql`update reminders set fire_at = ${fireAt.toISOString()}::timestamptz where state = 'planned' and fire_at = ${dueAt.toISOString()}::timestamptz`;
+await database.client
+  .sql`update reminders set fire_at = ${fireAt.toISOString()}::timestamptz where state = 'planned' and fire_at = ${dueAt.toISOString()}::timestamptz`;
 const prefix = `nhacviec-bench-${randomBytes(4).toString("hex")}`;
 const messages = organizations.reduce((n, o) => n + o.chatIds.length, 0);
 const reminders = await startReminders(
@@ -92,7 +93,8 @@ try {
   const first = Math.min(...arrivals);
   const last = Math.max(...arrivals);
   const seconds = (last - first) / 1000;
-  const p99 = firstPerOrganization[Math.min(firstPerOrganization.length - 1, Math.ceil(0.99 * firstPerOrganization.length) - 1)];
+  const p99 =
+    firstPerOrganization[Math.min(firstPerOrganization.length - 1, Math.ceil(0.99 * firstPerOrganization.length) - 1)];
   const delivered = organizations.reduce((n, o) => n + o.chatIds.filter((chat) => counts.has(chat)).length, 0);
   process.stdout.write(
     `${JSON.stringify({

@@ -42,7 +42,8 @@ export async function createProvinceWorld(
     const unitIds = units.map((unit) => unit.id as string);
     const [plan] = await sql`insert into plans (organization_id, title, year, period_start, period_end, plan_key)
       values (${organizationId}, 'KH CCHC', 2030, '2030-01-01', '2030-12-31', 'kh') returning id`;
-    const tasks = await sql`insert into tasks (organization_id, plan_id, task_key, section, stt, title, deadline_texts, schedule, position, source)
+    const tasks =
+      await sql`insert into tasks (organization_id, plan_id, task_key, section, stt, title, deadline_texts, schedule, position, source)
       select ${organizationId}, ${plan!.id}, 'I|' || t || '|0', 'I', t::text, 'Nhiệm vụ cải cách hành chính số ' || t,
              '["Quý IV/2030"]', '{"kind":"dated"}', t, '{}'
       from generate_series(1, ${options.tasks}) t returning id, position`;

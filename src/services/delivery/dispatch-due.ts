@@ -52,6 +52,13 @@ export class DeliveriesPendingError extends Error {
   override readonly name = "DeliveriesPendingError";
 }
 
+/**
+ * The dispatch sent all it could, but another process still holds claims on
+ * some of these deliveries: a live one records them shortly, a dead one's are
+ * released once stale (claim-heartbeat.ts), so the caller tries again soon.
+ */
+export class ClaimsHeldElsewhereError extends DeliveriesPendingError {}
+
 /** Sends in flight at once within one dispatch, by default. */
 export const DEFAULT_PARALLEL_SENDS = 64;
 
@@ -136,7 +143,7 @@ export async function dispatchDueAcross(deps: DispatchDeps, organizationIds: str
   if (result.retryLater > 0) throw new DeliveriesPendingError(`${result.retryLater} deliveries to retry`);
   // Claims another process holds: a live one records them, a dead one's are released when stale, on a retry.
   if (prepared.length > 0 && (await claimedElsewhere(deps, prepared)) > 0)
-    throw new DeliveriesPendingError("deliveries claimed by another process are not recorded yet");
+    throw new ClaimsHeldElsewhereError("deliveries claimed by another process are not recorded yet");
   return result;
 }
 
@@ -232,7 +239,11 @@ async function prepareOrganizations(
     [...new Set(pending.map((row) => row.organization_id))].map(async (organizationId) => {
       const context = await loadPlanningContext(db, organizationId);
       if (context)
-        contexts.set(organizationId, { organizationId, today: localDay(now, context.timeZone), calendar: context.calendar });
+        contexts.set(organizationId, {
+          organizationId,
+          today: localDay(now, context.timeZone),
+          calendar: context.calendar,
+        });
     }),
   );
   const groups = new Map<string, SendGroup>();

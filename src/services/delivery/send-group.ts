@@ -106,7 +106,9 @@ export function createGroupSender(
     claims.hold(claimed.map((d) => d.id));
     // Sent before, but the record was lost (Postgres was restarting): recorded now, not sent again.
     const marked =
-      deps.sentMarkers && claimed.length > 0 ? await deps.sentMarkers.find(claimed.map((d) => d.id)) : new Map();
+      deps.sentMarkers && claimed.length > 0
+        ? await deps.sentMarkers.find(claimed.map((d) => d.id))
+        : new Map<string, number>();
     for (const [messageId, ids] of groupByMessage(marked)) {
       await recordSent(deps, ids, messageId);
       result.alreadySent += ids.length;
