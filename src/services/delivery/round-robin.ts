@@ -6,7 +6,10 @@
  * work until `close` says no more is coming.
  */
 export interface RoundRobin<T> {
-  /** Adds an organization's items at the end of the rotation. */
+  /**
+   * Adds an organization's items; one joining is served next (its first
+   * message is the one most overdue), then takes its place in the rotation.
+   */
   add(key: string, items: T[]): void;
   /** No more organizations will be added: `next` gives undefined once all is handed out. */
   close(): void;
@@ -18,6 +21,8 @@ export function createRoundRobin<T>(): RoundRobin<T> {
   const queues = new Map<string, T[]>();
   const rotation: string[] = [];
   let cursor = 0;
+  /** Keys joined since the last take: they wait at the cursor, in the order they joined. */
+  let joined = 0;
   let closed = false;
   const waiting: Array<(item: T | undefined) => void> = [];
   const take = (): T | undefined => {
@@ -26,6 +31,7 @@ export function createRoundRobin<T>(): RoundRobin<T> {
       const key = rotation[cursor] as string;
       const queue = queues.get(key) ?? [];
       const item = queue.shift();
+      if (joined > 0) joined--;
       if (queue.length === 0) {
         queues.delete(key);
         rotation.splice(cursor, 1);
@@ -48,7 +54,9 @@ export function createRoundRobin<T>(): RoundRobin<T> {
       if (queue) queue.push(...items);
       else {
         queues.set(key, [...items]);
-        rotation.push(key);
+        if (cursor >= rotation.length) cursor = 0;
+        rotation.splice(cursor + joined, 0, key);
+        joined++;
       }
       handOut();
     },
