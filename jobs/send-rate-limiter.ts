@@ -44,30 +44,34 @@ export function createSendRateLimiter(
   const pauseKey = `${options.prefix}:${channel}:pause`;
   const windowKey = `${options.prefix}:${channel}:window`;
   const paceKey = `${options.prefix}:${channel}:next`;
-  return inTurnOrder({
-    async waitForTurn(chatId) {
-      for (;;) {
-        const member = `${process.pid}-${Date.now()}-${sequence++}`;
-        const wait = (await redis.eval(
-          TAKE_TURN,
-          4,
-          pauseKey,
-          windowKey,
-          `${options.prefix}:${channel}:chat:${chatId}`,
-          paceKey,
-          options.perSecond,
-          options.perChatIntervalMs,
-          1000,
-          member,
-          1000 / options.perSecond,
-          PACE_TOLERANCE_MS,
-        )) as number;
-        if (wait <= 0) return;
-        await sleep(Math.min(wait, 5000));
-      }
+  // A lane per 40 messages a second: a Redis round trip per turn must not cap a fast channel.
+  return inTurnOrder(
+    {
+      async waitForTurn(chatId) {
+        for (;;) {
+          const member = `${process.pid}-${Date.now()}-${sequence++}`;
+          const wait = (await redis.eval(
+            TAKE_TURN,
+            4,
+            pauseKey,
+            windowKey,
+            `${options.prefix}:${channel}:chat:${chatId}`,
+            paceKey,
+            options.perSecond,
+            options.perChatIntervalMs,
+            1000,
+            member,
+            1000 / options.perSecond,
+            PACE_TOLERANCE_MS,
+          )) as number;
+          if (wait <= 0) return;
+          await sleep(Math.min(wait, 5000));
+        }
+      },
+      async pauseAll(ms) {
+        await redis.set(pauseKey, "1", "PX", Math.max(1, Math.round(ms)));
+      },
     },
-    async pauseAll(ms) {
-      await redis.set(pauseKey, "1", "PX", Math.max(1, Math.round(ms)));
-    },
-  });
+    Math.max(4, Math.ceil(options.perSecond / 40)),
+  );
 }

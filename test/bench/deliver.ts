@@ -39,7 +39,6 @@ const deps = {
     emulator.apiRoot,
     Math.floor(CAP * 0.97),
   ),
-  parallelSends: 32,
 };
 const engine = await startReminderEngine(deps);
 try {

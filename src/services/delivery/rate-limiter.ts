@@ -22,7 +22,7 @@ export interface SendRateLimiter {
  * holds the line while it lasts; a dispatch sends each chat one message, so
  * that wait is rare.
  */
-export function inTurnOrder(limiter: SendRateLimiter, abreast = 8): SendRateLimiter {
+export function inTurnOrder(limiter: SendRateLimiter, abreast = 4): SendRateLimiter {
   // A few ask abreast, so one Redis round trip per turn does not cap a fast channel's rate.
   const lanes: Array<Promise<void>> = Array.from({ length: abreast }, () => Promise.resolve());
   let nextLane = 0;

@@ -45,6 +45,8 @@ export interface SendGroup {
 
 type ClaimedDelivery = {
   id: string;
+  /** How many times it was claimed, this claim included. */
+  attempts: number;
   person_id: string;
   /** Null when a Zalo chat was removed after its delivery was recorded. */
   chat_id: string;
@@ -104,10 +106,12 @@ export function createGroupSender(
     // Claimed just before the send, so a claim lives for one message: another worker skips what this one took.
     const claimed = await claim(deps.db, pendingIds);
     claims.hold(claimed.map((d) => d.id));
-    // Sent before, but the record was lost (Postgres was restarting): recorded now, not sent again.
+    // Sent before, but the record was lost (Postgres was restarting): recorded now, not sent again. Only a
+    // delivery claimed before can have a marker (one is written after a send): a first claim skips the look-up.
+    const claimedBefore = claimed.filter((d) => d.attempts > 1).map((d) => d.id);
     const marked =
-      deps.sentMarkers && claimed.length > 0
-        ? await deps.sentMarkers.find(claimed.map((d) => d.id))
+      deps.sentMarkers && claimedBefore.length > 0
+        ? await deps.sentMarkers.find(claimedBefore)
         : new Map<string, number>();
     for (const [messageId, ids] of groupByMessage(marked)) {
       await recordSent(deps, ids, messageId);
@@ -267,9 +271,9 @@ async function claim(db: Database, ids: string[]): Promise<ClaimedDelivery[]> {
         ids.map((id) => sql`${id}::uuid`),
         sql`, `,
       )})`} and state = 'pending'
-      returning id, person_id, reminder_id, channel
+      returning id, person_id, reminder_id, channel, attempts
     )
-    select c.id, c.person_id,
+    select c.id, c.attempts, c.person_id,
            case when c.channel = 'telegram' then p.telegram_chat_id::text else pc.chat_id end as chat_id, p.locale, c.reminder_id, r.milestone_id, r.kind, r.audience_role,
            t.section, t.stt, t.title, m.due::text as due, u.name as unit_name,
            pl.kind as plan_kind, pl.number as plan_number, pl.issued_on::text as plan_issued_on, pl.issuer as plan_issuer,
