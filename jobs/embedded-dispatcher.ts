@@ -1,6 +1,6 @@
 import type { Database } from "../db/client.js";
 import type { Logger } from "../src/logger.js";
-import { DeliveriesPendingError, dispatchDue } from "../src/services/delivery/dispatch-due.js";
+import { DeliveriesPendingError, dispatchDueAcross } from "../src/services/delivery/dispatch-due.js";
 import { organizationsWithDueSends, planAllReminders, releaseStaleClaims } from "../src/services/delivery/reconcile.js";
 import { sendWeeklyIfDue } from "../src/services/delivery/weekly-sends.js";
 import type { DeliveryChannel } from "../src/channels/channel.js";
@@ -72,14 +72,14 @@ export function startEmbeddedDispatcher(deps: EmbeddedDispatcherDeps): EmbeddedD
         deps.logger.error({ err: error, organizationId }, "weekly sends failed"),
       );
     }
-    for (const organizationId of due) {
+    // One dispatch for every organization due: their messages go out in turns.
+    if (due.length > 0) {
       try {
-        const result = await dispatchDue(sendDeps, organizationId);
-        deps.logger.info({ organizationId, ...result }, "reminders dispatched");
+        const result = await dispatchDueAcross(sendDeps, due);
+        deps.logger.info({ organizations: due.length, ...result }, "reminders dispatched");
       } catch (error) {
         // Transient failures stay pending for the next tick; anything else is logged and retried too.
-        if (!(error instanceof DeliveriesPendingError))
-          deps.logger.error({ err: error, organizationId }, "dispatch failed");
+        if (!(error instanceof DeliveriesPendingError)) deps.logger.error({ err: error }, "dispatch failed");
       }
     }
     await events.tick();

@@ -1,3 +1,4 @@
+import type { RedisConnection } from "./queues.js";
 /**
  * Runs the notifications service over the outbox, in both modes the reminders
  * run in: a BullMQ repeating job with Redis (one worker at a time takes it;
@@ -5,7 +6,6 @@
  * Either way an event recorded before a crash is found on the next pass.
  */
 import { Queue, Worker } from "bullmq";
-import type { Redis } from "ioredis";
 import { processEvents, type ProcessEventsDeps } from "../src/services/notifications/notifications-service.js";
 import { QUEUE_NAMES } from "./queues.js";
 
@@ -47,7 +47,7 @@ export function startEmbeddedEventProcessor(deps: ProcessEventsDeps & { interval
 }
 
 export interface EventWorkerDeps extends ProcessEventsDeps {
-  connection: Redis;
+  connection: RedisConnection;
   prefix: string;
   /** Queue name (default QUEUE_NAMES.events); a test may give its own. */
   queueName?: string;

@@ -1,4 +1,4 @@
-import type { SendRateLimiter } from "./send-rate-limiter.js";
+import { inTurnOrder, type SendRateLimiter } from "../src/services/delivery/rate-limiter.js";
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -7,7 +7,7 @@ export function createMemoryRateLimiter(options: { perSecond: number; perChatInt
   const recent: number[] = [];
   const lastByChat = new Map<number | string, number>();
   let pausedUntil = 0;
-  return {
+  return inTurnOrder({
     async waitForTurn(chatId) {
       for (;;) {
         const now = Date.now();
@@ -30,5 +30,5 @@ export function createMemoryRateLimiter(options: { perSecond: number; perChatInt
       pausedUntil = Math.max(pausedUntil, Date.now() + ms);
       return Promise.resolve();
     },
-  };
+  });
 }

@@ -1,3 +1,5 @@
+import { Cluster, Redis } from "ioredis";
+
 /**
  * Every BullMQ queue nhacviec uses, with the payload of its jobs, in one place so
  * producers and workers cannot drift apart. Job ids are built from database rows
@@ -24,7 +26,12 @@ export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
  * and needs-date list, if this week's are due and unsent.
  */
 export interface DispatchJob {
-  organizationId: string;
+  /**
+   * Only this organization (weekly sends, and dispatch jobs queued by older
+   * versions). A dispatch without it sends what every organization has due,
+   * their messages in turns.
+   */
+  organizationId?: string;
   /** The slot the job was created for (ISO); the services send what is due by their own clock. */
   fireAt: string;
 }
@@ -37,9 +44,12 @@ export type ScheduledJob =
   | { kind: "needs-date-list"; organizationId: string }
   | { kind: "reconcile" };
 
-/** One job per organization and send time: the same slot enqueued twice is one job. */
-export function slotJobId(organizationId: string, fireAt: Date): string {
-  return `slot-${organizationId}-${fireAt.getTime()}`;
+/**
+ * One job per send time for every organization: the same minute enqueued twice
+ * (or by two organizations) is one job, which sends all that is due then.
+ */
+export function slotJobId(fireAt: Date): string {
+  return `slot-${fireAt.getTime()}`;
 }
 
 /** One job per organization and weekly send instant. */
@@ -48,12 +58,13 @@ export function weeklyJobId(organizationId: string, fireAt: Date): string {
 }
 
 /**
- * A catch-up job for what is past due, one per organization and reconciler run.
- * Never reused: a job left active by a killed worker would swallow a new one
- * with the same id until BullMQ noticed it stalled.
+ * A catch-up job for what is past due, one per reconciler run (for every
+ * organization; `scope` names one for a weekly catch-up). Never reused: a job
+ * left active by a killed worker would swallow a new one with the same id
+ * until BullMQ noticed it stalled.
  */
-export function catchUpJobId(organizationId: string, now: Date): string {
-  return `catchup-${organizationId}-${now.getTime()}-${process.pid}`;
+export function catchUpJobId(scope: string, now: Date): string {
+  return `catchup-${scope}-${now.getTime()}-${process.pid}`;
 }
 
 /** Anything BullMQ lets fail with an "error" event: a Queue, a Worker. */
@@ -87,4 +98,31 @@ export function logRedisErrors(
     loggedAt = at;
     unlogged = 0;
   });
+}
+
+/** One Redis server or a Redis Cluster: BullMQ, the limiters and the sent markers take either. */
+export type RedisConnection = Redis | Cluster;
+
+/**
+ * The connection of a worker process: a Redis Cluster when seed nodes are
+ * given (the queue prefix must then be a hash tag, "{nhacviec}", so each
+ * queue's keys and the limiter's share one slot), else one server.
+ * BullMQ needs maxRetriesPerRequest null: its workers block on Redis and must
+ * not give up.
+ */
+export function connectRedis(target: {
+  redisUrl?: string | undefined;
+  redisClusterNodes?: string[] | undefined;
+}): RedisConnection {
+  if (target.redisClusterNodes && target.redisClusterNodes.length > 0) {
+    return new Cluster(
+      target.redisClusterNodes.map((node) => {
+        const at = node.lastIndexOf(":");
+        return { host: node.slice(0, at), port: Number(node.slice(at + 1)) };
+      }),
+      { redisOptions: { maxRetriesPerRequest: null } },
+    );
+  }
+  if (!target.redisUrl) throw new Error("no Redis: set REDIS_URL or REDIS_CLUSTER_NODES");
+  return new Redis(target.redisUrl, { maxRetriesPerRequest: null });
 }

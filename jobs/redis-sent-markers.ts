@@ -1,11 +1,11 @@
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "./queues.js";
 import type { SentMarkers } from "../src/services/delivery/sent-markers.js";
 
 /** Long enough to outlive any database outage the sender waits out, short enough to clean itself up. */
 const MARKER_SECONDS = 3 * 24 * 60 * 60;
 
 /** Sent markers in Redis under the queue prefix, one key per delivery (why: src/services/delivery/sent-markers.ts). */
-export function createRedisSentMarkers(connection: Redis, prefix: string): SentMarkers {
+export function createRedisSentMarkers(connection: RedisConnection, prefix: string): SentMarkers {
   const key = (deliveryId: string) => `${prefix}:sent:${deliveryId}`;
   return {
     async mark(deliveryIds, messageId) {

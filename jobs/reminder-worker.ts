@@ -1,9 +1,15 @@
 import { Queue, UnrecoverableError, Worker } from "bullmq";
-import type { Redis } from "ioredis";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../src/logger.js";
-import { DeliveriesPendingError, dispatchDue } from "../src/services/delivery/dispatch-due.js";
-import { reconcilePass, releaseStaleClaims } from "../src/services/delivery/reconcile.js";
+import {
+  ClaimsHeldElsewhereError,
+  DeliveriesPendingError,
+  type DispatchDeps,
+  type DispatchResult,
+  dispatchDueAcross,
+} from "../src/services/delivery/dispatch-due.js";
+import { DEFAULT_STALE_CLAIM_SECONDS } from "../src/services/delivery/claim-heartbeat.js";
+import { organizationsWithDueSends, reconcilePass, releaseStaleClaims } from "../src/services/delivery/reconcile.js";
 import { sendWeeklyIfDue, type WeeklySlot } from "../src/services/delivery/weekly-sends.js";
 import type { DeliveryChannel } from "../src/channels/channel.js";
 import type { ZaloChannelDeps } from "../src/services/delivery/deliver.js";
@@ -15,6 +21,7 @@ import {
   type DispatchJob,
   type DispatchJobName,
   QUEUE_NAMES,
+  type RedisConnection,
   type QueueNames,
   type ScheduledJob,
   slotJobId,
@@ -25,7 +32,7 @@ import type { SendRateLimiter } from "./send-rate-limiter.js";
 
 export interface ReminderEngineDeps {
   db: Database;
-  connection: Redis;
+  connection: RedisConnection;
   notifier: Notifier;
   limiter: SendRateLimiter;
   /** The channels to deliver on, as the registry lists them from config (the runtime passes them). */
@@ -65,7 +72,7 @@ const JOB_OPTIONS = {
 };
 
 export function createDispatchQueue(
-  connection: Redis,
+  connection: RedisConnection,
   prefix: string,
   name: string = QUEUE_NAMES.reminders,
   logger?: Logger,
@@ -77,18 +84,23 @@ export function createDispatchQueue(
 
 type DispatchQueue = Queue<DispatchJob, unknown, DispatchJobName>;
 
-/** A delayed job per slot; a slot already queued is not queued twice. */
+/**
+ * A delayed job per send time (for every organization due then); a time
+ * already queued is not queued twice.
+ */
 export async function enqueueSlots(queue: DispatchQueue, slots: SendSlot[], now: Date): Promise<void> {
-  const jobs = slots.map((slot) => ({
+  const times = [...new Set(slots.map((slot) => slot.fireAt.getTime()))].map((time) => new Date(time));
+  const jobs = times.map((fireAt) => ({
     name: "dispatch" as const,
-    data: { organizationId: slot.organizationId, fireAt: slot.fireAt.toISOString() },
-    opts: {
-      ...JOB_OPTIONS,
-      jobId: slotJobId(slot.organizationId, slot.fireAt),
-      delay: Math.max(0, slot.fireAt.getTime() - now.getTime()),
-    },
+    data: { fireAt: fireAt.toISOString() },
+    opts: { ...JOB_OPTIONS, jobId: slotJobId(fireAt), delay: Math.max(0, fireAt.getTime() - now.getTime()) },
   }));
   for (let i = 0; i < jobs.length; i += 1000) await queue.addBulk(jobs.slice(i, i + 1000));
+}
+
+/** One immediate dispatch of whatever every organization has due (never swallowed: see catchUpJobId). */
+async function enqueueCatchUp(queue: DispatchQueue, scope: string, now: Date): Promise<void> {
+  await queue.add("dispatch", { fireAt: now.toISOString() }, { ...JOB_OPTIONS, jobId: catchUpJobId(scope, now) });
 }
 
 /** A delayed job per weekly send instant ahead; one at once for a past instant not sent yet. */
@@ -113,25 +125,28 @@ export async function enqueueWeeklySlots(queue: DispatchQueue, slots: WeeklySlot
 
 /**
  * Rebuilds the queue from the database, which is the source of truth (the
- * reconcile service): every missing delayed job is re-created (a flushed
- * Redis loses nothing), an immediate dispatch is queued where something is
- * past due and unsent, and each organization's weekly sends are queued at
- * their instants.
+ * reconcile service). What is past due and unsent is queued first, before
+ * anything is planned: planning a hundred organizations takes seconds, and
+ * their 08:00 sends must not wait for it. Then every missing delayed job is
+ * re-created (a flushed Redis loses nothing) and each organization's weekly
+ * sends are queued at their instants.
  */
 export async function reconcile(
   deps: Omit<ReminderEngineDeps, "notifier" | "limiter">,
   queue: DispatchQueue,
 ): Promise<void> {
   const now = deps.now();
-  const result = await reconcilePass({ ...deps, sentMarkers: createRedisSentMarkers(deps.connection, deps.prefix) });
+  const sentMarkers = createRedisSentMarkers(deps.connection, deps.prefix);
+  await releaseStaleClaims(deps.db, deps.staleClaimSeconds, sentMarkers);
+  const dueFirst = new Set(await organizationsWithDueSends(deps.db, now));
+  if (dueFirst.size > 0) await enqueueCatchUp(queue, "due", now);
+  deps.logger.debug({ dueNow: dueFirst.size }, "reconcile: what is due is queued; planning");
+  const result = await reconcilePass({ ...deps, sentMarkers });
+  deps.logger.debug("reconcile: planned");
   await enqueueSlots(queue, result.futureSlots, now);
-  await queue.addBulk(
-    result.dueNow.map((organizationId) => ({
-      name: "dispatch" as const,
-      data: { organizationId, fireAt: now.toISOString() },
-      opts: { ...JOB_OPTIONS, jobId: catchUpJobId(organizationId, now) },
-    })),
-  );
+  // Planning found more past due (a milestone changed meanwhile): one more catch-up for them.
+  if (result.dueNow.some((organizationId) => !dueFirst.has(organizationId)))
+    await enqueueCatchUp(queue, "planned", now);
   await enqueueWeeklySlots(queue, result.weekly, now);
 }
 
@@ -144,40 +159,57 @@ export interface ReminderEngine {
   close(): Promise<void>;
 }
 
-/** The dispatch worker (reminders and weekly sends) and the scheduled-jobs worker (reconciler every 5 minutes). */
-export async function startReminderEngine(deps: ReminderEngineDeps): Promise<ReminderEngine> {
-  const names = deps.queueNames ?? QUEUE_NAMES;
-  const queue = createDispatchQueue(deps.connection, deps.prefix, names.reminders, deps.logger);
-  const schedules = new Queue<ScheduledJob>(names.schedules, { connection: deps.connection, prefix: deps.prefix });
-  logRedisErrors(schedules, "schedules queue", deps.logger);
+type DispatchWorker = Worker<DispatchJob, unknown, DispatchJobName>;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Dispatches, and again every third of the stale-claim threshold while another
+ * process holds claims on these deliveries. A worker killed mid-send leaves
+ * claims it no longer renews; the job BullMQ hands over from it (stalled)
+ * gives them back once stale, checking their sent markers first, and sends
+ * them: here, within seconds, not after BullMQ's growing backoff.
+ */
+async function dispatchUntilNoneHeld(
+  deps: DispatchDeps & { staleClaimSeconds?: number | undefined },
+  organizations: string[],
+): Promise<DispatchResult> {
+  const staleMs = (deps.staleClaimSeconds ?? DEFAULT_STALE_CLAIM_SECONDS) * 1000;
+  const giveUpAt = Date.now() + 2 * staleMs + 10_000;
+  for (;;) {
+    await releaseStaleClaims(deps.db, deps.staleClaimSeconds, deps.sentMarkers);
+    try {
+      return await dispatchDueAcross(deps, organizations);
+    } catch (error) {
+      if (!(error instanceof ClaimsHeldElsewhereError) || Date.now() > giveUpAt) throw error;
+    }
+    await sleep(Math.max(1000, staleMs / 3));
+  }
+}
+
+/**
+ * The dispatch worker: a weekly job sends one organization's digest; a
+ * dispatch job sends what every organization has due (or the one it names),
+ * their messages in turns.
+ */
+function startDispatchWorker(deps: ReminderEngineDeps, name: string): DispatchWorker {
   const sendDeps = { ...deps, sentMarkers: createRedisSentMarkers(deps.connection, deps.prefix) };
-  // Every 5 minutes whatever the zone: the pass itself reads each organization's zone.
-  const reconcilePattern = deps.reconcilePattern === undefined ? "*/5 * * * *" : deps.reconcilePattern;
-  /** Re-creates every scheduler the engine needs that is missing (a flushed Redis lost it); `always` also updates one. */
-  const ensureSchedulers = async (always = false): Promise<void> => {
-    if (reconcilePattern === null) return;
-    if (!always && (await schedules.getJobScheduler("reconcile"))) return;
-    await schedules.upsertJobScheduler(
-      "reconcile",
-      { pattern: reconcilePattern },
-      { name: "reconcile", data: { kind: "reconcile" } },
-    );
-  };
   const worker = new Worker<DispatchJob, unknown, DispatchJobName>(
-    names.reminders,
+    name,
     async (job) => {
       const log = deps.logger.child({ jobId: job.id, organizationId: job.data.organizationId });
       try {
         if (job.name === "weekly") {
+          if (!job.data.organizationId) return null;
           const sent = await sendWeeklyIfDue({ ...deps, logger: log }, job.data.organizationId);
           log.info({ sent: sent?.at ?? null }, "weekly sends");
           return sent;
         }
-        // A worker killed mid-send leaves claims no one else would release before the next pass; the job that
-        // BullMQ hands over from it (stalled) gives them back first, checking their sent markers.
-        await releaseStaleClaims(deps.db, deps.staleClaimSeconds, sendDeps.sentMarkers);
-        const result = await dispatchDue({ ...sendDeps, logger: log }, job.data.organizationId);
-        log.info(result, "reminders dispatched");
+        const organizations = job.data.organizationId
+          ? [job.data.organizationId]
+          : await organizationsWithDueSends(deps.db, deps.now());
+        const result = await dispatchUntilNoneHeld({ ...sendDeps, logger: log }, organizations);
+        log.info({ organizations: organizations.length, ...result }, "reminders dispatched");
         return result;
       } catch (error) {
         if (error instanceof DeliveriesPendingError) throw error;
@@ -196,40 +228,27 @@ export async function startReminderEngine(deps: ReminderEngineDeps): Promise<Rem
       stalledInterval: 10_000,
     },
   );
-  const scheduler = new Worker<ScheduledJob>(
-    names.schedules,
-    async (job) => {
-      const data = job.data;
-      if (data.kind === "reconcile") {
-        await ensureSchedulers();
-        await reconcile(deps, queue);
-      }
-      // A cron job left by an older version: the claim in sendWeeklyIfDue keeps it from sending twice.
-      else await sendWeeklyIfDue(deps, data.organizationId);
-    },
-    { connection: deps.connection, prefix: deps.prefix, concurrency: 1 },
-  );
   // Redis going away is logged once a minute here rather than printed by BullMQ to stderr.
   logRedisErrors(worker, "reminder worker", deps.logger);
-  logRedisErrors(scheduler, "scheduler worker", deps.logger);
   worker.on("failed", (job, error) =>
     deps.logger.warn({ jobId: job?.id, err: error.message }, "dispatch failed; BullMQ retries it"),
   );
-  // Weekly sends used to be cron schedulers fixed at Monday 08:00 in one zone; they are now planned jobs.
-  for (const legacy of await schedules.getJobSchedulers()) {
-    if (legacy.key.startsWith("weekly-digest-") || legacy.key.startsWith("needs-date-list-"))
-      await schedules.removeJobScheduler(legacy.key);
-  }
-  await ensureSchedulers(true);
+  return worker;
+}
 
-  // Redis came back (a restart, maybe empty): rebuild at once what it lost, not at the next pass.
+/**
+ * Rebuilds the queue from the database when Redis comes back empty. After a
+ * FLUSHALL or a restart with nothing on disk the repeating reconcile job is
+ * gone with everything else, so nothing in Redis would ever run the pass
+ * that rebuilds it: a reconnect, or a marker key gone, is what notices.
+ */
+async function watchRedis(deps: ReminderEngineDeps, rebuild: () => Promise<void>): Promise<{ stop(): Promise<void> }> {
   const aliveKey = `${deps.prefix}:engine-alive`;
   let recovering: Promise<void> | undefined;
   const recover = (why: string): Promise<void> => {
     recovering ??= (async () => {
       deps.logger.warn({ why }, "rebuilding the reminder queue from the database");
-      await ensureSchedulers();
-      await reconcile(deps, queue);
+      await rebuild();
       await deps.connection.set(aliveKey, "1");
     })()
       .catch((error: unknown) => deps.logger.error({ err: error, why }, "rebuilding the reminder queue failed"))
@@ -265,15 +284,66 @@ export async function startReminderEngine(deps: ReminderEngineDeps): Promise<Rem
   }, deps.redisCheckMs ?? 10_000);
   check.unref();
   return {
+    async stop() {
+      clearInterval(check);
+      deps.connection.off("close", onClose);
+      deps.connection.off("ready", onReady);
+      await recovering;
+    },
+  };
+}
+
+/** The dispatch worker (reminders and weekly sends) and the scheduled-jobs worker (reconciler every 5 minutes). */
+export async function startReminderEngine(deps: ReminderEngineDeps): Promise<ReminderEngine> {
+  const names = deps.queueNames ?? QUEUE_NAMES;
+  const queue = createDispatchQueue(deps.connection, deps.prefix, names.reminders, deps.logger);
+  const schedules = new Queue<ScheduledJob>(names.schedules, { connection: deps.connection, prefix: deps.prefix });
+  logRedisErrors(schedules, "schedules queue", deps.logger);
+  // Every 5 minutes whatever the zone: the pass itself reads each organization's zone.
+  const reconcilePattern = deps.reconcilePattern === undefined ? "*/5 * * * *" : deps.reconcilePattern;
+  /** Re-creates every scheduler the engine needs that is missing (a flushed Redis lost it); `always` also updates one. */
+  const ensureSchedulers = async (always = false): Promise<void> => {
+    if (reconcilePattern === null) return;
+    if (!always && (await schedules.getJobScheduler("reconcile"))) return;
+    await schedules.upsertJobScheduler(
+      "reconcile",
+      { pattern: reconcilePattern },
+      { name: "reconcile", data: { kind: "reconcile" } },
+    );
+  };
+  const worker = startDispatchWorker(deps, names.reminders);
+  const scheduler = new Worker<ScheduledJob>(
+    names.schedules,
+    async (job) => {
+      const data = job.data;
+      if (data.kind === "reconcile") {
+        await ensureSchedulers();
+        await reconcile(deps, queue);
+      }
+      // A cron job left by an older version: the claim in sendWeeklyIfDue keeps it from sending twice.
+      else await sendWeeklyIfDue(deps, data.organizationId);
+    },
+    { connection: deps.connection, prefix: deps.prefix, concurrency: 1 },
+  );
+  logRedisErrors(scheduler, "scheduler worker", deps.logger);
+  // Weekly sends used to be cron schedulers fixed at Monday 08:00 in one zone; they are now planned jobs.
+  for (const legacy of await schedules.getJobSchedulers()) {
+    if (legacy.key.startsWith("weekly-digest-") || legacy.key.startsWith("needs-date-list-"))
+      await schedules.removeJobScheduler(legacy.key);
+  }
+  await ensureSchedulers(true);
+  // Redis came back (a restart, maybe empty): rebuild at once what it lost, not at the next pass.
+  const watch = await watchRedis(deps, async () => {
+    await ensureSchedulers();
+    await reconcile(deps, queue);
+  });
+  return {
     queue,
     worker,
     scheduler,
     schedules,
     async close() {
-      clearInterval(check);
-      deps.connection.off("close", onClose);
-      deps.connection.off("ready", onReady);
-      await recovering;
+      await watch.stop();
       await Promise.all([worker.close(), scheduler.close()]);
       await Promise.all([queue.close(), schedules.close()]);
     },

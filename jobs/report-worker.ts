@@ -5,12 +5,11 @@
  * process, after the request has been answered (runReportBuildsInProcess).
  */
 import { Queue, UnrecoverableError, Worker } from "bullmq";
-import type { Redis } from "ioredis";
 import type { Database } from "../db/client.js";
 import type { Logger } from "../src/logger.js";
 import { type EnqueueReportBuild, runReportBuild } from "../src/services/reports/report-builds.js";
 import type { convertToPdf } from "../src/services/reports/pdf.js";
-import { QUEUE_NAMES } from "./queues.js";
+import { QUEUE_NAMES, type RedisConnection } from "./queues.js";
 
 /** The payload of a report job: the build's row. */
 export interface ReportJob {
@@ -21,7 +20,7 @@ export interface ReportWorkerDeps {
   db: Database;
   logger: Logger;
   now: () => Date;
-  connection: Redis;
+  connection: RedisConnection;
   prefix: string;
   /** Queue name (default QUEUE_NAMES.reports); a test gives its own. */
   queueName?: string;
@@ -29,7 +28,7 @@ export interface ReportWorkerDeps {
 }
 
 /** The producer side, for the web app. */
-export function createReportQueue(deps: { connection: Redis; prefix: string; queueName?: string; logger: Logger }): {
+export function createReportQueue(deps: { connection: RedisConnection; prefix: string; queueName?: string; logger: Logger }): {
   enqueue: EnqueueReportBuild;
   close(): Promise<void>;
 } {

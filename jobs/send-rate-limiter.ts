@@ -1,10 +1,13 @@
-import type { Redis } from "ioredis";
+import type { RedisConnection } from "./queues.js";
 
-import type { SendRateLimiter } from "../src/services/delivery/rate-limiter.js";
+import { inTurnOrder, type SendRateLimiter } from "../src/services/delivery/rate-limiter.js";
 
 export type { SendRateLimiter };
 
-// Returns 0 when the caller may send now (and records the send), else the milliseconds to wait.
+// Returns 0 when the caller may send now (and records the send), else the milliseconds to wait. Turns are
+// also spaced 1/perSecond apart, give or take PACE_TOLERANCE_MS (KEYS[4] holds when the next is due): a window filled in one burst reaches
+// the platform as a burst, and its jitter on a busy machine puts one send too many in the platform's second,
+// which answers 429 and pauses every sender for a whole second.
 const TAKE_TURN = `
 local pause = redis.call('PTTL', KEYS[1])
 if pause > 0 then return pause end
@@ -12,6 +15,8 @@ local chat = redis.call('PTTL', KEYS[3])
 if chat > 0 then return chat end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local nextAt = tonumber(redis.call('GET', KEYS[4]) or '0')
+if nextAt - now > tonumber(ARGV[6]) then return math.max(1, math.ceil(nextAt - now - tonumber(ARGV[6]))) end
 redis.call('ZREMRANGEBYSCORE', KEYS[2], 0, now - tonumber(ARGV[3]))
 if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[1]) then
   local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
@@ -20,41 +25,53 @@ end
 redis.call('ZADD', KEYS[2], now, ARGV[4])
 redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[3]) * 2)
 redis.call('SET', KEYS[3], 1, 'PX', tonumber(ARGV[2]))
+redis.call('SET', KEYS[4], tostring(math.max(nextAt, now) + tonumber(ARGV[5])), 'PX', 2000)
 return 0
 `;
+
+/** How far a turn may run ahead of the even pace: a sender woken late catches up without a burst. */
+const PACE_TOLERANCE_MS = 200;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The limiter shared through Redis: every worker process asks Redis for its turn. */
 export function createSendRateLimiter(
-  redis: Redis,
+  redis: RedisConnection,
   options: { prefix: string; perSecond: number; perChatIntervalMs: number; channel?: "telegram" | "zalo" | "email" },
 ): SendRateLimiter {
   let sequence = 0;
   const channel = options.channel ?? "telegram";
   const pauseKey = `${options.prefix}:${channel}:pause`;
   const windowKey = `${options.prefix}:${channel}:window`;
-  return {
-    async waitForTurn(chatId) {
-      for (;;) {
-        const member = `${process.pid}-${Date.now()}-${sequence++}`;
-        const wait = (await redis.eval(
-          TAKE_TURN,
-          3,
-          pauseKey,
-          windowKey,
-          `${options.prefix}:${channel}:chat:${chatId}`,
-          options.perSecond,
-          options.perChatIntervalMs,
-          1000,
-          member,
-        )) as number;
-        if (wait <= 0) return;
-        await sleep(Math.min(wait, 5000));
-      }
+  const paceKey = `${options.prefix}:${channel}:next`;
+  // A lane per 40 messages a second: a Redis round trip per turn must not cap a fast channel.
+  return inTurnOrder(
+    {
+      async waitForTurn(chatId) {
+        for (;;) {
+          const member = `${process.pid}-${Date.now()}-${sequence++}`;
+          const wait = (await redis.eval(
+            TAKE_TURN,
+            4,
+            pauseKey,
+            windowKey,
+            `${options.prefix}:${channel}:chat:${chatId}`,
+            paceKey,
+            options.perSecond,
+            options.perChatIntervalMs,
+            1000,
+            member,
+            1000 / options.perSecond,
+            PACE_TOLERANCE_MS,
+          )) as number;
+          if (wait <= 0) return;
+          await sleep(Math.min(wait, 5000));
+        }
+      },
+      async pauseAll(ms) {
+        await redis.set(pauseKey, "1", "PX", Math.max(1, Math.round(ms)));
+      },
     },
-    async pauseAll(ms) {
-      await redis.set(pauseKey, "1", "PX", Math.max(1, Math.round(ms)));
-    },
-  };
+    Math.max(4, Math.ceil(options.perSecond / 40)),
+  );
 }

@@ -8,10 +8,24 @@ const optionalUrl = z
   .pipe(z.url().optional())
   .optional();
 
-const configSchema = z.object({
+export const configSchema = z.object({
   DATABASE_URL: optionalUrl,
   EMBEDDED_DATABASE_DIR: z.string().trim().min(1).default("./data/db"),
   REDIS_URL: optionalUrl,
+  // A Redis Cluster instead of one server: "host:port,host:port,…" (a few seed nodes; the rest are discovered).
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? undefined : value.split(/[\s,]+/).filter(Boolean)))
+    .pipe(
+      z
+        .array(z.string().regex(/^[^\s:]+:\d{1,5}$/, "REDIS_CLUSTER_NODES: each node as host:port, comma-separated"))
+        .min(1)
+        .optional(),
+    )
+    .optional(),
+  // Postgres connections each process opens at most (start, worker); the CLI commands open 2.
+  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
   TELEGRAM_BOT_TOKEN: z.string().trim().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   EVIDENCE_DIR: z.string().trim().min(1).default("./data/evidence"),
@@ -40,14 +54,17 @@ const configSchema = z.object({
       .regex(/^https?:\/\/[^/?#]+\/?$/, "PUBLIC_URL is an origin such as https://nhacviec.example.gov.vn")
       .optional(),
   ),
+  // On a Redis Cluster the prefix is a hash tag ("{nhacviec}") so a queue's keys share one slot; a plain
+  // prefix is wrapped in braces there.
   QUEUE_PREFIX: z
     .string()
     .trim()
-    .regex(/^[a-z0-9-]+$/)
+    .regex(/^(\{[a-z0-9-]+\}|[a-z0-9-]+)$/)
     .default("nhacviec"),
   TELEGRAM_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(25),
   TELEGRAM_CHAT_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
-  STALE_CLAIM_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  // A delivery claim not renewed for this long is a dead worker's (renewed every third of it while sending).
+  STALE_CLAIM_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // Zalo is optional: without ZALO_BOT_TOKEN nothing below is read, and a Telegram-only office is unchanged.
   ZALO_BOT_TOKEN: z
     .string()
@@ -120,6 +137,10 @@ export interface Config {
   /** Where PGlite keeps the data when there is no DATABASE_URL ("memory" keeps nothing). */
   embeddedDatabaseDir: string;
   redisUrl: string | undefined;
+  /** Seed nodes of a Redis Cluster (REDIS_CLUSTER_NODES); set, it is used instead of REDIS_URL. */
+  redisClusterNodes: string[] | undefined;
+  /** Postgres connections a long-running process (start, worker) opens at most. */
+  databasePoolMax: number;
   telegramBotToken: string | undefined;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
   evidenceDir: string;
@@ -204,6 +225,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: values.DATABASE_URL,
     embeddedDatabaseDir: values.EMBEDDED_DATABASE_DIR,
     redisUrl: values.REDIS_URL,
+    redisClusterNodes: values.REDIS_CLUSTER_NODES,
+    databasePoolMax: values.DATABASE_POOL_MAX,
     telegramBotToken: values.TELEGRAM_BOT_TOKEN === "" ? undefined : values.TELEGRAM_BOT_TOKEN,
     logLevel: values.LOG_LEVEL,
     evidenceDir: values.EVIDENCE_DIR,
@@ -213,7 +236,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     webhookSecret: values.WEBHOOK_SECRET,
     port: values.PORT,
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ""),
-    queuePrefix: values.QUEUE_PREFIX,
+    queuePrefix:
+      values.REDIS_CLUSTER_NODES && !values.QUEUE_PREFIX.startsWith("{")
+        ? `{${values.QUEUE_PREFIX}}`
+        : values.QUEUE_PREFIX,
     telegramMessagesPerSecond: values.TELEGRAM_MESSAGES_PER_SECOND,
     telegramChatIntervalMs: values.TELEGRAM_CHAT_INTERVAL_MS,
     staleClaimSeconds: values.STALE_CLAIM_SECONDS,

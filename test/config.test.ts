@@ -4,10 +4,24 @@ import { ConfigError, loadConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 
 describe("loadConfig", () => {
+  it("reads a Redis Cluster's nodes and makes the queue prefix a hash tag there", () => {
+    const config = loadConfig({ REDIS_CLUSTER_NODES: "10.0.0.1:7000, 10.0.0.2:7001", DATABASE_POOL_MAX: "20" });
+    expect(config).toMatchObject({
+      redisClusterNodes: ["10.0.0.1:7000", "10.0.0.2:7001"],
+      queuePrefix: "{nhacviec}",
+      databasePoolMax: 20,
+    });
+    expect(loadConfig({ REDIS_CLUSTER_NODES: "h:1", QUEUE_PREFIX: "{tinh}" }).queuePrefix).toBe("{tinh}");
+    expect(loadConfig({ QUEUE_PREFIX: "tinh" }).queuePrefix).toBe("tinh");
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: "no-port" })).toThrow(/REDIS_CLUSTER_NODES/);
+  });
+
   it("reads the environment with defaults for what is not set", () => {
     expect(loadConfig({})).toEqual({
       databaseUrl: undefined,
       embeddedDatabaseDir: "./data/db",
+      redisClusterNodes: undefined,
+      databasePoolMax: 10,
       redisUrl: undefined,
       telegramBotToken: undefined,
       logLevel: "info",
@@ -21,7 +35,7 @@ describe("loadConfig", () => {
       queuePrefix: "nhacviec",
       telegramMessagesPerSecond: 25,
       telegramChatIntervalMs: 1000,
-      staleClaimSeconds: 120,
+      staleClaimSeconds: 30,
       zaloBotToken: undefined,
       zaloApiRoot: undefined,
       zaloWebhookUrl: undefined,

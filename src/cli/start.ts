@@ -11,7 +11,7 @@ import { UsageError } from "./usage-error.js";
 export async function runStart(config: Config, logger: Logger): Promise<void> {
   const token = config.telegramBotToken;
   if (!token) throw new UsageError("start cần TELEGRAM_BOT_TOKEN (lấy từ @BotFather)");
-  const client = await openMigratedDatabase(config, logger);
+  const client = await openMigratedDatabase(config, logger, { max: config.databasePoolMax });
   const now = () => new Date();
   const notifier = createTelegramNotifier(token, { apiRoot: config.telegramApiRoot });
   const reminders = await startReminders(config, { db: client.db, notifier, logger, now });

@@ -8,7 +8,7 @@ import { UsageError } from "./usage-error.js";
 /** `worker`: runs the reminder workers until SIGTERM or SIGINT, then drains and exits. */
 export async function runWorker(config: Config, logger: Logger): Promise<void> {
   if (!config.telegramBotToken) throw new UsageError("worker cần TELEGRAM_BOT_TOKEN");
-  const client = await openMigratedDatabase(config, logger);
+  const client = await openMigratedDatabase(config, logger, { max: config.databasePoolMax });
   const notifier = createTelegramNotifier(config.telegramBotToken, { apiRoot: config.telegramApiRoot });
   const reminders = await startReminders(config, { db: client.db, notifier, logger, now: () => new Date() });
   await untilStopped(logger);

@@ -379,6 +379,10 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
       });
     })();
   });
+  // Node closes an idle kept-alive connection after 5 s; a client reusing it at that moment gets ECONNRESET with
+  // its request unread, which a sender must count as "maybe delivered" and never resend. Telegram keeps idle
+  // connections far longer, so the emulator does too: the race is the emulator's, not the platform's.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const user = (

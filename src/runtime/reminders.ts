@@ -1,11 +1,10 @@
 /** The reminder side of a process: BullMQ workers with Redis, or the in-process timer without. */
 import { enabledChannelList } from "../channels/registry.js";
-import { Redis } from "ioredis";
 import type { Database } from "../../db/client.js";
 import { startEmbeddedDispatcher } from "../../jobs/embedded-dispatcher.js";
 import { startEventWorker } from "../../jobs/event-processor.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
-import { logRedisErrors } from "../../jobs/queues.js";
+import { connectRedis, logRedisErrors } from "../../jobs/queues.js";
 import { createReportQueue, startReportWorker } from "../../jobs/report-worker.js";
 import { enqueueSlots, reconcile, startReminderEngine } from "../../jobs/reminder-worker.js";
 import { createSendRateLimiter, type SendRateLimiter } from "../../jobs/send-rate-limiter.js";
@@ -33,11 +32,15 @@ export interface RunningReminders {
   close(): Promise<void>;
 }
 
+/** Seconds after which an event's claim counts as its dead worker's (the delivery claims' own is renewed). */
+const EVENT_STALE_CLAIM_SECONDS = 120;
+
 export async function startReminders(
   config: Pick<
     Config,
     "redisUrl" | "queuePrefix" | "telegramMessagesPerSecond" | "telegramChatIntervalMs" | "staleClaimSeconds"
   > &
+    Partial<Pick<Config, "redisClusterNodes">> &
     // Optional: a Telegram-only caller (the fault tier, older tests) gives none of Zalo's settings.
     Partial<
       Pick<
@@ -54,7 +57,7 @@ export async function startReminders(
   deps: { db: Database; notifier: Notifier; logger: Logger; now: () => Date; embeddedIntervalMs?: number },
 ): Promise<RunningReminders> {
   const { db, notifier, logger, now } = deps;
-  if (!config.redisUrl) {
+  if (!config.redisUrl && !config.redisClusterNodes) {
     const limiter = createMemoryRateLimiter({
       perSecond: config.telegramMessagesPerSecond,
       perChatIntervalMs: config.telegramChatIntervalMs,
@@ -92,8 +95,7 @@ export async function startReminders(
       },
     };
   }
-  // BullMQ workers need maxRetriesPerRequest null: they block on Redis and must not give up.
-  const connection = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+  const connection = connectRedis(config);
   // ioredis reconnects by itself; a listener keeps each failed attempt a log line, not an unhandled error.
   logRedisErrors(connection, "Redis connection", logger);
   const limiter = createSendRateLimiter(connection, {
@@ -134,7 +136,8 @@ export async function startReminders(
   };
   const engine = await startReminderEngine(engineDeps);
   // The outbox's events are told by whichever worker takes the repeating job.
-  const events = await startEventWorker(engineDeps);
+  // An event's claim is not renewed while its notices go out: it keeps the long threshold of before.
+  const events = await startEventWorker({ ...engineDeps, staleClaimSeconds: EVENT_STALE_CLAIM_SECONDS });
   // Word and PDF reports asked for on the web: LibreOffice runs in this worker, not in a web request.
   const reports = createReportQueue({ connection, prefix: config.queuePrefix, logger });
   const reportWorker = startReportWorker({ db, logger, now, connection, prefix: config.queuePrefix });

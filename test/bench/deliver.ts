@@ -3,8 +3,18 @@
  * the bot's rate (BENCH_RATE_CAP messages/s, default 1,000) and one message a
  * second per chat, answering 429 beyond that. Reports delivered/s as a
  * fraction of the cap, and lost and duplicate counts. `npm run bench:deliver`.
+ *
+ * Paired: after measuring this code it measures a peer, the code of another
+ * commit (BENCH_PEER, default 244821d: the last before the sent markers),
+ * extracted with `git archive` into a temporary directory and run the same way
+ * in the same session, so both figures share the machine's load (printed with
+ * os.loadavg()). BENCH_PEER=none measures this code alone.
  */
+import { execFileSync, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { enqueueSlots, startReminderEngine } from "../../jobs/reminder-worker.js";
 import { startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
@@ -29,7 +39,6 @@ const deps = {
     emulator.apiRoot,
     Math.floor(CAP * 0.97),
   ),
-  parallelSends: 32,
 };
 const engine = await startReminderEngine(deps);
 try {
@@ -45,6 +54,7 @@ try {
   process.stdout.write(
     `${JSON.stringify({
       benchmark: "deliver",
+      code: process.env.BENCH_CODE ?? "current",
       sends: SENDS,
       rateCap: CAP,
       seconds: Number(seconds.toFixed(2)),
@@ -54,6 +64,7 @@ try {
       duplicates,
       tooManyRequests: emulator.stats.tooManyRequests,
       node: process.version,
+      loadavg: loadavg().map((n) => Number(n.toFixed(2))),
     })}\n`,
   );
 } finally {
@@ -62,4 +73,28 @@ try {
   await deps.connection.quit();
   await emulator.close();
   await database.drop();
+}
+
+const peer = process.env.BENCH_PEER ?? "244821d";
+if (!process.env.BENCH_CODE && peer !== "none") {
+  const root = resolve(import.meta.dirname, "../..");
+  const dir = mkdtempSync(join(tmpdir(), "nhacviec-bench-peer-"));
+  try {
+    execFileSync("sh", ["-c", `git -C "${root}" archive ${peer} | tar -x -C "${dir}"`]);
+    symlinkSync(join(root, "node_modules"), join(dir, "node_modules"));
+    const run = spawnSync(process.execPath, ["--import", "tsx", "test/bench/deliver.ts"], {
+      cwd: dir,
+      env: { ...process.env, BENCH_CODE: `peer ${peer}` },
+      encoding: "utf8",
+    });
+    const line = run.stdout.trim().split("\n").at(-1) ?? "";
+    // The peer's bench prints its own line; tagged here in case an older bench does not name its code.
+    process.stdout.write(
+      line.startsWith("{")
+        ? `${JSON.stringify({ code: `peer ${peer}`, ...JSON.parse(line), loadavg: loadavg().map((n) => Number(n.toFixed(2))) })}\n`
+        : `peer ${peer} failed: ${run.stderr.slice(-2000)}\n`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

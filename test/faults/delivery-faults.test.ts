@@ -139,4 +139,41 @@ describe("delivery under faults", () => {
     const states = await client.sql`select state, count(*)::int as n from reminder_deliveries group by state`;
     expect(states.filter((row) => row.state === "pending" || row.state === "sending")).toEqual([]);
   }, 120_000);
+
+  it("(f) a Bot API answering 2% of sends after 70 s: every other send on time, each message once", async () => {
+    const { client } = await stack.database();
+    // Delivered at once but answered after 70 s, past the client's 60 s timeout: each such send holds one sender.
+    const channel = telegramChannel;
+    const running = await channel.start({ slowAnswerRate: 0.02, slowAnswerMs: 70_000 });
+    const organization = await createFaultOrganization(client, [channel], {
+      people: 1000,
+      firstAddress: 900_000,
+      fireAt: new Date(Date.now() + 1000),
+    });
+    const engine = await startEngine(stack, client, running, { timeoutSeconds: 60 });
+    let allArrivedAt: number | undefined;
+    try {
+      await waitUntil(() => running.arrivals().length >= 1000, 60_000);
+      allArrivedAt = Date.now();
+      // The slow sends' timeouts end before the engine may close (it lets running sends finish).
+      await waitUntil(
+        async () =>
+          (await client.sql`select count(*)::int as n from reminder_deliveries where state = 'sending'`)[0]?.n === 0,
+        90_000,
+      );
+    } finally {
+      await engine.close();
+      await running.close();
+    }
+    const result = tally("slow-answer-2-percent", channel, [organization], running.arrivals());
+    expect(result).toMatchObject({ lost: 0, duplicated: 0 });
+    // On time as the tier counts it (60 s), with the slow answers' timeouts (60 s each) still running: eight
+    // senders held by them used to leave the last of the 1,000 messages 135 s late.
+    expect(result.latestSendSecondsLate).toBeLessThanOrEqual(60);
+    expect(((allArrivedAt ?? Number.POSITIVE_INFINITY) - organization.fireAt.getTime()) / 1000).toBeLessThanOrEqual(60);
+    // The slow ones are recorded as not known to have arrived (for a person to check), never resent.
+    const [unknown] = await client.sql`select count(*)::int as n from reminder_deliveries
+      where state = 'failed' and last_error like 'unknown outcome%'`;
+    expect(unknown?.n).toBeGreaterThan(0);
+  }, 150_000);
 });

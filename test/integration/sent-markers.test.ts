@@ -29,8 +29,8 @@ async function staleClaims(people: number, firstChatId: number) {
   const world = await createReminderWorld(database.client, people, firstChatId);
   await planSend(database.client, world, new Date(Date.now() - 60_000));
   const deliveries = await database.client.sql<Array<{ id: string; chat_id: string }>>`
-    insert into reminder_deliveries (organization_id, reminder_id, person_id, state, claimed_at)
-    select r.organization_id, r.id, p.id, 'sending', now() - interval '10 minutes'
+    insert into reminder_deliveries (organization_id, reminder_id, person_id, state, claimed_at, attempts)
+    select r.organization_id, r.id, p.id, 'sending', now() - interval '10 minutes', 1
     from reminders r join people p on p.organization_id = r.organization_id
     where r.organization_id = ${world.organizationId}
     returning id, (select chat_id from person_channels pc where pc.person_id = reminder_deliveries.person_id and pc.channel = 'telegram') as chat_id`;

@@ -12,11 +12,21 @@
  * for the embedded mode, where one process owns the database and the timer
  * (see jobs/memory-sent-markers.ts).
  *
- * The window left: the marker write itself fails (Redis is down too) and the
- * database stays unreachable until the sender gives up or dies. Then nothing
- * outside the platform knows the message went, and a later stale-claim release
- * sends it again: one duplicate, needing both stores down at once. A lost
- * reminder would be worse than that duplicate, so the release still happens.
+ * The windows left, as narrow as the channels allow (neither Telegram's
+ * sendMessage nor Zalo's takes an idempotency key, and neither can be asked
+ * whether a message went):
+ * - A worker killed while a request is on the wire (sent, not answered) or
+ *   between the answer and the marker write (one Redis round trip): nothing
+ *   says the message went, the claim goes stale (30 s without its heartbeat,
+ *   claim-heartbeat.ts) and the delivery is sent again. At most the sends in
+ *   flight at the kill (bounded by the dispatch's parallel sends, 64), in
+ *   practice the few whose request was on the wire: rate × round trip.
+ * - The marker write fails (Redis is down too) and the database stays
+ *   unreachable until the sender gives up or dies: one duplicate, needing
+ *   both stores down at once.
+ * A lost reminder would be worse than such a duplicate, so the release still
+ * happens. A send that got no answer from a live worker (a timeout) is the
+ * opposite case: it is recorded as not known to have arrived, never resent.
  */
 export interface SentMarkers {
   /** Notes that these deliveries went out as `messageId`. */
