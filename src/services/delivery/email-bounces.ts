@@ -9,7 +9,7 @@
  */
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../../db/client.js";
-import { hardBounces, readDeliveryStatusReport } from "../../channels/email/delivery-status.js";
+import { hardBounces, readDeliveryStatusReport } from "../../domain/email/delivery-status.js";
 import { recordEvent } from "../events/outbox.js";
 import { isReachable } from "./reachable.js";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { hardBounces, readDeliveryStatusReport } from "../../../src/channels/email/delivery-status.js";
+import { hardBounces, readDeliveryStatusReport } from "../../../src/domain/email/delivery-status.js";
 
 const postfix = readFileSync(new URL("../../fixtures/email/postfix-bounce.eml", import.meta.url), "utf8");
 
