@@ -101,6 +101,21 @@ export const layerRules = [
     ["**/bot/**", "**/web/**", "**/cli/**", "**/jobs/**", "**/db/**", "@grammyjs/*"],
     "A channel is how a message reaches a person; it knows no front end, job or table.",
   ),
+  layer(
+    ["src/i18n/**/*.ts"],
+    [
+      ...ioLibraries.filter((name) => !name.startsWith("node:")),
+      "**/services/**",
+      "**/bot/**",
+      "**/web/**",
+      "**/cli/**",
+      "**/jobs/**",
+      "**/db/**",
+      "**/channels/**",
+      "**/runtime/**",
+    ],
+    "src/i18n holds the words; it reads the domain's shapes and imports nothing from services or front ends.",
+  ),
   frontEnd(
     ["src/bot/**/*.ts", "src/web/**/*.ts"],
     ["**/db/**", "drizzle-orm", "drizzle-orm/*", "postgres", "**/jobs/**", "**/cli/**"],
