@@ -164,17 +164,24 @@ export default tseslint.config(
   },
   ...layerRules,
   {
-    // Short functions (docs/spec/style.md): the folders that comply are held to it; the rest join as they are split.
-    files: [
-      "src/web/**/*.ts",
-      "src/cli/**/*.ts",
-      "src/runtime/**/*.ts",
-      "src/domain/**/*.ts",
-      "src/channels/**/*.ts",
-      "src/i18n/**/*.ts",
-    ],
-    rules: { "max-lines-per-function": ["error", { max: 120, skipBlankLines: true, skipComments: true }] },
+    // Short functions (docs/spec/style.md): no function in src/ over 120 lines, blank lines and comments counted.
+    files: ["src/**/*.ts"],
+    rules: { "max-lines-per-function": ["error", { max: 120 }] },
   },
+  // ---- TEMPORARY (issue 22): functions other helpers are rewriting; the lead removes this block after merging.
+  {
+    files: [
+      "src/services/delivery/dispatch-due.ts",
+      "src/web/import-routes.ts",
+      "src/web/par-routes.ts",
+      "src/web/people-routes.ts",
+      "src/services/par/par-view.ts",
+      "src/import/par/interpret-criteria.ts",
+      "src/domain/deadline/normalize.ts",
+    ],
+    rules: { "max-lines-per-function": "off" },
+  },
+  // ---- END TEMPORARY
   {
     files: ["test/**/*.ts"],
     rules: {
