@@ -175,7 +175,6 @@ export default tseslint.config(
       "src/web/import-routes.ts",
       "src/web/par-routes.ts",
       "src/web/people-routes.ts",
-      "src/domain/deadline/normalize.ts",
     ],
     rules: { "max-lines-per-function": "off" },
   },

@@ -2,7 +2,7 @@
  * The demo's story: the first ten weeks of seed 000 (Gio Sơn 2025) on a fast clock. Four people join on
  * Telegram and a fifth on Zalo, the reminders and the weekly digests go out each working morning, Nam hands in
  * a task with its evidence and the office approves it, and the chairman asks what is late at the end.
- * `runDemo` writes the chats; two runs write the same text (test/dev/demo-determinism.test.ts).
+ * `runDemo` writes the chats; two runs write the same text (test/cli/demo.test.ts).
  */
 import { sql } from "drizzle-orm";
 import { DateTime } from "luxon";
