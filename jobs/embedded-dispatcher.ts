@@ -25,6 +25,11 @@ export interface EmbeddedDispatcherDeps {
   now: () => Date;
   /** How often the timer looks for due rows (default 20 s). */
   intervalMs?: number;
+  /**
+   * No timer: passes run only when `pass()` is called. For a simulated clock (the demo), whose time moves only
+   * when the dispatcher is idle, so no pass reads the clock before a jump and acts after it.
+   */
+  manual?: boolean;
   /** How often the outbox is read for events to tell (default every second, or intervalMs when shorter). */
   eventIntervalMs?: number;
   staleClaimSeconds?: number;
@@ -93,10 +98,10 @@ export function startEmbeddedDispatcher(deps: EmbeddedDispatcherDeps): EmbeddedD
     return running;
   };
   const schedule = (): void => {
-    if (stopped) return;
+    if (stopped || deps.manual) return;
     timer = setTimeout(() => void pass().finally(schedule), deps.intervalMs ?? 20_000);
   };
-  void pass().finally(schedule);
+  if (!deps.manual) void pass().finally(schedule);
 
   return {
     tick,

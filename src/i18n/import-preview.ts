@@ -1,10 +1,9 @@
 /** What an import would do, in the locale's words: one definition for the chat and the web app. */
 import { formatVietnameseDate } from "../domain/calendar/index.js";
 import { awaitsReceipt } from "../domain/deadline/index.js";
-import { documentSourceName } from "../domain/planning/index.js";
+import { documentSourceName, type ImportSummary } from "../domain/planning/index.js";
 import { unitNameKey } from "../domain/units/index.js";
 import type { DraftTask, PlanDraft } from "../import/plan-draft.js";
-import type { ImportSummary } from "../services/import-plan.js";
 import type { Translator } from "./i18n.js";
 
 const list = (items: string[], limit: number) =>

@@ -1,8 +1,13 @@
 /** An office's settings and what a change does, in the locale's words: one text for the chat and the web app. */
 import { DateTime } from "luxon";
 import { formatVietnameseDate } from "../domain/calendar/index.js";
-import { type OfficeSettings, type SettingField, settingValue, weekdayName } from "../domain/settings/index.js";
-import type { SettingsEffect } from "../services/settings/office-settings.js";
+import {
+  type OfficeSettings,
+  type SettingField,
+  type SettingsEffect,
+  settingValue,
+  weekdayName,
+} from "../domain/settings/index.js";
 import type { Translator } from "./i18n.js";
 
 /** The fields shown in the settings list, in order; the three day fields are one line. */

@@ -12,8 +12,9 @@ import {
   units,
 } from "../../db/schema.js";
 import { officeNameFromPlan, resolveUnitList, splitUnitList, unitNameKey } from "../domain/units/index.js";
+import type { DeadlineMove, ImportSummary } from "../domain/planning/index.js";
 import type { PlanDraft } from "../import/plan-draft.js";
-import { datesOf, type PlanRevision, planRevision, type RevisionSummary } from "./plans/plan-revision.js";
+import { datesOf, type PlanRevision, planRevision } from "./plans/plan-revision.js";
 import { recordEvent } from "./events/outbox.js";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -28,17 +29,7 @@ export interface ImportTarget {
   actorPersonId?: string | null;
 }
 
-export type { DeadlineMove } from "./plans/plan-revision.js";
-
-/** What an import did, for the summary a coordinator reads. */
-export interface ImportSummary extends RevisionSummary {
-  organizationId: string;
-  organizationCreated: boolean;
-  planId: string;
-  planCreated: boolean;
-  /** Names in lead or support cells that matched no unit and became new units. */
-  newUnits: string[];
-}
+export type { DeadlineMove, ImportSummary };
 
 /**
  * A plan is known by its title and year; a directive by its number, issuer and

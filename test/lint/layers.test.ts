@@ -75,6 +75,30 @@ describe("layer rules", () => {
     ).toHaveLength(1);
   });
 
+  it("refuse services and front ends inside i18n, even as a type", async () => {
+    expect(
+      await restrictedImports(
+        "src/i18n/probe.ts",
+        'import type { ImportSummary } from "../services/import-plan.js";\n',
+      ),
+    ).toHaveLength(1);
+    expect(
+      await restrictedImports(
+        "src/i18n/probe.ts",
+        'import type { SettingsEffect } from "../services/settings/office-settings.js";\n',
+      ),
+    ).toHaveLength(1);
+    expect(
+      await restrictedImports("src/i18n/probe.ts", 'import { createBot } from "../bot/create-bot.js";\n'),
+    ).toHaveLength(1);
+    expect(
+      await restrictedImports(
+        "src/i18n/probe.ts",
+        'import type { ImportSummary } from "../domain/planning/index.js";\nimport { readFileSync } from "node:fs";\n',
+      ),
+    ).toEqual([]);
+  });
+
   it("refuse storage inside the importer and application code inside db/", async () => {
     expect(
       await restrictedImports("src/import/probe.ts", 'import { tasks } from "../../db/schema.js";\n'),

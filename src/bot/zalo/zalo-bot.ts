@@ -53,6 +53,111 @@ const CODE_REFUSED_KEYS: Record<CodeRefused["reason"], string> = {
   "chat-bound": "zalo-link-already-bound",
 };
 
+/** What the handler's parts share: the dependencies and a reply to a chat that logs what was not delivered. */
+interface ZaloKit {
+  deps: ZaloBotDeps;
+  reply: (chatId: string, text: string) => Promise<void>;
+}
+
+function listText(
+  { deps }: ZaloKit,
+  t: Translator["t"],
+  viewer: Viewer,
+  views: MilestoneView[],
+  today: string,
+  title: string,
+): string {
+  const lines = [title];
+  views.slice(0, LIST_LIMIT).forEach((view, i) => {
+    lines.push("", milestoneLine(t, view, i + 1, today, capabilitiesOf(viewer).readOrganization));
+    lines.push(t("zalo-task-link", { url: deps.zalo.taskLink(viewer.personId, view.id) }));
+  });
+  if (views.length > LIST_LIMIT) lines.push("", t("zalo-list-more", { count: views.length - LIST_LIMIT }));
+  lines.push("", t("zalo-list-hint"));
+  return lines.join("\n");
+}
+
+async function resolveTask(
+  { deps }: ZaloKit,
+  viewer: Viewer,
+  reference: TaskReference,
+  today: string,
+): Promise<string | null> {
+  const open = await listOpenMilestones(deps.db, viewer, { today });
+  if (reference.kind === "task-number") return open.find((view) => numberOf(view) === reference.number)?.id ?? null;
+  // The position in the last list this person was sent; their open tasks when none was.
+  const shown = (await loadShownList(deps.db, viewer.personId)) ?? open.map((view) => view.id);
+  return shown[reference.position - 1] ?? null;
+}
+
+/** A code sent as the first message: an invite (or a link code from the web) binds the chat to a person. */
+async function bindWithCode(kit: ZaloKit, chatId: string, code: string, displayName: string): Promise<void> {
+  const { deps, reply } = kit;
+  const now = deps.now();
+  const result = await redeemInviteOnZalo(deps.db, { code, chatId, displayName, now });
+  if (isRefused(result)) {
+    const t = translatorFor("vi", { office: "officeName" in result ? result.officeName : null }).t;
+    if (result.reason === "too-many-attempts") {
+      const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - now.getTime()) / 60_000));
+      await reply(
+        chatId,
+        t("invite-too-many-attempts", {
+          attempts: INVITE_GUESS_LIMIT.attempts,
+          window: INVITE_GUESS_LIMIT.windowMinutes,
+          time: DateTime.fromJSDate(result.retryAt, { zone: DEFAULT_TIME_ZONE }).toFormat("HH:mm"),
+          minutes,
+        }),
+      );
+      return;
+    }
+    await reply(chatId, t(CODE_REFUSED_KEYS[result.reason]));
+    return;
+  }
+  const viewer = await findViewerById(deps.db, result.personId);
+  const t = translatorFor(viewer?.locale, { office: viewer?.officeName ?? null }).t;
+  if (result.via === "link-code") {
+    deps.logger.info({ personId: result.personId, channel: "zalo" }, "zalo chat linked to a person");
+    await reply(chatId, t("zalo-welcome-linked", { name: result.fullName, organization: result.organizationName }));
+    return;
+  }
+  const unit = result.unitName ? t("unit-suffix", { unit: result.unitName }) : "";
+  const welcome = t("welcome", {
+    name: viewer?.fullName ?? displayName,
+    organization: result.organizationName,
+    role: t("role-name", { role: result.role }),
+    unit,
+  });
+  await reply(chatId, [welcome, t("zalo-help")].join("\n\n"));
+  deps.logger.info({ personId: result.personId, role: result.role, channel: "zalo" }, "invite redeemed on zalo");
+}
+
+/** "xong 2": the same service as the Telegram button, so the same checks and the same approval request. */
+async function reportDone(kit: ZaloKit, chatId: string, viewer: Viewer, reference: TaskReference, today: string) {
+  const { deps, reply } = kit;
+  const { t } = translatorFor(viewer.locale, { office: viewer.officeName });
+  const milestoneId = await resolveTask(kit, viewer, reference, today);
+  if (!milestoneId) {
+    const shown = reference.kind === "position" ? String(reference.position) : reference.number;
+    await reply(chatId, t("zalo-done-no-such", { reference: shown }));
+    return;
+  }
+  const result = await markDone(deps.db, viewer, milestoneId, { now: deps.now() });
+  if (isRefused(result)) {
+    await reply(chatId, refusalText(t, result));
+    return;
+  }
+  const title = titleOf(result.milestone);
+  if (result.kind === "needs-evidence") {
+    const url = deps.zalo.taskLink(viewer.personId, milestoneId);
+    await reply(chatId, t("zalo-done-needs-evidence", { title, product: result.milestone.product ?? "", url }));
+    return;
+  }
+  if (result.kind === "already-submitted") return reply(chatId, t("completion-already-submitted", { title }));
+  if (result.kind === "done") return reply(chatId, t("completion-done", { title }));
+  if (result.kind !== "submitted") return;
+  await reply(chatId, t("completion-submitted", { title }));
+}
+
 /**
  * Handles updates from Zalo: `once` skips an update seen before (polling);
  * `now` handles it as is (the webhook endpoint claimed it already).
@@ -65,95 +170,7 @@ export function createZaloUpdateHandler(deps: ZaloBotDeps): {
     const outcome = await sendOnChannel(zaloChannel(deps.zalo), chatId, { kind: "notice", text, buttons: [] });
     if (outcome.kind !== "sent") deps.logger.warn({ channel: "zalo", outcome }, "zalo reply not delivered");
   };
-
-  const listText = (t: Translator["t"], viewer: Viewer, views: MilestoneView[], today: string, title: string) => {
-    const lines = [title];
-    views.slice(0, LIST_LIMIT).forEach((view, i) => {
-      lines.push("", milestoneLine(t, view, i + 1, today, capabilitiesOf(viewer).readOrganization));
-      lines.push(t("zalo-task-link", { url: deps.zalo.taskLink(viewer.personId, view.id) }));
-    });
-    if (views.length > LIST_LIMIT) lines.push("", t("zalo-list-more", { count: views.length - LIST_LIMIT }));
-    lines.push("", t("zalo-list-hint"));
-    return lines.join("\n");
-  };
-
-  const resolveTask = async (viewer: Viewer, reference: TaskReference, today: string): Promise<string | null> => {
-    const open = await listOpenMilestones(deps.db, viewer, { today });
-    if (reference.kind === "task-number") return open.find((view) => numberOf(view) === reference.number)?.id ?? null;
-    // The position in the last list this person was sent; their open tasks when none was.
-    const shown = (await loadShownList(deps.db, viewer.personId)) ?? open.map((view) => view.id);
-    return shown[reference.position - 1] ?? null;
-  };
-
-  const bindWithCode = async (chatId: string, code: string, displayName: string) => {
-    const now = deps.now();
-    const result = await redeemInviteOnZalo(deps.db, { code, chatId, displayName, now });
-    if (isRefused(result)) {
-      const t = translatorFor("vi", { office: "officeName" in result ? result.officeName : null }).t;
-      if (result.reason === "too-many-attempts") {
-        const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - now.getTime()) / 60_000));
-        await reply(
-          chatId,
-          t("invite-too-many-attempts", {
-            attempts: INVITE_GUESS_LIMIT.attempts,
-            window: INVITE_GUESS_LIMIT.windowMinutes,
-            time: DateTime.fromJSDate(result.retryAt, { zone: DEFAULT_TIME_ZONE }).toFormat("HH:mm"),
-            minutes,
-          }),
-        );
-        return;
-      }
-      await reply(chatId, t(CODE_REFUSED_KEYS[result.reason]));
-      return;
-    }
-    const viewer = await findViewerById(deps.db, result.personId);
-    const t = translatorFor(viewer?.locale, { office: viewer?.officeName ?? null }).t;
-    if (result.via === "link-code") {
-      deps.logger.info({ personId: result.personId, channel: "zalo" }, "zalo chat linked to a person");
-      await reply(chatId, t("zalo-welcome-linked", { name: result.fullName, organization: result.organizationName }));
-      return;
-    }
-    const unit = result.unitName ? t("unit-suffix", { unit: result.unitName }) : "";
-    await reply(
-      chatId,
-      [
-        t("welcome", {
-          name: viewer?.fullName ?? displayName,
-          organization: result.organizationName,
-          role: t("role-name", { role: result.role }),
-          unit,
-        }),
-        t("zalo-help"),
-      ].join("\n\n"),
-    );
-    deps.logger.info({ personId: result.personId, role: result.role, channel: "zalo" }, "invite redeemed on zalo");
-  };
-
-  const reportDone = async (chatId: string, viewer: Viewer, reference: TaskReference, today: string) => {
-    const { t } = translatorFor(viewer.locale, { office: viewer.officeName });
-    const milestoneId = await resolveTask(viewer, reference, today);
-    if (!milestoneId) {
-      const shown = reference.kind === "position" ? String(reference.position) : reference.number;
-      await reply(chatId, t("zalo-done-no-such", { reference: shown }));
-      return;
-    }
-    // The same service as the Telegram button: same checks, same approval request.
-    const result = await markDone(deps.db, viewer, milestoneId, { now: deps.now() });
-    if (isRefused(result)) {
-      await reply(chatId, refusalText(t, result));
-      return;
-    }
-    const title = titleOf(result.milestone);
-    if (result.kind === "needs-evidence") {
-      const url = deps.zalo.taskLink(viewer.personId, milestoneId);
-      await reply(chatId, t("zalo-done-needs-evidence", { title, product: result.milestone.product ?? "", url }));
-      return;
-    }
-    if (result.kind === "already-submitted") return reply(chatId, t("completion-already-submitted", { title }));
-    if (result.kind === "done") return reply(chatId, t("completion-done", { title }));
-    if (result.kind !== "submitted") return;
-    await reply(chatId, t("completion-submitted", { title }));
-  };
+  const kit: ZaloKit = { deps, reply };
 
   const handle = async (update: ZaloUpdate) => {
     const message = update.message;
@@ -166,7 +183,7 @@ export function createZaloUpdateHandler(deps: ZaloBotDeps): {
       return;
     }
     const command = parseTextCommand(message.text);
-    if (command.kind === "invite-code") return bindWithCode(chatId, command.code, message.from.display_name ?? "");
+    if (command.kind === "invite-code") return bindWithCode(kit, chatId, command.code, message.from.display_name ?? "");
     if (!viewer) return reply(chatId, t("zalo-not-registered"));
     // They wrote to the bot: a chat once marked unreachable (blocked) is reachable again.
     await markZaloChatReachable(deps.db, chatId);
@@ -185,10 +202,10 @@ export function createZaloUpdateHandler(deps: ZaloBotDeps): {
           views.map((view) => view.id),
         );
         const title = t(overdueOnly ? "overdue-title" : "tasks-title", { count: views.length, page: 1, pages: 1 });
-        return reply(chatId, listText(t, viewer, views, today, title));
+        return reply(chatId, listText(kit, t, viewer, views, today, title));
       }
       case "done":
-        return reportDone(chatId, viewer, command.task, today);
+        return reportDone(kit, chatId, viewer, command.task, today);
       case "done-without-task":
         return reply(chatId, t("zalo-done-usage"));
       case "web": {

@@ -576,6 +576,65 @@ function applyClauseHeads(cleaned: string, clauses: Clause[], candidates: Candid
 export const MAX_DEADLINE_CHARS = 2000;
 
 /**
+ * The candidates' dates as milestones. Years: a year written in the same clause, else the one inside the
+ * plan's period. Days and months said to repeat yearly are also returned as anchored spans.
+ */
+function resolveCandidates(
+  candidates: Candidate[],
+  all: Piece[],
+  period: ReturnType<typeof checkedPeriod>,
+  planYear: DeadlineContext["planYear"],
+): { milestones: Milestone[]; anchoredSpans: Span[]; invalid: boolean; vague: boolean } {
+  let invalid = false;
+  let vague = false;
+  const milestones: Milestone[] = [];
+  const anchoredSpans: Span[] = [];
+  for (const candidate of candidates) {
+    const piece = candidate.piece;
+    if (piece.invalid) invalid = true;
+    if (piece.vague) vague = true;
+    const at = all.indexOf(piece);
+    const next = all[at + 1];
+    // "trước ngày 20/12 hàng năm" and "định kỳ hằng năm trước ngày 15/12": a day and month said to repeat yearly.
+    const before = all
+      .slice(0, at)
+      .reverse()
+      .find((p) => p.type !== "token");
+    const yearly = (p: Piece | undefined) => p?.type === "recurrence" && p.units.includes("year");
+    const yearless = explicitYear(piece) === null;
+    if (yearless && (yearly(next) || (yearly(before) && piece.items.every((i) => i.from.unit === "day")))) {
+      anchoredSpans.push(...piece.items.flatMap((item) => (item.to === null ? [item.from] : [])));
+    }
+    const clauseYears = candidates
+      .filter((c) => c.clauseIndex === candidate.clauseIndex)
+      .map((c) => explicitYear(c.piece));
+    const own = candidates.filter((c) => c.clauseIndex === candidate.clauseIndex).indexOf(candidate);
+    const inherited =
+      clauseYears.slice(own + 1).find((y) => y !== null) ??
+      clauseYears
+        .slice(0, own)
+        .reverse()
+        .find((y) => y !== null) ??
+      null;
+    const years: YearDefault = { inherited, period, planYear };
+    for (const item of piece.items) {
+      const resolved = resolveItem(item, years, piece.endOnly);
+      if (!resolved) {
+        invalid = true;
+        continue;
+      }
+      milestones.push({
+        start: resolved.start,
+        due: resolved.due,
+        label: candidate.label,
+        appliesTo: candidate.appliesTo,
+      });
+    }
+  }
+  return { milestones, anchoredSpans, invalid, vague };
+}
+
+/**
  * Reads one deadline cell ("Trước 28/01/2025", "Quý II, III/2025", "Hàng tháng")
  * into a Schedule, as docs/spec/deadlines.md defines it. Never throws on any
  * cell text; throws InvalidDeadlineContextError for a malformed context.
@@ -625,51 +684,10 @@ export function normalizeDeadline(text: string, context: DeadlineContext): Sched
     (c) => c.pieces.some((p) => p.type === "reference") && !c.pieces.some((p) => p.type === "dates"),
   );
 
-  // Years: a year written in the same clause, else the one inside the plan's period.
-  const milestones: Milestone[] = [];
-  const anchoredSpans: Span[] = [];
-  for (const candidate of candidates) {
-    const piece = candidate.piece;
-    if (piece.invalid) invalid = true;
-    if (piece.vague) vague = true;
-    const at = all.indexOf(piece);
-    const next = all[at + 1];
-    // "trước ngày 20/12 hàng năm" and "định kỳ hằng năm trước ngày 15/12": a day and month said to repeat yearly.
-    const before = all
-      .slice(0, at)
-      .reverse()
-      .find((p) => p.type !== "token");
-    const yearly = (p: Piece | undefined) => p?.type === "recurrence" && p.units.includes("year");
-    const yearless = explicitYear(piece) === null;
-    if (yearless && (yearly(next) || (yearly(before) && piece.items.every((i) => i.from.unit === "day")))) {
-      anchoredSpans.push(...piece.items.flatMap((item) => (item.to === null ? [item.from] : [])));
-    }
-    const clauseYears = candidates
-      .filter((c) => c.clauseIndex === candidate.clauseIndex)
-      .map((c) => explicitYear(c.piece));
-    const own = candidates.filter((c) => c.clauseIndex === candidate.clauseIndex).indexOf(candidate);
-    const inherited =
-      clauseYears.slice(own + 1).find((y) => y !== null) ??
-      clauseYears
-        .slice(0, own)
-        .reverse()
-        .find((y) => y !== null) ??
-      null;
-    const years: YearDefault = { inherited, period, planYear: context.planYear };
-    for (const item of piece.items) {
-      const resolved = resolveItem(item, years, piece.endOnly);
-      if (!resolved) {
-        invalid = true;
-        continue;
-      }
-      milestones.push({
-        start: resolved.start,
-        due: resolved.due,
-        label: candidate.label,
-        appliesTo: candidate.appliesTo,
-      });
-    }
-  }
+  const resolved = resolveCandidates(candidates, all, period, context.planYear);
+  const { milestones, anchoredSpans } = resolved;
+  invalid ||= resolved.invalid;
+  vague ||= resolved.vague;
   if (invalid) return unscheduled(text);
 
   const unit = recurrences.flatMap((r) => r.units).sort((a, b) => UNIT_ORDER.indexOf(a) - UNIT_ORDER.indexOf(b))[0];

@@ -29,3 +29,4 @@ export {
   type TaskStanding,
   taskStanding,
 } from "./register.js";
+export type { DeadlineMove, ImportSummary, RevisionSummary } from "./import-summary.js";

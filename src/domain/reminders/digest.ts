@@ -48,10 +48,20 @@ export interface Digest {
   overdueBySource: Array<{ source: string | null; count: number; units: OverdueByUnit }>;
 }
 
+const taskOrder = new Intl.Collator("vi", { numeric: true });
+
+/**
+ * The latest item first; items as late as each other in the plan's order (task number, then title), so the
+ * digest reads the same every week and every run whatever order the database returned the rows in.
+ */
+function byLatenessThenTask(a: OverdueByUnit[number]["items"][number], b: OverdueByUnit[number]["items"][number]) {
+  return b.daysOverdue - a.daysOverdue || taskOrder.compare(a.task, b.task) || taskOrder.compare(a.title, b.title);
+}
+
 /** Late items by unit, most late work first, the latest item first within a unit. */
 function groupedByUnit(overdue: Map<string | null, OverdueByUnit[number]["items"]>): OverdueByUnit {
   return [...overdue.entries()]
-    .map(([unit, items]) => ({ unit, items: items.sort((a, b) => b.daysOverdue - a.daysOverdue) }))
+    .map(([unit, items]) => ({ unit, items: items.sort(byLatenessThenTask) }))
     .sort((a, b) => b.items.length - a.items.length || (a.unit ?? "").localeCompare(b.unit ?? ""));
 }
 

@@ -13,4 +13,4 @@ export {
   settingValue,
   weekdayName,
 } from "./office-settings.js";
-export { type PlannedSend, previewSends, type SendsPreview } from "./sends-preview.js";
+export { type PlannedSend, previewSends, type SendsPreview, type SettingsEffect } from "./sends-preview.js";

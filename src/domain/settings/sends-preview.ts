@@ -28,6 +28,16 @@ export interface SendsPreview {
   firstChanged: string | null;
 }
 
+/** What a change will do (or did): the value before and after, and the effect on the coming sends. */
+export interface SettingsEffect {
+  before: unknown;
+  after: unknown;
+  /** The reminders of milestones. */
+  reminders: SendsPreview;
+  /** The weekly digest's next instant before and after (ISO), when there is one. */
+  nextDigest: { before: string | null; after: string | null };
+}
+
 const localOf = (at: string, timeZone: string) => DateTime.fromISO(at, { zone: timeZone });
 
 /** The difference between the sends planned before and after a change, read in the organization's zone. */

@@ -116,34 +116,59 @@ function soleText(row: SourceRow): string {
 /** Cells that end mid-name: the rest of the unit follows on the next page. */
 const ENDS_MID_NAME = /([–\-,&(/]|\b(và|của|các|phòng|ban|bộ phận|trung tâm|văn phòng|ủy ban|UBND|cơ quan|đơn vị))$/iu;
 
-/**
- * Walks the rows under the header of the appendix table(s) and groups them into
- * numbered tasks with their activity rows, following the rules of
- * test/fixtures/golden/README.md: sections, group rows, sub-rows, cells
- * continued across page breaks, repeated headers. Every non-empty row gets a
- * line in the explanation.
- */
-export function interpretTable(segments: TableSegment[], context: DeadlineContext): InterpretedTable {
-  const sections: DraftSection[] = [];
-  const finished: TaskInProgress[] = [];
-  const warnings: string[] = [];
-  const explanation: ExplainedRow[] = [];
-  let section: string | null = null;
-  let task: TaskInProgress | null = null;
-  let group: Group | null = null;
-  const lettered = hasLetteredSections(segments);
+/** Where the walk stands: what it has read so far, and the section, task and group rows now belong to. */
+interface Walk {
+  context: DeadlineContext;
+  /** The plan numbers its sections with letters or Roman numerals, so "1 Title" rows are not sections. */
+  lettered: boolean;
+  sections: DraftSection[];
+  finished: TaskInProgress[];
+  warnings: string[];
+  explanation: ExplainedRow[];
+  section: string | null;
+  task: TaskInProgress | null;
+  group: Group | null;
+}
 
-  const finish = (): void => {
-    if (task) finished.push(task);
-    task = null;
-  };
+/** One segment as the walk reads it: its columns, a row's line in the explanation, the next numbered row. */
+interface SegmentReader {
+  columns: ColumnMap;
+  sttIndex: number;
+  explain(row: SourceRow, role: RowRole, target?: string | null, reason?: string): void;
+  nextNumberAfter(index: number): string | null;
+}
 
-  for (const segment of segments) {
-    const { columns, rows } = segment;
-    let brokenSinceLastRow = false;
-    const sttIndex = columns.index.stt ?? 0;
-    const explain = (row: SourceRow, role: RowRole, target?: string | null, reason?: string): void => {
-      explanation.push({
+function finishTask(walk: Walk): void {
+  if (walk.task) walk.finished.push(walk.task);
+  walk.task = null;
+}
+
+/** "II.3": the task rows now belong to, for the explanation. */
+function taskTarget({ task }: Walk): string | null {
+  return task ? `${task.section ? `${task.section}.` : ""}${task.stt}` : null;
+}
+
+function openSection(walk: Walk, reader: SegmentReader, row: SourceRow, label: string, title: string): void {
+  finishTask(walk);
+  walk.group = null;
+  walk.section = label;
+  walk.sections.push({ roman: label, title });
+  reader.explain(row, "section", label);
+}
+
+function readerOf(walk: Walk, segment: TableSegment): SegmentReader {
+  const { columns, rows } = segment;
+  const sttIndex = columns.index.stt ?? 0;
+  const numberedRows = rows
+    .map((row, i) => ({ i, stt: row.inherited?.[sttIndex] ? null : taskNumberOf(plainCell(row.cells[sttIndex])) }))
+    .filter((entry): entry is { i: number; stt: string } => entry.stt !== null);
+  // Numbered rows are in order, so the next one after a row is found by walking a cursor forward.
+  let cursor = 0;
+  return {
+    columns,
+    sttIndex,
+    explain(row, role, target, reason) {
+      walk.explanation.push({
         table: segment.table,
         source: row.page !== undefined ? { ...sourceOf(row), page: row.page } : sourceOf(row),
         role,
@@ -155,161 +180,193 @@ export function interpretTable(segments: TableSegment[], context: DeadlineContex
           .join(" | ")
           .slice(0, 100),
       });
-    };
-    const taskTarget = (): string | null => (task ? `${task.section ? `${task.section}.` : ""}${task.stt}` : null);
-
-    const numberedRows = rows
-      .map((row, i) => ({ i, stt: row.inherited?.[sttIndex] ? null : taskNumberOf(plainCell(row.cells[sttIndex])) }))
-      .filter((entry): entry is { i: number; stt: string } => entry.stt !== null);
-    // Numbered rows are in order, so the next one after a row is found by walking a cursor forward.
-    let cursor = 0;
-    const nextNumberAfter = (index: number): string | null => {
+    },
+    nextNumberAfter(index) {
       while (cursor < numberedRows.length && (numberedRows[cursor] as { i: number }).i <= index) cursor++;
       return numberedRows[cursor]?.stt ?? null;
-    };
-    const openSection = (row: SourceRow, label: string, title: string): void => {
-      finish();
-      group = null;
-      section = label;
-      sections.push({ roman: label, title });
-      explain(row, "section", label);
-    };
+    },
+  };
+}
 
-    rows.forEach((original, rowIndex) => {
+/** A numbered row: an Arabic section over numbered tasks, a group row or bold sub-heading, or a new task. */
+function readNumberedRow(
+  walk: Walk,
+  reader: SegmentReader,
+  row: SourceRow,
+  roleRow: RoleRow,
+  { stt, rowIndex, titleText }: { stt: string; rowIndex: number; titleText: string },
+): void {
+  const { columns } = reader;
+  const filledRoles = Object.keys(roleRow.text) as ColumnRole[];
+  const onlyLabel = filledRoles.every(
+    (role) => role === "title" || role === "deadline" || columns.index[role] === columns.index.title,
+  );
+  const next = reader.nextNumberAfter(rowIndex);
+  const hasChildren = next !== null && next.startsWith(`${stt}.`);
+  if (onlyLabel && hasChildren && !walk.lettered && !stt.includes(".")) {
+    // Arabic sections: "1 Cải cách thể chế" over tasks 1.1, 1.2 when the plan has no Roman sections.
+    openSection(walk, reader, row, stt, titleText);
+    return;
+  }
+  if (onlyLabel && (hasChildren || isBoldCell(row.cells[reader.sttIndex]))) {
+    // A group row (PAPI's "1 Tham gia người dân…") or a bold sub-section heading: not a task.
+    finishTask(walk);
+    walk.group = hasChildren ? { stt, deadline: roleRow.text.deadline ?? null } : null;
+    reader.explain(row, "group", `${walk.section ? `${walk.section}.` : ""}${stt}`);
+    return;
+  }
+  finishTask(walk);
+  if (walk.group && !stt.startsWith(`${walk.group.stt}.`)) walk.group = null;
+  const inheritedDeadline: string | null = walk.group ? walk.group.deadline : null;
+  walk.task = { section: walk.section, stt, rows: [roleRow], inheritedDeadline, source: roleRow.source, warnings: [] };
+  reader.explain(
+    row,
+    "task",
+    taskTarget(walk),
+    columns.numberedByOrder ? "đánh số theo thứ tự (bảng không có cột TT)" : undefined,
+  );
+}
+
+/**
+ * A row after a page break: the cells that finish the row above go to it. True when the whole row did (a
+ * continuation); false when what is left is an activity of its own.
+ */
+function continueAcrossBreak(previous: RoleRow, roleRow: RoleRow, current: TaskInProgress, row: SourceRow): boolean {
+  const lead = roleRow.text.lead;
+  const leadContinues =
+    lead !== undefined && previous.text.lead !== undefined && ENDS_MID_NAME.test(previous.text.lead);
+  const ownsAnActivity = lead !== undefined && startsFresh(lead) && !leadContinues;
+  if (!ownsAnActivity) {
+    appendContinuation(previous, roleRow, CONTENT_ROLES);
+    if (row.page !== undefined) {
+      // A PDF does not say whether a row was cut by the page: the coordinator checks the guess.
+      current.warnings.push(
+        `Trang ${row.page}, hàng ${row.row ?? "?"}: phần đầu trang được nối vào hàng trước (hàng bị ngắt trang); cần kiểm tra lại`,
+      );
+    }
+    return true;
+  }
+  // Both: cells that finish the row above go to it, the rest is a new activity.
+  const continued = CONTENT_ROLES.filter((role) => {
+    const value = roleRow.text[role];
+    return value !== undefined && (role === "title" || !startsFresh(value));
+  });
+  appendContinuation(previous, roleRow, continued);
+  for (const role of continued) delete roleRow.text[role];
+  return false;
+}
+
+/** A row without a number: skipped before the first task, a bold sub-heading, a continuation, or an activity. */
+function readUnnumberedRow(
+  walk: Walk,
+  reader: SegmentReader,
+  row: SourceRow,
+  roleRow: RoleRow,
+  { first, afterBreak }: { first: string; afterBreak: boolean },
+): void {
+  const { columns } = reader;
+  const filledRoles = Object.keys(roleRow.text) as ColumnRole[];
+  if (first.length > 0 && !walk.task) {
+    walk.warnings.push(`${locationOf(roleRow.source)}: bỏ qua hàng không thuộc nhiệm vụ nào: "${first.slice(0, 60)}"`);
+    reader.explain(row, "skipped", null, "hàng không thuộc nhiệm vụ nào");
+    return;
+  }
+  const current = walk.task;
+  if (!current) {
+    walk.warnings.push(`${locationOf(roleRow.source)}: bỏ qua hàng trước nhiệm vụ đầu tiên`);
+    reader.explain(row, "skipped", walk.section, "hàng không đánh số trước nhiệm vụ đầu tiên của mục");
+    return;
+  }
+  // A bold heading alone in the title column is a sub-section inside a section, not an activity.
+  if (filledRoles.length === 1 && filledRoles[0] === "title" && isBoldCell(row.cells[columns.index.title ?? 0])) {
+    reader.explain(row, "subheading", walk.section, "tiêu đề phụ in đậm, không phải nhiệm vụ");
+    return;
+  }
+  const previous = current.rows[current.rows.length - 1] as RoleRow;
+  if (afterBreak && continueAcrossBreak(previous, roleRow, current, row)) {
+    reader.explain(row, "continuation", taskTarget(walk), "nối tiếp hàng trước qua ngắt trang");
+    return;
+  }
+  if (roleRow.text.title !== undefined && columns.index.title !== columns.index.activity) {
+    appendContinuation(current.rows[0] as RoleRow, roleRow, ["title"]);
+    delete roleRow.text.title;
+  }
+  current.rows.push(roleRow);
+  reader.explain(row, "activity", taskTarget(walk));
+}
+
+/** One row under the header, not a repeated header: a section, a numbered row, or one that belongs to a task. */
+function readRow(walk: Walk, reader: SegmentReader, original: SourceRow, rowIndex: number, afterBreak: boolean) {
+  const { columns, sttIndex } = reader;
+  const row = realign(original, columns, walk.context);
+  // A TT cell merged over a task's activity rows numbers the task once.
+  const first = row.inherited?.[sttIndex] ? "" : plainCell(row.cells[sttIndex]);
+  const roleRow = toRoleRow(row, columns, taskNumberOf(first) !== null);
+  const filledRoles = Object.keys(roleRow.text) as ColumnRole[];
+  if (first.length === 0 && filledRoles.length === 0) {
+    reader.explain(original, "skipped", taskTarget(walk), "chỉ có chữ ở cột không dùng (Ghi chú, Kinh phí…)");
+    return;
+  }
+  const titleText = roleRow.text.title ?? roleRow.text.task ?? roleRow.text.activity ?? "";
+
+  // Section rows: "I" + title, "II CẢI CÁCH THỂ CHẾ" in one cell, "A.", "Phần I", or a title merged across.
+  const marker = sectionMarkerOf(first, "number-column");
+  // A numeral in the TT column opens a section even when the row also names a unit or a date for it.
+  if (marker) return openSection(walk, reader, row, marker.label, marker.title || titleText);
+  if (first.length === 0 || first === soleText(row)) {
+    const sole = soleText(row);
+    const spanned = sectionMarkerOf(sole, "text-column");
+    if (spanned) return openSection(walk, reader, row, spanned.label, spanned.title);
+    const numbered = /^(\d{1,2})[.)]?\s+(\p{Lu}.*)$/u.exec(sole);
+    if (!walk.lettered && numbered && reader.nextNumberAfter(rowIndex)?.startsWith(`${numbered[1]}.`)) {
+      return openSection(walk, reader, row, numbered[1] as string, (numbered[2] as string).trim());
+    }
+  }
+  const stt = taskNumberOf(first);
+  if (stt !== null) return readNumberedRow(walk, reader, row, roleRow, { stt, rowIndex, titleText });
+  readUnnumberedRow(walk, reader, row, roleRow, { first, afterBreak });
+}
+
+/**
+ * Walks the rows under the header of the appendix table(s) and groups them into
+ * numbered tasks with their activity rows, following the rules of
+ * test/fixtures/golden/README.md: sections, group rows, sub-rows, cells
+ * continued across page breaks, repeated headers. Every non-empty row gets a
+ * line in the explanation.
+ */
+export function interpretTable(segments: TableSegment[], context: DeadlineContext): InterpretedTable {
+  const walk: Walk = {
+    context,
+    lettered: hasLetteredSections(segments),
+    sections: [],
+    finished: [],
+    warnings: [],
+    explanation: [],
+    section: null,
+    task: null,
+    group: null,
+  };
+  for (const segment of segments) {
+    const reader = readerOf(walk, segment);
+    let brokenSinceLastRow = false;
+    segment.rows.forEach((original, rowIndex) => {
       if (original.cells.every((c) => plainCell(c).length === 0)) return;
-      if (isHeaderRepeat(original.cells, columns) || (original.header && rowIndex < 3)) {
+      if (isHeaderRepeat(original.cells, segment.columns) || (original.header && rowIndex < 3)) {
         brokenSinceLastRow = true;
-        explain(original, "header-repeat");
+        reader.explain(original, "header-repeat");
         return;
       }
       if (isColumnNumberRow(original.cells)) {
-        explain(original, "column-numbers");
+        reader.explain(original, "column-numbers");
         return;
       }
       const afterBreak = original.afterPageBreak || brokenSinceLastRow;
       brokenSinceLastRow = false;
-      const row = realign(original, columns, context);
-      // A TT cell merged over a task's activity rows numbers the task once.
-      const first = row.inherited?.[sttIndex] ? "" : plainCell(row.cells[sttIndex]);
-      const roleRow = toRoleRow(row, columns, taskNumberOf(first) !== null);
-      const filledRoles = Object.keys(roleRow.text) as ColumnRole[];
-      if (first.length === 0 && filledRoles.length === 0) {
-        explain(original, "skipped", taskTarget(), "chỉ có chữ ở cột không dùng (Ghi chú, Kinh phí…)");
-        return;
-      }
-      const titleText = roleRow.text.title ?? roleRow.text.task ?? roleRow.text.activity ?? "";
-
-      // Section rows: "I" + title, "II CẢI CÁCH THỂ CHẾ" in one cell, "A.", "Phần I", or a title merged across.
-      const marker = sectionMarkerOf(first, "number-column");
-      // A numeral in the TT column opens a section even when the row also names a unit or a date for it.
-      if (marker) {
-        openSection(row, marker.label, marker.title || titleText);
-        return;
-      }
-      if (first.length === 0 || first === soleText(row)) {
-        const sole = soleText(row);
-        const spanned = sectionMarkerOf(sole, "text-column");
-        if (spanned) {
-          openSection(row, spanned.label, spanned.title);
-          return;
-        }
-        const numbered = /^(\d{1,2})[.)]?\s+(\p{Lu}.*)$/u.exec(sole);
-        if (!lettered && numbered && nextNumberAfter(rowIndex)?.startsWith(`${numbered[1]}.`)) {
-          openSection(row, numbered[1] as string, (numbered[2] as string).trim());
-          return;
-        }
-      }
-
-      const stt = taskNumberOf(first);
-      if (stt !== null) {
-        const onlyLabel = filledRoles.every(
-          (role) => role === "title" || role === "deadline" || columns.index[role] === columns.index.title,
-        );
-        const next = nextNumberAfter(rowIndex);
-        const hasChildren = next !== null && next.startsWith(`${stt}.`);
-        if (onlyLabel && hasChildren && !lettered && !stt.includes(".")) {
-          // Arabic sections: "1 Cải cách thể chế" over tasks 1.1, 1.2 when the plan has no Roman sections.
-          openSection(row, stt, titleText);
-          return;
-        }
-        if (onlyLabel && (hasChildren || isBoldCell(row.cells[sttIndex]))) {
-          // A group row (PAPI's "1 Tham gia người dân…") or a bold sub-section heading: not a task.
-          finish();
-          group = hasChildren ? { stt, deadline: roleRow.text.deadline ?? null } : null;
-          explain(row, "group", `${section ? `${section}.` : ""}${stt}`);
-          return;
-        }
-        finish();
-        if (group && !stt.startsWith(`${group.stt}.`)) group = null;
-        const groupDeadline: string | null = group ? group.deadline : null;
-        task = {
-          section,
-          stt,
-          rows: [roleRow],
-          inheritedDeadline: groupDeadline,
-          source: roleRow.source,
-          warnings: [],
-        };
-        explain(
-          row,
-          "task",
-          taskTarget(),
-          columns.numberedByOrder ? "đánh số theo thứ tự (bảng không có cột TT)" : undefined,
-        );
-        return;
-      }
-
-      if (first.length > 0 && !task) {
-        warnings.push(`${locationOf(roleRow.source)}: bỏ qua hàng không thuộc nhiệm vụ nào: "${first.slice(0, 60)}"`);
-        explain(row, "skipped", null, "hàng không thuộc nhiệm vụ nào");
-        return;
-      }
-      const current = task;
-      if (!current) {
-        warnings.push(`${locationOf(roleRow.source)}: bỏ qua hàng trước nhiệm vụ đầu tiên`);
-        explain(row, "skipped", section, "hàng không đánh số trước nhiệm vụ đầu tiên của mục");
-        return;
-      }
-      // A bold heading alone in the title column is a sub-section inside a section, not an activity.
-      if (filledRoles.length === 1 && filledRoles[0] === "title" && isBoldCell(row.cells[columns.index.title ?? 0])) {
-        explain(row, "subheading", section, "tiêu đề phụ in đậm, không phải nhiệm vụ");
-        return;
-      }
-      const previous = current.rows[current.rows.length - 1] as RoleRow;
-      if (afterBreak) {
-        const lead = roleRow.text.lead;
-        const leadContinues =
-          lead !== undefined && previous.text.lead !== undefined && ENDS_MID_NAME.test(previous.text.lead);
-        const ownsAnActivity = lead !== undefined && startsFresh(lead) && !leadContinues;
-        if (!ownsAnActivity) {
-          appendContinuation(previous, roleRow, CONTENT_ROLES);
-          explain(row, "continuation", taskTarget(), "nối tiếp hàng trước qua ngắt trang");
-          if (row.page !== undefined) {
-            // A PDF does not say whether a row was cut by the page: the coordinator checks the guess.
-            current.warnings.push(
-              `Trang ${row.page}, hàng ${row.row ?? "?"}: phần đầu trang được nối vào hàng trước (hàng bị ngắt trang); cần kiểm tra lại`,
-            );
-          }
-          return;
-        }
-        // Both: cells that finish the row above go to it, the rest is a new activity.
-        const continued = CONTENT_ROLES.filter((role) => {
-          const value = roleRow.text[role];
-          return value !== undefined && (role === "title" || !startsFresh(value));
-        });
-        appendContinuation(previous, roleRow, continued);
-        for (const role of continued) delete roleRow.text[role];
-      }
-      if (roleRow.text.title !== undefined && columns.index.title !== columns.index.activity) {
-        appendContinuation(current.rows[0] as RoleRow, roleRow, ["title"]);
-        delete roleRow.text.title;
-      }
-      current.rows.push(roleRow);
-      explain(row, "activity", taskTarget());
+      readRow(walk, reader, original, rowIndex, afterBreak);
     });
-    finish();
+    finishTask(walk);
   }
-
+  const { sections, finished, warnings, explanation } = walk;
   return { sections, tasks: finished.map((t) => toDraftTask(t, context)), warnings, explanation };
 }
 

@@ -110,6 +110,47 @@ function rankOf(style: CodeStyle, parts: number, romanSeen: boolean, stack: read
   return (host?.rank ?? base) + 1;
 }
 
+type CellOf = (column: Column) => string;
+
+/** The code and the name of a row: a field row may merge both across the two columns, or put the code in the name. */
+function codeAndName(cell: CellOf): { codeText: string; name: string } {
+  let codeText = cell("code");
+  let name = cell("name");
+  const fromCell = codeText && parseCriterionCode(codeText) ? null : (codeText || name).match(LEADING_CODE);
+  if (fromCell) {
+    const whole = codeText && !parseCriterionCode(codeText) ? codeText : name;
+    codeText = fromCell[1] as string;
+    name = whole.slice(fromCell[0].length).trim() || name;
+    if (name === whole) name = cell("name");
+  }
+  return { codeText, name };
+}
+
+/** A row with no criterion code: the total (recomputed), the rest of the criterion above across a page, or skipped. */
+function readUncodedRow(
+  last: Criterion | null,
+  { codeText, name }: { codeText: string; name: string },
+  cell: CellOf,
+  explain: (role: CriteriaRowRole, extra?: { code?: string; reason?: string }) => void,
+): void {
+  if (/^(tong cong|tong diem|tong so|cong)\b/.test(foldVietnamese(codeText || name))) {
+    explain("total", { reason: "dòng tổng điểm: tính lại từ các tiêu chí" });
+    return;
+  }
+  if (last && !codeText && (name || cell("scoring") || cell("evidence")) && !cell("max")) {
+    const join = (a: string, b: string) => (a && b ? `${a}\n${b}` : a || b);
+    // A name cut by a page break carries on in the same sentence; scoring and evidence keep their lines.
+    if (name) last.name = `${last.name} ${name}`.trim();
+    last.scoring = join(last.scoring, cell("scoring"));
+    last.evidence = join(last.evidence, cell("evidence"));
+    explain("continuation", { code: last.code });
+    return;
+  }
+  explain("skipped", {
+    reason: codeText ? `số thứ tự "${cleanCellText(codeText)}" không phải mã tiêu chí` : "dòng không có mã tiêu chí",
+  });
+}
+
 /** Reads the criteria set of a document; `set` names the province and year the caller gives. */
 export function interpretCriteria(
   document: SourceDocument,
@@ -158,36 +199,10 @@ export function interpretCriteria(
         const index = columns?.[column];
         return index === undefined ? "" : cellLines(row.cells[index]);
       };
-      let codeText = cell("code");
-      let name = cell("name");
-      // A field row merged across the code and name columns, or a layout with the code in the name cell.
-      const fromCell = codeText && parseCriterionCode(codeText) ? null : (codeText || name).match(LEADING_CODE);
-      if (fromCell) {
-        const whole = codeText && !parseCriterionCode(codeText) ? codeText : name;
-        codeText = fromCell[1] as string;
-        name = whole.slice(fromCell[0].length).trim() || name;
-        if (name === whole) name = cell("name");
-      }
+      const { codeText, name } = codeAndName(cell);
       const parsed = parseCriterionCode(codeText);
       if (!parsed) {
-        if (/^(tong cong|tong diem|tong so|cong)\b/.test(foldVietnamese(codeText || name))) {
-          explain("total", { reason: "dòng tổng điểm: tính lại từ các tiêu chí" });
-          continue;
-        }
-        if (last && !codeText && (name || cell("scoring") || cell("evidence")) && !cell("max")) {
-          const join = (a: string, b: string) => (a && b ? `${a}\n${b}` : a || b);
-          // A name cut by a page break carries on in the same sentence; scoring and evidence keep their lines.
-          if (name) last.name = `${last.name} ${name}`.trim();
-          last.scoring = join(last.scoring, cell("scoring"));
-          last.evidence = join(last.evidence, cell("evidence"));
-          explain("continuation", { code: last.code });
-          continue;
-        }
-        explain("skipped", {
-          reason: codeText
-            ? `số thứ tự "${cleanCellText(codeText)}" không phải mã tiêu chí`
-            : "dòng không có mã tiêu chí",
-        });
+        readUncodedRow(last, { codeText, name }, cell, explain);
         continue;
       }
       if (!name) {

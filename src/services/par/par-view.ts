@@ -84,6 +84,62 @@ export type ParViewResult =
 
 const taskNumber = (row: PaperRow) => (row.section ? `${row.section}.${row.stt ?? ""}` : (row.stt ?? ""));
 
+/** The tasks confirmed as evidence of a criterion, each with how its work turned out and what it cites. */
+function linkedTasksOf(links: Array<typeof parLinks.$inferSelect>, rows: PaperRow[], code: string): LinkedTask[] {
+  return links
+    .filter((l) => l.criterionCode === code)
+    .flatMap((link) => {
+      const ofTask = rows.filter((r) => r.taskId === link.taskId);
+      const first = ofTask[0];
+      if (!first) return [];
+      const outcomes = ofTask.map((r) => workOutcomeOf(r.lateness)).filter((o) => o !== null);
+      const outcome: LinkedTask["outcome"] = outcomes.includes("not-done")
+        ? "not-done"
+        : outcomes.includes("open")
+          ? "open"
+          : outcomes.includes("late")
+            ? "late"
+            : "on-time";
+      return [
+        {
+          taskId: link.taskId,
+          title: first.title,
+          number: taskNumber(first),
+          leadUnits: first.leadUnits,
+          outcome,
+          files: ofTask.flatMap((r) => r.evidence),
+          references: ofTask.flatMap((r) => r.references),
+        },
+      ];
+    });
+}
+
+/** The files and documents given straight to a criterion (not through a task). */
+function ownEvidenceOf(
+  direct: Array<typeof parEvidence.$inferSelect>,
+  code: string,
+): { files: EvidenceFile[]; references: DocumentReference[] } {
+  const own = direct.filter((d) => d.criterionCode === code);
+  const files = own.flatMap((d) =>
+    d.storagePath && d.fileName && d.sha256
+      ? [{ fileName: d.fileName, sha256: d.sha256, storagePath: d.storagePath }]
+      : [],
+  );
+  const references = own.flatMap((d) =>
+    d.numberSymbol && d.issuedOn
+      ? [
+          {
+            documentType: d.documentType ?? "Văn bản",
+            numberSymbol: d.numberSymbol,
+            issuedOn: d.issuedOn,
+            issuer: d.issuer ?? "",
+          },
+        ]
+      : [],
+  );
+  return { files, references };
+}
+
 /** The self-assessment of `year` for the organization, as of a day. */
 export async function loadParView(
   db: Database,
@@ -121,34 +177,6 @@ export async function loadParView(
     .where(eq(parEvidence.assessmentId, assessment.id))
     .orderBy(asc(parEvidence.createdAt));
 
-  const linkedTasks = (code: string): LinkedTask[] =>
-    links
-      .filter((l) => l.criterionCode === code)
-      .flatMap((link) => {
-        const ofTask = rows.filter((r) => r.taskId === link.taskId);
-        const first = ofTask[0];
-        if (!first) return [];
-        const outcomes = ofTask.map((r) => workOutcomeOf(r.lateness)).filter((o) => o !== null);
-        const outcome: LinkedTask["outcome"] = outcomes.includes("not-done")
-          ? "not-done"
-          : outcomes.includes("open")
-            ? "open"
-            : outcomes.includes("late")
-              ? "late"
-              : "on-time";
-        return [
-          {
-            taskId: link.taskId,
-            title: first.title,
-            number: taskNumber(first),
-            leadUnits: first.leadUnits,
-            outcome,
-            files: ofTask.flatMap((r) => r.evidence),
-            references: ofTask.flatMap((r) => r.references),
-          },
-        ];
-      });
-
   // The year's own plans: every milestone counts towards its completion, ongoing duties aside.
   const yearRows = rows.filter((r) => planOf.get(r.taskId)?.planYear === year && !r.ongoing && r.state !== "cancelled");
   const linkedOutcomes = new Map<string, WorkOutcome[]>();
@@ -167,25 +195,8 @@ export async function loadParView(
     ...entries.map((e) => e.criterionCode),
   ]);
   for (const code of codes) {
-    const linked = linkedTasks(code);
-    const own = direct.filter((d) => d.criterionCode === code);
-    const files = own.flatMap((d) =>
-      d.storagePath && d.fileName && d.sha256
-        ? [{ fileName: d.fileName, sha256: d.sha256, storagePath: d.storagePath }]
-        : [],
-    );
-    const references = own.flatMap((d) =>
-      d.numberSymbol && d.issuedOn
-        ? [
-            {
-              documentType: d.documentType ?? "Văn bản",
-              numberSymbol: d.numberSymbol,
-              issuedOn: d.issuedOn,
-              issuer: d.issuer ?? "",
-            },
-          ]
-        : [],
-    );
+    const linked = linkedTasksOf(links, rows, code);
+    const { files, references } = ownEvidenceOf(direct, code);
     byCode.set(code, { tasks: linked, files, references });
     const entry = entries.find((e) => e.criterionCode === code);
     states.set(code, {

@@ -8,30 +8,9 @@
 import type { Schedule } from "../../domain/deadline/index.js";
 import type { MilestoneState } from "../../domain/milestones/index.js";
 import type { DraftTask, PlanDraft } from "../../import/plan-draft.js";
+import type { DeadlineMove, RevisionSummary } from "../../domain/planning/index.js";
 
-export interface DeadlineMove {
-  task: string;
-  from: string[];
-  to: string[];
-}
-
-/** The per-plan half of an import summary: counts and what changed since the last import. */
-export interface RevisionSummary {
-  tasks: number;
-  milestones: number;
-  /** Tasks whose deadline needs a date or a review by the coordinator. */
-  needsDate: number;
-  /** Tasks that have no lead unit. */
-  unassigned: number;
-  /** Of those, tasks with a lead proposed from the plan's text, waiting for confirmation. */
-  proposedLeads: number;
-  rowsWithWarnings: number;
-  added: string[];
-  removed: string[];
-  deadlineMoved: DeadlineMove[];
-  /** Tasks whose title, units or product changed, deadline aside. */
-  changed: string[];
-}
+export type { DeadlineMove, RevisionSummary };
 
 /** A milestone a task's schedule asks to track, keyed by its order in the schedule (`m0`, `m1`…). */
 export interface PlannedMilestone {

@@ -86,14 +86,17 @@ export function composeReminderMessage(
 const collator = new Intl.Collator("vi", { numeric: true });
 
 /**
- * By due day (undated last), then where the plan puts the task (section, number), then the milestone's id:
- * tasks due the same day come in the same order in every run, whatever order the database returned them in.
+ * By due day (undated last), then where the plan puts the task (section, number), then its title and send
+ * kind: tasks due the same day come in the same order in every run, whatever order the database returned
+ * them in (the milestone's id, random per database, is only the last resort).
  */
 function byDueThenPlace(a: ReminderLine, b: ReminderLine): number {
   return (
     (a.due ?? "9999").localeCompare(b.due ?? "9999") ||
     collator.compare(a.section ?? "", b.section ?? "") ||
     collator.compare(a.stt ?? "", b.stt ?? "") ||
+    collator.compare(a.title, b.title) ||
+    a.kind.localeCompare(b.kind) ||
     a.milestoneId.localeCompare(b.milestoneId)
   );
 }

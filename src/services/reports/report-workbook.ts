@@ -86,42 +86,46 @@ export function evidenceText(row: PaperRow): string {
   return [...row.evidence.map((e) => e.fileName), ...row.references.map(citeReference)].join("\n");
 }
 
-/**
- * The results report made for paper: one A4 landscape sheet, fit to one page
- * wide, the header row repeated on every page, a title block, a row per task
- * and milestone, totals per section, per unit and overall, and the signature
- * block the office signs before sending it up.
- */
-export async function buildReportWorkbook(report: PaperReport, { t }: Translator): Promise<Buffer> {
-  const { rows } = report;
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "nhacviec";
-  const sheet = addPrintedSheet(workbook, t("report-sheet-results"), {
-    orientation: "landscape",
-    widths: WIDTHS,
-    pageLabel: t("report-page"),
-  });
+/** A body cell's look: boxed, wrapped, the number and days-late columns centred. */
+function styleBody(row: ExcelJS.Row, options: { bold?: boolean } = {}): void {
+  for (let column = 1; column <= COLUMNS; column++) {
+    const cell = row.getCell(column);
+    cell.font = { name: FONT, size: 11, bold: options.bold ?? false };
+    cell.border = BOX;
+    cell.alignment = {
+      vertical: "top",
+      wrapText: true,
+      ...(column === 1 || column === 10 ? { horizontal: "center" } : {}),
+    };
+  }
+}
 
+type Section = { name: string; rows: PaperRow[] };
+
+/** The rows by the plan's section ("" for rows outside any), in the plan's order. */
+function sectionsOf(rows: PaperRow[]): Map<string, Section> {
+  const sections = new Map<string, Section>();
+  for (const row of rows) {
+    const key = row.section ?? "";
+    const group = sections.get(key) ?? {
+      name: row.section ? `${row.section}. ${row.sectionTitle ?? ""}`.trim() : "—",
+      rows: [],
+    };
+    group.rows.push(row);
+    sections.set(key, group);
+  }
+  return sections;
+}
+
+/** The title block and the column header, repeated on every printed page and frozen on screen. */
+function writeHeading(sheet: ExcelJS.Worksheet, report: PaperReport, t: Translator["t"]): void {
   spanRow(sheet, report.organizationName.toLocaleUpperCase("vi"), { bold: true, to: 5 });
   spanRow(sheet, t("report-title"), { bold: true, size: 14, align: "center" });
   spanRow(sheet, report.planTitles.join("; "), { italic: true, align: "center" });
   spanRow(sheet, t("report-as-of", { date: formatVietnameseDate(report.asOf) }), { italic: true, align: "center" });
   sheet.addRow([]);
-
-  const titles = [
-    t("report-col-number"),
-    t("report-col-task"),
-    t("report-col-milestone"),
-    t("report-col-product"),
-    t("report-col-lead"),
-    t("report-col-due"),
-    t("report-col-state"),
-    t("report-col-rating"),
-    t("report-col-completed"),
-    t("report-col-days-late"),
-    t("report-col-assignee"),
-    t("report-col-evidence"),
-  ];
+  const columns = ["number", "task", "milestone", "product", "lead", "due", "state", "rating", "completed"];
+  const titles = [...columns, "days-late", "assignee", "evidence"].map((column) => t(`report-col-${column}`));
   const header = sheet.addRow(titles);
   header.eachCell((cell) => {
     cell.font = { name: FONT, size: 11, bold: true };
@@ -132,94 +136,75 @@ export async function buildReportWorkbook(report: PaperReport, { t }: Translator
   header.height = 32;
   sheet.pageSetup.printTitlesRow = `${header.number}:${header.number}`;
   sheet.views = [{ state: "frozen", ySplit: header.number }];
+}
 
-  const body = (row: ExcelJS.Row, options: { bold?: boolean } = {}) => {
-    for (let column = 1; column <= COLUMNS; column++) {
-      const cell = row.getCell(column);
-      cell.font = { name: FONT, size: 11, bold: options.bold ?? false };
-      cell.border = BOX;
-      cell.alignment = {
-        vertical: "top",
-        wrapText: true,
-        ...(column === 1 || column === 10 ? { horizontal: "center" } : {}),
-      };
-    }
-  };
-  const sections = new Map<string, { name: string; rows: PaperRow[] }>();
-  for (const row of rows) {
-    const key = row.section ?? "";
-    const group = sections.get(key) ?? {
-      name: row.section ? `${row.section}. ${row.sectionTitle ?? ""}`.trim() : "—",
-      rows: [],
+/** One task's row: its state and rating cells filled with the chat's colour. */
+function writeTaskRow(sheet: ExcelJS.Worksheet, row: PaperRow, t: Translator["t"]): void {
+  const line = sheet.addRow([
+    taskNumber(row.section, row.stt),
+    row.title,
+    row.mark,
+    row.product ?? "",
+    row.leadUnits.join(", "),
+    excelDate(row.due),
+    row.ongoing ? t("report-ongoing") : t("state-label", { state: row.shown, days: row.daysLate }),
+    row.ongoing ? t("report-ongoing") : t("report-rating", { colour: row.colour }),
+    excelDate(row.completedOn),
+    row.ongoing ? null : row.daysLate,
+    row.assignee ?? "",
+    evidenceText(row),
+  ]);
+  styleBody(line);
+  fitHeight(line);
+  for (const column of [6, 9]) line.getCell(column).numFmt = "dd/mm/yyyy";
+  for (const column of [7, 8]) {
+    line.getCell(column).fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: row.ongoing ? ONGOING_FILL : FILL[row.colour] },
     };
-    group.rows.push(row);
-    sections.set(key, group);
   }
+}
+
+/** Each section's heading, its tasks and its total, then the grand total. */
+function writeTasks(sheet: ExcelJS.Worksheet, sections: Map<string, Section>, rows: PaperRow[], t: Translator["t"]) {
   for (const [section, group] of sections) {
     if (section) {
       const sectionRow = sheet.addRow([section, group.name.replace(/^[^.]*\.\s*/, "")]);
       sheet.mergeCells(sectionRow.number, 2, sectionRow.number, COLUMNS);
-      body(sectionRow, { bold: true });
+      styleBody(sectionRow, { bold: true });
     }
-    for (const row of group.rows) {
-      const line = sheet.addRow([
-        taskNumber(row.section, row.stt),
-        row.title,
-        row.mark,
-        row.product ?? "",
-        row.leadUnits.join(", "),
-        excelDate(row.due),
-        row.ongoing ? t("report-ongoing") : t("state-label", { state: row.shown, days: row.daysLate }),
-        row.ongoing ? t("report-ongoing") : t("report-rating", { colour: row.colour }),
-        excelDate(row.completedOn),
-        row.ongoing ? null : row.daysLate,
-        row.assignee ?? "",
-        evidenceText(row),
-      ]);
-      body(line);
-      fitHeight(line);
-      for (const column of [6, 9]) line.getCell(column).numFmt = "dd/mm/yyyy";
-      for (const column of [7, 8]) {
-        line.getCell(column).fill = {
-          type: "pattern",
-          pattern: "solid",
-          fgColor: { argb: row.ongoing ? ONGOING_FILL : FILL[row.colour] },
-        };
-      }
-    }
+    for (const row of group.rows) writeTaskRow(sheet, row, t);
     const total = sheet.addRow([
       "",
-      section ? t("report-section-total", { section }) : t("report-section-total", { section: "—" }),
+      t("report-section-total", { section: section || "—" }),
       tallyLine(t, tallyOf(group.rows)),
     ]);
     sheet.mergeCells(total.number, 3, total.number, COLUMNS);
-    body(total, { bold: true });
+    styleBody(total, { bold: true });
     fitHeight(total);
     total.getCell(2).font = { name: FONT, size: 11, bold: true, italic: true };
   }
   const grand = sheet.addRow(["", t("report-grand-total"), tallyLine(t, tallyOf(rows))]);
   sheet.mergeCells(grand.number, 3, grand.number, COLUMNS);
-  body(grand, { bold: true });
+  styleBody(grand, { bold: true });
+}
 
-  // The summary reuses the page's columns so every printed page keeps the same header.
+/** The summary by section and by unit; it reuses the page's columns so every printed page keeps the same header. */
+function writeSummary(sheet: ExcelJS.Worksheet, sections: Map<string, Section>, rows: PaperRow[], t: Translator["t"]) {
   sheet.addRow([]);
   spanRow(sheet, t("report-summary-title"), { bold: true, align: "center" });
+  const counts = ["total", "done", "rate", "done-late", "overdue", "in-progress", "ongoing"];
   const summaryHeader = sheet.addRow([
     t("report-col-number"),
     t("report-col-group"),
     "",
     "",
     "",
-    t("report-col-total"),
-    t("report-col-done"),
-    t("report-col-rate"),
-    t("report-col-done-late"),
-    t("report-col-overdue"),
-    t("report-col-in-progress"),
-    t("report-col-ongoing"),
+    ...counts.map((column) => t(`report-col-${column}`)),
   ]);
   sheet.mergeCells(summaryHeader.number, 2, summaryHeader.number, 5);
-  body(summaryHeader, { bold: true });
+  styleBody(summaryHeader, { bold: true });
   summaryHeader.eachCell((cell) => {
     cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
   });
@@ -239,7 +224,7 @@ export async function buildReportWorkbook(report: PaperReport, { t }: Translator
       tally.ongoing,
     ]);
     sheet.mergeCells(row.number, 2, row.number, 5);
-    body(row, { bold });
+    styleBody(row, { bold });
     fitHeight(row);
     for (let column = 6; column <= COLUMNS; column++) row.getCell(column).alignment = { horizontal: "center" };
   };
@@ -258,30 +243,50 @@ export async function buildReportWorkbook(report: PaperReport, { t }: Translator
     summaryRow(String(++index), unit, tally);
   }
   summaryRow("", t("report-grand-total"), tallyOf(rows), true);
+}
 
+/** The place and date, and the signature block: who prepared it on the left, the head (and seal) on the right. */
+function writeSignatures(sheet: ExcelJS.Worksheet, t: Translator["t"]): void {
   sheet.addRow([]);
   const place = spanRow(sheet, t("report-place-date"), { italic: true, align: "center", from: 8, to: COLUMNS });
   place.getCell(8).font = { name: FONT, size: 12, italic: true };
-  const signers = sheet.addRow([]);
-  for (const [from, to, text] of [
-    [1, 5, t("report-signer-preparer")],
-    [8, COLUMNS, t("report-signer-head")],
-  ] as const) {
-    signers.getCell(from).value = text;
-    sheet.mergeCells(signers.number, from, signers.number, to);
-    signers.getCell(from).font = { name: FONT, size: 12, bold: true };
-    signers.getCell(from).alignment = { horizontal: "center" };
+  const lines = [
+    { keys: ["report-signer-preparer", "report-signer-head"], font: { size: 12, bold: true } },
+    { keys: ["report-sign-hint", "report-sign-seal"], font: { size: 11, italic: true } },
+  ];
+  for (const { keys, font } of lines) {
+    const row = sheet.addRow([]);
+    for (const [from, to, key] of [
+      [1, 5, keys[0]],
+      [8, COLUMNS, keys[1]],
+    ] as const) {
+      row.getCell(from).value = t(key as string);
+      sheet.mergeCells(row.number, from, row.number, to);
+      row.getCell(from).font = { name: FONT, ...font };
+      row.getCell(from).alignment = { horizontal: "center" };
+    }
   }
-  const hints = sheet.addRow([]);
-  for (const [from, to, text] of [
-    [1, 5, t("report-sign-hint")],
-    [8, COLUMNS, t("report-sign-seal")],
-  ] as const) {
-    hints.getCell(from).value = text;
-    sheet.mergeCells(hints.number, from, hints.number, to);
-    hints.getCell(from).font = { name: FONT, size: 11, italic: true };
-    hints.getCell(from).alignment = { horizontal: "center" };
-  }
+}
+
+/**
+ * The results report made for paper: one A4 landscape sheet, fit to one page
+ * wide, the header row repeated on every page, a title block, a row per task
+ * and milestone, totals per section, per unit and overall, and the signature
+ * block the office signs before sending it up.
+ */
+export async function buildReportWorkbook(report: PaperReport, { t }: Translator): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "nhacviec";
+  const sheet = addPrintedSheet(workbook, t("report-sheet-results"), {
+    orientation: "landscape",
+    widths: WIDTHS,
+    pageLabel: t("report-page"),
+  });
+  const sections = sectionsOf(report.rows);
+  writeHeading(sheet, report, t);
+  writeTasks(sheet, sections, report.rows, t);
+  writeSummary(sheet, sections, report.rows, t);
+  writeSignatures(sheet, t);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

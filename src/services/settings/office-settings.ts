@@ -17,8 +17,8 @@ import {
   type PlannedSend,
   policyOverridesAfter,
   previewSends,
-  type SendsPreview,
   type SettingChange,
+  type SettingsEffect,
   settingValue,
 } from "../../domain/settings/index.js";
 import type { Logger } from "../../logger.js";
@@ -36,15 +36,7 @@ export interface SettingsView {
   settings: OfficeSettings;
 }
 
-/** What a change will do (or did): the value before and after, and the effect on the coming sends. */
-export interface SettingsEffect {
-  before: unknown;
-  after: unknown;
-  /** The reminders of milestones. */
-  reminders: SendsPreview;
-  /** The weekly digest's next instant before and after (ISO), when there is one. */
-  nextDigest: { before: string | null; after: string | null };
-}
+export type { SettingsEffect };
 
 type Organization = typeof organizations.$inferSelect;
 

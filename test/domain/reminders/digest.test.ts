@@ -77,4 +77,18 @@ describe("buildDigest", () => {
       ["Tư pháp", ["I.1"]],
     ]);
   });
+
+  it("lists work equally late in the plan's order, whatever order the rows came in", () => {
+    const rows = [
+      m({ section: "II", stt: "10", title: "Mười" }),
+      m({ section: "I", stt: "2", title: "Hai" }),
+      m({ section: "II", stt: "9", title: "Chín" }),
+      m({ section: "II", stt: "9", title: "Bản khác" }),
+    ];
+    const order = (input: DigestMilestone[]) =>
+      buildDigest(input, today).overdueByUnit[0]?.items.map((item) => `${item.task} ${item.title}`);
+    const expected = ["I.2 Hai", "II.9 Bản khác", "II.9 Chín", "II.10 Mười"];
+    expect(order(rows)).toEqual(expected);
+    expect(order([...rows].reverse())).toEqual(expected);
+  });
 });

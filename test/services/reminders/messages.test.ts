@@ -77,6 +77,16 @@ describe("composeReminderMessage", () => {
     expect(order([...lines].reverse())).toEqual(["a", "b", "d", "e", "c"]);
   });
 
+  it("orders tasks numbered alike in two documents by title, not by their random ids", () => {
+    const lines = [
+      line({ milestoneId: "0-random", section: null, stt: "1", title: "Tổng hợp báo cáo quý" }),
+      line({ milestoneId: "f-random", section: null, stt: "1", title: "Rà soát thủ tục hành chính" }),
+    ];
+    const order = (input: ReminderLine[]) => composeReminderMessage(input, translatorFor("vi")).milestoneIds;
+    expect(order(lines)).toEqual(["f-random", "0-random"]);
+    expect(order([...lines].reverse())).toEqual(["f-random", "0-random"]);
+  });
+
   it("tells a coordinator standing in for units with nobody to receive, and names them", () => {
     const message = composeReminderMessage([line({ noRecipientIn: ["Tư pháp", "Vp UBND"] })], translatorFor("vi"));
     expect(message.text).toContain(
