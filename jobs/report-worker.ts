@@ -28,7 +28,12 @@ export interface ReportWorkerDeps {
 }
 
 /** The producer side, for the web app. */
-export function createReportQueue(deps: { connection: RedisConnection; prefix: string; queueName?: string; logger: Logger }): {
+export function createReportQueue(deps: {
+  connection: RedisConnection;
+  prefix: string;
+  queueName?: string;
+  logger: Logger;
+}): {
   enqueue: EnqueueReportBuild;
   close(): Promise<void>;
 } {

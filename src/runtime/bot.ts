@@ -59,6 +59,30 @@ export function webhookSecretFor(token: string): string {
   return createHash("sha256").update(`nhacviec-webhook:${token}`).digest("hex").slice(0, 48);
 }
 
+/**
+ * The first calls to the Bot API (who we are, the commands, the menu button), bounded
+ * at start so an unreachable Telegram is reported instead of waited on forever.
+ */
+async function greetTelegram(
+  bot: ReturnType<typeof createBot>,
+  config: Pick<Config, "telegramApiRoot" | "publicUrl">,
+  deps: { logger: Logger; startAttempts?: number },
+): Promise<void> {
+  const networkRetry = createNetworkRetry(deps.logger, { attempts: deps.startAttempts ?? 5 });
+  bot.api.config.use(networkRetry.transformer);
+  try {
+    // Not bot.init(): grammY retries getMe there without end.
+    bot.botInfo = await bot.api.getMe();
+    await registerCommands(bot.api);
+    await registerWebMenuButton(bot.api, config.publicUrl);
+  } catch (error) {
+    if (error instanceof HttpError)
+      throw new PlatformUnreachableError("Telegram", config.telegramApiRoot ?? TELEGRAM_API, error);
+    throw error;
+  }
+  networkRetry.attempts = RUNNING_ATTEMPTS;
+}
+
 export async function startBot(
   config: Pick<
     Config,
@@ -102,20 +126,7 @@ export async function startBot(
     // A hostile file costs a child process, never this one's event loop or memory.
     planReader: readPlanFile,
   });
-  // Bounded at start, so an unreachable Telegram is reported instead of waited on forever.
-  const networkRetry = createNetworkRetry(deps.logger, { attempts: deps.startAttempts ?? 5 });
-  bot.api.config.use(networkRetry.transformer);
-  try {
-    // Not bot.init(): grammY retries getMe there without end.
-    bot.botInfo = await bot.api.getMe();
-    await registerCommands(bot.api);
-    await registerWebMenuButton(bot.api, config.publicUrl);
-  } catch (error) {
-    if (error instanceof HttpError)
-      throw new PlatformUnreachableError("Telegram", config.telegramApiRoot ?? TELEGRAM_API, error);
-    throw error;
-  }
-  networkRetry.attempts = RUNNING_ATTEMPTS;
+  await greetTelegram(bot, config, deps);
   const username = config.telegramBotUsername ?? bot.botInfo.username;
   // The web app is served in both modes, on the same server as the webhook.
   const web = createWebApp({

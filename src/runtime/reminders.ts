@@ -35,6 +35,50 @@ export interface RunningReminders {
 /** Seconds after which an event's claim counts as its dead worker's (the delivery claims' own is renewed). */
 const EVENT_STALE_CLAIM_SECONDS = 120;
 
+/** Reminders without Redis: one process, an in-memory limiter per channel, the dispatcher on a timer. */
+function startEmbeddedReminders(
+  config: Parameters<typeof startReminders>[0],
+  deps: Parameters<typeof startReminders>[1],
+): RunningReminders {
+  const { db, notifier, logger, now } = deps;
+  const limiter = createMemoryRateLimiter({
+    perSecond: config.telegramMessagesPerSecond,
+    perChatIntervalMs: config.telegramChatIntervalMs,
+  });
+  // Zalo documents no per-chat interval; its own limiter keeps a 429 from it off Telegram's senders.
+  const zalo = createZaloChannel(config, {
+    limiter: createMemoryRateLimiter({ perSecond: config.zaloMessagesPerSecond ?? 5, perChatIntervalMs: 0 }),
+    now,
+  });
+  // A mail server takes a few messages a second from one sender without complaint.
+  const email = createEmailSide(config, {
+    limiter: createMemoryRateLimiter({ perSecond: 5, perChatIntervalMs: 0 }),
+    now,
+  });
+  const embedded = startEmbeddedDispatcher({
+    db,
+    notifier,
+    limiter,
+    channels: enabledChannelList({ notifier, limiter, zalo: zalo?.channel, email: email?.channel }),
+    logger,
+    now,
+    staleClaimSeconds: config.staleClaimSeconds,
+    ...(deps.embeddedIntervalMs ? { intervalMs: deps.embeddedIntervalMs } : {}),
+  });
+  logger.info("reminders run without Redis (embedded mode)");
+  return {
+    mode: "embedded",
+    limiter,
+    zalo,
+    email,
+    scheduleSlots: async () => {},
+    async close() {
+      await embedded.close();
+      email?.channel.close();
+    },
+  };
+}
+
 export async function startReminders(
   config: Pick<
     Config,
@@ -57,44 +101,7 @@ export async function startReminders(
   deps: { db: Database; notifier: Notifier; logger: Logger; now: () => Date; embeddedIntervalMs?: number },
 ): Promise<RunningReminders> {
   const { db, notifier, logger, now } = deps;
-  if (!config.redisUrl && !config.redisClusterNodes) {
-    const limiter = createMemoryRateLimiter({
-      perSecond: config.telegramMessagesPerSecond,
-      perChatIntervalMs: config.telegramChatIntervalMs,
-    });
-    // Zalo documents no per-chat interval; its own limiter keeps a 429 from it off Telegram's senders.
-    const zalo = createZaloChannel(config, {
-      limiter: createMemoryRateLimiter({ perSecond: config.zaloMessagesPerSecond ?? 5, perChatIntervalMs: 0 }),
-      now,
-    });
-    // A mail server takes a few messages a second from one sender without complaint.
-    const email = createEmailSide(config, {
-      limiter: createMemoryRateLimiter({ perSecond: 5, perChatIntervalMs: 0 }),
-      now,
-    });
-    const embedded = startEmbeddedDispatcher({
-      db,
-      notifier,
-      limiter,
-      channels: enabledChannelList({ notifier, limiter, zalo: zalo?.channel, email: email?.channel }),
-      logger,
-      now,
-      staleClaimSeconds: config.staleClaimSeconds,
-      ...(deps.embeddedIntervalMs ? { intervalMs: deps.embeddedIntervalMs } : {}),
-    });
-    logger.info("reminders run without Redis (embedded mode)");
-    return {
-      mode: "embedded",
-      limiter,
-      zalo,
-      email,
-      scheduleSlots: async () => {},
-      async close() {
-        await embedded.close();
-        email?.channel.close();
-      },
-    };
-  }
+  if (!config.redisUrl && !config.redisClusterNodes) return startEmbeddedReminders(config, deps);
   const connection = connectRedis(config);
   // ioredis reconnects by itself; a listener keeps each failed attempt a log line, not an unhandled error.
   logRedisErrors(connection, "Redis connection", logger);

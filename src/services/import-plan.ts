@@ -122,46 +122,46 @@ async function resolveUnits(
  * ids, milestones their state and history; what moved, appeared or went away
  * is recorded as milestone events and returned in the summary.
  */
+/** The plan's own row: its identity updated when the plan was imported before, else created. */
+async function upsertPlanRow(
+  tx: Parameters<Parameters<Database["transaction"]>[0]>[0],
+  organizationId: string,
+  planKey: string,
+  draft: PlanDraft,
+  now: Date,
+): Promise<{ planId: string; existed: boolean }> {
+  const [existingPlan] = await tx
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.organizationId, organizationId), eq(plans.planKey, planKey)));
+  const identity = {
+    title: draft.plan.title,
+    issuer: draft.plan.issuer,
+    periodStart: draft.plan.period.start,
+    periodEnd: draft.plan.period.end,
+    ...identityOf(draft),
+  };
+  if (existingPlan) {
+    await tx
+      .update(plans)
+      .set({ ...identity, updatedAt: now })
+      .where(eq(plans.id, existingPlan.id));
+    return { planId: existingPlan.id, existed: true };
+  }
+  const [created] = await tx
+    .insert(plans)
+    .values({ organizationId, year: draft.plan.year, planKey, ...identity })
+    .returning({ id: plans.id });
+  return { planId: (created as { id: string }).id, existed: false };
+}
+
 export async function importPlan(db: Database, draft: PlanDraft, target: ImportTarget): Promise<ImportSummary> {
   const now = target.now ?? new Date();
   return db.transaction(async (tx) => {
     const organization = await findOrCreateOrganization(tx, target.organizationSlug, draft.plan.issuer);
     const organizationId = organization.id;
     const planKey = planKeyOf(draft);
-    const [existingPlan] = await tx
-      .select({ id: plans.id })
-      .from(plans)
-      .where(and(eq(plans.organizationId, organizationId), eq(plans.planKey, planKey)));
-    let planId: string;
-    if (existingPlan) {
-      planId = existingPlan.id;
-      await tx
-        .update(plans)
-        .set({
-          title: draft.plan.title,
-          issuer: draft.plan.issuer,
-          periodStart: draft.plan.period.start,
-          periodEnd: draft.plan.period.end,
-          ...identityOf(draft),
-          updatedAt: now,
-        })
-        .where(eq(plans.id, planId));
-    } else {
-      const [created] = await tx
-        .insert(plans)
-        .values({
-          organizationId,
-          title: draft.plan.title,
-          issuer: draft.plan.issuer,
-          year: draft.plan.year,
-          periodStart: draft.plan.period.start,
-          periodEnd: draft.plan.period.end,
-          planKey,
-          ...identityOf(draft),
-        })
-        .returning({ id: plans.id });
-      planId = (created as { id: string }).id;
-    }
+    const { planId, existed } = await upsertPlanRow(tx, organizationId, planKey, draft, now);
 
     const allNames = draft.tasks.flatMap((t) => [...t.lead, ...t.support]);
     // An office without a name yet takes the one its plan gives it; a name already set (by a coordinator) stays.
@@ -194,7 +194,7 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
       .where(eq(tasks.planId, planId));
     const revision = planRevision(
       {
-        exists: existingPlan !== undefined,
+        exists: existed,
         tasks: previousTasks,
         unitLinks: groupBy(previousUnitRows, (row) => row.taskId),
         milestones: groupBy(
@@ -212,7 +212,7 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
       organizationId,
       organizationCreated: organization.created,
       planId,
-      planCreated: !existingPlan,
+      planCreated: !existed,
       newUnits,
       ...revision.summary,
     };
@@ -233,7 +233,7 @@ export async function importPlan(db: Database, draft: PlanDraft, target: ImportT
         type: "plan.applied",
         planId,
         byPersonId: target.actorPersonId ?? null,
-        created: !existingPlan,
+        created: !existed,
         tasks: summary.tasks,
         added: summary.added.length,
         removed: summary.removed.length,

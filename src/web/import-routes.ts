@@ -183,6 +183,19 @@ function countQuestionPage(
   );
 }
 
+/** The request importPlanFile gets for a held upload: the file must still hash the same. */
+function heldUploadRequest(now: () => Date, reader: PlanReader) {
+  return (viewer: Viewer, upload: PendingUpload): Omit<PlanFileRequest, "mode"> => ({
+    fileName: upload.fileName,
+    bytes: upload.bytes,
+    organizationSlug: viewer.organizationSlug,
+    expectedSha256: upload.sha256,
+    now: now(),
+    reader,
+    ...(upload.largePlan ? { maxTasks: upload.largePlan.tasks } : {}),
+  });
+}
+
 export function importRoutes(
   deps: {
     db: Database;
@@ -198,16 +211,7 @@ export function importRoutes(
   const reader = deps.planReader ?? readPlanFile;
   const uploadForm = (c: Context<Env>, error?: string) => uploadFormPage(render, c, error);
   const previewPage = previewPageOf(render, deps.db);
-  /** The request importPlanFile gets for a held upload: the file must still hash the same. */
-  const requestFor = (viewer: Viewer, upload: PendingUpload): Omit<PlanFileRequest, "mode"> => ({
-    fileName: upload.fileName,
-    bytes: upload.bytes,
-    organizationSlug: viewer.organizationSlug,
-    expectedSha256: upload.sha256,
-    now: deps.now(),
-    reader,
-    ...(upload.largePlan ? { maxTasks: upload.largePlan.tasks } : {}),
-  });
+  const requestFor = heldUploadRequest(deps.now, reader);
 
   app.get("/import", (c) => (capabilitiesOf(c.get("viewer")).coordinate ? uploadForm(c) : render.notFound(c)));
 

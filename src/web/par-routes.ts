@@ -123,6 +123,36 @@ function parDownloader(deps: ParRouteDeps, render: PageRender, show: ReturnType<
  * Files for a criterion itself, uploaded from its row: each held to the
  * milestone evidence's limit and kept by the same evidence store.
  */
+/** A province's criteria set uploaded as a file: read by the importer's readers, stored as a new version. */
+function criteriaSetUpload(deps: ParRouteDeps, render: PageRender, show: ReturnType<typeof parShower>) {
+  return async (c: Context<WebEnv>) => {
+    const form = await c.req.parseBody();
+    const t = c.get("t");
+    const file = form.file;
+    const province = field(form, "province", 60);
+    const year = yearOf(c, form.year);
+    if (!(file instanceof File) || file.size === 0 || !/^[a-z0-9-]+$/.test(province)) {
+      return show(c, year, 400, { error: t("web-par-import-failed", { error: t("web-import-no-file") }) });
+    }
+    try {
+      const result = await importCriteriaSet(deps.db, c.get("viewer"), {
+        fileName: file.name,
+        bytes: Buffer.from(await file.arrayBuffer()),
+        province,
+        year,
+      });
+      if (result.kind !== "stored") return render.notFound(c);
+      const count = flattenCriteria(result.draft.criteria).length;
+      return show(c, year, 200, {
+        notice: t("web-par-imported", { title: result.draft.set.title, count, version: result.version }),
+      });
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      return show(c, year, 400, { error: t("web-par-import-failed", { error: error.message }) });
+    }
+  };
+}
+
 function criterionFileUpload(deps: ParRouteDeps, render: PageRender, show: ReturnType<typeof parShower>) {
   return async (c: Context<WebEnv>) => {
     const t = c.get("t");
@@ -171,32 +201,7 @@ export function parRoutes(deps: ParRouteDeps, render: PageRender = signedInRende
 
   app.get("/par", (c) => show(c, yearOf(c, c.req.query("year"))));
 
-  app.post("/par/import", async (c) => {
-    const form = await c.req.parseBody();
-    const t = c.get("t");
-    const file = form.file;
-    const province = field(form, "province", 60);
-    const year = yearOf(c, form.year);
-    if (!(file instanceof File) || file.size === 0 || !/^[a-z0-9-]+$/.test(province)) {
-      return show(c, year, 400, { error: t("web-par-import-failed", { error: t("web-import-no-file") }) });
-    }
-    try {
-      const result = await importCriteriaSet(deps.db, c.get("viewer"), {
-        fileName: file.name,
-        bytes: Buffer.from(await file.arrayBuffer()),
-        province,
-        year,
-      });
-      if (result.kind !== "stored") return render.notFound(c);
-      const count = flattenCriteria(result.draft.criteria).length;
-      return show(c, year, 200, {
-        notice: t("web-par-imported", { title: result.draft.set.title, count, version: result.version }),
-      });
-    } catch (error) {
-      if (!(error instanceof ImportError)) throw error;
-      return show(c, year, 400, { error: t("web-par-import-failed", { error: error.message }) });
-    }
-  });
+  app.post("/par/import", criteriaSetUpload(deps, render, show));
 
   app.post("/par/start", async (c) => {
     const form = await c.req.parseBody();

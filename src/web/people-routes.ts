@@ -150,6 +150,18 @@ export function peopleRoutes(
 
   if (deps.email) emailAddressRoutes(app, { db: deps.db, now: deps.now, email: deps.email }, show, render);
 
+  unitRoutes(app, deps, show, render, replan);
+  return { routes: app };
+}
+
+/** Two spellings made one unit, and one unit split into several: the same use cases as /rasoat and the CLI. */
+function unitRoutes(
+  app: Hono<WebEnv>,
+  deps: { db: Database; now: () => Date },
+  show: ReturnType<typeof peopleShower>,
+  render: PageRender,
+  replan: (organizationId: string) => Promise<void>,
+): void {
   app.post("/units/merge", async (c) => {
     const t = c.get("t");
     const viewer = c.get("viewer");
@@ -186,7 +198,6 @@ export function peopleRoutes(
       },
     });
   });
-  return { routes: app };
 }
 
 /** A person's email address, given by the coordinator; the channel mails its owner a confirmation link first. */

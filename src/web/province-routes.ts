@@ -12,7 +12,7 @@ import type { Database } from "../../db/client.js";
 import { displayFileName } from "../domain/files/safe-file-name.js";
 import { translatorFor } from "../i18n/i18n.js";
 import type { Logger } from "../logger.js";
-import { hasAccess } from "../services/access.js";
+import { capabilitiesOf, hasAccess } from "../services/access.js";
 import { inviteLink } from "../services/people/invites.js";
 import { loadRegister } from "../services/plans/register.js";
 import { fanOutPlan } from "../services/province/fan-out.js";
@@ -36,7 +36,46 @@ export interface ProvinceWebDeps {
 }
 
 /** Whether the viewer's organization has organizations under it: the province pages exist for them only. */
-const overseesAny = (c: Context<WebEnv>) => (c.get("viewer").overseenOrganizationIds ?? []).length > 0;
+const overseesAny = (c: Context<WebEnv>) => capabilitiesOf(c.get("viewer")).overseeOrganizations;
+
+/** A CSV or workbook of communes and their coordinators: all made in one transaction, the invite links as a CSV back. */
+function communesUpload(deps: ProvinceWebDeps, render: PageRender) {
+  return async (c: Context<WebEnv>) => {
+    if (!overseesAny(c)) return render.notFound(c);
+    const viewer = c.get("viewer");
+    const t = c.get("t");
+    const form = await c.req.parseBody();
+    const file = form.file;
+    if (!(file instanceof File) || file.size === 0) {
+      return render.page(
+        c,
+        400,
+        t("web-province-onboard"),
+        messagePage(t, t("web-province-onboard"), t("web-import-no-file")),
+      );
+    }
+    try {
+      const result = await onboardCommunes(deps.db, viewer, {
+        parentSlug: viewer.organizationSlug,
+        fileName: displayFileName(file.name),
+        bytes: Buffer.from(await file.arrayBuffer()),
+        now: deps.now(),
+      });
+      if (result.kind !== "onboarded") return render.notFound(c);
+      const csv = inviteLinksCsv(result.communes, (code) =>
+        deps.botUsername ? inviteLink(deps.botUsername, code) : code,
+      );
+      c.header("content-type", "text/csv; charset=utf-8");
+      c.header("content-disposition", `attachment; filename="moi-${viewer.organizationSlug}.csv"`);
+      c.header("cache-control", "no-store");
+      return c.body(csv);
+    } catch (error) {
+      // Every bad row and column, in Vietnamese; nothing was written.
+      if (!(error instanceof CommuneListError)) throw error;
+      return render.page(c, 400, t("web-province-onboard"), messagePage(t, t("web-province-onboard"), error.message));
+    }
+  };
+}
 
 export function provinceRoutes(deps: ProvinceWebDeps, render: PageRender = signedInRender): SubjectRoutes {
   const app = new Hono<WebEnv>();
@@ -122,41 +161,7 @@ export function provinceRoutes(deps: ProvinceWebDeps, render: PageRender = signe
     return c.redirect("/province", 303);
   });
 
-  app.post("/province/communes/import", async (c) => {
-    if (!overseesAny(c)) return render.notFound(c);
-    const viewer = c.get("viewer");
-    const t = c.get("t");
-    const form = await c.req.parseBody();
-    const file = form.file;
-    if (!(file instanceof File) || file.size === 0) {
-      return render.page(
-        c,
-        400,
-        t("web-province-onboard"),
-        messagePage(t, t("web-province-onboard"), t("web-import-no-file")),
-      );
-    }
-    try {
-      const result = await onboardCommunes(deps.db, viewer, {
-        parentSlug: viewer.organizationSlug,
-        fileName: displayFileName(file.name),
-        bytes: Buffer.from(await file.arrayBuffer()),
-        now: deps.now(),
-      });
-      if (result.kind !== "onboarded") return render.notFound(c);
-      const csv = inviteLinksCsv(result.communes, (code) =>
-        deps.botUsername ? inviteLink(deps.botUsername, code) : code,
-      );
-      c.header("content-type", "text/csv; charset=utf-8");
-      c.header("content-disposition", `attachment; filename="moi-${viewer.organizationSlug}.csv"`);
-      c.header("cache-control", "no-store");
-      return c.body(csv);
-    } catch (error) {
-      // Every bad row and column, in Vietnamese; nothing was written.
-      if (!(error instanceof CommuneListError)) throw error;
-      return render.page(c, 400, t("web-province-onboard"), messagePage(t, t("web-province-onboard"), error.message));
-    }
-  });
+  app.post("/province/communes/import", communesUpload(deps, render));
 
   return {
     routes: app,

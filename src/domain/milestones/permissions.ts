@@ -2,7 +2,14 @@
  * Roles a person holds in an organization, with the unit where the role is per unit. The province
  * roles are held in a province or department: its leader, and the Home Affairs reviewer.
  */
-export const ROLES = ["member", "unit_head", "coordinator", "chairman", "province_leader", "province_reviewer"] as const;
+export const ROLES = [
+  "member",
+  "unit_head",
+  "coordinator",
+  "chairman",
+  "province_leader",
+  "province_reviewer",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What an organization is: a commune or ward runs plans; a province or department oversees those under it. */

@@ -92,14 +92,14 @@ export function groupByMessage(marked: Map<string, number>): Map<number, string[
  * The sender of one dispatch: sends a group, adding what happened to `result`.
  * Claims are held by `claims` (renewed while the send runs) until recorded.
  */
+const setDeliveries = (db: Database, ids: string[], values: Partial<typeof reminderDeliveries.$inferInsert>) =>
+  db.update(reminderDeliveries).set(values).where(inArray(reminderDeliveries.id, ids));
+
 export function createGroupSender(
   deps: DispatchDeps,
   result: DispatchResult,
   claims: ClaimHeartbeat,
 ): (group: SendGroup) => Promise<void> {
-  const setDeliveries = (ids: string[], values: Partial<typeof reminderDeliveries.$inferInsert>) =>
-    deps.db.update(reminderDeliveries).set(values).where(inArray(reminderDeliveries.id, ids));
-
   /** Claims the deliveries, and records as sent those a marker says went out already; returns the rest. */
   const claimUnsent = async (pendingIds: string[]): Promise<ClaimedDelivery[]> => {
     // Claimed just before the send, so a claim lives for one message: another worker skips what this one took.
@@ -134,22 +134,22 @@ export function createGroupSender(
     const { organizationId } = group.organization;
     if (outcome.kind === "unreachable") {
       await markChannelRefused();
-      await setDeliveries(ids, { state: "failed", lastError: `unreachable (${channel})` });
+      await setDeliveries(deps.db, ids, { state: "failed", lastError: `unreachable (${channel})` });
       result.unreachable++;
       deps.logger.warn({ personId, channel }, "chat unreachable: the bot is blocked or the chat unknown");
       if (!(await isReachableSomewhere(deps.db, personId)))
         await tellCoordinatorsUnreachable(deps, organizationId, personId, channel);
     } else if (outcome.kind === "rejected") {
-      await setDeliveries(ids, { state: "failed", lastError: outcome.error });
+      await setDeliveries(deps.db, ids, { state: "failed", lastError: outcome.error });
       deps.logger.error({ personId, channel, error: outcome.error }, "the platform rejected a reminder");
     } else if (outcome.kind === "unknown") {
       // Maybe delivered: sending again could be the duplicate the person sees, so it stays as a note to check.
-      await setDeliveries(ids, { state: "failed", lastError: `${UNKNOWN_OUTCOME_PREFIX}${outcome.error}` });
+      await setDeliveries(deps.db, ids, { state: "failed", lastError: `${UNKNOWN_OUTCOME_PREFIX}${outcome.error}` });
       result.unknown += ids.length;
       deps.logger.error({ personId, channel, error: outcome.error }, "no answer to a reminder's send; not resent");
     } else {
       // Released for the job's next attempt; nothing is lost.
-      await setDeliveries(ids, { state: "pending", claimedAt: null, lastError: outcome.error });
+      await setDeliveries(deps.db, ids, { state: "pending", claimedAt: null, lastError: outcome.error });
       result.retryLater += ids.length;
     }
   };

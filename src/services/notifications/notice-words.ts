@@ -134,7 +134,10 @@ function noticeWords(
     case "lead.changed":
       return { text: leadText(t, event, facts, addressee, member), buttons: [] };
     case "province.task-assigned":
-      return { text: t("notify-province-task-assigned", { title: facts.taskTitle, due: dueText(t, event.due) }), buttons: [] };
+      return {
+        text: t("notify-province-task-assigned", { title: facts.taskTitle, due: dueText(t, event.due) }),
+        buttons: [],
+      };
     case "province.task-reported":
       return {
         text: t("notify-province-task-reported", {
