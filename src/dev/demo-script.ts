@@ -140,7 +140,11 @@ async function handInAndApprove(people: People, { nam, coordinator }: Cast, cloc
   const list = await people.type(nam, "/viec", (m) => m.text.startsWith("📋"));
   // III.1 is left to run late.
   const number = /(\d+)\. I\.5 /.exec(list.text)?.[1] ?? "1";
-  const reply = await people.press(nam, list, `✅ ${number}.`, (m) => m.text.includes("minh chứng"));
+  // A long list carries short buttons ("✅ 2"), a short one full ones ("✅ 2. Đã hoàn thành"): pressed by its payload.
+  const done = list.buttons.flat().find((b) => b.text === `✅ ${number}` || b.text.startsWith(`✅ ${number}.`));
+  const reply = await people.press(nam, list, done?.callback_data ?? `✅ ${number}.`, (m) =>
+    m.text.includes("minh chứng"),
+  );
   if (reply.text.includes("Hãy gửi tệp")) {
     await people.sendFile(nam, "BC-danh-gia-CCHC-2024.pdf", (m) => m.text.includes("Đã ghi nhận hoàn thành"));
   }
