@@ -32,8 +32,11 @@ export interface RunningReminders {
   close(): Promise<void>;
 }
 
-/** Seconds after which an event's claim counts as its dead worker's (the delivery claims' own is renewed). */
-const EVENT_STALE_CLAIM_SECONDS = 120;
+/**
+ * An event's claim is not renewed while its notices go out, so it counts as its dead worker's only after
+ * several of the delivery claims' (renewed) threshold: 120 s with the default 30 s.
+ */
+const EVENT_STALE_CLAIM_FACTOR = 4;
 
 /** Reminders without Redis: one process, an in-memory limiter per channel, the dispatcher on a timer. */
 function startEmbeddedReminders(
@@ -144,7 +147,10 @@ export async function startReminders(
   const engine = await startReminderEngine(engineDeps);
   // The outbox's events are told by whichever worker takes the repeating job.
   // An event's claim is not renewed while its notices go out: it keeps the long threshold of before.
-  const events = await startEventWorker({ ...engineDeps, staleClaimSeconds: EVENT_STALE_CLAIM_SECONDS });
+  const events = await startEventWorker({
+    ...engineDeps,
+    staleClaimSeconds: config.staleClaimSeconds * EVENT_STALE_CLAIM_FACTOR,
+  });
   // Word and PDF reports asked for on the web: LibreOffice runs in this worker, not in a web request.
   const reports = createReportQueue({ connection, prefix: config.queuePrefix, logger });
   const reportWorker = startReportWorker({ db, logger, now, connection, prefix: config.queuePrefix });
