@@ -4,10 +4,15 @@ import { inTurnOrder, type SendRateLimiter } from "../src/services/delivery/rate
 
 export type { SendRateLimiter };
 
-// Returns 0 when the caller may send now (and records the send), else the milliseconds to wait. Turns are
-// also spaced 1/perSecond apart, give or take PACE_TOLERANCE_MS (KEYS[4] holds when the next is due): a window filled in one burst reaches
-// the platform as a burst, and its jitter on a busy machine puts one send too many in the platform's second,
-// which answers 429 and pauses every sender for a whole second.
+// Returns 0 when the caller may send now (and records the send), else the milliseconds to wait.
+//
+// Turns are paced one interval (1/perSecond) apart, like a cell-rate limiter: KEYS[4] holds when the next turn
+// is due. A turn may come ARGV[6] ms early (a sender's timer firing a little ahead), and a sender woken late
+// is made up by the next turn coming sooner, at most ARGV[7] ms of it: the average rate holds on a busy
+// machine, yet turns never bunch. Why no burst: the platform counts a sliding second, and a burst granted at
+// a window's edge is granted again exactly a second later; a few milliseconds of jitter between the two then
+// put one message too many in the platform's second, which answers 429 and pauses every sender for a second.
+// The sliding window (KEYS[2]) stays as the hard bound of perSecond in any second.
 const TAKE_TURN = `
 local pause = redis.call('PTTL', KEYS[1])
 if pause > 0 then return pause end
@@ -15,6 +20,7 @@ local chat = redis.call('PTTL', KEYS[3])
 if chat > 0 then return chat end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local interval = tonumber(ARGV[5])
 local nextAt = tonumber(redis.call('GET', KEYS[4]) or '0')
 if nextAt - now > tonumber(ARGV[6]) then return math.max(1, math.ceil(nextAt - now - tonumber(ARGV[6]))) end
 redis.call('ZREMRANGEBYSCORE', KEYS[2], 0, now - tonumber(ARGV[3]))
@@ -25,12 +31,15 @@ end
 redis.call('ZADD', KEYS[2], now, ARGV[4])
 redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[3]) * 2)
 redis.call('SET', KEYS[3], 1, 'PX', tonumber(ARGV[2]))
-redis.call('SET', KEYS[4], tostring(math.max(nextAt, now) + tonumber(ARGV[5])), 'PX', 2000)
+local dueAt = math.max(nextAt, now - tonumber(ARGV[7]))
+redis.call('SET', KEYS[4], tostring(dueAt + interval), 'PX', 2000)
 return 0
 `;
 
-/** How far a turn may run ahead of the even pace: a sender woken late catches up without a burst. */
-const PACE_TOLERANCE_MS = 200;
+/** How early a turn may come: a timer firing a little ahead is not made to sleep again. */
+const EARLY_TOLERANCE_MS = 5;
+/** How much of a late sender's delay the next turns make up: at most one turn's worth, so turns come in pairs at worst. */
+const catchUpMs = (interval: number) => interval;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -62,7 +71,8 @@ export function createSendRateLimiter(
             1000,
             member,
             1000 / options.perSecond,
-            PACE_TOLERANCE_MS,
+            EARLY_TOLERANCE_MS,
+            catchUpMs(1000 / options.perSecond),
           )) as number;
           if (wait <= 0) return;
           await sleep(Math.min(wait, 5000));

@@ -87,7 +87,15 @@ export interface BotApiEmulator {
   user(id: number, profile?: { firstName?: string; lastName?: string; languageCode?: string }): SimulatedUser;
   /** Called with every message the bot sends or edits (the demo prints them). */
   onMessage?: (message: EmulatedMessage, kind: "sent" | "edited") => void;
-  stats: { accepted: number; tooManyRequests: number; serverErrors: number; forbidden: number; slowAnswers: number };
+  stats: {
+    accepted: number;
+    tooManyRequests: number;
+    /** When each 429 was answered (ms since the epoch): a benchmark says when its pauses came. */
+    tooManyRequestsAt: number[];
+    serverErrors: number;
+    forbidden: number;
+    slowAnswers: number;
+  };
   faults: EmulatorFaults;
   /** Answers requests again after a hold. */
   resume(): void;
@@ -268,6 +276,7 @@ function refusalOf(state: EmulatorState, chatId: number, now: number): { status:
   const chatTooSoon = lastToChat !== undefined && now - lastToChat < state.perChatIntervalMs;
   if (state.recent.length >= state.ratePerSecond || chatTooSoon) {
     stats.tooManyRequests++;
+    stats.tooManyRequestsAt.push(now);
     return {
       status: 429,
       body: {
@@ -474,7 +483,7 @@ export async function startBotApiEmulator(options: BotApiEmulatorOptions = {}): 
     perChatIntervalMs: options.perChatIntervalMs ?? 1000,
     blocked: new Set(options.blockedChats ?? []),
     messages: [],
-    stats: { accepted: 0, tooManyRequests: 0, serverErrors: 0, forbidden: 0, slowAnswers: 0 },
+    stats: { accepted: 0, tooManyRequests: 0, tooManyRequestsAt: [], serverErrors: 0, forbidden: 0, slowAnswers: 0 },
     faults: {
       serverErrorRate: options.serverErrorRate ?? 0,
       slowAnswerRate: options.slowAnswerRate ?? 0,

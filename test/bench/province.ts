@@ -55,7 +55,7 @@ const reminders = await startReminders(
     redisUrl: testRedisUrl,
     queuePrefix: prefix,
     // The limiter aims a little under the cap: Redis's clock and the emulator's are not the same clock.
-    telegramMessagesPerSecond: Math.max(1, Math.floor(CAP * 0.97)),
+    telegramMessagesPerSecond: Math.max(1, Math.floor(CAP * Number(process.env.BENCH_RATE_FACTOR ?? 0.97))),
     telegramChatIntervalMs: 1000,
     staleClaimSeconds: 30,
   },
@@ -115,6 +115,7 @@ try {
       workerStartSeconds: Number(startedInSeconds.toFixed(2)),
       setUpSeconds: Number(setUpSeconds.toFixed(2)),
       tooManyRequests: emulator.stats.tooManyRequests,
+      tooManyRequestsAtS: emulator.stats.tooManyRequestsAt.map((at) => Number(lateness(at).toFixed(1))),
       rssMB: Math.round(process.memoryUsage().rss / 1024 / 1024),
       loadavgBefore: loadBefore.map((n) => Number(n.toFixed(2))),
       loadavgAfter: loadavg().map((n) => Number(n.toFixed(2))),

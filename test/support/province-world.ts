@@ -87,9 +87,16 @@ export async function createProvinceWorld(
         organization_id: organizationId,
         full_name: `Công chức ${i + 1}`,
         telegram_user_id: chatId,
-        telegram_chat_id: chatId,
       })),
     )} returning id`;
+    await sql`insert into person_channels ${sql(
+      persons.map((person, i) => ({
+        organization_id: organizationId,
+        person_id: person.id as string,
+        channel: "telegram",
+        chat_id: String(chatIds[i]),
+      })),
+    )}`;
     await sql`insert into memberships ${sql(
       persons.map((person, i) => ({
         organization_id: organizationId,

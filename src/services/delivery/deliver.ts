@@ -57,8 +57,15 @@ export function sendOnChannel(
   channel: DeliveryChannel,
   address: string,
   message: ChannelMessage,
+  /** The send's place among a dispatch's waiting sends (rate-limiter.ts); none for a notice. */
+  rank?: number,
 ): Promise<ChannelSendOutcome<string>> {
-  return sendWithRetriesOn(channel.limiter, address, (alreadySent) => channel.send(address, message, { alreadySent }));
+  return sendWithRetriesOn(
+    channel.limiter,
+    address,
+    (alreadySent) => channel.send(address, message, { alreadySent }),
+    rank,
+  );
 }
 
 /** The channel refused the address for good: only that channel row stops; the person's other channels go on. */
@@ -106,11 +113,12 @@ export async function sendWithRetriesOn<Id>(
   limiter: SendRateLimiter,
   chatId: number | string,
   attempt: (alreadySent: number) => Promise<{ messageId: Id }>,
+  rank?: number,
 ): Promise<ChannelSendOutcome<Id>> {
   let transientFailures = 0;
   let alreadySent = 0;
   for (;;) {
-    await limiter.waitForTurn(chatId);
+    await limiter.waitForTurn(chatId, rank);
     try {
       const sent = await attempt(alreadySent);
       return { kind: "sent", messageId: sent.messageId };
@@ -137,8 +145,9 @@ export function sendWithRetries(
   deps: Pick<DeliveryDeps, "notifier" | "limiter">,
   chatId: number,
   message: Omit<OutgoingMessage, "chatId">,
+  rank?: number,
 ): Promise<SendOutcome> {
-  return sendWithRetriesOn(deps.limiter, chatId, () => deps.notifier.send({ chatId, ...message }));
+  return sendWithRetriesOn(deps.limiter, chatId, () => deps.notifier.send({ chatId, ...message }), rank);
 }
 
 /** Does the person still get messages on some channel (so coordinators need not call)? */

@@ -123,8 +123,15 @@ export async function dispatchDueAcross(deps: DispatchDeps, organizationIds: str
     }
   })();
   const send = createGroupSender(deps, result, claims);
+  // Each message is ranked by its office's round, so an office prepared later still has its first message next.
+  const taken = new Map<string, number>();
   const sendInTurn = async (): Promise<void> => {
-    for (let group = await work.next(); group !== undefined; group = await work.next()) await send(group);
+    for (let group = await work.next(); group !== undefined; group = await work.next()) {
+      const { organizationId } = group.organization;
+      const round = taken.get(organizationId) ?? 0;
+      taken.set(organizationId, round + 1);
+      await send({ ...group, round });
+    }
   };
   // Every sender runs to its end before the job fails: a record still being retried is never abandoned mid-way.
   const settled = await Promise.allSettled([

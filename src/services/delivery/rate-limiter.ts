@@ -7,32 +7,65 @@
  * own: a 429 from Zalo never holds up Telegram.
  */
 export interface SendRateLimiter {
-  /** Resolves when this chat may get its next message. */
-  waitForTurn(chatId: number | string): Promise<void>;
+  /**
+   * Resolves when this chat may get its next message. `rank` orders the
+   * senders waiting in one process: a lower rank is served first (a
+   * dispatch's round: every office's first message before anyone's second).
+   * Unranked turns (notices, the bot's answers) come first.
+   */
+  waitForTurn(chatId: number | string, rank?: number): Promise<void>;
   /** Stops every sender for `ms` (Telegram answered 429). */
   pauseAll(ms: number): Promise<void>;
 }
 
 /**
- * The limiter taken in the order its turns were asked for within this process:
- * a few senders at a time ask, the others wait in line. Why: each sender used to
- * poll for itself and whichever woke first won, so the order a dispatch hands
- * its messages out in (the organizations in turns) was lost, and dozens of
- * senders polled Redis at once. A chat's own interval (one message a second)
- * holds the line while it lasts; a dispatch sends each chat one message, so
- * that wait is rare.
+ * The limiter taken in rank order within this process, in the order asked
+ * among equal ranks: a few senders at a time ask the shared limiter, the
+ * others wait here. Why: a dispatch keeps dozens of messages ready so a slow
+ * answer never idles the channel, and in plain arrival order an office whose
+ * work was ready a moment later waited behind all of them; ranked by round, its
+ * first message goes next. Also, dozens of senders polling Redis at once each
+ * won turns at random. A chat's own interval (one message a second) holds the
+ * asker while it lasts; a dispatch sends each chat one message, so that wait
+ * is rare.
  */
 export function inTurnOrder(limiter: SendRateLimiter, abreast = 4): SendRateLimiter {
+  type Waiting = {
+    chatId: number | string;
+    rank: number;
+    order: number;
+    resolve: () => void;
+    reject: (e: unknown) => void;
+  };
+  const waiting: Waiting[] = [];
+  let asking = 0;
+  let order = 0;
+  const before = (a: Waiting, b: Waiting) => a.rank < b.rank || (a.rank === b.rank && a.order < b.order);
+  const takeFirst = (): Waiting | undefined => {
+    let best = 0;
+    for (let i = 1; i < waiting.length; i++) if (before(waiting[i] as Waiting, waiting[best] as Waiting)) best = i;
+    return waiting.splice(best, 1)[0];
+  };
   // A few ask abreast, so one Redis round trip per turn does not cap a fast channel's rate.
-  const lanes: Array<Promise<void>> = Array.from({ length: abreast }, () => Promise.resolve());
-  let nextLane = 0;
+  const askNext = (): void => {
+    while (asking < abreast && waiting.length > 0) {
+      const next = takeFirst() as Waiting;
+      asking++;
+      limiter
+        .waitForTurn(next.chatId, next.rank)
+        .then(next.resolve, next.reject)
+        .finally(() => {
+          asking--;
+          askNext();
+        });
+    }
+  };
   return {
-    waitForTurn(chatId) {
-      const lane = nextLane;
-      nextLane = (nextLane + 1) % abreast;
-      const turn = (lanes[lane] as Promise<void>).then(() => limiter.waitForTurn(chatId));
-      lanes[lane] = turn.catch(() => {});
-      return turn;
+    waitForTurn(chatId, rank = Number.NEGATIVE_INFINITY) {
+      return new Promise<void>((resolve, reject) => {
+        waiting.push({ chatId, rank, order: order++, resolve, reject });
+        askNext();
+      });
     },
     pauseAll: (ms) => limiter.pauseAll(ms),
   };

@@ -37,6 +37,8 @@ export interface DispatchedOrganization {
 /** The pending deliveries of one person on one channel: one message. */
 export interface SendGroup {
   organization: DispatchedOrganization;
+  /** Its organization's how-many-th message in this dispatch (0 first): the lower, the sooner its turn. */
+  round?: number;
   personId: string;
   channel: Channel;
   ids: string[];
@@ -174,7 +176,7 @@ export function createGroupSender(
     const ids = deliveries.map((d) => d.id);
     // The chat was removed after the delivery was recorded (the person left): nothing to send to.
     const outcome = first.chat_id
-      ? await sendOnChannel(channel, first.chat_id, { kind: "reminder", text: message.text, buttons: [] })
+      ? await sendOnChannel(channel, first.chat_id, { kind: "reminder", text: message.text, buttons: [] }, group.round)
       : ({ kind: "rejected", error: `no ${group.channel} address` } as const);
     if (outcome.kind === "sent") {
       // Only Telegram's message ids are numbers a reply can point at: the marker and the record carry none.
@@ -194,7 +196,7 @@ export function createGroupSender(
     const lines = dedupeLines(deliveries, group.organization.today, group.organization.calendar);
     const message = composeReminderMessage(lines, translatorFor(first.locale));
     const ids = deliveries.map((d) => d.id);
-    const outcome = await sendWithRetries(deps, Number(first.chat_id), message);
+    const outcome = await sendWithRetries(deps, Number(first.chat_id), message, group.round);
     if (outcome.kind === "sent") await recordDelivered(ids, outcome.messageId);
     else
       await recordNotSent(group, ids, outcome, () =>
