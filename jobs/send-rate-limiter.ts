@@ -1,18 +1,13 @@
 import type { RedisConnection } from "./queues.js";
 
-import { inTurnOrder, type SendRateLimiter } from "../src/services/delivery/rate-limiter.js";
+import { inTurnOrder, type SendRateLimiter, TURN_EARLY_TOLERANCE_MS } from "../src/services/delivery/rate-limiter.js";
 
 export type { SendRateLimiter };
 
-// Returns 0 when the caller may send now (and records the send), else the milliseconds to wait.
-//
-// Turns are paced one interval (1/perSecond) apart, like a cell-rate limiter: KEYS[4] holds when the next turn
-// is due. A turn may come ARGV[6] ms early (a sender's timer firing a little ahead), and a sender woken late
-// is made up by the next turn coming sooner, at most ARGV[7] ms of it: the average rate holds on a busy
-// machine, yet turns never bunch. Why no burst: the platform counts a sliding second, and a burst granted at
-// a window's edge is granted again exactly a second later; a few milliseconds of jitter between the two then
-// put one message too many in the platform's second, which answers 429 and pauses every sender for a second.
-// The sliding window (KEYS[2]) stays as the hard bound of perSecond in any second.
+// Returns 0 when the caller may send now (and records the send), else the milliseconds to wait. Turns are
+// paced by nextTurnDue (rate-limiter.ts, why there), applied here inside Redis: KEYS[4] holds when the next
+// turn is due, ARGV[6] is how early it may come, ARGV[7] how much of a late sender's delay is made up. The
+// sliding window (KEYS[2]) stays as the hard bound of perSecond in any second.
 const TAKE_TURN = `
 local pause = redis.call('PTTL', KEYS[1])
 if pause > 0 then return pause end
@@ -35,11 +30,6 @@ local dueAt = math.max(nextAt, now - tonumber(ARGV[7]))
 redis.call('SET', KEYS[4], tostring(dueAt + interval), 'PX', 2000)
 return 0
 `;
-
-/** How early a turn may come: a timer firing a little ahead is not made to sleep again. */
-const EARLY_TOLERANCE_MS = 5;
-/** How much of a late sender's delay the next turns make up: at most one turn's worth, so turns come in pairs at worst. */
-const catchUpMs = (interval: number) => interval;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -71,8 +61,9 @@ export function createSendRateLimiter(
             1000,
             member,
             1000 / options.perSecond,
-            EARLY_TOLERANCE_MS,
-            catchUpMs(1000 / options.perSecond),
+            TURN_EARLY_TOLERANCE_MS,
+            // nextTurnDue makes up at most one interval.
+            1000 / options.perSecond,
           )) as number;
           if (wait <= 0) return;
           await sleep(Math.min(wait, 5000));

@@ -116,7 +116,7 @@ export async function dispatchDueAcross(deps: DispatchDeps, organizationIds: str
         const ms = Date.now() - startedAt;
         deps.logger.debug({ organizations: batch.length, groups: groups.size, ms }, "dispatch: a batch prepared");
         prepared.push(...batch);
-        for (const [organizationId, ofOrganization] of groups) work.add(organizationId, ofOrganization);
+        work.addAll(groups);
       }
     } finally {
       work.close();

@@ -6,6 +6,24 @@
  * in-memory implementations live in jobs/. Each channel has a limiter of its
  * own: a 429 from Zalo never holds up Telegram.
  */
+/** How early a turn may come: a timer firing a little ahead is not sent back to sleep. */
+export const TURN_EARLY_TOLERANCE_MS = 5;
+
+/**
+ * When the turn after one taken at `now` is due, turns paced `intervalMs`
+ * apart (1/perSecond): one interval after the taken turn's due time, so a
+ * sender woken late is made up by the next turn coming sooner, but at most one
+ * interval of it: turns come in pairs at worst, never in a burst. Why no
+ * burst: the platform counts a sliding second, and a burst at a window's edge
+ * is granted again exactly a second later; a few milliseconds of jitter
+ * between the two then put one message too many in the platform's second,
+ * which answers 429 and pauses every sender for a second. The Redis limiter's
+ * script (jobs/send-rate-limiter.ts) applies the same rule inside Redis.
+ */
+export function nextTurnDue(dueAt: number, now: number, intervalMs: number): number {
+  return Math.max(dueAt, now - intervalMs) + intervalMs;
+}
+
 export interface SendRateLimiter {
   /**
    * Resolves when this chat may get its next message. `rank` orders the

@@ -11,6 +11,12 @@ export interface RoundRobin<T> {
    * message is the one most overdue), then takes its place in the rotation.
    */
   add(key: string, items: T[]): void;
+  /**
+   * Adds several organizations before any waiting taker is served: a batch
+   * prepared together joins the rotation together, so the first taker does
+   * not get all of the first organization's items while the rest join.
+   */
+  addAll(entries: Iterable<readonly [string, T[]]>): void;
   /** No more organizations will be added: `next` gives undefined once all is handed out. */
   close(): void;
   /** The next item in rotation, waiting while the rotation is empty and not closed. */
@@ -47,17 +53,24 @@ export function createRoundRobin<T>(): RoundRobin<T> {
       waiting.shift()?.(item);
     }
   };
+  const join = (key: string, items: T[]): void => {
+    if (items.length === 0) return;
+    const queue = queues.get(key);
+    if (queue) queue.push(...items);
+    else {
+      queues.set(key, [...items]);
+      if (cursor >= rotation.length) cursor = 0;
+      rotation.splice(cursor + joined, 0, key);
+      joined++;
+    }
+  };
   return {
     add(key, items) {
-      if (items.length === 0) return;
-      const queue = queues.get(key);
-      if (queue) queue.push(...items);
-      else {
-        queues.set(key, [...items]);
-        if (cursor >= rotation.length) cursor = 0;
-        rotation.splice(cursor + joined, 0, key);
-        joined++;
-      }
+      join(key, items);
+      handOut();
+    },
+    addAll(entries) {
+      for (const [key, items] of entries) join(key, items);
       handOut();
     },
     close() {

@@ -38,4 +38,17 @@ describe("the organizations' turns in a dispatch", () => {
     expect(await empty).toBeUndefined();
     expect(await work.next()).toBeUndefined();
   });
+
+  it("serves senders already waiting from a whole batch, not from its first organization alone", async () => {
+    const work = createRoundRobin<string>();
+    const waiting = [work.next(), work.next(), work.next(), work.next()];
+    work.addAll([
+      ["a", ["a1", "a2", "a3"]],
+      ["b", ["b1", "b2"]],
+      ["c", ["c1"]],
+    ]);
+    expect(await Promise.all(waiting)).toEqual(["a1", "b1", "c1", "a2"]);
+    work.close();
+    expect(await drain(work)).toEqual(["b2", "a3"]);
+  });
 });
