@@ -379,6 +379,7 @@ function readLunarRelationTyped(
       const w = lunarRelationWindow(phrase.relation, phrase.anchor, year, calendar());
       return w.start === null ? day(w.due) : window(w.start, w.due, "month");
     };
+    if (phrase.anchor.year !== null) return success(reading(phrase.anchor.year));
     const lunarYear = toLunar(reference).year;
     const thisYear = reading(lunarYear);
     return success(thisYear.due >= reference ? thisYear : reading(lunarYear + 1));

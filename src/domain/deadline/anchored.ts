@@ -18,7 +18,13 @@ import {
   toLunar,
   type WorkingCalendar,
 } from "../calendar/index.js";
-import { type LunarRelationPhrase, type Piece, readLunarPhrase } from "../vietnamese-time/index.js";
+import {
+  isWrittenYearPiece,
+  type LunarRelationPhrase,
+  lunarYearWritten,
+  type Piece,
+  readLunarPhrase,
+} from "../vietnamese-time/index.js";
 import type { CountedDeadline, DeadlineContext, Milestone, Period, Schedule } from "./schedule.js";
 
 type CountPiece = Extract<Piece, { type: "count" }>;
@@ -138,11 +144,14 @@ export function lunarRelationSchedule(
   period: Period,
 ): Schedule {
   const calendar = calendarOf(context);
-  const found = lunarYearIn(
-    (year) => guarded(() => lunarRelationWindow(phrase.relation, phrase.anchor, year, calendar)),
-    period,
-    context.planYear,
-  );
+  const windowIn = (year: number) => guarded(() => lunarRelationWindow(phrase.relation, phrase.anchor, year, calendar));
+  const written = phrase.anchor.year;
+  const writtenWindow = written === null ? null : windowIn(written);
+  // "sau Tết 2027": the year written, wherever the period lies; else the lunar year the period holds.
+  const found =
+    written === null
+      ? lunarYearIn(windowIn, period, context.planYear)
+      : writtenWindow && { year: written, window: writtenWindow };
   if (found === null) return { text, kind: "unscheduled", milestones: [], recurrence: null, needsReview: true };
   const unbounded = phrase.relation === "after" || phrase.relation === "around";
   return {
@@ -200,8 +209,14 @@ export function lunarSchedule(
 ): Schedule {
   const unscheduled: Schedule = { text, kind: "unscheduled", milestones: [], recurrence: null, needsReview: true };
   const units = pieces.flatMap((p) => (p.type === "recurrence" ? p.units : []));
+  const writtenYear = lunarYearWritten(pieces);
   const clean = pieces.every(
-    (p) => p.type !== "token" || p.token.kind === "punct" || LUNAR_WORDS.has(p.token.fold) || isFiller(p.token.fold),
+    (p, i) =>
+      p.type !== "token" ||
+      p.token.kind === "punct" ||
+      isWrittenYearPiece(pieces, i, writtenYear) ||
+      LUNAR_WORDS.has(p.token.fold) ||
+      isFiller(p.token.fold),
   );
   if (units.includes("month")) {
     const days = daysOfLunarMonth(pieces);

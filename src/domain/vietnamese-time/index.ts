@@ -20,6 +20,8 @@ export {
 } from "./scanner.js";
 export {
   isLunarPhrase,
+  isWrittenYearPiece,
+  lunarYearWritten,
   type LunarRelationPhrase,
   type LunarTarget,
   readLunarPhrase,

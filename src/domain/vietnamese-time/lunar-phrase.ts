@@ -13,7 +13,7 @@ const isWordPiece = (piece: Piece | undefined, ...words: string[]): boolean =>
   piece?.type === "token" && piece.token.kind === "word" && words.includes(piece.token.fold);
 
 /** "25 Chạp", "28 Tết", "mùng 8 Tết": a day written before a lunar month's name or "Tết", without "tháng". */
-function dayBeforeName(pieces: readonly Piece[]): LunarTarget | null {
+function dayBeforeName(pieces: readonly Piece[]): (LunarTarget & { yearBefore?: boolean }) | null {
   for (let i = 1; i < pieces.length; i++) {
     const before = pieces[i - 1] as Piece;
     const name = pieces[i];
@@ -30,7 +30,8 @@ function dayBeforeName(pieces: readonly Piece[]): LunarTarget | null {
     ) {
       const day = before.token.value;
       if (!tet) return { day, month: isWordPiece(name, "gieng") ? 1 : 12, year: null };
-      return day >= 20 ? { day, month: 12, year: null } : { day, month: 1, year: null };
+      // "28 Tết 2027" is in the last month of the lunar year before Tết 2027.
+      return day >= 20 ? { day, month: 12, year: null, yearBefore: true } : { day, month: 1, year: null };
     }
   }
   return null;
@@ -63,17 +64,49 @@ export function readLunarPhrase(pieces: readonly Piece[]): LunarTarget | null {
   if (span?.unit === "day") return { day: span.day, month: span.month, year: span.year };
   if (span?.unit === "month") return { day: full ? 15 : null, month: span.month, year: span.year };
   if (span !== undefined) return null;
+  const year = lunarYearWritten(pieces);
   const named = dayBeforeName(pieces);
-  if (named) return named;
-  if (raGieng(pieces)) return { day: null, month: 1, year: null };
-  if (pieces.some((p) => isWordPiece(p, "tet"))) return { day: 1, month: 1, year: null };
+  if (named) return { day: named.day, month: named.month, year: year !== null && named.yearBefore ? year - 1 : year };
+  if (raGieng(pieces)) return { day: null, month: 1, year };
+  if (pieces.some((p) => isWordPiece(p, "tet"))) return { day: 1, month: 1, year };
   return null;
+}
+
+/** The lunar years the tables cover, so a written year is told from any other number. */
+const WRITTEN_YEAR = { min: 1900, max: 2199 };
+
+const isYearNumber = (piece: Piece | undefined): boolean =>
+  piece?.type === "token" &&
+  piece.token.kind === "number" &&
+  piece.token.value >= WRITTEN_YEAR.min &&
+  piece.token.value <= WRITTEN_YEAR.max;
+
+/**
+ * The year written after "Tết", a lunar day or "ra giêng": "Tết 2027", "Tết
+ * Nguyên đán năm 2027", "25 tháng Chạp 2026". Tết 2027 is the first day of the
+ * lunar year 2027 (06/02/2027), as people say it. Null when none is written.
+ */
+export function lunarYearWritten(pieces: readonly Piece[]): number | null {
+  const at = pieces.findIndex((p) => isYearNumber(p));
+  if (at < 0) return null;
+  const year = pieces[at] as Extract<Piece, { type: "token" }>;
+  return year.token.kind === "number" ? year.token.value : null;
+}
+
+/** True for the pieces of a written year ("năm", "2027") once `year` was read from them. */
+export function isWrittenYearPiece(pieces: readonly Piece[], index: number, year: number | null): boolean {
+  if (year === null) return false;
+  const piece = pieces[index];
+  if (isYearNumber(piece))
+    return piece?.type === "token" && piece.token.kind === "number" && piece.token.value === year;
+  return isWordPiece(piece, "nam") && isYearNumber(pieces[index + 1]);
 }
 
 /** "sau Tết", "ngay sau rằm tháng giêng", "trước và sau Tết": a relation to a lunar day (see calendar/lunar-season.ts). */
 export interface LunarRelationPhrase {
   relation: "after" | "right-after" | "first-month-after" | "around";
-  anchor: { month: number; day: number | null; tet: boolean };
+  /** `year`: the lunar year written ("sau Tết 2027"), else null (the year the context gives). */
+  anchor: { month: number; day: number | null; tet: boolean; year: number | null };
   /** Tokens after the anchor's date that are not lunar words: the phrase was read only in part. */
   partial: boolean;
 }
@@ -137,22 +170,23 @@ export function readLunarRelation(tokens: readonly Token[]): LunarRelationPhrase
   const tailPieces = scanPieces(tail);
   const tet = tail[0]?.fold === "tet";
   const target = tet
-    ? { day: 1, month: 1, year: null }
+    ? { day: 1, month: 1, year: lunarYearWritten(tailPieces) }
     : isLunarPhrase(tailPieces)
       ? readLunarPhrase(tailPieces)
       : null;
-  if (target === null || target.year !== null) return null;
+  if (target === null) return null;
   const relation = relationOf(
     words.slice(0, at).map((t) => t.fold),
     tet,
   );
   if (relation === null) return null;
   const partial = tailPieces.some(
-    (p) =>
+    (p, i) =>
       p.type === "token" &&
       p.token.kind === "word" &&
       !ANCHOR_WORDS.has(p.token.fold) &&
-      MONTH_NAMES[p.token.fold] === undefined,
+      MONTH_NAMES[p.token.fold] === undefined &&
+      !isWrittenYearPiece(tailPieces, i, target.year),
   );
-  return { relation, anchor: { month: target.month, day: target.day, tet }, partial };
+  return { relation, anchor: { month: target.month, day: target.day, tet, year: target.year }, partial };
 }

@@ -146,6 +146,9 @@ describe("parseDateInput", () => {
   it("reads lunar dates on the lunar calendar: the next one not past", () => {
     // Tết Ất Tỵ was 29/01/2025; Giỗ Tổ (10/3 âm lịch) fell on 07/04/2025.
     expect(parseDateInput("Tết", "2025-01-02")).toEqual(day("2025-01-29"));
+    // A year written after Tết is that year's Tết, however far ahead (Tết Đinh Mùi: 06/02/2027).
+    expect(parseDateInput("trước Tết 2027", "2025-01-02")).toEqual(day("2027-02-06"));
+    expect(parseDateInput("ngay sau Tết 2027", "2025-01-02")).toEqual(parseDateInput("ngay sau Tết", "2027-01-02"));
     expect(parseDateInput("mùng 10 tháng 3 âm lịch", REF)).toEqual(day("2025-04-07"));
     expect(parseDateInput("rằm tháng giêng", REF)).toEqual(day("2026-03-03"));
     expect(parseDateInput("30 tháng 2 âm lịch năm 2025", REF)).toEqual({ ok: false, reason: "impossible-date" });

@@ -70,6 +70,24 @@ describe("lunar seasons in a plan of each year", () => {
     expect(schedule.kind).toBe("recurring");
     expect(schedule.milestones.map((m) => m.due)).toEqual([lunarDay(2026, 12, 23)]);
   });
+  it("takes the year written after Tết, whatever the plan's year", () => {
+    for (const planYear of [2025, 2026, 2027]) {
+      const after = normalizeDeadline("Sau Tết 2027", { planYear });
+      expect(after.milestones).toEqual([
+        { start: firstWorkingFrom(tetOf(2027)), due: endOfGieng(2027), label: null, appliesTo: null },
+      ]);
+      expect(normalizeDeadline("sau Tết Nguyên đán năm 2028", { planYear }).milestones[0]?.due).toBe(endOfGieng(2028));
+      const before = normalizeDeadline("Trước Tết Nguyên đán 2027", { planYear });
+      expect(before).toMatchObject({ kind: "dated", needsReview: false });
+      expect(before.milestones.map((m) => m.due)).toEqual([tetOf(2027)]);
+      expect(normalizeDeadline("ngay sau Tết 2026", { planYear }).milestones[0]?.due).toBe(
+        firstWorkingFrom(tetOf(2026)),
+      );
+      // "28 Tết 2027" is in the last lunar month before Tết 2027; "mùng 8 Tết 2027" after it.
+      expect(normalizeDeadline("28 Tết 2027", { planYear }).milestones[0]?.due).toBe(lunarDay(2026, 12, 28));
+      expect(normalizeDeadline("mùng 8 Tết 2027", { planYear }).milestones[0]?.due).toBe(lunarDay(2027, 1, 8));
+    }
+  });
   it("takes the Tết after a document's date", () => {
     const schedule = normalizeDeadline("sau Tết", { planYear: 2026, issuedOn: "2026-12-02" });
     expect(schedule.milestones[0]?.start).toBe(firstWorkingFrom(tetOf(2027)));
