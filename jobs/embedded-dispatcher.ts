@@ -2,13 +2,12 @@ import type { Database } from "../db/client.js";
 import type { Logger } from "../src/logger.js";
 import { DeliveriesPendingError, dispatchDueAcross } from "../src/services/delivery/dispatch-due.js";
 import { organizationsWithDueSends, planAllReminders, releaseStaleClaims } from "../src/services/delivery/reconcile.js";
-import { sendWeeklyIfDue } from "../src/services/delivery/weekly-sends.js";
+import { organizationsWithWeeklySends, sendWeeklyIfDue } from "../src/services/delivery/weekly-sends.js";
 import type { DeliveryChannel } from "../src/channels/channel.js";
 import type { ZaloChannelDeps } from "../src/services/delivery/deliver.js";
 import type { Notifier } from "../src/services/notifier.js";
 import { startEmbeddedEventProcessor } from "./event-processor.js";
 import { createMemorySentMarkers } from "./memory-sent-markers.js";
-import { organizationsWithMilestones } from "../src/services/reminders/sync-reminders.js";
 import type { SendRateLimiter } from "./send-rate-limiter.js";
 
 export interface EmbeddedDispatcherDeps {
@@ -72,7 +71,7 @@ export function startEmbeddedDispatcher(deps: EmbeddedDispatcherDeps): EmbeddedD
     }
     await releaseStaleClaims(deps.db, deps.staleClaimSeconds, sentMarkers);
     const due = await organizationsWithDueSends(deps.db, now);
-    for (const organizationId of await organizationsWithMilestones(deps.db)) {
+    for (const organizationId of await organizationsWithWeeklySends(deps.db)) {
       await sendWeeklyIfDue(deps, organizationId).catch((error: unknown) =>
         deps.logger.error({ err: error, organizationId }, "weekly sends failed"),
       );

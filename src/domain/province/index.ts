@@ -1,10 +1,12 @@
 export {
+  type CommuneFinished,
   type CommuneTask,
   type CommuneTaskStanding,
   type CommuneTaskStatus,
   communeProgress,
   communeTaskStanding,
   fieldsOf,
+  finishedInWeekBefore,
   type LeagueRow,
   leagueTable,
   rollUpTask,

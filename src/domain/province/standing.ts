@@ -5,7 +5,7 @@
  * of communes. Pure: the day is a parameter; lateness is the one rule of
  * milestones/lateness.ts.
  */
-import type { IsoDate } from "../calendar/index.js";
+import { addDays, type IsoDate } from "../calendar/index.js";
 import { isLate, lateness, type LatenessInput } from "../milestones/lateness.js";
 import type { UnitProgress } from "../reminders/unit-progress.js";
 
@@ -170,5 +170,49 @@ export function communeProgress(
   }
   return [...byCommune.values()].sort(
     (a, b) => b.overdue - a.overdue || (a.unit ?? "").localeCompare(b.unit ?? "", "vi"),
+  );
+}
+
+/** A commune that finished some of the province's work in the week before a digest. */
+export interface CommuneFinished {
+  organizationId: string;
+  organizationName: string;
+  /** Copies it finished in that week. */
+  finished: number;
+}
+
+/**
+ * The communes that finished a copy of the province's work in the seven days
+ * before `today` (the day a digest is read): finished by the commune's own
+ * decision (done, or waiting only for the province's word), on the day its
+ * last milestone was handed in. Weekly digests a week apart so count each day
+ * once. Most finished first, then by name.
+ */
+export function finishedInWeekBefore(
+  copies: readonly CommuneTask[],
+  today: IsoDate,
+  provinceApproves: boolean,
+): CommuneFinished[] {
+  const from = addDays(today, -7);
+  const byCommune = new Map<string, CommuneFinished>();
+  for (const copy of copies) {
+    const { status } = communeTaskStanding(copy, today, provinceApproves);
+    if (status !== "done" && status !== "awaiting-province") continue;
+    const handedIn = copy.milestones
+      .filter((m) => m.state !== "cancelled")
+      .map((m) => m.completedOn)
+      .filter((day): day is IsoDate => day !== null);
+    const last = handedIn.sort().at(-1);
+    if (last === undefined || last < from || last >= today) continue;
+    const entry = byCommune.get(copy.organizationId) ?? {
+      organizationId: copy.organizationId,
+      organizationName: copy.organizationName,
+      finished: 0,
+    };
+    entry.finished++;
+    byCommune.set(copy.organizationId, entry);
+  }
+  return [...byCommune.values()].sort(
+    (a, b) => b.finished - a.finished || a.organizationName.localeCompare(b.organizationName, "vi"),
   );
 }

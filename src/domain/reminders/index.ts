@@ -13,3 +13,4 @@ export {
 export { DEFAULT_REMINDER_POLICY, type ReminderPolicy, reminderPolicySchema, resolveReminderPolicy } from "./policy.js";
 export { buildDigest, type Digest, type DigestMilestone } from "./digest.js";
 export { type UnitProgress, unitProgress } from "./unit-progress.js";
+export { type DigestScope, weeklyDigestRoles } from "./digest-recipients.js";

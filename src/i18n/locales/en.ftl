@@ -1012,7 +1012,21 @@ province-digest-task = • { $title }: { $done }/{ $total } communes done{ $late
    *[other] , { $late } late
 }
 province-digest-trailing = Communes with overdue work:
-province-digest-commune = • { $commune }: { $overdue } overdue, { $days } days late
+province-digest-commune = • { $commune }: { $overdue } overdue, { $days } days late, { $percent }% on time
+province-digest-league = League of { $communes } communes: { $late ->
+    [0] none has overdue work
+   *[other] { $late } with { $overdue } overdue tasks
+}
+province-digest-leading = Leading: { $communes }
+province-digest-share = { $commune } ({ $percent }% on time)
+province-digest-finished = Finished in the past week: { $communes }{ $more ->
+    [0] {""}
+   *[other] {" "}and { $more } more communes
+}
+province-digest-finished-commune = { $commune } ({ $count } tasks)
+province-digest-subject = Reform digest of the communes – { $province }, { $date }
+province-digest-chart = Progress of the communes – { $date }
+province-digest-zalo-link = 📊 League and chart of the communes: { $url }
 province-workbook-all = All fields
 province-workbook-tasks = Tasks
 province-workbook-on-time = Done on time

@@ -1016,7 +1016,21 @@ province-digest-task = • { $title }: { $done }/{ $total } xã đã hoàn thàn
    *[other] , { $late } xã trễ hạn
 }
 province-digest-trailing = Các xã còn việc quá hạn:
-province-digest-commune = • { $commune }: { $overdue } việc quá hạn, { $days } ngày trễ
+province-digest-commune = • { $commune }: { $overdue } việc quá hạn, { $days } ngày trễ, { $percent }% đúng hạn
+province-digest-league = Bảng xếp hạng { $communes } xã, phường: { $late ->
+    [0] không xã nào còn việc quá hạn
+   *[other] { $late } xã còn { $overdue } việc quá hạn
+}
+province-digest-leading = Dẫn đầu: { $communes }
+province-digest-share = { $commune } ({ $percent }% đúng hạn)
+province-digest-finished = Hoàn thành trong tuần qua: { $communes }{ $more ->
+    [0] {""}
+   *[other] {" "}và { $more } xã khác
+}
+province-digest-finished-commune = { $commune } ({ $count } việc)
+province-digest-subject = Tổng hợp CCHC các xã, phường – { $province }, ngày { $date }
+province-digest-chart = Tiến độ các xã, phường – ngày { $date }
+province-digest-zalo-link = 📊 Bảng xếp hạng và biểu đồ các xã, phường: { $url }
 province-workbook-all = Tất cả lĩnh vực
 province-workbook-tasks = Số nhiệm vụ
 province-workbook-on-time = Hoàn thành đúng hạn
