@@ -4,9 +4,13 @@ export {
   type CommuneTaskStatus,
   communeProgress,
   communeTaskStanding,
+  copiesDueWithin,
   fieldsOf,
   type LeagueRow,
   leagueTable,
+  type LeagueTotals,
+  leagueTotals,
+  mostOverdue,
   rollUpTask,
   type TaskRollup,
 } from "./standing.js";
