@@ -3,7 +3,9 @@ import { DateTime } from "luxon";
 import { openMigratedDatabase } from "../../db/client.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
-import { buildCchcReport, loadCchcReportInput, parseReportPeriod } from "../services/reports/cchc-report.js";
+import { translatorFor } from "../i18n/i18n.js";
+import { parseReportPeriod } from "../services/reports/cchc-report.js";
+import { buildPeriodReport } from "../services/reports/period-report.js";
 import { convertToPdf, PdfConversionError } from "../services/reports/pdf.js";
 import { OPERATOR } from "../services/access.js";
 import { organizationToday } from "../services/planning/planning-context.js";
@@ -15,7 +17,8 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * `report --org <slug> --period 2026-Q3|2026-H1|2026 [--format docx|pdf] [--as-of D] [--source ID|NUMBER] [--out FILE]`:
- * the CCHC results report of a period as a Word document (or its PDF) for the office to finish and sign;
+ * the CCHC results report of a period as a Word document (or its PDF) for the office to finish and sign,
+ * a commune's own or, for a province or a department, the report on its communes;
  * `--source` (a plan id or a document number) reports one document's tasks.
  */
 export async function runReport(args: string[], config: Config, logger: Logger, out: (line: string) => void) {
@@ -46,9 +49,12 @@ export async function runReport(args: string[], config: Config, logger: Logger, 
     // A past period reads as it stood at its end; the current one as of today.
     const asOf = asOfOption ?? (today < period.to ? today : period.to);
     const planId = options.source === undefined ? undefined : await sourcePlanId(client.db, org, options.source);
-    const input = await loadCchcReportInput(client.db, OPERATOR, org, period, asOf, planId ? { planId } : {});
-    if (input.kind !== "ok") throw refusalError(`tổ chức "${org}"`, input.kind);
-    const document = await buildCchcReport(input);
+    const report = await buildPeriodReport(client.db, OPERATOR, org, period, asOf, {
+      planId,
+      translator: translatorFor("vi"),
+    });
+    if (report.kind !== "ok") throw refusalError(`tổ chức "${org}"`, report.kind);
+    const { document } = report;
     const name = planId ? `${org}-${sourceSlug(options.source as string)}` : org;
     const path = options.out ?? `bao-cao-cchc-${name}-${period.code}.${format}`;
     await writeFile(path, format === "pdf" ? await convertToPdf(document, "docx") : document);

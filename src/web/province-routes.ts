@@ -19,6 +19,7 @@ import { fanOutPlan } from "../services/province/fan-out.js";
 import { CommuneListError, inviteLinksCsv, onboardCommunes } from "../services/province/onboarding.js";
 import { acceptCommuneCompletion, loadCommuneWork, loadLeague, loadTaskRollup } from "../services/province/standing.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
+import { reportPeriodsAround } from "../services/reports/cchc-report.js";
 import { buildProvinceWorkbook } from "../services/reports/province-workbook.js";
 import { communePage, leaguePage, taskRollupPage } from "./pages/province-page.js";
 import { messagePage } from "./pages/sign-in-pages.js";
@@ -84,7 +85,9 @@ export function provinceRoutes(deps: ProvinceWebDeps, render: PageRender = signe
     if (!overseesAny(c)) return render.notFound(c);
     const viewer = c.get("viewer");
     const field = (c.req.query("field") ?? "").trim().slice(0, 200);
-    const league = await loadLeague(deps.db, viewer, viewer.organizationId, c.get("today"), field || undefined);
+    const league = await loadLeague(deps.db, viewer, viewer.organizationId, c.get("today"), {
+      field: field || undefined,
+    });
     if (league.kind !== "ok") return render.notFound(c);
     const register = await loadRegister(deps.db, viewer, viewer.organizationSlug, {}, c.get("today"));
     const documents = register.kind === "ok" ? register.documents.map((d) => ({ planId: d.planId, name: d.name })) : [];
@@ -96,7 +99,13 @@ export function provinceRoutes(deps: ProvinceWebDeps, render: PageRender = signe
       c,
       200,
       t("web-province-league"),
-      leaguePage(t, league, { field, documents, csrfToken: c.get("csrfToken"), canAssign }),
+      leaguePage(t, league, {
+        field,
+        documents,
+        csrfToken: c.get("csrfToken"),
+        canAssign,
+        periods: reportPeriodsAround(c.get("today")),
+      }),
     );
   });
 
@@ -108,7 +117,7 @@ export function provinceRoutes(deps: ProvinceWebDeps, render: PageRender = signe
     if (all.kind !== "ok") return render.notFound(c);
     const byField = [];
     for (const field of all.fields) {
-      const league = await loadLeague(deps.db, viewer, viewer.organizationId, today, field);
+      const league = await loadLeague(deps.db, viewer, viewer.organizationId, today, { field });
       if (league.kind === "ok") byField.push({ field, rows: league.rows });
     }
     const bytes = await buildProvinceWorkbook(

@@ -1,7 +1,8 @@
 /**
  * Reports to download on the web, built by the same services and named as
  * the chat and the command line name them: the results workbook (.xlsx, or
- * PDF through LibreOffice) and the CCHC report of a period (.docx or PDF).
+ * PDF through LibreOffice), the CCHC report of a period (.docx or PDF) and a
+ * province's report on its communes (the same, asked from /province).
  * Word and PDF files are built by a job (jobs/report-worker.ts): the request
  * records the build and the person waits on its page ("đang tạo…") for the
  * download. Coordinators and the chairman only; the services decide.
@@ -55,7 +56,8 @@ export function reportRoutes(
   const startBuild = async (c: Context<WebEnv>, request: ReportBuildRequest) => {
     const viewer = c.get("viewer");
     const result = await requestReportBuild(deps.db, viewer, request, c.get("today"), deps.now());
-    if (result.kind === "not-allowed") return render.notFound(c);
+    // No such report for this organization (a commune asking for the province's): as any unknown page.
+    if (result.kind === "not-allowed" || (result.kind === "not-found" && !result.reason)) return render.notFound(c);
     if (result.kind !== "ok") return show(c, 400, refusalText(c.get("t"), result));
     await enqueue(result.id);
     return c.redirect(`/reports/builds/${result.id}`, 303);
@@ -77,6 +79,15 @@ export function reportRoutes(
   app.get("/reports/cchc", (c) =>
     startBuild(c, {
       kind: "cchc",
+      format: c.req.query("format") === "pdf" ? "pdf" : "docx",
+      period: (c.req.query("period") ?? "").slice(0, 10),
+    }),
+  );
+
+  /** The province's report on its communes, offered on /province; a commune is answered 404. */
+  app.get("/reports/province", (c) =>
+    startBuild(c, {
+      kind: "province",
       format: c.req.query("format") === "pdf" ? "pdf" : "docx",
       period: (c.req.query("period") ?? "").slice(0, 10),
     }),

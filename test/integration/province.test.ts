@@ -8,17 +8,7 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
-import {
-  domainEvents,
-  memberships,
-  milestones,
-  organizations,
-  people,
-  plans,
-  taskUnits,
-  tasks,
-  units,
-} from "../../db/schema.js";
+import { domainEvents, milestones, organizations, plans, taskUnits, tasks, units } from "../../db/schema.js";
 import type { Role } from "../../src/domain/milestones/index.js";
 import { markDone } from "../../src/services/milestones/milestone-actions.js";
 import { findViewerById, type Viewer } from "../../src/services/people/viewer.js";
@@ -41,6 +31,7 @@ import { loadReportRows } from "../../src/services/reports/report-rows.js";
 import { changeLead } from "../../src/services/review.js";
 import { OPERATOR } from "../../src/services/access.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
+import { addProvinceTask, personWithRole } from "../support/province-tasks.js";
 import { formPost, signInThroughForm, TEST_PUBLIC_URL, testWebApp } from "../support/web-requests.js";
 
 let database: TestDatabase & { client: PostgresDatabaseClient };
@@ -61,48 +52,12 @@ let departmentTask: string;
 
 const db = () => database.client.db;
 
-async function person(organizationId: string, name: string, role: Role, unitId: string | null = null) {
-  const [row] = await db().insert(people).values({ organizationId, fullName: name }).returning({ id: people.id });
-  const personId = (row as { id: string }).id;
-  await db().insert(memberships).values({ organizationId, personId, role, unitId });
-  return (await findViewerById(db(), personId)) as Viewer;
-}
+const person = (organizationId: string, name: string, role: Role, unitId: string | null = null) =>
+  personWithRole(db(), organizationId, name, role, unitId);
 
 /** A province task led by `lead`, due on `due`: what the province's import would store. */
-async function provinceTask(planId: string, key: string, lead: string, due: string): Promise<string> {
-  const [unit] = await db()
-    .insert(units)
-    .values({ organizationId: province, name: lead, nameKey: `${lead}-${key}` })
-    .returning({ id: units.id });
-  const [task] = await db()
-    .insert(tasks)
-    .values({
-      organizationId: province,
-      planId,
-      taskKey: key,
-      section: "II",
-      sectionTitle: "Cải cách thủ tục hành chính",
-      stt: key,
-      title: `Rà soát thủ tục hành chính ${key}`,
-      deadlineTexts: ["Tháng 3/2025"],
-      schedule: { kind: "once", milestones: [], needsReview: false } as never,
-      position: Number(key),
-      source: { row: Number(key) },
-    })
-    .returning({ id: tasks.id });
-  const taskId = (task as { id: string }).id;
-  await db()
-    .insert(taskUnits)
-    .values({
-      organizationId: province,
-      taskId,
-      unitId: (unit as { id: string }).id,
-      relation: "lead",
-      nameInPlan: lead,
-    });
-  await db().insert(milestones).values({ organizationId: province, taskId, milestoneKey: "1", due, planDue: due });
-  return taskId;
-}
+const provinceTask = (planId: string, key: string, lead: string, due: string) =>
+  addProvinceTask(db(), { provinceId: province, planId, key, lead, due });
 
 async function copyOf(communeSlug: string, sourceTaskId: string) {
   const [row] = await db()

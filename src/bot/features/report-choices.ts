@@ -1,10 +1,6 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
-import {
-  buildCchcReport,
-  loadCchcReportInput,
-  parseReportPeriod,
-  reportPeriodsAround,
-} from "../../services/reports/cchc-report.js";
+import { parseReportPeriod, reportPeriodsAround } from "../../services/reports/cchc-report.js";
+import { buildPeriodReport } from "../../services/reports/period-report.js";
 import { refusalText } from "../refusals.js";
 import { reportPeriodData } from "../callback-data/report.js";
 import type { BoundContext } from "../context.js";
@@ -44,16 +40,18 @@ export function reportChoicesFeature(): Composer<BoundContext> {
     const { period } = parsed;
     await ctx.answerCallbackQuery();
     const asOf = ctx.today < period.to ? ctx.today : period.to;
-    const input = await loadCchcReportInput(ctx.deps.db, viewer, viewer.organizationSlug, period, asOf);
-    if (input.kind !== "ok") {
-      await ctx.reply(refusalText(ctx.t, input, { "not-allowed": "report-not-allowed" }));
+    // A province's people get the report on their communes: the form follows the organization's kind.
+    const report = await buildPeriodReport(ctx.deps.db, viewer, viewer.organizationSlug, period, asOf, {
+      translator: ctx.translator,
+    });
+    if (report.kind !== "ok") {
+      await ctx.reply(refusalText(ctx.t, report, { "not-allowed": "report-not-allowed" }));
       return;
     }
-    const document = await buildCchcReport(input);
     await ctx.replyWithDocument(
-      new InputFile(document, `bao-cao-cchc-${viewer.organizationSlug}-${period.code}.docx`),
+      new InputFile(report.document, `bao-cao-cchc-${viewer.organizationSlug}-${period.code}.docx`),
       {
-        caption: ctx.t("report-docx-caption", { period: period.label, organization: input.organizationName }),
+        caption: ctx.t("report-docx-caption", { period: period.label, organization: report.organizationName }),
       },
     );
   });

@@ -79,10 +79,18 @@ export interface LeagueRow {
   tasks: number;
   done: number;
   doneOnTime: number;
+  /** Done after the due day: `done - doneOnTime`. */
+  doneLate: number;
   /** Of the tasks finished or past due, the share finished on time (0..1); null when none is yet. */
   onTimeShare: number | null;
   overdue: number;
   daysLate: number;
+}
+
+/** The one definition of the on-time share: done on time over everything done or overdue; null when nothing is. */
+function onTimeShareOf(counts: { done: number; doneOnTime: number; overdue: number }): number | null {
+  const assessed = counts.done + counts.overdue;
+  return assessed === 0 ? null : counts.doneOnTime / assessed;
 }
 
 /**
@@ -106,6 +114,7 @@ export function leagueTable(
       tasks: 0,
       done: 0,
       doneOnTime: 0,
+      doneLate: 0,
       onTimeShare: null,
       overdue: 0,
       daysLate: 0,
@@ -114,14 +123,12 @@ export function leagueTable(
     row.tasks++;
     if (standing.status === "done") row.done++;
     if (standing.status === "done" && !standing.late) row.doneOnTime++;
+    if (standing.status === "done" && standing.late) row.doneLate++;
     if (standing.status === "overdue") row.overdue++;
     row.daysLate += standing.daysLate;
     byCommune.set(copy.organizationId, row);
   }
-  const rows = [...byCommune.values()].map((row) => {
-    const assessed = row.done + row.overdue;
-    return { ...row, onTimeShare: assessed === 0 ? null : row.doneOnTime / assessed };
-  });
+  const rows = [...byCommune.values()].map((row) => ({ ...row, onTimeShare: onTimeShareOf(row) }));
   rows.sort(
     (a, b) =>
       (b.onTimeShare ?? -1) - (a.onTimeShare ?? -1) ||
@@ -130,6 +137,58 @@ export function leagueTable(
       a.organizationName.localeCompare(b.organizationName, "vi"),
   );
   return rows.map((row, i) => ({ ...row, rank: i + 1 }));
+}
+
+/** The league table summed over its communes: what a province's report says of the period as a whole. */
+export interface LeagueTotals {
+  communes: number;
+  tasks: number;
+  done: number;
+  doneOnTime: number;
+  doneLate: number;
+  overdue: number;
+  /** Neither done nor overdue: open within time, or waiting for the commune's or the province's approval. */
+  pending: number;
+  daysLate: number;
+  onTimeShare: number | null;
+}
+
+/** The sums of a league table, its share by the table's own rule. */
+export function leagueTotals(rows: readonly LeagueRow[]): LeagueTotals {
+  const sum = (pick: (row: LeagueRow) => number) => rows.reduce((total, row) => total + pick(row), 0);
+  const counts = {
+    communes: rows.length,
+    tasks: sum((r) => r.tasks),
+    done: sum((r) => r.done),
+    doneOnTime: sum((r) => r.doneOnTime),
+    doneLate: sum((r) => r.doneLate),
+    overdue: sum((r) => r.overdue),
+    daysLate: sum((r) => r.daysLate),
+  };
+  return { ...counts, pending: counts.tasks - counts.done - counts.overdue, onTimeShare: onTimeShareOf(counts) };
+}
+
+/**
+ * The communes with work overdue, most overdue first (then more days late,
+ * then their place in the league), at most `limit`: whom a report names.
+ */
+export function mostOverdue(rows: readonly LeagueRow[], limit = Number.POSITIVE_INFINITY): LeagueRow[] {
+  return rows
+    .filter((row) => row.overdue > 0)
+    .sort((a, b) => b.overdue - a.overdue || b.daysLate - a.daysLate || a.rank - b.rank)
+    .slice(0, limit);
+}
+
+/**
+ * The copies as a period sees them: each keeps only its milestones due within
+ * [from, to], and a copy with none there is left out. Standing, roll-up and
+ * league then read the period's work alone, as the commune's report does.
+ */
+export function copiesDueWithin<C extends CommuneTask>(copies: readonly C[], from: IsoDate, to: IsoDate): C[] {
+  return copies.flatMap((copy) => {
+    const due = copy.milestones.filter((m) => m.due !== null && m.due >= from && m.due <= to);
+    return due.length === 0 ? [] : [{ ...copy, milestones: due }];
+  });
 }
 
 /** The fields of reform the copies fall in, in first-seen order. */

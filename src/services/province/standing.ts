@@ -11,7 +11,9 @@ import { evidenceFiles, milestones, organizations, taskUnits, tasks, units } fro
 import type { IsoDate } from "../../domain/calendar/index.js";
 import {
   type CommuneTask,
+  type CommuneTaskStatus,
   communeTaskStanding,
+  copiesDueWithin,
   fieldsOf,
   type LeagueRow,
   leagueTable,
@@ -23,11 +25,14 @@ import { type Principal, type Refused, requireAccess, requireReadable } from "..
 /** A commune's copy with its evidence files' names: what the province opens on a late one. */
 export type CommuneTaskWithEvidence = CommuneTask & { evidence: string[] };
 
-/** The communes' copies of the province `provinceId`'s tasks (of one task when `sourceTaskId`). */
+/**
+ * The communes' copies of the province `provinceId`'s tasks (of one task when `sourceTaskId`, of one
+ * of the province's documents when `sourcePlanId`).
+ */
 export async function loadCommuneTasks(
   db: Database,
   provinceId: string,
-  options: { sourceTaskId?: string; communeId?: string; timeZone: string },
+  options: { sourceTaskId?: string; sourcePlanId?: string; communeId?: string; timeZone: string },
 ): Promise<CommuneTaskWithEvidence[]> {
   const copies = await db
     .select({
@@ -47,6 +52,9 @@ export async function loadCommuneTasks(
         isNull(tasks.removedAt),
         options.sourceTaskId ? eq(tasks.sourceTaskId, options.sourceTaskId) : undefined,
         options.communeId ? eq(tasks.organizationId, options.communeId) : undefined,
+        options.sourcePlanId
+          ? sql`${tasks.sourceTaskId} in (select id from tasks where plan_id = ${options.sourcePlanId})`
+          : undefined,
       ),
     )
     .orderBy(asc(organizations.name));
@@ -143,6 +151,21 @@ export interface ProvinceTaskLine {
   done: number;
   total: number;
   late: number;
+  /** The communes late on it (overdue now or finished late), latest first: the roll-up's own list. */
+  lateCommunes: Array<{
+    organizationId: string;
+    organizationName: string;
+    status: CommuneTaskStatus;
+    daysLate: number;
+  }>;
+}
+
+/** Which of the province's work a league reads: one field of reform, the milestones due within a period, one document. */
+export interface LeagueOptions {
+  field?: string | undefined;
+  within?: { from: IsoDate; to: IsoDate } | undefined;
+  /** One of the province's documents (a plan id): the copies of its tasks only. */
+  sourcePlanId?: string | undefined;
 }
 
 export interface LeagueView {
@@ -180,23 +203,34 @@ async function taskLines(
       done: rollup.done,
       total: rollup.total,
       late: rollup.late.length,
+      lateCommunes: rollup.late.map((c) => ({
+        organizationId: c.organizationId,
+        organizationName: c.organizationName,
+        status: c.status,
+        daysLate: c.daysLate,
+      })),
     };
   });
 }
 
-/** The province's communes ranked on its work (of one field of reform when `field`), on `today`. */
+/** The province's communes ranked on its work (of one field, period or document when `options` say), on `today`. */
 export async function loadLeague(
   db: Database,
   principal: Principal,
   provinceId: string,
   today: IsoDate,
-  field?: string,
+  options: LeagueOptions = {},
 ): Promise<Refused<"not-found" | "not-allowed"> | LeagueView> {
   const refused = requireReadable(principal, provinceId);
   if (refused) return refused;
   const province = await provinceOf(db, provinceId);
   if (!province) return { kind: "not-found" };
-  const copies = await loadCommuneTasks(db, province.id, { timeZone: province.timeZone });
+  const { field, within, sourcePlanId } = options;
+  const all = await loadCommuneTasks(db, province.id, {
+    timeZone: province.timeZone,
+    ...(sourcePlanId ? { sourcePlanId } : {}),
+  });
+  const copies = within ? copiesDueWithin(all, within.from, within.to) : all;
   return {
     kind: "ok",
     provinceName: province.name,

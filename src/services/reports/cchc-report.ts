@@ -4,25 +4,23 @@
  * 30/2020/NĐ-CP lays out an administrative document. The facts come from the
  * database; what only a person can judge is left as [bracketed placeholders].
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  UnderlineType,
-  WidthType,
-} from "docx";
+import type { Paragraph, Table } from "docx";
 import { formatVietnameseDate, type IsoDate } from "../../domain/calendar/index.js";
 import { citeReference } from "../evidence-references.js";
 import { taskNumber } from "../reminders/compose-message.js";
 import type { Database } from "../../../db/client.js";
 import { type Principal, type Refused, refusedFor } from "../access.js";
+import { issuerOf } from "../../domain/units/index.js";
+import {
+  body,
+  boxedTable,
+  documentHeading,
+  heading,
+  packDecree30Document,
+  placeholder,
+  reportTitle,
+  signatureBlock,
+} from "./decree30-document.js";
 import { loadPaperReport, type PaperRow } from "./paper-report.js";
 import { completionRate, formatRate, type Tally, tallyOf } from "./report-tally.js";
 
@@ -104,101 +102,19 @@ export interface CchcReportInput {
   nextRows: PaperRow[];
 }
 
-const FONT = "Times New Roman";
-/** Half-points: body 14 pt, the issuer 13 pt, quốc hiệu and "Nơi nhận" 12 pt, its lines 11 pt (Decree 30, Appendix I). */
-const SIZE = { body: 28, header: 26, small: 24, tiny: 22 };
-/** Decree 30/2020, Appendix I: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm (in twips: 1 mm = 56.7). */
-export const MARGINS_TWIPS = { top: 1134, bottom: 1134, left: 1701, right: 1134 };
-const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
-const NO_BORDERS = {
-  top: NO_BORDER,
-  bottom: NO_BORDER,
-  left: NO_BORDER,
-  right: NO_BORDER,
-  insideHorizontal: NO_BORDER,
-  insideVertical: NO_BORDER,
-};
-
-type RunStyle = { bold?: boolean; italics?: boolean; size?: number; underline?: boolean };
-const run = (text: string, style: RunStyle = {}) =>
-  new TextRun({
-    text,
-    font: FONT,
-    size: style.size ?? SIZE.body,
-    bold: style.bold ?? false,
-    italics: style.italics ?? false,
-    ...(style.underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
-  });
-const centered = (text: string, style: RunStyle = {}) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, style)] });
-/** Body text: justified, first line indented 1 cm, 6 pt after, as offices type it. */
-const body = (children: TextRun[] | string) =>
-  new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: 567 },
-    spacing: { after: 120, line: 300 },
-    children: typeof children === "string" ? [run(children)] : children,
-  });
-const heading = (text: string) =>
-  new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: 567 },
-    spacing: { before: 120, after: 120 },
-    children: [run(text, { bold: true })],
-  });
-const placeholder = (text: string) => body([run(`[${text}]`, { italics: true })]);
-
-function twoColumns(left: Paragraph[], right: Paragraph[], widths: [number, number]): Table {
-  return new Table({
-    layout: TableLayoutType.FIXED,
-    width: { size: widths[0] + widths[1], type: WidthType.DXA },
-    columnWidths: widths,
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          new TableCell({ width: { size: widths[0], type: WidthType.DXA }, borders: NO_BORDERS, children: left }),
-          new TableCell({ width: { size: widths[1], type: WidthType.DXA }, borders: NO_BORDERS, children: right }),
-        ],
-      }),
-    ],
-  });
-}
-
 function countsTable(groups: Array<[string, Tally]>): Table {
   const titles = ["Mục", "Đến hạn", "Hoàn thành", "Trong đó trễ hạn", "Quá hạn", "Đang thực hiện", "Tỷ lệ hoàn thành"];
   const widths = [2871, 900, 1100, 1000, 900, 1100, 1200];
-  const cell = (text: string, index: number, bold = false) =>
-    new TableCell({
-      width: { size: widths[index] as number, type: WidthType.DXA },
-      children: [
-        new Paragraph({
-          alignment: index === 0 ? AlignmentType.LEFT : AlignmentType.CENTER,
-          children: [run(text, { bold, size: SIZE.small })],
-        }),
-      ],
-    });
-  const line = (name: string, tally: Tally, bold = false) =>
-    new TableRow({
-      children: [
-        name,
-        String(tally.total - tally.ongoing),
-        String(tally.done),
-        String(tally.doneLate),
-        String(tally.overdue),
-        String(tally.inProgress),
-        formatRate(completionRate(tally)),
-      ].map((text, index) => cell(text, index, bold)),
-    });
-  return new Table({
-    layout: TableLayoutType.FIXED,
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    rows: [
-      new TableRow({ tableHeader: true, children: titles.map((title, index) => cell(title, index, true)) }),
-      ...groups.map(([name, tally], index) => line(name, tally, index === groups.length - 1)),
-    ],
-  });
+  const line = ([name, tally]: [string, Tally]) => [
+    name,
+    String(tally.total - tally.ongoing),
+    String(tally.done),
+    String(tally.doneLate),
+    String(tally.overdue),
+    String(tally.inProgress),
+    formatRate(completionRate(tally)),
+  ];
+  return boxedTable(titles, widths, groups.map(line), { boldLast: true });
 }
 
 function sectionsOf(rows: PaperRow[]): Array<{ name: string; rows: PaperRow[] }> {
@@ -246,36 +162,15 @@ function outcomeOf(row: PaperRow): string {
 export async function buildCchcReport(input: CchcReportInput): Promise<Buffer> {
   const { period, rows } = input;
   const next = nextReportPeriod(period);
-  const organization = input.organizationName.toLocaleUpperCase("vi");
   const total = tallyOf(rows);
   const sections = sectionsOf(rows);
   const late = rows.filter((row) => !row.ongoing && row.state === "overdue");
   const plans = input.planTitles.length > 0 ? input.planTitles.join("; ") : "[kế hoạch CCHC năm]";
 
-  const header = twoColumns(
-    [
-      centered(organization, { bold: true, size: SIZE.header }),
-      centered("────────", { size: SIZE.header }),
-      centered("Số: …/BC-UBND", { size: SIZE.header }),
-    ],
-    [
-      centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: SIZE.small }),
-      centered("Độc lập - Tự do - Hạnh phúc", { bold: true, size: SIZE.body, underline: true }),
-      new Paragraph({ spacing: { before: 120 }, alignment: AlignmentType.CENTER, children: [] }),
-      centered("……, ngày … tháng … năm ……", { italics: true, size: SIZE.body }),
-    ],
-    [3500, 5571],
-  );
-
+  const issuer = issuerOf(input.organizationName, "commune");
   const children: Array<Paragraph | Table> = [
-    header,
-    new Paragraph({
-      spacing: { before: 240 },
-      alignment: AlignmentType.CENTER,
-      children: [run("BÁO CÁO", { bold: true })],
-    }),
-    centered(`Kết quả thực hiện công tác cải cách hành chính ${period.label}`, { bold: true }),
-    centered("────────", {}),
+    documentHeading({ name: input.organizationName, symbol: issuer.symbol }),
+    ...reportTitle(`Kết quả thực hiện công tác cải cách hành chính ${period.label}`),
     body(
       `Thực hiện ${plans}, ${input.organizationName} báo cáo kết quả thực hiện công tác cải cách hành chính ${period.label} (số liệu tính đến ngày ${formatVietnameseDate(input.asOf)}) như sau:`,
     ),
@@ -309,42 +204,12 @@ export async function buildCchcReport(input: CchcReportInput): Promise<Buffer> {
   children.push(heading("IV. ĐỀ XUẤT, KIẾN NGHỊ"));
   children.push(placeholder("Đề xuất, kiến nghị: …"));
   children.push(
-    new Paragraph({ spacing: { after: 240 }, children: [] }),
-    twoColumns(
-      [
-        new Paragraph({ children: [run("Nơi nhận:", { bold: true, italics: true, size: SIZE.small })] }),
-        new Paragraph({ children: [run("- [Cơ quan cấp trên nhận báo cáo];", { size: SIZE.tiny })] }),
-        new Paragraph({ children: [run("- Thường trực Đảng ủy, HĐND;", { size: SIZE.tiny })] }),
-        new Paragraph({ children: [run("- Lưu: VT.", { size: SIZE.tiny })] }),
-      ],
-      [
-        centered("TM. ỦY BAN NHÂN DÂN", { bold: true, size: SIZE.header }),
-        centered("CHỦ TỊCH", { bold: true, size: SIZE.header }),
-        centered("(Ký tên, đóng dấu)", { italics: true, size: SIZE.small }),
-        new Paragraph({ spacing: { before: 1200 }, children: [] }),
-        centered("[Họ và tên]", { bold: true, size: SIZE.header }),
-      ],
-      [4300, 4771],
+    ...signatureBlock(
+      ["- [Cơ quan cấp trên nhận báo cáo];", "- Thường trực Đảng ủy, HĐND;", "- Lưu: VT."],
+      issuer.signer,
     ),
   );
-
-  const document = new Document({
-    creator: "nhacviec",
-    title: `Báo cáo kết quả thực hiện công tác CCHC ${period.label}`,
-    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { ...MARGINS_TWIPS, header: 567, footer: 567 },
-          },
-        },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return packDecree30Document(`Báo cáo kết quả thực hiện công tác CCHC ${period.label}`, children);
 }
 
 /** The facts of the report: milestones due in the period and in the next one, judged as of `asOf`. */

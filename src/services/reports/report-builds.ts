@@ -6,24 +6,27 @@
  */
 import { and, eq, lt } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
-import { reportBuilds } from "../../../db/schema.js";
+import { organizations, reportBuilds } from "../../../db/schema.js";
 import type { IsoDate } from "../../domain/calendar/index.js";
 import { translatorFor } from "../../i18n/i18n.js";
 import type { Logger } from "../../logger.js";
 import { hasAccess, type Refused } from "../access.js";
 import { findViewerById, type Viewer } from "../people/viewer.js";
-import { buildCchcReport, loadCchcReportInput, parseReportPeriod } from "./cchc-report.js";
+import { parseReportPeriod } from "./cchc-report.js";
 import { loadPaperReport } from "./paper-report.js";
 import { convertToPdf, PdfConversionError } from "./pdf.js";
+import { buildPeriodReport } from "./period-report.js";
+import { buildProvinceReport, loadProvinceReportInput } from "./province-report.js";
 import { buildReportWorkbook } from "./report-workbook.js";
 
-export type ReportBuildKind = "workbook" | "cchc";
+/** The results workbook, the report of a period (in the form the organization's kind takes), the province's on its communes. */
+export type ReportBuildKind = "workbook" | "cchc" | "province";
 export type ReportBuildFormat = "xlsx" | "docx" | "pdf";
 
 export interface ReportBuildRequest {
   kind: ReportBuildKind;
   format: ReportBuildFormat;
-  /** The period's code ("2025-Q3"), for a CCHC report. */
+  /** The period's code ("2025-Q3"), for a CCHC or a province report. */
   period?: string | undefined;
 }
 
@@ -40,8 +43,10 @@ export interface ReportBuild {
 export const REPORT_BUILD_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Records a build for the viewer (coordinators and the chairman), to be made
- * by the job: its id, or why not (`bad-period` carries the parser's words).
+ * Records a build for the viewer (coordinators and the chairman; for the
+ * province report, the province's readers), to be made by the job: its id,
+ * or why not (`period-unknown` names the period). A commune asking for the
+ * province report is told there is none (not found).
  */
 export async function requestReportBuild(
   db: Database,
@@ -51,9 +56,16 @@ export async function requestReportBuild(
   now: Date,
 ): Promise<{ kind: "ok"; id: string } | Refused> {
   if (!hasAccess(viewer, "organization.read", viewer)) return { kind: "not-allowed" };
+  if (request.kind === "province") {
+    const [organization] = await db
+      .select({ kind: organizations.kind })
+      .from(organizations)
+      .where(eq(organizations.id, viewer.organizationId));
+    if (organization?.kind !== "province" && organization?.kind !== "department") return { kind: "not-found" };
+  }
   let asOf = today;
   let name = `bao-cao-cchc-${viewer.organizationSlug}-${today}`;
-  if (request.kind === "cchc") {
+  if (request.kind !== "workbook") {
     const parsed = parseReportPeriod(request.period ?? "");
     if (parsed.kind !== "ok") return parsed;
     const { period } = parsed;
@@ -69,7 +81,7 @@ export async function requestReportBuild(
       personId: viewer.personId,
       kind: request.kind,
       format: request.format,
-      period: request.kind === "cchc" ? (request.period ?? null) : null,
+      period: request.kind === "workbook" ? null : (request.period ?? null),
       asOf,
       fileName: `${name}.${request.format}`,
       createdAt: now,
@@ -122,9 +134,19 @@ async function buildFile(
   }
   const parsed = parseReportPeriod(build.period ?? "");
   if (parsed.kind !== "ok") return null;
-  const input = await loadCchcReportInput(db, viewer, viewer.organizationSlug, parsed.period, build.asOf);
-  if (input.kind !== "ok") return null;
-  const document = await buildCchcReport(input);
+  const translator = translatorFor(viewer.locale, { office: viewer.officeName });
+  let document: Buffer;
+  if (build.kind === "province") {
+    const input = await loadProvinceReportInput(db, viewer, viewer.organizationSlug, parsed.period, build.asOf);
+    if (input.kind !== "ok") return null;
+    document = await buildProvinceReport(input, translator);
+  } else {
+    const report = await buildPeriodReport(db, viewer, viewer.organizationSlug, parsed.period, build.asOf, {
+      translator,
+    });
+    if (report.kind !== "ok") return null;
+    document = report.document;
+  }
   return build.format === "pdf" ? convert(document, "docx") : document;
 }
 

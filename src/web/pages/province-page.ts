@@ -6,6 +6,7 @@
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import type { Translator } from "../../i18n/i18n.js";
 import type { CommuneDrillDown, LeagueView, TaskRollupView } from "../../services/province/standing.js";
+import type { ReportPeriod } from "../../services/reports/cchc-report.js";
 import { type Html, html } from "../html.js";
 
 type T = Translator["t"];
@@ -50,7 +51,13 @@ function leagueRows(t: T, view: LeagueView): Html {
 export function leaguePage(
   t: T,
   view: LeagueView,
-  data: { field: string; documents: Array<{ planId: string; name: string }>; csrfToken: string; canAssign: boolean },
+  data: {
+    field: string;
+    documents: Array<{ planId: string; name: string }>;
+    csrfToken: string;
+    canAssign: boolean;
+    periods: ReportPeriod[];
+  },
 ): Html {
   return html`<h1>${t("web-province-title", { province: view.provinceName })}</h1>
     <form class="filters" method="get" action="/province" role="search">
@@ -65,6 +72,7 @@ export function leaguePage(
       ${leagueRows(t, view)}
       <p><a class="button secondary" href="/province/workbook" download>${t("web-province-workbook")}</a></p>
     </section>
+    ${reportLinks(t, data.periods)}
     <section class="card">
       <h2>${t("web-province-tasks")}</h2>
       <ul>
@@ -78,6 +86,30 @@ export function leaguePage(
       </ul>
     </section>
     ${data.canAssign ? assignForms(t, data) : null}`;
+}
+
+/** The Decree 30 report on the communes for each period around today, as Word or PDF (built by the report job). */
+function reportLinks(t: T, periods: ReportPeriod[]): Html {
+  return html`<section class="card" aria-labelledby="province-report-h">
+    <h2 id="province-report-h">${t("web-province-report")}</h2>
+    <p class="muted">${t("web-province-report-hint")}</p>
+    <ul class="periods">
+      ${periods.map(
+        (period) =>
+          html`<li>
+            <span class="period">${period.label}</span>
+            <a class="button" href="/reports/province?period=${period.code}&amp;format=docx"
+              >${t("web-reports-download", { format: ".docx" })}<span class="visually-hidden">
+                – ${period.label}</span
+              ></a
+            >
+            <a class="button secondary" href="/reports/province?period=${period.code}&amp;format=pdf"
+              >${t("web-reports-download", { format: "PDF" })}<span class="visually-hidden"> – ${period.label}</span></a
+            >
+          </li>`,
+      )}
+    </ul>
+  </section>`;
 }
 
 function assignForms(t: T, data: { documents: Array<{ planId: string; name: string }>; csrfToken: string }): Html {
