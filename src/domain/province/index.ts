@@ -16,4 +16,5 @@ export {
   type CommuneRowsResult,
   communeSlug,
   readCommuneRows,
+  readGroupCell,
 } from "./commune-rows.js";
