@@ -61,8 +61,8 @@ const taskText = (t: ReturnType<typeof translatorFor>["t"], task: TaskLabel) =>
 
 function print(result: FanOutResult, json: boolean, out: Out) {
   if (json) {
-    const { slots: _slots, ...rest } = result;
-    out(JSON.stringify(rest, null, 2));
+    // The send times are the worker's business: the reconciler queues them.
+    out(JSON.stringify({ ...result, slots: undefined }, null, 2));
     return;
   }
   const { t } = translatorFor("vi");

@@ -121,7 +121,7 @@ export function readCommuneRows(table: ReadonlyArray<{ cells: string[]; line: nu
     }
     const groups = readGroupCell(cell(cells, header.groups));
     if (!groups.ok) {
-      errors.push({ line, column: header.headings[header.groups] as string, reason: groups.reason });
+      errors.push({ line, column: header.headings[header.groups], reason: groups.reason });
       continue;
     }
     seen.set(slug, line);

@@ -57,7 +57,14 @@ describe("readCommuneRows", () => {
       ["dong-ha", []],
       ["gio-linh", ["Cụm 2"]],
     ]);
-    expect(readCommuneRows(table([["Tên xã", "Cụm"], ["Xã A", "UBND"]]))).toEqual({
+    expect(
+      readCommuneRows(
+        table([
+          ["Tên xã", "Cụm"],
+          ["Xã A", "UBND"],
+        ]),
+      ),
+    ).toEqual({
       ok: false,
       errors: [{ line: 2, column: "Cụm", reason: '"UBND" không phải tên nhóm xã, phường' }],
     });
