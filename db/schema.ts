@@ -83,6 +83,51 @@ export const organizations = pgTable("organizations", {
   createdAt: createdAt(),
 });
 
+/**
+ * A named set of a province's communes it gives work to together ("Các xã biên giới", "Cụm 2"): a
+ * province task whose lead names the group is fanned out to its communes. Held by the province.
+ */
+export const communeGroups = pgTable(
+  "commune_groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** The province (or department) that defined the group. */
+    organizationId: organizationId(),
+    name: text("name").notNull(),
+    /** The name folded as a lead naming the group is folded (`communeGroupKey`): one group per key. */
+    nameKey: text("name_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.organizationId], foreignColumns: [organizations.id] }).onDelete("cascade"),
+    unique("commune_groups_org_id_unique").on(t.organizationId, t.id),
+    uniqueIndex("commune_groups_org_name_key_unique").on(t.organizationId, t.nameKey),
+  ],
+);
+
+/** A commune in one of its province's groups; a commune may be in several. */
+export const communeGroupMembers = pgTable(
+  "commune_group_members",
+  {
+    /** The province, as on the group. */
+    organizationId: organizationId(),
+    groupId: uuid("group_id").notNull(),
+    /** An organization under the province (the service checks the parent); crosses organizations on purpose. */
+    communeId: uuid("commune_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.communeId] }),
+    foreignKey({
+      columns: [t.organizationId, t.groupId],
+      foreignColumns: [communeGroups.organizationId, communeGroups.id],
+    }).onDelete("cascade"),
+    index("commune_group_members_commune_idx").on(t.communeId),
+  ],
+);
+
 /** A unit of the UBND ("bộ phận"): the lead ("chủ trì") or a cooperating unit of tasks. */
 export const units = pgTable(
   "units",

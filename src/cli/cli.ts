@@ -27,7 +27,9 @@ export const USAGE = `usage: nhacviec <command>
   import <file>... --org <slug> [--year Y] [--kind plan|directive] [--dry-run] [--json] [--explain]  read plans or directives (${PLAN_FILE_EXTENSIONS.join(" ")}) and store them
          [--max-tasks N]                                             accept a plan of more than ${MAX_PLAN_TASKS} tasks
   org add <slug> --name "<n>" [--kind commune|province|department] [--parent <slug>] [--json]   an organization (under a province)
-  org import <file.csv|xlsx> --parent <slug> [--out links.csv] [--json]   a province's communes with their coordinators' invite links
+  org import <file.csv|xlsx> --parent <slug> [--out links.csv] [--json]   a province's communes with their coordinators' invite links (and groups: a "Nhóm" column)
+  org group <province> ["<group>" [--add <slug>…] [--remove <slug>…]] [--json]   the province's groups of communes, or add to / take out of one
+  fanout --org <province> [--plan ID|NUMBER] [--task ID] [--dry-run] [--json]   give the province's tasks led by the communes to each commune
   units --org <slug> [--json]                                        units with their aliases and task counts
   units merge --org <slug> "<from>" "<into>"                         join two units (the first becomes an alias)
   units alias --org <slug> "<unit>" "<alias>"                        add another spelling of a unit ("VP-TK")
@@ -72,6 +74,7 @@ const COMMANDS: Record<string, Command> = {
   import: configured(async () => (await import("./import.js")).runImport),
   units: configured(async () => (await import("./units.js")).runUnits),
   org: configured(async () => (await import("./org.js")).runOrg),
+  fanout: configured(async () => (await import("./fanout.js")).runFanOut),
   calendar: configured(async () => (await import("./calendar.js")).runCalendar),
   preview: configured(async () => (await import("./preview.js")).runPreview),
   invite: configured(async () => (await import("./invite.js")).runInvite),

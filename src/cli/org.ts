@@ -1,7 +1,9 @@
 /**
  * `nhacviec org`: a province's organizations. `org add` adds one (under a
  * province with --parent); `org import` adds a province's communes from a CSV
- * or .xlsx with their coordinators and writes the invite links as one CSV.
+ * or .xlsx with their coordinators (and their groups: a "Nhóm" column) and
+ * writes the invite links as one CSV; `org group` lists a province's groups of
+ * communes and adds communes to one or takes them out.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
@@ -11,10 +13,12 @@ import { ORGANIZATION_KINDS, type OrganizationKind } from "../domain/milestones/
 import type { Logger } from "../logger.js";
 import { OPERATOR } from "../services/access.js";
 import { inviteLink } from "../services/people/invites.js";
+import { translatorFor } from "../i18n/i18n.js";
+import { type CommuneGroupView, editCommuneGroup, loadCommuneGroups } from "../services/province/commune-groups.js";
 import { inviteLinksCsv, onboardCommunes } from "../services/province/onboarding.js";
 import { addOrganization, SLUG_PATTERN } from "../services/province/organizations.js";
 import { botUsername } from "./invite.js";
-import { refusalError } from "./refusals.js";
+import { refusalError, refusedError } from "./refusals.js";
 import { UsageError } from "./usage-error.js";
 
 type Out = (line: string) => void;
@@ -86,9 +90,19 @@ async function importCommunes(args: string[], config: Config, logger: Logger, ou
     const csv = inviteLinksCsv(result.communes, (code) => inviteLink(username, code));
     if (values.out) await writeFile(values.out, csv);
     const created = result.communes.filter((c) => c.created).length;
-    if (values.json) out(JSON.stringify({ communes: result.communes.length, created, links: values.out ?? null }));
-    else {
+    const groups = result.groupMemberships;
+    if (values.json) {
+      out(
+        JSON.stringify({
+          communes: result.communes.length,
+          created,
+          groupMemberships: groups,
+          links: values.out ?? null,
+        }),
+      );
+    } else {
       out(`Đã thêm ${created} xã/phường, tạo ${result.communes.length} liên kết mời người điều phối.`);
+      if (groups > 0) out(`Đã xếp ${groups} lượt xã/phường vào nhóm.`);
       if (values.out) out(`Liên kết mời: ${values.out}`);
       else out(csv.replace(/^\uFEFF/, "").trimEnd());
     }
@@ -98,9 +112,85 @@ async function importCommunes(args: string[], config: Config, logger: Logger, ou
   }
 }
 
+/** `--add a b c --remove d`: each flag takes the words after it up to the next flag; commas split too. */
+function groupOptions(args: string[]) {
+  const lists: Record<"add" | "remove", string[]> = { add: [], remove: [] };
+  const positional: string[] = [];
+  let json = false;
+  let into: string[] | null = null;
+  for (const arg of args) {
+    if (arg === "--json") json = true;
+    else if (arg === "--add" || arg === "--remove") into = lists[arg === "--add" ? "add" : "remove"];
+    else if (arg.startsWith("--")) throw new UsageError(`không hiểu tham số "${arg}"`);
+    else if (into) into.push(...arg.split(",").filter((slug) => slug !== ""));
+    else positional.push(arg);
+  }
+  return { ...lists, positional, json };
+}
+
+function groupLines(groups: readonly CommuneGroupView[], out: Out) {
+  const { t } = translatorFor("vi");
+  if (groups.length === 0) out(t("group-none"));
+  for (const group of groups) {
+    const communes = group.communes.map((c) => `${c.name} (${c.slug})`).join(", ");
+    out(t("group-line", { group: group.name, count: group.communes.length, communes }));
+  }
+}
+
+/** `org group <province> [<group> [--add <slug>…] [--remove <slug>…]] [--json]`: list the groups, or edit one. */
+async function editGroup(args: string[], config: Config, logger: Logger, out: Out) {
+  const { add, remove, positional, json } = groupOptions(args);
+  const province = checkSlug(positional[0], "org group <tỉnh>");
+  const name = positional.slice(1).join(" ").trim();
+  if (name === "" && add.length + remove.length > 0)
+    throw new UsageError('org group <tỉnh> "<tên nhóm>" --add <mã xã>…');
+  for (const slug of [...add, ...remove]) checkSlug(slug, "--add/--remove");
+  const client = await openMigratedDatabase(config, logger, { max: 2 });
+  try {
+    if (add.length + remove.length === 0) {
+      const listed = await loadCommuneGroups(client.db, OPERATOR, province, name === "" ? undefined : name);
+      if (listed.kind !== "ok") {
+        throw listed.reason ? refusedError(listed) : refusalError(`tổ chức "${province}"`, listed.kind);
+      }
+      const shown = listed.groups;
+      if (json) out(JSON.stringify(shown));
+      else groupLines(shown, out);
+      return;
+    }
+    const edited = await editCommuneGroup(client.db, OPERATOR, {
+      provinceSlug: province,
+      group: name,
+      add,
+      remove,
+      now: new Date(),
+    });
+    if (edited.kind !== "edited") {
+      throw edited.reason ? refusedError(edited) : refusalError(`tổ chức "${province}"`, edited.kind);
+    }
+    const { t } = translatorFor("vi");
+    const { group } = edited;
+    if (json) out(JSON.stringify({ ...group, added: edited.added, removed: edited.removed, deleted: edited.deleted }));
+    else if (edited.deleted) out(t("group-deleted", { group: group.name }));
+    else {
+      out(
+        t("group-edited", {
+          group: group.name,
+          added: edited.added,
+          removed: edited.removed,
+          count: group.communes.length,
+        }),
+      );
+      groupLines([group], out);
+    }
+  } finally {
+    await client.close();
+  }
+}
+
 export async function runOrg(args: string[], config: Config, logger: Logger, out: Out): Promise<void> {
   const [sub, ...rest] = args;
   if (sub === "add") return addOne(rest, config, logger, out);
   if (sub === "import") return importCommunes(rest, config, logger, out);
-  throw new UsageError("org cần add hoặc import");
+  if (sub === "group" || sub === "groups") return editGroup(rest, config, logger, out);
+  throw new UsageError("org cần add, import hoặc group");
 }

@@ -55,6 +55,10 @@ export const REFUSAL_REASONS = {
   "date-invalid": "not-allowed",
   "start-after-due": "not-allowed",
   "period-unknown": "not-found",
+  // A province's communes and their groups: a slug not under the province, a group it has not defined.
+  "commune-unknown": "not-found",
+  "group-unknown": "not-found",
+  "group-name-invalid": "not-allowed",
   // An invite or link code sent to a bot: each channel words these its own way.
   "code-unknown": "not-found",
   "code-used": "closed",

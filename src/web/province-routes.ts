@@ -14,15 +14,19 @@ import { translatorFor } from "../i18n/i18n.js";
 import type { Logger } from "../logger.js";
 import { capabilitiesOf, hasAccess } from "../services/access.js";
 import { inviteLink } from "../services/people/invites.js";
+import type { Viewer } from "../services/people/viewer.js";
 import { loadRegister } from "../services/plans/register.js";
+import { loadCommuneGroups, setCommuneGroupMembers } from "../services/province/commune-groups.js";
 import { fanOutPlan } from "../services/province/fan-out.js";
 import { CommuneListError, inviteLinksCsv, onboardCommunes } from "../services/province/onboarding.js";
+import { childOrganizations } from "../services/province/organizations.js";
 import { acceptCommuneCompletion, loadCommuneWork, loadLeague, loadTaskRollup } from "../services/province/standing.js";
 import type { SendSlot } from "../services/reminders/sync-reminders.js";
 import { reportPeriodsAround } from "../services/reports/cchc-report.js";
 import { buildProvinceWorkbook } from "../services/reports/province-workbook.js";
-import { communePage, leaguePage, taskRollupPage } from "./pages/province-page.js";
+import { communePage, type GroupsPart, leaguePage, taskRollupPage } from "./pages/province-page.js";
 import { messagePage } from "./pages/sign-in-pages.js";
+import { refusalStatus, refusalText } from "./refusals.js";
 import { attachment, isId, type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
 
 /** A list of communes is a few kilobytes; a province's sheet with notes stays well under this. */
@@ -78,6 +82,36 @@ function communesUpload(deps: ProvinceWebDeps, render: PageRender) {
   };
 }
 
+/** The province's groups and the communes a group may hold, for the groups' forms. */
+async function groupsPart(db: Database, viewer: Viewer): Promise<GroupsPart | null> {
+  const groups = await loadCommuneGroups(db, viewer, viewer.organizationSlug);
+  const children = await childOrganizations(db, viewer, viewer.organizationId);
+  if (groups.kind !== "ok" || children.kind !== "ok") return null;
+  return { groups: groups.groups, communes: children.children };
+}
+
+/** One group's form saved: the communes ticked are its members now (a new name makes the group). */
+function groupSave(deps: ProvinceWebDeps, render: PageRender) {
+  return async (c: Context<WebEnv>) => {
+    if (!overseesAny(c)) return render.notFound(c);
+    const viewer = c.get("viewer");
+    const t = c.get("t");
+    const form = await c.req.parseBody({ all: true });
+    const group = typeof form.group === "string" ? form.group.trim().slice(0, 200) : "";
+    const ticked = new Set([form.commune ?? []].flat().filter((v): v is string => typeof v === "string"));
+    const result = await setCommuneGroupMembers(deps.db, viewer, {
+      provinceSlug: viewer.organizationSlug,
+      group,
+      slugs: [...ticked],
+      now: deps.now(),
+    });
+    if (result.kind === "edited") return c.redirect("/province", 303);
+    if (result.kind === "not-found" && !result.reason) return render.notFound(c);
+    const title = t("web-province-groups");
+    return render.page(c, refusalStatus(result), title, messagePage(t, title, refusalText(t, result)));
+  };
+}
+
 export function provinceRoutes(deps: ProvinceWebDeps, render: PageRender = signedInRender): SubjectRoutes {
   const app = new Hono<WebEnv>();
 
@@ -95,6 +129,7 @@ export function provinceRoutes(deps: ProvinceWebDeps, render: PageRender = signe
       hasAccess(viewer, "organization.assign", { organizationId }),
     );
     const t = c.get("t");
+    const groups = canAssign ? await groupsPart(deps.db, viewer) : null;
     return render.page(
       c,
       200,
@@ -105,6 +140,7 @@ export function provinceRoutes(deps: ProvinceWebDeps, render: PageRender = signe
         csrfToken: c.get("csrfToken"),
         canAssign,
         periods: reportPeriodsAround(c.get("today")),
+        groups,
       }),
     );
   });
@@ -148,8 +184,15 @@ export function provinceRoutes(deps: ProvinceWebDeps, render: PageRender = signe
     const id = c.req.param("id");
     if (!overseesAny(c) || !isId(id)) return render.notFound(c);
     const result = await fanOutPlan(deps.db, c.get("viewer"), id, deps.now());
-    if (result.kind === "not-found") return render.notFound(c);
     const t = c.get("t");
+    if ("task" in result) {
+      // A lead naming a group the province has not defined: nothing was given out; say which task and group.
+      const { number, title } = result.task;
+      const task = t("fanout-task", { number: number || "none", title });
+      const text = t("fanout-refused", { task, reason: refusalText(t, result) });
+      return render.page(c, 422, t("web-province-assign"), messagePage(t, t("web-province-assign"), text));
+    }
+    if (result.kind === "not-found") return render.notFound(c);
     if (result.kind !== "fanned-out")
       return render.page(c, 403, t("not-allowed"), messagePage(t, t("not-allowed"), ""));
     await deps.scheduleSlots?.(result.slots);
@@ -171,6 +214,7 @@ export function provinceRoutes(deps: ProvinceWebDeps, render: PageRender = signe
   });
 
   app.post("/province/communes/import", communesUpload(deps, render));
+  app.post("/province/groups", groupSave(deps, render));
 
   return {
     routes: app,

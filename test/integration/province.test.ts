@@ -8,7 +8,16 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
-import { domainEvents, milestones, organizations, plans, taskUnits, tasks, units } from "../../db/schema.js";
+import {
+  domainEvents,
+  evidenceFiles,
+  milestones,
+  organizations,
+  plans,
+  taskUnits,
+  tasks,
+  units,
+} from "../../db/schema.js";
 import type { Role } from "../../src/domain/milestones/index.js";
 import { markDone } from "../../src/services/milestones/milestone-actions.js";
 import { findViewerById, type Viewer } from "../../src/services/people/viewer.js";
@@ -30,6 +39,7 @@ import { translatorFor } from "../../src/i18n/i18n.js";
 import { loadReportRows } from "../../src/services/reports/report-rows.js";
 import { changeLead } from "../../src/services/review.js";
 import { OPERATOR } from "../../src/services/access.js";
+import { findEvidenceFile } from "../../src/services/web/plan-board.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { addProvinceTask, personWithRole } from "../support/province-tasks.js";
 import { formPost, signInThroughForm, TEST_PUBLIC_URL, testWebApp } from "../support/web-requests.js";
@@ -320,5 +330,59 @@ describe("the province on the web", () => {
       headers: { "content-type": "application/x-www-form-urlencoded", cookie: gioSon.cookie, origin: TEST_PUBLIC_URL },
     });
     expect(accept.status).toBe(404);
+  });
+
+  it("opens a commune's milestone page to the province read-only, and to a sibling commune not at all", async () => {
+    const clock = { now: LATER };
+    const app = testWebApp(db(), clock);
+    const copy = await copyOf("dong-ha", allCommunesTask);
+    const [file] = await db()
+      .insert(evidenceFiles)
+      .values({
+        organizationId: commune["dong-ha"] as string,
+        milestoneId: copy.milestoneId,
+        fileName: "bien-ban-ra-soat.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: 10,
+        sha256: "0".repeat(64),
+        storagePath: "/nonexistent/bien-ban-ra-soat.pdf",
+      })
+      .returning({ id: evidenceFiles.id });
+    const fileId = (file as { id: string }).id;
+
+    const drill = await loadCommuneWork(db(), reviewer, province, commune["dong-ha"] as string, "2025-03-26");
+    expect(drill.kind === "ok" && drill.tasks.map((t) => t.milestoneId)).toEqual([copy.milestoneId]);
+    const signedIn = await signInThroughForm(app, db(), reviewer, LATER);
+    const page = await app.request(`/m/${copy.milestoneId}`, { headers: { cookie: signedIn.cookie } });
+    expect(page.status).toBe(200);
+    const body = await page.text();
+    expect(body).toContain("Rà soát thủ tục hành chính 1");
+    expect(body).toContain("Việc của Phường Đông Hà: tỉnh chỉ xem");
+    expect(body).toContain(`href="/province/communes/${commune["dong-ha"]}"`);
+    expect(body).toContain("bien-ban-ra-soat.pdf");
+    for (const verb of ["done", "evidence", "reference", "progress", "extend", "decide", "date", "lead"]) {
+      expect(body, verb).not.toContain(`action="/m/${copy.milestoneId}/${verb}"`);
+    }
+    const done = await app.request(`/m/${copy.milestoneId}/done`, {
+      ...formPost({ _csrf: signedIn.csrf }),
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: signedIn.cookie,
+        origin: TEST_PUBLIC_URL,
+      },
+    });
+    expect(done.status).toBe(403);
+    const [m] = await db().select().from(milestones).where(eq(milestones.id, copy.milestoneId));
+    expect(m?.state).not.toBe("done");
+    expect(await findEvidenceFile(db(), reviewer, copy.milestoneId, fileId)).toMatchObject({
+      fileName: "bien-ban-ra-soat.pdf",
+    });
+
+    const sibling = await signInThroughForm(app, db(), coordinatorOf["gio-son"] as Viewer, LATER);
+    expect((await app.request(`/m/${copy.milestoneId}`, { headers: { cookie: sibling.cookie } })).status).toBe(404);
+    const stranger = await signInThroughForm(app, db(), strangerLeader, LATER);
+    expect((await app.request(`/m/${copy.milestoneId}`, { headers: { cookie: stranger.cookie } })).status).toBe(404);
+    expect(await findEvidenceFile(db(), coordinatorOf["gio-son"] as Viewer, copy.milestoneId, fileId)).toBeNull();
+    expect(await findEvidenceFile(db(), strangerLeader, copy.milestoneId, fileId)).toBeNull();
   });
 });

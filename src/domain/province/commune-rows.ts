@@ -1,9 +1,10 @@
 /**
  * The province's list of communes for onboarding, as a table (a CSV or a
- * sheet): one row per commune with its name, an optional short name (slug)
- * and its coordinator's name. Pure: the reader gives the cells, this finds the
+ * sheet): one row per commune with its name, an optional short name (slug),
+ * its coordinator's name and the groups the province puts it in ("Nhóm"). Pure: the reader gives the cells, this finds the
  * columns and says, row by row and in Vietnamese, what is wrong.
  */
+import { communeGroupKey } from "../units/commune-lead.js";
 import { unitNameKey } from "../units/unit-names.js";
 
 export interface CommuneRow {
@@ -12,6 +13,8 @@ export interface CommuneRow {
   name: string;
   slug: string;
   coordinatorName: string | null;
+  /** The province's groups it is in ("Các xã biên giới", "Cụm 2"), as the file wrote them, each once. */
+  groups: string[];
 }
 
 export interface CommuneRowError {
@@ -28,7 +31,11 @@ const COLUMNS = {
   name: /^(?:ten )?(?:xa|phuong|xa phuong|don vi|to chuc|ten don vi|ten xa|ten xa phuong|ten)$|^ten (?:xa|phuong|don vi)/,
   slug: /^(?:ma|ma xa|ma don vi|slug|ten ngan|ten viet tat)$/,
   coordinator: /dieu phoi|can bo|nguoi phu trach|ho ten|ho va ten|dau moi/,
+  groups: /^(?:ten |thuoc )?(?:nhom|cum)(?: xa| xa phuong| don vi)?$|^(?:nhom cum|cum nhom)$/,
 };
+
+/** A group's name as a person types it; longer is a sentence in the wrong column. */
+const GROUP_NAME_MAX = 100;
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -51,9 +58,25 @@ function findHeader(table: ReadonlyArray<{ cells: string[]; line: number }>) {
       name,
       slug: keys.findIndex((k) => COLUMNS.slug.test(k)),
       coordinator: keys.findIndex((k) => COLUMNS.coordinator.test(k)),
+      groups: keys.findIndex((k) => COLUMNS.groups.test(k)),
     };
   }
   return null;
+}
+
+/** The groups of one cell, split on ";" and ","; each once (by its key), or the reason one is not a name. */
+export function readGroupCell(cell: string): { ok: true; groups: string[] } | { ok: false; reason: string } {
+  const groups = new Map<string, string>();
+  for (const part of cell.split(/[;,]/)) {
+    const name = part.replace(/\s+/g, " ").trim();
+    if (name === "") continue;
+    const key = communeGroupKey(name);
+    if (key === "" || name.length > GROUP_NAME_MAX) {
+      return { ok: false, reason: `"${name.slice(0, GROUP_NAME_MAX)}" không phải tên nhóm xã, phường` };
+    }
+    if (!groups.has(key)) groups.set(key, name);
+  }
+  return { ok: true, groups: [...groups.values()] };
 }
 
 /**
@@ -96,9 +119,20 @@ export function readCommuneRows(table: ReadonlyArray<{ cells: string[]; line: nu
       errors.push({ line, column: slugHeading, reason: `mã "${slug}" trùng với dòng ${earlier}; hãy ghi cột "Mã"` });
       continue;
     }
+    const groups = readGroupCell(cell(cells, header.groups));
+    if (!groups.ok) {
+      errors.push({ line, column: header.headings[header.groups], reason: groups.reason });
+      continue;
+    }
     seen.set(slug, line);
     const coordinatorName = cell(cells, header.coordinator);
-    rows.push({ line, name, slug, coordinatorName: coordinatorName === "" ? null : coordinatorName });
+    rows.push({
+      line,
+      name,
+      slug,
+      coordinatorName: coordinatorName === "" ? null : coordinatorName,
+      groups: groups.groups,
+    });
   }
   if (errors.length > 0) return { ok: false, errors };
   if (rows.length === 0)

@@ -22,4 +22,5 @@ export {
   type CommuneRowsResult,
   communeSlug,
   readCommuneRows,
+  readGroupCell,
 } from "./commune-rows.js";

@@ -956,6 +956,9 @@ refusal-unit-has-people = the unit "{ $subject }" already has people or invites;
 refusal-date-invalid = the date is not valid
 refusal-start-after-due = the start date is after the due date
 refusal-period-unknown = "{ $subject }" is not a report period; write 2026-Q3 (quarter), 2026-H1 (half year) or 2026 (year)
+refusal-commune-unknown = "{ $subject }" is not a commune or ward under the province
+refusal-group-unknown = the province has no group of communes "{ $subject }"; create it (the "Nhóm" column when adding communes) and assign again
+refusal-group-name-invalid = "{ $subject }" is not a name for a group of communes
 
 pdf-failed-no-libreoffice = The server needs LibreOffice (the soffice command) to make PDFs, e.g. apt-get install libreoffice-writer-nogui libreoffice-calc-nogui. Meanwhile, export .docx/.xlsx and print from Word/Excel.
 pdf-failed-timeout = LibreOffice took too long to make the PDF and was stopped; try again later.
@@ -1060,6 +1063,28 @@ province-report-proposals = Proposals: …
 province-report-recipient-above = - [Higher authority receiving the report];
 province-report-recipient-communes = - People's Committees of the communes;
 province-report-recipient-archive = - Archive: VT.
+web-milestone-overseen = Work of { $organization }: the province reads it and acts on nothing of it.
+## The province's fan-out and groups of communes (web /province, `nhacviec fanout`, `nhacviec org group`)
+fanout-task = { $number ->
+    [none] task “{ $title }”
+   *[other] task { $number } “{ $title }”
+}
+fanout-refused = { $task }: { $reason }
+fanout-line = { $task }: { $reached } communes got a new copy, { $already } had one, { $unknown } names match no commune{ $names }
+fanout-line-dry = { $task }: { $reached } communes would get a copy, { $already } have one, { $unknown } names match no commune{ $names }
+fanout-total = Total: { $tasks } tasks given to the communes; { $reached } new copies, { $already } already there, { $unknown } unmatched names.
+fanout-total-dry = Dry run, nothing written: { $tasks } tasks; { $reached } copies would be made, { $already } already there, { $unknown } unmatched names.
+fanout-none = No task is led by the communes.
+group-line = { $group } ({ $count } communes): { $communes }
+group-none = The province has no groups of communes yet.
+group-edited = Group “{ $group }”: { $added } communes added, { $removed } removed; { $count } now.
+group-deleted = Group “{ $group }” has no commune left and was deleted.
+web-province-groups = Groups of communes
+web-province-groups-hint = A task whose lead names a group (“UBND các xã biên giới”, “các xã thuộc Cụm 2”) is given to the group's communes. A commune may be in several groups.
+web-province-group-new = New group
+web-province-group-name = Group name
+web-province-group-save = Save group
+web-province-group-count = { $count } communes
 ## The plan table's sorting, grouping and counts; the overview's charts
 web-filter-toggle = Filter and sort{ $count ->
     [0] {""}

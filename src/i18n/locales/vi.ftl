@@ -960,6 +960,9 @@ refusal-unit-has-people = bộ phận "{ $subject }" đã có người hoặc l�
 refusal-date-invalid = ngày không hợp lệ
 refusal-start-after-due = ngày bắt đầu sau hạn hoàn thành
 refusal-period-unknown = "{ $subject }" không phải kỳ báo cáo; hãy viết 2026-Q3 (quý), 2026-H1 (6 tháng) hoặc 2026 (năm)
+refusal-commune-unknown = "{ $subject }" không phải xã, phường thuộc tỉnh
+refusal-group-unknown = tỉnh chưa có nhóm xã, phường "{ $subject }"; hãy tạo nhóm (cột "Nhóm" khi thêm xã, phường) rồi giao lại
+refusal-group-name-invalid = "{ $subject }" không phải tên nhóm xã, phường
 
 pdf-failed-no-libreoffice = Cần cài LibreOffice (lệnh soffice) trên máy chủ để xuất PDF, ví dụ: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui. Trong lúc chờ, hãy xuất .docx/.xlsx rồi in từ Word/Excel.
 pdf-failed-timeout = LibreOffice chuyển sang PDF quá lâu nên đã dừng; hãy thử lại sau.
@@ -1064,6 +1067,28 @@ province-report-proposals = Đề xuất, kiến nghị: …
 province-report-recipient-above = - [Cơ quan cấp trên nhận báo cáo];
 province-report-recipient-communes = - UBND các xã, phường;
 province-report-recipient-archive = - Lưu: VT.
+web-milestone-overseen = Việc của { $organization }: tỉnh chỉ xem, không thao tác thay xã.
+## The province's fan-out and groups of communes (web /province, `nhacviec fanout`, `nhacviec org group`)
+fanout-task = { $number ->
+    [none] nhiệm vụ “{ $title }”
+   *[other] nhiệm vụ { $number } “{ $title }”
+}
+fanout-refused = { $task }: { $reason }
+fanout-line = { $task }: { $reached } xã nhận bản giao mới, { $already } xã đã có, { $unknown } tên không khớp xã nào{ $names }
+fanout-line-dry = { $task }: { $reached } xã sẽ nhận bản giao, { $already } xã đã có, { $unknown } tên không khớp xã nào{ $names }
+fanout-total = Tổng: { $tasks } nhiệm vụ giao xuống xã, phường; { $reached } bản giao mới, { $already } bản đã có, { $unknown } tên không khớp.
+fanout-total-dry = Chạy thử, chưa ghi gì: { $tasks } nhiệm vụ; { $reached } bản giao sẽ tạo, { $already } bản đã có, { $unknown } tên không khớp.
+fanout-none = Không có nhiệm vụ nào do các xã, phường chủ trì.
+group-line = { $group } ({ $count } xã): { $communes }
+group-none = Tỉnh chưa có nhóm xã, phường nào.
+group-edited = Nhóm “{ $group }”: thêm { $added } xã, bớt { $removed } xã; nay có { $count } xã.
+group-deleted = Nhóm “{ $group }” không còn xã nào nên đã xóa.
+web-province-groups = Nhóm xã, phường
+web-province-groups-hint = Nhiệm vụ có đơn vị chủ trì ghi tên nhóm (ví dụ “UBND các xã biên giới”, “các xã thuộc Cụm 2”) được giao đến các xã trong nhóm. Một xã có thể ở nhiều nhóm.
+web-province-group-new = Thêm nhóm
+web-province-group-name = Tên nhóm
+web-province-group-save = Lưu nhóm
+web-province-group-count = { $count } xã
 ## The plan table's sorting, grouping and counts; the overview's charts
 web-filter-toggle = Lọc và sắp xếp{ $count ->
     [0] {""}

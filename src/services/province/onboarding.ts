@@ -13,6 +13,7 @@ import { parseCsv } from "../../import/readers/csv.js";
 import { decodePlanText } from "../../import/readers/encoding.js";
 import { isOperator, type Principal, type Refused } from "../access.js";
 import { createInvite } from "../people/invites.js";
+import { addToCommuneGroups } from "./commune-groups.js";
 import { parentToAddUnder } from "./organizations.js";
 
 /** A file that holds no usable list of communes; `errors` name each row and column. */
@@ -58,6 +59,8 @@ export interface OnboardedCommune {
   expiresAt: Date;
   /** False when the commune was already under the province (a file sent again): a new invite only. */
   created: boolean;
+  /** The province's groups the file puts it in ("Nhóm"); a group the commune was in already stays. */
+  groups: string[];
 }
 
 /**
@@ -69,7 +72,9 @@ export async function onboardCommunes(
   db: Database,
   principal: Principal,
   request: { parentSlug: string; fileName: string; bytes: Buffer; now: Date },
-): Promise<Refused<"not-found" | "not-allowed"> | { kind: "onboarded"; communes: OnboardedCommune[] }> {
+): Promise<
+  Refused<"not-found" | "not-allowed"> | { kind: "onboarded"; communes: OnboardedCommune[]; groupMemberships: number }
+> {
   const parent = await parentToAddUnder(db, principal, request.parentSlug);
   if (parent.kind !== "ok") return parent;
   const read = readCommuneRows(await tableOf(request.fileName, request.bytes));
@@ -128,9 +133,16 @@ export async function onboardCommunes(
         code: invite.code,
         expiresAt: invite.expiresAt,
         created: !bySlug.has(row.slug),
+        groups: row.groups,
       });
     }
-    return { kind: "onboarded" as const, communes };
+    const groupMemberships = await addToCommuneGroups(
+      tx,
+      parent.organizationId,
+      read.rows.map((row) => ({ communeId: idOf.get(row.slug) as string, groups: row.groups })),
+      request.now,
+    );
+    return { kind: "onboarded" as const, communes, groupMemberships };
   });
 }
 

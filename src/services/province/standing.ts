@@ -23,7 +23,8 @@ import {
 import { type Principal, type Refused, requireAccess, requireReadable } from "../access.js";
 
 /** A commune's copy with its evidence files' names: what the province opens on a late one. */
-export type CommuneTaskWithEvidence = CommuneTask & { evidence: string[] };
+/** A commune's copy with its evidence's names and its first milestone (the page a province's reader opens). */
+export type CommuneTaskWithEvidence = CommuneTask & { evidence: string[]; milestoneId: string | null };
 
 /**
  * The communes' copies of the province `provinceId`'s tasks (of one task when `sourceTaskId`, of one
@@ -69,7 +70,8 @@ export async function loadCommuneTasks(
       completedOn: sql<string | null>`(${milestones.completedAt} at time zone ${options.timeZone})::date::text`,
     })
     .from(milestones)
-    .where(inArray(milestones.taskId, taskIds));
+    .where(inArray(milestones.taskId, taskIds))
+    .orderBy(asc(milestones.milestoneKey));
   const evidenceRows = await db
     .select({ taskId: milestones.taskId, fileName: evidenceFiles.fileName })
     .from(evidenceFiles)
@@ -88,6 +90,7 @@ export async function loadCommuneTasks(
       milestones: milestoneRows
         .filter((m) => m.taskId === copy.taskId)
         .map(({ state, due, completedOn }) => ({ state, due, completedOn })),
+      milestoneId: milestoneRows.find((m) => m.taskId === copy.taskId)?.id ?? null,
       evidence,
       evidenceCount: evidence.length,
       lead: leadRows.find((l) => l.taskId === copy.taskId)?.name ?? null,

@@ -6,7 +6,14 @@
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { queryRows, type Database } from "../../../db/client.js";
-import { approvalRequests, evidenceFiles, evidenceReferences, milestoneEvents, people } from "../../../db/schema.js";
+import {
+  approvalRequests,
+  evidenceFiles,
+  evidenceReferences,
+  milestoneEvents,
+  organizations,
+  people,
+} from "../../../db/schema.js";
 import type { IsoDate } from "../../domain/calendar/index.js";
 import {
   effectiveState,
@@ -22,7 +29,7 @@ import {
 } from "../../domain/milestones/index.js";
 import { citeReference } from "../evidence-references.js";
 import { loadMilestone, type MilestoneView } from "../milestones/milestone-view.js";
-import { hasAccess, type Refused } from "../access.js";
+import { hasAccess, type Refused, requireReadable } from "../access.js";
 import type { Viewer } from "../people/viewer.js";
 
 /** One milestone as a row of the plan's appendix table. */
@@ -55,12 +62,23 @@ export interface PlanBoard {
   sections: Array<{ section: string; title: string | null }>;
 }
 
+/** Whose rows a board reads, and in which time zone a completion's day is counted. */
+interface BoardScope {
+  organizationId: string;
+  timeZone: string;
+}
+
 /**
- * The rows of the viewer's organization (or its one milestone), in plan order.
+ * The rows of one organization (or its one milestone), in plan order.
  * Scans scoped by organization rather than long id lists: the page of a
  * 200-task plan is asked for often and must stay fast.
  */
-async function boardRows(db: Database, viewer: Viewer, today: IsoDate, milestoneId?: string): Promise<PlanBoardRow[]> {
+async function boardRows(
+  db: Database,
+  viewer: BoardScope,
+  today: IsoDate,
+  milestoneId?: string,
+): Promise<PlanBoardRow[]> {
   const rows = await queryRows<{
     milestone_id: string;
     task_id: string;
@@ -168,6 +186,11 @@ export interface MilestoneDetail {
     createdAt: Date;
   }>;
   may: { act: boolean; approve: boolean; decideExtension: boolean; coordinate: boolean };
+  /**
+   * The commune whose milestone a province's reader is looking at (read-only: `may` is all false);
+   * null on a milestone of the viewer's own organization.
+   */
+  overseen: { organizationId: string; organizationName: string } | null;
 }
 
 /**
@@ -181,8 +204,12 @@ export async function loadMilestoneDetail(
   today: IsoDate,
 ): Promise<{ kind: "ok"; detail: MilestoneDetail } | Refused<"not-found">> {
   const milestone = await loadMilestone(db, milestoneId, viewer.timeZone);
-  if (!milestone || milestone.organizationId !== viewer.organizationId) return { kind: "not-found" };
-  const [row] = await boardRows(db, viewer, today, milestone.id);
+  if (!milestone) return { kind: "not-found" };
+  const own = milestone.organizationId === viewer.organizationId;
+  // A province's people read the work of the organizations under theirs; anyone else learns nothing of it.
+  if (!own && requireReadable(viewer, milestone.organizationId)) return { kind: "not-found" };
+  const organizationId = milestone.organizationId;
+  const [row] = await boardRows(db, { organizationId, timeZone: viewer.timeZone }, today, milestone.id);
   const events = await db
     .select({
       at: milestoneEvents.at,
@@ -192,13 +219,9 @@ export async function loadMilestoneDetail(
     })
     .from(milestoneEvents)
     .leftJoin(people, eq(people.id, milestoneEvents.actorPersonId))
-    .where(
-      and(eq(milestoneEvents.milestoneId, milestone.id), eq(milestoneEvents.organizationId, viewer.organizationId)),
-    )
+    .where(and(eq(milestoneEvents.milestoneId, milestone.id), eq(milestoneEvents.organizationId, organizationId)))
     .orderBy(asc(milestoneEvents.id));
-  const { files: evidence, references } = (await evidenceOf(db, viewer.organizationId, [milestone.id])).of(
-    milestone.id,
-  );
+  const { files: evidence, references } = (await evidenceOf(db, organizationId, [milestone.id])).of(milestone.id);
   const pending = await db
     .select({ request: approvalRequests, requesterName: people.fullName })
     .from(approvalRequests)
@@ -206,7 +229,7 @@ export async function loadMilestoneDetail(
     .where(
       and(
         eq(approvalRequests.milestoneId, milestone.id),
-        eq(approvalRequests.organizationId, viewer.organizationId),
+        eq(approvalRequests.organizationId, organizationId),
         eq(approvalRequests.state, "pending"),
       ),
     )
@@ -233,8 +256,17 @@ export async function loadMilestoneDetail(
         decideExtension: hasAccess(viewer, "extension.decide", milestone),
         coordinate: hasAccess(viewer, "organization.coordinate", milestone),
       },
+      overseen: own ? null : { organizationId, organizationName: await organizationNameOf(db, organizationId) },
     },
   };
+}
+
+async function organizationNameOf(db: Database, organizationId: string): Promise<string> {
+  const [organization] = await db
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  return organization?.name ?? "";
 }
 
 /** An evidence file as the web lists it; its kind decides the preview. */
@@ -292,7 +324,10 @@ export async function evidenceOf(
   };
 }
 
-/** An evidence file of a milestone of the viewer's organization, to download; null otherwise. */
+/**
+ * An evidence file of a milestone of the viewer's organization, or of one under it the viewer may
+ * read (a province's people), to download; null otherwise.
+ */
 export async function findEvidenceFile(
   db: Database,
   viewer: Viewer,
@@ -302,19 +337,17 @@ export async function findEvidenceFile(
   if (!/^[0-9a-f-]{36}$/i.test(milestoneId) || !/^[0-9a-f-]{36}$/i.test(fileId)) return null;
   const [file] = await db
     .select({
+      organizationId: evidenceFiles.organizationId,
       fileName: evidenceFiles.fileName,
       mimeType: evidenceFiles.mimeType,
       storagePath: evidenceFiles.storagePath,
     })
     .from(evidenceFiles)
-    .where(
-      and(
-        eq(evidenceFiles.id, fileId),
-        eq(evidenceFiles.milestoneId, milestoneId),
-        eq(evidenceFiles.organizationId, viewer.organizationId),
-      ),
-    );
-  return file ?? null;
+    .where(and(eq(evidenceFiles.id, fileId), eq(evidenceFiles.milestoneId, milestoneId)));
+  if (!file) return null;
+  const own = file.organizationId === viewer.organizationId;
+  if (!own && requireReadable(viewer, file.organizationId)) return null;
+  return { fileName: file.fileName, mimeType: file.mimeType, storagePath: file.storagePath };
 }
 
 export interface Overview {

@@ -37,10 +37,21 @@ export interface MilestonePageOptions {
 export function milestonePage(t: T, detail: MilestoneDetail, options: MilestonePageOptions): Html {
   const { milestone, row } = detail;
   const number = milestone.section ? `${milestone.section}.${milestone.stt ?? ""}` : (milestone.stt ?? "");
-  return html`<p>
-      <a href="/">← ${t(detail.may.approve || detail.may.decideExtension ? "web-nav-attention" : "web-nav-mine")}</a> ·
-      <a href="/plan">${t("web-nav-plan")}</a>
-    </p>
+  return html`${
+      detail.overseen
+        ? html`<p>
+              <a href="/province/communes/${detail.overseen.organizationId}">← ${detail.overseen.organizationName}</a>
+            </p>
+            <p class="muted" role="note">
+              ${t("web-milestone-overseen", { organization: detail.overseen.organizationName })}
+            </p>`
+        : html`<p>
+            <a href="/"
+              >← ${t(detail.may.approve || detail.may.decideExtension ? "web-nav-attention" : "web-nav-mine")}</a
+            >
+            · <a href="/plan">${t("web-nav-plan")}</a>
+          </p>`
+    }
     <h1>${number} ${milestone.title}${milestone.label ? ` (${milestone.label})` : ""}</h1>
     <p class="summary">
       ${row ? statusBadge(t, row) : milestone.state}

@@ -5,11 +5,19 @@
  */
 import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import type { Translator } from "../../i18n/i18n.js";
+import type { CommuneGroupView } from "../../services/province/commune-groups.js";
+import type { ChildOrganization } from "../../services/province/organizations.js";
 import type { CommuneDrillDown, LeagueView, TaskRollupView } from "../../services/province/standing.js";
 import type { ReportPeriod } from "../../services/reports/cchc-report.js";
 import { type Html, html } from "../html.js";
 
 type T = Translator["t"];
+
+/** The province's groups of communes, and the communes a group may hold. */
+export interface GroupsPart {
+  groups: CommuneGroupView[];
+  communes: ChildOrganization[];
+}
 
 const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
 
@@ -57,6 +65,7 @@ export function leaguePage(
     csrfToken: string;
     canAssign: boolean;
     periods: ReportPeriod[];
+    groups?: GroupsPart | null;
   },
 ): Html {
   return html`<h1>${t("web-province-title", { province: view.provinceName })}</h1>
@@ -85,7 +94,54 @@ export function leaguePage(
         )}
       </ul>
     </section>
-    ${data.canAssign ? assignForms(t, data) : null}`;
+    ${data.canAssign ? assignForms(t, data) : null}
+    ${data.canAssign && data.groups ? groupForms(t, data.groups, data.csrfToken) : null}`;
+}
+
+/** One group's form: its name and every commune, the group's ticked; saving makes the ticked ones its members. */
+function groupForm(t: T, part: GroupsPart, csrfToken: string, group: CommuneGroupView | null): Html {
+  const members = new Set(group?.communes.map((c) => c.id) ?? []);
+  return html`<form method="post" action="/province/groups" class="stack">
+    <input type="hidden" name="_csrf" value="${csrfToken}" />
+    ${
+      group
+        ? html`<input type="hidden" name="group" value="${group.name}" />`
+        : html`<label for="group-new">${t("web-province-group-name")}</label>
+            <input id="group-new" name="group" required maxlength="100" />`
+    }
+    <fieldset class="choices">
+      ${part.communes.map(
+        (c) =>
+          html`<label class="check"
+            ><input type="checkbox" name="commune" value="${c.slug}" ${members.has(c.id) ? html` checked` : null} />
+            ${c.name}</label
+          >`,
+      )}
+    </fieldset>
+    <p><button type="submit">${t("web-province-group-save")}</button></p>
+  </form>`;
+}
+
+/** The groups of communes a task's lead may name, each open to edit, and a form for a new one. */
+function groupForms(t: T, part: GroupsPart, csrfToken: string): Html {
+  return html`<section class="card" aria-labelledby="groups-h">
+    <h2 id="groups-h">${t("web-province-groups")}</h2>
+    <p class="muted">${t("web-province-groups-hint")}</p>
+    ${part.groups.map(
+      (group) =>
+        html`<details>
+          <summary>
+            ${group.name} (${t("web-province-group-count", { count: group.communes.length })}):
+            ${group.communes.map((c) => c.name).join(", ")}
+          </summary>
+          ${groupForm(t, part, csrfToken, group)}
+        </details>`,
+    )}
+    <details>
+      <summary>${t("web-province-group-new")}</summary>
+      ${groupForm(t, part, csrfToken, null)}
+    </details>
+  </section>`;
 }
 
 /** The Decree 30 report on the communes for each period around today, as Word or PDF (built by the report job). */
@@ -155,7 +211,7 @@ export function communePage(t: T, view: CommuneDrillDown): Html {
         ${view.tasks.map(
           (task) =>
             html`<tr class="standing-${task.status}">
-              <td>${task.title}</td>
+              <td>${task.milestoneId ? html`<a href="/m/${task.milestoneId}">${task.title}</a>` : task.title}</td>
               <td>${task.lead ?? t("web-province-no-lead")}</td>
               <td>${standingText(t, task.status)}</td>
               <td>${task.daysLate}</td>

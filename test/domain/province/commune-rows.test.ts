@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { communeSlug, readCommuneRows } from "../../../src/domain/province/index.js";
+import { communeSlug, readCommuneRows, readGroupCell } from "../../../src/domain/province/index.js";
 
 const table = (lines: string[][]) => lines.map((cells, i) => ({ cells, line: i + 1 }));
 
@@ -17,8 +17,8 @@ describe("readCommuneRows", () => {
     expect(read).toEqual({
       ok: true,
       rows: [
-        { line: 3, name: "Xã Gio Sơn", slug: "gio-son", coordinatorName: "Nguyễn Văn A" },
-        { line: 4, name: "Phường Đông Hà", slug: "dong-ha", coordinatorName: null },
+        { line: 3, name: "Xã Gio Sơn", slug: "gio-son", coordinatorName: "Nguyễn Văn A", groups: [] },
+        { line: 4, name: "Phường Đông Hà", slug: "dong-ha", coordinatorName: null, groups: [] },
       ],
     });
   });
@@ -41,6 +41,42 @@ describe("readCommuneRows", () => {
         { line: 5, column: "Mã", reason: 'mã "gio-son" trùng với dòng 2; hãy ghi cột "Mã"' },
       ],
     });
+  });
+
+  it("reads the groups column, several groups to a cell, and names a cell that is no group", () => {
+    const read = readCommuneRows(
+      table([
+        ["Tên xã/phường", "Nhóm/Cụm"],
+        ["Xã Gio Sơn", "Biên giới; Cụm 2"],
+        ["Phường Đông Hà", ""],
+        ["Xã Gio Linh", "Cụm 2, cụm 2"],
+      ]),
+    );
+    expect(read.ok && read.rows.map((r) => [r.slug, r.groups])).toEqual([
+      ["gio-son", ["Biên giới", "Cụm 2"]],
+      ["dong-ha", []],
+      ["gio-linh", ["Cụm 2"]],
+    ]);
+    expect(
+      readCommuneRows(
+        table([
+          ["Tên xã", "Cụm"],
+          ["Xã A", "UBND"],
+        ]),
+      ),
+    ).toEqual({
+      ok: false,
+      errors: [{ line: 2, column: "Cụm", reason: '"UBND" không phải tên nhóm xã, phường' }],
+    });
+  });
+
+  it("splits a groups cell on semicolons and commas, each group once by its folded name", () => {
+    expect(readGroupCell(" Các xã biên giới ;biên giới, Ven  biển,, ")).toEqual({
+      ok: true,
+      groups: ["Các xã biên giới", "Ven biển"],
+    });
+    expect(readGroupCell("")).toEqual({ ok: true, groups: [] });
+    expect(readGroupCell(`Cụm ${"x".repeat(120)}`)).toMatchObject({ ok: false });
   });
 
   it("says so when no heading names the communes' column", () => {

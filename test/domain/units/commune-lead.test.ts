@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { readCommuneLead } from "../../../src/domain/units/index.js";
+import { communeGroupKey, readCommuneLead } from "../../../src/domain/units/index.js";
 
 const COMMUNES = [
   { id: "gs", name: "Xã Gio Sơn" },
@@ -43,7 +43,12 @@ describe("readCommuneLead", () => {
     ["UBND các xã biên giới", ["ct", "th"]],
     ["Các xã biên giới và xã Gio Sơn", ["gs", "ct", "th"]],
   ])("reads %j as the communes it names", (lead, ids) => {
-    expect(readCommuneLead(lead, COMMUNES, GROUPS)).toEqual({ kind: "named", communeIds: ids, unknown: [] });
+    expect(readCommuneLead(lead, COMMUNES, GROUPS)).toEqual({
+      kind: "named",
+      communeIds: ids,
+      unknown: [],
+      unknownGroups: [],
+    });
   });
 
   it("keeps a name it does not know, beside the ones it does", () => {
@@ -51,7 +56,68 @@ describe("readCommuneLead", () => {
       kind: "named",
       communeIds: ["gs"],
       unknown: ["xã Hải Lăng"],
+      unknownGroups: [],
     });
+  });
+
+  it.each([
+    ["UBND các xã thuộc Cụm 2", ["gl", "dh"]],
+    ["Các xã trong cụm 2", ["gl", "dh"]],
+    ["cụm 2; UBND xã Gio Sơn", ["gs", "gl", "dh"]],
+    ["UBND các xã, thị trấn biên giới", ["ct", "th"]],
+    ["Các xã biên giới và Cụm 2", ["gl", "dh", "ct", "th"]],
+  ])("reads the group the province defined in %j", (lead, ids) => {
+    const groups = [...GROUPS, { name: "Cụm 2", communeIds: ["dh", "gl"] }];
+    expect(readCommuneLead(lead, COMMUNES, groups)).toMatchObject({ kind: "named", communeIds: ids });
+  });
+
+  it("reads a group named by its level alone as that group, not every commune", () => {
+    const wards = [{ name: "Các phường", communeIds: ["dh"] }];
+    expect(readCommuneLead("UBND các phường", COMMUNES, wards)).toEqual({
+      kind: "named",
+      communeIds: ["dh"],
+      unknown: [],
+      unknownGroups: [],
+    });
+    expect(readCommuneLead("UBND các xã, phường", COMMUNES, wards)).toEqual({ kind: "all" });
+    expect(readCommuneLead("UBND các phường", COMMUNES)).toEqual({ kind: "all" });
+  });
+
+  it("counts a group's communes once, and only those the province has", () => {
+    const groups = [{ name: "Ven biển", communeIds: ["ct", "gone", "ct"] }];
+    expect(readCommuneLead("các xã ven biển; Thị trấn Cửa Tùng", COMMUNES, groups)).toMatchObject({
+      communeIds: ["ct"],
+    });
+  });
+
+  it.each([
+    ["UBND các xã biên giới", "UBND các xã biên giới"],
+    ["Các xã thuộc Cụm 3", "Các xã thuộc Cụm 3"],
+    ["Nhóm 1", "Nhóm 1"],
+    ["UBND các xã, phường ven biển", "UBND các xã, phường ven biển"],
+  ])("names %j as a group the province has not defined", (lead, group) => {
+    expect(readCommuneLead(lead, COMMUNES, [{ name: "Cụm 2", communeIds: ["gl"] }])).toEqual({
+      kind: "named",
+      communeIds: [],
+      unknown: [],
+      unknownGroups: [group],
+    });
+  });
+
+  it("tells an unknown group from unknown communes listed after a plural", () => {
+    expect(readCommuneLead("Các xã miền núi và xã Gio Sơn", COMMUNES)).toEqual({
+      kind: "named",
+      communeIds: ["gs"],
+      unknown: [],
+      unknownGroups: ["Các xã miền núi"],
+    });
+    expect(readCommuneLead("UBND các xã Hải Lăng, Gio Sơn", COMMUNES)).toEqual({
+      kind: "named",
+      communeIds: ["gs"],
+      unknown: ["UBND các xã Hải Lăng"],
+      unknownGroups: [],
+    });
+    expect(readCommuneLead("Nhóm công tác liên ngành", COMMUNES)).toEqual({ kind: "none" });
   });
 
   it.each([
@@ -65,6 +131,20 @@ describe("readCommuneLead", () => {
     "xã Hải Lăng",
   ])("reads %j as not the communes", (lead) => {
     expect(readCommuneLead(lead, COMMUNES, GROUPS)).toEqual({ kind: "none" });
+  });
+
+  it.each([
+    ["Các xã biên giới", "bien gioi"],
+    ["UBND các xã, thị trấn biên giới", "bien gioi"],
+    ["biên giới", "bien gioi"],
+    ["các xã thuộc Cụm 2", "cum 2"],
+    ["CỤM 2", "cum 2"],
+    ["Các phường", "phuong"],
+    ["các xã, phường", "xa phuong"],
+    ["UBND", ""],
+    ["  ", ""],
+  ])("keys the group name %j as %j", (name, key) => {
+    expect(communeGroupKey(name)).toBe(key);
   });
 
   it("never throws and only names communes the province has", () => {
