@@ -4,7 +4,7 @@
  */
 import { NoAssignmentsError } from "./directive/read-directive.js";
 import { ImportError, MissingPlanYearError } from "./import-error.js";
-import { type ReadPlanRequest, type ReadPlanResponse, readPlanInThisProcess } from "./read-plan-file.js";
+import { CHILD_READY, type ReadPlanRequest, type ReadPlanResponse, readPlanInThisProcess } from "./read-plan-file.js";
 
 function toResponse(error: unknown): ReadPlanResponse {
   if (error instanceof ImportError) {
@@ -32,3 +32,6 @@ process.once("message", (request: ReadPlanRequest) => {
     .then((response) => process.send?.(response, () => process.exit(0)))
     .catch(() => process.exit(1));
 });
+
+// Loaded: the parent counts the file's CPU time from here (what starting the program cost is not the file's).
+process.send?.(CHILD_READY);

@@ -4,7 +4,7 @@
  * sheet or a pathological cell costs that process, never the bot, the web app
  * or the scheduler; and each is refused with a Vietnamese reason.
  */
-import { fork } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { assertDocumentWithinLimits, assertFileWithinLimits } from "./document-limits.js";
 import { NoAssignmentsError } from "./directive/read-directive.js";
@@ -53,6 +53,9 @@ export type ReadPlanResponse =
         detail?: string;
       };
     };
+
+/** What the child says once its program is loaded, before it is given the file. */
+export const CHILD_READY = "ready";
 
 /** Reading and interpreting with every limit checked, in whatever process calls it. */
 export async function readPlanInThisProcess(request: ReadPlanRequest): Promise<PlanDraft> {
@@ -124,6 +127,8 @@ function watchTimeLimit(
   pid: number | undefined,
   limitMs: number,
   conversionMs: number,
+  /** The child's CPU time when it was given the file: its start-up is not the file's. */
+  cpuBaselineMs: number | null,
 ): { expired: Promise<"timeout">; stop: () => void } {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -131,7 +136,8 @@ function watchTimeLimit(
   const expired = new Promise<"timeout">((resolve) => {
     const check = async (): Promise<void> => {
       if (stopped) return;
-      const cpuMs = pid === undefined ? null : await processCpuMs(pid);
+      const totalMs = pid === undefined ? null : await processCpuMs(pid);
+      const cpuMs = totalMs === null ? null : totalMs - (cpuBaselineMs ?? 0);
       const wallMs = Date.now() - started;
       // A LibreOffice conversion (its CPU is its own processes') has its own limit on top of the backstop.
       const wallLimit = (cpuMs === null ? limitMs : limitMs * WALL_CLOCK_BACKSTOP_FACTOR) + conversionMs;
@@ -148,6 +154,31 @@ function watchTimeLimit(
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Waits for the child's CHILD_READY: its program loaded (in development that
+ * includes compiling TypeScript, seconds of CPU on a busy machine), so the
+ * file's time limit counts only the reading. A child that never gets there
+ * is stopped at `wallLimitMs`.
+ */
+function childStarted(child: ChildProcess, wallLimitMs: number): Promise<"ready" | "timeout" | "died"> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => finish("timeout"), wallLimitMs);
+    const onMessage = (message: unknown) => {
+      if (message === CHILD_READY) finish("ready");
+    };
+    const onExit = () => finish("died");
+    const finish = (outcome: "ready" | "timeout" | "died") => {
+      clearTimeout(timer);
+      child.off("message", onMessage);
+      child.off("exit", onExit);
+      if (outcome === "timeout") child.kill("SIGKILL");
+      resolve(outcome);
+    };
+    child.on("message", onMessage);
+    child.once("exit", onExit);
+  });
 }
 
 /** Reads `bytes` as the plan document `fileName` in a child process; throws ImportError with the reason. */
@@ -174,8 +205,15 @@ export async function readPlanFile(fileName: string, bytes: Buffer, options: Rea
     limits,
   };
   const converted = isOle2(bytes) || isRtf(bytes);
-  const limit = watchTimeLimit(child.pid, limits.timeoutMs, converted ? CONVERSION_TIMEOUT_MS : 0);
+  const startUp = await childStarted(child, limits.timeoutMs * WALL_CLOCK_BACKSTOP_FACTOR);
+  const limit = watchTimeLimit(
+    child.pid,
+    limits.timeoutMs,
+    converted ? CONVERSION_TIMEOUT_MS : 0,
+    startUp === "ready" && child.pid !== undefined ? await processCpuMs(child.pid) : null,
+  );
   const response = await new Promise<ReadPlanResponse | "timeout" | "died">((resolve) => {
+    if (startUp !== "ready") return resolve(startUp);
     void limit.expired.then((timeout) => {
       child.kill("SIGKILL");
       resolve(timeout);

@@ -30,12 +30,15 @@ afterAll(() => {
 const sttOf = (tasks: Array<{ section: string | null; stt: string }>) => tasks.map((t) => `${t.section}.${t.stt}`);
 
 describe("reading a plan beside four CPU hogs", () => {
-  it("imports a PDF plan under a 5 s CPU limit, however long the wall clock runs", async () => {
+  // Run from the TypeScript source, the reader compiles pdf.js and itself in its own process: about 3.5 s of
+  // CPU for this 3-page PDF on an idle machine (a built install: a fraction of that). 10 s leaves the margin
+  // that four hogs' cache contention takes (5.1 s measured once at a 5 s limit).
+  it("imports a PDF plan under a 10 s CPU limit, however long the wall clock runs", async () => {
     expect(hog?.exitCode).toBeNull();
     const started = Date.now();
-    const draft = await readPlanFile("ke-hoach.pdf", pdf, { limits: { timeoutMs: 5_000 } });
+    const draft = await readPlanFile("ke-hoach.pdf", pdf, { limits: { timeoutMs: 10_000 } });
     const wallMs = Date.now() - started;
-    process.stdout.write(`PDF under load: ${wallMs} ms wall (CPU limit 5000 ms)\n`);
+    process.stdout.write(`PDF under load: ${wallMs} ms wall (CPU limit 10000 ms)\n`);
     expect(draft.tasks).toHaveLength(samplePlan.sections.flatMap((s) => s.tasks).length);
   }, 120_000);
 
