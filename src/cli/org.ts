@@ -2,20 +2,23 @@
  * `nhacviec org`: a province's organizations. `org add` adds one (under a
  * province with --parent); `org import` adds a province's communes from a CSV
  * or .xlsx with their coordinators (and their groups: a "Nhóm" column) and
- * writes the invite links as one CSV; `org group` lists a province's groups of
+ * writes the invite links as one CSV, mailing each invite to the address the
+ * list gives when SMTP is configured; `org group` lists a province's groups of
  * communes and adds communes to one or takes them out.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { openMigratedDatabase } from "../../db/client.js";
+import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import type { Config } from "../config.js";
 import { ORGANIZATION_KINDS, type OrganizationKind } from "../domain/milestones/index.js";
 import type { Logger } from "../logger.js";
+import { createEmailSide } from "../runtime/email.js";
 import { OPERATOR } from "../services/access.js";
 import { inviteLink } from "../services/people/invites.js";
 import { translatorFor } from "../i18n/i18n.js";
 import { type CommuneGroupView, editCommuneGroup, loadCommuneGroups } from "../services/province/commune-groups.js";
-import { inviteLinksCsv, onboardCommunes } from "../services/province/onboarding.js";
+import { inviteLinksCsv, type OnboardedCommune, onboardCommunes } from "../services/province/onboarding.js";
 import { addOrganization, SLUG_PATTERN } from "../services/province/organizations.js";
 import { botUsername } from "./invite.js";
 import { refusalError, refusedError } from "./refusals.js";
@@ -78,6 +81,11 @@ async function importCommunes(args: string[], config: Config, logger: Logger, ou
   const parentSlug = checkSlug(values.parent, "--parent");
   const username = await botUsername(config);
   const bytes = await readFile(path);
+  // One run mails a province's list at most: a few a second is what a mail server takes from one sender.
+  const email = createEmailSide(config, {
+    limiter: createMemoryRateLimiter({ perSecond: 5, perChatIntervalMs: 0 }),
+    now: () => new Date(),
+  });
   const client = await openMigratedDatabase(config, logger, { max: 2 });
   try {
     const result = await onboardCommunes(client.db, OPERATOR, {
@@ -85,6 +93,7 @@ async function importCommunes(args: string[], config: Config, logger: Logger, ou
       fileName: basename(path),
       bytes,
       now: new Date(),
+      ...(email ? { mailer: { channel: email.channel, linkOf: (code: string) => inviteLink(username, code) } } : {}),
     });
     if (result.kind !== "onboarded") throw refusalError(`tổ chức "${parentSlug}"`, result.kind);
     const csv = inviteLinksCsv(result.communes, (code) => inviteLink(username, code));
@@ -97,19 +106,35 @@ async function importCommunes(args: string[], config: Config, logger: Logger, ou
           communes: result.communes.length,
           created,
           groupMemberships: groups,
+          mails: mailCounts(result.communes),
           links: values.out ?? null,
         }),
       );
     } else {
       out(`Đã thêm ${created} xã/phường, tạo ${result.communes.length} liên kết mời người điều phối.`);
       if (groups > 0) out(`Đã xếp ${groups} lượt xã/phường vào nhóm.`);
+      mailSummary(result.communes, out);
       if (values.out) out(`Liên kết mời: ${values.out}`);
       else out(csv.replace(/^\uFEFF/, "").trimEnd());
     }
   } finally {
     // A CommuneListError names every bad row and column at once; nothing was written.
+    email?.channel.close();
     await client.close();
   }
+}
+
+function mailCounts(communes: readonly OnboardedCommune[]) {
+  const count = (status: OnboardedCommune["mail"]) => communes.filter((c) => c.mail === status).length;
+  return { sent: count("sent"), failed: count("failed"), none: count("no-address"), off: count("off") };
+}
+
+/** The invite mails in counts, or that none went because email is not configured. */
+function mailSummary(communes: readonly OnboardedCommune[], out: Out) {
+  const { t } = translatorFor("vi");
+  const counts = mailCounts(communes);
+  if (counts.off > 0) out(t("commune-invite-mail-off"));
+  else if (counts.sent + counts.failed > 0) out(t("commune-invite-mail-summary", counts));
 }
 
 /** `--add a b c --remove d`: each flag takes the words after it up to the next flag; commas split too. */

@@ -4,11 +4,14 @@
  * /province/tasks/:id shows one task across the communes. Forms give a
  * document's commune tasks to the communes, accept a commune's completion when
  * the province approves them, and onboard communes from a CSV or .xlsx (the
- * invite links come back as one CSV). Only for people of an organization with
+ * invite links come back as one CSV; with email on, each row's address gets
+ * its invite by mail, and a commune's page mails a new one). Only for people of an organization with
  * organizations under it; anyone else, and any id outside the province, is 404.
  */
 import { type Context, Hono } from "hono";
 import type { Database } from "../../db/client.js";
+import type { DeliveryChannel } from "../channels/channel.js";
+import { formatLocalDate } from "../domain/planning/planning-context.js";
 import { displayFileName } from "../domain/files/safe-file-name.js";
 import { translatorFor } from "../i18n/i18n.js";
 import type { Logger } from "../logger.js";
@@ -17,6 +20,7 @@ import { inviteLink } from "../services/people/invites.js";
 import type { Viewer } from "../services/people/viewer.js";
 import { loadRegister } from "../services/plans/register.js";
 import { loadCommuneGroups, setCommuneGroupMembers } from "../services/province/commune-groups.js";
+import { type InviteMailer, mailCommuneInvite } from "../services/province/commune-invites-mail.js";
 import { fanOutPlan } from "../services/province/fan-out.js";
 import { CommuneListError, inviteLinksCsv, onboardCommunes } from "../services/province/onboarding.js";
 import { childOrganizations } from "../services/province/organizations.js";
@@ -25,6 +29,7 @@ import type { SendSlot } from "../services/reminders/sync-reminders.js";
 import { reportPeriodsAround } from "../services/reports/cchc-report.js";
 import { buildProvinceWorkbook } from "../services/reports/province-workbook.js";
 import { communePage, type GroupsPart, leaguePage, taskRollupPage } from "./pages/province-page.js";
+import { html } from "./html.js";
 import { messagePage } from "./pages/sign-in-pages.js";
 import { refusalStatus, refusalText } from "./refusals.js";
 import { attachment, isId, type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
@@ -37,11 +42,54 @@ export interface ProvinceWebDeps {
   logger: Logger;
   now: () => Date;
   botUsername?: string | undefined;
+  /** The email channel, when on: onboarding mails each commune's invite to the address its row gives. */
+  email?: { channel: DeliveryChannel } | undefined;
   scheduleSlots?: (slots: SendSlot[]) => Promise<void>;
 }
 
 /** Whether the viewer's organization has organizations under it: the province pages exist for them only. */
 const overseesAny = (c: Context<WebEnv>) => capabilitiesOf(c.get("viewer")).overseeOrganizations;
+
+/** Invites go by mail when email is on and the bot's name makes their links; else the CSV is the only way. */
+function mailerOf(deps: ProvinceWebDeps): InviteMailer | undefined {
+  const { email, botUsername } = deps;
+  if (!email || !botUsername) return undefined;
+  return { channel: email.channel, linkOf: (code) => inviteLink(botUsername, code) };
+}
+
+/** One commune's coordinator gets a new invite by mail, from the commune's page. */
+function inviteMailSend(deps: ProvinceWebDeps, render: PageRender) {
+  return async (c: Context<WebEnv>) => {
+    const id = c.req.param("id");
+    const mailer = mailerOf(deps);
+    if (!overseesAny(c) || !isId(id) || !mailer) return render.notFound(c);
+    const viewer = c.get("viewer");
+    const t = c.get("t");
+    const form = await c.req.parseBody();
+    const text = (name: string, max: number) => (typeof form[name] === "string" ? form[name].trim().slice(0, max) : "");
+    const name = text("name", 200);
+    const result = await mailCommuneInvite({ db: deps.db, mailer, now: deps.now() }, viewer, {
+      communeId: id,
+      address: text("email", 254),
+      coordinatorName: name === "" ? null : name,
+    });
+    const title = t("web-province-invite-mail");
+    if (result.kind === "invalid") {
+      const invalid = t("email-address-invalid", { address: result.address });
+      return render.page(c, 422, title, messagePage(t, title, invalid));
+    }
+    if (result.kind !== "mailed") {
+      if (result.kind === "not-found") return render.notFound(c);
+      return render.page(c, 403, t("not-allowed"), messagePage(t, t("not-allowed"), ""));
+    }
+    const words = { address: result.address, commune: result.communeName };
+    const said = result.sent
+      ? t("web-province-invite-mailed", { ...words, expires: formatLocalDate(result.expiresAt, viewer.timeZone) })
+      : t("web-province-invite-not-mailed", words);
+    const back = html`<p><a href="/province/communes/${id}">${result.communeName}</a></p>`;
+    return render.page(c, 200, title, messagePage(t, title, said, back));
+  };
+}
 
 /** A CSV or workbook of communes and their coordinators: all made in one transaction, the invite links as a CSV back. */
 function communesUpload(deps: ProvinceWebDeps, render: PageRender) {
@@ -65,6 +113,7 @@ function communesUpload(deps: ProvinceWebDeps, render: PageRender) {
         fileName: displayFileName(file.name),
         bytes: Buffer.from(await file.arrayBuffer()),
         now: deps.now(),
+        mailer: mailerOf(deps),
       });
       if (result.kind !== "onboarded") return render.notFound(c);
       const csv = inviteLinksCsv(result.communes, (code) =>
@@ -169,7 +218,9 @@ export function provinceRoutes(deps: ProvinceWebDeps, render: PageRender = signe
     const viewer = c.get("viewer");
     const work = await loadCommuneWork(deps.db, viewer, viewer.organizationId, id, c.get("today"));
     if (work.kind !== "ok") return render.notFound(c);
-    return render.page(c, 200, work.communeName, communePage(c.get("t"), work));
+    const mailsInvites = mailerOf(deps) && hasAccess(viewer, "invite.create", { organizationId: id });
+    const invite = mailsInvites ? { communeId: id, csrfToken: c.get("csrfToken") } : null;
+    return render.page(c, 200, work.communeName, communePage(c.get("t"), work, invite));
   });
 
   app.get("/province/tasks/:id", async (c) => {
@@ -215,6 +266,7 @@ export function provinceRoutes(deps: ProvinceWebDeps, render: PageRender = signe
 
   app.post("/province/communes/import", communesUpload(deps, render));
   app.post("/province/groups", groupSave(deps, render));
+  app.post("/province/communes/:id/invite", inviteMailSend(deps, render));
 
   return {
     routes: app,

@@ -83,7 +83,7 @@ describe("onboarding communes from one file", () => {
     ]);
     const links = inviteLinksCsv(result.communes, (code) => `https://t.me/bot?start=${code}`);
     expect(links.split("\r\n")[1]).toBe(
-      `gio-son,Xã Gio Sơn,Nguyễn Văn A,https://t.me/bot?start=${result.communes[0]?.code},${result.communes[0]?.expiresAt.toISOString()}`,
+      `gio-son,Xã Gio Sơn,Nguyễn Văn A,https://t.me/bot?start=${result.communes[0]?.code},${result.communes[0]?.expiresAt.toISOString()},,không có địa chỉ`,
     );
   });
 

@@ -1,9 +1,11 @@
 /**
  * The province's list of communes for onboarding, as a table (a CSV or a
  * sheet): one row per commune with its name, an optional short name (slug),
- * its coordinator's name and the groups the province puts it in ("Nhóm"). Pure: the reader gives the cells, this finds the
+ * its coordinator's name and email address and the groups the province puts it
+ * in ("Nhóm"). Pure: the reader gives the cells, this finds the
  * columns and says, row by row and in Vietnamese, what is wrong.
  */
+import { normalizeEmailAddress } from "../email/email-address.js";
 import { communeGroupKey } from "../units/commune-lead.js";
 import { unitNameKey } from "../units/unit-names.js";
 
@@ -13,6 +15,8 @@ export interface CommuneRow {
   name: string;
   slug: string;
   coordinatorName: string | null;
+  /** The coordinator's address ("Email", "Thư điện tử"), lower-cased; the invite is mailed there when email is on. */
+  email: string | null;
   /** The province's groups it is in ("Các xã biên giới", "Cụm 2"), as the file wrote them, each once. */
   groups: string[];
 }
@@ -32,6 +36,8 @@ const COLUMNS = {
   slug: /^(?:ma|ma xa|ma don vi|slug|ten ngan|ten viet tat)$/,
   coordinator: /dieu phoi|can bo|nguoi phu trach|ho ten|ho va ten|dau moi/,
   groups: /^(?:ten |thuoc )?(?:nhom|cum)(?: xa| xa phuong| don vi)?$|^(?:nhom cum|cum nhom)$/,
+  // "Email người điều phối" is the address, not the name: looked for before the coordinator's column.
+  email: /(?:^| )(?:email|e mail|thu dien tu)(?: |$)/,
 };
 
 /** A group's name as a person types it; longer is a sentence in the wrong column. */
@@ -52,12 +58,14 @@ function findHeader(table: ReadonlyArray<{ cells: string[]; line: number }>) {
     const keys = row.cells.map((cell) => unitNameKey(cell));
     const name = keys.findIndex((k) => COLUMNS.name.test(k));
     if (name < 0) continue;
+    const email = keys.findIndex((k) => COLUMNS.email.test(k));
     return {
       index,
       headings: row.cells,
       name,
       slug: keys.findIndex((k) => COLUMNS.slug.test(k)),
-      coordinator: keys.findIndex((k) => COLUMNS.coordinator.test(k)),
+      coordinator: keys.findIndex((k, i) => i !== email && COLUMNS.coordinator.test(k)),
+      email,
       groups: keys.findIndex((k) => COLUMNS.groups.test(k)),
     };
   }
@@ -81,7 +89,8 @@ export function readGroupCell(cell: string): { ok: true; groups: string[] } | { 
 
 /**
  * The communes of `table`: every error at once (a row's empty name, a short
- * name used twice or not of letters, digits and dashes), or the rows.
+ * name used twice or not of letters, digits and dashes, an address that is not
+ * one), or the rows.
  */
 export function readCommuneRows(table: ReadonlyArray<{ cells: string[]; line: number }>): CommuneRowsResult {
   const header = findHeader(table);
@@ -124,6 +133,16 @@ export function readCommuneRows(table: ReadonlyArray<{ cells: string[]; line: nu
       errors.push({ line, column: header.headings[header.groups], reason: groups.reason });
       continue;
     }
+    const givenEmail = cell(cells, header.email);
+    const email = givenEmail === "" ? null : normalizeEmailAddress(givenEmail);
+    if (givenEmail !== "" && email === null) {
+      errors.push({
+        line,
+        column: header.headings[header.email],
+        reason: `"${givenEmail.slice(0, 100)}" không phải địa chỉ thư điện tử`,
+      });
+      continue;
+    }
     seen.set(slug, line);
     const coordinatorName = cell(cells, header.coordinator);
     rows.push({
@@ -131,6 +150,7 @@ export function readCommuneRows(table: ReadonlyArray<{ cells: string[]; line: nu
       name,
       slug,
       coordinatorName: coordinatorName === "" ? null : coordinatorName,
+      email,
       groups: groups.groups,
     });
   }

@@ -993,9 +993,31 @@ web-province-assign = Give tasks to the communes
 web-province-assign-button = Give to the communes
 web-province-assigned = Gave { $tasks } tasks: { $copies } copies sent to the communes.
 web-province-onboard = Add communes from a list
-web-province-onboard-hint = A .csv or .xlsx with a “Tên xã/phường” column, optionally “Mã” and the coordinator's name. Downloads each commune's invite link.
+web-province-onboard-hint = A .csv or .xlsx with a “Tên xã/phường” column, optionally “Mã”, the coordinator's name, “Thư điện tử” (email) and “Nhóm”. Downloads each commune's invite link; with email on, each invite is also mailed to the commune's address.
 web-province-onboard-file = List file
 web-province-onboard-button = Add and make invite links
+commune-invite-mail-subject = Invitation to coordinate task reminders for { $commune }
+commune-invite-mail-text = Hello{ $name },
+    { $province } invites you to the administrative-reform reminders as the coordinator (the office's contact) of { $commune }.
+    Open this link in Telegram to accept:
+    { $link }
+    The link works once, for one person, until { $time } on { $expires }. When it has expired, ask { $province } for a new one.
+    If you are not the person invited, ignore this message.
+commune-invite-status = { $status ->
+    [sent] sent
+    [failed] not sent
+    [no-address] no address
+   *[off] email not enabled
+}
+commune-invite-mail-summary = Invite mails: { $sent } sent, { $failed } not sent, { $none } without an address.
+commune-invite-mail-off = Email is not configured (SMTP_URL, EMAIL_FROM, PUBLIC_URL): no invite was mailed; send the links in the CSV file.
+web-province-invite-mail = Send the coordinator's invite by email
+web-province-invite-mail-hint = A new one-time invite link goes to the address below; a link sent earlier keeps working until it expires.
+web-province-invite-mail-address = Email address
+web-province-invite-mail-name = Coordinator's full name (if known)
+web-province-invite-mail-button = Send the invite
+web-province-invite-mailed = Sent the invite for { $commune } to { $address }; the link works until { $expires }.
+web-province-invite-not-mailed = The invite to { $address } could not be sent: the mail server did not take it. Try again later, or send the link from the CSV file.
 web-province-back = ← League table
 web-province-evidence = Evidence
 web-province-no-lead = (the commune has not chosen a lead unit)

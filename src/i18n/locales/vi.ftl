@@ -997,9 +997,31 @@ web-province-assign = Giao nhiệm vụ cho các xã, phường
 web-province-assign-button = Giao cho các xã
 web-province-assigned = Đã giao { $tasks } nhiệm vụ: { $copies } bản giao đến các xã, phường.
 web-province-onboard = Thêm xã, phường từ danh sách
-web-province-onboard-hint = Tệp .csv hoặc .xlsx có cột “Tên xã/phường”, tùy chọn “Mã” và “Họ tên người điều phối”. Tải về tệp liên kết mời của từng xã.
+web-province-onboard-hint = Tệp .csv hoặc .xlsx có cột “Tên xã/phường”, tùy chọn “Mã”, “Họ tên người điều phối”, “Thư điện tử” và “Nhóm”. Tải về tệp liên kết mời của từng xã; khi hệ thống có gửi thư, lời mời cũng được gửi tới địa chỉ thư của từng xã.
 web-province-onboard-file = Tệp danh sách
 web-province-onboard-button = Thêm và tạo liên kết mời
+commune-invite-mail-subject = Lời mời làm người điều phối nhắc việc của { $commune }
+commune-invite-mail-text = Xin chào{ $name },
+    { $province } mời anh/chị tham gia hệ thống nhắc việc cải cách hành chính với vai trò người điều phối (đầu mối văn phòng) của { $commune }.
+    Mở liên kết sau trong Telegram để nhận lời mời:
+    { $link }
+    Liên kết chỉ dùng được một lần, cho một người, và có hiệu lực đến { $time } ngày { $expires }. Hết hạn thì hãy xin { $province } một liên kết mới.
+    Nếu anh/chị không phải người được mời, hãy bỏ qua thư này.
+commune-invite-status = { $status ->
+    [sent] đã gửi
+    [failed] chưa gửi được
+    [no-address] không có địa chỉ
+   *[off] chưa bật gửi thư
+}
+commune-invite-mail-summary = Thư mời: { $sent } đã gửi, { $failed } chưa gửi được, { $none } không có địa chỉ.
+commune-invite-mail-off = Chưa cấu hình gửi thư (SMTP_URL, EMAIL_FROM, PUBLIC_URL): không gửi thư mời nào; hãy gửi các liên kết trong tệp CSV.
+web-province-invite-mail = Gửi lời mời người điều phối qua thư
+web-province-invite-mail-hint = Một liên kết mời mới, dùng một lần, gửi tới địa chỉ dưới đây; liên kết đã gửi trước vẫn dùng được đến khi hết hạn.
+web-province-invite-mail-address = Thư điện tử
+web-province-invite-mail-name = Họ tên người điều phối (nếu biết)
+web-province-invite-mail-button = Gửi thư mời
+web-province-invite-mailed = Đã gửi thư mời tới { $address } cho { $commune }; liên kết có hiệu lực đến ngày { $expires }.
+web-province-invite-not-mailed = Chưa gửi được thư mời tới { $address }: máy chủ thư không nhận. Hãy thử lại sau, hoặc gửi liên kết từ tệp CSV.
 web-province-back = ← Bảng xếp hạng
 web-province-evidence = Minh chứng
 web-province-no-lead = (xã chưa chọn bộ phận chủ trì)

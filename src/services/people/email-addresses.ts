@@ -12,6 +12,7 @@ import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { emailConfirmations, organizations, people, personChannels } from "../../../db/schema.js";
 import type { DeliveryChannel } from "../../channels/channel.js";
+import { normalizeEmailAddress } from "../../domain/email/email-address.js";
 import { type TaskLinkMac, verifyUnsubscribeToken } from "../../domain/links/index.js";
 import { translatorFor } from "../../i18n/i18n.js";
 import { type Refused, requireAccess } from "../access.js";
@@ -27,16 +28,10 @@ export interface EmailChannelAccess {
 /** A confirmation link is opened from a mailbox, perhaps after a weekend: a week. */
 export const EMAIL_CONFIRMATION_VALID_MS = 7 * 24 * 3600_000;
 
-/** Deliberately plain (RFC 5322 allows much more): one @, a dot in the domain, no spaces, as official mailboxes are. */
-const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
-
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** Lower-cased and trimmed, or null when it is not an address. */
-export function normalizeEmailAddress(input: string): string | null {
-  const address = input.trim().toLowerCase();
-  return address.length <= 254 && EMAIL.test(address) ? address : null;
-}
+/** The one rule of what an address is lives in the domain; re-exported for the front ends that ask here. */
+export { normalizeEmailAddress };
 
 export type EmailRequestResult =
   | Refused<"not-allowed" | "not-found">

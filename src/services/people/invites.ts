@@ -12,7 +12,7 @@ import {
 } from "../../../db/schema.js";
 import { belongsToUnit, type Role } from "../../domain/milestones/index.js";
 import { unitNameKey } from "../../domain/units/index.js";
-import { personIdOf, type Principal, type Refused, refusedFor, requireAccess } from "../access.js";
+import { isOperator, personIdOf, type Principal, type Refused, refusedFor, requireAccess } from "../access.js";
 import { takeZaloLinkCode, type ZaloLinked } from "./channel-links.js";
 import { recordEvent } from "../events/outbox.js";
 
@@ -99,7 +99,10 @@ export async function createInvite(
     role: request.role,
     unitId: unit?.id ?? null,
     fullName: request.fullName ?? null,
-    createdByPersonId: personIdOf(principal),
+    // The column names a person of the invite's own organization (its foreign key says so): a
+    // province's coordinator inviting into a commune is not one, and is left unnamed like the operator.
+    createdByPersonId:
+      isOperator(principal) || principal.organizationId !== organization.id ? null : personIdOf(principal),
     expiresAt,
   });
   return {

@@ -2,18 +2,21 @@
  * Onboarding a province's communes from one file (a CSV or an .xlsx sheet of
  * communes with their coordinators): every commune and its coordinator's
  * invite in one transaction, so a file with a bad row writes nothing and says
- * which rows are wrong, in Vietnamese.
+ * which rows are wrong, in Vietnamese. With the email channel on, the invites
+ * of rows with an address are mailed once that transaction has committed.
  */
 import ExcelJS from "exceljs";
 import type { Database } from "../../../db/client.js";
 import { organizations } from "../../../db/schema.js";
 import { type CommuneRowError, readCommuneRows } from "../../domain/province/index.js";
+import { translatorFor } from "../../i18n/i18n.js";
 import { ImportError } from "../../import/import-error.js";
 import { parseCsv } from "../../import/readers/csv.js";
 import { decodePlanText } from "../../import/readers/encoding.js";
 import { isOperator, type Principal, type Refused } from "../access.js";
 import { createInvite } from "../people/invites.js";
 import { addToCommuneGroups } from "./commune-groups.js";
+import { type InviteMailer, type InviteMailStatus, mailCommuneInvites } from "./commune-invites-mail.js";
 import { parentToAddUnder } from "./organizations.js";
 
 /** A file that holds no usable list of communes; `errors` name each row and column. */
@@ -54,6 +57,10 @@ export interface OnboardedCommune {
   slug: string;
   name: string;
   coordinatorName: string | null;
+  /** The coordinator's address from the list, where the invite was mailed (see `mail`). */
+  email: string | null;
+  /** Whether the invite went by mail: "off" when email is not configured, "no-address" when the row had none. */
+  mail: InviteMailStatus;
   /** The one-time invite code of the commune's first coordinator; the front end makes it a link. */
   code: string;
   expiresAt: Date;
@@ -66,12 +73,14 @@ export interface OnboardedCommune {
 /**
  * Reads the file and adds its communes under `parentSlug` with an invite for
  * each one's coordinator. The operator, or the province's coordinators.
- * Throws CommuneListError for a bad file, before anything is written.
+ * Throws CommuneListError for a bad file, before anything is written. With
+ * `mailer`, each invite whose row has an address is mailed after the commit;
+ * a send that fails is reported per commune and undoes nothing.
  */
 export async function onboardCommunes(
   db: Database,
   principal: Principal,
-  request: { parentSlug: string; fileName: string; bytes: Buffer; now: Date },
+  request: { parentSlug: string; fileName: string; bytes: Buffer; now: Date; mailer?: InviteMailer | undefined },
 ): Promise<
   Refused<"not-found" | "not-allowed"> | { kind: "onboarded"; communes: OnboardedCommune[]; groupMemberships: number }
 > {
@@ -79,7 +88,7 @@ export async function onboardCommunes(
   if (parent.kind !== "ok") return parent;
   const read = readCommuneRows(await tableOf(request.fileName, request.bytes));
   if (!read.ok) throw new CommuneListError(request.fileName, read.errors);
-  return db.transaction(async (tx) => {
+  const stored = await db.transaction(async (tx) => {
     const existing = await tx
       .select({ id: organizations.id, slug: organizations.slug, parentId: organizations.parentId })
       .from(organizations);
@@ -130,6 +139,8 @@ export async function onboardCommunes(
         slug: row.slug,
         name: row.name,
         coordinatorName: row.coordinatorName,
+        email: row.email,
+        mail: row.email === null ? "no-address" : "off",
         code: invite.code,
         expiresAt: invite.expiresAt,
         created: !bySlug.has(row.slug),
@@ -144,15 +155,34 @@ export async function onboardCommunes(
     );
     return { kind: "onboarded" as const, communes, groupMemberships };
   });
+  const statuses = await mailCommuneInvites(
+    db,
+    request.mailer,
+    parent.organizationId,
+    stored.communes.map((c) => ({ ...c, communeName: c.name })),
+  );
+  stored.communes.forEach((commune, i) => (commune.mail = statuses[i] ?? commune.mail));
+  return stored;
 }
 
 /** The invite links as one CSV (UTF-8 with a BOM, so Excel reads the accents): one row per commune. */
 export function inviteLinksCsv(communes: readonly OnboardedCommune[], linkOf: (code: string) => string): string {
+  const { t } = translatorFor("vi");
   const quote = (value: string) => (/[",\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
   const lines = [
-    ["Mã", "Tên xã/phường", "Người điều phối", "Liên kết mời", "Hết hạn"].join(","),
+    ["Mã", "Tên xã/phường", "Người điều phối", "Liên kết mời", "Hết hạn", "Thư điện tử", "Thư mời"].join(","),
     ...communes.map((c) =>
-      [c.slug, c.name, c.coordinatorName ?? "", linkOf(c.code), c.expiresAt.toISOString()].map(quote).join(","),
+      [
+        c.slug,
+        c.name,
+        c.coordinatorName ?? "",
+        linkOf(c.code),
+        c.expiresAt.toISOString(),
+        c.email ?? "",
+        t("commune-invite-status", { status: c.mail }),
+      ]
+        .map(quote)
+        .join(","),
     ),
   ];
   return `\uFEFF${lines.join("\r\n")}\r\n`;

@@ -193,8 +193,28 @@ function assignForms(t: T, data: { documents: Array<{ planId: string; name: stri
 
 const standingText = (t: T, status: string) => t("web-province-status", { status });
 
-/** One commune's copies of the province's work. */
-export function communePage(t: T, view: CommuneDrillDown): Html {
+/** The form that mails a commune's coordinator a new invite (only with the email channel on). */
+function inviteMailForm(t: T, communeId: string, csrfToken: string): Html {
+  return html`<section class="card">
+    <h2>${t("web-province-invite-mail")}</h2>
+    <p class="muted">${t("web-province-invite-mail-hint")}</p>
+    <form method="post" action="/province/communes/${communeId}/invite">
+      <input type="hidden" name="_csrf" value="${csrfToken}" />
+      <label for="invite-email">${t("web-province-invite-mail-address")}</label>
+      <input id="invite-email" type="email" name="email" maxlength="254" required />
+      <label for="invite-name">${t("web-province-invite-mail-name")}</label>
+      <input id="invite-name" type="text" name="name" maxlength="200" />
+      <button type="submit">${t("web-province-invite-mail-button")}</button>
+    </form>
+  </section>`;
+}
+
+/** One commune's copies of the province's work; `invite` adds the form that mails its coordinator an invite. */
+export function communePage(
+  t: T,
+  view: CommuneDrillDown,
+  invite?: { communeId: string; csrfToken: string } | null,
+): Html {
   return html`<h1>${view.communeName}</h1>
     <p><a href="/province">${t("web-province-back")}</a></p>
     <table class="plan">
@@ -219,7 +239,8 @@ export function communePage(t: T, view: CommuneDrillDown): Html {
             </tr>`,
         )}
       </tbody>
-    </table>`;
+    </table>
+    ${invite ? inviteMailForm(t, invite.communeId, invite.csrfToken) : null}`;
 }
 
 /** One province task across its communes: "32/100 xã đã hoàn thành", the late ones and their evidence. */

@@ -17,9 +17,41 @@ describe("readCommuneRows", () => {
     expect(read).toEqual({
       ok: true,
       rows: [
-        { line: 3, name: "Xã Gio Sơn", slug: "gio-son", coordinatorName: "Nguyễn Văn A", groups: [] },
-        { line: 4, name: "Phường Đông Hà", slug: "dong-ha", coordinatorName: null, groups: [] },
+        { line: 3, name: "Xã Gio Sơn", slug: "gio-son", coordinatorName: "Nguyễn Văn A", email: null, groups: [] },
+        { line: 4, name: "Phường Đông Hà", slug: "dong-ha", coordinatorName: null, email: null, groups: [] },
       ],
+    });
+  });
+
+  it("reads the coordinator's address apart from the coordinator's name, and names a malformed one", () => {
+    const read = readCommuneRows(
+      table([
+        ["Tên xã/phường", "Họ tên người điều phối", "Email người điều phối"],
+        ["Xã Gio Sơn", "Nguyễn Văn A", " A@GioSon.gov.vn "],
+        ["Phường Đông Hà", "Trần Thị B", ""],
+      ]),
+    );
+    expect(read.ok && read.rows.map((r) => [r.slug, r.coordinatorName, r.email])).toEqual([
+      ["gio-son", "Nguyễn Văn A", "a@gioson.gov.vn"],
+      ["dong-ha", "Trần Thị B", null],
+    ]);
+    const thuDienTu = readCommuneRows(
+      table([
+        ["Tên xã/phường", "Thư điện tử"],
+        ["Xã Gio Linh", "giolinh@gl.vn"],
+      ]),
+    );
+    expect(thuDienTu.ok && thuDienTu.rows[0]?.email).toBe("giolinh@gl.vn");
+    expect(
+      readCommuneRows(
+        table([
+          ["Tên xã/phường", "Email"],
+          ["Xã Gio Linh", "giolinh@"],
+        ]),
+      ),
+    ).toEqual({
+      ok: false,
+      errors: [{ line: 2, column: "Email", reason: '"giolinh@" không phải địa chỉ thư điện tử' }],
     });
   });
 
