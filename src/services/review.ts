@@ -106,8 +106,8 @@ export async function listReviewItems(
 ): Promise<Refused<"not-allowed"> | { kind: "ok"; items: ReviewItem[] }> {
   const refused = requireAccess(principal, "organization.coordinate", { organizationId });
   if (refused) return refused;
-  const receipts = await documentsAwaitingReceipt(db, principal, organizationId);
   const waits = await receiptWaits(db, organizationId);
+  const receipts = await documentsAwaitingReceipt(db, principal, organizationId, waits);
   const dates = await queryRows<{
     task_id: string;
     milestone_id: string;

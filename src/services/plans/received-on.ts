@@ -248,10 +248,12 @@ export async function documentsAwaitingReceipt(
   db: Database,
   principal: Principal,
   organizationId: string,
+  /** The waits when the caller read them already (the review). */
+  known?: ReceiptWaits,
 ): Promise<Refused<"not-allowed"> | { kind: "ok"; documents: DocumentAwaitingReceipt[] }> {
   const refused = requireAccess(principal, "organization.coordinate", { organizationId });
   if (refused) return refused;
-  const { byPlan: waits } = await receiptWaits(db, organizationId);
+  const { byPlan: waits } = known ?? (await receiptWaits(db, organizationId));
   if (waits.size === 0) return { kind: "ok", documents: [] };
   const rows = await db
     .select()
