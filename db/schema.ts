@@ -1084,6 +1084,8 @@ export const pendingUploads = pgTable(
     sha256: text("sha256").notNull(),
     /** A plan over the task limit: its count, and whether the coordinator confirmed it. */
     largePlan: jsonb("large_plan").$type<{ tasks: number; confirmed: boolean }>(),
+    /** The day the document was received, given with the upload: its preview and import count from it. */
+    receivedOn: date("received_on", { mode: "string" }),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     createdAt: createdAt(),
   },

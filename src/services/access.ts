@@ -54,6 +54,9 @@ export const REFUSAL_REASONS = {
   "unit-has-people": "not-allowed",
   "date-invalid": "not-allowed",
   "start-after-due": "not-allowed",
+  // A document's day of receipt: never before its own date, never after today.
+  "received-before-issued": "not-allowed",
+  "received-in-future": "not-allowed",
   "period-unknown": "not-found",
   // A province's communes and their groups: a slug not under the province, a group it has not defined.
   "commune-unknown": "not-found",

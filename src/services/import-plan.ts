@@ -36,7 +36,7 @@ export type { DeadlineMove, ImportSummary };
  * date, so documents of one title ("Thông báo kết luận giao ban") live side by
  * side and a re-import of the same one updates it.
  */
-function planKeyOf(draft: PlanDraft): string {
+export function planKeyOf(draft: PlanDraft): string {
   const { kind, number, issuer, issuedOn } = draft.plan;
   if (kind !== undefined && kind !== "Kế hoạch" && number && issuedOn) {
     return `van-ban|${unitNameKey(kind)}|${unitNameKey(number)}|${unitNameKey(issuer ?? "")}|${issuedOn}`;
@@ -276,12 +276,7 @@ async function writeRevision(
       .set(reviewAgain ? { ...fields, reviewedAt: null } : fields)
       .where(eq(tasks.id, taskId));
   }
-  for (const change of revision.milestoneChanges) {
-    await tx.update(milestones).set(change.set).where(eq(milestones.id, change.id));
-    for (const event of change.events) {
-      await tx.insert(milestoneEvents).values({ organizationId, milestoneId: change.id, ...event });
-    }
-  }
+  await changeMilestones(tx, organizationId, revision.milestoneChanges, null);
   const unitRows: Array<typeof taskUnits.$inferInsert> = revision.replacedUnitLinks.flatMap(({ taskId, links }) =>
     links.map((link) => ({ organizationId, taskId, ...link })),
   );
@@ -307,7 +302,48 @@ async function writeRevision(
   for (const batch of chunks(unitRows, 1000)) {
     await tx.insert(taskUnits).values(batch).onConflictDoNothing();
   }
-  for (const batch of chunks(milestonesToCreate, 500)) {
+  await createMilestones(tx, organizationId, milestonesToCreate, null);
+  for (const batch of chunks(revision.removedTaskIds, 1000)) {
+    await tx.update(tasks).set({ removedAt: now, updatedAt: now }).where(inArray(tasks.id, batch));
+  }
+}
+
+/**
+ * Writes the milestone part of a revision (an import's, or a receipt set
+ * later): each change with its events, each new milestone with its
+ * "imported" event; `actorPersonId` is who made the change (null: the import).
+ */
+export async function writeMilestoneRevision(
+  tx: Transaction,
+  organizationId: string,
+  revision: Pick<PlanRevision, "milestoneChanges" | "newMilestones">,
+  actorPersonId: string | null,
+): Promise<void> {
+  await changeMilestones(tx, organizationId, revision.milestoneChanges, actorPersonId);
+  await createMilestones(tx, organizationId, revision.newMilestones, actorPersonId);
+}
+
+async function changeMilestones(
+  tx: Transaction,
+  organizationId: string,
+  changes: PlanRevision["milestoneChanges"],
+  actorPersonId: string | null,
+): Promise<void> {
+  for (const change of changes) {
+    await tx.update(milestones).set(change.set).where(eq(milestones.id, change.id));
+    for (const event of change.events) {
+      await tx.insert(milestoneEvents).values({ organizationId, milestoneId: change.id, actorPersonId, ...event });
+    }
+  }
+}
+
+async function createMilestones(
+  tx: Transaction,
+  organizationId: string,
+  toCreate: PlanRevision["newMilestones"],
+  actorPersonId: string | null,
+): Promise<void> {
+  for (const batch of chunks(toCreate, 500)) {
     const created = await tx
       .insert(milestones)
       .values(
@@ -323,12 +359,10 @@ async function writeRevision(
       created.map((row) => ({
         organizationId,
         milestoneId: row.id,
+        actorPersonId,
         action: "imported",
         details: { start: row.start, due: row.due },
       })),
     );
-  }
-  for (const batch of chunks(revision.removedTaskIds, 1000)) {
-    await tx.update(tasks).set({ removedAt: now, updatedAt: now }).where(inArray(tasks.id, batch));
   }
 }

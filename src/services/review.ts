@@ -16,8 +16,11 @@ import { moveMilestone } from "./move-milestone.js";
 import type { Viewer } from "./people/viewer.js";
 import type { SendSlot } from "./reminders/sync-reminders.js";
 import { addUnitAlias, mergeUnits } from "./units.js";
+import { documentsAwaitingReceipt, receiptWaits } from "./plans/received-on.js";
 
 export type ReviewItem =
+  /** A document whose tasks count from the day it was received, not yet given: one day dates them all. */
+  | { kind: "receipt"; planId: string; document: string; issuedOn: IsoDate | null; tasks: number }
   | {
       kind: "date";
       milestoneId: string;
@@ -91,7 +94,11 @@ function proposedSplitOf(name: string): string[] {
   return resolved.kind === "unknown" ? resolved.proposedSplit : [];
 }
 
-/** Everything waiting for a coordinator's decision, dates first, in plan order. Coordinators only. */
+/**
+ * Everything waiting for a coordinator's decision, in plan order: the days of
+ * receipt first (a task counted from one is asked through its document, not
+ * for a date of its own), then dates. Coordinators only.
+ */
 export async function listReviewItems(
   db: Database,
   principal: Principal,
@@ -99,7 +106,10 @@ export async function listReviewItems(
 ): Promise<Refused<"not-allowed"> | { kind: "ok"; items: ReviewItem[] }> {
   const refused = requireAccess(principal, "organization.coordinate", { organizationId });
   if (refused) return refused;
+  const waits = await receiptWaits(db, organizationId);
+  const receipts = await documentsAwaitingReceipt(db, principal, organizationId, waits);
   const dates = await queryRows<{
+    task_id: string;
     milestone_id: string;
     section: string | null;
     stt: string | null;
@@ -108,7 +118,7 @@ export async function listReviewItems(
     written: string[];
   }>(
     db,
-    sql`select m.id as milestone_id, t.section, t.stt, t.title, m.label, t.deadline_texts as written
+    sql`select t.id as task_id, m.id as milestone_id, t.section, t.stt, t.title, m.label, t.deadline_texts as written
         from milestones m join tasks t on t.id = m.task_id
         where m.organization_id = ${organizationId} and t.removed_at is null and m.due is null
           and m.state not in ('done', 'cancelled') and (t.schedule->>'kind') <> 'ongoing'
@@ -154,15 +164,18 @@ export async function listReviewItems(
   const unreached = await queryUnitsWithNoRecipient(db, organizationId);
   const datedTasks = new Set(dates.map((r) => `${r.section}|${r.stt}|${r.title}`));
   const items: ReviewItem[] = [
-    ...dates.map((r) => ({
-      kind: "date" as const,
-      milestoneId: r.milestone_id,
-      section: r.section,
-      stt: r.stt,
-      title: r.title,
-      label: r.label,
-      written: r.written,
-    })),
+    ...(receipts.kind === "ok" ? receipts.documents : []).map((d) => ({ kind: "receipt" as const, ...d })),
+    ...dates
+      .filter((r) => !waits.taskIds.has(r.task_id))
+      .map((r) => ({
+        kind: "date" as const,
+        milestoneId: r.milestone_id,
+        section: r.section,
+        stt: r.stt,
+        title: r.title,
+        label: r.label,
+        written: r.written,
+      })),
     ...leads.map((r) => ({
       kind: "lead" as const,
       taskId: r.task_id,

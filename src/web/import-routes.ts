@@ -15,7 +15,7 @@ import type { PlanDraft } from "../import/plan-draft.js";
 import { readPlanFile } from "../import/read-plan-file.js";
 import type { Translator } from "../i18n/i18n.js";
 import { importPreviewLines } from "../i18n/import-preview.js";
-import { capabilitiesOf } from "../services/access.js";
+import { capabilitiesOf, isRefused } from "../services/access.js";
 import type { ImportSummary } from "../services/import-plan.js";
 import {
   importPlanFile,
@@ -29,7 +29,9 @@ import type { SendSlot } from "../services/reminders/sync-reminders.js";
 import { type Html, html } from "./html.js";
 import { aliasNameToUnit, unitChoices } from "../services/review.js";
 import { createPendingUploads, type PendingUpload, type PendingUploads } from "../services/plans/pending-uploads.js";
-import { type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
+import { field, type PageRender, signedInRender, type SubjectRoutes, type WebEnv } from "./route-kit.js";
+import { refusalText } from "./refusals.js";
+import { readReceiptField } from "./typed-receipt.js";
 
 /** As large as a plan file the chat accepts (Telegram's download limit). */
 const MAX_PLAN_BYTES = 20 * 1024 * 1024;
@@ -49,8 +51,8 @@ type Env = WebEnv;
 const csrf = (c: Context<Env>) => html`<input type="hidden" name="_csrf" value="${c.get("csrfToken")}" />`;
 const extensions = PLAN_FILE_EXTENSIONS.join(", ");
 
-/** The form to choose a plan file, with what went wrong on top. */
-function uploadFormPage(render: PageRender, c: Context<Env>, error?: string) {
+/** The form to choose a plan file, with what went wrong on top and the day of receipt typed kept. */
+function uploadFormPage(render: PageRender, c: Context<Env>, error?: string, receivedText = "") {
   const t = c.get("t");
   return render.page(
     c,
@@ -62,6 +64,8 @@ function uploadFormPage(render: PageRender, c: Context<Env>, error?: string) {
         ${csrf(c)}
         <label for="plan-file">${t("web-import-file", { extensions })}</label>
         <input id="plan-file" type="file" name="file" accept="${PLAN_FILE_EXTENSIONS.join(",")}" required />
+        <label for="received-on">${t("web-import-received-on")}</label>
+        <input id="received-on" type="date" name="receivedOn" value="${receivedText}" max="${c.get("today")}" />
         <p><button type="submit">${t("web-import-preview")}</button></p>
       </form>`,
   );
@@ -183,6 +187,27 @@ function countQuestionPage(
   );
 }
 
+/** The upload form's file and optional day of receipt, or what is wrong with them (the day typed kept). */
+async function readUploadForm(
+  c: Context<Env>,
+): Promise<
+  | { error: string; receivedText: string }
+  | { fileName: string; bytes: Buffer; receivedText: string; receivedOn: string | undefined }
+> {
+  const t = c.get("t");
+  const form = await c.req.parseBody();
+  const file = form.file;
+  const receivedText = field(form, "receivedOn", 100);
+  if (!(file instanceof File) || file.size === 0) return { error: t("web-import-no-file"), receivedText };
+  const fileName = displayFileName(file.name);
+  if (!isPlanFileName(fileName))
+    return { error: t("import-unsupported", { file: fileName, extensions }), receivedText };
+  // Optional: left empty, the document is read without it (and asks for it when it counts from it).
+  const receipt = receivedText === "" ? null : readReceiptField(t, receivedText, c.get("today"));
+  if (receipt && "error" in receipt) return { error: receipt.error, receivedText };
+  return { fileName, bytes: Buffer.from(await file.arrayBuffer()), receivedText, receivedOn: receipt?.day };
+}
+
 /** The request importPlanFile gets for a held upload: the file must still hash the same. */
 function heldUploadRequest(now: () => Date, reader: PlanReader) {
   return (viewer: Viewer, upload: PendingUpload): Omit<PlanFileRequest, "mode"> => ({
@@ -193,6 +218,7 @@ function heldUploadRequest(now: () => Date, reader: PlanReader) {
     now: now(),
     reader,
     ...(upload.largePlan ? { maxTasks: upload.largePlan.tasks } : {}),
+    ...(upload.receivedOn ? { receivedOn: upload.receivedOn } : {}),
   });
 }
 
@@ -209,7 +235,8 @@ export function importRoutes(
   const app = new Hono<WebEnv>();
   const pending = createPendingUploads(deps.db);
   const reader = deps.planReader ?? readPlanFile;
-  const uploadForm = (c: Context<Env>, error?: string) => uploadFormPage(render, c, error);
+  const uploadForm = (c: Context<Env>, error?: string, receivedText?: string) =>
+    uploadFormPage(render, c, error, receivedText);
   const previewPage = previewPageOf(render, deps.db);
   const requestFor = heldUploadRequest(deps.now, reader);
 
@@ -219,12 +246,9 @@ export function importRoutes(
     const t = c.get("t");
     const viewer = c.get("viewer");
     if (!capabilitiesOf(viewer).coordinate) return render.notFound(c);
-    const form = await c.req.parseBody();
-    const file = form.file;
-    if (!(file instanceof File) || file.size === 0) return uploadForm(c, t("web-import-no-file"));
-    const fileName = displayFileName(file.name);
-    if (!isPlanFileName(fileName)) return uploadForm(c, t("import-unsupported", { file: fileName, extensions }));
-    const bytes = Buffer.from(await file.arrayBuffer());
+    const upload = await readUploadForm(c);
+    if ("error" in upload) return uploadForm(c, upload.error, upload.receivedText);
+    const { fileName, bytes, receivedText, receivedOn } = upload;
     try {
       const result = await importPlanFile(deps.db, viewer, {
         fileName,
@@ -233,7 +257,10 @@ export function importRoutes(
         organizationSlug: viewer.organizationSlug,
         now: deps.now(),
         reader,
+        ...(receivedOn ? { receivedOn } : {}),
       });
+      // A day before the document's own date, or one not come: said naming the field, the form kept.
+      if (isRefused(result) && result.reason) return uploadForm(c, refusalText(t, result), receivedText);
       if (result.kind === "too-many-tasks") {
         const id = await pending.hold(
           {
@@ -243,13 +270,14 @@ export function importRoutes(
             bytes,
             sha256: result.fileSha256,
             largePlan: { tasks: result.tasks, confirmed: false },
+            receivedOn,
           },
           deps.now(),
         );
         return countQuestionPage(render, c, { id, fileName, tasks: result.tasks, limit: result.limit });
       }
       if (result.kind !== "previewed") return render.notFound(c);
-      const held = { personId: viewer.personId, organizationId: viewer.organizationId, fileName, bytes };
+      const held = { personId: viewer.personId, organizationId: viewer.organizationId, fileName, bytes, receivedOn };
       const id = await pending.hold({ ...held, sha256: result.fileSha256 }, deps.now());
       return previewPage(c, id, fileName, result.draft, result.summary);
     } catch (error) {

@@ -1,6 +1,7 @@
 /** The plan as a filterable table and the chairman's overview: what the viewer may see of the organization. */
 import { Hono } from "hono";
 import { unitsWithNoRecipient } from "../services/review.js";
+import { documentsAwaitingReceipt } from "../services/plans/received-on.js";
 import { deadlinesPerMonth, loadPlanBoard, overviewOf } from "../services/web/plan-board.js";
 import type { WebDeps } from "./app.js";
 import { overviewPage } from "./pages/overview-page.js";
@@ -13,9 +14,13 @@ export function planRoutes(deps: WebDeps, render: PageRender = signedInRender): 
 
   app.get("/plan", async (c) => {
     const t = c.get("t");
-    const board = await loadPlanBoard(deps.db, c.get("viewer"), c.get("today"));
+    const viewer = c.get("viewer");
+    const board = await loadPlanBoard(deps.db, viewer, c.get("today"));
     const filters = readPlanFilters((name) => c.req.query(name));
-    return page(c, 200, t("web-nav-plan"), planPage(t, board, filters, c.get("today")));
+    // Coordinators only: the service refuses anyone else, who then sees no documents waiting for a receipt.
+    const waiting = await documentsAwaitingReceipt(deps.db, viewer, viewer.organizationId);
+    const receipts = waiting.kind === "ok" ? { csrfToken: c.get("csrfToken"), documents: waiting.documents } : null;
+    return page(c, 200, t("web-nav-plan"), planPage(t, board, filters, c.get("today"), receipts));
   });
 
   app.get("/overview", async (c) => {

@@ -126,6 +126,8 @@ describe("a document pasted into the chat", () => {
 
   it("counts 'kể từ ngày nhận được' from the day of receipt typed under the preview, and keeps it for a re-import", async () => {
     const inspection = readFileSync("test/fixtures/directives/d38-tb-so-ket-luan-thanh-tra.txt", "utf8");
+    // A receipt is a day already come: the office is at Monday 07/12 when it types Saturday 05/12.
+    world.clock.now = new Date("2026-12-07T09:00:00+07:00");
     const first = await paste(coordinator, inspection);
     expect(first.text).toContain("1 nhiệm vụ tính hạn “kể từ ngày nhận được văn bản”");
     const withReceipt = await paste(coordinator, "05/12/2026");

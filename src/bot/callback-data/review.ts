@@ -7,3 +7,4 @@ export const reviewLeadData = createCallbackData("rl", { taskId: uuid, unitPrefi
 export const reviewMergeData = createCallbackData("rm", { unitId: uuid, intoPrefix: hex8 });
 export const reviewKeepData = createCallbackData("rk", { unitId: uuid });
 export const reviewSeenData = createCallbackData("rw", { taskId: uuid });
+export const reviewReceiptData = createCallbackData("rr", { planId: uuid });

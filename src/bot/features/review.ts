@@ -1,4 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
+import { formatVietnameseDate } from "../../domain/calendar/index.js";
 import { formatWeekdayDate } from "../../domain/date-input/index.js";
 import { likelyAliases, unitNameKey } from "../../domain/units/index.js";
 import {
@@ -14,23 +15,26 @@ import {
 import { isRefused, type Refusal, type Refused } from "../../services/access.js";
 import { taskNumber } from "../../services/reminders/compose-message.js";
 import { syncReminders } from "../../services/reminders/sync-reminders.js";
+import { setReceivedOn } from "../../services/plans/received-on.js";
 import {
   reviewDateData,
   reviewKeepData,
   reviewLeadData,
   reviewMergeData,
   reviewNextData,
+  reviewReceiptData,
   reviewSeenData,
 } from "../callback-data/review.js";
 import type { BoundContext } from "../context.js";
 import { cancelKeyboard } from "../keyboards/keyboards.js";
 import { refusalText } from "../refusals.js";
 import { onPress } from "./actions.js";
-import { readDeadlineAnswer } from "./typed-deadline.js";
+import { readDeadlineAnswer, readReceiptAnswer } from "./typed-deadline.js";
 
 const MAX_CHOICES = 12;
 
 function itemNumber(item: ReviewItem): string {
+  if (item.kind === "receipt") return item.document;
   return item.kind === "unit" || item.kind === "no-recipient" ? item.name : taskNumber(item.section, item.stt);
 }
 
@@ -70,7 +74,10 @@ async function renderItem(ctx: BoundContext, index: number): Promise<{ text: str
   const current = Math.min(Math.max(index, 0), items.length - 1);
   const item = items[current] as ReviewItem;
   const lines = [t("review-title", { count: items.length, index: current + 1 })];
-  if (item.kind === "date") {
+  if (item.kind === "receipt") {
+    lines.push(t("review-receipt", { document: item.document, count: item.tasks }));
+    keyboard.text(t("btn-review-set-receipt"), reviewReceiptData.pack({ planId: item.planId }));
+  } else if (item.kind === "date") {
     const title = item.label ? `${item.title} (${item.label})` : item.title;
     lines.push(t("review-date", { number: itemNumber(item), title, written: item.written.join("; ") }));
     keyboard.text(t("btn-review-set-date"), reviewDateData.pack({ milestoneId: item.milestoneId }));
@@ -171,6 +178,16 @@ export function reviewFeature(): Composer<BoundContext> {
       await ctx.reply(ctx.t("review-ask-date", { number: itemNumber(item) }), { reply_markup: cancelKeyboard(ctx.t) });
     }),
   );
+  onPress(composer, reviewReceiptData, (ctx, action) =>
+    guard(ctx, async (bound) => {
+      const item = (await reviewItems(bound)).find((i) => i.kind === "receipt" && i.planId === action.planId);
+      if (!item) throw new ReviewError({ kind: "not-found" });
+      ctx.session.pending = { kind: "review-receipt", planId: action.planId };
+      await ctx.reply(ctx.t("review-ask-receipt", { document: itemNumber(item) }), {
+        reply_markup: cancelKeyboard(ctx.t),
+      });
+    }),
+  );
   onPress(composer, reviewLeadData, (ctx, action) =>
     guard(ctx, async (bound) => {
       const unit = await unitByPrefix(bound, action.unitPrefix);
@@ -208,9 +225,45 @@ export function reviewFeature(): Composer<BoundContext> {
   return composer;
 }
 
-/** The date typed after "Đặt ngày". True when handled. */
+/** The day of receipt typed after "Nhập ngày nhận": every task counted from it gets its dates. */
+async function handleReceiptText(ctx: BoundContext, planId: string, text: string): Promise<void> {
+  const receivedOn = await readReceiptAnswer(ctx, text);
+  if (receivedOn === null) return;
+  const set = await setReceivedOn(ctx.deps.db, ctx.viewer, { planId, receivedOn, now: ctx.deps.now() });
+  if (set.kind !== "received") {
+    // A day before the document's own is the person's to correct: the question stays open for another.
+    if (set.reason) return void (await ctx.reply(refusalText(ctx.t, set), { reply_markup: cancelKeyboard(ctx.t) }));
+    ctx.session.pending = null;
+    return void (await ctx.reply(refusalText(ctx.t, set, { "not-allowed": "button-stale" })));
+  }
+  ctx.session.pending = null;
+  await ctx.deps.scheduleSlots?.(set.slots);
+  const { t } = ctx;
+  const lines = [
+    t("review-receipt-set", {
+      document: set.document,
+      date: formatWeekdayDate(set.receivedOn),
+      count: set.tasks.length,
+    }),
+    ...set.tasks.map((task) =>
+      t("review-receipt-task", {
+        number: taskNumber(task.section, task.stt),
+        title: task.title,
+        dates: task.dues.length > 0 ? task.dues.map(formatVietnameseDate).join(", ") : t("due-none"),
+      }),
+    ),
+  ];
+  await ctx.reply(lines.join("\n"));
+  await showItem(ctx, 0);
+}
+
+/** The date typed after "Đặt ngày", or the day of receipt after "Nhập ngày nhận". True when handled. */
 export async function handleReviewText(ctx: BoundContext, text: string): Promise<boolean> {
   const pending = ctx.session.pending;
+  if (pending?.kind === "review-receipt") {
+    await handleReceiptText(ctx, pending.planId, text);
+    return true;
+  }
   if (pending?.kind !== "review-date") return false;
   const due = await readDeadlineAnswer(ctx, text);
   if (due === null) return true;

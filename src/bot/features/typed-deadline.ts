@@ -1,6 +1,6 @@
 import { Keyboard } from "grammy";
 import type { IsoDate } from "../../domain/calendar/index.js";
-import { formatWeekdayDate, readTypedDeadline, weekdayName } from "../../domain/date-input/index.js";
+import { formatWeekdayDate, readTypedDeadline, readTypedReceipt, weekdayName } from "../../domain/date-input/index.js";
 import { loadOrganizationCalendar } from "../../services/calendar.js";
 import type { BoundContext } from "../context.js";
 import { cancelKeyboard } from "../keyboards/keyboards.js";
@@ -47,4 +47,31 @@ export async function readDeadlineAnswer(ctx: BoundContext, text: string): Promi
       );
       return null;
   }
+}
+
+/**
+ * Reads a document's day of receipt typed as an answer: a past day or today.
+ * Returns it, or null after saying why not (a day not come, a month, a text
+ * not understood); when several days fit, they come back as buttons.
+ */
+export async function readReceiptAnswer(ctx: BoundContext, text: string): Promise<IsoDate | null> {
+  const calendar = await loadOrganizationCalendar(ctx.deps.db, ctx.viewer.organizationId);
+  const read = readTypedReceipt(text, ctx.today, { calendar });
+  if (read.kind === "ok") return read.day;
+  if (read.kind === "ambiguous") {
+    const keyboard = new Keyboard().oneTime().resized();
+    for (const day of read.choices) keyboard.text(formatWeekdayDate(day)).row();
+    await ctx.reply(ctx.t("date-ambiguous", { text }), { reply_markup: keyboard });
+    return null;
+  }
+  const answer =
+    read.kind === "future"
+      ? ctx.t("receipt-future", { text, date: formatWeekdayDate(read.day) })
+      : read.kind === "not-a-day"
+        ? ctx.t("receipt-not-a-day", { text })
+        : read.kind === "impossible-date"
+          ? ctx.t("extension-impossible-date", { text })
+          : ctx.t("receipt-bad-date", { text });
+  await ctx.reply(answer, { reply_markup: cancelKeyboard(ctx.t) });
+  return null;
 }

@@ -8,3 +8,4 @@ export {
   type WeekdayConflict,
 } from "./parse-date-input.js";
 export { readTypedDeadline, type TypedDeadline } from "./read-typed-deadline.js";
+export { readTypedReceipt, type TypedReceipt } from "./read-typed-receipt.js";

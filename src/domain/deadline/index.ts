@@ -12,3 +12,14 @@ export type {
   ScheduleKind,
 } from "./schedule.js";
 export { awaitsReceipt } from "./awaits-receipt.js";
+export {
+  countsFromReceipt,
+  type DeadlineReading,
+  deadlineReadingOf,
+  type DocumentDates,
+  documentDeadlineContext,
+  type ReceiptProblem,
+  receiptProblem,
+  scheduleFromReceipt,
+  scheduleOfDeadlineTexts,
+} from "./document-reading.js";

@@ -27,6 +27,10 @@ export interface RegisterDocumentInput extends DocumentSource {
   title: string;
   summary: string | null;
   tasks: RegisterTaskInput[];
+  /** The day the office received it, when a coordinator gave it. */
+  receivedOn?: IsoDate | null;
+  /** Its live tasks counted from the receipt while that day is not given. */
+  awaitingReceipt?: number;
 }
 
 /** How a task stands: done when every milestone is done or cancelled (and one is done); overdue when one is late. */

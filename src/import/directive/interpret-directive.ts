@@ -6,10 +6,10 @@
  * bodies, follow-up and the recipient list are explained, never tasks.
  */
 import {
-  combineSchedules,
-  normalizeDocumentDeadline,
   type DeadlineContext,
+  documentDeadlineContext,
   type Schedule,
+  scheduleOfDeadlineTexts,
 } from "../../domain/deadline/index.js";
 import type { DraftTask, ExplainedRow, PlanDraft, RowRole } from "../plan-draft.js";
 import { skipReasons } from "../prose/interpret-prose.js";
@@ -236,7 +236,7 @@ class DirectiveWalker implements Walk {
   }
 
   private scheduleOf(texts: string[]): Schedule {
-    return combineSchedules(texts.map((text) => normalizeDocumentDeadline(text, this.context)));
+    return scheduleOfDeadlineTexts(texts, "directive", this.context);
   }
 }
 
@@ -253,14 +253,16 @@ export function interpretDirectiveLines(lines: ProseLine[], fallbackYear?: numbe
   const identity = readDocumentIdentity(lines);
   const year = Number(identity.issuedOn?.slice(0, 4) ?? fallbackYear ?? new Date(0).getUTCFullYear());
   const period = { start: `${year}-01-01`, end: `${year}-12-31` };
-  // The deadline grammar reads working days and "kể từ ngày ban hành" from the document's date once it knows one.
-  // With the document's date known, recurring work runs for the twelve months after it
-  // (the normalizer's default period), not for the calendar year the letter was signed in.
-  const dated: DeadlineContext = identity.issuedOn
-    ? { planYear: year, issuedOn: identity.issuedOn }
-    : { planYear: year, period };
-  // "kể từ ngày nhận được văn bản này" counts from the receipt the coordinator gave, when given.
-  const context: DeadlineContext = receivedOn ? { ...dated, receivedOn } : dated;
+  // The deadline grammar reads working days and "kể từ ngày ban hành" from the document's date once it knows one,
+  // and "kể từ ngày nhận được văn bản này" from the receipt the coordinator gave, when given: the same context
+  // a receipt set later reads the stored tasks in (setReceivedOn).
+  const context = documentDeadlineContext({
+    reading: "directive",
+    year,
+    period,
+    issuedOn: identity.issuedOn,
+    receivedOn: receivedOn ?? null,
+  });
   let end = lines.length;
   for (let i = identity.headingLines; i < lines.length; i++) {
     const text = (lines[i] as ProseLine).text;

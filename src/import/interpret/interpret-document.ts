@@ -1,3 +1,4 @@
+import { documentDeadlineContext } from "../../domain/deadline/index.js";
 import { ImportError, MissingPlanYearError } from "../import-error.js";
 import type { ExplainedRow, PlanDraft } from "../plan-draft.js";
 import type { SourceDocument, SourceRow } from "../source-document.js";
@@ -15,7 +16,7 @@ export interface InterpretOptions {
   year?: number;
   /** Read as a plan or as a directive regardless of what the document's kind says (`import --kind`). */
   kind?: DocumentReading;
-  /** The day the office received the document (YYYY-MM-DD): a directive's deadlines "kể từ ngày nhận được" count from it. */
+  /** The day the office received the document (YYYY-MM-DD): deadlines "kể từ ngày nhận được" count from it. */
   receivedOn?: string;
 }
 
@@ -189,7 +190,14 @@ export function interpretDocument(document: SourceDocument, options: InterpretOp
   if (metadata.year === null || metadata.period === null) {
     throw new MissingPlanYearError(document.fileName);
   }
-  const context = { planYear: metadata.year, period: metadata.period };
+  // The same context a receipt set later reads the stored tasks in (setReceivedOn).
+  const context = documentDeadlineContext({
+    reading: "plan",
+    year: metadata.year,
+    period: metadata.period,
+    issuedOn: null,
+    receivedOn: options.receivedOn ?? null,
+  });
   const table = interpretTable(appendix.segments, context);
   if (table.tasks.length === 0) {
     const firstRow = appendix.segments[0]?.rows[0];

@@ -4,12 +4,15 @@ import { readPlanMetadata } from "../interpret/plan-metadata.js";
 import type { PlanDraft } from "../plan-draft.js";
 import type { SourceDocument } from "../source-document.js";
 import { readDocumentIdentity } from "../directive/document-identity.js";
-import type { DeadlineContext } from "../../domain/deadline/index.js";
+import { documentDeadlineContext } from "../../domain/deadline/index.js";
 import { interpretProseBody } from "./interpret-prose.js";
 import { proseLinesOf } from "./prose-lines.js";
 
 /** The plan a prose document describes, or null when it has no numbered task part. */
-export function interpretProsePlan(document: SourceDocument, options: { year?: number } = {}): PlanDraft | null {
+export function interpretProsePlan(
+  document: SourceDocument,
+  options: { year?: number; receivedOn?: string } = {},
+): PlanDraft | null {
   const lines = proseLinesOf(document);
   const deadlines = lines.map((l) => l.text).filter((t) => /thời (gian|hạn)|hoàn thành/iu.test(t));
   const { metadata } = readPlanMetadata(document.paragraphs, {
@@ -22,11 +25,14 @@ export function interpretProsePlan(document: SourceDocument, options: { year?: n
   if (metadata.year === null || metadata.period === null) throw new MissingPlanYearError(document.fileName);
   const identity = readDocumentIdentity(lines);
   // The deadline grammar counts "… ngày làm việc kể từ ngày ban hành" from the plan's date once it reads one.
-  const context: DeadlineContext = {
-    planYear: metadata.year,
+  // "kể từ ngày nhận được" from the receipt when given: the context a receipt set later reads the tasks in.
+  const context = documentDeadlineContext({
+    reading: "plan",
+    year: metadata.year,
     period: metadata.period,
-    ...(identity.issuedOn ? { issuedOn: identity.issuedOn } : {}),
-  };
+    issuedOn: identity.issuedOn,
+    receivedOn: options.receivedOn ?? null,
+  });
   const body = interpretProseBody(lines, context) ?? probe;
   return {
     plan: {

@@ -5,20 +5,21 @@
  * bytes and word the result.
  */
 import { createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, or } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
 import { organizations, plans } from "../../../db/schema.js";
-import { awaitsReceipt } from "../../domain/deadline/index.js";
+import { awaitsReceipt, receiptProblem } from "../../domain/deadline/index.js";
+import { formatVietnameseDate, parseIsoDate } from "../../domain/calendar/index.js";
 import { displayFileName } from "../../domain/files/safe-file-name.js";
 import type { DocumentReading } from "../../import/directive/read-directive.js";
 export { readsAsPastedDocument } from "../../import/directive/read-directive.js";
 import type { PlanDraft } from "../../import/plan-draft.js";
-import { type Principal, type Refused, requireAccess } from "../access.js";
-import { type ImportSummary, importPlan } from "../import-plan.js";
+import { type Principal, type Refused, refusedFor, requireAccess } from "../access.js";
+import { type ImportSummary, importPlan, planKeyOf } from "../import-plan.js";
 import { previewImport } from "../import-preview.js";
 import { type SendSlot, syncReminders } from "../reminders/sync-reminders.js";
 import { MAX_PLAN_TASKS } from "./plan-limits.js";
-import { DEFAULT_TIME_ZONE } from "../../domain/planning/index.js";
+import { DEFAULT_TIME_ZONE, localDay } from "../../domain/planning/index.js";
 import {
   isPlanFileName,
   PLAN_FILE_EXTENSIONS,
@@ -87,18 +88,19 @@ async function readWithReceipt(
   const read = await readPlanDocument(request, timeZone);
   let receivedOn = request.receivedOn;
   const { kind, number, issuedOn } = read.draft.plan;
-  if (receivedOn === undefined && organizationId !== null && tasksAwaitingReceipt(read.draft) > 0 && number && issuedOn) {
+  if (receivedOn === undefined && organizationId !== null && tasksAwaitingReceipt(read.draft) > 0) {
+    // The document imported before: by its number and date, or (a plan without them) by its key.
+    const sameDocument =
+      number && issuedOn
+        ? or(
+            eq(plans.planKey, planKeyOf(read.draft)),
+            and(eq(plans.number, number), eq(plans.issuedOn, issuedOn), eq(plans.kind, kind ?? "")),
+          )
+        : eq(plans.planKey, planKeyOf(read.draft));
     const [stored] = await db
       .select({ receivedOn: plans.receivedOn })
       .from(plans)
-      .where(
-        and(
-          eq(plans.organizationId, organizationId),
-          eq(plans.number, number),
-          eq(plans.issuedOn, issuedOn),
-          eq(plans.kind, kind ?? ""),
-        ),
-      );
+      .where(and(eq(plans.organizationId, organizationId), sameDocument));
     if (!stored?.receivedOn) return read;
     receivedOn = stored.receivedOn;
     const again = await readPlanDocument({ ...request, receivedOn }, timeZone);
@@ -132,7 +134,16 @@ export async function importPlanFile(
     const sha256 = createHash("sha256").update(request.bytes).digest("hex");
     if (sha256 !== request.expectedSha256) return { kind: "stale" };
   }
-  const read = await readWithReceipt(db, organization?.id ?? null, request, organization?.timeZone ?? DEFAULT_TIME_ZONE);
+  if (request.receivedOn !== undefined && !parseIsoDate(request.receivedOn)) return refusedFor("date-invalid");
+  const timeZone = organization?.timeZone ?? DEFAULT_TIME_ZONE;
+  const read = await readWithReceipt(db, organization?.id ?? null, request, timeZone);
+  // A receipt given now is checked as one set later is (setReceivedOn): not before the document, not after today.
+  if (request.receivedOn !== undefined) {
+    const issuedOn = read.draft.plan.issuedOn ?? null;
+    const problem = receiptProblem(request.receivedOn, issuedOn, localDay(request.now, timeZone));
+    if (problem === "before-issued") return refusedFor("received-before-issued", formatVietnameseDate(issuedOn!));
+    if (problem === "in-future") return refusedFor("received-in-future", formatVietnameseDate(request.receivedOn));
+  }
   const { fileSha256 } = read;
   const limit = request.maxTasks ?? MAX_PLAN_TASKS;
   if (read.draft.tasks.length > limit) return { kind: "too-many-tasks", tasks: read.draft.tasks.length, limit, fileSha256 };

@@ -22,6 +22,8 @@ export interface PendingUpload {
   sha256: string;
   /** A plan over the task limit: its count, and whether the coordinator confirmed it. */
   largePlan?: { tasks: number; confirmed: boolean } | undefined;
+  /** The day the document was received, given with the upload. */
+  receivedOn?: string | undefined;
 }
 
 export interface PendingUploads {
@@ -65,6 +67,7 @@ export function createPendingUploads(
       bytes: Buffer.from(row.bytes),
       sha256: row.sha256,
       largePlan: row.largePlan ?? undefined,
+      receivedOn: row.receivedOn ?? undefined,
     } satisfies PendingUpload;
   };
   return {
@@ -93,6 +96,7 @@ export function createPendingUploads(
           sizeBytes: upload.bytes.length,
           sha256: upload.sha256,
           largePlan: upload.largePlan ?? null,
+          receivedOn: upload.receivedOn ?? null,
           expiresAt: new Date(now.getTime() + limits.ttlMs),
           createdAt: now,
         });

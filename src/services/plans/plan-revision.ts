@@ -205,7 +205,8 @@ function reviseMilestones(
   planned: PlannedMilestone[],
   existing: PreviousMilestone[],
   now: Date,
-  revision: PlanRevision,
+  revision: Pick<PlanRevision, "newMilestones" | "milestoneChanges">,
+  by = "import",
 ): void {
   const byKey = new Map(existing.map((m) => [m.milestoneKey, m]));
   for (const want of planned) {
@@ -234,20 +235,38 @@ function reviseMilestones(
     if (moved) {
       change.events.push({
         action: "deadline-moved",
-        details: { by: "import", from: { start: have.start, due: have.due }, to: { start: want.start, due: want.due } },
+        details: { by, from: { start: have.start, due: have.due }, to: { start: want.start, due: want.due } },
       });
     }
-    if (reopened) change.events.push({ action: "reopened", details: { by: "import" } });
+    if (reopened) change.events.push({ action: "reopened", details: { by } });
     revision.milestoneChanges.push(change);
   }
   const wanted = new Set(planned.map((p) => p.key));
   for (const milestone of existing) {
     if (wanted.has(milestone.milestoneKey) || isClosed(milestone.state)) continue;
-    revision.milestoneChanges.push(cancellation(milestone, now, "removed-from-deadline"));
+    revision.milestoneChanges.push(cancellation(milestone, now, "removed-from-deadline", by));
   }
 }
 
-function cancellation(milestone: PreviousMilestone, now: Date, reason: string): MilestoneChange {
+/**
+ * The milestones of stored tasks whose schedule changed outside an import (a
+ * date of receipt set later): created, moved, reopened and cancelled by the
+ * rules a re-import follows, so importing the document again with the same
+ * receipt changes nothing. `by` names the change in the milestone events.
+ */
+export function milestoneRevision(
+  tasks: Array<{ taskId: string; schedule: Schedule; milestones: PreviousMilestone[] }>,
+  now: Date,
+  by: string,
+): Pick<PlanRevision, "newMilestones" | "milestoneChanges"> {
+  const revision: Pick<PlanRevision, "newMilestones" | "milestoneChanges"> = { newMilestones: [], milestoneChanges: [] };
+  for (const task of tasks) {
+    reviseMilestones(task.taskId, plannedMilestones(task.schedule), task.milestones, now, revision, by);
+  }
+  return revision;
+}
+
+function cancellation(milestone: PreviousMilestone, now: Date, reason: string, by = "import"): MilestoneChange {
   return {
     id: milestone.id,
     set: {
@@ -257,7 +276,7 @@ function cancellation(milestone: PreviousMilestone, now: Date, reason: string): 
       version: milestone.version + 1,
       updatedAt: now,
     },
-    events: [{ action: "cancelled", details: { by: "import", reason } }],
+    events: [{ action: "cancelled", details: { by, reason } }],
   };
 }
 

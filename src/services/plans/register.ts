@@ -17,6 +17,7 @@ import {
   type RegisterFilters,
 } from "../../domain/planning/index.js";
 import { type Principal, type Refused, requireReadable } from "../access.js";
+import { receiptWaits } from "./received-on.js";
 
 /** The documents of an organization as the register reads them, unfiltered. */
 async function loadDocuments(db: Database, organizationId: string, timeZone: string): Promise<RegisterDocumentInput[]> {
@@ -29,6 +30,7 @@ async function loadDocuments(db: Database, organizationId: string, timeZone: str
       issuedOn: plans.issuedOn,
       issuer: plans.issuer,
       summary: plans.summary,
+      receivedOn: plans.receivedOn,
     })
     .from(plans)
     .where(eq(plans.organizationId, organizationId))
@@ -58,8 +60,10 @@ async function loadDocuments(db: Database, organizationId: string, timeZone: str
     .from(milestones)
     .where(eq(milestones.organizationId, organizationId))
     .orderBy(asc(milestones.due));
+  const { byPlan: awaiting } = await receiptWaits(db, organizationId);
   return planRows.map((plan) => ({
     ...plan,
+    awaitingReceipt: awaiting.get(plan.planId) ?? 0,
     tasks: taskRows
       .filter((task) => task.planId === plan.planId)
       .map((task) => ({

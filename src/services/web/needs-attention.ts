@@ -2,7 +2,8 @@
  * "Cần xử lý": what waits for the viewer, first thing on their landing page.
  * For the coordinators and the chairman: the decisions waiting (completions
  * with their evidence, extensions with the date and reason asked, new unit
- * names to confirm, tasks without a date), then overdue work longest late
+ * names to confirm, tasks without a date, documents without their day of
+ * receipt), then overdue work longest late
  * first, then what falls due in the next 7 days. For anyone else: their
  * units' open work, soonest first ("Việc của tôi").
  */
@@ -41,6 +42,8 @@ export type NeedsAttention =
       requests: WaitingRequest[];
       newUnits: Array<{ unitId: string; name: string; tasks: number }>;
       undated: Array<{ milestoneId: string; section: string | null; stt: string | null; title: string }>;
+      /** Documents whose tasks count from the day they were received, that day not given. */
+      receipts: Array<{ planId: string; document: string; tasks: number }>;
       overdue: PlanBoardRow[];
       dueSoon: PlanBoardRow[];
     }
@@ -72,6 +75,9 @@ export async function needsAttention(db: Database, viewer: Viewer, today: IsoDat
     newUnits: items.flatMap((i) => (i.kind === "unit" ? [{ unitId: i.unitId, name: i.name, tasks: i.tasks }] : [])),
     undated: items.flatMap((i) =>
       i.kind === "date" ? [{ milestoneId: i.milestoneId, section: i.section, stt: i.stt, title: i.title }] : [],
+    ),
+    receipts: items.flatMap((i) =>
+      i.kind === "receipt" ? [{ planId: i.planId, document: i.document, tasks: i.tasks }] : [],
     ),
     overdue: board.rows.filter((row) => row.state === "overdue").sort((a, b) => b.daysLate - a.daysLate),
     dueSoon: board.rows

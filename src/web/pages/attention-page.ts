@@ -25,7 +25,7 @@ export function attentionPage(t: T, found: NeedsAttention, options: AttentionOpt
     return html`<h1>${t("web-nav-mine")}</h1>
       ${flash("ok", options.flash)}
       ${found.mine.length === 0 ? html`<p class="muted">${t("web-mine-empty")}</p>` : workList(t, found.mine, "due")}`;
-  const waiting = found.requests.length + found.newUnits.length + found.undated.length;
+  const waiting = found.requests.length + found.newUnits.length + found.undated.length + found.receipts.length;
   // Overdue work someone already asked more time for says so, with the day asked.
   const asked = new Map(
     found.requests.filter((r) => r.kind === "extension").map((r) => [r.row.milestoneId, r.requestedDue]),
@@ -55,6 +55,22 @@ export function attentionPage(t: T, found: NeedsAttention, options: AttentionOpt
                   (unit) =>
                     html`<li>
                       <a href="/people">${unit.name}</a>: ${t("web-attention-tasks", { count: unit.tasks })}
+                    </li>`,
+                )}
+              </ul>
+            </details>`
+          : null
+      }
+      ${
+        found.receipts.length > 0
+          ? html`<details class="card" open>
+              <summary>${t("web-receipts-waiting", { count: found.receipts.length })}</summary>
+              <ul>
+                ${found.receipts.map(
+                  (r) =>
+                    html`<li>
+                      <a href="/register?source=${r.planId}#doc-${r.planId}">${r.document}</a>:
+                      ${t("web-receipt-awaiting", { count: r.tasks })}
                     </li>`,
                 )}
               </ul>

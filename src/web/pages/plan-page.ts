@@ -3,6 +3,8 @@ import { groupByTask, type ShownState, urgencyRank } from "../../domain/mileston
 import type { Translator } from "../../i18n/i18n.js";
 import type { PlanBoard, PlanBoardRow } from "../../services/web/plan-board.js";
 import { type Html, html } from "../html.js";
+import type { DocumentAwaitingReceipt } from "../../services/plans/received-on.js";
+import { receiptForm } from "./register-page.js";
 
 export interface PlanFilters {
   unit: string;
@@ -325,7 +327,46 @@ const EMPTY_FILTERS: PlanFilters = { unit: "", state: "", section: "", from: "",
  * with its milestones ("Quý II · Quý IV"), sorted and grouped as asked,
  * finished work hidden unless asked for; filters work without script.
  */
-export function planPage(t: Translator["t"], board: PlanBoard, filters: PlanFilters, today: IsoDate): Html {
+/**
+ * Documents whose tasks count from the day they were received, not yet given:
+ * each with the form that gives it (a coordinator's view only).
+ */
+export interface ReceiptsWaiting {
+  csrfToken: string;
+  documents: DocumentAwaitingReceipt[];
+}
+
+function receiptsWaiting(t: Translator["t"], waiting: ReceiptsWaiting, today: IsoDate): Html | null {
+  if (waiting.documents.length === 0) return null;
+  return html`<section class="card receipts-waiting" aria-labelledby="receipts-h">
+    <h2 id="receipts-h">${t("web-receipts-waiting", { count: waiting.documents.length })}</h2>
+    ${waiting.documents.map(
+      (document) =>
+        html`<div class="receipt">
+          <p>
+            <a href="/register?source=${document.planId}#doc-${document.planId}">${document.document}</a>:
+            ${t("web-receipt-awaiting", { count: document.tasks })}
+          </p>
+          ${receiptForm(t, { ...document, receivedOn: null }, { csrfToken: waiting.csrfToken, today })}
+        </div>`,
+    )}
+  </section>`;
+}
+
+export function planPage(
+  t: Translator["t"],
+  board: PlanBoard,
+  filters: PlanFilters,
+  today: IsoDate,
+  receipts: ReceiptsWaiting | null = null,
+): Html {
+  return html`<h1>${t("web-plan-title", { org: board.organizationName })}</h1>
+    ${receipts ? receiptsWaiting(t, receipts, today) : null} ${countTiles(t, board, filters, today)}
+    ${filterForm(t, board, filters)} ${planTable(t, board, filters, today)}`;
+}
+
+/** The count line and the table of tasks (or why it is empty). */
+function planTable(t: Translator["t"], board: PlanBoard, filters: PlanFilters, today: IsoDate): Html {
   const shown = filterRows(board.rows, filters, today);
   const tasks = sortTaskRows(taskRowsOf(shown), filters.sort);
   const hidden =
@@ -412,9 +453,7 @@ export function planPage(t: Translator["t"], board: PlanBoard, filters: PlanFilt
             </tr>`
       }${group.rows.map(taskRow)}`,
   );
-  return html`<h1>${t("web-plan-title", { org: board.organizationName })}</h1>
-    ${countTiles(t, board, filters, today)} ${filterForm(t, board, filters)}
-    <p class="count" id="plan-count">
+  return html`<p class="count" id="plan-count">
       ${t("web-plan-count", { shown: shown.length, total: board.rows.length, tasks: tasks.length })}
       ${hidden > 0 ? html` · <a href="${doneLink(filters)}">${t("web-plan-hidden-done", { count: hidden })}</a>` : null}
     </p>

@@ -1,7 +1,13 @@
-import { formatVietnameseDate } from "../../domain/calendar/index.js";
-import type { RegisterDocument, RegisterFilters, TaskStanding } from "../../domain/planning/index.js";
+import { formatVietnameseDate, type IsoDate } from "../../domain/calendar/index.js";
+import {
+  isAssigningDocument,
+  type RegisterDocument,
+  type RegisterFilters,
+  type TaskStanding,
+} from "../../domain/planning/index.js";
 import type { Translator } from "../../i18n/i18n.js";
 import { type Html, html } from "../html.js";
+import { flash } from "./layout.js";
 
 const STANDINGS: TaskStanding[] = ["open", "overdue", "done"];
 
@@ -14,11 +20,63 @@ export interface RegisterForm {
   to: string;
 }
 
-function documentBlock(t: Translator["t"], document: RegisterDocument): Html {
+/** What the register page needs besides the documents: the form's token, who may set a receipt, what was typed. */
+export interface RegisterPageOptions {
+  csrfToken: string;
+  /** The viewer coordinates: the day of receipt can be set and corrected. */
+  coordinate: boolean;
+  today: IsoDate;
+  flash?: { kind: "ok" | "error"; text: string } | undefined;
+  /** The day of receipt typed into a document's form and refused, kept in it. */
+  receiptText?: { planId: string; text: string } | undefined;
+}
+
+/** The form that sets or corrects a document's day of receipt (its field named as the errors name it). */
+export function receiptForm(
+  t: Translator["t"],
+  document: { planId: string; issuedOn: IsoDate | null; receivedOn?: IsoDate | null | undefined },
+  options: Pick<RegisterPageOptions, "csrfToken" | "today" | "receiptText">,
+): Html {
+  const id = `received-${document.planId}`;
+  const typed = options.receiptText?.planId === document.planId ? options.receiptText.text : null;
+  return html`<form class="inline receipt-form" method="post" action="/register/${document.planId}/received-on">
+    <input type="hidden" name="_csrf" value="${options.csrfToken}" />
+    <label for="${id}">${t("web-receipt-label")}</label>
+    <input
+      id="${id}"
+      name="receivedOn"
+      type="date"
+      value="${typed ?? document.receivedOn ?? ""}"
+      ${document.issuedOn ? html`min="${document.issuedOn}"` : null}
+      max="${options.today}"
+      required
+    />
+    <button type="submit">${t(document.receivedOn ? "web-receipt-correct" : "web-receipt-set")}</button>
+  </form>`;
+}
+
+/**
+ * The document's day of receipt, for a document that assigns work or has tasks
+ * counted from it, with the form to set or correct it for a coordinator.
+ */
+function receiptBlock(t: Translator["t"], document: RegisterDocument, options: RegisterPageOptions): Html | null {
+  const awaiting = document.awaitingReceipt ?? 0;
+  if (!isAssigningDocument(document.kind) && awaiting === 0 && !document.receivedOn) return null;
+  return html`<div class="receipt">
+    <p>
+      <strong>${t("web-receipt-label")}:</strong>
+      ${document.receivedOn ? formatVietnameseDate(document.receivedOn) : t("web-receipt-none")}
+      ${awaiting > 0 ? html`<span class="tag warn">${t("web-receipt-awaiting", { count: awaiting })}</span>` : null}
+    </p>
+    ${options.coordinate ? receiptForm(t, document, options) : null}
+  </div>`;
+}
+
+function documentBlock(t: Translator["t"], document: RegisterDocument, options: RegisterPageOptions): Html {
   const id = `doc-${document.planId}`;
   return html`<section class="card register-document" aria-labelledby="${id}">
     <h2 id="${id}">${document.name}</h2>
-    ${document.summary ? html`<p class="muted">${document.summary}</p>` : null}
+    ${document.summary ? html`<p class="muted">${document.summary}</p>` : null} ${receiptBlock(t, document, options)}
     <p class="completion">
       ${t("web-register-completion", { done: document.done, total: document.total, overdue: document.overdue })}
       <a class="button secondary" href="/register/workbook?source=${document.planId}" download
@@ -67,9 +125,11 @@ export function registerPage(
     sources: Array<{ planId: string; name: string }>;
     form: RegisterForm;
   },
+  options: RegisterPageOptions,
 ): Html {
   const { form } = data;
   return html`<h1>${t("web-register-title", { org: data.organizationName })}</h1>
+    ${options.flash ? flash(options.flash.kind, options.flash.text) : null}
     <form class="filters" method="get" action="/register" role="search">
       <div>
         <label for="f-source">${t("web-register-source")}</label
@@ -115,7 +175,7 @@ export function registerPage(
     ${
       data.documents.length === 0
         ? html`<p>${t("web-register-empty")}</p>`
-        : data.documents.map((document) => documentBlock(t, document))
+        : data.documents.map((document) => documentBlock(t, document, options))
     }`;
 }
 
