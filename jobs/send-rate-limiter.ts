@@ -6,7 +6,7 @@ export type { SendRateLimiter };
 
 // Returns 0 when the caller may send now (and records the send), else the milliseconds to wait. Turns are
 // paced by nextTurnDue (rate-limiter.ts, why there), applied here inside Redis: KEYS[4] holds when the next
-// turn is due, ARGV[6] is how early it may come, ARGV[7] how much of a late sender's delay is made up. The
+// turn is due, ARGV[6] is how early it may come, ARGV[7] how late it may be and keep the schedule. The
 // sliding window (KEYS[2]) stays as the hard bound of perSecond in any second.
 const TAKE_TURN = `
 local pause = redis.call('PTTL', KEYS[1])
@@ -26,7 +26,8 @@ end
 redis.call('ZADD', KEYS[2], now, ARGV[4])
 redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[3]) * 2)
 redis.call('SET', KEYS[3], 1, 'PX', tonumber(ARGV[2]))
-local dueAt = math.max(nextAt, now - tonumber(ARGV[7]))
+local dueAt = nextAt
+if now - nextAt >= tonumber(ARGV[7]) then dueAt = now end
 redis.call('SET', KEYS[4], tostring(dueAt + interval), 'PX', 2000)
 return 0
 `;
@@ -62,8 +63,8 @@ export function createSendRateLimiter(
             member,
             1000 / options.perSecond,
             TURN_EARLY_TOLERANCE_MS,
-            // nextTurnDue makes up at most one interval.
-            1000 / options.perSecond,
+            // nextTurnDue keeps the schedule for a turn less than half an interval late.
+            1000 / options.perSecond / 2,
           )) as number;
           if (wait <= 0) return;
           await sleep(Math.min(wait, 5000));

@@ -11,17 +11,21 @@ export const TURN_EARLY_TOLERANCE_MS = 5;
 
 /**
  * When the turn after one taken at `now` is due, turns paced `intervalMs`
- * apart (1/perSecond): one interval after the taken turn's due time, so a
- * sender woken late is made up by the next turn coming sooner, but at most one
- * interval of it: turns come in pairs at worst, never in a burst. Why no
- * burst: the platform counts a sliding second, and a burst at a window's edge
- * is granted again exactly a second later; a few milliseconds of jitter
- * between the two then put one message too many in the platform's second,
- * which answers 429 and pauses every sender for a second. The Redis limiter's
- * script (jobs/send-rate-limiter.ts) applies the same rule inside Redis.
+ * apart (1/perSecond). A sender woken a little late (under half an interval)
+ * keeps the schedule: the next turn is one interval after when this one was
+ * due, so timer lateness does not slow the average rate. A turn taken later
+ * than that (the channel was idle, paused, or its window was full) starts
+ * the schedule afresh from now. Either way the next turn is at least half an
+ * interval away: turns never come in pairs or bursts. Why: the platform
+ * counts a sliding second, and a pair granted at a window's edge is granted
+ * again exactly a second later, when the window lets two old turns go at
+ * once; a few milliseconds of jitter between the two then put one message
+ * too many in the platform's second, which answers 429 and pauses every
+ * sender for a second. The Redis limiter's script (jobs/send-rate-limiter.ts)
+ * applies the same rule inside Redis.
  */
 export function nextTurnDue(dueAt: number, now: number, intervalMs: number): number {
-  return Math.max(dueAt, now - intervalMs) + intervalMs;
+  return (now - dueAt < intervalMs / 2 ? dueAt : now) + intervalMs;
 }
 
 export interface SendRateLimiter {
