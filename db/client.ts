@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgDialect, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -31,6 +31,28 @@ export async function queryRows<Row>(db: Queryable, query: SQL): Promise<Row[]> 
   const result = (await db.execute(query)) as Row[] | { rows: Row[] };
   return Array.isArray(result) ? result : result.rows;
 }
+
+/**
+ * `queryRows` for a statement run many times a second with the same text (a
+ * dispatch's claim and record, once per message): on a Postgres server it is
+ * prepared once per connection, so each run is one round trip with only its
+ * parameters, where an unprepared statement with parameters costs two (postgres-js
+ * asks the server for their types first) and its whole text each time. Only for
+ * fixed text: a statement whose text varies (an IN list of its own length)
+ * would pile up prepared statements on every connection. PGlite runs it as
+ * `queryRows` does.
+ */
+export async function queryRowsPrepared<Row>(db: Database, query: SQL): Promise<Row[]> {
+  const client = (db as { $client?: unknown }).$client;
+  if (!isPostgresJs(client)) return queryRows<Row>(db, query);
+  const { sql: text, params } = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(query);
+  return (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], {
+    prepare: true,
+  })) as unknown as Row[];
+}
+
+const isPostgresJs = (client: unknown): client is postgres.Sql =>
+  typeof client === "function" && typeof (client as { unsafe?: unknown }).unsafe === "function";
 
 export interface PostgresDatabaseClient {
   kind: "postgres";

@@ -5,7 +5,7 @@
  * did not go through leaves behind is the same on every channel.
  */
 import { inArray, sql } from "drizzle-orm";
-import { queryRows, type Database } from "../../../db/client.js";
+import { queryRowsPrepared, type Database } from "../../../db/client.js";
 import { reminderDeliveries } from "../../../db/schema.js";
 import { dayOffOf, daysBetween, type IsoDate, type WorkingCalendar } from "../../domain/calendar/index.js";
 import { lateness } from "../../domain/milestones/index.js";
@@ -243,15 +243,13 @@ async function recordSent(deps: DispatchDeps, ids: string[], messageId: number):
   const giveUpAt = Date.now() + (deps.recordRetryMs ?? 15 * 60_000);
   for (let attempt = 1; ; attempt++) {
     try {
-      await deps.db
-        .update(reminderDeliveries)
-        .set({
-          state: "sent",
-          sentAt: new Date(),
-          telegramMessageId: messageId === NO_TELEGRAM_MESSAGE ? null : messageId,
-          claimedAt: null,
-        })
-        .where(inArray(reminderDeliveries.id, ids));
+      await queryRowsPrepared(
+        deps.db,
+        sql`update reminder_deliveries
+          set state = 'sent', sent_at = now(), claimed_at = null,
+              telegram_message_id = ${messageId === NO_TELEGRAM_MESSAGE ? null : messageId}::bigint
+          where id = ${anyOfIds(ids)}`,
+      );
       if (attempt > 1) deps.logger.info({ attempt, deliveries: ids.length }, "sent message recorded after retries");
       return;
     } catch (error) {
@@ -262,16 +260,19 @@ async function recordSent(deps: DispatchDeps, ids: string[], messageId: number):
   }
 }
 
+/**
+ * "= any(…)" of the ids as one array parameter: the statement's text stays the same whatever their count, so
+ * it is prepared once, and its plan still finds each id by the primary key.
+ */
+const anyOfIds = (ids: string[]) => sql`any(${`{${ids.join(",")}}`}::uuid[])`;
+
 async function claim(db: Database, ids: string[]): Promise<ClaimedDelivery[]> {
-  return queryRows<ClaimedDelivery>(
+  return queryRowsPrepared<ClaimedDelivery>(
     db,
     sql`
     with claimed as (
       update reminder_deliveries set state = 'sending', claimed_at = now(), attempts = attempts + 1
-      where id in ${sql`(${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`} and state = 'pending'
+      where id = ${anyOfIds(ids)} and state = 'pending'
       returning id, person_id, reminder_id, channel, attempts
     )
     select c.id, c.attempts, c.person_id,
