@@ -11,7 +11,6 @@ import { join } from "node:path";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
-import { plans } from "../../db/schema.js";
 import { translatorFor } from "../../src/i18n/i18n.js";
 import { OPERATOR } from "../../src/services/access.js";
 import { markDone } from "../../src/services/milestones/milestone-actions.js";
@@ -22,7 +21,7 @@ import { parseReportPeriod } from "../../src/services/reports/cchc-report.js";
 import { buildProvinceReport, loadProvinceReportInput } from "../../src/services/reports/province-report.js";
 import { cliOk } from "../support/cli.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
-import { addProvinceTask, personWithRole } from "../support/province-tasks.js";
+import { addProvincePlan, addProvinceTask, personWithRole } from "../support/province-tasks.js";
 import { signInThroughForm, testWebApp } from "../support/web-requests.js";
 
 let database: TestDatabase & { client: PostgresDatabaseClient };
@@ -60,21 +59,7 @@ beforeAll(async () => {
   }
   coordinator = (await findViewerById(db(), coordinator.personId)) as Viewer;
   reviewer = await personWithRole(db(), province, "Sở Nội vụ", "province_reviewer");
-  const [plan] = await db()
-    .insert(plans)
-    .values({
-      organizationId: province,
-      title: "Kế hoạch CCHC tỉnh năm 2025",
-      issuer: "UBND tỉnh Quảng Trị",
-      year: 2025,
-      periodStart: "2025-01-01",
-      periodEnd: "2025-12-31",
-      planKey: "tinh-2025",
-      kind: "Kế hoạch",
-      number: "12/KH-UBND",
-    })
-    .returning({ id: plans.id });
-  const planId = (plan as { id: string }).id;
+  const planId = await addProvincePlan(db(), province);
   // Two tasks of the first quarter and one of the second, which a first-quarter report leaves out.
   for (const [key, due] of [
     ["1", "2025-03-10"],

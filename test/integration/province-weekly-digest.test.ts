@@ -13,7 +13,7 @@ import { Redis } from "ioredis";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
-import { memberships, milestones, people, personChannels, plans, taskUnits, tasks, units } from "../../db/schema.js";
+import { memberships, milestones, people, personChannels, taskUnits, tasks, units } from "../../db/schema.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { startReminderEngine } from "../../jobs/reminder-worker.js";
 import { startBotApiEmulator, type BotApiEmulator } from "../../src/dev/bot-api-emulator.js";
@@ -29,6 +29,7 @@ import { createEmailRoutes } from "../../src/web/email-routes.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
 import { insertTelegramPerson } from "../support/people.js";
 import { countQueueKeys, newQueuePrefix, removeQueueKeys, testRedisUrl } from "../support/queues.js";
+import { addProvincePlan } from "../support/province-tasks.js";
 import { engineDeps, waitFor } from "../support/reminder-world.js";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server.js";
 
@@ -69,20 +70,7 @@ async function emailOf(viewer: Viewer, address: string): Promise<string> {
 
 /** The province's plan with one task for every commune, due 20/03/2025, given to the communes. */
 async function provinceWork(coordinator: Viewer): Promise<string> {
-  const [plan] = await db()
-    .insert(plans)
-    .values({
-      organizationId: province,
-      title: "Kế hoạch CCHC tỉnh năm 2025",
-      issuer: "UBND tỉnh Quảng Trị",
-      year: 2025,
-      periodStart: "2025-01-01",
-      periodEnd: "2025-12-31",
-      planKey: "tinh-2025",
-      kind: "Kế hoạch",
-      number: "12/KH-UBND",
-    })
-    .returning({ id: plans.id });
+  const planId = await addProvincePlan(db(), province);
   const [unit] = await db()
     .insert(units)
     .values({ organizationId: province, name: "UBND các xã, phường", nameKey: "ubnd cac xa phuong" })
@@ -91,7 +79,7 @@ async function provinceWork(coordinator: Viewer): Promise<string> {
     .insert(tasks)
     .values({
       organizationId: province,
-      planId: (plan as { id: string }).id,
+      planId,
       taskKey: "1",
       section: "II",
       sectionTitle: "Cải cách thủ tục hành chính",

@@ -41,7 +41,7 @@ import { changeLead } from "../../src/services/review.js";
 import { OPERATOR } from "../../src/services/access.js";
 import { findEvidenceFile } from "../../src/services/web/plan-board.js";
 import { createMigratedDatabase, type TestDatabase } from "../support/database.js";
-import { addProvinceTask, personWithRole } from "../support/province-tasks.js";
+import { addProvincePlan, addProvinceTask, personWithRole } from "../support/province-tasks.js";
 import { formPost, signInThroughForm, TEST_PUBLIC_URL, testWebApp } from "../support/web-requests.js";
 
 let database: TestDatabase & { client: PostgresDatabaseClient };
@@ -108,21 +108,7 @@ beforeAll(async () => {
   leader = await person(province, "Lãnh đạo tỉnh", "province_leader");
   reviewer = await person(province, "Sở Nội vụ", "province_reviewer");
   strangerLeader = await person(otherProvince, "Lãnh đạo Huế", "province_leader");
-  const [plan] = await db()
-    .insert(plans)
-    .values({
-      organizationId: province,
-      title: "Kế hoạch CCHC tỉnh năm 2025",
-      issuer: "UBND tỉnh Quảng Trị",
-      year: 2025,
-      periodStart: "2025-01-01",
-      periodEnd: "2025-12-31",
-      planKey: "tinh-2025",
-      kind: "Kế hoạch",
-      number: "12/KH-UBND",
-    })
-    .returning({ id: plans.id });
-  const planId = (plan as { id: string }).id;
+  const planId = await addProvincePlan(db(), province);
   allCommunesTask = await provinceTask(planId, "1", "UBND các xã, phường", "2025-03-20");
   departmentTask = await provinceTask(planId, "2", "Sở Nội vụ", "2025-03-20");
 });

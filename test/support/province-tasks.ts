@@ -4,7 +4,7 @@
  * with one milestone, ready to be fanned out to the communes.
  */
 import type { Database } from "../../db/client.js";
-import { memberships, milestones, people, taskUnits, tasks, units } from "../../db/schema.js";
+import { memberships, milestones, people, plans, taskUnits, tasks, units } from "../../db/schema.js";
 import type { Role } from "../../src/domain/milestones/index.js";
 import { findViewerById, type Viewer } from "../../src/services/people/viewer.js";
 
@@ -20,6 +20,25 @@ export async function personWithRole(
   const personId = (row as { id: string }).id;
   await db.insert(memberships).values({ organizationId, personId, role, unitId });
   return (await findViewerById(db, personId)) as Viewer;
+}
+
+/** The province's 2025 reform plan, 12/KH-UBND, with no tasks yet; its id. */
+export async function addProvincePlan(db: Database, provinceId: string): Promise<string> {
+  const [plan] = await db
+    .insert(plans)
+    .values({
+      organizationId: provinceId,
+      title: "Kế hoạch CCHC tỉnh năm 2025",
+      issuer: "UBND tỉnh Quảng Trị",
+      year: 2025,
+      periodStart: "2025-01-01",
+      periodEnd: "2025-12-31",
+      planKey: "tinh-2025",
+      kind: "Kế hoạch",
+      number: "12/KH-UBND",
+    })
+    .returning({ id: plans.id });
+  return (plan as { id: string }).id;
 }
 
 /** A task of the province's plan `planId` numbered `key`, led by `lead`, due on `due`; its id. */
