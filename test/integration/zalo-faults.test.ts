@@ -42,7 +42,7 @@ describe("Zalo recipients under faults", () => {
         zalo.user(chatId).send("chào");
       }
       await planSend(database.client, world, new Date(Date.now() - 60_000));
-      const client = createZaloClient(zalo.token, { apiRoot: zalo.apiRoot, defaultRetryAfterSeconds: 1 });
+      const client = createZaloClient(zalo.token, { apiRoot: zalo.apiRoot, maxUnnamedWaitSeconds: 1 });
       const deps = {
         db: database.client.db,
         notifier: createTelegramNotifier("123:TEST", { apiRoot: telegram.apiRoot }),
@@ -108,4 +108,63 @@ describe("Zalo recipients under faults", () => {
       await zalo.close();
     }
   }, 120_000);
+
+  it("a Zalo channel held by its platform does not hold Telegram's reminders of the same dispatch", async () => {
+    const telegram = await startBotApiEmulator({ ratePerSecond: 5000, perChatIntervalMs: 0 });
+    const zalo = await startZaloApiEmulator({ ratePerSecond: 5000 });
+    // Zalo's turns wait until the test lets them go, as after a 429 that named a long wait.
+    let letZaloGo = () => {};
+    const zaloHeld = new Promise<void>((resolve) => {
+      letZaloGo = resolve;
+    });
+    try {
+      const world = await createReminderWorld(database.client, 40, 600_000);
+      const people = await database.client.sql`select id from people where organization_id = ${world.organizationId}
+        order by telegram_user_id`;
+      // Every other person also has Zalo, so the dispatch's messages alternate between the channels.
+      const zaloChats = people.filter((_, i) => i % 2 === 0).map((_, i) => `g${String(i).padStart(19, "0")}`);
+      for (const [i, chatId] of zaloChats.entries()) {
+        await database.client.sql`insert into person_channels (organization_id, person_id, channel, chat_id)
+          values (${world.organizationId}, ${people[i * 2]!.id}, 'zalo', ${chatId})`;
+        zalo.user(chatId).send("chào");
+      }
+      await planSend(database.client, world, new Date(Date.now() - 60_000));
+      const zaloLimiter = createMemoryRateLimiter({ perSecond: 1000, perChatIntervalMs: 0 });
+      const deps = {
+        db: database.client.db,
+        notifier: createTelegramNotifier("123:TEST", { apiRoot: telegram.apiRoot }),
+        limiter: createMemoryRateLimiter({ perSecond: 1000, perChatIntervalMs: 0 }),
+        logger: silentLogger,
+        now: () => new Date(),
+        // Few senders: with one pool for both channels, Zalo's held messages soon took them all.
+        parallelSends: 4,
+        zalo: {
+          notifier: createZaloNotifier(createZaloClient(zalo.token, { apiRoot: zalo.apiRoot })),
+          limiter: {
+            waitForTurn: async (chatId: number | string, rank?: number) => {
+              await zaloHeld;
+              await zaloLimiter.waitForTurn(chatId, rank);
+            },
+            pauseAll: (ms: number) => zaloLimiter.pauseAll(ms),
+          },
+          publicUrl: "http://nhacviec.test",
+          taskLink: (personId: string, milestoneId: string) => `http://nhacviec.test/t/${personId}.${milestoneId}`,
+        },
+      };
+      const dispatching = dispatchDue(deps, world.organizationId);
+      const deadline = Date.now() + 15_000;
+      while (telegram.messages.length < 40 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(countByChat(telegram.messages).size).toBe(40);
+      expect(zalo.messages).toHaveLength(0);
+      letZaloGo();
+      const result = await dispatching;
+      expect(result.messages).toBe(40 + zaloChats.length);
+      expect(new Set(zalo.messages.map((m) => m.chatId)).size).toBe(zaloChats.length);
+    } finally {
+      letZaloGo();
+      await telegram.close();
+      await zalo.close();
+    }
+  }, 60_000);
 });

@@ -7,7 +7,7 @@ import type { Channel } from "../notifier.js";
 import { type DeliveryDeps, enabledChannels } from "./deliver.js";
 import { startClaimHeartbeat } from "./claim-heartbeat.js";
 import { reachableChannelsOf } from "./reachable.js";
-import { createRoundRobin } from "./round-robin.js";
+import { createRoundRobin, type RoundRobin } from "./round-robin.js";
 import { createGroupSender, type DispatchedOrganization, type SendGroup } from "./send-group.js";
 import type { SentMarkers } from "./sent-markers.js";
 
@@ -103,8 +103,9 @@ export async function dispatchDueAcross(deps: DispatchDeps, organizationIds: str
     unknown: 0,
     alreadySent: 0,
   };
-  const work = createRoundRobin<SendGroup>();
   const claims = startClaimHeartbeat(deps.db, deps.logger, deps.staleClaimSeconds);
+  const send = createGroupSender(deps, result, claims);
+  const lanes = createChannelLanes(send, deps.parallelSends ?? DEFAULT_PARALLEL_SENDS);
   const prepared: string[] = [];
   // Organizations are prepared batch after batch while the first ones already send.
   const preparing = (async () => {
@@ -116,28 +117,14 @@ export async function dispatchDueAcross(deps: DispatchDeps, organizationIds: str
         const ms = Date.now() - startedAt;
         deps.logger.debug({ organizations: batch.length, groups: groups.size, ms }, "dispatch: a batch prepared");
         prepared.push(...batch);
-        work.addAll(groups);
+        lanes.addAll(groups);
       }
     } finally {
-      work.close();
+      lanes.close();
     }
   })();
-  const send = createGroupSender(deps, result, claims);
-  // Each message is ranked by its office's round, so an office prepared later still has its first message next.
-  const taken = new Map<string, number>();
-  const sendInTurn = async (): Promise<void> => {
-    for (let group = await work.next(); group !== undefined; group = await work.next()) {
-      const { organizationId } = group.organization;
-      const round = taken.get(organizationId) ?? 0;
-      taken.set(organizationId, round + 1);
-      await send({ ...group, round });
-    }
-  };
   // Every sender runs to its end before the job fails: a record still being retried is never abandoned mid-way.
-  const settled = await Promise.allSettled([
-    preparing,
-    ...Array.from({ length: deps.parallelSends ?? DEFAULT_PARALLEL_SENDS }, sendInTurn),
-  ]);
+  const settled = [await Promise.allSettled([preparing]), await Promise.allSettled(lanes.senders())].flat();
   claims.stop();
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
   if (failed) throw failed.reason;
@@ -168,6 +155,62 @@ async function claimedElsewhere(deps: DispatchDeps, organizationIds: string[]): 
  * returns each organization's pending deliveries grouped by person and channel
  * (one message each). Three statements for the whole batch.
  */
+/**
+ * The senders of one dispatch, a lane per channel: each channel has its own
+ * rotation of offices and its own `parallel` senders. Why: a channel paused
+ * by its platform (Zalo names no wait after a 429, so it waits 30 s) holds
+ * the senders that took its messages; with one pool for all channels they
+ * soon all waited on Zalo and Telegram's people got nothing meanwhile.
+ * Within a lane each message is ranked by its office's round on that
+ * channel, so an office prepared later still has its first message next.
+ */
+function createChannelLanes(send: (group: SendGroup) => Promise<void>, parallel: number) {
+  const lanes = new Map<Channel, { work: RoundRobin<SendGroup>; senders: Promise<void>[] }>();
+  const laneOf = (channel: Channel) => {
+    const existing = lanes.get(channel);
+    if (existing) return existing;
+    const work = createRoundRobin<SendGroup>();
+    const taken = new Map<string, number>();
+    const sendInTurn = async (): Promise<void> => {
+      for (let group = await work.next(); group !== undefined; group = await work.next()) {
+        const { organizationId } = group.organization;
+        const round = taken.get(organizationId) ?? 0;
+        taken.set(organizationId, round + 1);
+        await send({ ...group, round });
+      }
+    };
+    const senders = Array.from({ length: parallel }, () => {
+      const sender = sendInTurn();
+      // Settled and reported once preparing ends (senders()); until then a failure is not left unhandled.
+      sender.catch(() => {});
+      return sender;
+    });
+    const lane = { work, senders };
+    lanes.set(channel, lane);
+    return lane;
+  };
+  return {
+    /** Each organization's groups, split by channel into their lanes. */
+    addAll(groups: Map<string, SendGroup[]>): void {
+      const byChannel = new Map<Channel, Array<[string, SendGroup[]]>>();
+      for (const [organizationId, list] of groups)
+        for (const group of list) {
+          const entries = byChannel.get(group.channel) ?? [];
+          const last = entries.at(-1);
+          if (last?.[0] === organizationId) last[1].push(group);
+          else entries.push([organizationId, [group]]);
+          byChannel.set(group.channel, entries);
+        }
+      for (const [channel, entries] of byChannel) laneOf(channel).work.addAll(entries);
+    },
+    close(): void {
+      for (const lane of lanes.values()) lane.work.close();
+    },
+    /** Every lane's senders; call after close(), when no lane can be added. */
+    senders: (): Promise<void>[] => [...lanes.values()].flatMap((lane) => lane.senders),
+  };
+}
+
 async function prepareOrganizations(
   deps: DispatchDeps,
   organizationIds: string[],

@@ -1,4 +1,5 @@
 /** The servers of one fault file and the reminder engine as production assembles it, aimed at them. */
+import { pino } from "pino";
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { createDatabaseClient, type PostgresDatabaseClient } from "../../../db/client.js";
@@ -62,7 +63,8 @@ export async function startEngine(
     {
       db: client.db,
       notifier: channel.notifier({ timeoutSeconds: options.timeoutSeconds ?? 10 }),
-      logger: silentLogger,
+      // FAULT_LOG=/tmp/faults.log keeps the engine's log of a scenario, to see where its time went.
+      logger: process.env.FAULT_LOG ? pino({ level: "debug" }, pino.destination(process.env.FAULT_LOG)) : silentLogger,
       now: () => new Date(),
     },
   );
