@@ -45,7 +45,7 @@ export interface ZaloWorld extends BotWorld {
 
 export async function startZaloWorld(options: ZaloApiEmulatorOptions = {}): Promise<ZaloWorld> {
   const zalo = await startZaloApiEmulator({ ratePerSecond: 10_000, maxPollSeconds: 1, ...options });
-  const client = createZaloClient(zalo.token, { apiRoot: zalo.apiRoot, defaultRetryAfterSeconds: 1 });
+  const client = createZaloClient(zalo.token, { apiRoot: zalo.apiRoot, maxUnnamedWaitSeconds: 1 });
   const mac = createTaskLinkMac(LINK_SECRET);
   // Read only once the world below exists.
   const now = () => world.clock.now;

@@ -6,6 +6,7 @@
  * transient) so the dispatcher treats a Zalo send like a Telegram one.
  */
 import type { NotifierFailure } from "../../services/notifier.js";
+import { createUnnamedRateLimitWait } from "./unnamed-wait.js";
 
 export const ZALO_API_ROOT_DEFAULT = "https://bot-api.zaloplatforms.com";
 
@@ -99,10 +100,9 @@ export function classifyZaloError(
   errorCode: number,
   description: string,
   retryAfterSeconds: number | undefined,
-  defaultRetryAfterSeconds: number,
+  unnamedWaitSeconds: number,
 ): NotifierFailure {
-  if (errorCode === 429)
-    return { kind: "rate-limited", retryAfterSeconds: retryAfterSeconds ?? defaultRetryAfterSeconds };
+  if (errorCode === 429) return { kind: "rate-limited", retryAfterSeconds: retryAfterSeconds ?? unnamedWaitSeconds };
   if (errorCode === 404) return { kind: "unreachable" };
   if (errorCode === 403) return /block|chặn/i.test(description) ? { kind: "unreachable" } : { kind: "transient" };
   if (errorCode === 408 || errorCode >= 500) return { kind: "transient" };
@@ -134,8 +134,11 @@ export interface ZaloClientOptions {
   apiRoot?: string;
   /** Per request, long polls excepted (they wait their own timeout plus this). */
   timeoutMs?: number;
-  /** Zalo's 429 names no wait; this is how long a rate-limited send waits then. */
-  defaultRetryAfterSeconds?: number;
+  /**
+   * Zalo's 429 names no wait: a refused request waits 1 s, doubling while
+   * refusals go on, up to this (default 30 s; unnamed-wait.ts says why).
+   */
+  maxUnnamedWaitSeconds?: number;
   fetch?: typeof fetch;
 }
 
@@ -173,7 +176,12 @@ export const ZALO_WEBHOOK_SECRET_HEADER = "x-bot-api-secret-token";
 export function createZaloClient(token: string, options: ZaloClientOptions = {}): ZaloClient {
   const root = (options.apiRoot ?? ZALO_API_ROOT_DEFAULT).replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const defaultRetryAfter = options.defaultRetryAfterSeconds ?? 30;
+  const maxUnnamedWaitMs = (options.maxUnnamedWaitSeconds ?? 30) * 1000;
+  const unnamedWait = createUnnamedRateLimitWait({
+    firstMs: Math.min(1000, maxUnnamedWaitMs),
+    maxMs: maxUnnamedWaitMs,
+  });
+  const unnamedWaitSeconds = (sentAt: number) => unnamedWait.refused(sentAt, Date.now()) / 1000;
   const doFetch = options.fetch ?? fetch;
 
   async function call<T>(
@@ -185,6 +193,7 @@ export function createZaloClient(token: string, options: ZaloClientOptions = {})
     const signal = extra.signal ? AbortSignal.any([timeout, extra.signal]) : timeout;
     let response: Response;
     let text: string;
+    const sentAt = Date.now();
     try {
       response = await doFetch(`${root}/bot${token}/${method}`, {
         method: "POST",
@@ -206,12 +215,16 @@ export function createZaloClient(token: string, options: ZaloClientOptions = {})
       answer = JSON.parse(text) as ApiAnswer;
     } catch {
       if (response.status === 429 || response.status >= 400) {
-        const failure = classifyZaloError(response.status, text.slice(0, 200), undefined, defaultRetryAfter);
+        const wait = response.status === 429 ? unnamedWaitSeconds(sentAt) : 0;
+        const failure = classifyZaloError(response.status, text.slice(0, 200), undefined, wait);
         throw new ZaloApiError(method, response.status, `HTTP ${response.status}`, failure);
       }
       throw new ZaloNetworkError(method, `HTTP ${response.status} with a body that is not JSON`);
     }
-    if (answer.ok === true) return answer.result as T;
+    if (answer.ok === true) {
+      unnamedWait.accepted(sentAt);
+      return answer.result as T;
+    }
     const errorCode = typeof answer.error_code === "number" ? answer.error_code : response.status;
     const description = answer.description ?? `HTTP ${response.status}`;
     const header = Number(response.headers.get("retry-after"));
@@ -220,7 +233,12 @@ export function createZaloClient(token: string, options: ZaloClientOptions = {})
       method,
       errorCode,
       description,
-      classifyZaloError(errorCode, description, retryAfter, defaultRetryAfter),
+      classifyZaloError(
+        errorCode,
+        description,
+        retryAfter,
+        errorCode === 429 && retryAfter === undefined ? unnamedWaitSeconds(sentAt) : 0,
+      ),
     );
   }
 

@@ -36,7 +36,7 @@ describe("deliverZaloNotification", () => {
 
   it("resumes after a failure half-way without sending any part twice", async () => {
     api = await startZaloApiEmulator({ perChatIntervalMs: 400 });
-    const client = createZaloClient(api.token, { apiRoot: api.apiRoot, defaultRetryAfterSeconds: 1 });
+    const client = createZaloClient(api.token, { apiRoot: api.apiRoot, maxUnnamedWaitSeconds: 1 });
     const person = api.user();
     person.send("việc");
     const notification = { chatId: person.id, text: longReminder };
