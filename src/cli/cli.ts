@@ -26,6 +26,7 @@ export const USAGE = `usage: nhacviec <command>
   parse-dates --ref <ISO datetime> < lines                           typed dates ("15/3", "thứ 6 tuần sau") as JSON Lines
   import <file>... --org <slug> [--year Y] [--kind plan|directive] [--dry-run] [--json] [--explain]  read plans or directives (${PLAN_FILE_EXTENSIONS.join(" ")}) and store them
          [--max-tasks N]                                             accept a plan of more than ${MAX_PLAN_TASKS} tasks
+         [--received-on D]                                           the day the document arrived ("05/12/2026"): deadlines counted "kể từ ngày nhận"
   org add <slug> --name "<n>" [--kind commune|province|department] [--parent <slug>] [--json]   an organization (under a province)
   org import <file.csv|xlsx> --parent <slug> [--out links.csv] [--json]   a province's communes with their coordinators' invite links (and groups: a "Nhóm" column)
   org group <province> ["<group>" [--add <slug>…] [--remove <slug>…]] [--json]   the province's groups of communes, or add to / take out of one

@@ -15,6 +15,13 @@ import {
   type PlanReader,
   readPlanDocument,
 } from "../services/plans/read-plan-document.js";
+import { formatVietnameseDate, type IsoDate } from "../domain/calendar/index.js";
+import { awaitsReceipt, countsFromReceipt, receiptProblem } from "../domain/deadline/index.js";
+import { formatWeekdayDate, readTypedReceipt } from "../domain/date-input/index.js";
+import { DEFAULT_TIME_ZONE, localDay } from "../domain/planning/index.js";
+import { translatorFor } from "../i18n/i18n.js";
+import { refusedFor } from "../services/access.js";
+import { RefusalError, refusalError } from "./refusals.js";
 import { UsageError } from "./usage-error.js";
 
 interface ImportArgs {
@@ -27,6 +34,8 @@ interface ImportArgs {
   explain: boolean;
   /** `--kind plan|directive`: overrides what the document's own kind says. */
   kind: DocumentReading | undefined;
+  /** `--received-on`, as typed ("05/12/2026", "hôm qua"): the day the documents reached the office. */
+  receivedOnText: string | undefined;
 }
 
 const ROLE_WORDS: Record<ExplainedRow["role"], string> = {
@@ -62,6 +71,7 @@ function parseImportArgs(args: string[]): ImportArgs {
     json: false,
     explain: false,
     kind: undefined,
+    receivedOnText: undefined,
   };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -83,6 +93,10 @@ function parseImportArgs(args: string[]): ImportArgs {
       const kind = args[++i];
       if (kind !== "plan" && kind !== "directive") throw new UsageError("--kind takes plan or directive");
       parsed.kind = kind;
+    } else if (arg === "--received-on") {
+      parsed.receivedOnText = args[++i];
+      if (parsed.receivedOnText === undefined)
+        throw new UsageError("--received-on takes the day the document was received, e.g. 05/12/2026");
     } else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
     else parsed.files.push(arg);
   }
@@ -95,6 +109,30 @@ function parseImportArgs(args: string[]): ImportArgs {
 }
 
 type Out = (line: string) => void;
+
+/**
+ * The day typed after --received-on, read as the chat and the web read one
+ * (readTypedReceipt, looking back from today where offices are); why not, in
+ * the chat's words. The service checks it again against the document's date.
+ */
+function receiptDayOf(text: string, now: Date): IsoDate {
+  const { t } = translatorFor("vi");
+  const read = readTypedReceipt(text, localDay(now, DEFAULT_TIME_ZONE));
+  switch (read.kind) {
+    case "ok":
+      return read.day;
+    case "future":
+      throw new RefusalError(`--received-on: ${t("receipt-future", { text, date: formatWeekdayDate(read.day) })}`);
+    case "ambiguous": {
+      const choices = read.choices.map(formatWeekdayDate).join(" / ");
+      throw new RefusalError(`--received-on: ${t("web-receipt-choose", { text, choices })}`);
+    }
+    case "not-a-day":
+      throw new RefusalError(`--received-on: ${t("receipt-not-a-day", { text })}`);
+    default:
+      throw new RefusalError(`--received-on: ${t("receipt-bad-date", { text })}`);
+  }
+}
 
 /** One plan file of the run: its name as shown (control and bidi characters removed) and its bytes. */
 interface PlanFile {
@@ -122,7 +160,10 @@ async function readPlanBytes(path: string): Promise<PlanFile> {
  * current one is written: a province importing a hundred plans waits for the
  * database, not for a reader process to start.
  */
-function prefetchingReader(kind?: DocumentReading): {
+function prefetchingReader(
+  kind?: DocumentReading,
+  receivedOn?: IsoDate,
+): {
   reader: PlanReader;
   prefetch: (file: PlanFile, year?: number) => void;
 } {
@@ -138,6 +179,7 @@ function prefetchingReader(kind?: DocumentReading): {
     const promise = readPlanFile(file.fileName, file.bytes, {
       ...(year !== undefined ? { year } : {}),
       ...(kind !== undefined ? { kind } : {}),
+      ...(receivedOn !== undefined ? { receivedOn } : {}),
     });
     // A failure is reported when the file's turn comes, not as an unhandled rejection now.
     promise.catch(() => undefined);
@@ -155,8 +197,10 @@ function prefetchingReader(kind?: DocumentReading): {
  */
 export async function runImport(args: string[], config: Config, logger: Logger, out: Out): Promise<void> {
   const options = parseImportArgs(args);
+  const receivedOn =
+    options.receivedOnText === undefined ? undefined : receiptDayOf(options.receivedOnText, new Date());
   const several = options.files.length > 1;
-  const { reader, prefetch } = prefetchingReader(options.kind);
+  const { reader, prefetch } = prefetchingReader(options.kind, receivedOn);
   const failures: Array<{ fileName: string; error: unknown }> = [];
   // The database is opened (and migrated) once for the whole run, and only when something is stored.
   const client = options.dryRun
@@ -178,8 +222,8 @@ export async function runImport(args: string[], config: Config, logger: Logger, 
     for (const [i, file] of pending.entries()) {
       if (several && !options.json) out(`== ${file.fileName} ==`);
       try {
-        if (client) await importOne(file, options, { db: client.db, reader, logger, out });
-        else await previewOne(file, options, reader, out);
+        if (client) await importOne(file, options, { db: client.db, reader, logger, out, receivedOn });
+        else await previewOne(file, options, reader, out, receivedOn);
       } catch (error) {
         if (!several) throw error;
         failures.push({ fileName: file.fileName, error });
@@ -197,7 +241,7 @@ export async function runImport(args: string[], config: Config, logger: Logger, 
   }
 }
 
-function requestOf(file: PlanFile, options: ImportArgs, reader: PlanReader) {
+function requestOf(file: PlanFile, options: ImportArgs, reader: PlanReader, receivedOn: IsoDate | undefined) {
   return {
     fileName: file.fileName,
     bytes: file.bytes,
@@ -206,6 +250,7 @@ function requestOf(file: PlanFile, options: ImportArgs, reader: PlanReader) {
     reader,
     ...(options.year ? { year: options.year } : {}),
     ...(options.kind ? { kind: options.kind } : {}),
+    ...(receivedOn ? { receivedOn } : {}),
   };
 }
 
@@ -220,8 +265,21 @@ function textFormatLine(format: NonNullable<PlanDraft["textFormat"]>): string {
   return `- Tệp văn bản: bảng mã ${format.encoding ?? "UTF-8"}${separator ? `, phân cách "${separator}"` : ""}`;
 }
 
-async function previewOne(file: PlanFile, options: ImportArgs, reader: PlanReader, out: Out): Promise<void> {
-  const { draft, yearAssumed } = await readPlanDocument(requestOf(file, options, reader));
+async function previewOne(
+  file: PlanFile,
+  options: ImportArgs,
+  reader: PlanReader,
+  out: Out,
+  receivedOn: IsoDate | undefined,
+): Promise<void> {
+  const { draft, yearAssumed } = await readPlanDocument(requestOf(file, options, reader, receivedOn));
+  // The check the import makes (importPlanFile), so a dry run refuses what the import would.
+  const issuedOn = draft.plan.issuedOn ?? null;
+  if (receivedOn && receiptProblem(receivedOn, issuedOn, receivedOn) === "before-issued")
+    throw refusalError(
+      `"${file.fileName}"`,
+      refusedFor("received-before-issued", formatVietnameseDate(issuedOn as IsoDate)),
+    );
   if (options.explain && !options.json) explainDraft(draft, out);
   if (options.json) {
     out(JSON.stringify(draft, null, 2));
@@ -233,6 +291,8 @@ async function previewOne(file: PlanFile, options: ImportArgs, reader: PlanReade
   if (draft.textFormat && !options.explain) out(textFormatLine(draft.textFormat));
   out(`- ${draft.sections.length} mục, ${draft.tasks.length} nhiệm vụ, ${needsDate} cần xem lại thời hạn`);
   if (draft.tasks.length > options.maxTasks) out(`- ${tooManyTasksReason(draft.tasks.length, options.maxTasks)}`);
+  const receipt = receiptLine(draft, receivedOn);
+  if (receipt) out(receipt);
   for (const warning of draft.warnings) out(`- ${warning}`);
   out("(chạy thử: chưa ghi gì vào cơ sở dữ liệu)");
 }
@@ -240,29 +300,28 @@ async function previewOne(file: PlanFile, options: ImportArgs, reader: PlanReade
 async function importOne(
   file: PlanFile,
   options: ImportArgs,
-  deps: { db: Database; reader: PlanReader; logger: Logger; out: Out },
+  deps: { db: Database; reader: PlanReader; logger: Logger; out: Out; receivedOn: IsoDate | undefined },
 ): Promise<void> {
   const { db, out } = deps;
   const { fileName } = file;
   // The database layer is loaded only when something is stored: --dry-run starts without it.
-  const [{ eq }, { organizations }, { OPERATOR }, { importPlanFile }, { formatImportSummary }, { refusalError }] =
-    await Promise.all([
-      import("drizzle-orm"),
-      import("../../db/schema.js"),
-      import("../services/access.js"),
-      import("../services/plans/import-plan-file.js"),
-      import("./import-summary-text.js"),
-      import("./refusals.js"),
-    ]);
+  const [{ eq }, { organizations }, { OPERATOR }, { importPlanFile }, { formatImportSummary }] = await Promise.all([
+    import("drizzle-orm"),
+    import("../../db/schema.js"),
+    import("../services/access.js"),
+    import("../services/plans/import-plan-file.js"),
+    import("./import-summary-text.js"),
+  ]);
   const result = await importPlanFile(db, OPERATOR, {
-    ...requestOf(file, options, deps.reader),
+    ...requestOf(file, options, deps.reader, deps.receivedOn),
     mode: "apply",
     organizationSlug: options.org as string,
     maxTasks: options.maxTasks,
   });
   if (result.kind === "too-many-tasks") throw new ImportError(tooManyTasksReason(result.tasks, result.limit), fileName);
   if (result.kind === "not-allowed" || result.kind === "stale") {
-    throw refusalError(`tổ chức "${options.org}"`, result.kind);
+    // A refusal with a reason (a day of receipt before the document's date) says it; others name the organization.
+    throw refusalError(result.reason ? `"${fileName}"` : `tổ chức "${options.org}"`, result);
   }
   if (result.kind !== "applied") throw new UsageError(`"${fileName}" is not a plan file`);
   const { summary, draft, slots } = result;
@@ -279,6 +338,8 @@ async function importOne(
     .where(eq(organizations.id, summary.organizationId));
   if (result.yearAssumed) out(yearAssumedLine(draft.plan.year));
   if (draft.textFormat) out(textFormatLine(draft.textFormat));
+  const receipt = receiptLine(draft, draft.plan.receivedOn ?? undefined);
+  if (receipt) out(receipt);
   out(
     formatImportSummary(summary, {
       title: draft.plan.title,
@@ -298,6 +359,25 @@ function readAsLine(draft: PlanDraft): string {
   return (
     `Đọc như văn bản giao việc (dùng --kind plan để đọc như kế hoạch): ${plan.kind}` +
     `${plan.number ? ` số ${plan.number}` : ""}${date} của ${issuer}: "${plan.title}"`
+  );
+}
+
+/**
+ * Tasks counted "kể từ ngày nhận": the day they count from, or that they wait
+ * for one (and how to give it). Nothing when the document has none.
+ */
+function receiptLine(draft: PlanDraft, receivedOn: string | undefined): string | null {
+  if (receivedOn) {
+    const counted = draft.tasks.filter((task) => countsFromReceipt(task.schedule)).length;
+    return counted === 0
+      ? null
+      : `- Ngày nhận văn bản ${formatVietnameseDate(receivedOn)}: ${counted} nhiệm vụ tính hạn từ ngày này`;
+  }
+  const waiting = draft.tasks.filter((task) => awaitsReceipt(task.schedule)).length;
+  if (waiting === 0) return null;
+  return (
+    `- ${waiting} nhiệm vụ tính hạn kể từ ngày nhận văn bản, chưa có ngày nhận: ` +
+    `dùng --received-on, ví dụ --received-on 05/12/2026`
   );
 }
 
