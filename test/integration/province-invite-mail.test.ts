@@ -9,14 +9,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PostgresDatabaseClient } from "../../db/client.js";
 import { invites, organizations } from "../../db/schema.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { createEmailSide, type EmailSide } from "../../src/runtime/email.js";
 import { OPERATOR } from "../../src/services/access.js";
-import { inviteCodeHash, inviteLink } from "../../src/services/people/invites.js";
+import { createInvite, inviteCodeHash, inviteLink, redeemInvite } from "../../src/services/people/invites.js";
 import type { Viewer } from "../../src/services/people/viewer.js";
 import { mailCommuneInvite } from "../../src/services/province/commune-invites-mail.js";
 import { CommuneListError, inviteLinksCsv, onboardCommunes } from "../../src/services/province/onboarding.js";
@@ -222,6 +222,54 @@ describe("a commune's invite mailed again from the province", () => {
     });
     expect(sibling).toEqual({ kind: "not-found" });
     expect(smtp.mailsTo("x@phuhoi.vn")).toEqual([]);
+  });
+
+  it("stops the commune's earlier invites from above once a new one is mailed; the commune's own stay", async () => {
+    const codeMailedTo = (address: string) =>
+      /start=([A-Za-z0-9_-]+)/.exec(smtp.mailsTo(address).at(-1)?.text ?? "")?.[1] as string;
+    const mail = (address: string) =>
+      mailCommuneInvite({ db: db(), mailer: mailer(), now: NOW }, coordinator, {
+        communeId,
+        address,
+        coordinatorName: null,
+      });
+    await mail("lan-dau@gioson.gov.vn");
+    const first = codeMailedTo("lan-dau@gioson.gov.vn");
+    // The commune's own coordinator invites a colleague: theirs, untouched by the province's resend.
+    const own = await joinAs(db(), { userId: 7101, role: "coordinator", organizationId: communeId, now: NOW });
+    const theirs = await createInvite(db(), own, { organizationId: communeId, role: "coordinator", now: NOW });
+    if (theirs.kind !== "created") throw new Error("the commune's invite was refused");
+    await mail("lan-hai@gioson.gov.vn");
+    const second = codeMailedTo("lan-hai@gioson.gov.vn");
+
+    const live = await db()
+      .select({ codeHash: invites.codeHash })
+      .from(invites)
+      .where(and(eq(invites.organizationId, communeId), isNull(invites.usedAt), gt(invites.expiresAt, NOW)));
+    expect(live.map((row) => row.codeHash).sort()).toEqual(
+      [inviteCodeHash(second), inviteCodeHash(theirs.code)].sort(),
+    );
+    const late = await redeemInvite(db(), { code: first, telegramUserId: 7102, chatId: 7102, fullName: "x", now: NOW });
+    expect(late.kind).not.toBe("joined");
+    const joined = await redeemInvite(db(), {
+      code: second,
+      telegramUserId: 7103,
+      chatId: 7103,
+      fullName: "x",
+      now: NOW,
+    });
+    expect(joined.kind).toBe("joined");
+
+    // A mail the server refuses leaves the links the commune already has.
+    await mail("lan-ba@gioson.gov.vn");
+    const third = codeMailedTo("lan-ba@gioson.gov.vn");
+    smtp.refusing.set("sai@gioson.gov.vn", 550);
+    expect(await mail("sai@gioson.gov.vn")).toMatchObject({ kind: "mailed", sent: false });
+    const [stillLive] = await db()
+      .select({ expiresAt: invites.expiresAt })
+      .from(invites)
+      .where(eq(invites.codeHash, inviteCodeHash(third)));
+    expect(stillLive!.expiresAt.getTime()).toBeGreaterThan(NOW.getTime());
   });
 
   it("offers the form on the commune's page and sends from it; a bad address is named", async () => {

@@ -5,16 +5,16 @@
  * invite is stored; a failed send undoes nothing (the CSV of links stays the
  * way), it is only reported.
  */
-import { eq } from "drizzle-orm";
+import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import type { Database } from "../../../db/client.js";
-import { organizations } from "../../../db/schema.js";
+import { invites, organizations } from "../../../db/schema.js";
 import type { DeliveryChannel } from "../../channels/channel.js";
 import { normalizeEmailAddress } from "../../domain/email/email-address.js";
 import { formatLocalDate } from "../../domain/planning/planning-context.js";
 import { translatorFor } from "../../i18n/i18n.js";
 import { hasAccess, type Principal, type Refused, requireReadable } from "../access.js";
 import { sendOnChannel } from "../delivery/deliver.js";
-import { createInvite } from "../people/invites.js";
+import { createInvite, inviteCodeHash } from "../people/invites.js";
 
 /** How a commune's invite mail went: sent, refused or lost, no address in the list, or email not configured. */
 export type InviteMailStatus = "sent" | "failed" | "no-address" | "off";
@@ -104,8 +104,13 @@ export type CommuneInviteMailResult =
 
 /**
  * A province's coordinator sends (or sends again) a commune's coordinator
- * invite to `address`: a new one-time invite, mailed. An earlier invite stays
- * valid until it is used or expires. A commune not under the viewer is not found.
+ * invite to `address`: a new one-time invite, mailed. Once it is sent, the
+ * commune's earlier unused coordinator invites made from above (the
+ * onboarding list, an earlier mail, the operator) stop working: a new one is
+ * sent because the old went astray (a wrong address, a forwarded mail), and
+ * that link must not still let someone in. Invites the commune's own
+ * coordinators made are theirs and stay. A commune not under the viewer is
+ * not found.
  */
 export async function mailCommuneInvite(
   deps: { db: Database; mailer: InviteMailer; now: Date },
@@ -140,5 +145,20 @@ export async function mailCommuneInvite(
       expiresAt: invite.expiresAt,
     },
   ]);
+  // Only once the new invite is on its way: a mail that did not go leaves the earlier links the commune has.
+  if (status === "sent")
+    await deps.db
+      .update(invites)
+      .set({ expiresAt: deps.now })
+      .where(
+        and(
+          eq(invites.organizationId, commune.id),
+          eq(invites.role, "coordinator"),
+          isNull(invites.createdByPersonId),
+          isNull(invites.usedAt),
+          gt(invites.expiresAt, deps.now),
+          ne(invites.codeHash, inviteCodeHash(invite.code)),
+        ),
+      );
   return { kind: "mailed", communeName: commune.name, address, sent: status === "sent", expiresAt: invite.expiresAt };
 }
