@@ -83,7 +83,7 @@ help-everyone = How to use the bot:
     Each task has buttons: Done, Send evidence, Report progress, Ask for more time.
 help-coordinator = For { $office }:
     /canduyet – completions and extensions waiting for approval
-    /tonghop – summary report
+    /tonghop – summary report (/tonghop off: stop the weekly one; /tonghop on: get it again)
     /baocao – results report (Excel)
     /moi – create an invite link
     /nguoi – people by unit
@@ -94,7 +94,7 @@ help-coordinator = For { $office }:
     /nhiemvu – tasks by assigning document (filter: quá hạn, xong, chưa xong, document number, unit)
 help-chairman = For the leadership:
     /canduyet – extension requests waiting for a decision
-    /tonghop – summary report
+    /tonghop – summary report (/tonghop off: stop the weekly one; /tonghop on: get it again)
     /nhiemvu – tasks by assigning document (filter: quá hạn, xong, chưa xong, document number, unit)
 
 ## Lists
@@ -226,6 +226,11 @@ pending-empty = Nothing is waiting for your approval.
 ## Digest
 
 digest-not-allowed = Only { $office } and the committee's leadership can see the summary.
+digest-weekly-off = The weekly digest will no longer be sent to you, on any channel (Telegram, Zalo, email). Reminders and notices still come; /tonghop still shows the digest when you ask. Type /tonghop on to get it again.
+digest-weekly-off-already = You had already stopped the weekly digest. Type /tonghop on to get it again.
+digest-weekly-on = The weekly digest is on again for you, on every channel you have.
+digest-weekly-on-already = You already get the weekly digest. Type /tonghop off to stop it.
+digest-switch-unknown = “{ $text }” is not something /tonghop takes. Type /tonghop for the digest, /tonghop off to stop the weekly one, /tonghop on to get it again.
 digest-title = 📊 Summary, week of { $week }
 digest-counts = 🔵 On track: { $onTrack }
     🟡 Due this week: { $dueThisWeek }

@@ -85,7 +85,7 @@ help-everyone = Hướng dẫn sử dụng:
     Ở mỗi việc có các nút: Đã hoàn thành, Gửi minh chứng, Báo cáo tiến độ, Xin gia hạn.
 help-coordinator = Dành cho { $office }:
     /canduyet – hoàn thành và gia hạn chờ duyệt
-    /tonghop – báo cáo tổng hợp
+    /tonghop – báo cáo tổng hợp (/tonghop tắt: thôi nhận bản hằng tuần; /tonghop bật: nhận lại)
     /baocao – báo cáo kết quả (Excel)
     /moi – tạo link mời người tham gia
     /nguoi – người tham gia theo bộ phận
@@ -96,7 +96,7 @@ help-coordinator = Dành cho { $office }:
     /nhiemvu – nhiệm vụ theo từng văn bản giao (lọc: quá hạn, xong, chưa xong, số văn bản, đơn vị)
 help-chairman = Dành cho lãnh đạo:
     /canduyet – đề nghị gia hạn chờ quyết định
-    /tonghop – báo cáo tổng hợp
+    /tonghop – báo cáo tổng hợp (/tonghop tắt: thôi nhận bản hằng tuần; /tonghop bật: nhận lại)
     /nhiemvu – nhiệm vụ theo từng văn bản giao (lọc: quá hạn, xong, chưa xong, số văn bản, đơn vị)
 
 ## Lists
@@ -228,6 +228,11 @@ pending-empty = Không có gì chờ bạn duyệt.
 ## Digest
 
 digest-not-allowed = Chỉ { $office } và lãnh đạo UBND xem được báo cáo tổng hợp.
+digest-weekly-off = Đã thôi gửi báo cáo tổng hợp hằng tuần cho bạn, trên mọi kênh (Telegram, Zalo, thư điện tử). Nhắc việc và thông báo vẫn gửi như thường; /tonghop vẫn xem được lúc cần. Gõ /tonghop bật để nhận lại.
+digest-weekly-off-already = Bạn đã thôi nhận báo cáo tổng hợp hằng tuần từ trước. Gõ /tonghop bật để nhận lại.
+digest-weekly-on = Đã bật lại báo cáo tổng hợp hằng tuần cho bạn, trên mọi kênh bạn có.
+digest-weekly-on-already = Bạn đang nhận báo cáo tổng hợp hằng tuần. Gõ /tonghop tắt để thôi nhận.
+digest-switch-unknown = Chưa hiểu “{ $text }”. Gõ /tonghop để xem báo cáo tổng hợp, /tonghop tắt để thôi nhận bản hằng tuần, /tonghop bật để nhận lại.
 digest-title = 📊 Tổng hợp tuần { $week }
 digest-counts = 🔵 Đúng tiến độ: { $onTrack }
     🟡 Đến hạn trong tuần: { $dueThisWeek }
