@@ -17,9 +17,10 @@ import {
 } from "../services/plans/read-plan-document.js";
 import { formatVietnameseDate, type IsoDate } from "../domain/calendar/index.js";
 import { awaitsReceipt, countsFromReceipt, receiptProblem } from "../domain/deadline/index.js";
-import { formatWeekdayDate, readTypedReceipt } from "../domain/date-input/index.js";
+import { readTypedReceipt } from "../domain/date-input/index.js";
 import { DEFAULT_TIME_ZONE, localDay } from "../domain/planning/index.js";
 import { translatorFor } from "../i18n/i18n.js";
+import { receiptRefusalWords } from "../i18n/typed-receipt.js";
 import { refusedFor } from "../services/access.js";
 import { RefusalError, refusalError } from "./refusals.js";
 import { UsageError } from "./usage-error.js";
@@ -115,23 +116,10 @@ type Out = (line: string) => void;
  * (readTypedReceipt, looking back from today where offices are); why not, in
  * the chat's words. The service checks it again against the document's date.
  */
-function receiptDayOf(text: string, now: Date): IsoDate {
-  const { t } = translatorFor("vi");
-  const read = readTypedReceipt(text, localDay(now, DEFAULT_TIME_ZONE));
-  switch (read.kind) {
-    case "ok":
-      return read.day;
-    case "future":
-      throw new RefusalError(`--received-on: ${t("receipt-future", { text, date: formatWeekdayDate(read.day) })}`);
-    case "ambiguous": {
-      const choices = read.choices.map(formatWeekdayDate).join(" / ");
-      throw new RefusalError(`--received-on: ${t("web-receipt-choose", { text, choices })}`);
-    }
-    case "not-a-day":
-      throw new RefusalError(`--received-on: ${t("receipt-not-a-day", { text })}`);
-    default:
-      throw new RefusalError(`--received-on: ${t("receipt-bad-date", { text })}`);
-  }
+function receiptDayOf(text: string, today: IsoDate): IsoDate {
+  const read = readTypedReceipt(text, today);
+  if (read.kind === "ok") return read.day;
+  throw new RefusalError(`--received-on: ${receiptRefusalWords(translatorFor("vi").t, text, read)}`);
 }
 
 /** One plan file of the run: its name as shown (control and bidi characters removed) and its bytes. */
@@ -197,8 +185,9 @@ function prefetchingReader(
  */
 export async function runImport(args: string[], config: Config, logger: Logger, out: Out): Promise<void> {
   const options = parseImportArgs(args);
-  const receivedOn =
-    options.receivedOnText === undefined ? undefined : receiptDayOf(options.receivedOnText, new Date());
+  // Today where the offices are: a day of receipt is not after it (the import checks it again in the office's zone).
+  const today = localDay(new Date(), DEFAULT_TIME_ZONE);
+  const receivedOn = options.receivedOnText === undefined ? undefined : receiptDayOf(options.receivedOnText, today);
   const several = options.files.length > 1;
   const { reader, prefetch } = prefetchingReader(options.kind, receivedOn);
   const failures: Array<{ fileName: string; error: unknown }> = [];
@@ -223,7 +212,7 @@ export async function runImport(args: string[], config: Config, logger: Logger, 
       if (several && !options.json) out(`== ${file.fileName} ==`);
       try {
         if (client) await importOne(file, options, { db: client.db, reader, logger, out, receivedOn });
-        else await previewOne(file, options, reader, out, receivedOn);
+        else await previewOne(file, options, reader, out, { receivedOn, today });
       } catch (error) {
         if (!several) throw error;
         failures.push({ fileName: file.fileName, error });
@@ -270,12 +259,13 @@ async function previewOne(
   options: ImportArgs,
   reader: PlanReader,
   out: Out,
-  receivedOn: IsoDate | undefined,
+  { receivedOn, today }: { receivedOn: IsoDate | undefined; today: IsoDate },
 ): Promise<void> {
   const { draft, yearAssumed } = await readPlanDocument(requestOf(file, options, reader, receivedOn));
-  // The check the import makes (importPlanFile), so a dry run refuses what the import would.
+  // The check the import makes (importPlanFile), so a dry run refuses what the import would; a day not come
+  // yet was refused when the flag was read.
   const issuedOn = draft.plan.issuedOn ?? null;
-  if (receivedOn && receiptProblem(receivedOn, issuedOn, receivedOn) === "before-issued")
+  if (receivedOn && receiptProblem(receivedOn, issuedOn, today) === "before-issued")
     throw refusalError(
       `"${file.fileName}"`,
       refusedFor("received-before-issued", formatVietnameseDate(issuedOn as IsoDate)),

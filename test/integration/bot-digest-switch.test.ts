@@ -10,7 +10,7 @@ import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { createTelegramNotifier } from "../../src/channels/telegram/telegram-notifier.js";
 import type { SimulatedUser } from "../../src/dev/bot-api-emulator.js";
 import { sendWeeklyIfDue } from "../../src/services/delivery/weekly-sends.js";
-import { type BotWorld, startBotWorld } from "../support/bot-world.js";
+import { ask, type BotWorld, startBotWorld } from "../support/bot-world.js";
 import { silentLogger } from "../support/database.js";
 
 let world: BotWorld;
@@ -26,12 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world.stop();
 });
-
-async function ask(user: SimulatedUser, text: string) {
-  const before = user.inbox().length;
-  user.send(text);
-  return user.waitForMessage(() => true, { after: before });
-}
 
 const stoppedRows = () =>
   world.database.client.db

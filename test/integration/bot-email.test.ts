@@ -4,11 +4,11 @@
  * link turns the address on. A member cannot set one.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EmulatedMessage, SimulatedUser } from "../../src/dev/bot-api-emulator.js";
+import type { SimulatedUser } from "../../src/dev/bot-api-emulator.js";
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { createEmailSide, type EmailSide } from "../../src/runtime/email.js";
 import { createEmailRoutes } from "../../src/web/email-routes.js";
-import { type BotWorld, startBotWorld, VAN_PHONG } from "../support/bot-world.js";
+import { ask, type BotWorld, startBotWorld, VAN_PHONG } from "../support/bot-world.js";
 import { startTestSmtpServer, type TestSmtpServer } from "../support/smtp-server.js";
 
 let world: BotWorld;
@@ -39,12 +39,6 @@ afterAll(async () => {
   email.channel.close();
   await smtp.close();
 });
-
-async function ask(user: SimulatedUser, text: string): Promise<EmulatedMessage> {
-  const before = user.inbox().length;
-  user.send(text);
-  return user.waitForMessage(() => true, { after: before });
-}
 
 describe("/email", () => {
   it("mails a confirmation link to the address a coordinator gives, and the link turns it on", async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memberships, people, personChannels } from "../../db/schema.js";
 import type { EmulatedMessage, SimulatedUser } from "../../src/dev/bot-api-emulator.js";
 import { operatorInvite } from "../support/invites.js";
-import { type BotWorld, startBotWorld, TU_PHAP, VAN_PHONG } from "../support/bot-world.js";
+import { ask, type BotWorld, startBotWorld, TU_PHAP, VAN_PHONG } from "../support/bot-world.js";
 
 let world: BotWorld;
 let coordinator: SimulatedUser;
@@ -30,12 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world.stop();
 });
-
-async function ask(user: SimulatedUser, text: string): Promise<EmulatedMessage> {
-  const before = user.inbox().length;
-  user.send(text);
-  return user.waitForMessage(() => true, { after: before });
-}
 
 async function press(user: SimulatedUser, message: EmulatedMessage, label: string, until: (t: string) => boolean) {
   const before = user.inbox().length;

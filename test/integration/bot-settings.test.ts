@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organizations, reminders, settingsChanges } from "../../db/schema.js";
 import type { EmulatedMessage, SimulatedUser } from "../../src/dev/bot-api-emulator.js";
-import { type BotWorld, startBotWorld, TU_PHAP } from "../support/bot-world.js";
+import { ask, type BotWorld, startBotWorld, TU_PHAP } from "../support/bot-world.js";
 
 let world: BotWorld;
 let coordinator: SimulatedUser;
@@ -16,12 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world.stop();
 });
-
-async function ask(user: SimulatedUser, text: string): Promise<EmulatedMessage> {
-  const before = user.inbox().length;
-  user.send(text);
-  return user.waitForMessage(() => true, { after: before });
-}
 
 async function press(user: SimulatedUser, message: EmulatedMessage, label: string): Promise<EmulatedMessage> {
   const before = user.inbox().length;

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { Api } from "grammy";
 import type { SimulatedUser } from "../../src/dev/bot-api-emulator.js";
 import { operatorInvite } from "../support/invites.js";
-import { type BotWorld, startBotWorld, TU_PHAP, VAN_PHONG } from "../support/bot-world.js";
+import { ask, type BotWorld, startBotWorld, TU_PHAP, VAN_PHONG } from "../support/bot-world.js";
 
 let world: BotWorld;
 let chairman: SimulatedUser;
@@ -49,13 +49,6 @@ async function eventsOf(milestoneId: string) {
     .from(milestoneEvents)
     .where(eq(milestoneEvents.milestoneId, milestoneId))
     .orderBy(asc(milestoneEvents.id));
-}
-
-/** Sends and waits for the next reply. */
-async function ask(user: SimulatedUser, text: string, match?: (text: string) => boolean) {
-  const before = user.inbox().length;
-  user.send(text);
-  return user.waitForMessage((m) => (match ? match(m.text) : true), { after: before });
 }
 
 async function press(

@@ -8,7 +8,7 @@ import type { SimulatedUser } from "../../src/dev/bot-api-emulator.js";
 import { translatorFor } from "../../src/i18n/i18n.js";
 import { loadPaperReport } from "../../src/services/reports/paper-report.js";
 import { buildEvidenceZip, buildReportWorkbook } from "../../src/services/reports/report-workbook.js";
-import { type BotWorld, startBotWorld, VAN_PHONG } from "../support/bot-world.js";
+import { ask, type BotWorld, startBotWorld, VAN_PHONG } from "../support/bot-world.js";
 
 let world: BotWorld;
 let coordinator: SimulatedUser;
@@ -25,12 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world?.stop();
 });
-
-async function ask(user: SimulatedUser, text: string, match?: (text: string) => boolean) {
-  const before = user.inbox().length;
-  user.send(text);
-  return user.waitForMessage((m) => (match ? match(m.text) : true), { after: before });
-}
 
 async function press(
   user: SimulatedUser,

@@ -12,7 +12,12 @@ import { type EventProcessor, startEmbeddedEventProcessor } from "../../jobs/eve
 import { createMemoryRateLimiter } from "../../jobs/memory-rate-limiter.js";
 import { type BotDeps, createBot } from "../../src/bot/create-bot.js";
 import { createTelegramNotifier } from "../../src/channels/telegram/telegram-notifier.js";
-import { type BotApiEmulator, type SimulatedUser, startBotApiEmulator } from "../../src/dev/bot-api-emulator.js";
+import {
+  type BotApiEmulator,
+  type EmulatedMessage,
+  type SimulatedUser,
+  startBotApiEmulator,
+} from "../../src/dev/bot-api-emulator.js";
 import type { Role } from "../../src/domain/milestones/index.js";
 import { interpretDocument } from "../../src/import/interpret/interpret-document.js";
 import { readDocument } from "../../src/import/read-document.js";
@@ -171,4 +176,15 @@ export async function startBotWorld(options: { extraDeps?: () => Partial<BotDeps
       rmSync(evidenceDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Sends `text` as `user` and waits for the bot's next message to them (the next one `match` accepts, when given). */
+export async function ask(
+  user: SimulatedUser,
+  text: string,
+  match?: (text: string) => boolean,
+): Promise<EmulatedMessage> {
+  const before = user.inbox().length;
+  user.send(text);
+  return user.waitForMessage((m) => (match ? match(m.text) : true), { after: before });
 }

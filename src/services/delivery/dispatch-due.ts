@@ -124,7 +124,8 @@ export async function dispatchDueAcross(deps: DispatchDeps, organizationIds: str
     }
   })();
   // Every sender runs to its end before the job fails: a record still being retried is never abandoned mid-way.
-  const settled = [await Promise.allSettled([preparing]), await Promise.allSettled(lanes.senders())].flat();
+  // A lane exists once a batch gave its channel work: all of them are known when preparing has ended.
+  const settled = [...(await Promise.allSettled([preparing])), ...(await Promise.allSettled(lanes.senders()))];
   claims.stop();
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
   if (failed) throw failed.reason;
@@ -150,11 +151,6 @@ async function claimedElsewhere(deps: DispatchDeps, organizationIds: string[]): 
   return row?.n ?? 0;
 }
 
-/**
- * Turns the due rows of a batch of organizations into pending deliveries, and
- * returns each organization's pending deliveries grouped by person and channel
- * (one message each). Three statements for the whole batch.
- */
 /**
  * The senders of one dispatch, a lane per channel: each channel has its own
  * rotation of offices and its own `parallel` senders. Why: a channel paused
@@ -211,6 +207,11 @@ function createChannelLanes(send: (group: SendGroup) => Promise<void>, parallel:
   };
 }
 
+/**
+ * Turns the due rows of a batch of organizations into pending deliveries, and
+ * returns each organization's pending deliveries grouped by person and channel
+ * (one message each). Three statements for the whole batch.
+ */
 async function prepareOrganizations(
   deps: DispatchDeps,
   organizationIds: string[],
